@@ -1,0 +1,335 @@
+// The normalized model every guard rule (and the authorization diff) reads: one shape whether the input was
+// cdktf's cdk.tf.json, a `terraform show -json` plan, or a cdktf.out directory. Plain data, no cdktf.
+// Values Terraform only knows after apply are `Unknown`, never guessed; references that could not be followed
+// are recorded as `UnresolvedRef`s so a rule can report them instead of silently passing.
+
+/** A value Terraform will only know after apply (or a `${...}` expression we do not evaluate). */
+export interface Unknown {
+  readonly unknown: true;
+  /** The expression or reference the value comes from, when there is one (e.g. `aws_iam_role.r.arn`). */
+  readonly expression?: string;
+}
+
+export type Val<T> = T | Unknown;
+
+export const unknownValue = (expression?: string): Unknown =>
+  expression === undefined ? { unknown: true } : { unknown: true, expression };
+
+export function isUnknown(v: unknown): v is Unknown {
+  return typeof v === "object" && v !== null && (v as { unknown?: unknown }).unknown === true;
+}
+
+/** Plan change actions, as Terraform names them; `replace` stands for delete+create in either order. */
+export type ChangeAction = "create" | "update" | "delete" | "replace" | "no-op" | "read";
+
+/** Where a resource was read from (for SARIF locations and messages). */
+export interface SourceRef {
+  /** File path as given on the command line (or inside the cdktf.out directory). */
+  readonly file: string;
+  /** Stack name for cdktf.out inputs (`petstore-dev`); "" for a single file. */
+  readonly stack: string;
+}
+
+/** Every resource instance, whatever its type: the escape hatch for rules the typed views do not cover. */
+export interface ResourceInstance {
+  /** Full Terraform address: `module.api.aws_api_gateway_method.get["k"]`. */
+  readonly address: string;
+  /** Address without the instance key: `module.api.aws_api_gateway_method.get`. */
+  readonly configAddress: string;
+  /** `module.api` or "" for the root module. */
+  readonly modulePath: string;
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  /** count index or for_each key; undefined for a single instance. */
+  readonly index?: number | string;
+  /**
+   * Attribute values as Terraform JSON (snake_case). Attributes unknown until apply, and `${...}` strings in
+   * cdk.tf.json, appear as `Unknown` objects.
+   */
+  readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Top-level attribute -> referenced addresses (`aws_api_gateway_resource.pets.id`), from `${...}` strings in
+   * cdk.tf.json or `configuration` expressions' `references` in a plan.
+   */
+  readonly references: Readonly<Record<string, readonly string[]>>;
+  /** `depends_on` entries (config addresses). */
+  readonly dependsOn: readonly string[];
+  /** The planned change, for plan inputs; undefined for cdk.tf.json. */
+  readonly change?: ChangeAction;
+  readonly source: SourceRef;
+}
+
+/** A reference that could not be followed to a resource in the configuration. */
+export interface UnresolvedRef {
+  /** Address of the resource holding the reference. */
+  readonly address: string;
+  /** Attribute holding it (`resource_id`, `authorizer_id`, `rest_api_id`, `parent_id`, ...). */
+  readonly attribute: string;
+  /** The reference or value that did not resolve. */
+  readonly target: string;
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
+export interface RestApi {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly resource: ResourceInstance;
+}
+
+/** A method on a resource path: what the intended-authorization policy is matched against. */
+export interface Route {
+  /** Address of the `aws_api_gateway_method`. */
+  readonly address: string;
+  /** Address of its REST API, undefined when `rest_api_id` did not resolve. */
+  readonly apiAddress?: string;
+  readonly api?: RestApi;
+  /** REST API name, Unknown when not known until apply or the API did not resolve. */
+  readonly apiName: Val<string>;
+  readonly httpMethod: Val<string>;
+  /** `/pets/{petId}`; Unknown when the resource chain could not be followed (then `unresolved` says why). */
+  readonly path: Val<string>;
+  /** `"GET /pets/{petId}"`, or undefined when method or path is unknown. */
+  readonly routeKey?: string;
+  /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS (as API Gateway spells it). */
+  readonly authorization: Val<string>;
+  /** Address of the authorizer referenced by `authorizer_id`. */
+  readonly authorizerAddress?: string;
+  readonly authorizer?: Authorizer;
+  /** `authorization_scopes`; [] when unset. */
+  readonly scopes: Val<readonly string[]>;
+  readonly apiKeyRequired: Val<boolean>;
+  /** Integration type of the method's `aws_api_gateway_integration` (MOCK, AWS_PROXY, ...), when found. */
+  readonly integrationType?: Val<string>;
+  readonly unresolved: readonly UnresolvedRef[];
+  readonly resource: ResourceInstance;
+}
+
+export interface Authorizer {
+  readonly address: string;
+  readonly apiAddress?: string;
+  readonly api?: RestApi;
+  readonly name: Val<string>;
+  /** TOKEN, REQUEST, COGNITO_USER_POOLS (TOKEN is API Gateway's default). */
+  readonly type: Val<string>;
+  /** Unknown or "" when unset. */
+  readonly identitySource: Val<string>;
+  /** `authorizer_result_ttl_in_seconds`; undefined = API Gateway default (300). */
+  readonly resultTtlSeconds?: Val<number>;
+  /** `provider_arns` (Cognito); references appear as Unknown with the expression. */
+  readonly providerArns: Val<readonly Val<string>[]>;
+  /** `authorizer_uri` (Lambda). */
+  readonly authorizerUri?: Val<string>;
+  /** Address of the Lambda function the URI points at, when it resolves. */
+  readonly lambdaFunctionAddress?: string;
+  readonly resource: ResourceInstance;
+}
+
+export interface MethodSetting {
+  readonly address: string;
+  /** `*\/*` for all methods, or `pets/GET`. */
+  readonly methodPath: Val<string>;
+  readonly loggingLevel?: Val<string>;
+  readonly metricsEnabled?: Val<boolean>;
+  readonly dataTraceEnabled?: Val<boolean>;
+  readonly throttlingRateLimit?: Val<number>;
+  readonly throttlingBurstLimit?: Val<number>;
+}
+
+export interface Stage {
+  readonly address: string;
+  readonly apiAddress?: string;
+  readonly api?: RestApi;
+  readonly name: Val<string>;
+  readonly deploymentAddress?: string;
+  readonly xrayTracingEnabled: Val<boolean>;
+  /** Undefined when the stage has no `access_log_settings` block. */
+  readonly accessLog?: { readonly destinationArn: Val<string>; readonly format: Val<string> };
+  readonly methodSettings: readonly MethodSetting[];
+  /** Addresses of `aws_wafv2_web_acl_association`s whose resource_arn is this stage. */
+  readonly wafAssociations: readonly string[];
+  /** Addresses of usage plans with an `api_stages` entry for this stage. */
+  readonly usagePlans: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+export interface UsagePlan {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly apiStages: readonly { readonly apiAddress?: string; readonly stage: Val<string>; readonly stageAddress?: string }[];
+  /** Undefined when the block is absent. */
+  readonly throttle?: { readonly rateLimit?: Val<number>; readonly burstLimit?: Val<number> };
+  readonly quota?: { readonly limit?: Val<number>; readonly period?: Val<string> };
+  /** Addresses of API keys attached through `aws_api_gateway_usage_plan_key`. */
+  readonly keys: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+export interface ApiKey {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly enabled: Val<boolean>;
+  /** Addresses of usage plans this key belongs to. */
+  readonly usagePlans: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+export interface Deployment {
+  readonly address: string;
+  readonly apiAddress?: string;
+  /** `triggers` map (values may be Unknown). */
+  readonly triggers: Readonly<Record<string, unknown>>;
+  /** Addresses referenced from `triggers` values (`${sha1(jsonencode([aws_api_gateway_method.x.id]))}`). */
+  readonly triggerReferences: readonly string[];
+  readonly dependsOn: readonly string[];
+  readonly createBeforeDestroy: Val<boolean>;
+  readonly resource: ResourceInstance;
+}
+
+/** An IAM condition: `{"StringEquals": {"cognito-identity.amazonaws.com:aud": ["..."]}}` flattened. */
+export interface PolicyCondition {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly Val<string>[];
+}
+
+export interface PolicyPrincipal {
+  /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` for `"Principal": "*"`. */
+  readonly type: string;
+  readonly ids: readonly Val<string>[];
+}
+
+export interface PolicyStatement {
+  readonly sid?: string;
+  readonly effect: Val<string>;
+  readonly actions: readonly Val<string>[];
+  readonly notActions: readonly Val<string>[];
+  readonly resources: readonly Val<string>[];
+  readonly notResources: readonly Val<string>[];
+  readonly principals: readonly PolicyPrincipal[];
+  readonly notPrincipals: readonly PolicyPrincipal[];
+  readonly conditions: readonly PolicyCondition[];
+}
+
+export interface PolicyDocument {
+  readonly statements: readonly PolicyStatement[];
+}
+
+/** A policy document from any holder: role inline/trust, managed policy, role policy, resource policy. */
+export interface IamPolicy {
+  readonly address: string;
+  /** `aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_role` (trust / inline_policy), `aws_api_gateway_rest_api_policy`, ... */
+  readonly kind: "managed" | "role-inline" | "role-trust" | "api-resource-policy" | "other";
+  /** Document, or Unknown when the JSON is known only after apply; a parse failure is in `parseError`. */
+  readonly document: Val<PolicyDocument>;
+  readonly parseError?: string;
+  /** Roles this policy is attached to (addresses), where known. */
+  readonly roleAddresses: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+export interface IamRole {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly trustPolicy: Val<PolicyDocument>;
+  readonly trustParseError?: string;
+  /** Addresses of Cognito groups that use this role (`role_arn`). */
+  readonly cognitoGroups: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+export interface UserPool {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly resource: ResourceInstance;
+}
+
+export interface UserPoolClient {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly userPoolAddress?: string;
+  readonly resource: ResourceInstance;
+}
+
+export interface ResourceServer {
+  readonly address: string;
+  readonly identifier: Val<string>;
+  readonly userPoolAddress?: string;
+  /** Full scope names `identifier/scope`; Unknown when identifier or scopes are unknown. */
+  readonly scopes: Val<readonly string[]>;
+  readonly resource: ResourceInstance;
+}
+
+export interface UserGroup {
+  readonly address: string;
+  readonly name: Val<string>;
+  readonly userPoolAddress?: string;
+  readonly roleAddress?: string;
+  readonly resource: ResourceInstance;
+}
+
+export interface LambdaPermission {
+  readonly address: string;
+  readonly action: Val<string>;
+  readonly principal: Val<string>;
+  /** `source_arn`, Unknown when computed; undefined when unset (any source). */
+  readonly sourceArn?: Val<string>;
+  /** References inside source_arn (e.g. `aws_api_gateway_rest_api.api.execution_arn`). */
+  readonly sourceArnReferences: readonly string[];
+  readonly functionAddress?: string;
+  readonly resource: ResourceInstance;
+}
+
+/** One resource's planned change, for the authorization diff. */
+export interface ResourceChange {
+  readonly address: string;
+  readonly type: string;
+  readonly actions: readonly ChangeAction[];
+  /** Summarized: create, update, delete, replace, no-op, read. */
+  readonly action: ChangeAction;
+  readonly source: SourceRef;
+}
+
+export interface ChangeSummary {
+  readonly creates: readonly string[];
+  readonly updates: readonly string[];
+  readonly deletes: readonly string[];
+  readonly replacements: readonly string[];
+}
+
+export interface Model {
+  /** Files read. */
+  readonly sources: readonly string[];
+  readonly format: "cdktf" | "plan" | "mixed";
+  /** `after` (planned) or `before` (prior state) side of a plan; "after" for cdk.tf.json. */
+  readonly side: "before" | "after";
+  readonly resources: readonly ResourceInstance[];
+  readonly apis: readonly RestApi[];
+  readonly routes: readonly Route[];
+  readonly authorizers: readonly Authorizer[];
+  readonly stages: readonly Stage[];
+  readonly usagePlans: readonly UsagePlan[];
+  readonly apiKeys: readonly ApiKey[];
+  readonly deployments: readonly Deployment[];
+  readonly iamPolicies: readonly IamPolicy[];
+  readonly iamRoles: readonly IamRole[];
+  readonly userPools: readonly UserPool[];
+  readonly userPoolClients: readonly UserPoolClient[];
+  readonly resourceServers: readonly ResourceServer[];
+  readonly userGroups: readonly UserGroup[];
+  readonly lambdaPermissions: readonly LambdaPermission[];
+  /** Every reference the loader could not follow (also surfaced per route). */
+  readonly unresolved: readonly UnresolvedRef[];
+  /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */
+  readonly changes: readonly ResourceChange[];
+}
+
+/** Unique key of a resource across stacks (addresses repeat between stacks of a cdktf.out directory). */
+export const resourceKey = (r: { readonly address: string; readonly source: SourceRef }): string =>
+  r.source.stack === "" ? r.address : `${r.source.stack}::${r.address}`;
+
+export function summarizeChanges(changes: readonly ResourceChange[]): ChangeSummary {
+  const pick = (a: ChangeAction) => changes.filter((c) => c.action === a).map((c) => c.address);
+  return { creates: pick("create"), updates: pick("update"), deletes: pick("delete"), replacements: pick("replace") };
+}
