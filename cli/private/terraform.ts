@@ -1,0 +1,84 @@
+// Terraform runs for `npm run plan`: what files the tool puts beside a synthesized stack (pure), and the
+// process runner (I/O). The user's own Terraform configuration is never modified.
+import { spawn } from "node:child_process";
+
+/** Arguments that make the AWS provider call nothing: placeholder credentials and every skip flag. */
+export const OFFLINE_PROVIDER_SETTINGS = {
+  access_key: "offline-placeholder",
+  secret_key: "offline-placeholder",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: "true",
+  skip_region_validation: true,
+} as const;
+
+export const OVERRIDE_FILE = "zz_offline_override.tf.json";
+
+/**
+ * An override file for one synthesized stack: every `aws` provider configuration (default and aliases)
+ * gets the offline settings, and the backend becomes local so no bucket is reached.
+ */
+export function offlineOverride(stackJson: unknown): Record<string, unknown> {
+  const providers = readProviders(stackJson);
+  const aws = providers.length > 0 ? providers : [{}];
+  return {
+    provider: {
+      aws: aws.map((p) => ({ ...(typeof p.alias === "string" ? { alias: p.alias } : {}), ...OFFLINE_PROVIDER_SETTINGS })),
+    },
+    terraform: { backend: { local: { path: "terraform.offline.tfstate" } } },
+  };
+}
+
+function readProviders(stackJson: unknown): Record<string, unknown>[] {
+  if (typeof stackJson !== "object" || stackJson === null) return [];
+  const provider = (stackJson as Record<string, unknown>).provider;
+  if (typeof provider !== "object" || provider === null) return [];
+  const aws = (provider as Record<string, unknown>).aws;
+  const list = Array.isArray(aws) ? aws : aws !== undefined ? [aws] : [];
+  return list.filter((p): p is Record<string, unknown> => typeof p === "object" && p !== null);
+}
+
+/** A CLI configuration installing every provider from a filesystem mirror (TF_PROVIDER_MIRROR). */
+export function mirrorCliConfig(mirrorDir: string): string {
+  return [
+    "provider_installation {",
+    "  filesystem_mirror {",
+    `    path    = ${JSON.stringify(mirrorDir)}`,
+    '    include = ["registry.terraform.io/*/*"]',
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+}
+
+/** Whether the environment carries any AWS credential source the provider could use. */
+export function hasAwsCredentials(env: Readonly<Record<string, string | undefined>>): boolean {
+  const set = (k: string): boolean => (env[k] ?? "") !== "";
+  return (
+    (set("AWS_ACCESS_KEY_ID") && set("AWS_SECRET_ACCESS_KEY")) ||
+    set("AWS_PROFILE") ||
+    set("AWS_WEB_IDENTITY_TOKEN_FILE") ||
+    set("AWS_CONTAINER_CREDENTIALS_FULL_URI") ||
+    set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+  );
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn("terraform", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.on("error", (e) => resolve({ code: 127, stdout: "", stderr: `cannot run terraform: ${e.message}` }));
+    child.on("close", (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+  });
+}

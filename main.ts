@@ -1,0 +1,17 @@
+// The cdktf app: one AccessStack per environment spec. Specs are validated before anything is
+// constructed; on any problem every problem is printed and the process exits 1 without synthesizing.
+import { App } from "cdktf";
+import { AccessStack } from "./stacks/access-stack";
+import { selectSpecs } from "./spec/select";
+
+const selection = selectSpecs(process.env);
+if (selection.problems.length > 0) {
+  for (const line of selection.problems) process.stderr.write(`${line}\n`);
+  process.stderr.write(`synth: ${selection.problems.length} problem(s) in the access spec; nothing was synthesized\n`);
+  process.exit(1);
+}
+const app = new App();
+for (const { stackName, spec, backend } of selection.stacks) {
+  new AccessStack(app, stackName, { spec, backend });
+}
+app.synth();

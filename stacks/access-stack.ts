@@ -1,0 +1,118 @@
+// One stack per environment: everything that decides who may call the API, from one access spec.
+// One stack keeps every reference inside one plan, so each environment plans offline on a clean machine.
+import * as path from "node:path";
+import { Construct } from "constructs";
+import { Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { AccessSpec, BackendSpec } from "../spec/types";
+import { buildRouteTables, routeTableJson } from "../spec/route-table";
+import { BundledFunction } from "../constructs/bundled-function";
+import { Identity } from "../constructs/identity";
+import { RestApi, type FunctionRef, type IntegrationTarget } from "../constructs/rest-api";
+import { Stage } from "../constructs/stage";
+import { UsagePlans } from "../constructs/usage-plans";
+import { InvokeGrants } from "../constructs/invoke-grants";
+import { terraformId } from "../constructs/private/names";
+import { policyDocument } from "../constructs/private/iam";
+
+export interface AccessStackProps {
+  readonly spec: AccessSpec;
+  /**
+   * Team state: overrides the spec's backend (e.g. from ACCESS_STATE_BUCKET).
+   * @default - the spec's `backend`, local unless it says s3
+   */
+  readonly backend?: BackendSpec;
+}
+
+const LAMBDAS = path.resolve(__dirname, "..", "lambdas");
+
+export class AccessStack extends TerraformStack {
+  public readonly identity: Identity;
+  public readonly restApi: RestApi;
+  public readonly stage: Stage;
+
+  constructor(scope: Construct, id: string, props: AccessStackProps) {
+    super(scope, id);
+    const { spec } = props;
+    const prefix = `${spec.name}-${spec.environment}`;
+    this.configureBackend(id, props.backend ?? spec.backend);
+
+    new AwsProvider(this, "aws", { region: spec.region, defaultTags: spec.tags ? [{ tags: { ...spec.tags } }] : undefined });
+
+    const fn = (name: string, entry: string, extra: Partial<ConstructorParameters<typeof BundledFunction>[2]> = {}): BundledFunction =>
+      new BundledFunction(this, `fn-${name}`, {
+        functionName: `${prefix}-${name}`,
+        entry: path.join(LAMBDAS, entry, "index.ts"),
+        logRetentionDays: spec.lambdaLogRetentionDays,
+        tags: spec.tags,
+        ...extra,
+      });
+
+    // The group-role function's role exists before the group roles that trust it; its AssumeRole grant and
+    // allowlist are attached afterwards, so there is no cycle.
+    const groupRoleFn = fn("group-role", "group-role", {});
+    this.identity = new Identity(this, "identity", { spec, groupRoleLambdaRoleArn: groupRoleFn.roleArn });
+    const groupRoleArns = Object.values(this.identity.groupRoles).map((r) => r.arn);
+    groupRoleFn.function.addOverride("environment.variables", {
+      ALLOWED_ROLE_ARNS: Fn.jsonencode(groupRoleArns),
+      SESSION_DURATION_SECONDS: "3600",
+    });
+    new IamRolePolicy(this, "group-role-assume", {
+      name: "assume-group-roles",
+      role: groupRoleFn.roleName,
+      policy: policyDocument([{ effect: "Allow", actions: ["sts:AssumeRole", "sts:SetSourceIdentity"], resources: groupRoleArns }]),
+    });
+
+    const functions: Record<IntegrationTarget, FunctionRef> = {
+      backend: fn("backend", "backend"),
+      groupRole: groupRoleFn,
+      adminOnly: fn("admin-only", "admin-only"),
+    };
+
+    const clientIdsJson = Fn.jsonencode(this.identity.clientIds);
+    const tables = buildRouteTables(spec);
+    const authorizerFunctions: Record<string, FunctionRef> = {};
+    for (const authorizer of spec.authorizers) {
+      authorizerFunctions[authorizer.name] = fn(`authz-${terraformId(authorizer.name)}`, "authorizer", {
+        files: { "route-table.json": routeTableJson(tables[authorizer.name]) },
+        environment: { USER_POOL_ID: this.identity.userPoolId, CLIENT_IDS: clientIdsJson },
+        timeoutSeconds: 5,
+      });
+    }
+
+    this.restApi = new RestApi(this, "api", {
+      spec,
+      userPoolArn: this.identity.userPoolArn,
+      functions,
+      authorizerFunctions,
+    });
+    this.stage = new Stage(this, "stage", {
+      spec,
+      restApiId: this.restApi.restApiId,
+      restApiName: this.restApi.restApiName,
+      deploymentInputs: this.restApi.deploymentInputs,
+    });
+    new UsagePlans(this, "usage", { spec, restApiId: this.restApi.restApiId, stageName: this.stage.stageName });
+    new InvokeGrants(this, "invoke", {
+      spec,
+      executionArn: this.restApi.executionArn,
+      stageName: this.stage.stageName,
+      groupRoles: this.identity.groupRoles,
+    });
+
+    new TerraformOutput(this, "invoke_url", { value: this.stage.invokeUrl });
+    new TerraformOutput(this, "user_pool_id", { value: this.identity.userPoolId });
+    new TerraformOutput(this, "client_ids", { value: this.identity.clientIds });
+  }
+
+  private configureBackend(stackId: string, backend: BackendSpec): void {
+    if (backend.type === "local") {
+      new LocalBackend(this, { path: `terraform.${stackId}.tfstate` });
+      return;
+    }
+    new S3Backend(this, { bucket: backend.bucket, key: backend.key, region: backend.region, encrypt: true });
+    // S3-native locking (Terraform >= 1.10); cdktf 0.21 has no prop for it.
+    this.addOverride("terraform.backend.s3.use_lockfile", true);
+  }
+}
