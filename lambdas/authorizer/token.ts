@@ -1,0 +1,48 @@
+// Finds the bearer token in a TOKEN or REQUEST authorizer event. Anything unexpected gives null (→ 401).
+
+/** Longer than any Cognito token; refused before any parsing so a huge header costs nothing. */
+export const MAX_AUTHORIZATION_LENGTH = 8192;
+
+// RFC 6750/7235: `Bearer 1*SP token`, scheme case-insensitive; a bare JWT is accepted too.
+// Three base64url parts, nothing else: no padding, no whitespace inside, no fourth part.
+const AUTHORIZATION = /^(?:[Bb][Ee][Aa][Rr][Ee][Rr] +)?([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/** The JWT in an Authorization value (`Bearer <jwt>` or `<jwt>`), or null. Surrounding spaces/tabs (HTTP OWS) are ignored. */
+export function parseAuthorization(value: unknown): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTHORIZATION_LENGTH) return null;
+  const m = AUTHORIZATION.exec(value.replace(/^[ \t]+|[ \t]+$/g, ""));
+  return m ? m[1] : null;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * TOKEN events carry `authorizationToken`; REQUEST events carry headers (names in any case). Several
+ * Authorization headers are ambiguous and refused.
+ */
+export function extractToken(event: unknown): string | null {
+  if (!isRecord(event)) return null;
+  if (event.type === "TOKEN") return parseAuthorization(event.authorizationToken);
+  if (event.type !== "REQUEST") return null;
+  let found: unknown = undefined;
+  let count = 0;
+  if (isRecord(event.multiValueHeaders)) {
+    for (const [name, values] of Object.entries(event.multiValueHeaders)) {
+      if (name.toLowerCase() !== "authorization") continue;
+      if (!Array.isArray(values)) return null;
+      count += values.length;
+      found = values[0];
+    }
+    if (count > 1) return null;
+  }
+  if (isRecord(event.headers)) {
+    const names = Object.keys(event.headers).filter((n) => n.toLowerCase() === "authorization");
+    if (names.length > 1) return null;
+    if (names.length === 1) {
+      const value = event.headers[names[0]];
+      if (found !== undefined && found !== value) return null;
+      found = value;
+    }
+  }
+  return parseAuthorization(found);
+}
