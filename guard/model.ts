@@ -55,6 +55,8 @@ export interface ResourceInstance {
   readonly references: Readonly<Record<string, readonly string[]>>;
   /** `depends_on` entries (config addresses). */
   readonly dependsOn: readonly string[];
+  /** `lifecycle.create_before_destroy` when the input says (cdk.tf.json); plan JSON does not carry it. */
+  readonly createBeforeDestroy?: boolean;
   /** The planned change, for plan inputs; undefined for cdk.tf.json. */
   readonly change?: ChangeAction;
   readonly source: SourceRef;

@@ -1,0 +1,139 @@
+// Entry point of the loader: detects the input (cdk.tf.json, `terraform show -json` output, or a cdktf.out
+// directory) and builds one Model. In a cdktf.out directory a stack's plan.json wins over its cdk.tf.json:
+// it is what Terraform will actually do (resolved values, change actions), the synthesized file is only intent.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
+import { buildViews, type StackViews } from "./build";
+import { looksLikeCdktf, readCdktf } from "./cdktf";
+import { InputError } from "./errors";
+import { isObject, type JsonObject } from "./json";
+import { looksLikePlan, readPlan } from "./plan";
+import type { RawStack } from "./raw";
+
+export { InputError } from "./errors";
+
+export interface LoadOptions {
+  /** Which side of a plan to model: `after` (planned, default) or `before` (prior state). */
+  readonly side?: "before" | "after";
+}
+
+function readJson(file: string): JsonObject {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(file, `not JSON: ${(e as Error).message}`);
+  }
+  if (!isObject(doc)) throw new InputError(file, "not a JSON object (expected cdk.tf.json or terraform show -json output)");
+  return doc;
+}
+
+/** Parse one document already in memory (tests and the mutation harness use this). */
+export function readDocument(doc: unknown, source: SourceRef, side: "before" | "after" = "after"): { stack: RawStack; format: "cdktf" | "plan" } {
+  if (!isObject(doc)) throw new InputError(source.file, "not a JSON object");
+  if (looksLikePlan(doc)) return { stack: readPlan(doc, source, side), format: "plan" };
+  if (looksLikeCdktf(doc)) return { stack: readCdktf(doc, source), format: "cdktf" };
+  throw new InputError(source.file, "neither cdk.tf.json (no `resource` block) nor terraform show -json output (no `format_version`)");
+}
+
+interface StackFile {
+  readonly file: string;
+  readonly stack: string;
+}
+
+function stackFiles(dir: string): StackFile[] {
+  const stacksDir = join(dir, "stacks");
+  const pick = (d: string, stack: string): StackFile | undefined => {
+    const plan = join(d, "plan.json");
+    const tf = join(d, "cdk.tf.json");
+    if (existsSync(plan)) return { file: plan, stack };
+    if (existsSync(tf)) return { file: tf, stack };
+    return undefined;
+  };
+  if (existsSync(stacksDir) && statSync(stacksDir).isDirectory()) {
+    const out = readdirSync(stacksDir)
+      .sort()
+      .map((name) => pick(join(stacksDir, name), name))
+      .filter((x): x is StackFile => x !== undefined);
+    if (out.length === 0) throw new InputError(dir, "no stacks/*/cdk.tf.json or stacks/*/plan.json in this directory");
+    return out;
+  }
+  const single = pick(dir, "");
+  if (single === undefined) throw new InputError(dir, "directory holds neither stacks/ (cdktf.out) nor cdk.tf.json / plan.json");
+  return [single];
+}
+
+/** Assemble a Model from parsed stacks. */
+export function modelFromStacks(
+  stacks: readonly { stack: RawStack; format: "cdktf" | "plan"; file: string }[],
+  side: "before" | "after",
+): Model {
+  const views: StackViews[] = stacks.map((s) => buildViews(s.stack));
+  const all = <K extends keyof StackViews>(k: K): StackViews[K] => {
+    const out: unknown[] = [];
+    for (const v of views) out.push(...v[k]);
+    return out as StackViews[K];
+  };
+  const formats = new Set(stacks.map((s) => s.format));
+  const resources: ResourceInstance[] = stacks.flatMap((s) => s.stack.resources);
+  const changes: ResourceChange[] = stacks.flatMap((s) => s.stack.changes);
+  const unresolved: UnresolvedRef[] = all("unresolved");
+  return {
+    sources: stacks.map((s) => s.file),
+    format: formats.size > 1 ? "mixed" : formats.has("plan") ? "plan" : "cdktf",
+    side,
+    resources,
+    apis: all("apis"),
+    routes: all("routes"),
+    authorizers: all("authorizers"),
+    stages: all("stages"),
+    usagePlans: all("usagePlans"),
+    apiKeys: all("apiKeys"),
+    deployments: all("deployments"),
+    iamPolicies: all("iamPolicies"),
+    iamRoles: all("iamRoles"),
+    userPools: all("userPools"),
+    userPoolClients: all("userPoolClients"),
+    resourceServers: all("resourceServers"),
+    userGroups: all("userGroups"),
+    lambdaPermissions: all("lambdaPermissions"),
+    unresolved,
+    changes,
+  };
+}
+
+/** Build a model from a document in memory. */
+export function modelFromDocument(doc: unknown, file = "<memory>", opts: LoadOptions = {}): Model {
+  const side = opts.side ?? "after";
+  const { stack, format } = readDocument(doc, { file, stack: "" }, side);
+  return modelFromStacks([{ stack, format, file }], side);
+}
+
+/**
+ * Load cdk.tf.json, plan JSON, or a cdktf.out directory into one Model.
+ * @throws InputError with a one-line reason when the input is unreadable, not JSON, or neither format.
+ */
+export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
+  const side = opts.side ?? "after";
+  let isDir: boolean;
+  try {
+    isDir = statSync(inputPath).isDirectory();
+  } catch (e) {
+    throw new InputError(inputPath, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const files: StackFile[] = isDir ? stackFiles(inputPath) : [{ file: inputPath, stack: "" }];
+  const stacks = files.map((f) => {
+    const { stack, format } = readDocument(readJson(f.file), { file: f.file, stack: f.stack }, side);
+    return { stack, format, file: f.file };
+  });
+  return modelFromStacks(stacks, side);
+}
+
+export { summarizeChanges } from "../model";

@@ -1,0 +1,103 @@
+// The authorization review's report: what `diffModels` returns and what the Markdown and JSON renderers read.
+// Plain data, stable field names: the JSON output is this object as is.
+
+/**
+ * How a route is effectively authorized, weakest first:
+ * NONE (anyone), API_KEY (a key alone: metering, not authentication), EDGE (NONE at the gateway but the stage
+ * only admits CloudFront, which authenticates), CUSTOM (Lambda authorizer), COGNITO, AWS_IAM.
+ * UNKNOWN: not determinable from the input (known only after apply, unresolved reference): treated as a deny.
+ */
+export type EffectiveType = "NONE" | "API_KEY" | "EDGE" | "CUSTOM" | "COGNITO" | "AWS_IAM" | "UNKNOWN";
+
+export interface AuthorizerFacts {
+  readonly name: string;
+  /** TOKEN, REQUEST or COGNITO_USER_POOLS. */
+  readonly type: string;
+  readonly identitySource: string;
+  /** Lambda authorizers: the function's name (or address when the name is not known). */
+  readonly function?: string;
+  /** Cognito authorizers: the user pools trusted (names where resolvable, else ARN or expression). */
+  readonly userPools: readonly string[];
+}
+
+export interface RouteAuth {
+  /** API label: the REST API's name (prefixed with the stack when two stacks share a name). */
+  readonly api: string;
+  /** `GET /pets/{petId}`, or the method's address when method or path is not known. */
+  readonly route: string;
+  readonly address: string;
+  readonly type: EffectiveType;
+  /** One line for humans: `COGNITO (scopes: petstore/read) + API key`. */
+  readonly summary: string;
+  /** `authorization_scopes` (Cognito: any one of them must be in the access token). */
+  readonly scopes: readonly string[];
+  readonly apiKeyRequired: boolean | "unknown";
+  readonly authorizer?: AuthorizerFacts;
+  /** AWS_IAM: principals whose `execute-api:Invoke` grant covers this method. */
+  readonly invokers: readonly string[];
+  /** Why the type is UNKNOWN, when it is. */
+  readonly unknownReason?: string;
+}
+
+export type Severity = "blocking" | "upgrade" | "info";
+
+export interface Change {
+  readonly severity: Severity;
+  /** Stable machine-readable kind, e.g. `auth-removed`, `scope-requirement-removed`, `waf-removed`. */
+  readonly kind: string;
+  /** What changed: `petstore-dev GET /pets`, `stage petstore-dev/dev`, `user pool petstore-dev-users`. */
+  readonly subject: string;
+  readonly message: string;
+  /** Blocking changes only: the merge was explicitly accepted (`--acknowledge`, the PR label in CI). */
+  readonly acknowledged?: boolean;
+  /** Terraform addresses involved (head side first). */
+  readonly addresses: readonly string[];
+}
+
+export type RouteStatus = "downgraded" | "upgraded" | "changed" | "unchanged" | "added" | "removed";
+
+export interface RouteDiff {
+  readonly api: string;
+  readonly route: string;
+  readonly status: RouteStatus;
+  readonly before?: RouteAuth;
+  readonly after?: RouteAuth;
+  /** The changes about this route (also listed in `changes`). */
+  readonly changes: readonly Change[];
+}
+
+export interface PlanSummary {
+  /** `plan`: from the plan's resource_changes; `derived`: by comparing two configurations (no replacements known). */
+  readonly basis: "plan" | "derived";
+  readonly creates: readonly string[];
+  readonly updates: readonly string[];
+  readonly deletes: readonly string[];
+  readonly replacements: readonly string[];
+}
+
+/** A policy finding on the head, as the policy engine reports it (only the fields the review shows). */
+export interface ReviewFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly address?: string;
+}
+
+export interface ReviewReport {
+  readonly version: 1;
+  /** `diff` (base vs head) or `plan` (before vs after of one plan). */
+  readonly mode: "diff" | "plan";
+  readonly base: string;
+  readonly head: string;
+  readonly routes: readonly RouteDiff[];
+  /** Every classified change, blocking first. */
+  readonly changes: readonly Change[];
+  readonly blocking: number;
+  readonly unacknowledgedBlocking: number;
+  readonly acknowledged: boolean;
+  readonly plan: PlanSummary;
+  /** Undefined when no policy check ran. */
+  readonly findings?: readonly ReviewFinding[];
+  /** Notes on what the review could not see (e.g. routes whose authorization is known only after apply). */
+  readonly notes: readonly string[];
+}
