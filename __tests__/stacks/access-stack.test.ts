@@ -1,0 +1,166 @@
+// The sample spec's Terraform: every resource the foundation promises, with the authorization each
+// route was given. One synth per describe.
+import { Testing } from "cdktf";
+import { AccessStack } from "../../stacks/access-stack";
+import { petstoreDev } from "../../spec/samples/petstore";
+import type { AccessSpec } from "../../spec/types";
+
+type Block = Record<string, unknown>;
+interface Synth {
+  resource: Record<string, Record<string, Block>>;
+  terraform: Block;
+  provider: Block;
+}
+
+function synth(spec: AccessSpec, backend?: ConstructorParameters<typeof AccessStack>[2]["backend"]): Synth {
+  const app = Testing.app();
+  return JSON.parse(Testing.synth(new AccessStack(app, `${spec.name}-${spec.environment}`, { spec, backend }))) as Synth;
+}
+const all = (s: Synth, type: string): Block[] => Object.values(s.resource[type] ?? {});
+
+describe("GIVEN the petstore dev spec WHEN synthesized", () => {
+  const out = synth(petstoreDev);
+
+  test("THEN Cognito has a pool with the hardened settings, a domain, a resource server with scopes", () => {
+    const [pool] = all(out, "aws_cognito_user_pool");
+    expect(pool).toMatchObject({
+      deletion_protection: "ACTIVE",
+      mfa_configuration: "OPTIONAL",
+      software_token_mfa_configuration: { enabled: true },
+      user_pool_tier: "PLUS",
+      user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
+      admin_create_user_config: { allow_admin_create_user_only: true },
+      password_policy: { minimum_length: 14, require_symbols: true, require_numbers: true },
+    });
+    expect(all(out, "aws_cognito_user_pool_domain")).toHaveLength(1);
+    const [server] = all(out, "aws_cognito_resource_server");
+    expect((server.scope as { scope_name: string }[]).map((s) => s.scope_name).sort()).toEqual(["orders", "read", "write"]);
+  });
+
+  test("THEN the machine client uses client_credentials with a secret and only its scopes", () => {
+    const machine = all(out, "aws_cognito_user_pool_client").find((c) => c.name === "partner-sync");
+    expect(machine).toMatchObject({
+      generate_secret: true,
+      allowed_oauth_flows: ["client_credentials"],
+      allowed_oauth_scopes: ["petstore/read", "petstore/orders"],
+      access_token_validity: 15,
+    });
+    const web = all(out, "aws_cognito_user_pool_client").find((c) => c.name === "web");
+    expect(web).toMatchObject({ generate_secret: false, prevent_user_existence_errors: "ENABLED" });
+    expect(web?.explicit_auth_flows).toEqual(expect.arrayContaining(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
+  });
+
+  test("THEN each group has a role whose trust names only the group-role Lambda's role", () => {
+    const groups = all(out, "aws_cognito_user_group");
+    expect(groups.map((g) => g.name).sort()).toEqual(["admins", "staff"]);
+    for (const group of groups) expect(String(group.role_arn)).toMatch(/^\$\{aws_iam_role\.identity_group-role-/);
+    const groupRoles = all(out, "aws_iam_role").filter((r) => /-group-(admins|staff)$/.test(String(r.name)));
+    expect(groupRoles).toHaveLength(2);
+    for (const role of groupRoles) {
+      const trust = JSON.parse(String(role.assume_role_policy)) as { Statement: { Principal: Record<string, string[]> }[] };
+      expect(trust.Statement).toHaveLength(1);
+      expect(trust.Statement[0].Principal).toEqual({ AWS: [expect.stringMatching(/^\$\{aws_iam_role\.fn-group-role_[A-Z0-9]+\.arn\}$/)] });
+    }
+  });
+
+  test("THEN every route's method has exactly its authorization", () => {
+    const methods = all(out, "aws_api_gateway_method");
+    const byAuth = (a: string): number => methods.filter((m) => m.authorization === a).length;
+    expect(byAuth("COGNITO_USER_POOLS")).toBe(6);
+    expect(byAuth("CUSTOM")).toBe(3);
+    expect(byAuth("AWS_IAM")).toBe(1);
+    // NONE: two with reasons, the API-key-only catalog, and two CORS preflights.
+    expect(byAuth("NONE")).toBe(5);
+    expect(methods.filter((m) => m.api_key_required === true)).toHaveLength(2);
+    const scoped = methods.filter((m) => Array.isArray(m.authorization_scopes));
+    expect(scoped.map((m) => m.authorization_scopes).sort()).toEqual([["petstore/orders"], ["petstore/read"], ["petstore/write"]]);
+    expect(methods.filter((m) => m.http_method === "OPTIONS").every((m) => m.authorization === "NONE")).toBe(true);
+  });
+
+  test("THEN the authorizers are Cognito with the pool ARN and Lambda TOKEN/REQUEST with source and TTL", () => {
+    const authorizers = all(out, "aws_api_gateway_authorizer");
+    expect(authorizers.find((a) => a.type === "COGNITO_USER_POOLS")).toMatchObject({
+      name: "petstore-dev-cognito",
+      provider_arns: [expect.stringMatching(/aws_cognito_user_pool\..*\.arn/)],
+    });
+    expect(authorizers.find((a) => a.type === "TOKEN")).toMatchObject({
+      name: "jwt-token",
+      identity_source: "method.request.header.Authorization",
+      authorizer_result_ttl_in_seconds: 300,
+    });
+    expect(authorizers.find((a) => a.type === "REQUEST")).toMatchObject({ name: "jwt-request", authorizer_result_ttl_in_seconds: 0 });
+  });
+
+  test("THEN Lambda permissions are scoped to this API's methods and authorizers", () => {
+    const permissions = all(out, "aws_lambda_permission");
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const p of permissions) {
+      expect(p.principal).toBe("apigateway.amazonaws.com");
+      expect(String(p.source_arn)).toMatch(/^\$\{aws_api_gateway_rest_api\.api_[A-Z0-9]+\.execution_arn\}\/(authorizers\/\$\{|\*\/[A-Z]+\/)/);
+    }
+  });
+
+  test("THEN the deployment is re-triggered by every method, integration and authorizer and created before destroy", () => {
+    const [deployment] = all(out, "aws_api_gateway_deployment");
+    const trigger = String((deployment.triggers as Block).redeployment);
+    for (const type of ["aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_authorizer"]) {
+      for (const name of Object.keys(out.resource[type])) expect(trigger).toContain(`${type}.${name}`);
+    }
+    expect(deployment.lifecycle).toMatchObject({ create_before_destroy: true });
+  });
+
+  test("THEN the stage has access logs, X-Ray and method settings with logging and metrics", () => {
+    const [stage] = all(out, "aws_api_gateway_stage");
+    expect(stage).toMatchObject({ stage_name: "dev", xray_tracing_enabled: true });
+    expect((stage.access_log_settings as Block).destination_arn).toMatch(/aws_cloudwatch_log_group/);
+    const [settings] = all(out, "aws_api_gateway_method_settings");
+    expect(settings).toMatchObject({ method_path: "*/*", settings: { logging_level: "INFO", metrics_enabled: true, data_trace_enabled: false } });
+  });
+
+  test("THEN the usage plan has throttle, quota, the per-method throttle and both keys", () => {
+    const [plan] = all(out, "aws_api_gateway_usage_plan");
+    expect(plan).toMatchObject({
+      throttle_settings: { rate_limit: 50, burst_limit: 100 },
+      quota_settings: { limit: 100000, period: "MONTH" },
+    });
+    expect((plan.api_stages as Block[])[0].throttle).toEqual([{ path: "/catalog/GET", rate_limit: 20, burst_limit: 40 }]);
+    expect(all(out, "aws_api_gateway_api_key")).toHaveLength(2);
+    expect(all(out, "aws_api_gateway_usage_plan_key")).toHaveLength(2);
+  });
+
+  test("THEN execute-api:Invoke is granted only on the AWS_IAM route's method ARN, to the roles it names", () => {
+    const invoke = all(out, "aws_iam_role_policy").filter((p) => String(p.policy).includes("execute-api:Invoke"));
+    expect(invoke).toHaveLength(2);
+    for (const p of invoke) {
+      const doc = JSON.parse(String(p.policy)) as { Statement: { Resource: string }[] };
+      expect(doc.Statement[0].Resource).toMatch(/\.execution_arn\}\/\$\{aws_api_gateway_stage\..*\.stage_name\}\/GET\/reports\/\*$/);
+    }
+  });
+
+  test("THEN the Lambda authorizers get their route table and pool configuration, and the group-role Lambda its allowlist", () => {
+    const functions = all(out, "aws_lambda_function");
+    const token = functions.find((f) => f.function_name === "petstore-dev-authz-jwt-token");
+    expect((token?.environment as { variables: Block }).variables).toMatchObject({
+      USER_POOL_ID: expect.stringMatching(/aws_cognito_user_pool\./),
+      CLIENT_IDS: expect.stringMatching(/^\$\{jsonencode\(\{"web" = aws_cognito_user_pool_client/),
+    });
+    expect(token).toMatchObject({ architectures: ["arm64"], source_code_hash: expect.any(String) });
+    const groupRole = functions.find((f) => f.function_name === "petstore-dev-group-role");
+    expect(String((groupRole?.environment as { variables: Block }).variables.ALLOWED_ROLE_ARNS)).toMatch(/jsonencode\(\[aws_iam_role\./);
+    for (const f of functions) expect(f.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\./)]));
+  });
+
+  test("THEN the state backend is local by default", () => {
+    expect(out.terraform.backend).toEqual({ local: { path: "terraform.petstore-dev.tfstate" } });
+  });
+});
+
+describe("GIVEN an S3 backend for team state WHEN synthesized", () => {
+  const out = synth(petstoreDev, { type: "s3", bucket: "acme-tf-state", key: "petstore-dev/terraform.tfstate", region: "eu-west-1" });
+
+  test("THEN the backend is S3 with native locking and encryption", () => {
+    expect(out.terraform.backend).toEqual({
+      s3: { bucket: "acme-tf-state", key: "petstore-dev/terraform.tfstate", region: "eu-west-1", encrypt: true, use_lockfile: true },
+    });
+  });
+});

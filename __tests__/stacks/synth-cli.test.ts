@@ -1,0 +1,58 @@
+// `npm run synth` end to end: a good run writes every stack; a bad spec lists every problem with file,
+// path and value, exits non-zero and leaves no output behind.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { petstoreDev } from "../../spec/samples/petstore";
+
+const root = resolve(__dirname, "..", "..");
+const synth = (env: Record<string, string>): { status: number | null; stderr: string; stdout: string } => {
+  const run = spawnSync(process.execPath, [join(root, "scripts", "synth.mjs")], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+};
+
+describe("GIVEN the built-in sample specs WHEN npm run synth runs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "synth-ok-"));
+  const outdir = join(dir, "cdktf.out");
+  const run = synth({ CDKTF_OUTDIR: outdir });
+
+  test("THEN it succeeds and writes one stack per environment", () => {
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["petstore-dev", "petstore-prod"]);
+    expect(existsSync(join(outdir, "stacks", "petstore-dev", "cdk.tf.json"))).toBe(true);
+    expect(readdirSync(dir).filter((d) => d.startsWith(".cdktf.out.staging-"))).toEqual([]);
+  });
+});
+
+describe("GIVEN a spec file with several problems WHEN npm run synth runs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "synth-bad-"));
+  const outdir = join(dir, "cdktf.out");
+  const specFile = join(dir, "bad-spec.json");
+  const bad = JSON.parse(JSON.stringify(petstoreDev)) as { routes: { auth: Record<string, unknown> }[]; stage: Record<string, unknown> };
+  bad.routes[2].auth.scopes = ["petstore/raed"];
+  bad.routes[0].auth.reason = "";
+  bad.stage.throttle = { rateLimit: -1, burstLimit: 10 };
+  writeFileSync(specFile, JSON.stringify(bad, null, 2));
+  const run = synth({ CDKTF_OUTDIR: outdir, ACCESS_SPEC: specFile });
+
+  test("THEN it exits non-zero", () => {
+    expect(run.status).not.toBe(0);
+  });
+
+  test("THEN every problem is named with the file, the spec path and the bad value", () => {
+    expect(run.stderr).toContain(`${specFile}: routes[2].auth.scopes[0]`);
+    expect(run.stderr).toContain("petstore/raed");
+    expect(run.stderr).toContain(`${specFile}: routes[0].auth.reason`);
+    expect(run.stderr).toContain(`${specFile}: stage.throttle.rateLimit`);
+  });
+
+  test("THEN nothing of the failed run is left behind", () => {
+    expect(existsSync(outdir)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["bad-spec.json"]);
+  });
+});
