@@ -26,14 +26,14 @@ export function checkRefs(
   names?.forEach((name, i) => checkRef(p, joinPath(path, i), name, known, kind, subject));
 }
 
-/** Every later occurrence of a name already used is a problem pointing at the first one. */
+/** Every later occurrence of a name already used is a problem pointing at the first one; `field` "" = the item itself. */
 export function checkDuplicates<T>(p: ProblemList, path: string, items: readonly T[], nameOf: (item: T) => string, kind: string, field = "name"): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const name = nameOf(item);
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, i);
-    else p.add(joinPath(joinPath(path, i), field), `duplicate ${kind} ${q(name)} (first at ${joinPath(path, earlier)})`, name);
+    else p.add(field === "" ? joinPath(path, i) : joinPath(joinPath(path, i), field), `duplicate ${kind} ${q(name)} (first at ${joinPath(path, earlier)})`, name);
   });
 }
 

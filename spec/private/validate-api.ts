@@ -76,10 +76,10 @@ export function validateInvokerRoles(p: ProblemList, roles: readonly InvokerRole
     // A trust policy must name who may assume the role; never empty (useless) and never `*` (open).
     if (services.length === 0 && arns.length === 0) p.add(joinPath(path, "assumedBy"), `${subject}: assumedBy names no service or role ARN`, r.assumedBy);
     services.forEach((s, j) => {
-      if (!NAME_PATTERNS.servicePrincipal.test(s)) p.add(joinPath(joinPath(path, "assumedBy.services"), j), `${subject}: ${q(s)} is not a service principal (<service>.amazonaws.com)`, s);
+      if (!NAME_PATTERNS.servicePrincipal.test(s)) p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "services"), j), `${subject}: ${q(s)} is not a service principal (<service>.amazonaws.com)`, s);
     });
     arns.forEach((a, j) => {
-      if (!NAME_PATTERNS.roleArn.test(a)) p.add(joinPath(joinPath(path, "assumedBy.roleArns"), j), `${subject}: ${q(a)} is not an IAM role ARN (wildcards are refused)`, a);
+      if (!NAME_PATTERNS.roleArn.test(a)) p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "roleArns"), j), `${subject}: ${q(a)} is not an IAM role ARN (wildcards are refused)`, a);
     });
   });
 }
