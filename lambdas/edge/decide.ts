@@ -1,0 +1,161 @@
+// The edge verifier's decision, free of I/O: which requirement applies to a viewer request (route, then the
+// longest path prefix) and whether its bearer token meets it. Token verification is injected so tests can
+// use aws-jwt-verify with a preloaded JWKS. Anything ambiguous is a rejection.
+import type { EdgeBakedConfig, EdgeRouteRule, EdgeRuntimeConfig } from "./config";
+
+/** The parts of a CloudFront viewer request the decision reads (header names in lower case, as CloudFront gives them). */
+export interface EdgeRequest {
+  readonly method: string;
+  readonly uri: string;
+  readonly headers: Readonly<Record<string, readonly { readonly key?: string; readonly value: string }[]>>;
+}
+
+export type Requirement =
+  /** Forwarded without a token: CORS preflight, or a route API Gateway authenticates itself. */
+  | { readonly kind: "pass"; readonly reason: "preflight" | "gateway" }
+  /** A valid token from one of `clients` (null = any configured client) carrying any one of `scopes`. */
+  | { readonly kind: "token"; readonly scopes: readonly string[]; readonly clients: readonly string[] | null }
+  | { readonly kind: "malformed"; readonly description: string };
+
+/** Verifies signature, issuer, expiry, token_use and client; throws when any fails. Returns the claims. */
+export type VerifyToken = (
+  token: string,
+  opts: { readonly clientIds: readonly string[]; readonly tokenUse: "access" | null },
+) => Readonly<Record<string, unknown>>;
+
+export type EdgeDecision =
+  | { readonly kind: "forward"; readonly reason: "preflight" | "gateway" | "verified"; readonly subject?: string }
+  | {
+      readonly kind: "reject";
+      readonly status: 400 | 401 | 403;
+      /** RFC 6750 error code; absent when the request carried no credentials at all. */
+      readonly error?: "invalid_request" | "invalid_token" | "insufficient_scope";
+      readonly description: string;
+      /** Scopes that would have been enough (403 only). */
+      readonly scopes?: readonly string[];
+    };
+
+/** Splits a URI path into decoded segments; null when it could be read two ways (encoded `/`, dot segments). */
+export function pathSegments(uri: string): string[] | null {
+  if (!uri.startsWith("/")) return null;
+  const raw = uri.slice(1).split("/");
+  const out: string[] = [];
+  for (const seg of raw) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(seg);
+    } catch {
+      return null;
+    }
+    // API Gateway and the edge must agree on the route; paths whose meaning depends on who decodes them never pass.
+    if (decoded.includes("/") || decoded === "." || decoded === ".." || decoded.includes("\\")) return null;
+    if (seg === "" && raw.length > 1) return null;
+    out.push(decoded);
+  }
+  return out.length === 1 && out[0] === "" ? [] : out;
+}
+
+/** How specifically a template matches: higher is more specific; null = no match. */
+function matchScore(template: string, segments: readonly string[]): number | null {
+  const parts = template === "/" ? [] : template.slice(1).split("/");
+  let score = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (/^\{[^}]+\+\}$/.test(part)) {
+      // Greedy: one or more remaining segments; least specific.
+      return segments.length > i ? score : null;
+    }
+    if (i >= segments.length) return null;
+    if (/^\{[^}]+\}$/.test(part)) {
+      if (segments[i] === "") return null;
+      score += 1;
+    } else if (part === segments[i]) {
+      score += 2;
+    } else {
+      return null;
+    }
+  }
+  return parts.length === segments.length ? score + 1 : null;
+}
+
+function longestPrefixScopes(segments: readonly string[], config: EdgeBakedConfig): readonly string[] {
+  let best: { length: number; scopes: readonly string[] } | undefined;
+  for (const rule of config.prefixes) {
+    const prefix = rule.prefix === "/" ? [] : rule.prefix.replace(/\/+$/, "").slice(1).split("/");
+    if (prefix.length > segments.length) continue;
+    if (!prefix.every((p, i) => p === segments[i])) continue;
+    if (!best || prefix.length > best.length) best = { length: prefix.length, scopes: rule.scopes };
+  }
+  return best?.scopes ?? [];
+}
+
+function header(req: EdgeRequest, name: string): readonly string[] {
+  return (req.headers[name] ?? []).map((h) => h.value);
+}
+
+/** The requirement for one request: preflight and gateway-authenticated routes pass; everything else needs a token. */
+export function requirementFor(req: EdgeRequest, config: EdgeBakedConfig): Requirement {
+  const method = req.method.toUpperCase();
+  if (method === "OPTIONS" && header(req, "origin").length > 0 && header(req, "access-control-request-method").length > 0) {
+    return { kind: "pass", reason: "preflight" };
+  }
+  const segments = pathSegments(req.uri);
+  if (segments === null) return { kind: "malformed", description: "ambiguous request path" };
+
+  const candidates: { rule: EdgeRouteRule; score: number }[] = [];
+  for (const rule of config.routes) {
+    if (rule.method !== method && rule.method !== "ANY") continue;
+    const score = matchScore(rule.path, segments);
+    // An exact method beats ANY on the same path, as in API Gateway.
+    if (score !== null) candidates.push({ rule, score: score * 2 + (rule.method === method ? 1 : 0) });
+  }
+  const edgeRoutes = candidates.filter((c) => c.rule.mode === "edge").sort((a, b) => b.score - a.score);
+  // Unverified only when every route that could serve the request is authenticated by API Gateway.
+  if (candidates.length > 0 && edgeRoutes.length === 0) return { kind: "pass", reason: "gateway" };
+  const route = edgeRoutes[0]?.rule;
+  const scopes = route && route.scopes.length > 0 ? route.scopes : longestPrefixScopes(segments, config);
+  return { kind: "token", scopes, clients: route?.clients ?? config.clients };
+}
+
+/** The bearer token, or why there is none. More than one Authorization header is refused, not guessed at. */
+export function bearerToken(req: EdgeRequest): { token: string } | { missing: true } | { malformed: string } {
+  const values = header(req, "authorization");
+  if (values.length === 0) return { missing: true };
+  if (values.length > 1) return { malformed: "more than one Authorization header" };
+  const m = /^Bearer +([A-Za-z0-9_.~+/=-]+) *$/i.exec(values[0]);
+  if (!m) return { malformed: "Authorization is not a Bearer token" };
+  return { token: m[1] };
+}
+
+export function decide(req: EdgeRequest, config: EdgeBakedConfig, runtime: EdgeRuntimeConfig, verify: VerifyToken): EdgeDecision {
+  const requirement = requirementFor(req, config);
+  if (requirement.kind === "pass") return { kind: "forward", reason: requirement.reason };
+  if (requirement.kind === "malformed") return { kind: "reject", status: 400, error: "invalid_request", description: requirement.description };
+
+  const bearer = bearerToken(req);
+  if ("missing" in bearer) return { kind: "reject", status: 401, description: "a bearer token is required" };
+  if ("malformed" in bearer) return { kind: "reject", status: 401, error: "invalid_token", description: bearer.malformed };
+
+  const names = requirement.clients ?? Object.keys(runtime.clientIds);
+  const clientIds = names.map((n) => runtime.clientIds[n]).filter((id): id is string => typeof id === "string" && id !== "");
+  // parseRuntimeConfig guarantees the names resolve; this is the last line should it ever not.
+  if (clientIds.length === 0 || clientIds.length !== names.length) {
+    return { kind: "reject", status: 401, error: "invalid_token", description: "no accepted client configured" };
+  }
+
+  let claims: Readonly<Record<string, unknown>>;
+  try {
+    claims = verify(bearer.token, { clientIds, tokenUse: requirement.scopes.length > 0 ? "access" : null });
+  } catch {
+    // The reason stays in our logs, not in the answer: an attacker learns nothing about which check failed.
+    return { kind: "reject", status: 401, error: "invalid_token", description: "the token is invalid or expired" };
+  }
+
+  if (requirement.scopes.length > 0) {
+    const granted = typeof claims.scope === "string" ? claims.scope.split(" ") : [];
+    if (!requirement.scopes.some((s) => granted.includes(s))) {
+      return { kind: "reject", status: 403, error: "insufficient_scope", description: "the token lacks a required scope", scopes: requirement.scopes };
+    }
+  }
+  return { kind: "forward", reason: "verified", subject: typeof claims.sub === "string" ? claims.sub : undefined };
+}
