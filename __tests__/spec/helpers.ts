@@ -21,3 +21,12 @@ export function specWith(change: (spec: MutableSpec) => void, base: AccessSpec =
 export function asJsonData(spec: AccessSpec): Record<string, unknown> {
   return JSON.parse(JSON.stringify(spec)) as Record<string, unknown>;
 }
+
+type MutableClient = MutableSpec["cognito"]["clients"][number];
+
+/** The sample's user client (index 0), narrowed so its user-only fields can be changed. */
+export function userClient(spec: MutableSpec): Extract<MutableClient, { kind: "user" }> {
+  const client = spec.cognito.clients[0];
+  if (client?.kind !== "user") throw new Error("the sample's first client is expected to be the user client");
+  return client;
+}

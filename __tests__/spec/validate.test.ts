@@ -1,7 +1,7 @@
 import { validateSpec } from "../../spec/validate";
 import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
 import type { AccessSpec } from "../../spec/types";
-import { specWith, type MutableSpec } from "./helpers";
+import { specWith, userClient, type MutableSpec } from "./helpers";
 
 const FILE = "specs/petstore.json";
 
@@ -399,7 +399,7 @@ const cases: readonly InvalidCase[] = [
   },
   {
     name: "plain-http callback URL",
-    change: (s) => void (s.cognito.clients[0]!.callbackUrls = ["http://petstore.example.com/cb"]),
+    change: (s) => void (userClient(s).callbackUrls = ["http://petstore.example.com/cb"]),
     path: "cognito.clients[0].callbackUrls[0]",
     value: "http://petstore.example.com/cb",
     message: "must be https (http only for localhost)",
@@ -575,7 +575,7 @@ describe("validateSpec", () => {
     const spec = specWith((s) => {
       s.usagePlans[0]!.throttle = { rateLimit: 100, burstLimit: 10 };
       s.usagePlans[0]!.quota = { limit: 10, period: "WEEK", offset: 6 };
-      s.cognito.clients[0]!.callbackUrls = ["http://localhost:3000/cb"];
+      userClient(s).callbackUrls = ["http://localhost:3000/cb"];
     });
     expect(validateSpec(spec, FILE)).toEqual([]);
   });
