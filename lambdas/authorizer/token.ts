@@ -11,7 +11,27 @@ const AUTHORIZATION = /^(?:[Bb][Ee][Aa][Rr][Ee][Rr] +)?([A-Za-z0-9_-]+\.[A-Za-z0
 export function parseAuthorization(value: unknown): string | null {
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTHORIZATION_LENGTH) return null;
   const m = AUTHORIZATION.exec(value.replace(/^[ \t]+|[ \t]+$/g, ""));
-  return m ? m[1] : null;
+  if (!m) return null;
+  const jwt = m[1];
+  const dot1 = jwt.indexOf(".");
+  const dot2 = jwt.indexOf(".", dot1 + 1);
+  return isCanonicalB64Url(jwt, dot1) && isCanonicalB64Url(jwt, dot2) && isCanonicalB64Url(jwt, jwt.length) ? jwt : null;
+}
+
+const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * Is the base64url part ending at `end` in canonical form? Decoders ignore the unused low bits of the last
+ * character, so without this check several strings decode to the same signature: harmless for the signature
+ * itself, but one token would have many spellings (and cache keys). A part of length 1 (mod 4) is never valid.
+ */
+function isCanonicalB64Url(jwt: string, end: number): boolean {
+  const start = jwt.lastIndexOf(".", end - 1) + 1;
+  const rem = (end - start) % 4;
+  if (rem === 0) return true;
+  if (rem === 1) return false;
+  const last = B64URL.indexOf(jwt[end - 1]);
+  return rem === 2 ? (last & 0x0f) === 0 : (last & 0x03) === 0;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
