@@ -75,7 +75,8 @@ function requireModule(path: string): ReadResult {
     const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
     if (code === "MODULE_NOT_FOUND" && errorText(err).includes(resolve(path))) return { ok: false, message: "cannot read file: no such file" };
     // Compile errors put the useful part (file:line: ERROR ...) after the first line, so keep a few lines.
-    const detail = err instanceof Error ? err.message.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, 3).join(" ") : String(err);
+    const message = typeof err === "object" && err !== null && "message" in err ? String(err.message) : String(err);
+    const detail = message.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, 3).join(" ");
     return { ok: false, message: `cannot load module: ${detail.length > 300 ? `${detail.slice(0, 297)}...` : detail}` };
   }
   if (typeof mod === "object" && mod !== null) {
@@ -115,8 +116,9 @@ function lineAndColumn(text: string, offset: number): string {
 const firstLine = (s: string): string => s.split("\n")[0] ?? s;
 
 function errorText(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
+  // Duck-typed, not instanceof: errors from another realm (a test sandbox, a vm) are still errors.
+  if (typeof err === "object" && err !== null && "message" in err && typeof err.message === "string") {
+    const code = "code" in err ? err.code : undefined;
     if (code === "ENOENT") return "no such file";
     if (code === "EACCES") return "permission denied";
     if (code === "EISDIR") return "is a directory";
