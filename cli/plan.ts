@@ -6,7 +6,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
-import { hasAwsCredentials, mirrorCliConfig, offlineOverride, OVERRIDE_FILE, runTerraform } from "./private/terraform";
+import {
+  hasAwsCredentials,
+  mirrorCliConfig,
+  OFFLINE_VARS_FILE,
+  offlineOverride,
+  offlineVariables,
+  OVERRIDE_FILE,
+  runTerraform,
+} from "./private/terraform";
 
 interface Options {
   readonly offline: boolean;
@@ -33,9 +41,11 @@ function parseArgs(argv: readonly string[]): Options {
 
 async function planStack(stackDir: string, name: string, opts: Options, env: NodeJS.ProcessEnv, step: (s: string) => void): Promise<string | undefined> {
   const overridePath = join(stackDir, OVERRIDE_FILE);
+  const varsPath = join(stackDir, OFFLINE_VARS_FILE);
   if (opts.offline) {
     const stackJson: unknown = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
     writeFileSync(overridePath, `${JSON.stringify(offlineOverride(stackJson), null, 2)}\n`);
+    writeFileSync(varsPath, `${JSON.stringify(offlineVariables(stackJson, process.env), null, 2)}\n`);
   }
   try {
     const steps: [string, string[]][] = [
@@ -44,7 +54,7 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
       ["plan", ["plan", "-input=false", "-no-color", "-lock=false", "-out=plan.out"]],
     ];
     for (const [label, args] of steps) {
-      step(label);
+      if (label !== "init") step(label);
       const result = await runTerraform(args, stackDir, env);
       if (result.code !== 0) return `${name}: terraform ${label} failed:\n${(result.stderr + result.stdout).trim()}`;
     }
@@ -55,7 +65,10 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
     return undefined;
   } finally {
     rmSync(join(stackDir, "plan.out"), { force: true });
-    if (opts.offline) rmSync(overridePath, { force: true });
+    if (opts.offline) {
+      rmSync(overridePath, { force: true });
+      rmSync(varsPath, { force: true });
+    }
   }
 }
 

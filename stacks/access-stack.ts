@@ -13,6 +13,7 @@ import { RestApi, type FunctionRef, type IntegrationTarget } from "../constructs
 import { Stage } from "../constructs/stage";
 import { UsagePlans } from "../constructs/usage-plans";
 import { InvokeGrants } from "../constructs/invoke-grants";
+import { Perimeter } from "../constructs/perimeter";
 import { terraformId } from "../constructs/private/names";
 import { policyDocument } from "../constructs/private/iam";
 
@@ -31,6 +32,7 @@ export class AccessStack extends TerraformStack {
   public readonly identity: Identity;
   public readonly restApi: RestApi;
   public readonly stage: Stage;
+  public readonly perimeter: Perimeter;
 
   constructor(scope: Construct, id: string, props: AccessStackProps) {
     super(scope, id);
@@ -38,7 +40,8 @@ export class AccessStack extends TerraformStack {
     const prefix = `${spec.name}-${spec.environment}`;
     this.configureBackend(id, props.backend ?? spec.backend);
 
-    new AwsProvider(this, "aws", { region: spec.region, defaultTags: spec.tags ? [{ tags: { ...spec.tags } }] : undefined });
+    const providerConfig = { region: spec.region, defaultTags: spec.tags ? [{ tags: { ...spec.tags } }] : undefined };
+    new AwsProvider(this, "aws", providerConfig);
 
     const fn = (name: string, entry: string, extra: Partial<ConstructorParameters<typeof BundledFunction>[2]> = {}): BundledFunction =>
       new BundledFunction(this, `fn-${name}`, {
@@ -93,6 +96,17 @@ export class AccessStack extends TerraformStack {
       restApiName: this.restApi.restApiName,
       deploymentInputs: this.restApi.deploymentInputs,
     });
+    this.perimeter = new Perimeter(this, "perimeter", {
+      spec,
+      restApiId: this.restApi.restApiId,
+      restApiName: this.restApi.restApiName,
+      stageName: this.stage.stageName,
+      stageArn: this.stage.stageArn,
+      userPoolId: this.identity.userPoolId,
+      clientIds: this.identity.clientIds,
+      region: spec.region,
+      providerDefaults: providerConfig,
+    });
     new UsagePlans(this, "usage", { spec, restApiId: this.restApi.restApiId, stageName: this.stage.stageName });
     new InvokeGrants(this, "invoke", {
       spec,
@@ -104,6 +118,9 @@ export class AccessStack extends TerraformStack {
     new TerraformOutput(this, "invoke_url", { value: this.stage.invokeUrl });
     new TerraformOutput(this, "user_pool_id", { value: this.identity.userPoolId });
     new TerraformOutput(this, "client_ids", { value: this.identity.clientIds });
+    if (this.perimeter.distributionDomainName !== undefined) {
+      new TerraformOutput(this, "cloudfront_domain_name", { value: this.perimeter.distributionDomainName });
+    }
   }
 
   private configureBackend(stackId: string, backend: BackendSpec): void {
