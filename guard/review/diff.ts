@@ -1,0 +1,363 @@
+// The authorization diff: pairs two versions' facts (routes by API and route key, controls by name) and
+// classifies every change as blocking (a downgrade), upgrade or info. Pure: Models in, a ReviewReport out.
+// Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
+import { summarizeChanges, type Model, type ResourceChange } from "../model";
+import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts, globMatches } from "./facts";
+import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
+
+export interface DiffOptions {
+  /** `diff`: two versions; `plan`: the before and after sides of one plan. @default "diff" */
+  readonly mode?: "diff" | "plan";
+  /** Labels for the report header (file names). */
+  readonly baseLabel?: string;
+  readonly headLabel?: string;
+  /** Blocking changes were accepted on purpose (the PR label): still reported, marked, exit 0. @default false */
+  readonly acknowledge?: boolean;
+  /**
+   * Whether the intended-authorization policy allows a NEW route to be public (NONE or API key only).
+   * @default - no policy: every new public route blocks
+   */
+  readonly publicRouteAllowed?: (api: string, route: string, type: "NONE" | "API_KEY") => boolean;
+  /** The policy check's findings on the head. @default - no check ran */
+  readonly findings?: readonly ReviewFinding[];
+}
+
+/** Strength of each effective type; equal ranks are not comparable with each other. */
+const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, NONE: 0, API_KEY: 1, EDGE: 2, CUSTOM: 2, COGNITO: 3, AWS_IAM: 3 };
+
+const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.route}`;
+
+function change(severity: Change["severity"], kind: string, subject: string, message: string, addresses: readonly string[]): Change {
+  return { severity, kind, subject, message, addresses: [...new Set(addresses)] };
+}
+
+const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
+
+/** The changes between two authorizations of the same route. */
+export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
+  const s = subjectOf(after);
+  const addresses = [after.address, before.address];
+  const out: Change[] = [];
+  const block = (kind: string, message: string) => out.push(change("blocking", kind, s, message, addresses));
+  const up = (kind: string, message: string) => out.push(change("upgrade", kind, s, message, addresses));
+  const info = (kind: string, message: string) => out.push(change("info", kind, s, message, addresses));
+
+  if (after.type === "UNKNOWN") {
+    if (before.type !== "UNKNOWN" || before.unknownReason !== after.unknownReason) {
+      block("auth-unknown", `authorization can no longer be determined (${after.unknownReason ?? "unknown"}); was ${before.summary}`);
+    }
+    return out;
+  }
+  if (before.type === "UNKNOWN") {
+    info("auth-now-known", `authorization is now ${after.summary} (was not determinable: ${before.unknownReason ?? "unknown"})`);
+    return out;
+  }
+  if (before.type !== after.type) {
+    const from = before.summary;
+    if (after.type === "NONE") block("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
+    else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) block("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
+    else if (RANK[after.type] < RANK[before.type]) block("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
+    else if (RANK[after.type] === RANK[before.type]) {
+      // COGNITO <-> AWS_IAM, EDGE <-> CUSTOM: different callers get in; nobody can rank them mechanically.
+      block("authorizer-swapped", `authorizer swapped: ${from} → ${after.summary} (not comparable: review who can call now)`);
+    } else up("auth-strengthened", `${from} → ${after.summary}`);
+    if (before.apiKeyRequired === true && after.apiKeyRequired === false && before.type !== "API_KEY") {
+      block("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
+    }
+    return out;
+  }
+
+  // Same type: compare what the type's own settings let through.
+  if (after.type === "COGNITO") {
+    // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
+    if (before.scopes.length > 0 && after.scopes.length === 0) {
+      block("scope-requirement-removed", `scope requirement removed (was ${before.scopes.join(", ")}): any ID token of the pool now passes`);
+    } else if (before.scopes.length > 0) {
+      const added = minus(after.scopes, before.scopes);
+      const removed = minus(before.scopes, after.scopes);
+      if (added.length > 0) {
+        block("scope-widened", `now also accepts tokens with scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`);
+      } else if (removed.length > 0) up("scope-narrowed", `scope ${removed.join(", ")} no longer accepted (now ${after.scopes.join(", ")})`);
+    } else if (after.scopes.length > 0) up("scope-required", `now requires an access token with scope ${after.scopes.join(", ")}`);
+    const pools = minus(after.authorizer?.userPools ?? [], before.authorizer?.userPools ?? []);
+    if (pools.length > 0) {
+      block("authorizer-pool-changed", `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`);
+    }
+  }
+  if (after.type === "CUSTOM") {
+    const b = before.authorizer;
+    const a = after.authorizer;
+    if (b?.function !== a?.function || b?.type !== a?.type) {
+      block(
+        "authorizer-swapped",
+        `Lambda authorizer swapped: ${b?.name ?? "?"} (${b?.type ?? "?"} → ${b?.function ?? "?"}) → ${a?.name ?? "?"} (${a?.type ?? "?"} → ${a?.function ?? "?"})`,
+      );
+    } else if (b !== undefined && a !== undefined && b.identitySource !== a.identitySource) {
+      info("authorizer-identity-source", `identity source ${b.identitySource} → ${a.identitySource}`);
+    }
+  }
+  if (after.type === "AWS_IAM") {
+    const added = minus(after.invokers, before.invokers);
+    const removed = minus(before.invokers, after.invokers);
+    if (added.length > 0) block("invoker-added", `now invokable by ${added.join(", ")}`);
+    if (removed.length > 0) up("invoker-removed", `no longer invokable by ${removed.join(", ")}`);
+  }
+  if (before.apiKeyRequired === true && after.apiKeyRequired !== true) {
+    block("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
+  } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) up("api-key-required", "API key now required");
+  return out;
+}
+
+/** A route only in the head: public ones block unless the intended policy says they may be public. */
+function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]): Change[] {
+  const s = subjectOf(after);
+  if (after.type === "NONE" || after.type === "API_KEY") {
+    const ok = allowed?.(after.api, after.route, after.type) ?? false;
+    return ok
+      ? [change("info", "new-public-route-allowed", s, `new route, ${after.summary}: allowed by the intended policy`, [after.address])]
+      : [change("blocking", "new-public-route", s, `new route, ${after.summary}, and no intended policy allows it to be public`, [after.address])];
+  }
+  if (after.type === "UNKNOWN") {
+    return [change("blocking", "new-route-auth-unknown", s, `new route whose authorization cannot be determined (${after.unknownReason ?? "unknown"})`, [after.address])];
+  }
+  return [change("info", "new-route", s, `new route: ${after.summary}`, [after.address])];
+}
+
+// ---- pairing ----
+
+/**
+ * Pair items of two versions: by key first, then by address (a renamed API or pool), then a single
+ * leftover on each side. Anything else is added or removed.
+ */
+function pair<T extends { key: string; address: string }>(before: readonly T[], after: readonly T[]): { pairs: [T, T][]; added: T[]; removed: T[] } {
+  const left = [...before];
+  const pairs: [T, T][] = [];
+  const added: T[] = [];
+  const take = (pred: (b: T) => boolean): T | undefined => {
+    const i = left.findIndex(pred);
+    return i < 0 ? undefined : left.splice(i, 1)[0];
+  };
+  const unpaired: T[] = [];
+  for (const a of after) {
+    const b = take((x) => x.key === a.key);
+    if (b !== undefined) pairs.push([b, a]);
+    else unpaired.push(a);
+  }
+  for (const a of unpaired) {
+    const b = take((x) => x.address === a.address);
+    if (b !== undefined) pairs.push([b, a]);
+    else added.push(a);
+  }
+  if (added.length === 1 && left.length === 1) pairs.push([left.pop() as T, added.pop() as T]);
+  return { pairs, added, removed: left };
+}
+
+// ---- controls around the routes ----
+
+function compareStage(b: StageFacts, a: StageFacts): Change[] {
+  const s = `stage ${a.label}`;
+  const addresses = [a.address, b.address];
+  const out: Change[] = [];
+  if (b.wafAssociations.length > 0 && a.wafAssociations.length === 0) {
+    out.push(change("blocking", "waf-removed", s, `WAF web ACL association removed (${b.wafAssociations.join(", ")})`, [...addresses, ...b.wafAssociations]));
+  } else if (b.wafAssociations.length === 0 && a.wafAssociations.length > 0) {
+    out.push(change("upgrade", "waf-added", s, "WAF web ACL associated", addresses));
+  }
+  if (b.originProtected && !a.originProtected) {
+    out.push(change("blocking", "origin-protection-removed", s, "origin protection removed: the stage no longer admits only CloudFront, so the edge authentication can be bypassed", addresses));
+  } else if (!b.originProtected && a.originProtected) out.push(change("upgrade", "origin-protection-added", s, "origin protection added", addresses));
+  if (b.accessLogging && !a.accessLogging) out.push(change("blocking", "access-logging-disabled", s, "access logging disabled", addresses));
+  if (b.executionLogging !== "OFF" && a.executionLogging === "OFF") {
+    out.push(change("blocking", "execution-logging-disabled", s, `execution logging disabled (was ${b.executionLogging})`, addresses));
+  }
+  return out;
+}
+
+function compareGrants(before: readonly Grant[], after: readonly Grant[]): Change[] {
+  const out: Change[] = [];
+  for (const a of after) {
+    const b = before.find((x) => x.principal === a.principal);
+    // A pattern is new when no old pattern covers it (old `.../GET/*` covers new `.../GET/pets`).
+    const widened = a.patterns.filter((p) => !(b?.patterns ?? []).some((old) => globMatches(old, p)));
+    if (widened.length > 0) {
+      out.push(
+        change(
+          "blocking",
+          "invoke-grant-widened",
+          a.principal,
+          `execute-api:Invoke grant widened: ${b === undefined ? "new grant on" : "now also"} ${widened.join(", ")}`,
+          [...a.addresses, ...(b?.addresses ?? [])],
+        ),
+      );
+    }
+  }
+  for (const b of before) {
+    if (!after.some((a) => a.principal === b.principal)) out.push(change("upgrade", "invoke-grant-removed", b.principal, `execute-api:Invoke grant removed (${b.patterns.join(", ")})`, b.addresses));
+  }
+  return out;
+}
+
+function compareTrust(b: TrustFacts, a: TrustFacts): Change[] {
+  const s = `group role ${a.key}`;
+  const addresses = [a.address, b.address];
+  if (a.unknown && !b.unknown) return [change("blocking", "trust-unknown", s, "trust policy can no longer be determined (known only after apply)", addresses)];
+  const principals = minus(a.principals, b.principals);
+  const conditions = minus(b.conditions, a.conditions);
+  const out: Change[] = [];
+  if (principals.length > 0) out.push(change("blocking", "trust-widened", s, `trust policy widened: ${principals.join(", ")} may now assume the role`, addresses));
+  if (conditions.length > 0) out.push(change("blocking", "trust-condition-removed", s, `trust policy condition removed: ${conditions.join("; ")}`, addresses));
+  return out;
+}
+
+const MFA_RANK: Readonly<Record<string, number>> = { OFF: 0, OPTIONAL: 1, ON: 2 };
+const ASM_RANK: Readonly<Record<string, number>> = { OFF: 0, AUDIT: 1, ENFORCED: 2 };
+
+function comparePool(b: PoolFacts, a: PoolFacts): Change[] {
+  const s = `user pool ${a.key}`;
+  const addresses = [a.address, b.address];
+  const out: Change[] = [];
+  const block = (kind: string, message: string) => out.push(change("blocking", kind, s, message, addresses));
+  if ((MFA_RANK[a.mfa] ?? -1) < (MFA_RANK[b.mfa] ?? -1)) block("mfa-weakened", `MFA weakened: ${b.mfa} → ${a.mfa}`);
+  const weaker: string[] = [];
+  const bp = b.password;
+  const ap = a.password;
+  if ((ap.minimumLength ?? 8) < (bp.minimumLength ?? 8)) weaker.push(`minimum length ${bp.minimumLength ?? 8} → ${ap.minimumLength ?? 8}`);
+  for (const k of ["requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols"] as const) {
+    // Cognito's defaults require every class; an unset flag after a set one counts as the default (true).
+    if ((bp[k] ?? true) && !(ap[k] ?? true)) weaker.push(`${k} true → false`);
+  }
+  if ((ap.temporaryPasswordValidityDays ?? 7) > (bp.temporaryPasswordValidityDays ?? 7)) {
+    weaker.push(`temporary password validity ${bp.temporaryPasswordValidityDays ?? 7} → ${ap.temporaryPasswordValidityDays ?? 7} days`);
+  }
+  if (weaker.length > 0) block("password-policy-weakened", `password policy weakened: ${weaker.join(", ")}`);
+  if ((ASM_RANK[a.advancedSecurity] ?? -1) < (ASM_RANK[b.advancedSecurity] ?? -1)) {
+    block("threat-protection-weakened", `threat protection weakened: ${b.advancedSecurity} → ${a.advancedSecurity}`);
+  }
+  if (b.adminCreateUserOnly && !a.adminCreateUserOnly) block("self-signup-enabled", "self sign-up enabled: anyone can create a user and get ID tokens");
+  if ((MFA_RANK[a.mfa] ?? -1) > (MFA_RANK[b.mfa] ?? -1)) out.push(change("upgrade", "mfa-strengthened", s, `MFA ${b.mfa} → ${a.mfa}`, addresses));
+  return out;
+}
+
+function compareClient(b: ClientFacts, a: ClientFacts): Change[] {
+  const s = `app client ${a.key}`;
+  const addresses = [a.address, b.address];
+  const out: Change[] = [];
+  // Cognito defaults: ID/access 60 minutes, refresh 30 days.
+  const lifetimes: [string, number | undefined, number | undefined, number][] = [
+    ["ID token", b.idTokenMinutes, a.idTokenMinutes, 60],
+    ["access token", b.accessTokenMinutes, a.accessTokenMinutes, 60],
+    ["refresh token", b.refreshTokenMinutes, a.refreshTokenMinutes, 43200],
+  ];
+  const raised = lifetimes.filter(([, bm, am, d]) => (am ?? d) > (bm ?? d)).map(([n, bm, am, d]) => `${n} ${bm ?? d} → ${am ?? d} minutes`);
+  if (raised.length > 0) out.push(change("blocking", "token-validity-raised", s, `token validity raised: ${raised.join(", ")}`, addresses));
+  const scopes = minus(a.scopes, b.scopes);
+  if (scopes.length > 0) out.push(change("blocking", "client-scopes-added", s, `client may now request scope ${scopes.join(", ")}`, addresses));
+  return out;
+}
+
+// ---- plan summary ----
+
+function planSummary(base: Model, head: Model, mode: "diff" | "plan"): PlanSummary {
+  if (head.format === "plan" && (mode === "plan" || head.changes.length > 0)) {
+    const real = head.changes.filter((c: ResourceChange) => c.action !== "no-op" && c.action !== "read");
+    return { basis: "plan", ...summarizeChanges(real) };
+  }
+  // Two configurations: what differs by address and values (replacements are Terraform's call; not knowable here).
+  const key = (r: { address: string; source: { stack: string } }) => `${r.source.stack}::${r.address}`;
+  const b = new Map(base.resources.filter((r) => r.mode === "managed").map((r) => [key(r), r]));
+  const h = new Map(head.resources.filter((r) => r.mode === "managed").map((r) => [key(r), r]));
+  const label = (r: { address: string; source: { stack: string } }) => (r.source.stack === "" ? r.address : `${r.source.stack}: ${r.address}`);
+  const creates = [...h.values()].filter((r) => !b.has(key(r))).map(label);
+  const deletes = [...b.values()].filter((r) => !h.has(key(r))).map(label);
+  const updates = [...h.values()]
+    .filter((r) => {
+      const old = b.get(key(r));
+      return old !== undefined && JSON.stringify(old.values) !== JSON.stringify(r.values);
+    })
+    .map(label);
+  return { basis: "derived", creates, updates, deletes, replacements: [] };
+}
+
+// ---- the whole report ----
+
+const ORDER: Readonly<Record<Change["severity"], number>> = { blocking: 0, upgrade: 1, info: 2 };
+
+function routeStatus(changes: readonly Change[]): RouteStatus {
+  if (changes.some((c) => c.severity === "blocking")) return "downgraded";
+  if (changes.some((c) => c.severity === "upgrade")) return "upgraded";
+  return changes.length > 0 ? "changed" : "unchanged";
+}
+
+/** Compare two facts sets (exposed for tests that build facts by hand). */
+export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions = {}): { routes: RouteDiff[]; changes: Change[] } {
+  const routeKey = (r: RouteAuth) => ({ ...r, key: `${r.api} ${r.route}` });
+  // Routes pair by API and route key only: a route that moved is a removed route plus a new one.
+  const bRoutes = new Map(base.routes.map((r) => [routeKey(r).key, r]));
+  const hRoutes = new Map(head.routes.map((r) => [routeKey(r).key, r]));
+  const routes: RouteDiff[] = [];
+  for (const [k, after] of hRoutes) {
+    const before = bRoutes.get(k);
+    if (before === undefined) {
+      const changes = newRoute(after, opts.publicRouteAllowed);
+      routes.push({ api: after.api, route: after.route, status: "added", after, changes });
+    } else {
+      const changes = compareRoute(before, after);
+      routes.push({ api: after.api, route: after.route, status: routeStatus(changes), before, after, changes });
+    }
+  }
+  for (const [k, before] of bRoutes) {
+    if (hRoutes.has(k)) continue;
+    const changes = [change("info", "route-removed", subjectOf(before), `route removed (was ${before.summary})`, [before.address])];
+    routes.push({ api: before.api, route: before.route, status: "removed", before, changes });
+  }
+  routes.sort((x, y) => x.api.localeCompare(y.api) || pathOf(x.route).localeCompare(pathOf(y.route)) || x.route.localeCompare(y.route));
+
+  const controls: Change[] = [];
+  const stages = pair(base.stages, head.stages);
+  for (const [b, a] of stages.pairs) controls.push(...compareStage(b, a));
+  controls.push(...compareGrants(base.grants, head.grants));
+  for (const [b, a] of pair(base.trusts, head.trusts).pairs) controls.push(...compareTrust(b, a));
+  const newTrusts = pair(base.trusts, head.trusts).added;
+  for (const t of newTrusts) {
+    if (t.principals.some((p) => p.startsWith("*:") || p.endsWith(":*"))) controls.push(change("blocking", "trust-widened", `group role ${t.key}`, "new group role trusted by anyone (*)", [t.address]));
+  }
+  for (const [b, a] of pair(base.pools, head.pools).pairs) controls.push(...comparePool(b, a));
+  for (const [b, a] of pair(base.clients, head.clients).pairs) controls.push(...compareClient(b, a));
+
+  const changes = [...routes.flatMap((r) => r.changes), ...controls].sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
+  return { routes, changes };
+}
+
+const pathOf = (route: string): string => route.slice(route.indexOf(" ") + 1);
+
+/**
+ * The authorization review of `head` against `base`. In single-plan mode pass the plan's `before` model as
+ * base and its `after` model as head.
+ */
+export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): ReviewReport {
+  const mode = opts.mode ?? "diff";
+  const acknowledged = opts.acknowledge === true;
+  const { routes, changes: raw } = diffFacts(modelFacts(base), modelFacts(head), opts);
+  const mark = (c: Change): Change => (c.severity === "blocking" ? { ...c, acknowledged } : c);
+  const changes = raw.map(mark);
+  const marked = routes.map((r) => ({ ...r, changes: r.changes.map(mark) }));
+  const blocking = changes.filter((c) => c.severity === "blocking").length;
+  const notes: string[] = [];
+  const unresolved = head.unresolved.length;
+  if (unresolved > 0) notes.push(`${unresolved} reference(s) in the head could not be followed; affected routes show as UNKNOWN.`);
+  if (head.routes.length === 0 && base.routes.length === 0) notes.push("Neither side has any API Gateway method.");
+  return {
+    version: 1,
+    mode,
+    base: opts.baseLabel ?? base.sources.join(", "),
+    head: opts.headLabel ?? head.sources.join(", "),
+    routes: marked,
+    changes,
+    blocking,
+    unacknowledgedBlocking: acknowledged ? 0 : blocking,
+    acknowledged,
+    plan: planSummary(base, head, mode),
+    ...(opts.findings !== undefined ? { findings: opts.findings } : {}),
+    notes,
+  };
+}

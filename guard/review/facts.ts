@@ -1,0 +1,422 @@
+// Reads from one Model the facts the authorization review compares: each route's effective authorization,
+// and the controls around it (stage WAF / origin protection / logging, execute-api:Invoke grants, group-role
+// trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
+import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
+import { asArray, asObject, blocks, firstBlock } from "../load/json";
+import type { AuthorizerFacts, EffectiveType, RouteAuth } from "./types";
+
+/** A value for display and comparison: Unknown becomes `(known after apply: expr)`. */
+export const show = (v: Val<unknown> | undefined): string => {
+  if (v === undefined || v === null) return "";
+  if (isUnknown(v)) return v.expression === undefined ? "(known after apply)" : `(known after apply: ${v.expression})`;
+  return typeof v === "string" ? v : JSON.stringify(v);
+};
+
+const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
+
+/** API labels: the REST API's name; prefixed by the stack only when two stacks use the same name. */
+function apiLabeller(model: Model): (stack: string, apiAddress: string | undefined, name: Val<string>) => string {
+  const stacksByName = new Map<string, Set<string>>();
+  for (const api of model.apis) {
+    if (typeof api.name !== "string") continue;
+    const set = stacksByName.get(api.name) ?? new Set<string>();
+    set.add(stackOf(api));
+    stacksByName.set(api.name, set);
+  }
+  return (stack, apiAddress, name) => {
+    const base = typeof name === "string" ? name : `(API ${apiAddress ?? "unresolved"})`;
+    return (stacksByName.get(base)?.size ?? 0) > 1 && stack !== "" ? `${stack}/${base}` : base;
+  };
+}
+
+// ---- WAF web ACLs: which stages admit only CloudFront (origin protection) ----
+
+function webAclOf(model: Model, association: ResourceInstance): ResourceInstance | undefined {
+  const acls = model.resources.filter((r) => r.type === "aws_wafv2_web_acl" && r.source.stack === association.source.stack);
+  for (const ref of association.references["web_acl_arn"] ?? []) {
+    const hit = acls.find((a) => ref === a.address || ref.startsWith(`${a.address}.`));
+    if (hit !== undefined) return hit;
+  }
+  const arn = association.values["web_acl_arn"];
+  return typeof arn === "string" ? acls.find((a) => a.values["arn"] === arn) : undefined;
+}
+
+/**
+ * Origin protection: the ACL blocks by default and some rule allows (CloudFront's secret header).
+ * An ACL we cannot see (only in the other stack, or unknown) does not count: fail closed.
+ */
+function isOriginProtecting(acl: ResourceInstance | undefined): boolean {
+  if (acl === undefined) return false;
+  const defaultAction = firstBlock(acl.values["default_action"]);
+  if (defaultAction === undefined || firstBlock(defaultAction["block"]) === undefined) return false;
+  return blocks(acl.values["rule"]).some((rule) => firstBlock(asObject(firstBlock(rule["action"]))["allow"]) !== undefined);
+}
+
+export interface StageFacts {
+  readonly key: string;
+  readonly label: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly wafAssociations: readonly string[];
+  readonly originProtected: boolean;
+  readonly accessLogging: boolean;
+  /** Execution logging level of the `*\/*` method settings: OFF when unset. */
+  readonly executionLogging: string;
+}
+
+function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>): StageFacts[] {
+  return model.stages.map((s) => {
+    const stack = stackOf(s);
+    const api = label(stack, s.apiAddress, s.api?.name ?? unknownName);
+    const associations = s.wafAssociations
+      .map((a) => model.resources.find((r) => r.address === a && r.source.stack === stack))
+      .filter((r): r is ResourceInstance => r !== undefined);
+    const all = s.methodSettings.find((m) => m.methodPath === "*/*");
+    const level = all?.loggingLevel;
+    return {
+      key: `${api}/${show(s.name)}`,
+      label: `${api}/${show(s.name)}`,
+      stack,
+      address: s.address,
+      wafAssociations: s.wafAssociations,
+      originProtected: associations.some((a) => isOriginProtecting(webAclOf(model, a))),
+      accessLogging: s.accessLog !== undefined && !(typeof s.accessLog.destinationArn === "string" && s.accessLog.destinationArn === ""),
+      executionLogging: level === undefined ? "OFF" : show(level),
+    };
+  });
+}
+
+const unknownName: Val<string> = { unknown: true };
+
+// ---- execute-api:Invoke grants ----
+
+export interface Grant {
+  /** Who holds it: `role petstore-dev-admins`, `resource policy principal AWS:*`. */
+  readonly principal: string;
+  /** Normalized resource patterns: `execute-api:<api label>/<stage>/<VERB>/<path>` (globs kept). */
+  readonly patterns: readonly string[];
+  readonly addresses: readonly string[];
+}
+
+const globToRegExp = (glob: string): RegExp =>
+  new RegExp(`^${glob.split("*").map((p) => p.split("?").map((q) => q.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join(".")).join(".*")}$`, "i");
+
+/** Does glob `pattern` match `target` (a literal, or itself a glob: then `*` in the target is matched literally)? */
+export const globMatches = (pattern: string, target: string): boolean => globToRegExp(pattern).test(target);
+
+const grantsInvoke = (s: PolicyStatement): boolean =>
+  s.effect === "Allow" && s.actions.some((a) => typeof a === "string" && globMatches(a, "execute-api:Invoke"));
+
+function arnNormalizer(model: Model, label: ReturnType<typeof apiLabeller>): (stack: string, v: Val<string>) => string {
+  const byId = new Map<string, string>();
+  const byAddress = new Map<string, string>();
+  for (const api of model.apis) {
+    const l = label(stackOf(api), api.address, api.name);
+    const id = api.resource.values["id"];
+    if (typeof id === "string" && id !== "") byId.set(`${stackOf(api)}::${id}`, l);
+    byAddress.set(`${stackOf(api)}::${api.address}`, l);
+  }
+  return (stack, v) => {
+    let s = typeof v === "string" ? v : (v.expression ?? "(known after apply)");
+    s = s.replace(/\$\{([^}]*?)\.(execution_arn|id)\}/g, (whole, addr: string) => {
+      const l = byAddress.get(`${stack}::${addr}`);
+      return l === undefined ? whole : `arn:aws:execute-api:*:*:${l}`;
+    });
+    const m = /^arn:aws[a-z-]*:execute-api:[^:]*:[^:]*:([^/]*)(.*)$/.exec(s);
+    if (m === null) return s;
+    return `execute-api:${byId.get(`${stack}::${m[1]}`) ?? m[1]}${m[2]}`;
+  };
+}
+
+function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>): Grant[] {
+  const normalize = arnNormalizer(model, label);
+  const roleName = (stack: string, address: string): string => {
+    const role = model.iamRoles.find((r) => r.address === address && stackOf(r) === stack);
+    return role === undefined ? address : show(role.name);
+  };
+  const byPrincipal = new Map<string, { patterns: Set<string>; addresses: Set<string> }>();
+  const add = (principal: string, pattern: string, address: string): void => {
+    const g = byPrincipal.get(principal) ?? { patterns: new Set<string>(), addresses: new Set<string>() };
+    g.patterns.add(pattern);
+    g.addresses.add(address);
+    byPrincipal.set(principal, g);
+  };
+  for (const p of model.iamPolicies) {
+    if (p.kind === "role-trust") continue;
+    const stack = stackOf(p);
+    if (isUnknown(p.document)) {
+      // A document known only after apply may grant anything: it is compared by its expression text.
+      for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, undefined)) add(holder, `(policy known after apply: ${show(p.document)})`, p.address);
+      continue;
+    }
+    for (const s of p.document.statements.filter(grantsInvoke)) {
+      const resources = s.resources.length > 0 ? s.resources : s.notResources.length > 0 ? ["*"] : [];
+      for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, s)) {
+        for (const r of resources) add(holder, normalize(stack, r), p.address);
+      }
+    }
+  }
+  return [...byPrincipal.entries()]
+    .map(([principal, g]) => ({ principal, patterns: [...g.patterns].sort(), addresses: [...g.addresses].sort() }))
+    .sort((a, b) => a.principal.localeCompare(b.principal));
+}
+
+function holdersOf(
+  kind: string,
+  roles: readonly string[],
+  stack: string,
+  roleName: (stack: string, address: string) => string,
+  s: PolicyStatement | undefined,
+): string[] {
+  if (kind === "api-resource-policy") {
+    const principals = s?.principals ?? [];
+    if (principals.length === 0) return ["resource policy (no principal)"];
+    return principals.flatMap((p) => p.ids.map((id) => `resource policy principal ${p.type}:${show(id)}`));
+  }
+  return roles.length === 0 ? ["(policy attached to no known role)"] : roles.map((r) => `role ${roleName(stack, r)}`);
+}
+
+/** The method ARN targets of a route (one per stage of its API), normalized like grant patterns. */
+function methodTargets(model: Model, route: Route, api: string): string[] {
+  const verb = route.httpMethod === "ANY" ? "*" : show(route.httpMethod);
+  const path = typeof route.path === "string" ? route.path.replace(/\{[^}]+\}/g, "*") : "*";
+  const stages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stackOf(route));
+  const names = stages.length > 0 ? stages.map((s) => show(s.name)) : ["*"];
+  return names.map((stage) => `execute-api:${api}/${stage}/${verb}${path === "/" ? "/" : path}`);
+}
+
+// ---- routes ----
+
+function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefined {
+  const a = route.authorizer;
+  if (a === undefined) return undefined;
+  const stack = stackOf(route);
+  const poolName = (v: Val<string>): string => {
+    if (isUnknown(v)) {
+      // `aws_cognito_user_pool.pool.arn` (plan) or `${aws_cognito_user_pool.pool.arn}` (cdk.tf.json).
+      const expr = (v.expression ?? "").replace(/^\$\{/, "").replace(/\}$/, "");
+      const pool = model.userPools.find((p) => stackOf(p) === stack && expr.startsWith(`${p.address}.`));
+      return pool === undefined ? show(v) : show(pool.name);
+    }
+    const pool = model.userPools.find((p) => stackOf(p) === stack && p.resource.values["arn"] === v);
+    return pool === undefined ? v : show(pool.name);
+  };
+  const arns = isUnknown(a.providerArns) ? [poolName(a.providerArns)] : a.providerArns.map(poolName);
+  let fn: string | undefined;
+  if (a.lambdaFunctionAddress !== undefined) {
+    const f = model.resources.find((r) => r.address === a.lambdaFunctionAddress && r.source.stack === stack);
+    const name = f?.values["function_name"];
+    fn = typeof name === "string" ? name : a.lambdaFunctionAddress;
+  } else if (a.authorizerUri !== undefined && show(a.authorizerUri) !== "") fn = show(a.authorizerUri);
+  return {
+    name: show(a.name),
+    type: typeof a.type === "string" && a.type !== "" ? a.type : isUnknown(a.type) ? show(a.type) : "TOKEN",
+    identitySource: show(a.identitySource),
+    ...(fn !== undefined ? { function: fn } : {}),
+    userPools: [...new Set(arns)].sort(),
+  };
+}
+
+function effectiveType(route: Route, originProtected: boolean): { type: EffectiveType; reason?: string } {
+  const auth = route.authorization;
+  if (isUnknown(auth)) return { type: "UNKNOWN", reason: `authorization is ${show(auth)}` };
+  const key = route.apiKeyRequired;
+  switch (auth) {
+    case "NONE":
+      if (originProtected) return { type: "EDGE" };
+      if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${show(key)}` };
+      return { type: key ? "API_KEY" : "NONE" };
+    case "AWS_IAM":
+      return { type: "AWS_IAM" };
+    case "COGNITO_USER_POOLS":
+      return route.authorizer === undefined ? { type: "UNKNOWN", reason: "its Cognito authorizer did not resolve" } : { type: "COGNITO" };
+    case "CUSTOM":
+      return route.authorizer === undefined ? { type: "UNKNOWN", reason: "its Lambda authorizer did not resolve" } : { type: "CUSTOM" };
+    default:
+      return { type: "UNKNOWN", reason: `authorization "${auth}" is not one API Gateway knows` };
+  }
+}
+
+function summarize(r: Omit<RouteAuth, "summary">): string {
+  const key = r.apiKeyRequired === true ? " + API key" : r.apiKeyRequired === "unknown" ? " + API key (unknown)" : "";
+  switch (r.type) {
+    case "NONE":
+      return "NONE (public)";
+    case "API_KEY":
+      return "API key only";
+    case "EDGE":
+      return `EDGE (CloudFront only)${key}`;
+    case "COGNITO": {
+      const scopes = r.scopes.length > 0 ? `scopes: ${r.scopes.join(", ")}` : "ID token, no scope";
+      return `COGNITO (${scopes})${key}`;
+    }
+    case "CUSTOM":
+      return `CUSTOM (${r.authorizer?.name ?? "?"}${r.authorizer?.function !== undefined ? ` → ${r.authorizer.function}` : ""})${key}`;
+    case "AWS_IAM":
+      return `AWS_IAM (${r.invokers.length > 0 ? r.invokers.join(", ") : "no invoker"})${key}`;
+    case "UNKNOWN":
+      return `UNKNOWN (${r.unknownReason ?? "not determinable"})`;
+  }
+}
+
+export interface ModelFacts {
+  readonly routes: readonly RouteAuth[];
+  readonly stages: readonly StageFacts[];
+  readonly grants: readonly Grant[];
+  readonly trusts: readonly TrustFacts[];
+  readonly pools: readonly PoolFacts[];
+  readonly clients: readonly ClientFacts[];
+}
+
+function routeFacts(model: Model, label: ReturnType<typeof apiLabeller>, stages: readonly StageFacts[], grants: readonly Grant[]): RouteAuth[] {
+  return model.routes.map((route) => {
+    const stack = stackOf(route);
+    const api = label(stack, route.apiAddress, route.apiName);
+    // EDGE needs every stage of the API to admit only CloudFront: one open stage is a way around the edge.
+    const apiStages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stack);
+    const facts = apiStages.map((s) => stages.find((f) => f.address === s.address && f.stack === stack));
+    const originProtected = apiStages.length > 0 && facts.every((f) => f?.originProtected === true);
+    const { type, reason } = effectiveType(route, originProtected);
+    const targets = methodTargets(model, route, api);
+    const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => globMatches(p, t)))).map((g) => g.principal) : [];
+    const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
+    const authorizer = authorizerFacts(model, route);
+    const base = {
+      api,
+      route: route.routeKey ?? route.address,
+      address: route.address,
+      type,
+      scopes,
+      apiKeyRequired: isUnknown(route.apiKeyRequired) ? ("unknown" as const) : route.apiKeyRequired,
+      ...(authorizer !== undefined ? { authorizer } : {}),
+      invokers,
+      ...(reason !== undefined ? { unknownReason: reason } : {}),
+    };
+    return { ...base, summary: summarize(base) };
+  });
+}
+
+// ---- group-role trust ----
+
+export interface TrustFacts {
+  readonly key: string;
+  readonly address: string;
+  /** `Service:lambda.amazonaws.com`, `AWS:arn:...`, `*:*`. */
+  readonly principals: readonly string[];
+  /** `StringEquals cognito-identity.amazonaws.com:aud`. */
+  readonly conditions: readonly string[];
+  readonly unknown: boolean;
+}
+
+function trustFacts(model: Model): TrustFacts[] {
+  // Roles Cognito groups hand out: their trust decides who can become a group member's role.
+  return model.iamRoles
+    .filter((r) => r.cognitoGroups.length > 0)
+    .map((r) => {
+      const doc = r.trustPolicy;
+      if (isUnknown(doc)) return { key: show(r.name), address: r.address, principals: [], conditions: [], unknown: true };
+      const allows = doc.statements.filter((s) => s.effect === "Allow");
+      const principals = allows.flatMap((s) => s.principals.flatMap((p) => p.ids.map((id) => `${p.type}:${show(id)}`)));
+      const conditions = allows.flatMap((s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.map(show).sort().join(",")}`));
+      return { key: show(r.name), address: r.address, principals: [...new Set(principals)].sort(), conditions: [...new Set(conditions)].sort(), unknown: false };
+    });
+}
+
+// ---- Cognito user pools and clients ----
+
+export interface PoolFacts {
+  readonly key: string;
+  readonly address: string;
+  /** ON, OPTIONAL, OFF. */
+  readonly mfa: string;
+  readonly password: {
+    readonly minimumLength?: number;
+    readonly requireLowercase?: boolean;
+    readonly requireUppercase?: boolean;
+    readonly requireNumbers?: boolean;
+    readonly requireSymbols?: boolean;
+    readonly temporaryPasswordValidityDays?: number;
+  };
+  /** OFF, AUDIT, ENFORCED. */
+  readonly advancedSecurity: string;
+  readonly adminCreateUserOnly: boolean;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : undefined);
+
+function poolFacts(model: Model): PoolFacts[] {
+  return model.userPools.map((p) => {
+    const v = p.resource.values;
+    const pw = asObject(firstBlock(v["password_policy"]));
+    const mfa = v["mfa_configuration"];
+    const addOns = asObject(firstBlock(v["user_pool_add_ons"]));
+    const admin = asObject(firstBlock(v["admin_create_user_config"]));
+    return {
+      key: show(p.name),
+      address: p.address,
+      // Terraform's default is OFF.
+      mfa: typeof mfa === "string" ? mfa : mfa === undefined || mfa === null ? "OFF" : show(mfa),
+      password: {
+        minimumLength: num(pw["minimum_length"]),
+        requireLowercase: bool(pw["require_lowercase"]),
+        requireUppercase: bool(pw["require_uppercase"]),
+        requireNumbers: bool(pw["require_numbers"]),
+        requireSymbols: bool(pw["require_symbols"]),
+        temporaryPasswordValidityDays: num(pw["temporary_password_validity_days"]),
+      },
+      advancedSecurity: typeof addOns["advanced_security_mode"] === "string" ? (addOns["advanced_security_mode"] as string) : "OFF",
+      adminCreateUserOnly: admin["allow_admin_create_user_only"] === true,
+    };
+  });
+}
+
+export interface ClientFacts {
+  readonly key: string;
+  readonly address: string;
+  /** Token lifetimes in minutes; undefined when left to Cognito's default. */
+  readonly idTokenMinutes?: number;
+  readonly accessTokenMinutes?: number;
+  readonly refreshTokenMinutes?: number;
+  readonly scopes: readonly string[];
+}
+
+const UNIT_MINUTES: Readonly<Record<string, number>> = { seconds: 1 / 60, minutes: 1, hours: 60, days: 1440 };
+
+function clientFacts(model: Model): ClientFacts[] {
+  return model.userPoolClients.map((c) => {
+    const v = c.resource.values;
+    const units = asObject(firstBlock(v["token_validity_units"]));
+    // Terraform's defaults: id/access in hours, refresh in days.
+    const minutes = (attr: string, unitAttr: string, defaultUnit: string): number | undefined => {
+      const n = num(v[attr]);
+      if (n === undefined) return undefined;
+      const unit = typeof units[unitAttr] === "string" ? (units[unitAttr] as string) : defaultUnit;
+      return n * (UNIT_MINUTES[unit] ?? 1);
+    };
+    const scopes = asArray(v["allowed_oauth_scopes"]).map((s) => show(s as Val<string>));
+    return {
+      key: show(c.name),
+      address: c.address,
+      idTokenMinutes: minutes("id_token_validity", "id_token", "hours"),
+      accessTokenMinutes: minutes("access_token_validity", "access_token", "hours"),
+      refreshTokenMinutes: minutes("refresh_token_validity", "refresh_token", "days"),
+      scopes: [...new Set(scopes)].sort(),
+    };
+  });
+}
+
+export function modelFacts(model: Model): ModelFacts {
+  const label = apiLabeller(model);
+  const stages = stageFacts(model, label);
+  const grants = grantFacts(model, label);
+  return {
+    routes: routeFacts(model, label, stages, grants),
+    stages,
+    grants,
+    trusts: trustFacts(model),
+    pools: poolFacts(model),
+    clients: clientFacts(model),
+  };
+}
+
