@@ -33,9 +33,12 @@ export function policyShape(routes: readonly RouteRequirement[], allowed: readon
   routes.forEach((r, i) => {
     if (allowed[i]) allow.push(routeGlob(r.method, r.path));
   });
+  // A glob without wildcards is one concrete request, which API Gateway routes to its own (fully literal,
+  // hence most specific) route: it cannot reach a denied `{param}` sibling such as `/pets/{petId}`.
+  const reaching = allow.filter((g) => g.includes("*"));
   const deny: string[] = [];
   routes.forEach((r, i) => {
-    if (!allowed[i] && allow.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeGlob(r.method, r.path));
+    if (!allowed[i] && reaching.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeGlob(r.method, r.path));
   });
   const conflict = deny.some((g) => routes.some((r, i) => allowed[i] && globOverlapsRoute(g, r.method, r.path)));
   return { allow: dedupe(allow), deny: dedupe(deny), conflict };
