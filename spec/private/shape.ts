@@ -16,29 +16,23 @@ export const optional = <T>(parser: Parser<T>): Optional<T> => ({ optional: pars
 type FieldParser<V> = undefined extends V ? Optional<Exclude<V, undefined>> : Parser<V>;
 export type Fields<T> = { readonly [K in keyof T]-?: FieldParser<T[K]> };
 
-const describe = (value: unknown): string => {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : typeof value;
-};
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const str: Parser<string> = (value, path, problems) => {
   if (typeof value === "string") return value;
-  problems.add(path, `expected a string, got ${describe(value)}`, value);
+  problems.add(path, `expected a string`, value);
   return BAD;
 };
 
 export const num: Parser<number> = (value, path, problems) => {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  problems.add(path, `expected a finite number, got ${describe(value)}`, value);
+  problems.add(path, `expected a finite number`, value);
   return BAD;
 };
 
 export const bool: Parser<boolean> = (value, path, problems) => {
   if (typeof value === "boolean") return value;
-  problems.add(path, `expected true or false, got ${describe(value)}`, value);
+  problems.add(path, `expected true or false`, value);
   return BAD;
 };
 
@@ -53,7 +47,7 @@ export function oneOf<const T extends readonly string[]>(...allowed: T): Parser<
 export function arrayOf<T>(item: Parser<T>): Parser<readonly T[]> {
   return (value, path, problems) => {
     if (!Array.isArray(value)) {
-      problems.add(path, `expected a list, got ${describe(value)}`, value);
+      problems.add(path, `expected a list`, value);
       return BAD;
     }
     const out: T[] = [];
@@ -70,7 +64,7 @@ export function arrayOf<T>(item: Parser<T>): Parser<readonly T[]> {
 export function recordOf<T>(item: Parser<T>): Parser<Readonly<Record<string, T>>> {
   return (value, path, problems) => {
     if (!isObject(value)) {
-      problems.add(path, `expected an object (a map), got ${describe(value)}`, value);
+      problems.add(path, `expected an object (a map)`, value);
       return BAD;
     }
     const entries: [string, T][] = [];
@@ -89,7 +83,7 @@ export function object<T>(fields: Fields<T>): Parser<T> {
   const known = Object.keys(fields);
   return (value, path, problems) => {
     if (!isObject(value)) {
-      problems.add(path, `expected an object, got ${describe(value)}`, value);
+      problems.add(path, `expected an object`, value);
       return BAD;
     }
     const entries: [string, unknown][] = [];
@@ -129,7 +123,7 @@ export function union<T, D extends keyof T & string>(
   const names = Object.keys(variants);
   return (value, path, problems) => {
     if (!isObject(value)) {
-      problems.add(path, `expected an object, got ${describe(value)}`, value);
+      problems.add(path, `expected an object`, value);
       return BAD;
     }
     const tag = value[discriminant];
