@@ -55,27 +55,47 @@ export function pathSegments(uri: string): string[] | null {
   return out.length === 1 && out[0] === "" ? [] : out;
 }
 
-/** How specifically a template matches: higher is more specific; null = no match. */
-function matchScore(template: string, segments: readonly string[]): number | null {
+/**
+ * How specifically `template` matches, segment by segment (literal 2, `{param}` 1, `{proxy+}` 0); null = no match.
+ * Compared lexicographically this is API Gateway's own precedence: a literal child beats a parameter sibling.
+ */
+export function matchRank(template: string, segments: readonly string[]): number[] | null {
   const parts = template === "/" ? [] : template.slice(1).split("/");
-  let score = 0;
+  const rank: number[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (/^\{[^}]+\+\}$/.test(part)) {
-      // Greedy: one or more remaining segments; least specific.
-      return segments.length > i ? score : null;
-    }
+    if (/^\{[^}]+\+\}$/.test(part)) return segments.length > i ? [...rank, 0] : null;
     if (i >= segments.length) return null;
     if (/^\{[^}]+\}$/.test(part)) {
       if (segments[i] === "") return null;
-      score += 1;
+      rank.push(1);
     } else if (part === segments[i]) {
-      score += 2;
+      rank.push(2);
     } else {
       return null;
     }
   }
-  return parts.length === segments.length ? score + 1 : null;
+  return parts.length === segments.length ? rank : null;
+}
+
+function compareRank(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/**
+ * The spec route API Gateway would run: the most specific matching resource first, then the method on it
+ * (exact before ANY). Undefined when that resource has no such method (the gateway answers 403 itself).
+ */
+export function routeFor(method: string, segments: readonly string[], routes: readonly EdgeRouteRule[]): EdgeRouteRule | undefined {
+  let best: { rank: number[]; path: string } | undefined;
+  for (const rule of routes) {
+    const rank = matchRank(rule.path, segments);
+    if (rank && (!best || compareRank(rank, best.rank) > 0)) best = { rank, path: rule.path };
+  }
+  if (!best) return undefined;
+  const onResource = routes.filter((r) => r.path === best.path);
+  return onResource.find((r) => r.method === method) ?? onResource.find((r) => r.method === "ANY");
 }
 
 function longestPrefixScopes(segments: readonly string[], config: EdgeBakedConfig): readonly string[] {
@@ -102,17 +122,9 @@ export function requirementFor(req: EdgeRequest, config: EdgeBakedConfig): Requi
   const segments = pathSegments(req.uri);
   if (segments === null) return { kind: "malformed", description: "ambiguous request path" };
 
-  const candidates: { rule: EdgeRouteRule; score: number }[] = [];
-  for (const rule of config.routes) {
-    if (rule.method !== method && rule.method !== "ANY") continue;
-    const score = matchScore(rule.path, segments);
-    // An exact method beats ANY on the same path, as in API Gateway.
-    if (score !== null) candidates.push({ rule, score: score * 2 + (rule.method === method ? 1 : 0) });
-  }
-  const edgeRoutes = candidates.filter((c) => c.rule.mode === "edge").sort((a, b) => b.score - a.score);
-  // Unverified only when every route that could serve the request is authenticated by API Gateway.
-  if (candidates.length > 0 && edgeRoutes.length === 0) return { kind: "pass", reason: "gateway" };
-  const route = edgeRoutes[0]?.rule;
+  const route = routeFor(method, segments, config.routes);
+  // Unverified only when the route API Gateway will run authenticates the caller itself (or is public by the spec).
+  if (route?.mode === "gateway") return { kind: "pass", reason: "gateway" };
   const scopes = route && route.scopes.length > 0 ? route.scopes : longestPrefixScopes(segments, config);
   return { kind: "token", scopes, clients: route?.clients ?? config.clients };
 }
