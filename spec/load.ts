@@ -36,8 +36,9 @@ function readSpecData(path: string): ReadResult {
 }
 
 function parseJson(text: string): ReadResult {
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(text) as unknown };
+    data = JSON.parse(text) as unknown;
   } catch (err) {
     const message = errorText(err);
     const position = /at position (\d+)/.exec(message);
@@ -45,6 +46,15 @@ function parseJson(text: string): ReadResult {
     const reason = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
     return { ok: false, message: `bad JSON${where}: ${reason}` };
   }
+  // JSON.parse keeps the last of two equal keys, so `"scopes": {"read": .., "read": ..}` would lose one
+  // silently. JSON is YAML, and the YAML parser reports repeated keys with their line.
+  const lineCounter = new LineCounter();
+  const duplicate = parseDocument(text, { lineCounter, uniqueKeys: true }).errors.find((e) => e.code === "DUPLICATE_KEY");
+  if (duplicate !== undefined) {
+    const pos = lineCounter.linePos(duplicate.pos[0]);
+    return { ok: false, message: `bad JSON at line ${pos.line}, column ${pos.col}: duplicate key (JSON would silently keep the last one)` };
+  }
+  return { ok: true, data };
 }
 
 function parseYaml(text: string): ReadResult {

@@ -84,6 +84,13 @@ describe("loadSpecFile", () => {
     expect(problems).toEqual([{ file, path: "", value: undefined, message: expect.stringMatching(/^bad JSON at line 4, column 1: /) }]);
   });
 
+  test("GIVEN JSON with a repeated key WHEN loaded THEN it is an error naming the line, not last-one-wins", () => {
+    const file = write("dup.json", '{\n  "scopes": {\n    "read": "Read pets",\n    "read": "Read everything"\n  }\n}\n');
+    expect(loadSpecFile(file).problems).toEqual([
+      { file, path: "", value: undefined, message: expect.stringMatching(/^bad JSON at line 4, column 5: duplicate key/) },
+    ]);
+  });
+
   test("GIVEN malformed YAML WHEN loaded THEN one problem names the file and the line", () => {
     const file = write("broken.yaml", "name: petstore\nroutes: [\n  - a\n");
     const { problems } = loadSpecFile(file);
