@@ -38,7 +38,7 @@ describe("SSM SigV4 signing", () => {
       } as never,
       { signingDate: now },
     );
-    const sdkAuth = (signed as { headers: Record<string, string> }).headers.authorization;
+    const sdkAuth = (signed as unknown as { headers: Record<string, string> }).headers.authorization;
     const signature = (s: string) => /Signature=([0-9a-f]+)/.exec(s)?.[1];
     expect(signature(ours.headers.authorization)).toBe(signature(sdkAuth));
     expect(ours.headers.authorization).toContain("Credential=AKIDEXAMPLE/20260102/us-east-1/ssm/aws4_request");
