@@ -1,0 +1,76 @@
+// Renders the review as Markdown for a PR comment: verdict, a table of what changed, the authorization
+// matrix picture, then details collapsed (every route before/after, the plan's changes, policy findings).
+// The first line is the hidden marker CI uses to find and update its one comment.
+import { authorizationMatrix } from "./matrix";
+import type { Change, ReviewReport } from "./types";
+
+export const REVIEW_MARKER = "<!-- api-access-review -->";
+export const ACK_LABEL = "authz-downgrade-approved";
+
+/** Table cell text: pipes and newlines would end the cell or the row. */
+const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+
+function icon(c: Change): string {
+  if (c.severity === "blocking") return c.acknowledged === true ? ":warning: acknowledged" : ":x: blocking";
+  if (c.severity === "upgrade") return ":arrow_up: upgrade";
+  if (c.kind === "route-removed") return ":wastebasket: removed";
+  if (c.kind.startsWith("new-")) return ":new: new";
+  return ":information_source:";
+}
+
+function verdict(r: ReviewReport): string {
+  if (r.blocking === 0) return ":white_check_mark: **No authorization downgrade.**";
+  const n = `${r.blocking} blocking change${r.blocking === 1 ? "" : "s"}`;
+  return r.acknowledged
+    ? `:warning: **${n}, acknowledged** with the ${code(ACK_LABEL)} label: merging is allowed, the changes stay listed below.`
+    : `:x: **${n}.** Merging is blocked until they are fixed, or acknowledged with the ${code(ACK_LABEL)} label.`;
+}
+
+function planLine(r: ReviewReport): string {
+  const p = r.plan;
+  const what = `**${p.creates.length}** to create, **${p.updates.length}** to update, **${p.deletes.length}** to delete`;
+  return p.basis === "plan"
+    ? `Plan: ${what}, **${p.replacements.length}** to replace.`
+    : `Configuration changes (no plan given, replacements not known): ${what}.`;
+}
+
+function list(title: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [] : [`**${title}** (${items.length})`, "", ...items.map((i) => `- ${code(i)}`), ""];
+}
+
+export function renderMarkdown(r: ReviewReport): string {
+  const out: string[] = [REVIEW_MARKER, "## API access review", "", verdict(r), "", planLine(r), ""];
+  const shown = r.changes.filter((c) => c.kind !== "auth-now-known" || c.severity !== "info");
+  if (shown.length > 0) {
+    out.push("| | Subject | Change |", "|---|---|---|");
+    for (const c of shown) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);
+  } else out.push("No route or access control changed.");
+  out.push("", "### Authorization matrix", "", "Routes grouped by how the head authorizes them; red: downgraded, green: upgraded, dashed: new.", "", "```mermaid", authorizationMatrix(r), "```", "");
+
+  out.push(`<details><summary>Every route, before and after (${r.routes.length})</summary>`, "");
+  out.push("| API | Route | Before | After | Status |", "|---|---|---|---|---|");
+  for (const route of r.routes) {
+    out.push(`| ${cell(route.api)} | ${cell(code(route.route))} | ${cell(route.before?.summary ?? "—")} | ${cell(route.after?.summary ?? "—")} | ${route.status} |`);
+  }
+  out.push("", "</details>", "");
+
+  const p = r.plan;
+  out.push(`<details><summary>Resource changes</summary>`, "");
+  const planItems = [...list("Create", p.creates), ...list("Update", p.updates), ...list("Replace", p.replacements), ...list("Delete", p.deletes)];
+  out.push(...(planItems.length > 0 ? planItems : ["No resource changes.", ""]), "</details>", "");
+
+  if (r.findings !== undefined) {
+    out.push(`<details><summary>Policy check on the head: ${r.findings.length} finding${r.findings.length === 1 ? "" : "s"}</summary>`, "");
+    if (r.findings.length > 0) {
+      out.push("| Rule | Severity | Resource | Finding |", "|---|---|---|---|");
+      for (const f of r.findings) out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${cell(f.address === undefined ? "" : code(f.address))} | ${cell(f.message)} |`);
+    } else out.push("No findings.");
+    out.push("", "</details>", "");
+  }
+  if (r.notes.length > 0) out.push(...r.notes.map((n) => `> ${n}`), "");
+  out.push(`<sub>Base: ${code(r.base)} · head: ${code(r.head)} · mode: ${r.mode}</sub>`, "");
+  return out.join("\n");
+}
+
+export const renderJson = (r: ReviewReport): string => `${JSON.stringify(r, null, 2)}\n`;

@@ -1,0 +1,67 @@
+// The authorization matrix as a Mermaid flowchart: one box per API, inside it one group per effective
+// authorization type (head side), routes as nodes; downgraded routes are red and say what they were.
+// GitHub renders ```mermaid blocks in PR comments and READMEs, so reviewers see the picture, not a wall of text.
+import type { EffectiveType, ReviewReport, RouteDiff } from "./types";
+
+const TYPE_ORDER: readonly EffectiveType[] = ["NONE", "API_KEY", "UNKNOWN", "EDGE", "CUSTOM", "COGNITO", "AWS_IAM"];
+const TYPE_TITLE: Readonly<Record<EffectiveType, string>> = {
+  NONE: "NONE: public",
+  API_KEY: "API key only",
+  UNKNOWN: "UNKNOWN: not determinable",
+  EDGE: "EDGE: CloudFront only",
+  CUSTOM: "CUSTOM: Lambda authorizer",
+  COGNITO: "COGNITO",
+  AWS_IAM: "AWS_IAM",
+};
+
+/** Mermaid label text: quotes and angle brackets as entity codes so route paths cannot break the syntax. */
+const label = (s: string): string => s.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+
+/** Above this many routes only changed ones are drawn: a 500-node picture helps nobody. */
+export const MATRIX_MAX_ROUTES = 60;
+
+export function authorizationMatrix(report: Pick<ReviewReport, "routes">): string {
+  const all = report.routes;
+  const shown = all.length > MATRIX_MAX_ROUTES ? all.filter((r) => r.status !== "unchanged") : all;
+  const hidden = all.length - shown.length;
+  const lines: string[] = ["flowchart LR"];
+  const byClass = new Map<string, string[]>();
+  const apis = [...new Set(shown.map((r) => r.api))];
+  let n = 0;
+  apis.forEach((api, ai) => {
+    lines.push(`  subgraph api${ai}["${label(api)}"]`, "    direction TB");
+    const routes = shown.filter((r) => r.api === api);
+    const groups = new Map<string, RouteDiff[]>();
+    for (const r of routes) {
+      const g = r.status === "removed" ? "REMOVED" : (r.after?.type ?? "UNKNOWN");
+      groups.set(g, [...(groups.get(g) ?? []), r]);
+    }
+    const order = [...TYPE_ORDER, "REMOVED"].filter((g) => groups.has(g));
+    for (const g of order) {
+      const title = g === "REMOVED" ? "removed routes" : TYPE_TITLE[g as EffectiveType];
+      lines.push(`    subgraph api${ai}_${g}["${label(title)}"]`);
+      for (const r of groups.get(g) ?? []) {
+        const id = `r${n++}`;
+        let text = r.route;
+        const typeChanged = r.before !== undefined && r.after !== undefined && r.before.type !== r.after.type;
+        if ((r.status === "downgraded" || r.status === "upgraded") && typeChanged) text += `<br/>was ${r.before?.type ?? "?"}`;
+        else if (r.status === "downgraded") text += "<br/>weakened";
+        if (r.status === "added") text += "<br/>new";
+        lines.push(`      ${id}["${label(text).replace(/#lt;br\/#gt;/g, "<br/>")}"]`);
+        const cls = r.status === "downgraded" ? "downgrade" : r.status === "upgraded" ? "upgrade" : r.status === "added" ? "added" : r.status === "removed" ? "removed" : undefined;
+        if (cls !== undefined) byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
+      }
+      lines.push("    end");
+    }
+    lines.push("  end");
+  });
+  if (hidden > 0) lines.push(`  hidden["${hidden} unchanged routes not drawn"]`);
+  lines.push(
+    "  classDef downgrade fill:#ffd7d7,stroke:#c00,stroke-width:3px,color:#600",
+    "  classDef upgrade fill:#dcf5dc,stroke:#080,color:#040",
+    "  classDef added stroke-dasharray:5 3",
+    "  classDef removed fill:#eee,stroke:#999,color:#777,stroke-dasharray:2 2",
+  );
+  for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(",")} ${cls}`);
+  return lines.join("\n");
+}
