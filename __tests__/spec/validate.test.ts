@@ -533,6 +533,72 @@ const cases: readonly InvalidCase[] = [
     value: 5,
     message: "waf: rateLimitPerFiveMinutes must be an integer from 10",
   },
+  // --- the remaining checks, each shown firing once
+  {
+    name: "S3 backend with an invalid bucket name",
+    change: (s) => void (s.backend = { type: "s3", bucket: "My_Bucket", key: "petstore/dev.tfstate", region: "eu-west-1" }),
+    path: "backend.bucket",
+    value: "My_Bucket",
+    message: 'backend: bucket "My_Bucket" is not a valid S3 bucket name',
+  },
+  {
+    name: "tag key in the reserved aws: namespace",
+    change: (s) => void (s.tags = { "aws:owner": "me" }),
+    path: 'tags["aws:owner"]',
+    value: "aws:owner",
+    message: 'must be 1-128 characters and not start with "aws:"',
+  },
+  {
+    name: "cors with no allowed origin",
+    change: (s) => void (s.cors!.allowOrigins = []),
+    path: "cors.allowOrigins",
+    value: [],
+    message: "cors: allowOrigins must not be empty",
+  },
+  {
+    name: "scope name with a space",
+    change: (s) => void (s.cognito.resourceServers[0]!.scopes = { ...s.cognito.resourceServers[0]!.scopes, "read all": "x" }),
+    path: 'cognito.resourceServers[0].scopes["read all"]',
+    value: "read all",
+    message: 'resource server "petstore": scope name "read all"',
+  },
+  {
+    name: "group permission statement without actions",
+    change: (s) => void (s.cognito.groups[0]!.permissions = [{ effect: "Allow", actions: [], resources: ["*"] }]),
+    path: "cognito.groups[0].permissions[0].actions",
+    value: [],
+    message: 'group "admins": a permission statement needs at least one action',
+  },
+  {
+    name: "edge path prefix without a leading slash",
+    base: petstoreProd,
+    change: (s) => void (s.edge!.scopesByPathPrefix = { pets: ["petstore/read"] }),
+    path: "edge.scopesByPathPrefix.pets",
+    value: "pets",
+    message: 'edge: path prefix "pets" must start with /',
+  },
+  {
+    name: "unknown scope on an EDGE route",
+    base: petstoreProd,
+    change: (s) => void s.routes.push({ method: "GET", path: "/edge", integration: { type: "MOCK" }, auth: { type: "EDGE", scopes: ["petstore/admin"] } }),
+    path: "routes[13].auth.scopes[0]",
+    value: "petstore/admin",
+    message: 'route "GET /edge": unknown scope "petstore/admin"',
+  },
+  {
+    name: "temporary password valid for more than a year",
+    change: (s) => void (s.cognito.userPool.passwordPolicy.temporaryPasswordValidityDays = 366),
+    path: "cognito.userPool.passwordPolicy.temporaryPasswordValidityDays",
+    value: 366,
+    message: "temporaryPasswordValidityDays must be an integer from 0 to 365",
+  },
+  {
+    name: "invoker role trusting something that is not a service principal",
+    change: (s) => void (s.invokerRoles[0]!.assumedBy = { services: ["ecs-tasks"] }),
+    path: "invokerRoles[0].assumedBy.services[0]",
+    value: "ecs-tasks",
+    message: 'invoker role "reporting": "ecs-tasks" is not a service principal',
+  },
 ];
 
 describe("validateSpec", () => {
