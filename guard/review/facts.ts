@@ -116,11 +116,17 @@ function arnNormalizer(model: Model, label: ReturnType<typeof apiLabeller>): (st
     if (typeof id === "string" && id !== "") byId.set(`${stackOf(api)}::${id}`, l);
     byAddress.set(`${stackOf(api)}::${api.address}`, l);
   }
+  const byResource = new Map(model.resources.map((r) => [`${r.source.stack}::${r.address}`, r]));
   return (stack, v) => {
     let s = typeof v === "string" ? v : (v.expression ?? "(known after apply)");
-    s = s.replace(/\$\{([^}]*?)\.(execution_arn|id)\}/g, (whole, addr: string) => {
-      const l = byAddress.get(`${stack}::${addr}`);
-      return l === undefined ? whole : `arn:aws:execute-api:*:*:${l}`;
+    s = s.replace(/\$\{([^}]*?)\.([a-z_]+)\}/g, (whole, addr: string, attr: string) => {
+      if (attr === "execution_arn" || attr === "id") {
+        const l = byAddress.get(`${stack}::${addr}`);
+        if (l !== undefined) return `arn:aws:execute-api:*:*:${l}`;
+      }
+      // `${aws_api_gateway_stage.x.stage_name}` and the like: the literal value when the configuration has it.
+      const value = byResource.get(`${stack}::${addr}`)?.values[attr];
+      return typeof value === "string" ? value : whole;
     });
     const m = /^arn:aws[a-z-]*:execute-api:[^:]*:[^:]*:([^/]*)(.*)$/.exec(s);
     if (m === null) return s;

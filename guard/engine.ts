@@ -1,0 +1,70 @@
+// Runs rules over a model: applies per-policy severity overrides and waivers (a waived finding is reported
+// with its reason, never hidden, and never counts for --fail-on), and decides pass/fail against a threshold.
+import type { Model } from "./model";
+import { globMatch, policiesFor } from "./policy/match";
+import { SEVERITIES, type ApiPolicy, type PolicySet, type Severity } from "./policy/types";
+import { RULES } from "./rules";
+import type { Finding, Rule, RuleFinding } from "./rules/types";
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  readonly model: Model;
+}
+
+/** Policies that speak for a finding: those matching its API, else (no API) every policy. */
+function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
+  return f.api !== undefined ? policiesFor(set, f.api) : set.policies;
+}
+
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** True when `s` is at least as severe as `threshold`. */
+export const atLeast = (s: Severity, threshold: Severity): boolean => severityRank(s) <= severityRank(threshold);
+
+export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let raw: RuleFinding[];
+    try {
+      raw = rule.check(model, policies);
+    } catch (e) {
+      // A crashing rule must not turn into a pass.
+      raw = [{ address: "(engine)", message: `rule crashed: ${(e as Error).message}` }];
+    }
+    for (const f of raw) {
+      const ps = policiesOf(policies, f);
+      const override = ps.map((p) => p.severities[rule.id]).find((s): s is Severity => s !== undefined);
+      const severity = f.severity ?? override ?? rule.severity;
+      let waived: Finding["waived"];
+      for (const p of ps) {
+        const w = p.waivers.find(
+          (w) =>
+            w.rule === rule.id &&
+            (w.address === undefined || globMatch(w.address, f.address)) &&
+            (w.route === undefined || w.route === f.route),
+        );
+        if (w !== undefined) {
+          waived = { reason: w.reason, policyFile: p.file };
+          break;
+        }
+      }
+      findings.push({
+        rule: rule.id,
+        severity,
+        address: f.address,
+        ...(f.api !== undefined ? { api: f.api } : {}),
+        ...(f.route !== undefined ? { route: f.route } : {}),
+        message: f.message,
+        ...(f.file !== undefined ? { file: f.file } : {}),
+        ...(waived !== undefined ? { waived } : {}),
+      });
+    }
+  }
+  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.address.localeCompare(b.address));
+  return { findings, rules, model };
+}
+
+/** Findings that fail the check at this threshold (waived ones never do). */
+export const failing = (findings: readonly Finding[], failOn: Severity): Finding[] =>
+  findings.filter((f) => f.waived === undefined && atLeast(f.severity, failOn));

@@ -1,0 +1,53 @@
+// Reads policy files (YAML or JSON) from a file or a directory; any problem in any file is a PolicyError.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { parseDocument } from "yaml";
+import { parsePolicyDocument } from "./parse";
+import { PolicyError, type ApiPolicy, type PolicyProblem, type PolicySet } from "./types";
+
+const EXTENSIONS = [".yaml", ".yml", ".json"];
+
+function readOne(file: string): { policy?: ApiPolicy; problems: PolicyProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    return { problems: [{ file, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: file }] };
+  }
+  if (extname(file) === ".json") {
+    try {
+      return parsePolicyDocument(JSON.parse(text), file);
+    } catch (e) {
+      return { problems: [{ file, path: "", message: `not JSON: ${(e as Error).message}`, value: null }] };
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((e) => ({ file, path: `line ${e.linePos?.[0]?.line ?? "?"}`, message: `not YAML: ${e.message.split("\n")[0]}`, value: null })) };
+  }
+  return parsePolicyDocument(doc.toJS(), file);
+}
+
+export function loadPolicies(pathOrDir: string): PolicySet {
+  let files: string[];
+  try {
+    files = statSync(pathOrDir).isDirectory()
+      ? readdirSync(pathOrDir)
+          .filter((f) => EXTENSIONS.includes(extname(f)))
+          .sort()
+          .map((f) => join(pathOrDir, f))
+      : [pathOrDir];
+  } catch (e) {
+    throw new PolicyError([{ file: pathOrDir, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: pathOrDir }]);
+  }
+  if (files.length === 0) throw new PolicyError([{ file: pathOrDir, path: "", message: "no .yaml, .yml or .json policy files here", value: pathOrDir }]);
+  const problems: PolicyProblem[] = [];
+  const policies: ApiPolicy[] = [];
+  for (const f of files) {
+    const r = readOne(f);
+    problems.push(...r.problems);
+    if (r.policy !== undefined) policies.push(r.policy);
+  }
+  if (problems.length > 0) throw new PolicyError(problems);
+  return { policies };
+}

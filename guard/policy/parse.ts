@@ -1,0 +1,225 @@
+// Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
+// rather than stopping at the first, so a reviewer fixes a file in one pass.
+import { isObject } from "../load/json";
+import {
+  INTENDED_TYPES,
+  SEVERITIES,
+  type ApiPolicy,
+  type IntendedRoute,
+  type IntendedType,
+  type PolicyOverride,
+  type PolicyProblem,
+  type Severity,
+  type Waiver,
+} from "./types";
+
+const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)$/;
+const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
+const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "apiKey", "reason"];
+/** A reason must say something; "ok" or "n/a" is not a reason. */
+const MIN_REASON = 10;
+
+class Collector {
+  readonly problems: PolicyProblem[] = [];
+  constructor(readonly file: string) {}
+  add(path: string, message: string, value: unknown): void {
+    this.problems.push({ file: this.file, path, message, value });
+  }
+  strings(v: unknown, path: string): string[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      this.add(path, "must be a list of strings", v);
+      return [];
+    }
+    const out: string[] = [];
+    v.forEach((x, i) => {
+      if (typeof x === "string" && x.trim() !== "") out.push(x);
+      else this.add(`${path}[${i}]`, "must be a non-empty string", x);
+    });
+    return out;
+  }
+  unknownKeys(o: Readonly<Record<string, unknown>>, allowed: readonly string[], path: string): void {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.add(path === "" ? k : `${path}.${k}`, `unknown key (expected one of ${allowed.join(", ")})`, k);
+  }
+}
+
+function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | undefined {
+  if (!isObject(v)) {
+    c.add(path, "must be a mapping with at least `type`", v);
+    return undefined;
+  }
+  c.unknownKeys(v, ROUTE_KEYS, path);
+  const type = v["type"];
+  if (typeof type !== "string" || !(INTENDED_TYPES as readonly string[]).includes(type)) {
+    c.add(`${path}.type`, `must be one of ${INTENDED_TYPES.join(", ")}`, type);
+    return undefined;
+  }
+  const t = type as IntendedType;
+  const authorizer = v["authorizer"];
+  if (t === "COGNITO" || t === "CUSTOM") {
+    if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);
+  } else if (authorizer !== undefined) c.add(`${path}.authorizer`, `not allowed for ${t}`, authorizer);
+  const scopes = c.strings(v["scopes"], `${path}.scopes`);
+  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM") c.add(`${path}.scopes`, `scopes only apply to COGNITO and CUSTOM`, v["scopes"]);
+  const groups = c.strings(v["groups"], `${path}.groups`);
+  if (groups.length > 0 && t !== "AWS_IAM" && t !== "CUSTOM") c.add(`${path}.groups`, `groups only apply to AWS_IAM and CUSTOM`, v["groups"]);
+  const roles = c.strings(v["roles"], `${path}.roles`);
+  if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
+  const apiKeyRaw = v["apiKey"];
+  if (apiKeyRaw !== undefined && typeof apiKeyRaw !== "boolean") c.add(`${path}.apiKey`, "must be true or false", apiKeyRaw);
+  const apiKey = t === "API_KEY" ? true : apiKeyRaw === true;
+  if (t === "API_KEY" && apiKeyRaw === false) c.add(`${path}.apiKey`, "API_KEY always requires the key", apiKeyRaw);
+  if (t === "NONE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "an API key with no other authorization is type API_KEY (with a metering reason)", apiKeyRaw);
+  const reason = v["reason"];
+  if (t === "NONE" || t === "API_KEY") {
+    if (typeof reason !== "string" || reason.trim().length < MIN_REASON) {
+      c.add(`${path}.reason`, `${t} needs a written reason (at least ${MIN_REASON} characters)${t === "API_KEY" ? ": an API key meters, it does not authenticate" : ""}`, reason);
+    }
+  } else if (reason !== undefined && typeof reason !== "string") c.add(`${path}.reason`, "must be a string", reason);
+  return {
+    type: t,
+    ...(typeof authorizer === "string" && authorizer !== "" ? { authorizer } : {}),
+    scopes,
+    groups,
+    roles,
+    apiKey,
+    ...(typeof reason === "string" ? { reason } : {}),
+  };
+}
+
+function parseRoutes(c: Collector, v: unknown, path: string): Record<string, IntendedRoute> {
+  const out: Record<string, IntendedRoute> = {};
+  if (v === undefined) return out;
+  if (!isObject(v)) {
+    c.add(path, 'must be a mapping of route keys ("GET /pets") to intended authorization', v);
+    return out;
+  }
+  for (const [key, entry] of Object.entries(v)) {
+    const p = `${path}["${key}"]`;
+    if (!ROUTE_KEY.test(key)) {
+      c.add(p, 'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}")', key);
+      continue;
+    }
+    const r = parseRoute(c, entry, p);
+    if (r !== undefined) out[key] = r;
+  }
+  return out;
+}
+
+function paths(c: Collector, v: unknown, path: string): string[] {
+  const list = c.strings(v, path);
+  list.forEach((p, i) => {
+    if (!p.startsWith("/")) c.add(`${path}[${i}]`, "must be a resource path starting with /", p);
+  });
+  return list;
+}
+
+function apiPatterns(c: Collector, v: unknown, path: string): string[] {
+  if (typeof v === "string" && v !== "") return [v];
+  const list = c.strings(v, path);
+  if (list.length === 0) c.add(path, "required: the REST API name or name pattern (e.g. petstore-*) this policy applies to", v);
+  return list;
+}
+
+export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiPolicy; problems: PolicyProblem[] } {
+  const c = new Collector(file);
+  if (!isObject(raw)) {
+    c.add("", "a policy file must be a mapping", raw);
+    return { problems: c.problems };
+  }
+  c.unknownKeys(raw, TOP_KEYS, "");
+  const apis = apiPatterns(c, raw["apis"] ?? raw["api"], raw["apis"] !== undefined ? "apis" : "api");
+  const routes = parseRoutes(c, raw["routes"], "routes");
+  if (Object.keys(routes).length === 0 && c.problems.length === 0) c.add("routes", "a policy must list at least one route", raw["routes"]);
+  const corsPreflight = paths(c, raw["corsPreflight"], "corsPreflight");
+
+  const overrides: PolicyOverride[] = [];
+  const ov = raw["overrides"];
+  if (ov !== undefined && !Array.isArray(ov)) c.add("overrides", "must be a list", ov);
+  (Array.isArray(ov) ? ov : []).forEach((o, i) => {
+    const p = `overrides[${i}]`;
+    if (!isObject(o)) {
+      c.add(p, "must be a mapping with apis and routes", o);
+      return;
+    }
+    c.unknownKeys(o, ["apis", "routes", "corsPreflight"], p);
+    const cp = o["corsPreflight"] === undefined ? undefined : paths(c, o["corsPreflight"], `${p}.corsPreflight`);
+    overrides.push({
+      apis: apiPatterns(c, o["apis"], `${p}.apis`),
+      routes: parseRoutes(c, o["routes"], `${p}.routes`),
+      ...(cp !== undefined ? { corsPreflight: cp } : {}),
+    });
+  });
+
+  const allowWholeApiInvoke = c.strings(raw["allowWholeApiInvoke"], "allowWholeApiInvoke");
+
+  let tokenValidity = { maxIdAccessMinutes: 60, maxRefreshDays: 30 };
+  const tv = raw["tokenValidity"];
+  if (tv !== undefined) {
+    if (!isObject(tv)) c.add("tokenValidity", "must be a mapping", tv);
+    else {
+      c.unknownKeys(tv, ["maxIdAccessMinutes", "maxRefreshDays"], "tokenValidity");
+      const num = (k: string, min: number, max: number, dflt: number): number => {
+        const x = tv[k];
+        if (x === undefined) return dflt;
+        if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max) {
+          c.add(`tokenValidity.${k}`, `must be an integer from ${min} to ${max}`, x);
+          return dflt;
+        }
+        return x;
+      };
+      tokenValidity = { maxIdAccessMinutes: num("maxIdAccessMinutes", 5, 1440, 60), maxRefreshDays: num("maxRefreshDays", 1, 3650, 30) };
+    }
+  }
+
+  const waivers: Waiver[] = [];
+  const wv = raw["waivers"];
+  if (wv !== undefined && !Array.isArray(wv)) c.add("waivers", "must be a list", wv);
+  (Array.isArray(wv) ? wv : []).forEach((w, i) => {
+    const p = `waivers[${i}]`;
+    if (!isObject(w)) {
+      c.add(p, "must be a mapping with rule and reason", w);
+      return;
+    }
+    c.unknownKeys(w, ["rule", "address", "route", "reason"], p);
+    const rule = w["rule"];
+    const reason = w["reason"];
+    if (typeof rule !== "string" || rule === "") c.add(`${p}.rule`, "required: the rule id to waive", rule);
+    if (typeof reason !== "string" || reason.trim().length < MIN_REASON) c.add(`${p}.reason`, `a waiver needs a written reason (at least ${MIN_REASON} characters)`, reason);
+    for (const k of ["address", "route"]) if (w[k] !== undefined && typeof w[k] !== "string") c.add(`${p}.${k}`, "must be a string", w[k]);
+    if (typeof rule === "string" && typeof reason === "string") {
+      waivers.push({
+        rule,
+        reason,
+        ...(typeof w["address"] === "string" ? { address: w["address"] } : {}),
+        ...(typeof w["route"] === "string" ? { route: w["route"] } : {}),
+      });
+    }
+  });
+
+  const severities: Record<string, Severity> = {};
+  const sv = raw["severities"];
+  if (sv !== undefined && !isObject(sv)) c.add("severities", "must be a mapping of rule id to severity", sv);
+  for (const [rule, s] of Object.entries(isObject(sv) ? sv : {})) {
+    if (typeof s !== "string" || !(SEVERITIES as readonly string[]).includes(s)) c.add(`severities.${rule}`, `must be one of ${SEVERITIES.join(", ")}`, s);
+    else severities[rule] = s as Severity;
+  }
+  const description = typeof raw["description"] === "string" ? raw["description"] : undefined;
+
+  if (c.problems.length > 0) return { problems: c.problems };
+  return {
+    policy: {
+      file,
+      apis,
+      ...(description !== undefined ? { description } : {}),
+      routes,
+      corsPreflight,
+      overrides,
+      allowWholeApiInvoke,
+      tokenValidity,
+      waivers,
+      severities,
+    },
+    problems: [],
+  };
+}

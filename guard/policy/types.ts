@@ -1,0 +1,86 @@
+// The intended-authorization policy: written by hand by security reviewers, one file per API in policies/.
+// Kept apart from the access spec on purpose: comparing the stacks with the spec they came from proves nothing.
+
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+
+/** Intended authorization types, in the policy's words (COGNITO = COGNITO_USER_POOLS, API_KEY = NONE + key). */
+export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM";
+export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM"];
+
+export interface IntendedRoute {
+  readonly type: IntendedType;
+  /** Authorizer name (`${api}` stands for the REST API's name, e.g. `${api}-cognito`). Required for COGNITO and CUSTOM. */
+  readonly authorizer?: string;
+  /** Exact `authorization_scopes` (COGNITO). @default - none: the method accepts ID tokens */
+  readonly scopes: readonly string[];
+  /**
+   * Groups whose roles may invoke the method (AWS_IAM: checked against the group roles' `execute-api:Invoke`
+   * grants; CUSTOM: enforced inside the Lambda authorizer and documented here only).
+   */
+  readonly groups: readonly string[];
+  /** AWS_IAM: name patterns of other roles allowed to invoke (e.g. `*-invoker-reporting`). */
+  readonly roles: readonly string[];
+  /** `api_key_required`; implied true by API_KEY. @default false */
+  readonly apiKey: boolean;
+  /** Why the method is open (NONE) or protected by an API key only (API_KEY). Required for both. */
+  readonly reason?: string;
+}
+
+export interface Waiver {
+  readonly rule: string;
+  /** Glob on the finding's address; @default - any address */
+  readonly address?: string;
+  /** Route key the waiver applies to; @default - any route */
+  readonly route?: string;
+  readonly reason: string;
+}
+
+export interface PolicyOverride {
+  /** REST API name patterns this override applies to (e.g. `petstore-prod`). */
+  readonly apis: readonly string[];
+  /** Replaces (or adds) these routes' entries for matching APIs. */
+  readonly routes: Readonly<Record<string, IntendedRoute>>;
+  /** Paths whose CORS preflight OPTIONS is expected; replaces the base list when given. */
+  readonly corsPreflight?: readonly string[];
+}
+
+export interface ApiPolicy {
+  /** File the policy came from. */
+  readonly file: string;
+  /** REST API name patterns (`*` and `?` wildcards): `petstore-*`. */
+  readonly apis: readonly string[];
+  readonly description?: string;
+  /** Route key -> intended authorization. */
+  readonly routes: Readonly<Record<string, IntendedRoute>>;
+  /** Resource paths with an intended CORS preflight `OPTIONS` (MOCK integration, NONE, no key). */
+  readonly corsPreflight: readonly string[];
+  readonly overrides: readonly PolicyOverride[];
+  /** IAM resource patterns allowed to grant `execute-api:Invoke` on a whole API (e.g. an ops role). @default none */
+  readonly allowWholeApiInvoke: readonly string[];
+  /** App-client token validity limits; @default 60 minutes (ID/access), 30 days (refresh). */
+  readonly tokenValidity: { readonly maxIdAccessMinutes: number; readonly maxRefreshDays: number };
+  readonly waivers: readonly Waiver[];
+  /** Per-rule severity overrides. */
+  readonly severities: Readonly<Record<string, Severity>>;
+}
+
+/** All policies given on the command line. */
+export interface PolicySet {
+  readonly policies: readonly ApiPolicy[];
+}
+
+/** One problem in a policy file: where, what, the bad value (same shape as spec problems). */
+export interface PolicyProblem {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+  readonly value: unknown;
+}
+
+export class PolicyError extends Error {
+  constructor(readonly problems: readonly PolicyProblem[]) {
+    super(problems.map((p) => `${p.file}: ${p.path}: ${p.message} (got ${JSON.stringify(p.value)})`).join("\n"));
+    this.name = "PolicyError";
+  }
+}

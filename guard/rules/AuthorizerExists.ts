@@ -1,0 +1,30 @@
+// CUSTOM and COGNITO methods point at an authorizer that exists on the same API.
+import { routeFinding, show } from "./private/context";
+import type { Rule, RuleFinding } from "./types";
+
+export const AuthorizerExists: Rule = {
+  id: "authorizer-exists",
+  title: "Authorized methods point at an existing authorizer of their API",
+  severity: "critical",
+  rationale:
+    "A CUSTOM or COGNITO_USER_POOLS method whose authorizer_id does not resolve to an authorizer of the same REST " +
+    "API either fails to deploy or, worse, is checked by an authorizer the reviewer never saw.",
+  equivalents: { kics: ["api_gateway_without_configured_authorizer"] },
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const r of model.routes) {
+      if (r.authorization !== "CUSTOM" && r.authorization !== "COGNITO_USER_POOLS") continue;
+      if (r.authorizer === undefined) {
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} but authorizer_id does not resolve to an authorizer`));
+        continue;
+      }
+      if (r.authorizer.api !== undefined && r.api !== undefined && r.authorizer.api !== r.api) {
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another REST API`));
+      }
+      const t = r.authorizer.type;
+      const fits = r.authorization === "COGNITO_USER_POOLS" ? t === "COGNITO_USER_POOLS" : t === "TOKEN" || t === "REQUEST";
+      if (!fits) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+// Roles of Cognito groups trust named principals only; identity-pool trust carries aud and amr conditions.
+import { isUnknown, type PolicyStatement } from "../model";
+import { known, show } from "./private/context";
+import type { Rule, RuleFinding } from "./types";
+
+const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
+
+function conditionKeys(s: PolicyStatement): string[] {
+  return s.conditions.map((c) => c.key.toLowerCase());
+}
+
+export const CognitoGroupRoleTrust: Rule = {
+  id: "cognito-group-role-trust",
+  title: "Cognito group roles have a closed trust policy",
+  severity: "critical",
+  rationale:
+    "A group's role carries the group's AWS permissions. A trust policy open to `*` lets any AWS principal assume " +
+    "it; a cognito-identity federated trust without `aud` (the identity pool) and `amr` (authenticated) conditions " +
+    "lets identities of any identity pool, or unauthenticated ones, assume it.",
+  equivalents: {},
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const role of model.iamRoles) {
+      if (role.cognitoGroups.length === 0) continue;
+      const file = role.resource.source.file;
+      if (!known(role.trustPolicy)) {
+        out.push({ address: role.address, message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : ""}`, file });
+        continue;
+      }
+      for (const s of role.trustPolicy.statements) {
+        if (s.effect !== "Allow") continue;
+        for (const p of s.principals) {
+          const open = p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id));
+          if (open && p.ids.some((id) => id === "*")) out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
+          if (p.type === "Federated" && p.ids.includes(COGNITO_IDENTITY)) {
+            const keys = conditionKeys(s);
+            if (!keys.includes(`${COGNITO_IDENTITY}:aud`)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition (any identity pool)`, file });
+            if (!keys.includes(`${COGNITO_IDENTITY}:amr`)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition (unauthenticated identities)`, file });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+// Cognito methods that need access tokens carry scopes, and every scope exists on a resource server.
+import { known, intendedFor, routeFinding, show } from "./private/context";
+import type { Rule, RuleFinding } from "./types";
+
+export const CognitoScopesExist: Rule = {
+  id: "cognito-scopes-exist",
+  title: "Cognito methods needing access tokens carry scopes that exist",
+  severity: "high",
+  rationale:
+    "A COGNITO_USER_POOLS method without authorization_scopes accepts ID tokens only; with scopes it requires an " +
+    "access token carrying one of them. A route meant for access tokens must list its scopes, and a scope that no " +
+    "resource server defines can never be granted (or silently matches a future one).",
+  equivalents: {},
+  check(model, policies) {
+    const out: RuleFinding[] = [];
+    for (const r of model.routes) {
+      if (r.authorization !== "COGNITO_USER_POOLS") continue;
+      const want = intendedFor(policies, r);
+      if (want !== undefined && want.type === "COGNITO" && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
+        out.push(routeFinding(r, `${r.routeKey}: the policy needs access tokens (scopes ${want.scopes.join(", ")}) but the method has no authorization_scopes, so it accepts ID tokens`));
+      }
+      if (!known(r.scopes)) {
+        out.push(routeFinding(r, `authorization_scopes ${show(r.scopes)} cannot be checked before apply`, { severity: "medium" }));
+        continue;
+      }
+      const defined = new Set<string>();
+      let unknownServers = false;
+      for (const s of model.resourceServers) {
+        if (s.resource.source.stack !== r.resource.source.stack) continue;
+        if (known(s.scopes)) s.scopes.forEach((x) => defined.add(x));
+        else unknownServers = true;
+      }
+      for (const scope of r.scopes) {
+        if (!defined.has(scope)) {
+          out.push(
+            routeFinding(r, `${r.routeKey ?? r.address}: scope "${scope}" is not defined by any resource server of this configuration${unknownServers ? " (some resource servers are known only after apply)" : ""}`),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

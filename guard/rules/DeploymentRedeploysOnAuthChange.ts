@@ -1,0 +1,34 @@
+// The deployment is redeployed whenever a method or authorizer changes.
+import { show } from "./private/context";
+import type { Rule, RuleFinding } from "./types";
+
+export const DeploymentRedeploysOnAuthChange: Rule = {
+  id: "deployment-redeploys-on-auth-change",
+  title: "Deployments are redeployed when authorization changes",
+  severity: "high",
+  rationale:
+    "A REST API deployment is a snapshot: changing a method's authorization does nothing until a new deployment is " +
+    "made. The deployment's triggers (or depends_on) must cover every method and authorizer, with " +
+    "create_before_destroy so the stage never points at a deleted deployment.",
+  equivalents: {},
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const d of model.deployments) {
+      const file = d.resource.source.file;
+      const covered = new Set([...d.triggerReferences, ...d.dependsOn]);
+      const sameApi = (apiAddress: string | undefined, stack: string) => apiAddress === d.apiAddress && stack === d.resource.source.stack;
+      const methods = model.routes.filter((r) => sameApi(r.apiAddress, r.resource.source.stack));
+      const authorizers = model.authorizers.filter((a) => sameApi(a.apiAddress, a.resource.source.stack));
+      const missing = [...methods.map((m) => m.address), ...authorizers.map((a) => a.address)].filter((a) => !covered.has(a));
+      if (missing.length > 0) {
+        const list = missing.length > 5 ? `${missing.slice(0, 5).join(", ")} and ${missing.length - 5} more` : missing.join(", ");
+        out.push({ address: d.address, message: `triggers/depends_on do not cover ${list}: changing their authorization would not be deployed`, file });
+      }
+      if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", file });
+      if (Object.keys(d.triggers).length === 0 && d.dependsOn.length === 0 && missing.length === 0 && methods.length > 0) {
+        out.push({ address: d.address, message: `deployment has no triggers (${show(d.triggers)})`, file });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+// IAM grants of execute-api:Invoke name specific methods, never every API or a whole API by wildcard.
+import { globMatch } from "../policy/match";
+import { known, show } from "./private/context";
+import { breadth, grantsInvoke, mayGrantInvoke } from "./private/iam";
+import type { Rule, RuleFinding } from "./types";
+
+export const ExecuteApiInvokeScoped: Rule = {
+  id: "execute-api-invoke-scoped",
+  title: "execute-api:Invoke grants are scoped to methods",
+  severity: "critical",
+  rationale:
+    "With AWS_IAM authorization the IAM policy is the access decision. `Resource: \"*\"` lets the role call every " +
+    "API in the account, and `<api>/*` every method of this one, including methods added later that the reviewer " +
+    "never saw. Whole-API grants need an explicit allowance in the policy.",
+  equivalents: {},
+  check(model, policies) {
+    const allowed = policies.policies.flatMap((p) => p.allowWholeApiInvoke);
+    const out: RuleFinding[] = [];
+    for (const p of model.iamPolicies) {
+      if (p.kind === "role-trust") continue;
+      const file = p.resource.source.file;
+      if (!known(p.document)) {
+        if (mayGrantInvoke(p)) out.push({ address: p.address, message: `policy document ${show(p.document)} is known only after apply and may grant execute-api:Invoke`, file, severity: "medium" });
+        continue;
+      }
+      const roleNames = model.iamRoles.filter((r) => p.roleAddresses.includes(r.address)).map((r) => r.name).filter(known);
+      const isAllowed = (res: string) => allowed.some((pat) => globMatch(pat, res) || globMatch(pat, p.address) || roleNames.some((n) => globMatch(pat, n)));
+      for (const s of p.document.statements) {
+        if (!grantsInvoke(s)) continue;
+        if (s.notResources.length > 0) out.push({ address: p.address, message: `execute-api:Invoke with NotResource grants every other API method`, file });
+        for (const res of s.resources) {
+          const b = breadth(res);
+          if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
+          else if (b === "whole-api" && !isAllowed(known(res) ? res : "")) out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} covers a whole API; list it in allowWholeApiInvoke if intended`, file });
+        }
+      }
+    }
+    return out;
+  },
+};

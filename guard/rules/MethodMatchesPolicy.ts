@@ -1,0 +1,124 @@
+// Every method has exactly the authorization the intended policy gives its route, and every policy route exists.
+import type { Model, RestApi, Route } from "../model";
+import { expandAuthorizer, globMatch } from "../policy/match";
+import type { IntendedRoute, PolicySet } from "../policy/types";
+import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
+import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
+import type { Rule, RuleFinding } from "./types";
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+/** Who can invoke an AWS_IAM route: Cognito group names and other role names, or a reason we cannot tell. */
+function invokers(model: Model, r: Route, api: RestApi, verb: string, path: string): { groups: string[]; roles: string[]; unverifiable: string[] } {
+  const groups: string[] = [];
+  const roles: string[] = [];
+  const unverifiable: string[] = [];
+  for (const role of model.iamRoles) {
+    if (role.resource.source.stack !== r.resource.source.stack) continue;
+    let can = false;
+    for (const p of policiesOfRole(model, role.resource)) {
+      if (!known(p.document)) {
+        if (mayGrantInvoke(p)) unverifiable.push(p.address);
+        continue;
+      }
+      if (p.document.statements.some((s) => grantsInvoke(s) && s.resources.some((res) => coversRoute(res, api.resource, verb, path)))) can = true;
+    }
+    if (!can) continue;
+    const groupNames = model.userGroups.filter((g) => role.cognitoGroups.includes(g.address)).map((g) => g.name);
+    if (groupNames.length > 0) groups.push(...groupNames.map((n) => (known(n) ? n : show(n))));
+    else roles.push(known(role.name) ? role.name : role.address);
+  }
+  return { groups, roles, unverifiable };
+}
+
+function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
+  const problems: string[] = [];
+  const wantType = GATEWAY_TYPE[want.type];
+  if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${wantType} (${want.type})`);
+  if (r.apiKeyRequired !== want.apiKey) problems.push(`api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`);
+  if (want.type === "COGNITO" || want.type === "CUSTOM") {
+    const wantName = expandAuthorizer(want.authorizer ?? "", apiName);
+    if (r.authorizer === undefined) problems.push(`no authorizer resolved, policy says "${wantName}"`);
+    else {
+      if (r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
+      const t = r.authorizer.type;
+      const typeOk = want.type === "COGNITO" ? t === "COGNITO_USER_POOLS" : t === "TOKEN" || t === "REQUEST";
+      if (!typeOk) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
+    }
+  }
+  // Scopes are an API Gateway check only for Cognito authorizers; elsewhere they must not appear at all.
+  const wantScopes = want.type === "COGNITO" ? want.scopes : [];
+  if (!known(r.scopes)) problems.push(`authorization_scopes ${show(r.scopes)} cannot be compared before apply`);
+  else if (!sameSet(r.scopes, wantScopes)) problems.push(`authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`);
+  if (want.type === "AWS_IAM" && known(r.httpMethod) && known(r.path)) {
+    const who = invokers(model, r, api, r.httpMethod, r.path);
+    if (who.unverifiable.length > 0) problems.push(`cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (policy known only after apply)`);
+    const groups = [...new Set(who.groups)];
+    if (!sameSet(groups, want.groups)) problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
+    const extra = who.roles.filter((n) => !want.roles.some((p) => globMatch(p, n)));
+    if (extra.length > 0) problems.push(`roles not in the policy may invoke it: ${extra.join(", ")}`);
+    const missing = want.roles.filter((p) => !who.roles.some((n) => globMatch(p, n)));
+    if (missing.length > 0) problems.push(`no role matching ${missing.join(", ")} may invoke it`);
+  }
+  return problems;
+}
+
+export const MethodMatchesPolicy: Rule = {
+  id: "method-matches-policy",
+  title: "Every method has exactly its intended authorization",
+  severity: "critical",
+  rationale:
+    "The intended-authorization policy is the reviewer's decision per route: authorization type, authorizer, " +
+    "scopes, the groups and roles that may invoke it, and the API key. Any difference, a method the policy does " +
+    "not know, or a policy route with no method means the deployed API is not the one that was reviewed.",
+  equivalents: {},
+  check(model: Model, policies: PolicySet): RuleFinding[] {
+    const out: RuleFinding[] = [];
+    for (const api of model.apis) {
+      const file = api.resource.source.file;
+      const lookup = lookupPolicy(policies, api.name);
+      const apiLabel = known(api.name) ? api.name : undefined;
+      const base = { address: api.address, file, ...(apiLabel !== undefined ? { api: apiLabel } : {}) };
+      if (lookup.kind === "unknown-name") {
+        out.push({ ...base, message: `REST API name is known only after apply (${show(api.name)}): no policy can be matched` });
+        continue;
+      }
+      if (lookup.kind === "none") {
+        out.push({ ...base, message: `no intended-authorization policy matches REST API "${apiLabel}"` });
+        continue;
+      }
+      if (lookup.kind === "many") {
+        out.push({ ...base, message: `REST API "${apiLabel}" is matched by several policies: ${lookup.files.join(", ")}` });
+        continue;
+      }
+      const apiName = apiLabel ?? "";
+      const seen = new Set<string>();
+      for (const r of model.routes) {
+        if (r.api !== api) continue;
+        if (r.routeKey === undefined) {
+          out.push(routeFinding(r, `method's route cannot be reconstructed (method ${show(r.httpMethod)}, path ${show(r.path)}), so it cannot be matched to the policy`));
+          continue;
+        }
+        if (seen.has(r.routeKey)) out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`));
+        seen.add(r.routeKey);
+        const want = lookup.effective.routes[r.routeKey];
+        if (want === undefined) {
+          if (!isIntendedPreflight(policies, r)) out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
+          continue;
+        }
+        for (const p of compare(model, r, api, apiName, want)) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+      }
+      for (const key of Object.keys(lookup.effective.routes)) {
+        if (!seen.has(key)) out.push({ ...base, route: key, message: `policy route ${key} has no method on REST API "${apiName}"` });
+      }
+      for (const path of lookup.effective.corsPreflight) {
+        if (!seen.has(`OPTIONS ${path}`)) out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
+      }
+    }
+    for (const r of model.routes) {
+      if (r.api === undefined) out.push(routeFinding(r, "method's REST API cannot be resolved, so it cannot be matched to a policy"));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+// User pools enforce threat protection (advanced security ENFORCED, or the PLUS feature plan with it on).
+import { firstBlock } from "../load/json";
+import { poolFinding } from "./private/pool";
+import { show } from "./private/context";
+import type { Rule } from "./types";
+
+export const UserPoolAdvancedSecurity: Rule = {
+  id: "user-pool-advanced-security",
+  title: "User pool advanced security is ENFORCED",
+  severity: "medium",
+  rationale: "Threat protection blocks sign-ins with leaked credentials and adapts to risky sign-ins; AUDIT only records them.",
+  equivalents: { cdkNag: ["COG8"] },
+  check(model) {
+    return model.userPools
+      .filter((p) => {
+        const mode = firstBlock(p.resource.values["user_pool_add_ons"])?.["advanced_security_mode"];
+        const plus = p.resource.values["user_pool_tier"] === "PLUS";
+        // The PLUS plan includes threat protection; an explicit OFF/AUDIT mode still turns enforcement off.
+        return !(mode === "ENFORCED" || (plus && mode === undefined));
+      })
+      .map((p) =>
+        poolFinding(
+          p.resource,
+          `advanced_security_mode is ${show(firstBlock(p.resource.values["user_pool_add_ons"])?.["advanced_security_mode"] ?? "OFF")} (user_pool_tier ${show(p.resource.values["user_pool_tier"] ?? "ESSENTIALS")})`,
+        ),
+      );
+  },
+};

@@ -1,0 +1,16 @@
+// User pools cannot be deleted by a stray apply.
+import { poolFinding } from "./private/pool";
+import { show } from "./private/context";
+import type { Rule } from "./types";
+
+export const UserPoolDeletionProtection: Rule = {
+  id: "user-pool-deletion-protection",
+  title: "User pool deletion protection is ACTIVE",
+  severity: "low",
+  rationale: "Deleting a user pool deletes every user and their MFA enrolment irrecoverably; a renamed resource in a plan must not do it.",
+  equivalents: {},
+  check: (model) =>
+    model.userPools
+      .filter((p) => p.resource.values["deletion_protection"] !== "ACTIVE")
+      .map((p) => poolFinding(p.resource, `deletion_protection is ${show(p.resource.values["deletion_protection"] ?? "INACTIVE")}`)),
+};

@@ -1,0 +1,30 @@
+// User pools require long passwords with all four character classes.
+import { firstBlock } from "../load/json";
+import { poolFinding } from "./private/pool";
+import { show } from "./private/context";
+import type { Rule, RuleFinding } from "./types";
+
+const MIN_LENGTH = 12;
+const CLASSES = ["require_lowercase", "require_uppercase", "require_numbers", "require_symbols"];
+
+export const UserPoolPasswordPolicy: Rule = {
+  id: "user-pool-password-policy",
+  title: "User pool password policy: length >= 12, all four character classes",
+  severity: "medium",
+  rationale: "Cognito's default allows 8 characters. Short or single-class passwords fall to credential stuffing and guessing long before MFA is reached.",
+  equivalents: { cdkNag: ["COG1"] },
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const p of model.userPools) {
+      const pp = firstBlock(p.resource.values["password_policy"]);
+      if (pp === undefined) {
+        out.push(poolFinding(p.resource, "no password_policy (Cognito defaults to 8 characters)"));
+        continue;
+      }
+      const len = pp["minimum_length"];
+      if (typeof len !== "number" || len < MIN_LENGTH) out.push(poolFinding(p.resource, `minimum_length is ${show(len ?? null)}, want >= ${MIN_LENGTH}`));
+      for (const c of CLASSES) if (pp[c] !== true) out.push(poolFinding(p.resource, `${c} is ${show(pp[c] ?? null)}`));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,51 @@
+// The rule registry: every rule the engine runs, in report order. Add a rule here and in its own file.
+import { ApiKeyInUsagePlan } from "./ApiKeyInUsagePlan";
+import { ApiKeyIsNotAuthentication } from "./ApiKeyIsNotAuthentication";
+import { AppClientTokenValidity } from "./AppClientTokenValidity";
+import { AuthorizerExists } from "./AuthorizerExists";
+import { AuthorizerIdentitySource } from "./AuthorizerIdentitySource";
+import { CognitoGroupRoleTrust } from "./CognitoGroupRoleTrust";
+import { CognitoScopesExist } from "./CognitoScopesExist";
+import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChange";
+import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
+import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
+import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
+import { NoOpenMethod } from "./NoOpenMethod";
+import { StageAccessLogs } from "./StageAccessLogs";
+import { StageExecutionLogging } from "./StageExecutionLogging";
+import { StageWaf } from "./StageWaf";
+import { StageXray } from "./StageXray";
+import type { Rule } from "./types";
+import { UnresolvedReference } from "./UnresolvedReference";
+import { UsagePlanOnApiKeyStages } from "./UsagePlanOnApiKeyStages";
+import { UserPoolAdvancedSecurity } from "./UserPoolAdvancedSecurity";
+import { UserPoolDeletionProtection } from "./UserPoolDeletionProtection";
+import { UserPoolMfa } from "./UserPoolMfa";
+import { UserPoolPasswordPolicy } from "./UserPoolPasswordPolicy";
+
+export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
+
+export const RULES: readonly Rule[] = [
+  MethodMatchesPolicy,
+  UnresolvedReference,
+  NoOpenMethod,
+  ApiKeyIsNotAuthentication,
+  CognitoScopesExist,
+  AuthorizerExists,
+  AuthorizerIdentitySource,
+  LambdaAuthorizerPermissionScoped,
+  ExecuteApiInvokeScoped,
+  CognitoGroupRoleTrust,
+  StageWaf,
+  StageAccessLogs,
+  StageExecutionLogging,
+  StageXray,
+  UsagePlanOnApiKeyStages,
+  ApiKeyInUsagePlan,
+  DeploymentRedeploysOnAuthChange,
+  UserPoolPasswordPolicy,
+  UserPoolMfa,
+  UserPoolAdvancedSecurity,
+  UserPoolDeletionProtection,
+  AppClientTokenValidity,
+];

@@ -1,0 +1,63 @@
+// Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
+import { isUnknown, type Route, type Val } from "../../model";
+import { effectivePolicy, policiesFor, type EffectivePolicy } from "../../policy/match";
+import type { IntendedRoute, PolicySet } from "../../policy/types";
+import type { RuleFinding } from "../types";
+
+export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
+
+export const show = (v: unknown): string =>
+  isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : JSON.stringify(v);
+
+export const apiNameOf = (r: Route): string | undefined => (known(r.apiName) ? r.apiName : undefined);
+
+/** Finding about a route, with its API and route key filled in. */
+export function routeFinding(r: Route, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
+  const api = apiNameOf(r);
+  return {
+    address: r.address,
+    ...(api !== undefined ? { api } : {}),
+    ...(r.routeKey !== undefined ? { route: r.routeKey } : {}),
+    message,
+    file: r.resource.source.file,
+    ...extra,
+  };
+}
+
+export type PolicyLookup =
+  | { readonly kind: "one"; readonly effective: EffectivePolicy }
+  | { readonly kind: "none" }
+  | { readonly kind: "many"; readonly files: readonly string[] }
+  | { readonly kind: "unknown-name" };
+
+export function lookupPolicy(policies: PolicySet, apiName: Val<string>): PolicyLookup {
+  if (!known(apiName)) return { kind: "unknown-name" };
+  const matched = policiesFor(policies, apiName);
+  if (matched.length === 0) return { kind: "none" };
+  if (matched.length > 1) return { kind: "many", files: matched.map((p) => p.file) };
+  return { kind: "one", effective: effectivePolicy(matched[0], apiName) };
+}
+
+/** The intended entry of a route, when exactly one policy matches its API and lists it. */
+export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | undefined {
+  const l = lookupPolicy(policies, r.apiName);
+  if (l.kind !== "one" || r.routeKey === undefined) return undefined;
+  return l.effective.routes[r.routeKey];
+}
+
+/** CORS preflight as the policy allows it: OPTIONS, NONE, no key, MOCK integration, path listed. */
+export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
+  if (r.httpMethod !== "OPTIONS" || r.authorization !== "NONE" || r.apiKeyRequired !== false) return false;
+  if (r.integrationType !== "MOCK") return false;
+  const l = lookupPolicy(policies, r.apiName);
+  return l.kind === "one" && known(r.path) && l.effective.corsPreflight.includes(r.path);
+}
+
+/** API Gateway's spelling of a policy type. */
+export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
+  NONE: "NONE",
+  API_KEY: "NONE",
+  AWS_IAM: "AWS_IAM",
+  COGNITO: "COGNITO_USER_POOLS",
+  CUSTOM: "CUSTOM",
+};

@@ -1,0 +1,13 @@
+// Finding builder for stage rules.
+import type { Stage } from "../../model";
+import type { RuleFinding } from "../types";
+import { known, show } from "./context";
+
+export function stageFinding(s: Stage, message: string): RuleFinding {
+  return {
+    address: s.address,
+    ...(s.api !== undefined && known(s.api.name) ? { api: s.api.name } : {}),
+    message: `stage ${show(s.name)}: ${message}`,
+    file: s.resource.source.file,
+  };
+}

@@ -1,0 +1,48 @@
+// What a rule is: metadata beside a pure check over the model and the intended-authorization policies.
+import type { Model } from "../model";
+import type { PolicySet, Severity } from "../policy/types";
+
+export type { Severity } from "../policy/types";
+
+/** Ids of the same check in other scanners (see the rule catalogue in docs/rules.md). */
+export interface Equivalents {
+  readonly checkov?: readonly string[];
+  readonly kics?: readonly string[];
+  readonly trivy?: readonly string[];
+  readonly cdkNag?: readonly string[];
+}
+
+/** What a rule reports; the engine adds the rule id, severity, file and waiver. */
+export interface RuleFinding {
+  readonly address: string;
+  /** REST API name, when the finding is about one. */
+  readonly api?: string;
+  /** Route key (`GET /pets`), when the finding is about one method. */
+  readonly route?: string;
+  readonly message: string;
+  /** File the resource came from (SARIF location). */
+  readonly file?: string;
+  /** Overrides the rule's default severity for this one finding (e.g. "cannot verify" cases). */
+  readonly severity?: Severity;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly rationale: string;
+  readonly equivalents: Equivalents;
+  readonly check: (model: Model, policies: PolicySet) => RuleFinding[];
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly address: string;
+  readonly api?: string;
+  readonly route?: string;
+  readonly message: string;
+  readonly file?: string;
+  /** Set when a policy waiver covers the finding: still reported, never counted for --fail-on. */
+  readonly waived?: { readonly reason: string; readonly policyFile: string };
+}
