@@ -73,12 +73,18 @@ export function parseArgs(argv: readonly string[]): ReviewArgs {
   };
 }
 
-/** New public routes pass only when a policy for the API names the route with exactly that public type. */
+/**
+ * New public routes pass only when a policy for the API names the route with exactly that public type (and
+ * its written reason), or lists the path as an intended CORS preflight (OPTIONS).
+ */
 export function publicRouteAllowedBy(set: PolicySet): NonNullable<DiffOptions["publicRouteAllowed"]> {
   return (api, route, type) =>
     policiesFor(set, api).some((p) => {
-      const intended = effectivePolicy(p, api).routes[route];
-      return intended !== undefined && intended.type === type && (intended.reason ?? "").trim() !== "";
+      const effective = effectivePolicy(p, api);
+      const intended = effective.routes[route];
+      if (intended !== undefined) return intended.type === type && (intended.reason ?? "").trim() !== "";
+      const [method, path] = route.split(" ");
+      return method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(path ?? "");
     });
 }
 

@@ -88,6 +88,32 @@ function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>): StageF
 
 const unknownName: Val<string> = { unknown: true };
 
+const NAME_ATTRS = ["name", "function_name", "stage_name", "identifier", "bucket"];
+
+/**
+ * References by what they point at, not by Terraform address: `${aws_iam_role.fn_D90E.arn}` becomes
+ * `aws_iam_role[petstore-dev-group-role-role].arn`, so renaming a construct changes nothing in the review.
+ */
+function referenceNormalizer(model: Model): (stack: string, text: string) => string {
+  const byResource = new Map(model.resources.map((r) => [`${r.source.stack}::${r.address}`, r]));
+  const semantic = (stack: string, addr: string): string | undefined => {
+    const r = byResource.get(`${stack}::${addr}`);
+    if (r === undefined) return undefined;
+    const name = NAME_ATTRS.map((a) => r.values[a]).find((v): v is string => typeof v === "string" && v !== "");
+    return `${r.type}[${name ?? r.address}]`;
+  };
+  return (stack, text) =>
+    text
+      .replace(/\$\{([a-z0-9_]+\.[^.}\s]+)\.([a-z_]+)\}/g, (whole, addr: string, attr: string) => {
+        const s = semantic(stack, addr);
+        return s === undefined ? whole : `\${${s}.${attr}}`;
+      })
+      .replace(/^([a-z0-9_]+\.[^.\s]+)\.([a-z_]+)$/, (whole, addr: string, attr: string) => {
+        const s = semantic(stack, addr);
+        return s === undefined ? whole : `${s}.${attr}`;
+      });
+}
+
 // ---- execute-api:Invoke grants ----
 
 export interface Grant {
@@ -108,6 +134,7 @@ const grantsInvoke = (s: PolicyStatement): boolean =>
   s.effect === "Allow" && s.actions.some((a) => typeof a === "string" && globMatches(a, "execute-api:Invoke"));
 
 function arnNormalizer(model: Model, label: ReturnType<typeof apiLabeller>): (stack: string, v: Val<string>) => string {
+  const references = referenceNormalizer(model);
   const byId = new Map<string, string>();
   const byAddress = new Map<string, string>();
   for (const api of model.apis) {
@@ -128,6 +155,7 @@ function arnNormalizer(model: Model, label: ReturnType<typeof apiLabeller>): (st
       const value = byResource.get(`${stack}::${addr}`)?.values[attr];
       return typeof value === "string" ? value : whole;
     });
+    s = references(stack, s);
     const m = /^arn:aws[a-z-]*:execute-api:[^:]*:[^:]*:([^/]*)(.*)$/.exec(s);
     if (m === null) return s;
     return `execute-api:${byId.get(`${stack}::${m[1]}`) ?? m[1]}${m[2]}`;
@@ -151,8 +179,11 @@ function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>): Grant[
     if (p.kind === "role-trust") continue;
     const stack = stackOf(p);
     if (isUnknown(p.document)) {
-      // A document known only after apply may grant anything: it is compared by its expression text.
-      for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, undefined)) add(holder, `(policy known after apply: ${show(p.document)})`, p.address);
+      // A document known only after apply may grant Invoke when its text mentions execute-api or a bare "*"
+      // action: it is then compared by its (reference-normalized) expression text.
+      const text = normalize(stack, p.document.expression ?? "(known after apply)");
+      if (p.document.expression !== undefined && !/execute-api|"\*"/.test(p.document.expression)) continue;
+      for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, undefined)) add(holder, `(policy known after apply: ${text})`, p.address);
       continue;
     }
     for (const s of p.document.statements.filter(grantsInvoke)) {
@@ -315,6 +346,7 @@ export interface TrustFacts {
 }
 
 function trustFacts(model: Model): TrustFacts[] {
+  const references = referenceNormalizer(model);
   // Roles Cognito groups hand out: their trust decides who can become a group member's role.
   return model.iamRoles
     .filter((r) => r.cognitoGroups.length > 0)
@@ -322,8 +354,9 @@ function trustFacts(model: Model): TrustFacts[] {
       const doc = r.trustPolicy;
       if (isUnknown(doc)) return { key: show(r.name), address: r.address, principals: [], conditions: [], unknown: true };
       const allows = doc.statements.filter((s) => s.effect === "Allow");
-      const principals = allows.flatMap((s) => s.principals.flatMap((p) => p.ids.map((id) => `${p.type}:${show(id)}`)));
-      const conditions = allows.flatMap((s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.map(show).sort().join(",")}`));
+      const ref = (v: Val<string>) => references(stackOf(r), show(v));
+      const principals = allows.flatMap((s) => s.principals.flatMap((p) => p.ids.map((id) => `${p.type}:${ref(id)}`)));
+      const conditions = allows.flatMap((s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.map(ref).sort().join(",")}`));
       return { key: show(r.name), address: r.address, principals: [...new Set(principals)].sort(), conditions: [...new Set(conditions)].sort(), unknown: false };
     });
 }

@@ -1,0 +1,118 @@
+import { modelFromDocument } from "../../guard/load";
+import { compareRoute, diffModels } from "../../guard/review/diff";
+import type { RouteAuth } from "../../guard/review/types";
+import { PAIRS, pairDocs } from "./fixtures/pairs";
+
+function review(name: string, opts: Parameters<typeof diffModels>[2] = {}) {
+  const { base, head } = pairDocs(name);
+  return diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"), opts);
+}
+
+const kinds = (r: ReturnType<typeof review>, severity: string) => [...new Set(r.changes.filter((c) => c.severity === severity).map((c) => c.kind))].sort();
+
+describe("diffModels on the fixture pairs", () => {
+  it.each(Object.keys(PAIRS))("GIVEN pair %s WHEN reviewed THEN exactly the expected blocking kinds are reported", (name) => {
+    const r = review(name);
+    expect(kinds(r, "blocking")).toEqual([...PAIRS[name].blocking].sort());
+    expect(r.unacknowledgedBlocking).toBe(r.blocking);
+  });
+
+  it("GIVEN COGNITO → NONE WHEN reviewed THEN the route shows both authorizations", () => {
+    const route = review("cognito-to-none").routes.find((x) => x.route === "GET /pets");
+    expect(route?.status).toBe("downgraded");
+    expect(route?.before?.summary).toBe("COGNITO (scopes: petstore/read)");
+    expect(route?.after?.summary).toBe("NONE (public)");
+    expect(route?.changes[0].message).toContain("COGNITO (scopes: petstore/read) → NONE");
+  });
+
+  it("GIVEN a rename-only refactor WHEN reviewed THEN no route changes, only resources move", () => {
+    const r = review("rename-only");
+    expect(r.changes).toEqual([]);
+    expect(r.routes.every((x) => x.status === "unchanged")).toBe(true);
+    expect(r.plan.basis).toBe("derived");
+    expect(r.plan.creates.length).toBeGreaterThan(50);
+    expect(r.plan.deletes.length).toBe(r.plan.creates.length);
+  });
+
+  it("GIVEN an upgrade WHEN reviewed THEN it is reported as an upgrade and nothing blocks", () => {
+    const r = review("upgrade");
+    expect(r.blocking).toBe(0);
+    expect(r.changes.map((c) => [c.severity, c.subject])).toContainEqual(["upgrade", "petstore-dev GET /catalog"]);
+  });
+
+  it("GIVEN a new public route WHEN the intended policy allows it THEN it is info, not blocking", () => {
+    const r = review("new-public-route", { publicRouteAllowed: (api, route, type) => api === "petstore-dev" && route === "GET /status" && type === "NONE" });
+    expect(r.blocking).toBe(0);
+    expect(r.changes.map((c) => c.kind)).toEqual(["new-public-route-allowed"]);
+  });
+
+  it("GIVEN a blocking downgrade WHEN acknowledged THEN it is still listed, marked acknowledged, and nothing is unacknowledged", () => {
+    const r = review("cognito-to-none", { acknowledge: true });
+    expect(r.blocking).toBe(1);
+    expect(r.unacknowledgedBlocking).toBe(0);
+    expect(r.changes[0]).toMatchObject({ severity: "blocking", acknowledged: true });
+  });
+
+  it("GIVEN origin protection removed in prod WHEN reviewed THEN edge-only routes become public", () => {
+    const r = review("origin-protection-removed");
+    const health = r.routes.find((x) => x.route === "GET /health");
+    expect(health?.before?.type).toBe("EDGE");
+    expect(health?.after?.type).toBe("NONE");
+    // Routes with their own gateway authorizer are unaffected.
+    expect(r.routes.find((x) => x.route === "GET /pets")?.status).toBe("unchanged");
+  });
+
+  it("GIVEN the IAM grant widened WHEN reviewed THEN the principal and the new pattern are named", () => {
+    const c = review("iam-grant-widened").changes.find((x) => x.kind === "invoke-grant-widened");
+    expect(c?.subject).toBe("role petstore-dev-group-admins");
+    expect(c?.message).toContain("execute-api:petstore-dev/dev/*/*");
+  });
+});
+
+describe("compareRoute", () => {
+  const auth = (over: Partial<RouteAuth>): RouteAuth => ({
+    api: "a",
+    route: "GET /x",
+    address: "aws_api_gateway_method.x",
+    type: "COGNITO",
+    summary: "s",
+    scopes: [],
+    apiKeyRequired: false,
+    invokers: [],
+    authorizer: { name: "c", type: "COGNITO_USER_POOLS", identitySource: "h", userPools: ["p"] },
+    ...over,
+  });
+  const kindsOf = (b: Partial<RouteAuth>, a: Partial<RouteAuth>) => compareRoute(auth(b), auth(a)).map((c) => `${c.severity}:${c.kind}`);
+
+  it("GIVEN a scope added to the any-of list WHEN compared THEN it blocks: more tokens pass", () => {
+    expect(kindsOf({ scopes: ["p/read"] }, { scopes: ["p/read", "p/admin"] })).toEqual(["blocking:scope-widened"]);
+  });
+  it("GIVEN one of two scopes removed WHEN compared THEN it is an upgrade: fewer tokens pass", () => {
+    expect(kindsOf({ scopes: ["p/read", "p/admin"] }, { scopes: ["p/read"] })).toEqual(["upgrade:scope-narrowed"]);
+  });
+  it("GIVEN COGNITO → API key only WHEN compared THEN it blocks", () => {
+    expect(kindsOf({}, { type: "API_KEY", apiKeyRequired: true })).toEqual(["blocking:auth-api-key-only"]);
+  });
+  it("GIVEN COGNITO → CUSTOM WHEN compared THEN the weaker authorizer blocks", () => {
+    expect(kindsOf({}, { type: "CUSTOM" })).toEqual(["blocking:authorizer-weaker"]);
+  });
+  it("GIVEN COGNITO ↔ AWS_IAM WHEN compared THEN the swap blocks (not comparable)", () => {
+    expect(kindsOf({}, { type: "AWS_IAM" })).toEqual(["blocking:authorizer-swapped"]);
+  });
+  it("GIVEN a Lambda authorizer's function swapped WHEN compared THEN it blocks", () => {
+    const lambda = (fn: string): Partial<RouteAuth> => ({ type: "CUSTOM", authorizer: { name: "j", type: "TOKEN", identitySource: "h", function: fn, userPools: [] } });
+    expect(kindsOf(lambda("authz-v1"), lambda("authz-v2"))).toEqual(["blocking:authorizer-swapped"]);
+  });
+  it("GIVEN a head authorization known only after apply WHEN compared THEN it blocks (fail closed)", () => {
+    expect(kindsOf({}, { type: "UNKNOWN", unknownReason: "authorization is (known after apply)" })).toEqual(["blocking:auth-unknown"]);
+  });
+  it("GIVEN a new invoker on an AWS_IAM route WHEN compared THEN it blocks", () => {
+    expect(kindsOf({ type: "AWS_IAM", invokers: ["role a"] }, { type: "AWS_IAM", invokers: ["role a", "role b"] })).toEqual(["blocking:invoker-added"]);
+  });
+  it("GIVEN NONE → COGNITO WHEN compared THEN it is an upgrade", () => {
+    expect(kindsOf({ type: "NONE" }, {})).toEqual(["upgrade:auth-strengthened"]);
+  });
+  it("GIVEN the API key dropped from an authenticated route WHEN compared THEN it blocks", () => {
+    expect(kindsOf({ apiKeyRequired: true }, { apiKeyRequired: false })).toEqual(["blocking:api-key-removed"]);
+  });
+});
