@@ -1,0 +1,24 @@
+// Markdown report for pull-request comments and job summaries.
+import { summarize } from "./summary";
+import type { ReportInput } from "./types";
+
+const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+export function markdownReport(r: ReportInput): string {
+  const s = summarize(r);
+  const out: string[] = [];
+  out.push(`## API access check: ${s.passed ? "passed" : "failed"}`, "");
+  out.push(`Input \`${r.input}\`; fail on **${r.failOn}** or above. ${s.total} finding(s), ${s.waived} waived, ${s.failing} failing.`, "");
+  out.push("| severity | count |", "|---|---|");
+  for (const [k, n] of Object.entries(s.bySeverity)) out.push(`| ${k} | ${n} |`);
+  out.push("");
+  if (r.findings.length > 0) {
+    out.push("| severity | rule | API | route | address | message |", "|---|---|---|---|---|---|");
+    for (const f of r.findings) {
+      const sev = f.waived !== undefined ? `~~${f.severity}~~ waived` : `**${f.severity}**`;
+      const msg = f.waived !== undefined ? `${f.message} (waived: ${f.waived.reason})` : f.message;
+      out.push(`| ${sev} | \`${f.rule}\` | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | \`${cell(f.address)}\` | ${cell(msg)} |`);
+    }
+  } else out.push("No findings.");
+  return `${out.join("\n")}\n`;
+}

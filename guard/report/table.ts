@@ -1,0 +1,25 @@
+// Terminal table: one finding a line, grouped by severity, and a summary line.
+import { summarize } from "./summary";
+import type { ReportInput } from "./types";
+
+export function tableReport(r: ReportInput): string {
+  const s = summarize(r);
+  const rows = r.findings.map((f) => [
+    f.waived !== undefined ? `${f.severity} (waived)` : f.severity,
+    f.rule,
+    f.api ?? "-",
+    f.route ?? "-",
+    f.address,
+    f.waived !== undefined ? `${f.message} [waived: ${f.waived.reason}]` : f.message,
+  ]);
+  const head = ["SEVERITY", "RULE", "API", "ROUTE", "ADDRESS", "MESSAGE"];
+  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
+  const body = rows.length === 0 ? ["No findings."] : [line(head), ...rows.map(line)];
+  const counts = Object.entries(s.bySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ");
+  body.push("", `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`);
+  return `${body.join("\n")}\n`;
+}

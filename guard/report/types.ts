@@ -1,0 +1,14 @@
+// What every reporter receives.
+import type { Severity } from "../policy/types";
+import type { Finding, Rule } from "../rules/types";
+
+export interface ReportInput {
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  readonly failOn: Severity;
+  /** Input given on the command line (for titles). */
+  readonly input: string;
+}
+
+export type Format = "table" | "json" | "junit" | "sarif" | "markdown";
+export const FORMATS: readonly Format[] = ["table", "json", "junit", "sarif", "markdown"];

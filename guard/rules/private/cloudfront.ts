@@ -1,0 +1,92 @@
+// Lookups shared by the edge rules: CloudFront distributions in front of a REST API, their cache behaviors,
+// and following `${...}` / plan references from one resource to another of a given type in the same stack.
+import { isUnknown, type Model, type ResourceInstance, type Stage } from "../../model";
+import { asString, blocks, firstBlock, type JsonObject } from "../../load/json";
+import type { RuleFinding } from "../types";
+
+/** The secret origin header, lower case (WAF matches header names in lower case). */
+export const ORIGIN_VERIFY = "x-origin-verify";
+/** AWS managed cache policy "CachingDisabled". */
+export const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+export interface ApiDistribution {
+  readonly resource: ResourceInstance;
+  /** Origins whose domain is an API Gateway endpoint. */
+  readonly apiOrigins: readonly JsonObject[];
+  /** REST APIs the origins reference (addresses); empty when the domain is a literal or did not resolve. */
+  readonly apiAddresses: readonly string[];
+}
+
+const sameStack = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
+
+/** Resources of `type` that `refs` point at, in the holder's stack. */
+export function resolveRefs(model: Model, holder: ResourceInstance, refs: readonly string[], type: string): ResourceInstance[] {
+  return model.resources.filter(
+    (r) =>
+      r.type === type &&
+      sameStack(r, holder) &&
+      refs.some((ref) => ref === r.configAddress || ref === r.address || ref.startsWith(`${r.configAddress}.`) || ref.startsWith(`${r.configAddress}[`)),
+  );
+}
+
+/** References held by one value (an Unknown from cdk.tf.json carries its `${...}` expression). */
+export function refsOf(v: unknown): string[] {
+  if (!isUnknown(v) || v.expression === undefined) return [];
+  return [...v.expression.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*/g)].map((m) => m[0]);
+}
+
+function isApiDomain(origin: JsonObject, holder: ResourceInstance): boolean {
+  const d = origin["domain_name"];
+  if (typeof d === "string") return d.includes(".execute-api.");
+  if (isUnknown(d) && d.expression !== undefined) return d.expression.includes("execute-api") || /aws_api_gateway_rest_api\./.test(d.expression);
+  // Plan JSON: the domain is unknown until apply; the origin's references say where it comes from.
+  return (holder.references["origin"] ?? []).some((r) => r.startsWith("aws_api_gateway_rest_api."));
+}
+
+export function apiDistributions(model: Model): ApiDistribution[] {
+  const out: ApiDistribution[] = [];
+  for (const r of model.resources) {
+    if (r.type !== "aws_cloudfront_distribution" || r.mode !== "managed") continue;
+    const apiOrigins = blocks(r.values["origin"]).filter((o) => isApiDomain(o, r));
+    if (apiOrigins.length === 0) continue;
+    const refs = (r.references["origin"] ?? []).filter((x) => x.startsWith("aws_api_gateway_rest_api."));
+    out.push({ resource: r, apiOrigins, apiAddresses: resolveRefs(model, r, refs, "aws_api_gateway_rest_api").map((a) => a.address) });
+  }
+  return out;
+}
+
+export interface Behavior {
+  /** `default` or the ordered behavior's path pattern. */
+  readonly name: string;
+  readonly block: JsonObject;
+  /** Attribute of the distribution the behavior lives in (for reference lookups). */
+  readonly attribute: "default_cache_behavior" | "ordered_cache_behavior";
+}
+
+export function behaviors(distribution: ResourceInstance): Behavior[] {
+  const out: Behavior[] = [];
+  const def = firstBlock(distribution.values["default_cache_behavior"]);
+  if (def) out.push({ name: "default", block: def, attribute: "default_cache_behavior" });
+  for (const b of blocks(distribution.values["ordered_cache_behavior"])) {
+    out.push({ name: asString(b["path_pattern"]) ?? "(unknown path)", block: b, attribute: "ordered_cache_behavior" });
+  }
+  return out;
+}
+
+/** Stages of the APIs a distribution fronts; every stage in its stack when the origin named no API we could follow. */
+export function frontedStages(model: Model, d: ApiDistribution): Stage[] {
+  const inStack = model.stages.filter((s) => sameStack(s.resource, d.resource));
+  if (d.apiAddresses.length === 0) return inStack;
+  return inStack.filter((s) => s.apiAddress !== undefined && d.apiAddresses.includes(s.apiAddress));
+}
+
+/** A viewer-request Lambda@Edge association on a behavior. */
+export const viewerRequestFunctions = (b: Behavior): JsonObject[] =>
+  blocks(b.block["lambda_function_association"]).filter((a) => a["event_type"] === "viewer-request");
+
+/** Edge authentication: some behavior of the distribution runs a Lambda@Edge function on viewer-request. */
+export const hasEdgeAuth = (d: ResourceInstance): boolean => behaviors(d).some((b) => viewerRequestFunctions(b).length > 0);
+
+export function distributionFinding(d: ResourceInstance, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
+  return { address: d.address, message, file: d.source.file, ...extra };
+}
