@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main, parseArgs, UsageError } from "../../cli/review";
+import { PAIRS, pairDocs } from "./fixtures/pairs";
+
+const PLAN = join(__dirname, "fixtures", "plan", "plan.json");
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files = new Map<string, string>();
+  const code = main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), writeFile: (f, t) => files.set(f, t) });
+  return { code, stdout: out.join(""), stderr: err.join(""), files };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "review-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writePair(name: string): { base: string; head: string } {
+  const { base, head } = pairDocs(name);
+  const paths = { base: join(dir, `${name}.base.json`), head: join(dir, `${name}.head.json`) };
+  writeFileSync(paths.base, JSON.stringify(base));
+  writeFileSync(paths.head, JSON.stringify(head));
+  return paths;
+}
+
+/** The Markdown table row of a route in the "every route" details table. */
+const routeRow = (md: string, route: string) => md.split("\n").find((l) => l.includes(`| \`${route}\` |`));
+
+describe("npm run review -- --base --head", () => {
+  it.each(Object.entries(PAIRS))("GIVEN pair %s WHEN reviewed THEN the exit code follows the blocking changes", (name, pair) => {
+    const { base, head } = writePair(name);
+    const r = run(["--base", base, "--head", head]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(pair.blocking.length > 0 ? 1 : 0);
+    if (pair.row !== undefined) {
+      const [route, status] = pair.row;
+      expect(routeRow(r.stdout, route)).toMatch(new RegExp(`\\| ${status} \\|$`));
+    }
+    const json = run(["--base", base, "--head", head, "--format", "json"]);
+    const report = JSON.parse(json.stdout) as { blocking: number; changes: { kind: string; severity: string }[] };
+    expect(json.code).toBe(r.code);
+    expect(report.changes.filter((c) => c.severity === "blocking").map((c) => c.kind).sort()).toEqual(expect.arrayContaining([...pair.blocking]));
+  });
+
+  it("GIVEN COGNITO → NONE WHEN rendered THEN the change table and the route table show before and after", () => {
+    const { base, head } = writePair("cognito-to-none");
+    const md = run(["--base", base, "--head", head]).stdout;
+    expect(md.startsWith("<!-- api-access-review -->\n")).toBe(true);
+    expect(md).toContain(":x: **1 blocking change.**");
+    expect(md).toContain("| :x: blocking | petstore-dev GET /pets | authorization removed: COGNITO (scopes: petstore/read) → NONE (anyone can call) |");
+    expect(routeRow(md, "GET /pets")).toBe("| petstore-dev | `GET /pets` | COGNITO (scopes: petstore/read) | NONE (public) | downgraded |");
+    // The matrix puts the route under NONE and paints it as a downgrade.
+    expect(md).toMatch(/subgraph api0_NONE\["NONE: public"\][\s\S]*?(r\d+)\["GET \/pets<br\/>was COGNITO"\]/);
+    const id = /(r\d+)\["GET \/pets<br\/>was COGNITO"\]/.exec(md)?.[1];
+    expect(md).toMatch(new RegExp(`class (?:[r0-9,]*,)?${id}(?:,[r0-9,]*)? downgrade`));
+  });
+
+  it("GIVEN --acknowledge WHEN a blocking downgrade exists THEN exit 0 and the row is marked acknowledged", () => {
+    const { base, head } = writePair("cognito-to-none");
+    const r = run(["--base", base, "--head", head, "--acknowledge"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(":warning: **1 blocking change, acknowledged**");
+    expect(r.stdout).toContain("| :warning: acknowledged | petstore-dev GET /pets |");
+  });
+
+  it("GIVEN a policy that intends GET /status to be public WHEN the route is new THEN exit 0", () => {
+    const { base, head } = writePair("new-public-route");
+    const policy = join(dir, "petstore.yaml");
+    writeFileSync(policy, 'api: petstore-*\nroutes:\n  "GET /status":\n    type: NONE\n    reason: Uptime probes read a static status page.\n');
+    const r = run(["--base", base, "--head", head, "--policy", policy]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("allowed by the intended policy");
+  });
+
+  it("GIVEN --output WHEN reviewed THEN the report goes to the file and a one-line summary to stderr", () => {
+    const { base, head } = writePair("upgrade");
+    const r = run(["--base", base, "--head", head, "--format", "json", "--output", "review.json"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.files.get("review.json") ?? "{}")).toMatchObject({ version: 1, mode: "diff", blocking: 0 });
+    expect(r.stderr).toMatch(/^review: 0 blocking .* wrote review\.json\n$/);
+  });
+});
+
+describe("npm run review -- --plan (single plan)", () => {
+  it("GIVEN a real terraform plan with updates and a replacement WHEN reviewed THEN before/after downgrades block", () => {
+    const r = run(["--plan", PLAN, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as {
+      mode: string;
+      plan: { basis: string; creates: string[]; updates: string[]; deletes: string[]; replacements: string[] };
+      changes: { severity: string; kind: string; subject: string }[];
+    };
+    expect(report.mode).toBe("plan");
+    expect(report.plan).toMatchObject({
+      basis: "plan",
+      replacements: ["aws_cognito_user_pool.pool"],
+      deletes: ["aws_api_gateway_method.delete_pet", "aws_wafv2_web_acl_association.stage"],
+    });
+    expect(report.plan.updates).toContain("aws_api_gateway_method.get_pets");
+    const blocking = report.changes.filter((c) => c.severity === "blocking").map((c) => `${c.kind} ${c.subject}`);
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        "auth-removed petstore-dev GET /pets",
+        "new-public-route petstore-dev GET /health",
+        "waf-removed stage petstore-dev/dev",
+        "mfa-weakened user pool petstore-dev-users",
+        "password-policy-weakened user pool petstore-dev-users",
+      ]),
+    );
+    expect(report.changes).toContainEqual(expect.objectContaining({ kind: "route-removed", subject: "petstore-dev DELETE /pets/{id}" }));
+  });
+
+  it("GIVEN the plan WHEN rendered as Markdown THEN the plan summary counts creates, updates, deletes and replacements", () => {
+    const md = run(["--plan", PLAN]).stdout;
+    expect(md).toContain("Plan: **2** to create, **4** to update, **2** to delete, **1** to replace.");
+    expect(md).toContain("| :x: blocking | stage petstore-dev/dev | WAF web ACL association removed");
+    expect(routeRow(md, "GET /pets")).toBe("| petstore-dev | `GET /pets` | COGNITO (scopes: petstore/read) | NONE (public) | downgraded |");
+  });
+
+  it("GIVEN a configuration instead of a plan WHEN --plan is used THEN exit 2 with the reason", () => {
+    const { base } = writePair("upgrade");
+    const r = run(["--plan", base]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--plan needs `terraform show -json` plan output");
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    [[], "nothing to review"],
+    [["--base", "a.json"], "missing --head"],
+    [["--plan", "p.json", "--base", "a.json"], "not both"],
+    [["--plan", "p.json", "--format", "html"], '--format must be markdown or json, got "html"'],
+    [["--plan"], "--plan needs a value"],
+    [["--plan", "p.json", "--frobnicate"], 'unknown argument "--frobnicate"'],
+  ])("GIVEN %j WHEN parsed THEN a UsageError says %s", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+    expect(() => parseArgs(argv)).toThrow(message);
+    expect(run(argv).code).toBe(2);
+  });
+
+  it("GIVEN a missing file WHEN reviewed THEN exit 2 naming the file", () => {
+    const r = run(["--base", join(dir, "nope.json"), "--head", join(dir, "nope.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.json: cannot read: ENOENT/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("GIVEN a file that is not JSON WHEN reviewed THEN exit 2 with one line", () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, "{ not json");
+    const r = run(["--plan", bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("bad.json: not JSON");
+  });
+
+  it("GIVEN a broken policy file WHEN reviewed THEN exit 2 naming the file and path", () => {
+    const { base, head } = writePair("upgrade");
+    const policy = join(dir, "broken.yaml");
+    writeFileSync(policy, 'api: petstore-*\nroutes:\n  "GET /x":\n    type: MAYBE\n');
+    const r = run(["--base", base, "--head", head, "--policy", policy]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("broken.yaml");
+    expect(r.stderr).toContain("type");
+  });
+
+  it("GIVEN the fixture file WHEN read THEN it is what terraform show -json writes", () => {
+    const plan = JSON.parse(readFileSync(PLAN, "utf8")) as Record<string, unknown>;
+    expect(Object.keys(plan)).toEqual(expect.arrayContaining(["format_version", "terraform_version", "planned_values", "resource_changes", "prior_state", "configuration"]));
+  });
+});
