@@ -4,12 +4,14 @@
 //   [--policy <file|dir>] [--format markdown|json] [--output <file>] [--acknowledge]
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
 import { writeFileSync } from "node:fs";
+import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicies } from "../guard/policy/load";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
 import { PolicyError, type PolicySet } from "../guard/policy/types";
 import { diffModels, type DiffOptions } from "../guard/review/diff";
+import type { ReviewFinding } from "../guard/review/types";
 import { renderJson, renderMarkdown } from "../guard/review/markdown";
 
 export const USAGE =
@@ -115,12 +117,21 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       head = loadModel(args.head as string, { side: "after" });
     }
     const policies = args.policy === undefined ? undefined : loadPolicies(args.policy);
-    // TODO(engine): pass the policy check's findings on the head (`findings`) once the engine exposes its run function.
+    // The policy check on the head, so the comment shows what the head still gets wrong, not only what changed.
+    const findings: ReviewFinding[] = runRules(head, policies ?? { policies: [] }).findings.map((f) => ({
+      ruleId: f.rule,
+      severity: f.severity,
+      message: f.message,
+      address: f.address,
+      ...(f.route !== undefined ? { route: f.route } : {}),
+      ...(f.waived !== undefined ? { waived: f.waived.reason } : {}),
+    }));
     const report = diffModels(base, head, {
       mode: args.plan !== undefined ? "plan" : "diff",
       baseLabel: args.plan !== undefined ? `${args.plan} (before)` : (args.base as string),
       headLabel: args.plan !== undefined ? `${args.plan} (after)` : (args.head as string),
       acknowledge: args.acknowledge,
+      findings,
       ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies) } : {}),
     });
     const text = args.format === "json" ? renderJson(report) : renderMarkdown(report);

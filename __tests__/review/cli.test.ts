@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, parseArgs, UsageError } from "../../cli/review";
-import { PAIRS, pairDocs } from "./fixtures/pairs";
+import { PAIRS, pairDocs, synth } from "./fixtures/pairs";
 
 const PLAN = join(__dirname, "fixtures", "plan", "plan.json");
 
@@ -85,6 +85,42 @@ describe("npm run review -- --base --head", () => {
     expect(r.stdout).toBe("");
     expect(JSON.parse(r.files.get("review.json") ?? "{}")).toMatchObject({ version: 1, mode: "diff", blocking: 0 });
     expect(r.stderr).toMatch(/^review: 0 blocking .* wrote review\.json\n$/);
+  });
+});
+
+describe("cdktf.out directories and the policy check", () => {
+  /** A cdktf.out-shaped directory: stacks/<name>/cdk.tf.json. */
+  function outDir(name: string, docs: Record<string, unknown>): string {
+    const root = join(dir, name);
+    for (const [stack, doc] of Object.entries(docs)) {
+      mkdirSync(join(root, "stacks", stack), { recursive: true });
+      writeFileSync(join(root, "stacks", stack, "cdk.tf.json"), JSON.stringify(doc));
+    }
+    return root;
+  }
+
+  it("GIVEN base and head cdktf.out with two stacks WHEN prod loses origin protection THEN only prod routes downgrade", () => {
+    const prod = pairDocs("origin-protection-removed");
+    const dev = synth("dev");
+    const base = outDir("out-base", { "petstore-dev": dev, "petstore-prod": prod.base });
+    const head = outDir("out-head", { "petstore-dev": dev, "petstore-prod": prod.head });
+    const r = run(["--base", base, "--head", head, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { routes: { api: string; route: string; status: string }[] };
+    const downgraded = report.routes.filter((x) => x.status === "downgraded");
+    expect(downgraded.length).toBeGreaterThan(0);
+    expect(downgraded.every((x) => x.api === "petstore-prod")).toBe(true);
+    expect(report.routes.filter((x) => x.api === "petstore-dev").every((x) => x.status === "unchanged")).toBe(true);
+  });
+
+  it("GIVEN a policy WHEN reviewed THEN the head's policy findings are in the JSON and in collapsed Markdown details", () => {
+    const { base, head } = writePair("waf-removed");
+    const policy = join(__dirname, "..", "..", "policies");
+    const json = JSON.parse(run(["--base", base, "--head", head, "--policy", policy, "--format", "json"]).stdout) as { findings: { ruleId: string }[] };
+    expect(json.findings.map((f) => f.ruleId)).toContain("stage-waf");
+    const md = run(["--base", base, "--head", head, "--policy", policy]).stdout;
+    expect(md).toMatch(/<details><summary>Policy check on the head: \d+ finding/);
+    expect(md).toMatch(/\| stage-waf \| high \|/);
   });
 });
 

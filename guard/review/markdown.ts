@@ -6,6 +6,7 @@ import type { Change, ReviewReport } from "./types";
 
 export const REVIEW_MARKER = "<!-- api-access-review -->";
 export const ACK_LABEL = "authz-downgrade-approved";
+const MAX_FINDINGS = 50;
 
 /** Table cell text: pipes and newlines would end the cell or the row. */
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -61,10 +62,18 @@ export function renderMarkdown(r: ReviewReport): string {
   out.push(...(planItems.length > 0 ? planItems : ["No resource changes.", ""]), "</details>", "");
 
   if (r.findings !== undefined) {
-    out.push(`<details><summary>Policy check on the head: ${r.findings.length} finding${r.findings.length === 1 ? "" : "s"}</summary>`, "");
+    const open = r.findings.filter((f) => f.waived === undefined);
+    const waived = r.findings.length - open.length;
+    const title = `Policy check on the head: ${open.length} finding${open.length === 1 ? "" : "s"}${waived > 0 ? `, ${waived} waived` : ""}`;
+    out.push(`<details><summary>${title}</summary>`, "");
     if (r.findings.length > 0) {
       out.push("| Rule | Severity | Resource | Finding |", "|---|---|---|---|");
-      for (const f of r.findings) out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${cell(f.address === undefined ? "" : code(f.address))} | ${cell(f.message)} |`);
+      // A PR comment holds 65,536 characters: the first findings, most severe first, and a count of the rest.
+      for (const f of r.findings.slice(0, MAX_FINDINGS)) {
+        const message = f.waived === undefined ? f.message : `~~${f.message}~~ waived: ${f.waived}`;
+        out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${cell(f.address === undefined ? "" : code(f.address))} | ${cell(message)} |`);
+      }
+      if (r.findings.length > MAX_FINDINGS) out.push("", `… and ${r.findings.length - MAX_FINDINGS} more (see the check's SARIF in code scanning).`);
     } else out.push("No findings.");
     out.push("", "</details>", "");
   }

@@ -81,6 +81,9 @@ export interface ReviewFinding {
   readonly severity: string;
   readonly message: string;
   readonly address?: string;
+  readonly route?: string;
+  /** Waived by a policy file: shown with its reason, never counted. */
+  readonly waived?: string;
 }
 
 export interface ReviewReport {
