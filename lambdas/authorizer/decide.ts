@@ -56,6 +56,24 @@ export interface AuthorizerOptions {
 }
 
 const UNAUTHORIZED_CACHE_MISS = "jwks-cache-miss";
+/** Bound of each memo table (method ARNs, policy documents); cleared wholesale when full. */
+const MEMO_SIZE = 1000;
+
+interface Principal {
+  readonly claims: Claims;
+  /** Per route of the table: may this principal call it? */
+  readonly allowed: readonly boolean[];
+  readonly mask: string;
+  readonly context: Readonly<Record<string, string>>;
+  readonly usageIdentifierKey: string | undefined;
+}
+
+interface Target {
+  /** `arn:aws:execute-api:{region}:{acct}:{apiId}/{stage}/` */
+  readonly prefix: string;
+  readonly routeIndex: number;
+  readonly route: string | null;
+}
 
 export class Authorizer {
   readonly verifier: ReturnType<typeof createVerifier>;
@@ -64,7 +82,9 @@ export class Authorizer {
   private readonly routeClientIds: readonly (ReadonlySet<string> | null)[];
   private readonly clientNames: ReadonlyMap<string, string>;
   private readonly policies: PolicyBuilder;
-  private readonly verified = new Map<string, Claims>();
+  private readonly verified = new Map<string, Principal>();
+  private readonly targets = new Map<string, Target>();
+  private readonly policyDocs = new Map<string, PolicyDocument>();
   private readonly verifiedCacheSize: number;
   private readonly jwksTimeoutMs: number;
 
@@ -93,54 +113,97 @@ export class Authorizer {
 
   /** The decision from cached keys only; never throws, never does I/O. */
   decide(event: unknown, nowSeconds: number = Date.now() / 1000): Decision {
-    const ev = event as { methodArn?: unknown } | null;
-    const arn = parseMethodArn(ev?.methodArn);
-    if (!arn) return unauthorized("bad-method-arn", null);
-    const routeIndex = this.matchRoute(arn.verb, arn.path);
-    const route = routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}`;
+    const methodArn = (event as { methodArn?: unknown } | null)?.methodArn;
+    const target = this.target(methodArn);
+    if (target === null) return unauthorized("bad-method-arn", null);
     const token = extractToken(event);
-    if (token === null) return unauthorized("no-bearer-token", route);
-    let claims = this.verified.get(token);
-    if (claims !== undefined) {
+    if (token === null) return unauthorized("no-bearer-token", target.route);
+    let principal = this.verified.get(token);
+    if (principal !== undefined) {
       // Same bytes as a token verified before: only time can have changed.
-      if (claims.exp <= nowSeconds || (claims.nbf !== null && claims.nbf > nowSeconds)) {
+      if (principal.claims.exp <= nowSeconds || (principal.claims.nbf !== null && principal.claims.nbf > nowSeconds)) {
         this.verified.delete(token);
-        return unauthorized("JwtExpiredError", route);
+        return unauthorized("JwtExpiredError", target.route);
       }
     } else {
       let payload: Record<string, unknown>;
       try {
         payload = this.verifier.verifySync(token) as Record<string, unknown>;
       } catch (err) {
-        if (err instanceof JwksNotAvailableInCacheError || err instanceof KidNotFoundInJwksError) return unauthorized(UNAUTHORIZED_CACHE_MISS, route);
-        return unauthorized(err instanceof Error ? err.constructor.name : "verify-failed", route);
+        if (err instanceof JwksNotAvailableInCacheError || err instanceof KidNotFoundInJwksError) return unauthorized(UNAUTHORIZED_CACHE_MISS, target.route);
+        return unauthorized(err instanceof Error ? err.constructor.name : "verify-failed", target.route);
       }
-      const parsed = readClaims(payload);
-      if (parsed === null) return unauthorized("unexpected-claims", route);
-      claims = parsed;
+      const claims = readClaims(payload);
+      if (claims === null) return unauthorized("unexpected-claims", target.route);
+      principal = this.principal(claims);
       if (this.verified.size >= this.verifiedCacheSize) this.verified.clear();
-      this.verified.set(token, claims);
+      this.verified.set(token, principal);
     }
 
-    const allowed = this.routes.map((r, i) => this.permits(r, i, claims));
-    const currentAllowed = routeIndex !== -1 && allowed[routeIndex];
-    const policyDocument = this.policies.build(arn.prefix, allowed, currentAllowed ? null : (ev?.methodArn as string));
-    const context: Record<string, string | number | boolean> = {
-      sub: claims.sub,
-      username: claims.username,
-      client_id: claims.clientId,
-      token_use: claims.tokenUse,
-      groups: claims.groups.join(" "),
-      scopes: claims.scopes.join(" "),
+    const currentAllowed = target.routeIndex !== -1 && principal.allowed[target.routeIndex];
+    const response: AuthorizerResponse = {
+      principalId: principal.claims.sub,
+      policyDocument: this.policy(target, principal, currentAllowed ? null : (methodArn as string)),
+      context: principal.context,
+      ...(principal.usageIdentifierKey !== undefined ? { usageIdentifierKey: principal.usageIdentifierKey } : {}),
     };
+    const reason = currentAllowed
+      ? "allowed"
+      : target.routeIndex === -1
+        ? "route-not-in-table"
+        : (this.refusal(this.routes[target.routeIndex], target.routeIndex, principal.claims) ?? "denied");
+    return { effect: currentAllowed ? "Allow" : "Deny", reason, route: target.route, sub: principal.claims.sub, response };
+  }
+
+  /** Everything about a verified principal that does not depend on the request, computed once per token. */
+  private principal(claims: Claims): Principal {
+    const allowed = this.routes.map((r, i) => this.refusal(r, i, claims) === null);
     let usageIdentifierKey: string | undefined;
     if (this.config.routeTable.apiKeyFromAuthorizer) {
       const clientName = this.clientNames.get(claims.clientId);
       usageIdentifierKey = clientName === undefined ? undefined : this.config.apiKeysByClient?.[clientName];
     }
-    const response: AuthorizerResponse = { principalId: claims.sub, policyDocument, context, ...(usageIdentifierKey ? { usageIdentifierKey } : {}) };
-    const reason = currentAllowed ? "allowed" : routeIndex === -1 ? "route-not-in-table" : (this.refusal(this.routes[routeIndex], routeIndex, claims) ?? "denied");
-    return { effect: currentAllowed ? "Allow" : "Deny", reason, route, sub: claims.sub, response };
+    return {
+      claims,
+      allowed,
+      mask: allowed.map((a) => (a ? "1" : "0")).join(""),
+      context: {
+        sub: claims.sub,
+        username: claims.username,
+        client_id: claims.clientId,
+        token_use: claims.tokenUse,
+        groups: claims.groups.join(" "),
+        scopes: claims.scopes.join(" "),
+      },
+      usageIdentifierKey,
+    };
+  }
+
+  /** The parsed method ARN and its route, memoized: an API has few distinct method ARNs per container. */
+  private target(methodArn: unknown): Target | null {
+    if (typeof methodArn !== "string") return null;
+    let target = this.targets.get(methodArn);
+    if (target === undefined) {
+      const arn = parseMethodArn(methodArn);
+      if (arn === null) return null;
+      const routeIndex = this.matchRoute(arn.verb, arn.path);
+      target = { prefix: arn.prefix, routeIndex, route: routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}` };
+      if (this.targets.size >= MEMO_SIZE) this.targets.clear();
+      this.targets.set(methodArn, target);
+    }
+    return target;
+  }
+
+  /** Policy documents are shared between decisions with the same allowed set and ARN prefix (never mutated). */
+  private policy(target: Target, principal: Principal, refusedMethodArn: string | null): PolicyDocument {
+    const key = `${principal.mask}|${refusedMethodArn ?? target.prefix}`;
+    let doc = this.policyDocs.get(key);
+    if (doc === undefined) {
+      doc = deepFreeze(this.policies.build(target.prefix, principal.allowed, refusedMethodArn));
+      if (this.policyDocs.size >= MEMO_SIZE) this.policyDocs.clear();
+      this.policyDocs.set(key, doc);
+    }
+    return doc;
   }
 
   /**
@@ -179,10 +242,6 @@ export class Authorizer {
       if (cmp < 0 || (cmp === 0 && b.method === "ANY" && r.method !== "ANY")) best = i;
     }
     return best;
-  }
-
-  private permits(r: RouteRequirement, i: number, c: Claims): boolean {
-    return this.refusal(r, i, c) === null;
   }
 
   private refusal(r: RouteRequirement, i: number, c: Claims): string | null {
@@ -238,6 +297,14 @@ function readClaims(p: Record<string, unknown>): Claims | null {
     exp: p.exp,
     nbf: typeof p.nbf === "number" ? p.nbf : null,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

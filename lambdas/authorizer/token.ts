@@ -5,32 +5,43 @@ export const MAX_AUTHORIZATION_LENGTH = 8192;
 
 // RFC 6750/7235: `Bearer 1*SP token`, scheme case-insensitive; a bare JWT is accepted too.
 // Three base64url parts, nothing else: no padding, no whitespace inside, no fourth part.
-const AUTHORIZATION = /^(?:[Bb][Ee][Aa][Rr][Ee][Rr] +)?([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const SP = 32;
+const TAB = 9;
 
-/** The JWT in an Authorization value (`Bearer <jwt>` or `<jwt>`), or null. Surrounding spaces/tabs (HTTP OWS) are ignored. */
+/**
+ * The JWT in an Authorization value (`Bearer <jwt>` or `<jwt>`), or null. Surrounding spaces/tabs (HTTP OWS)
+ * are ignored; between scheme and token only spaces. Hand-rolled scanning: this runs on every request.
+ */
 export function parseAuthorization(value: unknown): string | null {
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTHORIZATION_LENGTH) return null;
-  const m = AUTHORIZATION.exec(value.replace(/^[ \t]+|[ \t]+$/g, ""));
-  if (!m) return null;
-  const jwt = m[1];
+  let start = 0;
+  let end = value.length;
+  while (start < end && (value.charCodeAt(start) === SP || value.charCodeAt(start) === TAB)) start++;
+  while (end > start && (value.charCodeAt(end - 1) === SP || value.charCodeAt(end - 1) === TAB)) end--;
+  if (end - start > 7 && value.charCodeAt(start + 6) === SP && value.slice(start, start + 6).toLowerCase() === "bearer") {
+    start += 7;
+    while (start < end && value.charCodeAt(start) === SP) start++;
+  }
+  const jwt = start === 0 && end === value.length ? value : value.slice(start, end);
+  if (!JWT.test(jwt)) return null;
   const dot1 = jwt.indexOf(".");
   const dot2 = jwt.indexOf(".", dot1 + 1);
-  return isCanonicalB64Url(jwt, dot1) && isCanonicalB64Url(jwt, dot2) && isCanonicalB64Url(jwt, jwt.length) ? jwt : null;
+  return isCanonicalB64Url(jwt, 0, dot1) && isCanonicalB64Url(jwt, dot1 + 1, dot2) && isCanonicalB64Url(jwt, dot2 + 1, jwt.length) ? jwt : null;
 }
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /**
- * Is the base64url part ending at `end` in canonical form? Decoders ignore the unused low bits of the last
+ * Is the base64url part [start, end) in canonical form? Decoders ignore the unused low bits of the last
  * character, so without this check several strings decode to the same signature: harmless for the signature
  * itself, but one token would have many spellings (and cache keys). A part of length 1 (mod 4) is never valid.
  */
-function isCanonicalB64Url(jwt: string, end: number): boolean {
-  const start = jwt.lastIndexOf(".", end - 1) + 1;
+function isCanonicalB64Url(jwt: string, start: number, end: number): boolean {
   const rem = (end - start) % 4;
   if (rem === 0) return true;
   if (rem === 1) return false;
-  const last = B64URL.indexOf(jwt[end - 1]);
+  const last = B64URL.indexOf(jwt.charAt(end - 1));
   return rem === 2 ? (last & 0x0f) === 0 : (last & 0x03) === 0;
 }
 
