@@ -1,7 +1,7 @@
 // CloudFront never serves one caller's authorized response to another: in front of an API, every cache
 // behavior keys on Authorization (cache policy, TTL >= 1) or does not cache.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
-import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
+import { firstBlock, type JsonObject } from "../load/json";
 import { CACHING_DISABLED, apiDistributions, behaviors, distributionFinding, refsOf, resolveRefs, type Behavior } from "./private/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
@@ -63,5 +63,3 @@ export const CloudFrontAuthorizationInCacheKey: Rule = {
     return out;
   },
 };
-
-export const _forTests = { asString, blocks };

@@ -1,7 +1,7 @@
 // A stage behind CloudFront is reachable only through it: CloudFront sends X-Origin-Verify and the stage's
 // regional web ACL blocks by default and allows only requests carrying that header.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
-import { asString, blocks, firstBlock, isObject, type JsonObject } from "../load/json";
+import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import { ORIGIN_VERIFY, apiDistributions, distributionFinding, frontedStages, hasEdgeAuth, resolveRefs } from "./private/cloudfront";
 import { stageFinding } from "./private/stage";
 import type { Rule, RuleFinding } from "./types";
@@ -63,8 +63,7 @@ export const EdgeOriginProtected: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of apiDistributions(model)) {
-      const severity = hasEdgeAuth(d.resource) ? "critical" : undefined;
-      const extra = severity ? { severity } : {};
+      const extra: Partial<RuleFinding> = hasEdgeAuth(d.resource) ? { severity: "critical" } : {};
       for (const origin of d.apiOrigins) {
         if (!sendsHeader(origin)) {
           out.push(distributionFinding(d.resource, `origin ${asString(origin["origin_id"]) ?? "?"} sends no ${ORIGIN_VERIFY} custom header`, extra));
@@ -85,5 +84,3 @@ export const EdgeOriginProtected: Rule = {
     return out;
   },
 };
-
-export const _forTests = { matchesOriginVerify, isObject };

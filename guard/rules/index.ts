@@ -6,7 +6,13 @@ import { AuthorizerExists } from "./AuthorizerExists";
 import { AuthorizerIdentitySource } from "./AuthorizerIdentitySource";
 import { CognitoGroupRoleTrust } from "./CognitoGroupRoleTrust";
 import { CognitoScopesExist } from "./CognitoScopesExist";
+import { CloudFrontAuthorizationInCacheKey } from "./CloudFrontAuthorizationInCacheKey";
+import { CloudFrontHttpsOnly } from "./CloudFrontHttpsOnly";
+import { CloudFrontTls12 } from "./CloudFrontTls12";
+import { CloudFrontWebAcl } from "./CloudFrontWebAcl";
 import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChange";
+import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
+import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
@@ -22,6 +28,7 @@ import { UserPoolAdvancedSecurity } from "./UserPoolAdvancedSecurity";
 import { UserPoolDeletionProtection } from "./UserPoolDeletionProtection";
 import { UserPoolMfa } from "./UserPoolMfa";
 import { UserPoolPasswordPolicy } from "./UserPoolPasswordPolicy";
+import { WebAclManagedRules } from "./WebAclManagedRules";
 
 export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
 
@@ -37,6 +44,13 @@ export const RULES: readonly Rule[] = [
   ExecuteApiInvokeScoped,
   CognitoGroupRoleTrust,
   StageWaf,
+  EdgeOriginProtected,
+  CloudFrontAuthorizationInCacheKey,
+  EdgeAuthOnViewerRequest,
+  WebAclManagedRules,
+  CloudFrontWebAcl,
+  CloudFrontHttpsOnly,
+  CloudFrontTls12,
   StageAccessLogs,
   StageExecutionLogging,
   StageXray,
