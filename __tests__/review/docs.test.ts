@@ -1,0 +1,21 @@
+import { readFileSync } from "fs";
+import { BEGIN, DOC, END } from "./fixtures/docs-example";
+
+describe("docs/review.md", () => {
+  const doc = readFileSync(DOC, "utf8");
+  const example = doc.slice(doc.indexOf(BEGIN), doc.indexOf(END));
+
+  it("GIVEN the docs WHEN read THEN the generated example holds a downgrade row and the Mermaid matrix", () => {
+    expect(example).toContain("<!-- api-access-review -->");
+    expect(example).toContain("| :x: blocking | petstore-dev GET /pets | authorization removed: COGNITO (scopes: petstore/read) → NONE (anyone can call) |");
+    expect(example).toContain("```mermaid\nflowchart LR");
+    expect(example).toMatch(/class [r0-9,]+ downgrade/);
+  });
+
+  it("GIVEN the docs WHEN read THEN every blocking kind the diff can emit is documented", () => {
+    const source = readFileSync(require.resolve("../../guard/review/diff"), "utf8");
+    const kinds = new Set([...source.matchAll(/(?:block\(|change\("blocking", )"([a-z-]+)"/g)].map((m) => m[1]));
+    expect(kinds.size).toBeGreaterThan(15);
+    for (const kind of kinds) expect(doc).toContain(`\`${kind}\``);
+  });
+});
