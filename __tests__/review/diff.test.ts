@@ -1,5 +1,6 @@
 import { modelFromDocument } from "../../guard/load";
-import { compareRoute, diffModels } from "../../guard/review/diff";
+import { compareRoute, diffFacts, diffModels } from "../../guard/review/diff";
+import type { Grant, ModelFacts } from "../../guard/review/facts";
 import type { RouteAuth } from "../../guard/review/types";
 import { PAIRS, pairDocs } from "./fixtures/pairs";
 
@@ -114,5 +115,25 @@ describe("compareRoute", () => {
   });
   it("GIVEN the API key dropped from an authenticated route WHEN compared THEN it blocks", () => {
     expect(kindsOf({ apiKeyRequired: true }, { apiKeyRequired: false })).toEqual(["blocking:api-key-removed"]);
+  });
+});
+
+describe("diffFacts on invoke grants", () => {
+  const facts = (grants: Grant[]): ModelFacts => ({ routes: [], stages: [], grants, trusts: [], pools: [], clients: [] });
+  const grant = (principal: string, patterns: string[], unverifiable: string[] = []): Grant => ({ principal, patterns, unverifiable, addresses: [`aws_iam_role_policy.${principal}`] });
+  const kinds = (b: Grant[], a: Grant[]) => diffFacts(facts(b), facts(a)).changes.map((c) => `${c.severity}:${c.kind}`);
+
+  it("GIVEN a narrower pattern covered by the old one WHEN compared THEN nothing is reported", () => {
+    expect(kinds([grant("r", ["execute-api:api/dev/GET/*"])], [grant("r", ["execute-api:api/dev/GET/pets"])])).toEqual([]);
+  });
+  it("GIVEN a new principal with a grant WHEN compared THEN it blocks", () => {
+    expect(kinds([], [grant("r", ["execute-api:api/dev/GET/pets"])])).toEqual(["blocking:invoke-grant-widened"]);
+  });
+  it("GIVEN a grant removed WHEN compared THEN it is an upgrade", () => {
+    expect(kinds([grant("r", ["execute-api:api/*"])], [])).toEqual(["upgrade:invoke-grant-removed"]);
+  });
+  it("GIVEN an after-apply policy on an invoker role WHEN compared THEN it blocks; on another role it is info", () => {
+    expect(kinds([grant("inv", ["execute-api:api/*"])], [grant("inv", ["execute-api:api/*"], ["aws_x.y.arn"])])).toEqual(["blocking:invoke-grant-unverifiable"]);
+    expect(kinds([], [grant("logs", [], ["aws_x.y.arn"])])).toEqual(["info:policy-unverifiable"]);
   });
 });

@@ -192,7 +192,20 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[]): Chang
     }
   }
   for (const b of before) {
-    if (!after.some((a) => a.principal === b.principal)) out.push(change("upgrade", "invoke-grant-removed", b.principal, `execute-api:Invoke grant removed (${b.patterns.join(", ")})`, b.addresses));
+    const gone = b.patterns.filter((p) => !after.some((a) => a.principal === b.principal && a.patterns.includes(p)));
+    if (gone.length > 0 && gone.length === b.patterns.length && !after.some((a) => a.principal === b.principal && a.patterns.length > 0)) {
+      out.push(change("upgrade", "invoke-grant-removed", b.principal, `execute-api:Invoke grant removed (${gone.join(", ")})`, b.addresses));
+    }
+  }
+  // Policies a plan only knows after apply. On a principal that holds Invoke grants they may widen them: block.
+  // Elsewhere they are almost always unrelated (logging, tracing): shown, not blocking.
+  for (const a of after) {
+    const b = before.find((x) => x.principal === a.principal);
+    const fresh = a.unverifiable.filter((t) => !(b?.unverifiable ?? []).includes(t));
+    if (fresh.length === 0) continue;
+    const invoker = a.patterns.length > 0 || (b?.patterns.length ?? 0) > 0;
+    const message = `policy known only after apply, so not checked for execute-api:Invoke: ${fresh.join(", ")}`;
+    out.push(change(invoker ? "blocking" : "info", invoker ? "invoke-grant-unverifiable" : "policy-unverifiable", a.principal, message, a.addresses));
   }
   return out;
 }

@@ -121,6 +121,11 @@ export interface Grant {
   readonly principal: string;
   /** Normalized resource patterns: `execute-api:<api label>/<stage>/<VERB>/<path>` (globs kept). */
   readonly patterns: readonly string[];
+  /**
+   * Policies known only after apply whose text cannot be read as a document (a plan's bare reference): they
+   * may or may not grant Invoke. Compared by their normalized expression.
+   */
+  readonly unverifiable: readonly string[];
   readonly addresses: readonly string[];
 }
 
@@ -168,33 +173,37 @@ function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>): Grant[
     const role = model.iamRoles.find((r) => r.address === address && stackOf(r) === stack);
     return role === undefined ? address : show(role.name);
   };
-  const byPrincipal = new Map<string, { patterns: Set<string>; addresses: Set<string> }>();
-  const add = (principal: string, pattern: string, address: string): void => {
-    const g = byPrincipal.get(principal) ?? { patterns: new Set<string>(), addresses: new Set<string>() };
-    g.patterns.add(pattern);
+  const byPrincipal = new Map<string, { patterns: Set<string>; unverifiable: Set<string>; addresses: Set<string> }>();
+  const entry = (principal: string, address: string) => {
+    const g = byPrincipal.get(principal) ?? { patterns: new Set<string>(), unverifiable: new Set<string>(), addresses: new Set<string>() };
     g.addresses.add(address);
     byPrincipal.set(principal, g);
+    return g;
   };
   for (const p of model.iamPolicies) {
     if (p.kind === "role-trust") continue;
     const stack = stackOf(p);
     if (isUnknown(p.document)) {
-      // A document known only after apply may grant Invoke when its text mentions execute-api or a bare "*"
-      // action: it is then compared by its (reference-normalized) expression text.
-      const text = normalize(stack, p.document.expression ?? "(known after apply)");
-      if (p.document.expression !== undefined && !/execute-api|"\*"/.test(p.document.expression)) continue;
-      for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, undefined)) add(holder, `(policy known after apply: ${text})`, p.address);
+      const expression = p.document.expression;
+      const text = normalize(stack, expression ?? "(known after apply)");
+      const holders = holdersOf(p.kind, p.roleAddresses, stack, roleName, undefined);
+      if (expression !== undefined && expression.includes("Statement")) {
+        // A readable template (`${jsonencode({...})}`): it grants Invoke only if it mentions execute-api or a
+        // bare "*" action; then it is compared as one pattern, by its text.
+        if (/execute-api|"\*"/.test(expression)) for (const h of holders) entry(h, p.address).patterns.add(`(policy known after apply: ${text})`);
+      } else for (const h of holders) entry(h, p.address).unverifiable.add(text);
       continue;
     }
     for (const s of p.document.statements.filter(grantsInvoke)) {
       const resources = s.resources.length > 0 ? s.resources : s.notResources.length > 0 ? ["*"] : [];
       for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, s)) {
-        for (const r of resources) add(holder, normalize(stack, r), p.address);
+        for (const r of resources) entry(holder, p.address).patterns.add(normalize(stack, r));
       }
     }
   }
   return [...byPrincipal.entries()]
-    .map(([principal, g]) => ({ principal, patterns: [...g.patterns].sort(), addresses: [...g.addresses].sort() }))
+    .map(([principal, g]) => ({ principal, patterns: [...g.patterns].sort(), unverifiable: [...g.unverifiable].sort(), addresses: [...g.addresses].sort() }))
+    .filter((g) => g.patterns.length > 0 || g.unverifiable.length > 0)
     .sort((a, b) => a.principal.localeCompare(b.principal));
 }
 
