@@ -1,0 +1,48 @@
+// Engine: waivers are reported and never fail the check; severities can be overridden; --fail-on thresholds.
+import { join } from "node:path";
+import { failing, runRules } from "../../guard/engine";
+import { loadModel } from "../../guard/load";
+import { parsePolicyDocument } from "../../guard/policy/parse";
+import type { PolicySet } from "../../guard/policy/types";
+import { loadPolicies } from "../../guard/policy/load";
+
+const FIX = join(__dirname, "fixtures");
+const base = loadPolicies(join(FIX, "shop.policy.yaml")).policies[0];
+const xrayOff = loadModel(join(FIX, "noncompliant", "StageXray.tf.json"));
+
+const withExtra = (extra: Record<string, unknown>): PolicySet => {
+  const { policy, problems } = parsePolicyDocument({ api: base.apis[0], routes: base.routes, corsPreflight: base.corsPreflight, ...extra }, "p.yaml");
+  if (policy === undefined) throw new Error(JSON.stringify(problems));
+  return { policies: [policy] };
+};
+
+test("GIVEN a finding THEN it fails at its severity or below, not above", () => {
+  const { findings } = runRules(xrayOff, { policies: [base] });
+  expect(findings.map((f) => [f.rule, f.severity])).toEqual([["stage-xray", "low"]]);
+  expect(failing(findings, "low")).toHaveLength(1);
+  expect(failing(findings, "medium")).toHaveLength(0);
+});
+
+test("GIVEN a waiver with a reason THEN the finding is still reported, marked waived, and does not fail", () => {
+  const { findings } = runRules(xrayOff, withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.*", reason: "tracing costs approved off for dev" }] }));
+  expect(findings).toHaveLength(1);
+  expect(findings[0].waived).toEqual({ reason: "tracing costs approved off for dev", policyFile: "p.yaml" });
+  expect(failing(findings, "info")).toHaveLength(0);
+});
+
+test("GIVEN a waiver for another address THEN it does not apply", () => {
+  const { findings } = runRules(xrayOff, withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.prod", reason: "only prod is waived here" }] }));
+  expect(findings[0].waived).toBeUndefined();
+});
+
+test("GIVEN a severity override THEN the finding carries it", () => {
+  const { findings } = runRules(xrayOff, withExtra({ severities: { "stage-xray": "high" } }));
+  expect(findings[0].severity).toBe("high");
+});
+
+test("GIVEN an API no policy matches THEN that is a critical finding, not a pass", () => {
+  const other = parsePolicyDocument({ api: "other-*", routes: { "GET /": { type: "AWS_IAM" } } }, "o.yaml").policy;
+  if (other === undefined) throw new Error("no policy");
+  const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [other] });
+  expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", severity: "critical", message: 'no intended-authorization policy matches REST API "shop-dev"' }));
+});
