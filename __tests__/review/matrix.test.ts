@@ -1,4 +1,5 @@
 import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../guard/review/matrix";
+import { renderMarkdown } from "../../guard/review/markdown";
 import type { RouteAuth, RouteDiff } from "../../guard/review/types";
 
 const auth = (route: string, type: RouteAuth["type"]): RouteAuth => ({
@@ -46,5 +47,19 @@ describe("authorizationMatrix", () => {
     expect(m).toContain("GET /open");
     expect(m).not.toContain("GET /r1\"");
     expect(m).toContain(`hidden["${MATRIX_MAX_ROUTES + 5} unchanged routes not drawn"]`);
+  });
+});
+
+describe("renderMarkdown on a large API", () => {
+  it("GIVEN 400 routes with one downgrade WHEN rendered THEN the comment stays far below GitHub's limit and keeps the downgrade", () => {
+    const routes = Array.from({ length: 400 }, (_, i) => diff(`GET /r${i}`, "unchanged", "COGNITO", "COGNITO"));
+    routes.push(diff("GET /open", "downgraded", "COGNITO", "NONE"));
+    const md = renderMarkdown({
+      version: 1, mode: "diff", base: "b", head: "h", routes, changes: [], blocking: 0, unacknowledgedBlocking: 0, acknowledged: false,
+      plan: { basis: "derived", creates: [], updates: [], deletes: [], replacements: [] }, notes: [],
+    });
+    expect(md.length).toBeLessThan(20_000);
+    expect(md).toContain("Changed routes, before and after (1 of 401)");
+    expect(md).toContain("| shop | `GET /open` | COGNITO | NONE | downgraded |");
   });
 });

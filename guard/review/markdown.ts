@@ -7,6 +7,7 @@ import type { Change, ReviewReport } from "./types";
 export const REVIEW_MARKER = "<!-- api-access-review -->";
 export const ACK_LABEL = "authz-downgrade-approved";
 const MAX_FINDINGS = 50;
+const MAX_ROUTE_ROWS = 150;
 
 /** Table cell text: pipes and newlines would end the cell or the row. */
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -49,9 +50,14 @@ export function renderMarkdown(r: ReviewReport): string {
   } else out.push("No route or access control changed.");
   out.push("", "### Authorization matrix", "", "Routes grouped by how the head authorizes them; red: downgraded, green: upgraded, dashed: new.", "", "```mermaid", authorizationMatrix(r), "```", "");
 
-  out.push(`<details><summary>Every route, before and after (${r.routes.length})</summary>`, "");
+  // Large APIs: unchanged routes would push the comment past GitHub's 65,536 characters; the JSON has them all.
+  const rows = r.routes.length > MAX_ROUTE_ROWS ? r.routes.filter((x) => x.status !== "unchanged") : r.routes;
+  const omitted = r.routes.length - rows.length;
+  const heading = omitted > 0 ? `Changed routes, before and after (${rows.length} of ${r.routes.length})` : `Every route, before and after (${r.routes.length})`;
+  out.push(`<details><summary>${heading}</summary>`, "");
+  if (omitted > 0) out.push(`${omitted} unchanged routes are left out here; the JSON report lists every route.`, "");
   out.push("| API | Route | Before | After | Status |", "|---|---|---|---|---|");
-  for (const route of r.routes) {
+  for (const route of rows) {
     out.push(`| ${cell(route.api)} | ${cell(code(route.route))} | ${cell(route.before?.summary ?? "—")} | ${cell(route.after?.summary ?? "—")} | ${route.status} |`);
   }
   out.push("", "</details>", "");
