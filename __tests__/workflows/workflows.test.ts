@@ -119,6 +119,15 @@ describe("pull-request.yml", () => {
     expect(permissionsOf(plan)).toEqual({ contents: "read", "id-token": "write" });
   });
 
+  it("GIVEN the synthesized output WHEN handed to later jobs THEN provider binaries are left out of the artifact", () => {
+    const upload = stepUsing(plan, "actions/upload-artifact");
+    expect(upload?.with?.name).toBe("head-synth");
+    expect(String(upload?.with?.path)).toContain("!cdktf.out/**/.terraform");
+    for (const job of [check, review]) {
+      expect(stepUsing(job, "actions/download-artifact")?.with).toMatchObject({ name: "head-synth", path: "cdktf.out" });
+    }
+  });
+
   it("GIVEN the check job WHEN read THEN writes SARIF to code scanning and publishes JUnit", () => {
     expect(runs(check)).toContain("npm run check -- cdktf.out --format sarif --output check.sarif");
     expect(runs(check)).toContain("--format junit");
