@@ -104,33 +104,45 @@ export async function run(): Promise<Record<string, unknown>> {
   const events = tokens.map((t) => ({ type: "TOKEN", authorizationToken: `Bearer ${t}`, methodArn: `${PREFIX}GET/pets/1` }));
 
   const samples = { a: [] as number[], b: [] as number[], c: [] as number[], d: [] as number[] };
+  const ratios = { cb: [] as number[], ca: [] as number[] };
   const verifier = newAuthorizer(jwks, warm).verifier;
-  // Trial 0 only warms the JIT; (a)-(d) are interleaved in every trial so machine load hits them alike.
+  // Trial 0 only warms the JIT. Within a trial (a), (b), (c) alternate in chunks of CHUNK tokens, so load
+  // from other processes on this shared machine falls on all three alike; ratios are taken per trial.
+  const CHUNK = 50;
   for (let trial = 0; trial <= TRIALS; trial++) {
-    samples.a.push(
-      timeUs(parts.length, (i) => {
-        if (!cryptoVerify("RSA-SHA256", parts[i].input, publicKey, parts[i].sig)) throw new Error("bad signature");
-      }),
-    );
-    samples.b.push(timeUs(tokens.length, (i) => void verifier.verifySync(tokens[i])));
     // A fresh authorizer per trial: every token is new to it (no verified-token cache hits).
     const fresh = newAuthorizer(jwks, warm);
-    samples.c.push(
-      timeUs(events.length, (i) => {
-        if (fresh.decide(events[i]).effect !== "Allow") throw new Error("decision not Allow");
-      }),
-    );
-    samples.d.push(
-      timeUs(events.length * 10, () => {
-        if (fresh.decide(events[0]).effect !== "Allow") throw new Error("decision not Allow");
-      }),
-    );
-    if (trial === 0) for (const k of Object.values(samples)) k.pop();
+    let ta = 0;
+    let tb = 0;
+    let tc = 0;
+    for (let from = 0; from < tokens.length; from += CHUNK) {
+      const n = Math.min(CHUNK, tokens.length - from);
+      ta += timeUs(n, (i) => {
+        const p = parts[from + i];
+        if (!cryptoVerify("RSA-SHA256", p.input, publicKey, p.sig)) throw new Error("bad signature");
+      }) * n;
+      tb += timeUs(n, (i) => void verifier.verifySync(tokens[from + i])) * n;
+      tc += timeUs(n, (i) => {
+        if (fresh.decide(events[from + i]).effect !== "Allow") throw new Error("decision not Allow");
+      }) * n;
+    }
+    const td = timeUs(events.length * 10, () => {
+      if (fresh.decide(events[0]).effect !== "Allow") throw new Error("decision not Allow");
+    });
+    if (trial === 0) continue;
+    samples.a.push(ta / tokens.length);
+    samples.b.push(tb / tokens.length);
+    samples.c.push(tc / tokens.length);
+    samples.d.push(td);
+    ratios.cb.push(tc / tb);
+    ratios.ca.push(tc / ta);
   }
   const a = median(samples.a);
   const b = median(samples.b);
   const c = median(samples.c);
   const d = median(samples.d);
+  const cOverB = median(ratios.cb);
+  const cOverA = median(ratios.ca);
 
   const outDir = mkdtempSync(join(tmpdir(), "authz-bundle-"));
   const table = buildRouteTables(petstoreDev)["jwt-token"];
@@ -146,9 +158,10 @@ export async function run(): Promise<Record<string, unknown>> {
       c_decisionNewToken: round(c),
       d_decisionRepeatedToken: round(d, 2),
     },
-    ratios: { c_over_b: round(c / b, 2), c_over_a: round(c / a, 2), d_over_a: round(d / a, 3) },
+    /** Medians of per-trial ratios (each trial measures a, b, c interleaved). */
+    ratios: { c_over_b: round(cOverB, 2), c_over_a: round(cOverA, 2), d_over_a: round(d / a, 3) },
     targets: TARGETS,
-    meetsTargets: { c_over_b: c / b <= TARGETS.cOverB, c_over_a: c / a <= TARGETS.cOverA, bundle: bundle.bundleBytes <= TARGETS.bundleKb * 1024 },
+    meetsTargets: { c_over_b: cOverB <= TARGETS.cOverB, c_over_a: cOverA <= TARGETS.cOverA, bundle: bundle.bundleBytes <= TARGETS.bundleKb * 1024 },
     coldInit: cold,
     bundles: {
       authorizer: { minifiedBytes: bundle.bundleBytes, zipBytes: bundle.zipBytes },

@@ -103,3 +103,21 @@ test("GIVEN a principal allowed nothing WHEN deciding THEN the policy only denie
   if (d.effect === "Unauthorized") return;
   expect(d.response.policyDocument.Statement.every((s) => s.Effect === "Deny")).toBe(true);
 });
+
+test("GIVEN a denied ANY proxy route beside an allowed GET route WHEN the needed Deny also covers the GET THEN the decision says Deny (policy-conflict), never a silent mismatch", () => {
+  const table: RouteTable = {
+    authorizer: "conflict",
+    apiKeyFromAuthorizer: false,
+    routes: [
+      { method: "GET", path: "/a/{x}", groups: [], scopes: [], tokenUse: "any", clients: null },
+      { method: "ANY", path: "/a/{proxy+}", groups: ["admins"], scopes: [], tokenUse: "any", clients: null },
+    ],
+  };
+  const authz = authorizerWithKeys(table);
+  const d = authz.decide(tokenEvent(token(accessClaims({ "cognito:groups": ["staff"] })), "GET", "/a/1"));
+  expect(d).toMatchObject({ effect: "Deny", reason: "policy-conflict" });
+  if (d.effect === "Unauthorized") return;
+  // fail closed: the over-reaching Allow is fenced off
+  expect(apiGatewayAllows(d.response.policyDocument, `${PREFIX}POST/a/1/2`)).toBe(false);
+  expect(apiGatewayAllows(d.response.policyDocument, `${PREFIX}GET/a/1/2`)).toBe(false);
+});

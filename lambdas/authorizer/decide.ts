@@ -8,7 +8,7 @@ import type { Fetcher } from "aws-jwt-verify/https";
 import type { RouteRequirement } from "../shared/route-table";
 import type { AuthorizerConfig } from "./config";
 import { BoundedFetcher } from "./jwks-fetcher";
-import { PolicyBuilder, type PolicyDocument } from "./policy";
+import { maskKey, PolicyBuilder, type PolicyDocument } from "./policy";
 import { compareSpecificity, parseMethodArn, templateMatches } from "./routes";
 import { extractToken } from "./token";
 
@@ -71,6 +71,8 @@ interface Principal {
 interface Target {
   /** `arn:aws:execute-api:{region}:{acct}:{apiId}/{stage}/` */
   readonly prefix: string;
+  /** `GET/pets/1`: the method ARN without its prefix. */
+  readonly verbAndPath: string;
   readonly routeIndex: number;
   readonly route: string | null;
 }
@@ -140,7 +142,11 @@ export class Authorizer {
       this.verified.set(token, principal);
     }
 
-    const currentAllowed = target.routeIndex !== -1 && principal.allowed[target.routeIndex];
+    let currentAllowed = target.routeIndex !== -1 && principal.allowed[target.routeIndex];
+    // Rare: a Deny glob needed to fence off a denied route also covers this allowed call (e.g. a denied
+    // `ANY /a/{proxy+}` beside an allowed `GET /a/{x}`). API Gateway will refuse it, so say so.
+    const conflict = currentAllowed && this.policies.deniesByGlob(principal.allowed, target.verbAndPath, principal.mask);
+    if (conflict) currentAllowed = false;
     const response: AuthorizerResponse = {
       principalId: principal.claims.sub,
       policyDocument: this.policy(target, principal, currentAllowed ? null : (methodArn as string)),
@@ -149,7 +155,9 @@ export class Authorizer {
     };
     const reason = currentAllowed
       ? "allowed"
-      : target.routeIndex === -1
+      : conflict
+        ? "policy-conflict"
+        : target.routeIndex === -1
         ? "route-not-in-table"
         : (this.refusal(this.routes[target.routeIndex], target.routeIndex, principal.claims) ?? "denied");
     return { effect: currentAllowed ? "Allow" : "Deny", reason, route: target.route, sub: principal.claims.sub, response };
@@ -166,7 +174,7 @@ export class Authorizer {
     return {
       claims,
       allowed,
-      mask: allowed.map((a) => (a ? "1" : "0")).join(""),
+      mask: maskKey(allowed),
       context: {
         sub: claims.sub,
         username: claims.username,
@@ -187,7 +195,7 @@ export class Authorizer {
       const arn = parseMethodArn(methodArn);
       if (arn === null) return null;
       const routeIndex = this.matchRoute(arn.verb, arn.path);
-      target = { prefix: arn.prefix, routeIndex, route: routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}` };
+      target = { prefix: arn.prefix, verbAndPath: `${arn.verb}${arn.path}`, routeIndex, route: routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}` };
       if (this.targets.size >= MEMO_SIZE) this.targets.clear();
       this.targets.set(methodArn, target);
     }

@@ -2,7 +2,7 @@
 // same authorizer, so the policy lists every route the principal may call (Allow) and explicitly denies the
 // routes an Allow glob would otherwise reach, plus the concrete method just refused.
 import type { RouteRequirement } from "../shared/route-table";
-import { globOverlapsRoute, routeGlob } from "./routes";
+import { globMatches, globOverlapsRoute, routeGlob } from "./routes";
 
 export interface PolicyStatement {
   readonly Action: "execute-api:Invoke";
@@ -44,6 +44,8 @@ export function policyShape(routes: readonly RouteRequirement[], allowed: readon
   return { allow: dedupe(allow), deny: dedupe(deny), conflict };
 }
 
+export const maskKey = (allowed: readonly boolean[]): string => allowed.map((a) => (a ? "1" : "0")).join("");
+
 const dedupe = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
 
 /** Memoized policy construction per ARN prefix and allowed-route mask (a handful of shapes per API). */
@@ -52,14 +54,20 @@ export class PolicyBuilder {
 
   constructor(private readonly routes: readonly RouteRequirement[]) {}
 
-  shape(allowed: readonly boolean[]): PolicyShape {
-    const key = allowed.map((a) => (a ? "1" : "0")).join("");
+  /** @param key the mask as "0"/"1" characters, when the caller has it already */
+  shape(allowed: readonly boolean[], key: string = maskKey(allowed)): PolicyShape {
     let shape = this.shapes.get(key);
     if (!shape) {
       shape = policyShape(this.routes, allowed);
       this.shapes.set(key, shape);
     }
     return shape;
+  }
+
+  /** Does a needed Deny glob cover this concrete call (`GET/pets/1`)? Only evaluated when the shape has a conflict. */
+  deniesByGlob(allowed: readonly boolean[], verbAndPath: string, key?: string): boolean {
+    const shape = this.shape(allowed, key);
+    return shape.conflict && shape.deny.some((g) => globMatches(g, verbAndPath));
   }
 
   /**
