@@ -1,6 +1,6 @@
 // A stage behind CloudFront is reachable only through it: CloudFront sends X-Origin-Verify and the stage's
 // regional web ACL blocks by default and allows only requests carrying that header.
-import { isUnknown, type Model, type ResourceInstance } from "../model";
+import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import { ORIGIN_VERIFY, apiDistributions, distributionFinding, frontedStages, hasEdgeAuth, resolveRefs } from "./private/cloudfront";
 import { stageFinding } from "./private/stage";
@@ -46,6 +46,18 @@ function stageAcls(model: Model, associationAddresses: readonly string[], holder
     (r) => r.type === "aws_wafv2_web_acl_association" && associationAddresses.includes(r.address) && r.source.file === holder.source.file,
   );
   return assocs.flatMap((a) => resolveRefs(model, a, a.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl"));
+}
+
+/**
+ * Why a stage is reachable other than through CloudFront, or undefined when its web ACL admits only requests
+ * carrying the origin secret. For other rules and the review: "a NONE method behind edge authentication is
+ * accepted only when this is undefined".
+ */
+export function stageOriginGap(model: Model, stage: Stage): string | undefined {
+  const acls = stageAcls(model, stage.wafAssociations, stage.resource);
+  if (acls.length === 0) return "no regional web ACL is associated";
+  const gaps = acls.map((acl) => [acl.address, originProtectionGap(acl)] as const).filter(([, g]) => g !== undefined);
+  return gaps.length > 0 ? gaps.map(([a, g]) => `web ACL ${a}: ${g}`).join("; ") : undefined;
 }
 
 const sendsHeader = (origin: JsonObject): boolean =>

@@ -8,7 +8,7 @@ import { CloudFrontHttpsOnly } from "../../../guard/rules/CloudFrontHttpsOnly";
 import { CloudFrontTls12 } from "../../../guard/rules/CloudFrontTls12";
 import { CloudFrontWebAcl } from "../../../guard/rules/CloudFrontWebAcl";
 import { EdgeAuthOnViewerRequest } from "../../../guard/rules/EdgeAuthOnViewerRequest";
-import { EdgeOriginProtected } from "../../../guard/rules/EdgeOriginProtected";
+import { EdgeOriginProtected, stageOriginGap } from "../../../guard/rules/EdgeOriginProtected";
 import type { Rule } from "../../../guard/rules/types";
 import { WebAclManagedRules } from "../../../guard/rules/WebAclManagedRules";
 import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
@@ -208,5 +208,16 @@ describe("cloudfront-web-acl, cloudfront-https-only, cloudfront-tls-1-2: noncomp
       distribution(d).origin[0].custom_origin_config.origin_ssl_protocols = ["TLSv1.1", "TLSv1.2"];
     });
     expect(run(CloudFrontTls12, doc)).toHaveLength(2);
+  });
+});
+
+describe("stageOriginGap (shared with the policy rules and the review)", () => {
+  test("GIVEN the prod stage WHEN asked THEN it is origin-protected; with the ACL allowing by default THEN it says why not", () => {
+    const model = modelFromDocument(prodJson);
+    expect(stageOriginGap(model, model.stages[0])).toBeUndefined();
+    const open = modelFromDocument(broken((d) => (regionalAcl(d).default_action = { allow: {} })));
+    expect(stageOriginGap(open, open.stages[0])).toContain("default action is not BLOCK");
+    const dev = modelFromDocument(devJson);
+    expect(stageOriginGap(dev, dev.stages[0])).toContain("default action is not BLOCK");
   });
 });
