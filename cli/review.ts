@@ -13,6 +13,7 @@ import { PolicyError, type PolicySet } from "../guard/policy/types";
 import { diffModels, type DiffOptions } from "../guard/review/diff";
 import type { ReviewFinding } from "../guard/review/types";
 import { renderJson, renderMarkdown } from "../guard/review/markdown";
+import { loadRouteTables } from "../guard/review/route-tables";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
@@ -132,6 +133,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       headLabel: args.plan !== undefined ? `${args.plan} (after)` : (args.head as string),
       acknowledge: args.acknowledge,
       findings,
+      routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },
       ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies) } : {}),
     });
     const text = args.format === "json" ? renderJson(report) : renderMarkdown(report);

@@ -3,6 +3,7 @@
 // Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
 import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts, globMatches } from "./facts";
+import type { RouteTables } from "./route-tables";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
@@ -20,6 +21,8 @@ export interface DiffOptions {
   readonly publicRouteAllowed?: (api: string, route: string, type: "NONE" | "API_KEY") => boolean;
   /** The policy check's findings on the head. @default - no check ran */
   readonly findings?: readonly ReviewFinding[];
+  /** Lambda authorizers' route tables of each side (loadRouteTables). @default - none: CUSTOM routes without groups/scopes */
+  readonly routeTables?: { readonly base?: RouteTables; readonly head?: RouteTables };
 }
 
 /** Strength of each effective type; equal ranks are not comparable with each other. */
@@ -70,15 +73,7 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   // Same type: compare what the type's own settings let through.
   if (after.type === "COGNITO") {
     // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
-    if (before.scopes.length > 0 && after.scopes.length === 0) {
-      block("scope-requirement-removed", `scope requirement removed (was ${before.scopes.join(", ")}): any ID token of the pool now passes`);
-    } else if (before.scopes.length > 0) {
-      const added = minus(after.scopes, before.scopes);
-      const removed = minus(before.scopes, after.scopes);
-      if (added.length > 0) {
-        block("scope-widened", `now also accepts tokens with scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`);
-      } else if (removed.length > 0) up("scope-narrowed", `scope ${removed.join(", ")} no longer accepted (now ${after.scopes.join(", ")})`);
-    } else if (after.scopes.length > 0) up("scope-required", `now requires an access token with scope ${after.scopes.join(", ")}`);
+    anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", block, up);
     const pools = minus(after.authorizer?.userPools ?? [], before.authorizer?.userPools ?? []);
     if (pools.length > 0) {
       block("authorizer-pool-changed", `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`);
@@ -92,8 +87,11 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
         "authorizer-swapped",
         `Lambda authorizer swapped: ${b?.name ?? "?"} (${b?.type ?? "?"} → ${b?.function ?? "?"}) → ${a?.name ?? "?"} (${a?.type ?? "?"} → ${a?.function ?? "?"})`,
       );
-    } else if (b !== undefined && a !== undefined && b.identitySource !== a.identitySource) {
-      info("authorizer-identity-source", `identity source ${b.identitySource} → ${a.identitySource}`);
+    } else {
+      if (b !== undefined && a !== undefined && b.identitySource !== a.identitySource) {
+        info("authorizer-identity-source", `identity source ${b.identitySource} → ${a.identitySource}`);
+      }
+      compareRequirement(before, after, block, up, info);
     }
   }
   if (after.type === "AWS_IAM") {
@@ -106,6 +104,54 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
     block("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
   } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) up("api-key-required", "API key now required");
   return out;
+}
+
+type Emit = (kind: string, message: string) => void;
+
+/**
+ * Any-of lists (Cognito scopes, a Lambda authorizer's groups and scopes): a caller needs ONE of them.
+ * Emptying the list drops the requirement; adding an entry lets more callers in; removing some narrows.
+ */
+function anyOf(before: readonly string[], after: readonly string[], noun: string, emptied: string, block: Emit, up: Emit): void {
+  if (before.length > 0 && after.length === 0) {
+    block(`${noun}-requirement-removed`, `${noun} requirement removed (was ${before.join(", ")}): ${emptied}`);
+    return;
+  }
+  if (before.length === 0) {
+    if (after.length > 0) up(`${noun}-required`, `now requires ${noun} ${after.join(", ")}`);
+    return;
+  }
+  const added = minus(after, before);
+  const removed = minus(before, after);
+  if (added.length > 0) block(`${noun}-widened`, `now also accepts ${noun} ${added.join(", ")}${removed.length > 0 ? ` (${noun} ${removed.join(", ")} removed)` : ""}`);
+  else if (removed.length > 0) up(`${noun}-narrowed`, `${noun} ${removed.join(", ")} no longer accepted (now ${after.join(", ")})`);
+}
+
+/** A Lambda authorizer route's bundled requirement (route-table.json), before vs after. */
+function compareRequirement(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit, info: Emit): void {
+  const b = before.requirement;
+  const a = after.requirement;
+  if (a === undefined) {
+    // The table is what enforces groups and scopes: not seeing it in the head is not seeing the route's rules.
+    if (b !== undefined) block("route-table-unreadable", "the authorizer's route table can no longer be read, so its groups and scopes cannot be checked");
+    return;
+  }
+  if (b === undefined) {
+    info("route-table-now-readable", "the authorizer's route table is readable now");
+    return;
+  }
+  anyOf(b.groups, a.groups, "group", "any signed-in user passes the group check", block, up);
+  anyOf(b.scopes, a.scopes, "scope", "tokens without any scope pass", block, up);
+  if (b.tokenUse !== a.tokenUse) {
+    if (a.tokenUse === "any" || b.tokenUse !== "any") block("token-use-widened", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
+    else up("token-use-narrowed", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
+  }
+  if (b.clients !== null && a.clients === null) block("client-restriction-removed", `client restriction removed (was ${b.clients.join(", ")}): every client of the pool passes`);
+  else if (b.clients !== null && a.clients !== null) {
+    const added = minus(a.clients, b.clients);
+    if (added.length > 0) block("client-widened", `now also accepts client ${added.join(", ")}`);
+    else if (minus(b.clients, a.clients).length > 0) up("client-narrowed", `clients now ${a.clients.join(", ")}`);
+  } else if (b.clients === null && a.clients !== null) up("client-restricted", `only clients ${a.clients.join(", ")} now`);
 }
 
 /** A route only in the head: public ones block unless the intended policy says they may be public. */
@@ -350,7 +396,7 @@ const pathOf = (route: string): string => route.slice(route.indexOf(" ") + 1);
 export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): ReviewReport {
   const mode = opts.mode ?? "diff";
   const acknowledged = opts.acknowledge === true;
-  const { routes, changes: raw } = diffFacts(modelFacts(base), modelFacts(head), opts);
+  const { routes, changes: raw } = diffFacts(modelFacts(base, opts.routeTables?.base), modelFacts(head, opts.routeTables?.head), opts);
   const mark = (c: Change): Change => (c.severity === "blocking" ? { ...c, acknowledged } : c);
   const changes = raw.map(mark);
   const marked = routes.map((r) => ({ ...r, changes: r.changes.map(mark) }));

@@ -3,6 +3,7 @@
 // trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
 import { asArray, asObject, blocks, firstBlock } from "../load/json";
+import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "./types";
 
 /** A value for display and comparison: Unknown becomes `(known after apply: expr)`. */
@@ -296,8 +297,18 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
       const scopes = r.scopes.length > 0 ? `scopes: ${r.scopes.join(", ")}` : "ID token, no scope";
       return `COGNITO (${scopes})${key}`;
     }
-    case "CUSTOM":
-      return `CUSTOM (${r.authorizer?.name ?? "?"}${r.authorizer?.function !== undefined ? ` → ${r.authorizer.function}` : ""})${key}`;
+    case "CUSTOM": {
+      const req = r.requirement;
+      const parts = req === undefined ? [] : [
+        ...(req.groups.length > 0 ? [`groups: ${req.groups.join(", ")}`] : []),
+        ...(req.scopes.length > 0 ? [`scopes: ${req.scopes.join(", ")}`] : []),
+        `token: ${req.tokenUse}`,
+        ...(req.clients !== null ? [`clients: ${req.clients.join(", ")}`] : []),
+      ];
+      // Without the route table, the function at least says which authorizer code decides.
+      const fn = r.authorizer?.function !== undefined ? ` → ${r.authorizer.function}` : "";
+      return `CUSTOM (${r.authorizer?.name ?? "?"}${parts.length > 0 ? `; ${parts.join("; ")}` : fn})${key}`;
+    }
     case "AWS_IAM":
       return `AWS_IAM (${r.invokers.length > 0 ? r.invokers.join(", ") : "no invoker"})${key}`;
     case "UNKNOWN":
@@ -314,7 +325,20 @@ export interface ModelFacts {
   readonly clients: readonly ClientFacts[];
 }
 
-function routeFacts(model: Model, label: ReturnType<typeof apiLabeller>, stages: readonly StageFacts[], grants: readonly Grant[]): RouteAuth[] {
+/** The requirement a Lambda authorizer's route table holds for this route (exact method first, then ANY). */
+function requirementOf(tables: RouteTables, stack: string, fn: string | undefined, route: Route): LambdaRequirement | undefined {
+  if (fn === undefined || typeof route.path !== "string") return undefined;
+  const table = tables.get(tableKey(stack, fn));
+  return table?.get(`${show(route.httpMethod)} ${route.path}`) ?? table?.get(`ANY ${route.path}`);
+}
+
+function routeFacts(
+  model: Model,
+  label: ReturnType<typeof apiLabeller>,
+  stages: readonly StageFacts[],
+  grants: readonly Grant[],
+  tables: RouteTables,
+): RouteAuth[] {
   return model.routes.map((route) => {
     const stack = stackOf(route);
     const api = label(stack, route.apiAddress, route.apiName);
@@ -327,6 +351,7 @@ function routeFacts(model: Model, label: ReturnType<typeof apiLabeller>, stages:
     const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => globMatches(p, t)))).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
+    const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;
     const base = {
       api,
       route: route.routeKey ?? route.address,
@@ -336,6 +361,7 @@ function routeFacts(model: Model, label: ReturnType<typeof apiLabeller>, stages:
       apiKeyRequired: isUnknown(route.apiKeyRequired) ? ("unknown" as const) : route.apiKeyRequired,
       ...(authorizer !== undefined ? { authorizer } : {}),
       invokers,
+      ...(requirement !== undefined ? { requirement } : {}),
       ...(reason !== undefined ? { unknownReason: reason } : {}),
     };
     return { ...base, summary: summarize(base) };
@@ -454,12 +480,13 @@ function clientFacts(model: Model): ClientFacts[] {
   });
 }
 
-export function modelFacts(model: Model): ModelFacts {
+/** @param tables the Lambda authorizers' route tables (see loadRouteTables); @default - none readable */
+export function modelFacts(model: Model, tables: RouteTables = new Map()): ModelFacts {
   const label = apiLabeller(model);
   const stages = stageFacts(model, label);
   const grants = grantFacts(model, label);
   return {
-    routes: routeFacts(model, label, stages, grants),
+    routes: routeFacts(model, label, stages, grants, tables),
     stages,
     grants,
     trusts: trustFacts(model),

@@ -1,5 +1,6 @@
 // The authorization review's report: what `diffModels` returns and what the Markdown and JSON renderers read.
 // Plain data, stable field names: the JSON output is this object as is.
+import type { LambdaRequirement } from "./route-tables";
 
 /**
  * How a route is effectively authorized, weakest first:
@@ -35,6 +36,8 @@ export interface RouteAuth {
   readonly authorizer?: AuthorizerFacts;
   /** AWS_IAM: principals whose `execute-api:Invoke` grant covers this method. */
   readonly invokers: readonly string[];
+  /** CUSTOM: what the authorizer's bundled route table requires; absent when the table could not be read. */
+  readonly requirement?: LambdaRequirement;
   /** Why the type is UNKNOWN, when it is. */
   readonly unknownReason?: string;
 }
