@@ -310,7 +310,9 @@ export function buildViews(stack: RawStack): StackViews {
   const stages: Stage[] = stageRes.map((s) => {
     const api = apiOf(s, "rest_api_id");
     const dep = target(resolver.resolve(s, "deployment_id", ["aws_api_gateway_deployment"]));
-    const al = firstBlock(s.values["access_log_settings"]);
+    const rawAl = s.values["access_log_settings"];
+    // A whole block known only after apply is still configured: its fields are Unknown, not missing.
+    const al = isUnknown(rawAl) ? { destination_arn: rawAl, format: rawAl } : firstBlock(rawAl);
     return {
       address: s.address,
       ...(api !== undefined ? { apiAddress: api.address, api } : {}),
@@ -327,7 +329,8 @@ export function buildViews(stack: RawStack): StackViews {
 
   const deployments: Deployment[] = ofType(stack, "aws_api_gateway_deployment").map((d) => {
     const api = apiOf(d, "rest_api_id");
-    const triggers = isObject(d.values["triggers"]) ? d.values["triggers"] : {};
+    const rawTriggers = d.values["triggers"];
+    const triggers = isUnknown(rawTriggers) ? { "(all)": rawTriggers } : isObject(rawTriggers) ? rawTriggers : (firstBlock(rawTriggers) ?? {});
     return {
       address: d.address,
       ...(api !== undefined ? { apiAddress: api.address } : {}),

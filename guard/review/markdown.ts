@@ -43,10 +43,9 @@ function list(title: string, items: readonly string[]): string[] {
 
 export function renderMarkdown(r: ReviewReport): string {
   const out: string[] = [REVIEW_MARKER, "## API access review", "", verdict(r), "", planLine(r), ""];
-  const shown = r.changes.filter((c) => c.kind !== "auth-now-known" || c.severity !== "info");
-  if (shown.length > 0) {
+  if (r.changes.length > 0) {
     out.push("| | Subject | Change |", "|---|---|---|");
-    for (const c of shown) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);
+    for (const c of r.changes) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);
   } else out.push("No route or access control changed.");
   out.push("", "### Authorization matrix", "", "Routes grouped by how the head authorizes them; red: downgraded, green: upgraded, dashed: new.", "", "```mermaid", authorizationMatrix(r), "```", "");
 

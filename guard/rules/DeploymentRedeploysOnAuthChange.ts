@@ -1,5 +1,4 @@
 // The deployment is redeployed whenever a method or authorizer changes.
-import { show } from "./private/context";
 import type { Rule, RuleFinding } from "./types";
 
 export const DeploymentRedeploysOnAuthChange: Rule = {
@@ -25,9 +24,6 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
         out.push({ address: d.address, message: `triggers/depends_on do not cover ${list}: changing their authorization would not be deployed`, file });
       }
       if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", file });
-      if (Object.keys(d.triggers).length === 0 && d.dependsOn.length === 0 && missing.length === 0 && methods.length > 0) {
-        out.push({ address: d.address, message: `deployment has no triggers (${show(d.triggers)})`, file });
-      }
     }
     return out;
   },
