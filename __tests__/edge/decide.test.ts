@@ -36,6 +36,11 @@ describe("edge decision: what passes without a token", () => {
     expect(d).toEqual({ kind: "forward", reason: "preflight" });
   });
 
+  test("GIVEN an edge route on ANY WHEN a preflight-shaped OPTIONS arrives THEN a token is still required (the headers are the caller's)", () => {
+    const d = run("OPTIONS", "/files/a", { Origin: "https://x.example", "Access-Control-Request-Method": "GET" });
+    expect(d).toMatchObject({ kind: "reject", status: 401 });
+  });
+
   test("GIVEN an OPTIONS without the preflight headers WHEN it has no token THEN it is refused", () => {
     expect(run("OPTIONS", "/pets", { Origin: "https://x.example" })).toMatchObject({ kind: "reject", status: 401 });
   });

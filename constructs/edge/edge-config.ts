@@ -27,6 +27,13 @@ export function bakedEdgeConfig(spec: AccessSpec): EdgeBakedConfig {
       ? { method: r.method, path: r.path, mode: "edge", scopes: [...(r.auth.scopes ?? [])], clients: checkClients(r.auth.clients, `routes[${i}].auth.clients`) }
       : { method: r.method, path: r.path, mode: "gateway", scopes: [], clients: null },
   );
+  // `cors: true` gives the resource a MOCK OPTIONS method (NONE) that API Gateway runs before any ANY method;
+  // the edge must know it to tell a real preflight from an OPTIONS that an ANY route would serve.
+  for (const r of spec.routes) {
+    if (r.cors === true && !routes.some((x) => x.method === "OPTIONS" && x.path === r.path)) {
+      routes.push({ method: "OPTIONS", path: r.path, mode: "gateway", scopes: [], clients: null });
+    }
+  }
   return {
     parameterName: edgeParameterName(spec),
     parameterRegion: "us-east-1",

@@ -116,13 +116,14 @@ function header(req: EdgeRequest, name: string): readonly string[] {
 /** The requirement for one request: preflight and gateway-authenticated routes pass; everything else needs a token. */
 export function requirementFor(req: EdgeRequest, config: EdgeBakedConfig): Requirement {
   const method = req.method.toUpperCase();
-  if (method === "OPTIONS" && header(req, "origin").length > 0 && header(req, "access-control-request-method").length > 0) {
-    return { kind: "pass", reason: "preflight" };
-  }
   const segments = pathSegments(req.uri);
   if (segments === null) return { kind: "malformed", description: "ambiguous request path" };
 
   const route = routeFor(method, segments, config.routes);
+  // A preflight passes unless API Gateway would hand this OPTIONS to an edge-authenticated method (an ANY route):
+  // preflight headers are the caller's to set, so they must never open a method that is NONE at the gateway.
+  const preflight = method === "OPTIONS" && header(req, "origin").length > 0 && header(req, "access-control-request-method").length > 0;
+  if (preflight && route?.mode !== "edge") return { kind: "pass", reason: "preflight" };
   // Unverified only when the route API Gateway will run authenticates the caller itself (or is public by the spec).
   if (route?.mode === "gateway") return { kind: "pass", reason: "gateway" };
   const scopes = route && route.scopes.length > 0 ? route.scopes : longestPrefixScopes(segments, config);
