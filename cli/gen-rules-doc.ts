@@ -7,6 +7,30 @@ import type { Rule } from "../guard/rules/types";
 
 const ids = (xs: readonly string[] | undefined): string => (xs === undefined || xs.length === 0 ? "–" : xs.map((x) => `\`${x}\``).join(", "));
 
+const POLICY_FORMAT = [
+  "## The intended-authorization policy file",
+  "",
+  "One YAML or JSON file per API in `policies/`, written by hand by security reviewers (see `policies/petstore.yaml`).",
+  "",
+  "| key | meaning |",
+  "|---|---|",
+  "| `api` / `apis` | REST API name or name patterns (`*`, `?`): `petstore-*` |",
+  '| `routes` | route key (`"GET /pets/{petId}"`) -> `type` (NONE, API_KEY, AWS_IAM, COGNITO, CUSTOM), `authorizer` (`${api}` = the API name), `scopes`, `groups`, `roles` (AWS_IAM role-name patterns), `apiKey`, `reason` (required for NONE and API_KEY) |',
+  "| `corsPreflight` | resource paths whose `OPTIONS` preflight (MOCK, NONE, no key) is intended |",
+  "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",
+  "| `allowWholeApiInvoke` | patterns (resource ARN, policy address or role name) allowed to grant `execute-api:Invoke` on a whole API |",
+  "| `tokenValidity` | `maxIdAccessMinutes` (default 60), `maxRefreshDays` (default 30) |",
+  "| `waivers` | `[{rule, address?, route?, reason}]`: the finding is still reported, marked waived, and does not fail the check |",
+  "| `severities` | rule id -> severity override |",
+  "",
+  "Unknown keys, bad route keys and missing reasons are errors (exit 2), each named with file, path and value.",
+  "",
+  "What Terraform cannot show: groups and scopes of CUSTOM routes are enforced inside the Lambda authorizer (its",
+  "route table); the policy records them for reviewers and the authorization diff, but this check can only verify",
+  "the authorizer each CUSTOM method uses.",
+  "",
+];
+
 export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   const out: string[] = [
     "# Policy-as-code rules",
@@ -28,6 +52,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   for (const r of rules) {
     out.push(`## ${r.id}`, "", `**${r.title}** — severity \`${r.severity}\``, "", r.rationale, "");
   }
+  out.push(...POLICY_FORMAT);
   return out.join("\n");
 }
 

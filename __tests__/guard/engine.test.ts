@@ -1,7 +1,8 @@
 // Engine: waivers are reported and never fail the check; severities can be overridden; --fail-on thresholds.
 import { join } from "node:path";
 import { failing, runRules } from "../../guard/engine";
-import { loadModel } from "../../guard/load";
+import { readFileSync } from "node:fs";
+import { loadModel, modelFromDocument } from "../../guard/load";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import type { PolicySet } from "../../guard/policy/types";
 import { loadPolicies } from "../../guard/policy/load";
@@ -45,4 +46,19 @@ test("GIVEN an API no policy matches THEN that is a critical finding, not a pass
   if (other === undefined) throw new Error("no policy");
   const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [other] });
   expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", severity: "critical", message: 'no intended-authorization policy matches REST API "shop-dev"' }));
+});
+
+test("GIVEN a policy that matches no API in the input THEN an info finding says so (reported, not failing at low)", () => {
+  const other = parsePolicyDocument({ api: "other-*", routes: { "GET /": { type: "AWS_IAM" } } }, "o.yaml").policy;
+  if (other === undefined) throw new Error("no policy");
+  const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [base, other] });
+  expect(findings).toEqual([expect.objectContaining({ rule: "method-matches-policy", severity: "info", address: "o.yaml" })]);
+  expect(failing(findings, "low")).toEqual([]);
+});
+
+test("GIVEN a REST API defined by an OpenAPI body THEN its invisible methods are a finding, not a pass", () => {
+  const doc = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+  doc.resource["aws_api_gateway_rest_api"]["api"]["body"] = '{"openapi":"3.0.1","paths":{"/open":{"get":{}}}}';
+  const { findings } = runRules(modelFromDocument(doc), { policies: [base] });
+  expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", severity: "high", message: expect.stringMatching(/OpenAPI body/) }));
 });

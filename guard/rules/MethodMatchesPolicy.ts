@@ -93,6 +93,11 @@ export const MethodMatchesPolicy: Rule = {
         continue;
       }
       const apiName = apiLabel ?? "";
+      const body = api.resource.values["body"];
+      if (body !== undefined && body !== null && body !== "") {
+        // Methods declared in an OpenAPI body are not Terraform resources: we cannot see them, so we cannot pass them.
+        out.push({ ...base, message: `REST API "${apiName}" is defined by an OpenAPI body; its methods are not visible to this check`, severity: "high" });
+      }
       const seen = new Set<string>();
       for (const r of model.routes) {
         if (r.api !== api) continue;
@@ -118,6 +123,13 @@ export const MethodMatchesPolicy: Rule = {
     }
     for (const r of model.routes) {
       if (r.api === undefined) out.push(routeFinding(r, "method's REST API cannot be resolved, so it cannot be matched to a policy"));
+    }
+    // A policy that matches nothing is worth knowing (renamed API, wrong pattern) but is not by itself a risk.
+    for (const p of policies.policies) {
+      const names = model.apis.map((a) => a.name).filter(known);
+      if (!names.some((n) => p.apis.some((pat) => globMatch(pat, n)))) {
+        out.push({ address: p.file, message: `policy for ${p.apis.join(", ")} matches no REST API in this input`, file: p.file, severity: "info" });
+      }
     }
     return out;
   },
