@@ -21,7 +21,9 @@ function parentModulePath(path: string): string {
 
 const stripKeys = (path: string): string => path.replace(/\[[^\]]*\]/g, "");
 
-const VALUE_ATTRS = ["id", "root_resource_id", "arn", "execution_arn", "invoke_arn", "name", "stage_name"];
+const VALUE_ATTRS = ["id", "root_resource_id", "arn", "execution_arn", "invoke_arn", "stage_name", "function_name"];
+/** Types whose `name` is how other resources refer to them (`role = "my-role"`). */
+const NAMED_BY_NAME = new Set(["aws_iam_role", "aws_iam_policy"]);
 
 export class StackResolver {
   private readonly byLocal = new Map<string, ResourceInstance[]>();
@@ -33,10 +35,9 @@ export class StackResolver {
       const list = this.byLocal.get(key);
       if (list === undefined) this.byLocal.set(key, [r]);
       else list.push(r);
-      for (const attr of VALUE_ATTRS) {
+      for (const attr of NAMED_BY_NAME.has(r.type) ? [...VALUE_ATTRS, "name"] : VALUE_ATTRS) {
         const v = r.values[attr];
-        // Names repeat legitimately; index them but they only ever break ties for stage_name lookups.
-        if (typeof v === "string" && v !== "" && attr !== "name") {
+        if (typeof v === "string" && v !== "") {
           const hits = this.byValue.get(v);
           const hit = { target: r, attribute: attr };
           if (hits === undefined) this.byValue.set(v, [hit]);
@@ -96,13 +97,18 @@ export class StackResolver {
 
   /** Resolve attribute `attr` of `from` to one instance of the given types. */
   resolve(from: ResourceInstance, attr: string, types: readonly string[]): Resolution {
-    const refs = from.references[attr] ?? [];
-    const viaRefs = this.fromRefs(from, refs, from.modulePath, types, 0);
-    if (viaRefs !== undefined && "ok" in viaRefs) return viaRefs;
     const value = from.values[attr];
+    // A known value (prior state, or an existing resource in a plan) is the truth; the configuration's
+    // references describe the planned state and can disagree with it on the "before" side.
     if (typeof value === "string" && value !== "") {
       const hits = (this.byValue.get(value) ?? []).filter((h) => types.includes(h.target.type));
       if (hits.length === 1) return { ok: hits[0] };
+    }
+    const refs = from.references[attr] ?? [];
+    const viaRefs = this.fromRefs(from, refs, from.modulePath, types, 0);
+    if (viaRefs !== undefined && "ok" in viaRefs) return viaRefs;
+    if (typeof value === "string" && value !== "") {
+      const hits = (this.byValue.get(value) ?? []).filter((h) => types.includes(h.target.type));
       return {
         unresolved: {
           address: from.address,
