@@ -2,8 +2,15 @@
 import type { ApiPolicy, IntendedRoute, PolicySet } from "./types";
 
 /** `*` any run of characters, `?` one character; everything else literal. */
+const compiled = new Map<string, RegExp>();
+
 export function globMatch(pattern: string, s: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
+    // Patterns come from policy files and IAM documents: few distinct ones, many matches.
+    if (compiled.size < 10000) compiled.set(pattern, re);
+  }
   return re.test(s);
 }
 

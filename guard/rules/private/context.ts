@@ -30,8 +30,24 @@ export type PolicyLookup =
   | { readonly kind: "many"; readonly files: readonly string[] }
   | { readonly kind: "unknown-name" };
 
+// Rules look a policy up per route; resolving overrides copies the route table, so memoize per set and API.
+const lookups = new WeakMap<PolicySet, Map<string, PolicyLookup>>();
+
 export function lookupPolicy(policies: PolicySet, apiName: Val<string>): PolicyLookup {
   if (!known(apiName)) return { kind: "unknown-name" };
+  let cache = lookups.get(policies);
+  if (cache === undefined) {
+    cache = new Map();
+    lookups.set(policies, cache);
+  }
+  const hit = cache.get(apiName);
+  if (hit !== undefined) return hit;
+  const result = lookupUncached(policies, apiName);
+  cache.set(apiName, result);
+  return result;
+}
+
+function lookupUncached(policies: PolicySet, apiName: string): PolicyLookup {
   const matched = policiesFor(policies, apiName);
   if (matched.length === 0) return { kind: "none" };
   if (matched.length > 1) return { kind: "many", files: matched.map((p) => p.file) };
