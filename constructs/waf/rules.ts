@@ -16,8 +16,9 @@ export type RateAggregateKey =
   /** The connection's source IP: the caller when it calls the stage (or CloudFront) directly. */
   | "IP"
   /**
-   * The first address of `X-Forwarded-For`: the viewer's IP as CloudFront reports it. Behind CloudFront the
-   * source IP is an edge server's, and limiting it would throttle every viewer of that POP together.
+   * The first address of `X-Forwarded-For`. Behind CloudFront the source IP is an edge server's, and limiting
+   * it would throttle every viewer of that POP together. A viewer can prepend addresses of its own choosing, so
+   * this limit is only a second line: the authoritative per-IP limit is the CLOUDFRONT web ACL's, on the real IP.
    */
   | "FORWARDED_IP";
 
