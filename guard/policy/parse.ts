@@ -62,7 +62,7 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   const scopes = c.strings(v["scopes"], `${path}.scopes`);
   if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM") c.add(`${path}.scopes`, `scopes only apply to COGNITO and CUSTOM`, v["scopes"]);
   const groups = c.strings(v["groups"], `${path}.groups`);
-  if (groups.length > 0 && t !== "AWS_IAM" && t !== "CUSTOM") c.add(`${path}.groups`, `groups only apply to AWS_IAM and CUSTOM`, v["groups"]);
+  if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
   const roles = c.strings(v["roles"], `${path}.roles`);
   if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
   const apiKeyRaw = v["apiKey"];

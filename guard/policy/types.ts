@@ -15,8 +15,8 @@ export interface IntendedRoute {
   /** Exact `authorization_scopes` (COGNITO). @default - none: the method accepts ID tokens */
   readonly scopes: readonly string[];
   /**
-   * Groups whose roles may invoke the method (AWS_IAM: checked against the group roles' `execute-api:Invoke`
-   * grants; CUSTOM: enforced inside the Lambda authorizer and documented here only).
+   * Groups allowed to call the method. AWS_IAM: checked against the group roles' `execute-api:Invoke` grants.
+   * CUSTOM / COGNITO: enforced inside the Lambda authorizer or the backend, recorded here for reviewers and the diff.
    */
   readonly groups: readonly string[];
   /** AWS_IAM: name patterns of other roles allowed to invoke (e.g. `*-invoker-reporting`). */
