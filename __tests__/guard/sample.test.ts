@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { main } from "../../cli/check";
 import { failing, runRules } from "../../guard/engine";
 import { loadModel, modelFromDocument } from "../../guard/load";
 import { effectivePolicy, policiesFor } from "../../guard/policy/match";
@@ -31,6 +32,12 @@ describe("GIVEN the synthesized sample (cdktf.out)", () => {
   test("THEN every rule passes", () => {
     const { findings } = runRules(loadModel(outdir), policies);
     expect(findings).toEqual([]);
+  });
+
+  test("THEN `check <cdktf.out>` with the shipped policies exits 0", () => {
+    let out = "";
+    expect(main([outdir, "--policy", join(root, "policies")], { out: (s) => (out += s), err: (s) => (out += s) })).toBe(0);
+    expect(out).toMatch(/PASS: 0 finding/);
   });
 
   test("THEN every method is in the policy (or an intended preflight) and every policy route has its method", () => {

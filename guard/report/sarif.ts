@@ -2,7 +2,8 @@
 // resource's line (found by its name), waived findings as external suppressions.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Severity } from "../policy/types";
 import type { Finding } from "../rules/types";
 import type { ReportInput } from "./types";
@@ -34,9 +35,11 @@ function lineFinder(): (file: string, address: string) => number {
   };
 }
 
+/** Repository-relative when the file is under the working directory (what GitHub maps to source), else a file URI. */
 const uri = (file: string): string => {
   const rel = relative(process.cwd(), file);
-  return (rel.startsWith("..") ? file : rel).split(sep).join("/");
+  if (!rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+  return pathToFileURL(resolve(file)).href;
 };
 
 export function sarifReport(r: ReportInput): string {
