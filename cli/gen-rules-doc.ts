@@ -25,9 +25,10 @@ const POLICY_FORMAT = [
   "",
   "Unknown keys, bad route keys and missing reasons are errors (exit 2), each named with file, path and value.",
   "",
-  "What Terraform cannot show: groups and scopes of CUSTOM routes are enforced inside the Lambda authorizer (its",
-  "route table); the policy records them for reviewers and the authorization diff, but this check can only verify",
-  "the authorizer each CUSTOM method uses.",
+  "Groups and scopes of CUSTOM routes are enforced inside the Lambda authorizer, not by API Gateway: the check",
+  "compares them with the `route-table.json` in the authorizer's zip package (its `filename`, relative to the stack",
+  "directory, as in `cdktf.out`). When the package is not on disk (a bare plan elsewhere) they are reported as an",
+  "`info` finding, \"not verified\", rather than passed silently.",
   "",
 ];
 

@@ -108,6 +108,21 @@ export interface Route {
   readonly resource: ResourceInstance;
 }
 
+/** One route of a Lambda authorizer's bundled route table (lambdas/shared/route-table.ts). */
+export interface AuthorizerRouteRequirement {
+  readonly method: string;
+  readonly path: string;
+  readonly groups: readonly string[];
+  readonly scopes: readonly string[];
+  readonly tokenUse: string;
+  readonly clients: readonly string[] | null;
+}
+
+/** The route table found in a Lambda authorizer's deployment package, or why it could not be read. */
+export type AuthorizerRouteTable =
+  | { readonly file: string; readonly routes: readonly AuthorizerRouteRequirement[] }
+  | { readonly file: string; readonly problem: string };
+
 export interface Authorizer {
   readonly address: string;
   readonly apiAddress?: string;
@@ -125,6 +140,11 @@ export interface Authorizer {
   readonly authorizerUri?: Val<string>;
   /** Address of the Lambda function the URI points at, when it resolves. */
   readonly lambdaFunctionAddress?: string;
+  /**
+   * `route-table.json` from the function's zip (`filename`, relative to the stack directory), when the package
+   * is on disk and carries one: what the authorizer enforces per route (groups, scopes), invisible in Terraform.
+   */
+  readonly routeTable?: AuthorizerRouteTable;
   readonly resource: ResourceInstance;
 }
 

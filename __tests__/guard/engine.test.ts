@@ -62,3 +62,11 @@ test("GIVEN a REST API defined by an OpenAPI body THEN its invisible methods are
   const { findings } = runRules(modelFromDocument(doc), { policies: [base] });
   expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", severity: "high", message: expect.stringMatching(/OpenAPI body/) }));
 });
+
+test("GIVEN a policy whose CUSTOM groups differ from the authorizer's route table THEN method-matches-policy fires", () => {
+  const routes = { ...base.routes, "DELETE /items/{id}": { ...base.routes["DELETE /items/{id}"], groups: ["staff"] } };
+  const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [{ ...base, routes }] });
+  expect(findings).toEqual([
+    expect.objectContaining({ rule: "method-matches-policy", route: "DELETE /items/{id}", message: 'DELETE /items/{id}: the authorizer enforces groups ["admins"], policy says ["staff"]' }),
+  ]);
+});

@@ -1,5 +1,5 @@
 // The loader: cdk.tf.json, terraform plan JSON (after / before sides), cdktf.out directories, bad input.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, loadModel, modelFromDocument } from "../../guard/load";
@@ -151,5 +151,21 @@ describe("loadModel on directories and bad input", () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(reason);
     expect((err as Error).message).not.toContain("\n");
+  });
+});
+
+describe("Lambda authorizer route tables", () => {
+  test("GIVEN a zip package beside the stack file THEN its route-table.json (deflated) is read", () => {
+    const m = loadModel(join(FIX, "compliant.tf.json"));
+    const jwt = m.authorizers.find((a) => a.name === "jwt");
+    expect(jwt?.routeTable).toEqual({
+      file: join(FIX, "authz.zip"),
+      routes: [{ method: "DELETE", path: "/items/{id}", groups: ["admins"], scopes: [], tokenUse: "any", clients: null }],
+    });
+  });
+
+  test("GIVEN the document in memory THEN no package is read and the table is absent", () => {
+    const doc: unknown = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8"));
+    expect(modelFromDocument(doc).authorizers.find((a) => a.name === "jwt")?.routeTable).toBeUndefined();
   });
 });

@@ -130,7 +130,8 @@ describe("GIVEN every mutation of every sample method", () => {
     let total = 0;
     for (const stack of stacks) {
       const base = docOf(stack);
-      const baseline = runRules(modelFromDocument(base, stack), policies).findings;
+      // In memory the authorizers' packages are not read, so CUSTOM groups/scopes come back as "not verified" (info).
+      const baseline = failing(runRules(modelFromDocument(base, stack), policies).findings, "low");
       expect(baseline).toEqual([]);
       for (const mutant of mutantsOf(base)) {
         total++;

@@ -110,6 +110,7 @@ export function buildViews(stack: RawStack): StackViews {
       providerArns: strList(r.values["provider_arns"]),
       ...(uri !== undefined ? { authorizerUri: uri } : {}),
       ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),
+      ...(fn !== undefined && stack.routeTables?.has(fn.address) ? { routeTable: stack.routeTables.get(fn.address) } : {}),
       resource: r,
     };
   });

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
 import { buildViews, type StackViews } from "./build";
+import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
 import { InputError } from "./errors";
 import { isObject, type JsonObject } from "./json";
@@ -131,7 +132,7 @@ export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
   const files: StackFile[] = isDir ? stackFiles(inputPath) : [{ file: inputPath, stack: "" }];
   const stacks = files.map((f) => {
     const { stack, format } = readDocument(readJson(f.file), { file: f.file, stack: f.stack }, side);
-    return { stack, format, file: f.file };
+    return { stack: readRouteTables(stack, f.file), format, file: f.file };
   });
   return modelFromStacks(stacks, side);
 }

@@ -1,9 +1,11 @@
 // What a format reader hands to the model builder: resource instances plus module variable wiring.
-import type { ResourceChange, ResourceInstance } from "../model";
+import type { AuthorizerRouteTable, ResourceChange, ResourceInstance } from "../model";
 
 export interface RawStack {
   readonly resources: ResourceInstance[];
   /** `module.a` -> variable name -> references in the calling module (resolved relative to the caller). */
   readonly moduleVars: Map<string, Record<string, readonly string[]>>;
   readonly changes: ResourceChange[];
+  /** Lambda function address -> route table read from its package (filled by the file loader, not the parsers). */
+  readonly routeTables?: Map<string, AuthorizerRouteTable>;
 }

@@ -1,0 +1,43 @@
+// Reads one file out of a zip archive (stored or deflated) with node's zlib: enough to read the route table a
+// Lambda authorizer bundle carries, without a dependency. Returns undefined when the entry is absent.
+import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export function readZipEntry(zipPath: string, entryName: string): string | undefined {
+  const buf = readFileSync(zipPath);
+  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip archive (no end-of-central-directory record)");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== CENTRAL) throw new Error("corrupt zip central directory");
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    if (name === entryName) {
+      if (buf.readUInt32LE(local) !== LOCAL) throw new Error("corrupt zip local header");
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + compressed);
+      if (method === 0) return data.toString("utf8");
+      if (method === 8) return inflateRawSync(data).toString("utf8");
+      throw new Error(`unsupported zip compression method ${method}`);
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return undefined;
+}
