@@ -78,6 +78,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const args = parseArgs(argv);
     const policies = loadPolicies(args.policy);
     const model = loadModel(args.input);
+    for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const result = runRules(model, policies);
     const text = REPORTERS[args.format]({ findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input });
     if (args.output !== undefined) {

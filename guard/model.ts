@@ -323,6 +323,8 @@ export interface ChangeSummary {
 export interface Model {
   /** Files read. */
   readonly sources: readonly string[];
+  /** Loader remarks worth telling the user (e.g. a stale plan.json ignored); never findings. */
+  readonly notes?: readonly string[];
   readonly format: "cdktf" | "plan" | "mixed";
   /** `after` (planned) or `before` (prior state) side of a plan; "after" for cdk.tf.json. */
   readonly side: "before" | "after";

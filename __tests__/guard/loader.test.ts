@@ -1,5 +1,5 @@
 // The loader: cdk.tf.json, terraform plan JSON (after / before sides), cdktf.out directories, bad input.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, loadModel, modelFromDocument } from "../../guard/load";
@@ -130,9 +130,22 @@ describe("loadModel on directories and bad input", () => {
     writeFileSync(join(dir, "stacks", "a", "cdk.tf.json"), JSON.stringify({ resource: api }));
     writeFileSync(join(dir, "stacks", "b", "cdk.tf.json"), "not even json");
     writeFileSync(join(dir, "stacks", "b", "plan.json"), JSON.stringify({ format_version: "1.2", planned_values: { root_module: {} } }));
+    utimesSync(join(dir, "stacks", "b", "cdk.tf.json"), new Date(0), new Date(0));
     const m = loadModel(dir);
     expect(m.sources.map((s) => s.slice(dir.length))).toEqual(["/stacks/a/cdk.tf.json", "/stacks/b/plan.json"]);
     expect(m.format).toBe("mixed");
+    expect(m.notes).toBeUndefined();
+  });
+
+  test("GIVEN a plan.json older than its cdk.tf.json THEN the synthesized file is read and a note says why", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "stacks", "a"), { recursive: true });
+    writeFileSync(join(dir, "stacks", "a", "plan.json"), JSON.stringify({ format_version: "1.2", planned_values: { root_module: {} } }));
+    utimesSync(join(dir, "stacks", "a", "plan.json"), new Date(0), new Date(0));
+    writeFileSync(join(dir, "stacks", "a", "cdk.tf.json"), JSON.stringify({ resource: api }));
+    const m = loadModel(dir);
+    expect(m.format).toBe("cdktf");
+    expect(m.notes?.[0]).toMatch(/plan.json is older than .*cdk.tf.json/);
   });
 
   test.each([

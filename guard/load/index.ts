@@ -1,6 +1,7 @@
 // Entry point of the loader: detects the input (cdk.tf.json, `terraform show -json` output, or a cdktf.out
 // directory) and builds one Model. In a cdktf.out directory a stack's plan.json wins over its cdk.tf.json:
-// it is what Terraform will actually do (resolved values, change actions), the synthesized file is only intent.
+// it is what Terraform will actually do (resolved values, change actions), the synthesized file is only intent;
+// unless the plan is older than the synthesized file (stale), then cdk.tf.json is read and a note says so.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
@@ -47,6 +48,7 @@ export function readDocument(doc: unknown, source: SourceRef, side: "before" | "
 interface StackFile {
   readonly file: string;
   readonly stack: string;
+  readonly note?: string;
 }
 
 function stackFiles(dir: string): StackFile[] {
@@ -54,8 +56,14 @@ function stackFiles(dir: string): StackFile[] {
   const pick = (d: string, stack: string): StackFile | undefined => {
     const plan = join(d, "plan.json");
     const tf = join(d, "cdk.tf.json");
-    if (existsSync(plan)) return { file: plan, stack };
-    if (existsSync(tf)) return { file: tf, stack };
+    const hasPlan = existsSync(plan);
+    const hasTf = existsSync(tf);
+    // A plan older than the synthesized file describes an earlier synth (`npm run synth` after `npm run plan`).
+    if (hasPlan && hasTf && statSync(plan).mtimeMs < statSync(tf).mtimeMs) {
+      return { file: tf, stack, note: `${plan} is older than ${tf}: checked the synthesized file (run npm run plan to check the plan)` };
+    }
+    if (hasPlan) return { file: plan, stack };
+    if (hasTf) return { file: tf, stack };
     return undefined;
   };
   if (existsSync(stacksDir) && statSync(stacksDir).isDirectory()) {
@@ -134,7 +142,9 @@ export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
     const { stack, format } = readDocument(readJson(f.file), { file: f.file, stack: f.stack }, side);
     return { stack: readRouteTables(stack, f.file), format, file: f.file };
   });
-  return modelFromStacks(stacks, side);
+  const notes = files.map((f) => f.note).filter((n): n is string => n !== undefined);
+  const model = modelFromStacks(stacks, side);
+  return notes.length > 0 ? { ...model, notes } : model;
 }
 
 export { summarizeChanges } from "../model";
