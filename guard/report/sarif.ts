@@ -73,7 +73,6 @@ export function sarifReport(r: ReportInput): string {
           driver: {
             name: "api-access-check",
             version: "0.1.0",
-            informationUri: "https://github.com/",
             rules: r.rules.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
