@@ -156,13 +156,115 @@ const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
 const canPlan = terraformOnPath && mirror !== "" && existsSync(mirror);
 if (!canPlan) console.warn(`SKIPPED guard plan-JSON test: ${terraformOnPath ? "TF_PROVIDER_MIRROR is not set" : "terraform is not on PATH"}`);
 
+interface PlanResource {
+  address: string;
+  type: string;
+  name: string;
+  values: Json;
+  expressions?: Json;
+}
+interface PlanDoc {
+  planned_values: { root_module: { resources: PlanResource[] } };
+  configuration: { root_module: { resources: PlanResource[] } };
+}
+
+/** The same mutations, applied to plan JSON: planned values, and configuration references for the authorizer. */
+function planMutantsOf(plan: PlanDoc): Mutant[] {
+  const planned = plan.planned_values.root_module.resources;
+  const config = plan.configuration.root_module.resources;
+  const authorizers = planned.filter((r) => r.type === "aws_api_gateway_authorizer").map((r) => r.name);
+  const out: Mutant[] = [];
+  const asPlan = (d: unknown) => d as PlanDoc;
+  const valuesOf = (d: unknown, address: string): Json => {
+    const r = asPlan(d).planned_values.root_module.resources.find((x) => x.address === address);
+    if (r === undefined) throw new Error(`no ${address}`);
+    return r.values;
+  };
+  for (const m of planned.filter((r) => r.type === "aws_api_gateway_method")) {
+    const label = `${String(m.values["http_method"])} ${m.address}`;
+    const cfg = config.find((c) => c.address === m.address);
+    const authRef = ((cfg?.expressions?.["authorizer_id"] as { references?: string[] } | undefined)?.references ?? [])[0];
+    if (m.values["authorization"] !== "NONE") {
+      out.push({
+        name: `plan ${label}: authorization -> NONE`,
+        apply: (d) => {
+          const v = valuesOf(d, m.address);
+          v["authorization"] = "NONE";
+          v["authorization_scopes"] = null;
+          const c = asPlan(d).configuration.root_module.resources.find((x) => x.address === m.address);
+          if (c?.expressions !== undefined) delete c.expressions["authorizer_id"];
+        },
+      });
+    }
+    if (authRef !== undefined) {
+      const other = authorizers.find((a) => !authRef.includes(`.${a}.`));
+      if (other !== undefined) {
+        out.push({
+          name: `plan ${label}: authorizer swapped to ${other}`,
+          apply: (d) => {
+            const c = asPlan(d).configuration.root_module.resources.find((x) => x.address === m.address);
+            if (c?.expressions !== undefined) {
+              c.expressions["authorizer_id"] = { constant_value: "${aws_api_gateway_authorizer." + other + ".id}", references: [`aws_api_gateway_authorizer.${other}.id`] };
+            }
+          },
+        });
+      }
+    }
+    const scopes = m.values["authorization_scopes"];
+    if (Array.isArray(scopes) && scopes.length > 0) {
+      out.push({ name: `plan ${label}: scope removed`, apply: (d) => void (valuesOf(d, m.address)["authorization_scopes"] = scopes.slice(1)) });
+    }
+    out.push({ name: `plan ${label}: api_key_required flipped`, apply: (d) => void (valuesOf(d, m.address)["api_key_required"] = m.values["api_key_required"] !== true) });
+    out.push({
+      name: `plan ${label}: PATCH added beside it`,
+      apply: (d) => {
+        const name = `${m.name}-added`;
+        const address = `aws_api_gateway_method.${name}`;
+        asPlan(d).planned_values.root_module.resources.push({ ...m, address, name, values: { ...m.values, http_method: "PATCH" } });
+        if (cfg !== undefined) asPlan(d).configuration.root_module.resources.push({ ...cfg, address, name });
+      },
+    });
+  }
+  for (const w of planned.filter((r) => r.type === "aws_wafv2_web_acl_association")) {
+    out.push({
+      name: `plan WAF association ${w.address} removed`,
+      apply: (d) => {
+        const list = asPlan(d).planned_values.root_module.resources;
+        list.splice(list.findIndex((x) => x.address === w.address), 1);
+      },
+    });
+  }
+  return out;
+}
+
 (canPlan ? describe : describe.skip)("GIVEN the real plan.json of the sample (npm run plan, offline)", () => {
-  test("THEN every rule passes and every method matches the policy", () => {
+  beforeAll(() => {
     const plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline"], { cwd: root, env, encoding: "utf8" });
     if (plan.status !== 0) throw new Error(plan.stderr);
+  });
+
+  test("THEN every rule passes, reading the plans", () => {
     const model = loadModel(outdir);
     expect(model.format).toBe("plan");
     expect(model.routes.length).toBeGreaterThan(20);
     expect(runRules(model, policies).findings).toEqual([]);
+  });
+
+  test("THEN every mutation of the plan JSON is caught too", () => {
+    const missed: string[] = [];
+    let total = 0;
+    for (const stack of stacks) {
+      const base = JSON.parse(readFileSync(join(outdir, "stacks", stack, "plan.json"), "utf8")) as PlanDoc;
+      expect(failing(runRules(modelFromDocument(base, stack), policies).findings, "low")).toEqual([]);
+      for (const mutant of planMutantsOf(base)) {
+        total++;
+        const doc = structuredClone(base);
+        mutant.apply(doc as unknown as { resource: Blocks });
+        if (failing(runRules(modelFromDocument(doc, stack), policies).findings, "low").length === 0) missed.push(`${stack}: ${mutant.name}`);
+      }
+    }
+    console.log(`guard plan-JSON mutation score: ${total - missed.length}/${total} (${(((total - missed.length) / total) * 100).toFixed(1)}%)`);
+    expect(missed).toEqual([]);
+    expect(total).toBeGreaterThan(100);
   });
 });
