@@ -244,7 +244,7 @@ export function buildViews(stack: RawStack): StackViews {
       ...(optBool(set["data_trace_enabled"]) !== undefined ? { dataTraceEnabled: bool(set["data_trace_enabled"], false) } : {}),
       ...(optNum(set["throttling_rate_limit"]) !== undefined ? { throttlingRateLimit: optNum(set["throttling_rate_limit"]) } : {}),
       ...(optNum(set["throttling_burst_limit"]) !== undefined ? { throttlingBurstLimit: optNum(set["throttling_burst_limit"]) } : {}),
-    } as MethodSetting;
+    };
     const list = settingsByStage.get(st.address) ?? [];
     list.push(ms);
     settingsByStage.set(st.address, list);
@@ -298,7 +298,7 @@ export function buildViews(stack: RawStack): StackViews {
       ...(q !== undefined ? { quota: { limit: optNum(q["limit"]), period: optStr(q["period"]) } } : {}),
       keys: keysByPlan.get(p.address) ?? [],
       resource: p,
-    } as UsagePlan;
+    };
   });
   const apiKeys: ApiKey[] = apiKeyRes.map((k) => ({
     address: k.address,

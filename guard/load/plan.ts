@@ -146,7 +146,8 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
     const cfg = config.get(configAddress);
     const expressions = cfg?.expressions ?? {};
     const mask = side === "after" ? unknownMasks.get(s.address) : undefined;
-    const values = (mask === undefined ? s.values : markUnknown(s.values, mask, expressions)) as Record<string, unknown>;
+    const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions);
+    const values: Readonly<Record<string, unknown>> = isObject(marked) ? marked : s.values;
     const references: Record<string, string[]> = {};
     for (const [attr, expr] of Object.entries(expressions)) {
       const refs: string[] = [];
