@@ -15,7 +15,7 @@ const POLICY_FORMAT = [
   "| key | meaning |",
   "|---|---|",
   "| `api` / `apis` | REST API name or name patterns (`*`, `?`): `petstore-*` |",
-  '| `routes` | route key (`"GET /pets/{petId}"`) -> `type` (NONE, API_KEY, AWS_IAM, COGNITO, CUSTOM), `authorizer` (`${api}` = the API name), `scopes`, `groups`, `roles` (AWS_IAM role-name patterns), `apiKey`, `reason` (required for NONE and API_KEY) |',
+  '| `routes` | route key (`"GET /pets/{petId}"`) -> `type` (NONE, API_KEY, AWS_IAM, COGNITO, CUSTOM, EDGE), `authorizer` (`${api}` = the API name), `scopes`, `groups`, `roles` (AWS_IAM role-name patterns), `apiKey`, `reason` (required for NONE and API_KEY) |',
   "| `corsPreflight` | resource paths whose `OPTIONS` preflight (MOCK, NONE, no key) is intended |",
   "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",
   "| `allowWholeApiInvoke` | patterns (resource ARN, policy address or role name) allowed to grant `execute-api:Invoke` on a whole API |",
@@ -29,6 +29,13 @@ const POLICY_FORMAT = [
   "compares them with the `route-table.json` in the authorizer's zip package (its `filename`, relative to the stack",
   "directory, as in `cdktf.out`). When the package is not on disk (a bare plan elsewhere) they are reported as an",
   "`info` finding, \"not verified\", rather than passed silently.",
+  "",
+  "`EDGE` means authenticated at the edge (a Lambda@Edge verifier on viewer-request, before the CloudFront cache)",
+  "and `NONE` with no API key at the gateway; `scopes` (optional) record what the verifier requires. Such a method",
+  "passes `method-matches-policy` and `no-open-method` only while every stage of its API admits CloudFront alone",
+  "(regional web ACL: default BLOCK, the only ALLOW an exact `X-Origin-Verify` match) and every distribution whose",
+  "origin is the API runs the verifier on viewer-request on each cache behavior serving it; otherwise the finding",
+  "says which part is missing. An EDGE route with gateway authorization is a type mismatch like any other.",
   "",
 ];
 

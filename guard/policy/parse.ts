@@ -60,9 +60,10 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);
   } else if (authorizer !== undefined) c.add(`${path}.authorizer`, `not allowed for ${t}`, authorizer);
   const scopes = c.strings(v["scopes"], `${path}.scopes`);
-  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM") c.add(`${path}.scopes`, `scopes only apply to COGNITO and CUSTOM`, v["scopes"]);
+  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE") c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM and EDGE`, v["scopes"]);
   const groups = c.strings(v["groups"], `${path}.groups`);
   if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
+  if (groups.length > 0 && t === "EDGE") c.add(`${path}.groups`, "the edge verifier checks scopes and clients, not groups", v["groups"]);
   const roles = c.strings(v["roles"], `${path}.roles`);
   if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
   const apiKeyRaw = v["apiKey"];
@@ -70,6 +71,7 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   const apiKey = t === "API_KEY" ? true : apiKeyRaw === true;
   if (t === "API_KEY" && apiKeyRaw === false) c.add(`${path}.apiKey`, "API_KEY always requires the key", apiKeyRaw);
   if (t === "NONE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "an API key with no other authorization is type API_KEY (with a metering reason)", apiKeyRaw);
+  if (t === "EDGE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "EDGE routes are NONE with no API key at the gateway", apiKeyRaw);
   const reason = v["reason"];
   if (t === "NONE" || t === "API_KEY") {
     if (typeof reason !== "string" || reason.trim().length < MIN_REASON) {

@@ -4,15 +4,22 @@
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 
-/** Intended authorization types, in the policy's words (COGNITO = COGNITO_USER_POOLS, API_KEY = NONE + key). */
-export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM";
-export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM"];
+/**
+ * Intended authorization types, in the policy's words (COGNITO = COGNITO_USER_POOLS, API_KEY = NONE + key).
+ * EDGE: authenticated at the edge (Lambda@Edge on viewer-request, before the CloudFront cache) and NONE with no
+ * key at the gateway; accepted only while every stage of the API admits CloudFront alone.
+ */
+export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM" | "EDGE";
+export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM", "EDGE"];
 
 export interface IntendedRoute {
   readonly type: IntendedType;
   /** Authorizer name (`${api}` stands for the REST API's name, e.g. `${api}-cognito`). Required for COGNITO and CUSTOM. */
   readonly authorizer?: string;
-  /** Exact `authorization_scopes` (COGNITO). @default - none: the method accepts ID tokens */
+  /**
+   * COGNITO: exact `authorization_scopes` (@default - none: the method accepts ID tokens).
+   * CUSTOM and EDGE: the scopes the Lambda authorizer or the edge verifier requires, for reviewers and the diff.
+   */
   readonly scopes: readonly string[];
   /**
    * Groups allowed to call the method. AWS_IAM: checked against the group roles' `execute-api:Invoke` grants.

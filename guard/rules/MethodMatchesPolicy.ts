@@ -4,6 +4,7 @@ import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
+import { edgeProtectionGap } from "./private/origin";
 import type { Rule, RuleFinding } from "./types";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -68,6 +69,11 @@ function compare(model: Model, r: Route, api: RestApi, apiName: string, want: In
   if (!known(r.scopes)) problems.push(`authorization_scopes ${show(r.scopes)} cannot be compared before apply`);
   else if (!sameSet(r.scopes, wantScopes)) problems.push(`authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`);
   if (want.type === "CUSTOM" && r.authorizer !== undefined) problems.push(...compareRouteTable(r, want));
+  // EDGE: an open method is what the policy asks for only while the edge really is the only way in.
+  if (want.type === "EDGE" && r.authorization === "NONE" && r.apiKeyRequired === false) {
+    const gap = edgeProtectionGap(model, api);
+    if (gap !== undefined) problems.push(`policy says EDGE (authenticated at the edge), but the method is open: ${gap}`);
+  }
   if (want.type === "AWS_IAM" && known(r.httpMethod) && known(r.path)) {
     const who = invokers(model, r, api, r.httpMethod, r.path);
     if (who.unverifiable.length > 0) problems.push(`cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (policy known only after apply)`);
@@ -88,7 +94,9 @@ export const MethodMatchesPolicy: Rule = {
   rationale:
     "The intended-authorization policy is the reviewer's decision per route: authorization type, authorizer, " +
     "scopes, the groups and roles that may invoke it, and the API key. Any difference, a method the policy does " +
-    "not know, or a policy route with no method means the deployed API is not the one that was reviewed.",
+    "not know, or a policy route with no method means the deployed API is not the one that was reviewed. An EDGE " +
+    "route (NONE at the gateway) matches only while every stage of its API admits CloudFront alone and a " +
+    "viewer-request Lambda@Edge verifier fronts every distribution whose origin is the API.",
   equivalents: {},
   check(model: Model, policies: PolicySet): RuleFinding[] {
     const out: RuleFinding[] = [];

@@ -1,6 +1,7 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
 import { intendedFor, isIntendedPreflight, routeFinding } from "./private/context";
-import type { Rule } from "./types";
+import { edgeProtectionGap } from "./private/origin";
+import type { Rule, RuleFinding } from "./types";
 
 export const NoOpenMethod: Rule = {
   id: "no-open-method",
@@ -8,7 +9,9 @@ export const NoOpenMethod: Rule = {
   severity: "critical",
   rationale:
     "A method with authorization NONE and no API key can be called by anyone on the internet. Only CORS " +
-    "preflight OPTIONS (MOCK, listed in the policy) and routes the policy marks NONE with a written reason may be open.",
+    "preflight OPTIONS (MOCK, listed in the policy), routes the policy marks NONE with a written reason, and routes " +
+    "the policy marks EDGE while edge protection holds (every stage admits CloudFront only, a viewer-request " +
+    "verifier on every distribution in front of the API) may be open.",
   equivalents: {
     checkov: ["CKV_AWS_59"],
     kics: ["api_gateway_with_open_access", "api_gateway_method_does_not_contains_an_api_key"],
@@ -16,13 +19,19 @@ export const NoOpenMethod: Rule = {
     cdkNag: ["APIG4"],
   },
   check(model, policies) {
-    return model.routes
-      .filter((r) => r.authorization === "NONE" && r.apiKeyRequired !== true)
-      .filter((r) => !isIntendedPreflight(policies, r))
-      .filter((r) => {
-        const want = intendedFor(policies, r);
-        return !(want?.type === "NONE" && (want.reason ?? "").trim() !== "");
-      })
-      .map((r) => routeFinding(r, `${r.routeKey ?? r.address} has authorization NONE and no API key, and the policy gives no reason for it to be open`));
+    const out: RuleFinding[] = [];
+    for (const r of model.routes) {
+      if (r.authorization !== "NONE" || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
+      const want = intendedFor(policies, r);
+      const label = r.routeKey ?? r.address;
+      if (want?.type === "EDGE") {
+        const gap = r.api === undefined ? "its REST API did not resolve" : edgeProtectionGap(model, r.api);
+        if (gap !== undefined) out.push(routeFinding(r, `${label} has authorization NONE and no API key; the policy says EDGE, but the edge is not the only way in: ${gap}`));
+        continue;
+      }
+      if (want?.type === "NONE" && (want.reason ?? "").trim() !== "") continue;
+      out.push(routeFinding(r, `${label} has authorization NONE and no API key, and the policy gives no reason for it to be open`));
+    }
+    return out;
   },
 };

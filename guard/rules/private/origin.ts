@@ -1,0 +1,93 @@
+// The one definition of origin protection (a stage admits only CloudFront: its regional web ACL blocks by default
+// and allows only the secret X-Origin-Verify header) and of edge protection for an API (origin protection on every
+// stage and a viewer-request verifier on every distribution in front of it). Used by rules and the review alike.
+import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../../model";
+import { asString, blocks, firstBlock } from "../../load/json";
+import { ORIGIN_VERIFY, apiDistributions, behaviors, resolveRefs, viewerRequestFunctions } from "./cloudfront";
+
+/** Whether a statement tree contains an exact match on the origin-verify header. */
+function matchesOriginVerify(statement: unknown): boolean {
+  for (const s of blocks(statement)) {
+    const bm = firstBlock(s["byte_match_statement"]);
+    if (bm) {
+      const header = asString(firstBlock(firstBlock(bm["field_to_match"])?.["single_header"])?.["name"]);
+      const search = bm["search_string"];
+      const nonEmpty = isUnknown(search) || (typeof search === "string" && search.length > 0);
+      if (header?.toLowerCase() === ORIGIN_VERIFY && bm["positional_constraint"] === "EXACTLY" && nonEmpty) return true;
+    }
+    const or = firstBlock(s["or_statement"]);
+    // Every branch of an OR must be an origin-verify match, or the OR lets other requests in too.
+    if (or) {
+      const branches = blocks(or["statement"]);
+      if (branches.length > 0 && branches.every((b) => matchesOriginVerify([b]))) return true;
+    }
+  }
+  return false;
+}
+
+/** Why a web ACL does not protect the origin, or undefined when it does. */
+export function originProtectionGap(acl: ResourceInstance): string | undefined {
+  if (acl.values["rule_json"] !== undefined && acl.values["rule_json"] !== null && acl.values["rule_json"] !== "") {
+    return "its rules are given as rule_json, which this check cannot read";
+  }
+  const def = firstBlock(acl.values["default_action"]);
+  if (!def || blocks(def["block"]).length === 0 || blocks(def["allow"]).length > 0) return "its default action is not BLOCK";
+  const rules = blocks(acl.values["rule"]);
+  const allows = rules.filter((r) => blocks(firstBlock(r["action"])?.["allow"]).length > 0);
+  if (!allows.some((r) => matchesOriginVerify(r["statement"]))) return `it has no ALLOW rule matching the ${ORIGIN_VERIFY} header exactly`;
+  const other = allows.filter((r) => !matchesOriginVerify(r["statement"])).map((r) => asString(r["name"]) ?? "?");
+  if (other.length > 0) return `other ALLOW rules (${other.join(", ")}) let requests without the header through`;
+  return undefined;
+}
+
+/** The web ACLs associated with a stage (through the given association addresses), in the stage's file. */
+export function stageAcls(model: Model, associationAddresses: readonly string[], holder: ResourceInstance): ResourceInstance[] {
+  const assocs = model.resources.filter(
+    (r) => r.type === "aws_wafv2_web_acl_association" && associationAddresses.includes(r.address) && r.source.file === holder.source.file,
+  );
+  return assocs.flatMap((a) => resolveRefs(model, a, a.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl"));
+}
+
+/**
+ * Why a stage is reachable other than through CloudFront, or undefined when its web ACL admits only requests
+ * carrying the origin secret. An ACL that does not resolve counts as absent: fail closed.
+ */
+export function stageOriginGap(model: Model, stage: Stage): string | undefined {
+  const acls = stageAcls(model, stage.wafAssociations, stage.resource);
+  if (acls.length === 0) return "no regional web ACL is associated";
+  const gaps = acls.map((acl) => [acl.address, originProtectionGap(acl)] as const).filter(([, g]) => g !== undefined);
+  return gaps.length > 0 ? gaps.map(([a, g]) => `web ACL ${a}: ${g}`).join("; ") : undefined;
+}
+
+const sameSource = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
+
+/**
+ * Why a NONE method of `api` is not protected by edge authentication, or undefined when it is: every stage of the
+ * API admits only CloudFront (`stageOriginGap`), at least one distribution has the API as origin, and every such
+ * distribution runs a viewer-request Lambda@Edge function on each cache behavior that targets the API (one
+ * distribution without it is a way around the verifier). A distribution whose origin does not resolve to this API
+ * does not count: fail closed.
+ */
+export function edgeProtectionGap(model: Model, api: RestApi): string | undefined {
+  const gaps: string[] = [];
+  const stages = model.stages.filter((s) => s.apiAddress === api.address && sameSource(s.resource, api.resource));
+  if (stages.length === 0) gaps.push("the API has no stage whose origin protection could be checked");
+  for (const s of stages) {
+    const gap = stageOriginGap(model, s);
+    if (gap !== undefined) gaps.push(`stage ${s.address} is not restricted to CloudFront (${gap})`);
+  }
+  const fronting = apiDistributions(model).filter((d) => sameSource(d.resource, api.resource) && d.apiAddresses.includes(api.address));
+  if (fronting.length === 0) gaps.push("no CloudFront distribution has this API as origin, so no edge function authenticates its callers");
+  for (const d of fronting) {
+    const originIds = new Set(d.apiOrigins.map((o) => asString(o["origin_id"])).filter((x): x is string => x !== undefined));
+    const toApi = behaviors(d.resource).filter((b) => {
+      const target = asString(b.block["target_origin_id"]);
+      // A behavior whose target is unknown may serve the API: it must authenticate too.
+      return target === undefined || originIds.has(target);
+    });
+    const bare = toApi.filter((b) => viewerRequestFunctions(b).length === 0).map((b) => b.name);
+    if (toApi.length === 0) gaps.push(`distribution ${d.resource.address} has no cache behavior for the API origin`);
+    else if (bare.length > 0) gaps.push(`distribution ${d.resource.address} has no viewer-request Lambda@Edge function on cache behavior(s) ${bare.join(", ")}`);
+  }
+  return gaps.length > 0 ? gaps.join("; ") : undefined;
+}
