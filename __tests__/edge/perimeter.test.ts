@@ -32,9 +32,12 @@ class PerimeterTestStack extends TerraformStack {
 
 /** petstore prod with the given scheme; under edge authentication GET /pets is an EDGE route. */
 function specWith(scheme: EdgeScheme): AccessSpec {
-  const routes: RouteSpec[] = petstoreProd.routes.map((r) =>
-    scheme === "OAuth2-Cognito-Edge" && r.method === "GET" && r.path === "/pets" ? { ...r, auth: { type: "EDGE", scopes: ["petstore/read"] } } : r,
-  );
+  // Sample prod's EDGE routes stand for Cognito routes with the same scopes when the scheme is not edge.
+  const routes: RouteSpec[] = petstoreProd.routes.map((r) => {
+    if (scheme === "OAuth2-Cognito-Edge" && r.method === "GET" && r.path === "/pets") return { ...r, auth: { type: "EDGE", scopes: ["petstore/read"] } };
+    if (scheme !== "OAuth2-Cognito-Edge" && r.auth.type === "EDGE") return { ...r, auth: { type: "COGNITO", scopes: r.auth.scopes } };
+    return r;
+  });
   if (!petstoreProd.edge) throw new Error("sample prod has no edge section");
   return { ...petstoreProd, routes, edge: { ...petstoreProd.edge, scheme } };
 }

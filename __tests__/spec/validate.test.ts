@@ -17,6 +17,13 @@ interface InvalidCase {
 // Route indexes in the sample: 2 GET /pets (COGNITO read, cors), 4 GET /pets/{petId} (LAMBDA jwt-token),
 // 5 DELETE /pets/{petId} (LAMBDA admins, client web), 6 PUT /pets/{petId}/photo (jwt-request),
 // 10 GET /reports/{reportId} (AWS_IAM), 11 GET /catalog (API_KEY partners).
+/** Sample prod's EDGE routes as the Cognito routes they stand for, for cases that switch prod to another scheme. */
+const edgeToCognito = (s: MutableSpec): void => {
+  s.routes.forEach((r, i) => {
+    if (r.auth.type === "EDGE") s.routes[i] = { ...r, auth: { type: "COGNITO", scopes: r.auth.scopes } };
+  });
+};
+
 const edgeRoute = (clients?: string[]) =>
   ({ method: "GET", path: "/edge", integration: { type: "MOCK" }, auth: { type: "EDGE", ...(clients ? { clients } : {}) } }) as const;
 
@@ -229,6 +236,7 @@ const cases: readonly InvalidCase[] = [
     name: "EDGE route with another edge scheme",
     base: petstoreProd,
     change: (s) => {
+      edgeToCognito(s);
       s.edge!.scheme = "OAuth2-Cognito-Gateway";
       s.routes.push(edgeRoute());
     },
@@ -239,7 +247,10 @@ const cases: readonly InvalidCase[] = [
   {
     name: "edge scheme ApiKey without a usage plan",
     base: petstoreProd,
-    change: (s) => void (s.edge!.scheme = "ApiKey"),
+    change: (s) => {
+      edgeToCognito(s);
+      s.edge!.scheme = "ApiKey";
+    },
     path: "edge.usagePlan",
     value: undefined,
     message: 'edge: scheme "ApiKey" needs a usagePlan',

@@ -1,6 +1,6 @@
 // The built-in sample: a petstore API exercising every authorization type, in `dev` and `prod`.
 // `prod` sits behind CloudFront with edge authentication and origin protection.
-import type { AccessSpec, RouteSpec } from "../types";
+import { routeKey, type AccessSpec, type RouteSpec } from "../types";
 
 const routes: readonly RouteSpec[] = [
   {
@@ -85,6 +85,21 @@ const routes: readonly RouteSpec[] = [
   },
 ];
 
+/**
+ * Prod serves the pets routes behind CloudFront with edge authentication: the verifier checks the token and its
+ * scopes before the cache, and the methods are NONE at the gateway (the stage admits CloudFront only).
+ */
+const EDGE_IN_PROD: Readonly<Record<string, RouteSpec["auth"]>> = {
+  "GET /pets": { type: "EDGE", scopes: ["petstore/read"] },
+  "POST /pets": { type: "EDGE", scopes: ["petstore/write"] },
+  "GET /pets/{petId}": { type: "EDGE", scopes: ["petstore/read"] },
+};
+
+const prodRoutes: readonly RouteSpec[] = routes.map((r) => {
+  const auth = EDGE_IN_PROD[routeKey(r.method, r.path)];
+  return auth === undefined ? r : { ...r, auth };
+});
+
 function petstore(environment: "dev" | "prod"): AccessSpec {
   const prod = environment === "prod";
   return {
@@ -165,7 +180,7 @@ function petstore(environment: "dev" | "prod"): AccessSpec {
       },
     ],
     invokerRoles: [{ name: "reporting", assumedBy: { services: ["ecs-tasks.amazonaws.com"] } }],
-    routes,
+    routes: prod ? prodRoutes : routes,
     usagePlans: [
       {
         name: "partners",
