@@ -1,8 +1,9 @@
 // Reads from one Model the facts the authorization review compares: each route's effective authorization,
 // and the controls around it (stage WAF / origin protection / logging, execute-api:Invoke grants, group-role
 // trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
-import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
-import { asArray, asObject, blocks, firstBlock } from "../load/json";
+import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
+import { asArray, asObject, firstBlock } from "../load/json";
+import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
 import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "./types";
 
@@ -30,28 +31,9 @@ function apiLabeller(model: Model): (stack: string, apiAddress: string | undefin
   };
 }
 
-// ---- WAF web ACLs: which stages admit only CloudFront (origin protection) ----
-
-function webAclOf(model: Model, association: ResourceInstance): ResourceInstance | undefined {
-  const acls = model.resources.filter((r) => r.type === "aws_wafv2_web_acl" && r.source.stack === association.source.stack);
-  for (const ref of association.references["web_acl_arn"] ?? []) {
-    const hit = acls.find((a) => ref === a.address || ref.startsWith(`${a.address}.`));
-    if (hit !== undefined) return hit;
-  }
-  const arn = association.values["web_acl_arn"];
-  return typeof arn === "string" ? acls.find((a) => a.values["arn"] === arn) : undefined;
-}
-
-/**
- * Origin protection: the ACL blocks by default and some rule allows (CloudFront's secret header).
- * An ACL we cannot see (only in the other stack, or unknown) does not count: fail closed.
- */
-function isOriginProtecting(acl: ResourceInstance | undefined): boolean {
-  if (acl === undefined) return false;
-  const defaultAction = firstBlock(acl.values["default_action"]);
-  if (defaultAction === undefined || firstBlock(defaultAction["block"]) === undefined) return false;
-  return blocks(acl.values["rule"]).some((rule) => firstBlock(asObject(firstBlock(rule["action"]))["allow"]) !== undefined);
-}
+// ---- Origin protection: one definition with the policy rules (guard/rules/private/origin.ts) ----
+// A stage is origin-protected when its regional web ACL blocks by default and allows only CloudFront's exact
+// X-Origin-Verify header; a route is EDGE only when, in addition, the edge verifier fronts the API.
 
 export interface StageFacts {
   readonly key: string;
@@ -69,9 +51,6 @@ function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>): StageF
   return model.stages.map((s) => {
     const stack = stackOf(s);
     const api = label(stack, s.apiAddress, s.api?.name ?? unknownName);
-    const associations = s.wafAssociations
-      .map((a) => model.resources.find((r) => r.address === a && r.source.stack === stack))
-      .filter((r): r is ResourceInstance => r !== undefined);
     const all = s.methodSettings.find((m) => m.methodPath === "*/*");
     const level = all?.loggingLevel;
     return {
@@ -80,7 +59,7 @@ function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>): StageF
       stack,
       address: s.address,
       wafAssociations: s.wafAssociations,
-      originProtected: associations.some((a) => isOriginProtecting(webAclOf(model, a))),
+      originProtected: stageOriginGap(model, s) === undefined,
       accessLogging: s.accessLog !== undefined && !(typeof s.accessLog.destinationArn === "string" && s.accessLog.destinationArn === ""),
       executionLogging: level === undefined ? "OFF" : show(level),
     };
@@ -335,18 +314,26 @@ function requirementOf(tables: RouteTables, stack: string, fn: string | undefine
 function routeFacts(
   model: Model,
   label: ReturnType<typeof apiLabeller>,
-  stages: readonly StageFacts[],
   grants: readonly Grant[],
   tables: RouteTables,
 ): RouteAuth[] {
+  const byApi = new Map<RestApi, boolean>();
+  const edgeProtected = (route: Route): boolean => {
+    const api = route.api;
+    if (api === undefined) return false;
+    let hit = byApi.get(api);
+    if (hit === undefined) {
+      hit = edgeProtectionGap(model, api) === undefined;
+      byApi.set(api, hit);
+    }
+    return hit;
+  };
   return model.routes.map((route) => {
     const stack = stackOf(route);
     const api = label(stack, route.apiAddress, route.apiName);
-    // EDGE needs every stage of the API to admit only CloudFront: one open stage is a way around the edge.
-    const apiStages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stack);
-    const facts = apiStages.map((s) => stages.find((f) => f.address === s.address && f.stack === stack));
-    const originProtected = apiStages.length > 0 && facts.every((f) => f?.originProtected === true);
-    const { type, reason } = effectiveType(route, originProtected);
+    // EDGE needs every stage of the API to admit only CloudFront (one open stage is a way around the edge) and
+    // the verifier in front of it: the same test the policy rules apply to an intended EDGE route.
+    const { type, reason } = effectiveType(route, edgeProtected(route));
     const targets = methodTargets(model, route, api);
     const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => globMatches(p, t)))).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
@@ -486,7 +473,7 @@ export function modelFacts(model: Model, tables: RouteTables = new Map()): Model
   const stages = stageFacts(model, label);
   const grants = grantFacts(model, label);
   return {
-    routes: routeFacts(model, label, stages, grants, tables),
+    routes: routeFacts(model, label, grants, tables),
     stages,
     grants,
     trusts: trustFacts(model),
