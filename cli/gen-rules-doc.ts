@@ -31,11 +31,14 @@ const POLICY_FORMAT = [
   "`info` finding, \"not verified\", rather than passed silently.",
   "",
   "`EDGE` means authenticated at the edge (a Lambda@Edge verifier on viewer-request, before the CloudFront cache)",
-  "and `NONE` with no API key at the gateway; `scopes` (optional) record what the verifier requires. Such a method",
+  "and `NONE` with no API key at the gateway; `scopes` (optional): those the verifier requires for it. Such a method",
   "passes `method-matches-policy` and `no-open-method` only while every stage of its API admits CloudFront alone",
   "(regional web ACL: default BLOCK, the only ALLOW an exact `X-Origin-Verify` match) and every distribution whose",
   "origin is the API runs the verifier on viewer-request on each cache behavior serving it; otherwise the finding",
   "says which part is missing. An EDGE route with gateway authorization is a type mismatch like any other.",
+  "What the verifier enforces per route (mode `edge`, scopes) is in the `edge-config.json` bundled in its zip",
+  "package: compared with the policy's scopes when the package is on disk (cdktf.out), an `info` finding",
+  "\"not verified\" otherwise, as for CUSTOM routes.",
   "",
 ];
 

@@ -123,6 +123,29 @@ export type AuthorizerRouteTable =
   | { readonly file: string; readonly routes: readonly AuthorizerRouteRequirement[] }
   | { readonly file: string; readonly problem: string };
 
+/** One route of the Lambda@Edge verifier's baked `edge-config.json` (lambdas/edge/config.ts). */
+export interface EdgeRouteRequirement {
+  readonly method: string;
+  readonly path: string;
+  /** `edge`: the verifier requires a token here; `gateway`: it passes the request on for API Gateway to decide. */
+  readonly mode: string;
+  /** Any one of these is required; empty = the config's path-prefix scopes apply. */
+  readonly scopes: readonly string[];
+  readonly clients: readonly string[] | null;
+}
+
+/** The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. */
+export type EdgeConfigTable =
+  | { readonly file: string; readonly routes: readonly EdgeRouteRequirement[] }
+  | { readonly file: string; readonly problem: string };
+
+/** A Lambda function whose package carries an `edge-config.json` (the edge verifier). */
+export interface EdgeFunctionConfig {
+  readonly functionAddress: string;
+  readonly source: SourceRef;
+  readonly table: EdgeConfigTable;
+}
+
 export interface Authorizer {
   readonly address: string;
   readonly apiAddress?: string;
@@ -343,6 +366,11 @@ export interface Model {
   readonly resourceServers: readonly ResourceServer[];
   readonly userGroups: readonly UserGroup[];
   readonly lambdaPermissions: readonly LambdaPermission[];
+  /**
+   * Edge verifiers' baked configurations, for packages on disk (cdktf.out): what the edge enforces per route,
+   * invisible in Terraform. @default - none read (in-memory documents, bare plans)
+   */
+  readonly edgeConfigs?: readonly EdgeFunctionConfig[];
   /** Every reference the loader could not follow (also surfaced per route). */
   readonly unresolved: readonly UnresolvedRef[];
   /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */

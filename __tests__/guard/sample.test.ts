@@ -34,6 +34,14 @@ describe("GIVEN the synthesized sample (cdktf.out)", () => {
     expect(findings).toEqual([]);
   });
 
+  test("THEN the edge verifier's baked config is read from prod's package, so EDGE scopes are compared, not assumed", () => {
+    const configs = loadModel(outdir).edgeConfigs ?? [];
+    expect(configs.map((c) => c.source.stack)).toEqual(["petstore-prod"]);
+    const table = configs[0].table;
+    const edge = "routes" in table ? table.routes.filter((r) => r.mode === "edge").map((r) => `${r.method} ${r.path} ${r.scopes.join(",")}`) : [table.problem];
+    expect(edge.sort()).toEqual(edgeRoutesOf("petstore-prod").map((k) => `${k} ${effectivePolicy(policiesFor(policies, "petstore-prod")[0], "petstore-prod").routes[k].scopes.join(",")}`).sort());
+  });
+
   test("THEN `check <cdktf.out>` with the shipped policies exits 0", () => {
     let out = "";
     expect(main([outdir, "--policy", join(root, "policies")], { out: (s) => (out += s), err: (s) => (out += s) })).toBe(0);

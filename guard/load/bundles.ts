@@ -1,13 +1,16 @@
-// Reads `route-table.json` out of Lambda deployment packages referenced by `filename` (relative to the stack
-// directory, as cdktf writes them). I/O kept here so the parsers and the model builder stay pure.
+// Reads what Lambda deployment packages enforce out of them: a Lambda authorizer's `route-table.json` and the
+// edge verifier's `edge-config.json`, from packages referenced by `filename` (relative to the stack directory,
+// as cdktf writes them). I/O kept here so the parsers and the model builder stay pure.
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { AuthorizerRouteRequirement, AuthorizerRouteTable } from "../model";
+import type { AuthorizerRouteRequirement, AuthorizerRouteTable, EdgeConfigTable, EdgeRouteRequirement } from "../model";
 import { asArray, asObject, asString, isObject } from "./json";
 import type { RawStack } from "./raw";
 import { readZipEntry } from "./zip";
 
 const ENTRY = "route-table.json";
+const EDGE_ENTRY = "edge-config.json";
+const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
 
 function parseTable(text: string, file: string): AuthorizerRouteTable {
   let doc: unknown;
@@ -17,7 +20,6 @@ function parseTable(text: string, file: string): AuthorizerRouteTable {
     return { file, problem: `${ENTRY} is not JSON: ${(e as Error).message}` };
   }
   if (!isObject(doc) || !Array.isArray(doc["routes"])) return { file, problem: `${ENTRY} has no routes list` };
-  const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
   const routes: AuthorizerRouteRequirement[] = asArray(doc["routes"]).map((r) => {
     const o = asObject(r);
     return {
@@ -32,9 +34,31 @@ function parseTable(text: string, file: string): AuthorizerRouteTable {
   return { file, routes };
 }
 
-/** Attach the route tables of every zip-packaged Lambda function whose package is on disk. */
+function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return { file, problem: `${EDGE_ENTRY} is not JSON: ${(e as Error).message}` };
+  }
+  if (!isObject(doc) || !Array.isArray(doc["routes"])) return { file, problem: `${EDGE_ENTRY} has no routes list` };
+  const routes: EdgeRouteRequirement[] = asArray(doc["routes"]).map((r) => {
+    const o = asObject(r);
+    return {
+      method: asString(o["method"]) ?? "",
+      path: asString(o["path"]) ?? "",
+      mode: asString(o["mode"]) ?? "",
+      scopes: strings(o["scopes"]),
+      clients: o["clients"] === null || o["clients"] === undefined ? null : strings(o["clients"]),
+    };
+  });
+  return { file, routes };
+}
+
+/** Attach the route tables and edge configs of every zip-packaged Lambda function whose package is on disk. */
 export function readRouteTables(stack: RawStack, stackFile: string): RawStack {
   const tables = new Map<string, AuthorizerRouteTable>();
+  const edge = new Map<string, EdgeConfigTable>();
   for (const fn of stack.resources) {
     if (fn.type !== "aws_lambda_function" || fn.mode !== "managed") continue;
     const filename = asString(fn.values["filename"]);
@@ -47,6 +71,16 @@ export function readRouteTables(stack: RawStack, stackFile: string): RawStack {
     } catch (e) {
       tables.set(fn.address, { file: zip, problem: `cannot read ${ENTRY}: ${(e as Error).message}` });
     }
+    try {
+      const text = readZipEntry(zip, EDGE_ENTRY);
+      if (text !== undefined) edge.set(fn.address, parseEdgeConfig(text, zip));
+    } catch (e) {
+      edge.set(fn.address, { file: zip, problem: `cannot read ${EDGE_ENTRY}: ${(e as Error).message}` });
+    }
   }
-  return tables.size === 0 ? stack : { ...stack, routeTables: tables };
+  return {
+    ...stack,
+    ...(tables.size > 0 ? { routeTables: tables } : {}),
+    ...(edge.size > 0 ? { edgeConfigs: edge } : {}),
+  };
 }

@@ -4,7 +4,7 @@
 // unless the plan is older than the synthesized file (stale), then cdk.tf.json is read and a note says so.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
+import type { EdgeConfigTable, EdgeFunctionConfig, Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
 import { buildViews, type StackViews } from "./build";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
@@ -94,6 +94,12 @@ export function modelFromStacks(
   const resources: ResourceInstance[] = stacks.flatMap((s) => s.stack.resources);
   const changes: ResourceChange[] = stacks.flatMap((s) => s.stack.changes);
   const unresolved: UnresolvedRef[] = all("unresolved");
+  const edgeConfigs: EdgeFunctionConfig[] = stacks.flatMap((s) =>
+    [...(s.stack.edgeConfigs ?? new Map<string, EdgeConfigTable>())].flatMap(([functionAddress, table]) => {
+      const fn = s.stack.resources.find((r) => r.address === functionAddress);
+      return fn === undefined ? [] : [{ functionAddress, source: fn.source, table }];
+    }),
+  );
   return {
     sources: stacks.map((s) => s.file),
     format: formats.size > 1 ? "mixed" : formats.has("plan") ? "plan" : "cdktf",
@@ -113,6 +119,7 @@ export function modelFromStacks(
     resourceServers: all("resourceServers"),
     userGroups: all("userGroups"),
     lambdaPermissions: all("lambdaPermissions"),
+    ...(edgeConfigs.length > 0 ? { edgeConfigs } : {}),
     unresolved,
     changes,
   };

@@ -1,5 +1,5 @@
 // What a format reader hands to the model builder: resource instances plus module variable wiring.
-import type { AuthorizerRouteTable, ResourceChange, ResourceInstance } from "../model";
+import type { AuthorizerRouteTable, EdgeConfigTable, ResourceChange, ResourceInstance } from "../model";
 
 export interface RawStack {
   readonly resources: ResourceInstance[];
@@ -8,4 +8,6 @@ export interface RawStack {
   readonly changes: ResourceChange[];
   /** Lambda function address -> route table read from its package (filled by the file loader, not the parsers). */
   readonly routeTables?: Map<string, AuthorizerRouteTable>;
+  /** Lambda function address -> the edge verifier's baked config read from its package (file loader only). */
+  readonly edgeConfigs?: Map<string, EdgeConfigTable>;
 }

@@ -18,7 +18,8 @@ export interface IntendedRoute {
   readonly authorizer?: string;
   /**
    * COGNITO: exact `authorization_scopes` (@default - none: the method accepts ID tokens).
-   * CUSTOM and EDGE: the scopes the Lambda authorizer or the edge verifier requires, for reviewers and the diff.
+   * CUSTOM and EDGE: the scopes the Lambda authorizer or the edge verifier requires, compared with the route
+   * table or edge-config.json bundled in its package when that is on disk.
    */
   readonly scopes: readonly string[];
   /**

@@ -4,7 +4,7 @@ import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
-import { edgeProtectionGap } from "./private/origin";
+import { edgeProtectionGap, edgeVerifiers } from "./private/origin";
 import type { Rule, RuleFinding } from "./types";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -47,6 +47,33 @@ function compareRouteTable(r: Route, want: IntendedRoute): string[] {
   if (!sameSet(entry.groups, want.groups)) out.push(`the authorizer enforces groups ${JSON.stringify(entry.groups)}, policy says ${JSON.stringify(want.groups)}`);
   if (!sameSet(entry.scopes, want.scopes)) out.push(`the authorizer enforces scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
   return out;
+}
+
+/**
+ * EDGE routes: what the edge verifier enforces lives in its bundled `edge-config.json`, not in Terraform. Compared
+ * when the package is on disk; `unverified` says why not otherwise (reported as info by the caller).
+ */
+function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedRoute): { problems: string[]; unverified?: string } {
+  const { functions, unresolved } = edgeVerifiers(model, api);
+  const problems: string[] = [];
+  const missing: string[] = unresolved > 0 ? [`${unresolved} viewer-request association(s) whose function did not resolve`] : [];
+  for (const fn of functions) {
+    const config = model.edgeConfigs?.find((c) => c.functionAddress === fn.address && c.source.file === fn.source.file && c.source.stack === fn.source.stack);
+    if (config === undefined) {
+      missing.push(`${fn.address} (its package is not on disk here)`);
+      continue;
+    }
+    const table = config.table;
+    if ("problem" in table) {
+      problems.push(`the edge verifier's configuration cannot be read (${table.problem})`);
+      continue;
+    }
+    const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path) ?? table.routes.find((e) => e.method === "ANY" && e.path === r.path);
+    if (entry === undefined) problems.push(`the edge verifier's configuration (${table.file}) has no entry for this route`);
+    else if (entry.mode !== "edge") problems.push(`the edge verifier passes this route on to the gateway (mode "${entry.mode}"), so nothing authenticates it`);
+    else if (!sameSet(entry.scopes, want.scopes)) problems.push(`the edge verifier requires scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+  }
+  return { problems, ...(missing.length > 0 && problems.length === 0 ? { unverified: missing.join(", ") } : {}) };
 }
 
 function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
@@ -137,7 +164,15 @@ export const MethodMatchesPolicy: Rule = {
           if (!isIntendedPreflight(policies, r)) out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
           continue;
         }
-        for (const p of compare(model, r, api, apiName, want)) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+        const problems = compare(model, r, api, apiName, want);
+        for (const p of problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+        if (want.type === "EDGE" && problems.length === 0) {
+          const edge = compareEdgeConfig(model, r, api, want);
+          for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+          if (edge.unverified !== undefined) {
+            out.push(routeFinding(r, `${r.routeKey}: the scopes and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`, { severity: "info" }));
+          }
+        }
         if (want.type === "CUSTOM" && r.authorizer !== undefined && r.authorizer.routeTable === undefined && (want.groups.length > 0 || want.scopes.length > 0)) {
           out.push(routeFinding(r, `${r.routeKey}: groups/scopes are enforced inside authorizer ${show(r.authorizer.name)}, whose route table is not available here; not verified`, { severity: "info" }));
         }

@@ -3,11 +3,12 @@
 // Fixtures are the sample prod stack, synthesized in the test, with GET /pets made NONE and broken one way each.
 import { Testing } from "cdktf";
 import { modelFromDocument } from "../../../guard/load";
+import type { EdgeConfigTable, EdgeRouteRequirement, Model } from "../../../guard/model";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import type { PolicySet } from "../../../guard/policy/types";
 import { MethodMatchesPolicy } from "../../../guard/rules/MethodMatchesPolicy";
 import { NoOpenMethod } from "../../../guard/rules/NoOpenMethod";
-import { edgeProtectionGap } from "../../../guard/rules/private/origin";
+import { edgeProtectionGap, edgeVerifiers } from "../../../guard/rules/private/origin";
 import type { Rule } from "../../../guard/rules/types";
 import { petstoreProd } from "../../../spec/samples/petstore";
 import { AccessStack } from "../../../stacks/access-stack";
@@ -78,13 +79,51 @@ const BREAKAGES: readonly (readonly [string, (doc: Json) => void, string])[] = [
   ["no CloudFront distribution at all", (d) => void delete d.resource.aws_cloudfront_distribution, "no CloudFront distribution has this API as origin"],
 ];
 
+/** The fixture's model with the edge verifier's baked config attached, as the loader does from a package on disk. */
+function withEdgeConfig(doc: Json, table: EdgeConfigTable): Model {
+  const model = modelFromDocument(doc);
+  const [fn] = edgeVerifiers(model, model.apis[0]).functions;
+  if (fn === undefined) throw new Error("fixture: no edge verifier function resolved");
+  return { ...model, edgeConfigs: [{ functionAddress: fn.address, source: fn.source, table }] };
+}
+const baked = (entry: Partial<EdgeRouteRequirement>): EdgeConfigTable => ({
+  file: "verifier.zip",
+  routes: [{ method: "GET", path: "/pets", mode: "edge", scopes: ["petstore/read"], clients: null, ...entry }],
+});
+const failingAbout = (model: Model) => MethodMatchesPolicy.check(model, EDGE).filter((f) => f.route === ROUTE && f.severity !== "info");
+
 describe("policy type EDGE: compliance", () => {
   test("GIVEN an EDGE route that is NONE at the gateway behind origin protection and the edge verifier THEN both rules are quiet for it", () => {
     const doc = fixture();
-    expect(about(MethodMatchesPolicy, doc)).toEqual([]);
+    expect(failingAbout(withEdgeConfig(doc, baked({})))).toEqual([]);
     expect(about(NoOpenMethod, doc)).toEqual([]);
     const model = modelFromDocument(doc);
     expect(edgeProtectionGap(model, model.apis[0])).toBeUndefined();
+  });
+
+  test("GIVEN the verifier's package is not on disk (a document in memory) THEN the edge scopes are reported as not verified (info), nothing more", () => {
+    expect(about(MethodMatchesPolicy, fixture())).toEqual([
+      expect.objectContaining({ severity: "info", message: expect.stringContaining("edge-config.json, not available") }),
+    ]);
+  });
+
+  test("GIVEN the verifier resolves from the distribution THEN it is the edge function of the stack", () => {
+    const model = modelFromDocument(fixture());
+    const { functions, unresolved } = edgeVerifiers(model, model.apis[0]);
+    expect(unresolved).toBe(0);
+    expect(functions.map((f) => f.address)).toEqual([expect.stringContaining("edge-verifier")]);
+  });
+});
+
+describe("policy type EDGE: what the edge verifier enforces (its baked edge-config.json)", () => {
+  test.each([
+    ["other scopes", baked({ scopes: ["petstore/write"] }), 'the edge verifier requires scopes ["petstore/write"], policy says ["petstore/read"]'],
+    ["no scope (prefix scopes would apply)", baked({ scopes: [] }), 'requires scopes [], policy says ["petstore/read"]'],
+    ["the route passed on to the gateway", baked({ mode: "gateway" }), 'passes this route on to the gateway (mode "gateway")'],
+    ["no entry for the route", baked({ path: "/other" }), "has no entry for this route"],
+    ["an unreadable config", { file: "verifier.zip", problem: "edge-config.json is not JSON" }, "cannot be read (edge-config.json is not JSON)"],
+  ] as const)("GIVEN %s THEN method-matches-policy fires", (_n, table, says) => {
+    expect(failingAbout(withEdgeConfig(fixture(), table))).toEqual([expect.objectContaining({ message: expect.stringContaining(says) })]);
   });
 });
 

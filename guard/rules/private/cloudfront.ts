@@ -84,6 +84,25 @@ export function frontedStages(model: Model, d: ApiDistribution): Stage[] {
 export const viewerRequestFunctions = (b: Behavior): JsonObject[] =>
   blocks(b.block["lambda_function_association"]).filter((a) => a["event_type"] === "viewer-request");
 
+/**
+ * The Lambda functions a distribution runs on viewer-request, followed from `lambda_arn` (a `${...qualified_arn}`
+ * in cdk.tf.json, the behavior's references in a plan), and how many associations did not resolve to one.
+ */
+export function viewerRequestTargets(model: Model, d: ResourceInstance, which: readonly Behavior[] = behaviors(d)): { functions: ResourceInstance[]; unresolved: number } {
+  const functions = new Map<string, ResourceInstance>();
+  let unresolved = 0;
+  for (const b of which) {
+    const planRefs = (d.references[b.attribute] ?? []).filter((r) => r.startsWith("aws_lambda_function."));
+    for (const a of viewerRequestFunctions(b)) {
+      const refs = refsOf(a["lambda_arn"]);
+      const hits = resolveRefs(model, d, refs.length > 0 ? refs : planRefs, "aws_lambda_function");
+      if (hits.length === 0) unresolved++;
+      for (const h of hits) functions.set(h.address, h);
+    }
+  }
+  return { functions: [...functions.values()], unresolved };
+}
+
 /** Edge authentication: some behavior of the distribution runs a Lambda@Edge function on viewer-request. */
 export const hasEdgeAuth = (d: ResourceInstance): boolean => behaviors(d).some((b) => viewerRequestFunctions(b).length > 0);
 

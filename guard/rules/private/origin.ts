@@ -3,7 +3,7 @@
 // stage and a viewer-request verifier on every distribution in front of it). Used by rules and the review alike.
 import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../../model";
 import { asString, blocks, firstBlock } from "../../load/json";
-import { ORIGIN_VERIFY, apiDistributions, behaviors, resolveRefs, viewerRequestFunctions } from "./cloudfront";
+import { ORIGIN_VERIFY, apiDistributions, behaviors, resolveRefs, viewerRequestFunctions, viewerRequestTargets, type ApiDistribution, type Behavior } from "./cloudfront";
 
 /** Whether a statement tree contains an exact match on the origin-verify header. */
 function matchesOriginVerify(statement: unknown): boolean {
@@ -61,6 +61,31 @@ export function stageOriginGap(model: Model, stage: Stage): string | undefined {
 
 const sameSource = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
 
+/** Distributions whose origin is `api` (followed by reference; a literal domain does not count). */
+const frontingDistributions = (model: Model, api: RestApi): ApiDistribution[] =>
+  apiDistributions(model).filter((d) => sameSource(d.resource, api.resource) && d.apiAddresses.includes(api.address));
+
+/** Cache behaviors of a distribution that may serve its API origins (an unknown target counts). */
+function behaviorsToApi(d: ApiDistribution): Behavior[] {
+  const originIds = new Set(d.apiOrigins.map((o) => asString(o["origin_id"])).filter((x): x is string => x !== undefined));
+  return behaviors(d.resource).filter((b) => {
+    const target = asString(b.block["target_origin_id"]);
+    return target === undefined || originIds.has(target);
+  });
+}
+
+/** The edge verifier functions in front of `api`, and how many viewer-request associations did not resolve. */
+export function edgeVerifiers(model: Model, api: RestApi): { functions: ResourceInstance[]; unresolved: number } {
+  const out = new Map<string, ResourceInstance>();
+  let unresolved = 0;
+  for (const d of frontingDistributions(model, api)) {
+    const t = viewerRequestTargets(model, d.resource, behaviorsToApi(d));
+    unresolved += t.unresolved;
+    for (const f of t.functions) out.set(f.address, f);
+  }
+  return { functions: [...out.values()], unresolved };
+}
+
 /**
  * Why a NONE method of `api` is not protected by edge authentication, or undefined when it is: every stage of the
  * API admits only CloudFront (`stageOriginGap`), at least one distribution has the API as origin, and every such
@@ -76,15 +101,11 @@ export function edgeProtectionGap(model: Model, api: RestApi): string | undefine
     const gap = stageOriginGap(model, s);
     if (gap !== undefined) gaps.push(`stage ${s.address} is not restricted to CloudFront (${gap})`);
   }
-  const fronting = apiDistributions(model).filter((d) => sameSource(d.resource, api.resource) && d.apiAddresses.includes(api.address));
+  const fronting = frontingDistributions(model, api);
   if (fronting.length === 0) gaps.push("no CloudFront distribution has this API as origin, so no edge function authenticates its callers");
   for (const d of fronting) {
-    const originIds = new Set(d.apiOrigins.map((o) => asString(o["origin_id"])).filter((x): x is string => x !== undefined));
-    const toApi = behaviors(d.resource).filter((b) => {
-      const target = asString(b.block["target_origin_id"]);
-      // A behavior whose target is unknown may serve the API: it must authenticate too.
-      return target === undefined || originIds.has(target);
-    });
+    // A behavior whose target is unknown may serve the API: it must authenticate too.
+    const toApi = behaviorsToApi(d);
     const bare = toApi.filter((b) => viewerRequestFunctions(b).length === 0).map((b) => b.name);
     if (toApi.length === 0) gaps.push(`distribution ${d.resource.address} has no cache behavior for the API origin`);
     else if (bare.length > 0) gaps.push(`distribution ${d.resource.address} has no viewer-request Lambda@Edge function on cache behavior(s) ${bare.join(", ")}`);
