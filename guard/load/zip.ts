@@ -8,7 +8,11 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 export function readZipEntry(zipPath: string, entryName: string): string | undefined {
-  const buf = readFileSync(zipPath);
+  return zipEntry(readFileSync(zipPath), entryName)?.toString("utf8");
+}
+
+/** One entry of an archive in memory; throws on a corrupt archive or an unsupported compression method. */
+export function zipEntry(buf: Buffer, entryName: string): Buffer | undefined {
   // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
@@ -33,8 +37,8 @@ export function readZipEntry(zipPath: string, entryName: string): string | undef
       if (buf.readUInt32LE(local) !== LOCAL) throw new Error("corrupt zip local header");
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       const data = buf.subarray(start, start + compressed);
-      if (method === 0) return data.toString("utf8");
-      if (method === 8) return inflateRawSync(data).toString("utf8");
+      if (method === 0) return data;
+      if (method === 8) return inflateRawSync(data);
       throw new Error(`unsupported zip compression method ${method}`);
     }
     p += 46 + nameLen + extraLen + commentLen;

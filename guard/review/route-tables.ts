@@ -3,9 +3,9 @@
 // there, not in Terraform. I/O at the edge (`loadRouteTables`); zip and table parsing are pure.
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import type { Model } from "../model";
 import { asArray, asObject, isObject } from "../load/json";
+import { zipEntry } from "../load/zip";
 
 export interface LambdaRequirement {
   readonly groups: readonly string[];
@@ -20,39 +20,13 @@ export type RouteTables = ReadonlyMap<string, ReadonlyMap<string, LambdaRequirem
 
 export const tableKey = (stack: string, functionName: string): string => `${stack}::${functionName}`;
 
-/** One entry of a zip archive (STORED or DEFLATED), found through the central directory; undefined if absent. */
+/** One entry of a zip archive (STORED or DEFLATED); undefined if absent or the archive is unreadable. */
 export function readZipEntry(zip: Buffer, name: string): Buffer | undefined {
-  const minEocd = 22;
-  let eocd = -1;
-  for (let i = zip.length - minEocd; i >= Math.max(0, zip.length - minEocd - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  try {
+    return zipEntry(zip, name);
+  } catch {
+    return undefined;
   }
-  if (eocd < 0) return undefined;
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count && p + 46 <= zip.length; n++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) return undefined;
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const entryName = zip.toString("utf8", p + 46, p + 46 + nameLen);
-    if (entryName === name) {
-      if (zip.readUInt32LE(local) !== 0x04034b50) return undefined;
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
-      return undefined;
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return undefined;
 }
 
 const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
