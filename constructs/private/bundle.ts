@@ -2,9 +2,9 @@
 // extra files, into a byte-for-byte reproducible zip: an unchanged Lambda gives the same zip, the same asset
 // path and the same `source_code_hash`, so the next plan shows no change (cdktf's own zips embed file times).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { buildSync } from "esbuild";
+import { buildSync, version as esbuildVersion, type BuildOptions } from "esbuild";
 
 export interface BundleOptions {
   /** Function name; names the zip file. */
@@ -33,9 +33,62 @@ const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 // One esbuild run per entry per process: a synth of several stacks (dev, prod, ...) reuses the bundle.
 const codeCache = new Map<string, Buffer>();
 
-/** Forgets cached bundles (tests that check determinism need a real second build). */
-export function clearBundleCache(): void {
+// Across processes, a built `index.js` is reused while every file esbuild read for it is byte-identical:
+// the manifest lists each input with its SHA-256, so a stale bundle is impossible, only a rebuild is missed.
+const DISK_CACHE = path.join(PROJECT_ROOT, "node_modules", ".cache", "lambda-code");
+let diskCacheEnabled = true;
+
+/**
+ * Forgets cached bundles: tests that check determinism need a real second build. With `keepDiskCache`
+ * only this process's memory is cleared, as if a new synth process started.
+ */
+export function clearBundleCache(opts: { readonly keepDiskCache?: boolean } = {}): void {
   codeCache.clear();
+  if (opts.keepDiskCache !== true) diskCacheEnabled = false;
+}
+
+const sha256 = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");
+
+interface CacheManifest {
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly code: string;
+}
+
+function cacheKey(entry: string, options: BuildOptions): string {
+  const lockPath = path.join(PROJECT_ROOT, "package-lock.json");
+  const lock = existsSync(lockPath) ? sha256(readFileSync(lockPath)) : "no-lock";
+  return sha256(JSON.stringify([entry, esbuildVersion, lock, options]));
+}
+
+function readCached(key: string): Buffer | undefined {
+  const manifestPath = path.join(DISK_CACHE, `${key}.json`);
+  if (!diskCacheEnabled || !existsSync(manifestPath)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as CacheManifest;
+    for (const [input, hash] of Object.entries(manifest.inputs)) {
+      const file = path.resolve(PROJECT_ROOT, input);
+      if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return undefined;
+    }
+    const code = readFileSync(path.join(DISK_CACHE, `${manifest.code}.js`));
+    return sha256(code) === manifest.code ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCached(key: string, inputs: readonly string[], code: Buffer): void {
+  try {
+    mkdirSync(DISK_CACHE, { recursive: true });
+    const codeHash = sha256(code);
+    const hashes = Object.fromEntries(inputs.map((input) => [input, sha256(readFileSync(path.resolve(PROJECT_ROOT, input)))]));
+    writeFileSync(path.join(DISK_CACHE, `${codeHash}.js`), code);
+    // Written last and renamed into place: a reader sees a whole manifest or none.
+    const tmp = path.join(DISK_CACHE, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ inputs: hashes, code: codeHash } satisfies CacheManifest));
+    renameSync(tmp, path.join(DISK_CACHE, `${key}.json`));
+  } catch {
+    // A cache that cannot be written only costs a rebuild next time.
+  }
 }
 
 /** esbuild → `index.js` bytes. Throws with esbuild's messages when the handler does not build. */
@@ -44,8 +97,7 @@ export function buildHandlerCode(entry: string): Buffer {
   if (cached) return cached;
   if (!path.isAbsolute(entry)) throw new Error(`bundleLambda: entry must be an absolute path, got "${entry}"`);
   if (!existsSync(entry)) throw new Error(`bundleLambda: entry "${entry}" does not exist`);
-  const result = buildSync({
-    entryPoints: [entry],
+  const options: BuildOptions = {
     absWorkingDir: PROJECT_ROOT,
     bundle: true,
     // @aws-sdk/* is bundled too: the version we pin and test against (aws-sdk-client-mock) is the one that
@@ -62,7 +114,14 @@ export function buildHandlerCode(entry: string): Buffer {
     write: false,
     outfile: "index.js",
     logLevel: "silent",
-  });
+  };
+  const key = cacheKey(path.relative(PROJECT_ROOT, entry), options);
+  const hit = readCached(key);
+  if (hit) {
+    codeCache.set(entry, hit);
+    return hit;
+  }
+  const result = buildSync({ ...options, entryPoints: [entry], metafile: true, write: false });
   if (result.errors.length > 0) {
     throw new Error(`bundleLambda: esbuild failed for "${entry}": ${result.errors.map((e) => e.text).join("; ")}`);
   }
@@ -70,6 +129,7 @@ export function buildHandlerCode(entry: string): Buffer {
   if (!out) throw new Error(`bundleLambda: esbuild produced no index.js for "${entry}"`);
   const code = Buffer.from(out.contents);
   codeCache.set(entry, code);
+  writeCached(key, Object.keys(result.metafile.inputs), code);
   return code;
 }
 
