@@ -567,6 +567,13 @@ const cases: readonly InvalidCase[] = [
     message: "cors: allowOrigins must not be empty",
   },
   {
+    name: "CORS with two origins (a MOCK preflight can send only one)",
+    change: (s) => void (s.cors!.allowOrigins = ["https://a.example.com", "https://b.example.com"]),
+    path: "cors.allowOrigins",
+    value: ["https://a.example.com", "https://b.example.com"],
+    message: "cors: Access-Control-Allow-Origin takes exactly one origin",
+  },
+  {
     name: "scope name with a space",
     change: (s) => void (s.cognito.resourceServers[0]!.scopes = { ...s.cognito.resourceServers[0]!.scopes, "read all": "x" }),
     path: 'cognito.resourceServers[0].scopes["read all"]',

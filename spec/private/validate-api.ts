@@ -126,6 +126,10 @@ export function validateStage(p: ProblemList, spec: AccessSpec): void {
 export function validateCorsWafEdge(p: ProblemList, spec: AccessSpec, names: DeclaredNames): void {
   if (spec.cors !== undefined) {
     if (spec.cors.allowOrigins.length === 0) p.add("cors.allowOrigins", "cors: allowOrigins must not be empty", spec.cors.allowOrigins);
+    // The preflight is a MOCK: it cannot echo the caller's origin, and the header allows one origin or "*".
+    if (spec.cors.allowOrigins.length > 1) {
+      p.add("cors.allowOrigins", "cors: Access-Control-Allow-Origin takes exactly one origin (or \"*\"); a MOCK preflight cannot choose per caller", spec.cors.allowOrigins);
+    }
     if (spec.cors.maxAgeSeconds !== undefined) checkInt(p, "cors.maxAgeSeconds", spec.cors.maxAgeSeconds, 0, 86400, "cors: maxAgeSeconds");
   }
   checkInt(p, "waf.rateLimitPerFiveMinutes", spec.waf.rateLimitPerFiveMinutes, WAF_RATE_LIMIT.min, WAF_RATE_LIMIT.max, "waf: rateLimitPerFiveMinutes");
