@@ -7,6 +7,7 @@ import { CognitoResourceServer } from "@cdktf/provider-aws/lib/cognito-resource-
 import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-pool";
+import { CognitoIdentityPoolRolesAttachment } from "@cdktf/provider-aws/lib/cognito-identity-pool-roles-attachment";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { AccessSpec, AppClientSpec, GroupSpec } from "../spec/types";
@@ -127,6 +128,40 @@ export class Identity extends Construct {
       });
     }
     this.groupRoles = roles;
+
+    if (this.identityPoolId !== undefined) {
+      // Federated users get their group's role from the token (cognito:preferred_role); a token whose
+      // role is ambiguous or absent gets the default role, which may do nothing.
+      const defaultRole = new IamRole(this, "identity-default-role", {
+        name: `${prefix}-identity-default`,
+        description: "Authenticated identities without a group role: no permissions",
+        assumeRolePolicy: policyDocument([this.identityPoolTrust(this.identityPoolId)]),
+        tags: spec.tags,
+      });
+      new CognitoIdentityPoolRolesAttachment(this, "identity-pool-roles", {
+        identityPoolId: this.identityPoolId,
+        roles: { authenticated: defaultRole.arn },
+        roleMapping: clientResources
+          .filter((_, i) => spec.cognito.clients[i].kind === "user")
+          .map((c) => ({
+            identityProvider: `\${${userPool.fqn}.endpoint}:\${${c.fqn}.id}`,
+            type: "Token",
+            ambiguousRoleResolution: "Deny",
+          })),
+      });
+    }
+  }
+
+  private identityPoolTrust(identityPoolId: string): PolicyStatement {
+    return {
+      effect: "Allow",
+      actions: ["sts:AssumeRoleWithWebIdentity"],
+      principals: { Federated: ["cognito-identity.amazonaws.com"] },
+      conditions: {
+        StringEquals: { "cognito-identity.amazonaws.com:aud": identityPoolId },
+        "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
+      },
+    };
   }
 
   private client(client: AppClientSpec, userPoolId: string, hideUserExistence: boolean): CognitoUserPoolClient {
@@ -183,15 +218,7 @@ export class Identity extends Construct {
       });
     }
     if (trustedBy.includes("identityPool") && this.identityPoolId !== undefined) {
-      statements.push({
-        effect: "Allow",
-        actions: ["sts:AssumeRoleWithWebIdentity"],
-        principals: { Federated: ["cognito-identity.amazonaws.com"] },
-        conditions: {
-          StringEquals: { "cognito-identity.amazonaws.com:aud": this.identityPoolId },
-          "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
-        },
-      });
+      statements.push(this.identityPoolTrust(this.identityPoolId));
     }
     if (statements.length === 0) {
       // Fail closed: a role nobody may assume rather than one anybody may.

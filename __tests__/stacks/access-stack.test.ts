@@ -164,3 +164,35 @@ describe("GIVEN an S3 backend for team state WHEN synthesized", () => {
     });
   });
 });
+
+describe("GIVEN a group whose role is also assumed through a Cognito identity pool WHEN synthesized", () => {
+  const spec: AccessSpec = {
+    ...petstoreDev,
+    cognito: {
+      ...petstoreDev.cognito,
+      groups: petstoreDev.cognito.groups.map((g) => (g.name === "staff" ? { ...g, trustedBy: ["identityPool", "groupRoleLambda"] } : g)),
+    },
+  };
+  const out = synth(spec);
+  const trustOf = (name: string): { Principal: Record<string, string[]>; Condition?: Record<string, Record<string, string>> }[] =>
+    (JSON.parse(String(all(out, "aws_iam_role").find((r) => r.name === name)?.assume_role_policy)) as { Statement: never[] }).Statement;
+
+  test("THEN the federated trust carries the identity pool as aud and authenticated as amr", () => {
+    const federated = trustOf("petstore-dev-group-staff").find((s) => s.Principal.Federated !== undefined);
+    expect(federated?.Principal.Federated).toEqual(["cognito-identity.amazonaws.com"]);
+    expect(federated?.Condition).toEqual({
+      StringEquals: { "cognito-identity.amazonaws.com:aud": expect.stringMatching(/^\$\{aws_cognito_identity_pool\./) },
+      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
+    });
+  });
+
+  test("THEN a group that did not ask for it keeps only the Lambda trust", () => {
+    expect(trustOf("petstore-dev-group-admins").map((s) => Object.keys(s.Principal))).toEqual([["AWS"]]);
+  });
+
+  test("THEN the pool maps roles from the token and denies ambiguous ones", () => {
+    expect(all(out, "aws_cognito_identity_pool")).toEqual([expect.objectContaining({ allow_unauthenticated_identities: false })]);
+    const [attachment] = all(out, "aws_cognito_identity_pool_roles_attachment");
+    expect(attachment.role_mapping).toEqual([expect.objectContaining({ type: "Token", ambiguous_role_resolution: "Deny" })]);
+  });
+});
