@@ -67,17 +67,9 @@ export class Stage extends Construct {
       tags: spec.tags,
     });
 
-    // Execution logging needs the account-level CloudWatch role of API Gateway (one per region).
-    const cloudwatchRole = new IamRole(this, "apigateway-cloudwatch-role", {
-      name: `${props.restApiName}-apigw-cloudwatch`,
-      assumeRolePolicy: serviceTrustPolicy("apigateway.amazonaws.com"),
-      tags: spec.tags,
-    });
-    new IamRolePolicyAttachment(this, "apigateway-cloudwatch-policy", {
-      role: cloudwatchRole.name,
-      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-    });
-    const account = new ApiGatewayAccount(this, "apigateway-account", { cloudwatchRoleArn: cloudwatchRole.arn });
+    // Execution logging needs the account-level CloudWatch role of API Gateway (one per account and region):
+    // this stack owns that setting unless the spec names a role another stack manages.
+    const account = stageSpec.cloudWatchRoleArn === undefined ? this.accountLogging(props) : undefined;
 
     const stage = new ApiGatewayStage(this, "stage", {
       restApiId: props.restApiId,
@@ -89,7 +81,7 @@ export class Stage extends Construct {
         format: stageSpec.accessLogFormat ?? DEFAULT_ACCESS_LOG_FORMAT,
       },
       tags: spec.tags,
-      dependsOn: [account],
+      dependsOn: account !== undefined ? [account] : undefined,
     });
     this.stageName = stage.stageName;
     this.stageArn = stage.arn;
@@ -108,5 +100,18 @@ export class Stage extends Construct {
         throttlingBurstLimit: stageSpec.throttle.burstLimit,
       },
     });
+  }
+
+  private accountLogging(props: StageProps): ApiGatewayAccount {
+    const cloudwatchRole = new IamRole(this, "apigateway-cloudwatch-role", {
+      name: `${props.restApiName}-apigw-cloudwatch`,
+      assumeRolePolicy: serviceTrustPolicy("apigateway.amazonaws.com"),
+      tags: props.spec.tags,
+    });
+    new IamRolePolicyAttachment(this, "apigateway-cloudwatch-policy", {
+      role: cloudwatchRole.name,
+      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+    });
+    return new ApiGatewayAccount(this, "apigateway-account", { cloudwatchRoleArn: cloudwatchRole.arn });
   }
 }

@@ -146,6 +146,7 @@ const stage = object<StageSpec>({
   xrayTracing: bool,
   throttle,
   logRetentionDays: num,
+  cloudWatchRoleArn: optional(str),
 });
 
 const cors = object<CorsSpec>({ allowOrigins: strings, allowHeaders: strings, maxAgeSeconds: optional(num) });

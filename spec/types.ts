@@ -192,6 +192,12 @@ export interface StageSpec {
   readonly xrayTracing: boolean;
   readonly throttle: ThrottleSpec;
   readonly logRetentionDays: number;
+  /**
+   * Execution logging needs API Gateway's account-level CloudWatch role, one per account and region. Give the
+   * ARN of an existing role when another stack (another environment in the same account and region) owns
+   * that setting. @default - this stack creates the role and sets the account setting
+   */
+  readonly cloudWatchRoleArn?: string;
 }
 
 export interface CorsSpec {

@@ -567,6 +567,13 @@ const cases: readonly InvalidCase[] = [
     message: "cors: allowOrigins must not be empty",
   },
   {
+    name: "stage CloudWatch role that is not a role ARN",
+    change: (s) => void ((s.stage as { cloudWatchRoleArn?: string }).cloudWatchRoleArn = "apigw-logs"),
+    path: "stage.cloudWatchRoleArn",
+    value: "apigw-logs",
+    message: "cloudWatchRoleArn must be an IAM role ARN",
+  },
+  {
     name: "CORS with two origins (a MOCK preflight can send only one)",
     change: (s) => void (s.cors!.allowOrigins = ["https://a.example.com", "https://b.example.com"]),
     path: "cors.allowOrigins",

@@ -196,3 +196,19 @@ describe("GIVEN a group whose role is also assumed through a Cognito identity po
     expect(attachment.role_mapping).toEqual([expect.objectContaining({ type: "Token", ambiguous_role_resolution: "Deny" })]);
   });
 });
+
+describe("GIVEN a stage that uses an existing account-level CloudWatch role WHEN synthesized", () => {
+  const withRole = synth({ ...petstoreDev, stage: { ...petstoreDev.stage, cloudWatchRoleArn: "arn:aws:iam::123456789012:role/apigw-logs" } });
+  const owning = synth(petstoreDev);
+
+  test("THEN the stack leaves the account setting to its owner", () => {
+    expect(all(withRole, "aws_api_gateway_account")).toHaveLength(0);
+    expect(all(withRole, "aws_iam_role").some((r) => String(r.name).endsWith("-apigw-cloudwatch"))).toBe(false);
+    expect(all(withRole, "aws_api_gateway_stage")[0].depends_on).toBeUndefined();
+  });
+
+  test("THEN by default the stack owns the setting and the stage waits for it", () => {
+    expect(all(owning, "aws_api_gateway_account")).toHaveLength(1);
+    expect(all(owning, "aws_api_gateway_stage")[0].depends_on).toEqual([expect.stringMatching(/^aws_api_gateway_account\./)]);
+  });
+});

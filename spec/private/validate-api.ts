@@ -116,6 +116,9 @@ export function validateStage(p: ProblemList, spec: AccessSpec): void {
   if (!NAME_PATTERNS.stageName.test(stage.name)) p.add("stage.name", `${subject}: name must be letters, digits and underscores`, stage.name);
   checkThrottle(p, "stage.throttle", stage.throttle, subject);
   checkRetention(p, "stage.logRetentionDays", stage.logRetentionDays, subject);
+  if (stage.cloudWatchRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@\/-]+$/.test(stage.cloudWatchRoleArn)) {
+    p.add("stage.cloudWatchRoleArn", `${subject}: cloudWatchRoleArn must be an IAM role ARN`, stage.cloudWatchRoleArn);
+  }
   const fmt = stage.accessLogFormat;
   // API Gateway refuses an access-log format without a request id.
   if (fmt !== undefined && !fmt.includes("$context.requestId") && !fmt.includes("$context.extendedRequestId")) {

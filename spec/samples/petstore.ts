@@ -190,6 +190,8 @@ function petstore(environment: "dev" | "prod"): AccessSpec {
         keys: ["partner-acme", "partner-globex"],
       },
     ],
+    // dev and prod live in separate AWS accounts, so each stack owns its account's API Gateway CloudWatch
+    // role; environments sharing an account and region set `cloudWatchRoleArn` on all but one.
     stage: {
       name: environment === "prod" ? "v1" : "dev",
       loggingLevel: prod ? "ERROR" : "INFO",
