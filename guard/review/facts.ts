@@ -19,15 +19,22 @@ const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resour
 /** API labels: the REST API's name; prefixed by the stack only when two stacks use the same name. */
 function apiLabeller(model: Model): (stack: string, apiAddress: string | undefined, name: Val<string>) => string {
   const stacksByName = new Map<string, Set<string>>();
+  // API Gateway allows several APIs with one name: labelled by name alone, their routes would share keys and
+  // one API's downgrade could hide behind the other's unchanged route. Such APIs also carry their address.
+  const addressesByStackName = new Map<string, Set<string>>();
   for (const api of model.apis) {
     if (typeof api.name !== "string") continue;
     const set = stacksByName.get(api.name) ?? new Set<string>();
     set.add(stackOf(api));
     stacksByName.set(api.name, set);
+    const k = `${stackOf(api)}\u0000${api.name}`;
+    addressesByStackName.set(k, (addressesByStackName.get(k) ?? new Set<string>()).add(api.address));
   }
   return (stack, apiAddress, name) => {
     const base = typeof name === "string" ? name : `(API ${apiAddress ?? "unresolved"})`;
-    return (stacksByName.get(base)?.size ?? 0) > 1 && stack !== "" ? `${stack}/${base}` : base;
+    const shared = typeof name === "string" && (addressesByStackName.get(`${stack}\u0000${name}`)?.size ?? 0) > 1;
+    const own = shared ? `${base} (${apiAddress ?? "unresolved"})` : base;
+    return (stacksByName.get(base)?.size ?? 0) > 1 && stack !== "" ? `${stack}/${own}` : own;
   };
 }
 
