@@ -222,14 +222,31 @@ export function buildViews(stack: RawStack): StackViews {
     };
   });
 
-  // Stages, with method settings, WAF associations and usage plans attached below.
+  // Stages, with method settings, WAF associations and usage plans attached below. A deployment with
+  // `stage_name` creates that stage itself (no aws_api_gateway_stage): it is a stage too, judged by the same rules.
   const stageRes = ofType(stack, "aws_api_gateway_stage");
+  const deploymentStageRes = ofType(stack, "aws_api_gateway_deployment").filter((d) => {
+    const n = d.values["stage_name"];
+    return n !== undefined && n !== null && n !== "";
+  });
+  const STAGE_HOLDERS = ["aws_api_gateway_stage", "aws_api_gateway_deployment"];
+  /** A stage by reference: an aws_api_gateway_stage first, else a deployment that creates one by stage_name. */
+  const stageTarget = (from: ResourceInstance, attr: string): ResourceInstance | undefined => {
+    const st = target(resolver.resolve(from, attr, ["aws_api_gateway_stage"]));
+    if (st !== undefined) return st;
+    const d = target(resolver.resolve(from, attr, STAGE_HOLDERS));
+    return d !== undefined && deploymentStageRes.includes(d) ? d : undefined;
+  };
+  const stageByName = (name: unknown, apiT: ResourceInstance | undefined): ResourceInstance | undefined =>
+    [...stageRes, ...deploymentStageRes].find(
+      (x) => x.values["stage_name"] === name && (apiT === undefined || target(resolver.resolve(x, "rest_api_id", [API])) === apiT),
+    );
   const settingsByStage = new Map<string, MethodSetting[]>();
   for (const s of ofType(stack, "aws_api_gateway_method_settings")) {
-    let st = target(resolver.resolve(s, "stage_name", ["aws_api_gateway_stage"]));
+    let st = stageTarget(s, "stage_name");
     if (st === undefined && typeof s.values["stage_name"] === "string") {
       const apiT = target(resolver.resolve(s, "rest_api_id", [API]));
-      st = stageRes.find((x) => x.values["stage_name"] === s.values["stage_name"] && (apiT === undefined || target(resolver.resolve(x, "rest_api_id", [API])) === apiT));
+      st = stageByName(s.values["stage_name"], apiT);
     }
     if (st === undefined) {
       unresolved.push({ address: s.address, attribute: "stage_name", target: String(s.values["stage_name"]), reason: "method settings for a stage not in the configuration", source: s.source });
@@ -277,10 +294,8 @@ export function buildViews(stack: RawStack): StackViews {
         references: refsOfBlock(p, "api_stages", i, ["api_id", "stage"]),
       };
       const apiT = target(resolver.resolve(view, "api_id", [API]));
-      let stageT = target(resolver.resolve(view, "stage", ["aws_api_gateway_stage"]));
-      if (stageT === undefined && typeof b["stage"] === "string") {
-        stageT = stageRes.find((s) => s.values["stage_name"] === b["stage"] && (apiT === undefined || target(resolver.resolve(s, "rest_api_id", [API])) === apiT));
-      }
+      let stageT = stageTarget(view, "stage");
+      if (stageT === undefined && typeof b["stage"] === "string") stageT = stageByName(b["stage"], apiT);
       if (stageT !== undefined) plansByStage.set(stageT.address, [...(plansByStage.get(stageT.address) ?? []), p.address]);
       return {
         ...(apiT !== undefined ? { apiAddress: apiT.address } : {}),
@@ -327,6 +342,23 @@ export function buildViews(stack: RawStack): StackViews {
       resource: s,
     };
   });
+
+  for (const d of deploymentStageRes) {
+    const apiT = target(resolver.resolve(d, "rest_api_id", [API]));
+    const api = apiT === undefined ? undefined : apiByAddress.get(apiT.address);
+    stages.push({
+      address: d.address,
+      ...(api !== undefined ? { apiAddress: api.address, api } : {}),
+      name: str(d.values["stage_name"]),
+      deploymentAddress: d.address,
+      // The deployment cannot set tracing or access logs for the stage it creates.
+      xrayTracingEnabled: false,
+      methodSettings: settingsByStage.get(d.address) ?? [],
+      wafAssociations: wafByStage.get(d.address) ?? [],
+      usagePlans: plansByStage.get(d.address) ?? [],
+      resource: d,
+    });
+  }
 
   const deployments: Deployment[] = ofType(stack, "aws_api_gateway_deployment").map((d) => {
     const api = apiOf(d, "rest_api_id");
