@@ -189,6 +189,11 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     if (typeof rule !== "string" || rule === "") c.add(`${p}.rule`, "required: the rule id to waive", rule);
     if (typeof reason !== "string" || reason.trim().length < MIN_REASON) c.add(`${p}.reason`, `a waiver needs a written reason (at least ${MIN_REASON} characters)`, reason);
     for (const k of ["address", "route"]) if (w[k] !== undefined && typeof w[k] !== "string") c.add(`${p}.${k}`, "must be a string", w[k]);
+    // A waiver is for one finding: without an address or route (or with an all-wildcard address) it would
+    // also waive every finding of that rule added later, e.g. the next open method, without anyone reviewing it.
+    const address = w["address"];
+    if (address === undefined && w["route"] === undefined) c.add(p, "a waiver names what it waives: an address (pattern) and/or a route", w);
+    else if (typeof address === "string" && !/[^*?]/.test(address)) c.add(`${p}.address`, "must name resources, not match every address", address);
     if (typeof rule === "string" && typeof reason === "string") {
       waivers.push({
         rule,
