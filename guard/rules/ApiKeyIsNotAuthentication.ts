@@ -13,7 +13,8 @@ export const ApiKeyIsNotAuthentication: Rule = {
   equivalents: { kics: ["api_gateway_method_does_not_contains_an_api_key"] },
   check(model, policies) {
     return model.routes
-      .filter((r) => r.authorization === "NONE" && r.apiKeyRequired === true)
+      // "none" in any case is NONE to API Gateway.
+      .filter((r) => typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE" && r.apiKeyRequired === true)
       .filter((r) => {
         const want = intendedFor(policies, r);
         return !(want?.type === "API_KEY" && (want.reason ?? "").trim() !== "");

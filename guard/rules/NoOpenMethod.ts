@@ -21,7 +21,9 @@ export const NoOpenMethod: Rule = {
   check(model, policies) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {
-      if (r.authorization !== "NONE" || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
+      // API Gateway takes "none" in any case as NONE: an open method, whatever the spelling.
+      const open = typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE";
+      if (!open || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
       const want = intendedFor(policies, r);
       const label = r.routeKey ?? r.address;
       if (want?.type === "EDGE") {
