@@ -203,8 +203,19 @@ describe("edge decision: path parsing", () => {
     expect(pathSegments("/pets/a%20b")).toEqual(["pets", "a b"]);
     expect(pathSegments("/")).toEqual([]);
   });
-  test("GIVEN an encoded segment spelling a literal route WHEN matched THEN it matches that route, as API Gateway would", () => {
-    expect(requirementFor(request("GET", "/heal%74h"), BAKED)).toEqual({ kind: "pass", reason: "gateway" });
-    expect(requirementFor(request("POST", "/pet%73"), BAKED)).toMatchObject({ kind: "token", scopes: ["petstore/write"] });
+  test("GIVEN an encoded segment spelling a literal route WHEN matched THEN it is refused: decoded and raw readings pick different routes", () => {
+    // Whether API Gateway matches `%74` as `t` is not the edge's to guess; either reading could be the one that runs.
+    expect(requirementFor(request("GET", "/heal%74h"), BAKED)).toEqual({ kind: "malformed", description: "ambiguous request path" });
+    expect(requirementFor(request("POST", "/pet%73"), BAKED)).toEqual({ kind: "malformed", description: "ambiguous request path" });
+  });
+  test("GIVEN an encoded literal that a gateway route declares beside an edge {param} route WHEN called without a token THEN never forwarded", () => {
+    // Decoded, `/pets/%6Dine` is the gateway route `/pets/mine`; matched raw it is the edge route `/pets/{petId}`,
+    // NONE at the gateway: forwarding it unverified would open that route to anyone.
+    expect(run("GET", "/pets/%6Dine")).toMatchObject({ kind: "reject", status: 400, error: "invalid_request" });
+    expect(run("GET", "/pets/%6dine")).toMatchObject({ kind: "reject", status: 400 });
+  });
+  test("GIVEN encoded characters that do not change the route WHEN called THEN they are matched as before", () => {
+    expect(requirementFor(request("GET", "/pets/a%20b"), BAKED)).toEqual({ kind: "token", scopes: ["petstore/read"], clients: ["web", "partner-sync"] });
+    expect(requirementFor(request("GET", "/files/a%20b/c"), BAKED)).toEqual({ kind: "token", scopes: ["petstore/files"], clients: ["web", "partner-sync"] });
   });
 });

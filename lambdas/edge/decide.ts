@@ -113,12 +113,25 @@ function header(req: EdgeRequest, name: string): readonly string[] {
   return (req.headers[name] ?? []).map((h) => h.value);
 }
 
-/** The requirement for one request: preflight and gateway-authenticated routes pass; everything else needs a token. */
+/**
+ * The requirement for one request: preflight and gateway-authenticated routes pass; everything else needs a token.
+ * The route is resolved on the decoded path and on the raw (still percent-encoded) one: CloudFront forwards the
+ * URI as received, and whether API Gateway matches `/pets/%6Dine` to the literal `/pets/mine` or to
+ * `/pets/{petId}` is not ours to guess. When the two readings ask for different things, the path is refused.
+ */
 export function requirementFor(req: EdgeRequest, config: EdgeBakedConfig): Requirement {
   const method = req.method.toUpperCase();
   const segments = pathSegments(req.uri);
   if (segments === null) return { kind: "malformed", description: "ambiguous request path" };
+  const decoded = requirementForSegments(req, method, segments, config);
+  const raw = segments.length === 0 ? [] : req.uri.slice(1).split("/");
+  if (raw.some((s, i) => s !== segments[i]) && JSON.stringify(requirementForSegments(req, method, raw, config)) !== JSON.stringify(decoded)) {
+    return { kind: "malformed", description: "ambiguous request path" };
+  }
+  return decoded;
+}
 
+function requirementForSegments(req: EdgeRequest, method: string, segments: readonly string[], config: EdgeBakedConfig): Requirement {
   const route = routeFor(method, segments, config.routes);
   // A preflight passes unless API Gateway would hand this OPTIONS to an edge-authenticated method (an ANY route):
   // preflight headers are the caller's to set, so they must never open a method that is NONE at the gateway.
