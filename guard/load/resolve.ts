@@ -60,6 +60,11 @@ export class StackResolver {
     depth: number,
   ): Resolution | undefined {
     let firstProblem: UnresolvedRef | undefined;
+    // Picking the instance with the referrer's own key is right only for `x[each.key]` / `x[count.index]`;
+    // `x[each.value...]` or `x[var.k]` may pick another instance (plan JSON lists only `x` and the key parts).
+    const sameKey =
+      refs.some((r) => r === "each.key" || r === "count.index") &&
+      !refs.some((r) => r.startsWith("each.value") || r.startsWith("var.") || r.startsWith("local."));
     for (const ref of refs) {
       if (ref.startsWith("var.") && depth < 16) {
         const name = ref.slice(4).split(".")[0];
@@ -79,7 +84,7 @@ export class StackResolver {
       let target: ResourceInstance | undefined;
       if (p.index !== undefined) target = cands.find((c) => c.index === p.index);
       else if (cands.length === 1) target = cands[0];
-      else if (from.index !== undefined) target = cands.find((c) => c.index === from.index);
+      else if (from.index !== undefined && sameKey) target = cands.find((c) => c.index === from.index);
       if (target !== undefined) return { ok: { target, attribute: p.attribute ?? "" } };
       firstProblem ??= {
         address: from.address,
