@@ -5,9 +5,19 @@ import type { Rule, RuleFinding } from "./types";
 
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
 
-function conditionKeys(s: PolicyStatement): string[] {
-  return s.conditions.map((c) => c.key.toLowerCase());
+/**
+ * Whether a condition on `key` closes the trust: a positive string operator (no Not, no IfExists: an absent
+ * key would pass) whose known values all satisfy `ok`. Having the key with any value is not enough
+ * (`amr = unauthenticated`, `aud` like `*`).
+ */
+function closes(s: PolicyStatement, key: string, ok: (v: string) => boolean): boolean {
+  return s.conditions.some((c) => {
+    const op = c.operator.toLowerCase();
+    if (c.key.toLowerCase() !== key || !op.includes("string") || op.includes("not") || op.includes("ifexists")) return false;
+    return c.values.length > 0 && c.values.every((v) => typeof v === "string" && ok(v));
+  });
 }
+const noWildcard = (v: string): boolean => v !== "" && !/[*?]/.test(v);
 
 export const CognitoGroupRoleTrust: Rule = {
   id: "cognito-group-role-trust",
@@ -33,9 +43,8 @@ export const CognitoGroupRoleTrust: Rule = {
           const open = p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id));
           if (open && p.ids.some((id) => id === "*")) out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
           if (p.type === "Federated" && p.ids.includes(COGNITO_IDENTITY)) {
-            const keys = conditionKeys(s);
-            if (!keys.includes(`${COGNITO_IDENTITY}:aud`)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition (any identity pool)`, file });
-            if (!keys.includes(`${COGNITO_IDENTITY}:amr`)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition (unauthenticated identities)`, file });
+            if (!closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition naming the identity pool (any identity pool)`, file });
+            if (!closes(s, `${COGNITO_IDENTITY}:amr`, (v) => v === "authenticated")) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition requiring "authenticated" (unauthenticated identities)`, file });
           }
         }
       }
