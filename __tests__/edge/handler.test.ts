@@ -1,7 +1,7 @@
 // The thin handler end to end: cold start reads the baked file, the SSM parameter (signed request to a fake
 // fetch) and the JWKS (fake fetcher), then forwards or rejects real tokens. No network.
 import type { CloudFrontRequestEvent, CloudFrontRequestResult, CloudFrontResultResponse } from "aws-lambda";
-import { createHandler, type EdgeDeps } from "../../lambdas/edge/index";
+import { createHandler, EDGE_JWKS_TIMEOUT_MS, type EdgeDeps } from "../../lambdas/edge/index";
 import type { Fetch } from "../../lambdas/edge/ssm";
 import { BAKED, CLIENTS, USER_POOL_ID, accessClaims, bearer, makeKey, request, sign } from "./tokens";
 
@@ -100,6 +100,15 @@ describe("edge handler, end to end", () => {
     const second = await handler(event(req));
     expect(isResponse(second)).toBe(false);
     expect(calls.ssm).toHaveLength(2);
+  });
+
+  test("GIVEN a JWKS endpoint that never answers WHEN a cold container is asked THEN 503 within the bound, well inside the 5 s viewer-request limit", async () => {
+    const { deps: d } = deps();
+    const hanging: EdgeDeps = { ...d, jwksFetcher: { fetch: () => new Promise<ArrayBuffer>(() => undefined) } };
+    const started = Date.now();
+    const out = await createHandler(hanging)(event(request("GET", "/pets", bearer(sign(key, accessClaims())))));
+    expect(isResponse(out) && out.status).toBe("503");
+    expect(Date.now() - started).toBeLessThan(EDGE_JWKS_TIMEOUT_MS + 1000);
   });
 
   test("GIVEN an SSM value naming no id for a configured client WHEN loading THEN every request gets 503", async () => {

@@ -49,9 +49,29 @@ async function load(deps: EdgeDeps): Promise<Loaded> {
   const value = await getParameter(baked.parameterName, baked.parameterRegion, credentialsFromEnv(deps.env), deps.fetch);
   const runtime = parseRuntimeConfig(JSON.parse(value), baked);
   const { verifier, verify } = cognitoVerify(runtime.userPoolId, deps.jwksFetcher);
-  // Fetch the JWKS now so each request verifies synchronously from the cache.
-  await verifier.hydrate();
+  // Fetch the JWKS now so each request verifies synchronously from the cache. Bounded: aws-jwt-verify's own
+  // fetcher allows 3 s per response plus a retry, which with the SSM call could outrun the 5 s viewer-request limit.
+  await withDeadline(verifier.hydrate(), EDGE_JWKS_TIMEOUT_MS);
   return { baked, runtime, verify };
+}
+
+/** Budget for the cold-start JWKS download; with SSM's 2 s this stays inside the 5 s viewer-request limit. */
+export const EDGE_JWKS_TIMEOUT_MS = 1500;
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`JWKS not loaded within ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 const SERVICE_UNAVAILABLE: CloudFrontRequestResult = {
