@@ -20,7 +20,7 @@ const POLICY_FORMAT = [
   "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",
   "| `allowWholeApiInvoke` | patterns (resource ARN, policy address or role name) allowed to grant `execute-api:Invoke` on a whole API |",
   "| `tokenValidity` | `maxIdAccessMinutes` (default 60), `maxRefreshDays` (default 30) |",
-  "| `waivers` | `[{rule, address and/or route, reason}]` (one finding: an address pattern must name resources, not be `*`): the finding is still reported, marked waived, and does not fail the check |",
+  "| `waivers` | `[{rule, address and/or route, reason}]` (one finding: an address pattern must name resources, not be `*`): the finding is still reported, marked waived, and does not fail the check. A finding of no API (user pool, IAM policy) is waived only by its exact address, and a policy may raise its severity but not lower it |",
   "| `severities` | rule id -> severity override |",
   "",
   "Unknown keys, bad route keys and missing reasons are errors (exit 2), each named with file, path and value.",

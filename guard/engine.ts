@@ -34,15 +34,22 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
     }
     for (const f of raw) {
       const ps = policiesOf(policies, f);
-      const override = ps.map((p) => p.severities[rule.id]).find((s): s is Severity => s !== undefined);
+      // A finding of no API (a user pool, an IAM policy) is seen by every policy file: one API's reviewers may
+      // raise its severity but not lower it, and may waive it only by naming its exact address.
+      const apiLess = f.api === undefined;
+      const ruleSeverity = f.severity ?? rule.severity;
+      const override = ps
+        .map((p) => p.severities[rule.id])
+        .find((s): s is Severity => s !== undefined && (!apiLess || atLeast(s, ruleSeverity)));
       const severity = f.severity ?? override ?? rule.severity;
       let waived: Finding["waived"];
       for (const p of ps) {
         const w = p.waivers.find(
           (w) =>
             w.rule === rule.id &&
-            (w.address === undefined || globMatch(w.address, f.address)) &&
-            (w.route === undefined || w.route === f.route),
+            (apiLess
+              ? w.address === f.address
+              : (w.address === undefined || globMatch(w.address, f.address)) && (w.route === undefined || w.route === f.route)),
         );
         if (w !== undefined) {
           waived = { reason: w.reason, policyFile: p.file };

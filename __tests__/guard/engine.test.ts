@@ -70,3 +70,28 @@ test("GIVEN a policy whose CUSTOM groups differ from the authorizer's route tabl
     expect.objectContaining({ rule: "method-matches-policy", route: "DELETE /items/{id}", message: 'DELETE /items/{id}: the authorizer enforces groups ["admins"], policy says ["staff"]' }),
   ]);
 });
+
+describe("GIVEN a finding that belongs to no API (a user pool) and a policy file of some API", () => {
+  const mfaOff = loadModel(join(FIX, "noncompliant", "UserPoolMfa.tf.json"));
+
+  test("WHEN the policy waives the rule by a glob address THEN the waiver does not reach it", () => {
+    const { findings } = runRules(mfaOff, withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.*", reason: "not yours to waive" }] }));
+    expect(findings[0].waived).toBeUndefined();
+    expect(failing(findings, "low")).toHaveLength(1);
+  });
+
+  test("WHEN the policy waives that exact address THEN the waiver applies", () => {
+    const { findings } = runRules(mfaOff, withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.pool", reason: "pool retired next sprint" }] }));
+    expect(findings[0].waived).toEqual({ reason: "pool retired next sprint", policyFile: "p.yaml" });
+  });
+
+  test("WHEN the policy lowers the rule's severity THEN the finding keeps the rule's own severity", () => {
+    const { findings } = runRules(mfaOff, withExtra({ severities: { "user-pool-mfa": "info" } }));
+    expect(findings[0].severity).toBe("high");
+  });
+
+  test("WHEN the policy raises the rule's severity THEN the finding carries the higher one", () => {
+    const { findings } = runRules(mfaOff, withExtra({ severities: { "user-pool-mfa": "critical" } }));
+    expect(findings[0].severity).toBe("critical");
+  });
+});
