@@ -121,3 +121,30 @@ test("GIVEN a denied ANY proxy route beside an allowed GET route WHEN the needed
   expect(apiGatewayAllows(d.response.policyDocument, `${PREFIX}POST/a/1/2`)).toBe(false);
   expect(apiGatewayAllows(d.response.policyDocument, `${PREFIX}GET/a/1/2`)).toBe(false);
 });
+
+test("GIVEN an allowed {param} route beside a denied literal parent WHEN the cached policy meets the parent with a trailing slash THEN it is denied, as decide() denies it", () => {
+  // `GET/pets/*` also matches `GET/pets/` (`*` matches nothing too). Should API Gateway hand `/pets/` to the
+  // `/pets` resource, the policy cached from `GET /pets/1` must not open it.
+  const table: RouteTable = {
+    authorizer: "trailing-slash",
+    apiKeyFromAuthorizer: false,
+    routes: [
+      { method: "GET", path: "/pets", groups: ["admins"], scopes: [], tokenUse: "any", clients: null },
+      { method: "GET", path: "/pets/{petId}", groups: [], scopes: [], tokenUse: "any", clients: null },
+      { method: "ANY", path: "/stores", groups: ["admins"], scopes: [], tokenUse: "any", clients: null },
+      { method: "ANY", path: "/stores/{storeId}", groups: [], scopes: [], tokenUse: "any", clients: null },
+    ],
+  };
+  const authz = authorizerWithKeys(table);
+  const t = token(accessClaims({ "cognito:groups": ["staff"] }));
+  const d = authz.decide(tokenEvent(t, "GET", "/pets/1"));
+  expect(d.effect).toBe("Allow");
+  if (d.effect === "Unauthorized") return;
+  const policy = d.response.policyDocument;
+  expect(apiGatewayAllows(policy, `${PREFIX}GET/pets/1`)).toBe(true);
+  expect(apiGatewayAllows(policy, `${PREFIX}DELETE/stores/1`)).toBe(true);
+  for (const arn of ["GET/pets", "GET/pets/", "POST/stores", "POST/stores/"]) {
+    expect({ arn, allowed: apiGatewayAllows(policy, `${PREFIX}${arn}`) }).toEqual({ arn, allowed: false });
+    expect({ arn, fresh: authz.decide(tokenEvent(t, arn.split("/")[0], arn.slice(arn.indexOf("/")))).effect }).toEqual({ arn, fresh: "Deny" });
+  }
+});

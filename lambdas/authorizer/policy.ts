@@ -38,7 +38,14 @@ export function policyShape(routes: readonly RouteRequirement[], allowed: readon
   const reaching = allow.filter((g) => g.includes("*"));
   const deny: string[] = [];
   routes.forEach((r, i) => {
-    if (!allowed[i] && reaching.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeGlob(r.method, r.path));
+    if (allowed[i]) return;
+    if (reaching.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeGlob(r.method, r.path));
+    // `*` also matches the empty string, so `GET/pets/*` reaches `GET/pets/`: should API Gateway route a
+    // trailing slash to the literal `/pets`, a cached policy must not open it. (A glob ending in `*` covers it.)
+    const slashed = r.path === "/" ? null : `${r.path}/`;
+    if (slashed !== null && !routeGlob(r.method, r.path).endsWith("*") && reaching.some((g) => globOverlapsRoute(g, r.method, slashed))) {
+      deny.push(routeGlob(r.method, slashed));
+    }
   });
   const conflict = deny.some((g) => routes.some((r, i) => allowed[i] && globOverlapsRoute(g, r.method, r.path)));
   return { allow: dedupe(allow), deny: dedupe(deny), conflict };
