@@ -136,7 +136,14 @@ export interface EdgeRouteRequirement {
 
 /** The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. */
 export type EdgeConfigTable =
-  | { readonly file: string; readonly routes: readonly EdgeRouteRequirement[] }
+  | {
+      readonly file: string;
+      readonly routes: readonly EdgeRouteRequirement[];
+      /** Scopes per path prefix, for routes whose own `scopes` are empty (longest prefix wins). @default - none */
+      readonly prefixes?: readonly { readonly prefix: string; readonly scopes: readonly string[] }[];
+      /** Config-wide client names, for routes whose `clients` is null; null = every configured client. @default null */
+      readonly clients?: readonly string[] | null;
+    }
   | { readonly file: string; readonly problem: string };
 
 /** A Lambda function whose package carries an `edge-config.json` (the edge verifier). */

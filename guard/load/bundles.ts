@@ -52,7 +52,9 @@ function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
       clients: o["clients"] === null || o["clients"] === undefined ? null : strings(o["clients"]),
     };
   });
-  return { file, routes };
+  const prefixes = asArray(doc["prefixes"]).map((p) => ({ prefix: asString(asObject(p)["prefix"]) ?? "", scopes: strings(asObject(p)["scopes"]) }));
+  const clients = doc["clients"] === null || doc["clients"] === undefined ? null : strings(doc["clients"]);
+  return { file, routes, prefixes, clients };
 }
 
 /** Attach the route tables and edge configs of every zip-packaged Lambda function whose package is on disk. */

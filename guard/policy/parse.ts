@@ -15,7 +15,7 @@ import {
 
 const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)$/;
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
-const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "apiKey", "reason"];
+const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
 const MIN_REASON = 10;
 
@@ -65,6 +65,11 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
   if (groups.length > 0 && t === "EDGE") c.add(`${path}.groups`, "the edge verifier checks scopes and clients, not groups", v["groups"]);
   const roles = c.strings(v["roles"], `${path}.roles`);
+  // Absent = clients not compared; present must name at least one (the verifier would accept no token at all).
+  const clientsRaw = v["clients"];
+  const clients = clientsRaw === undefined ? undefined : c.strings(clientsRaw, `${path}.clients`);
+  if (clients !== undefined && t !== "EDGE") c.add(`${path}.clients`, "clients only apply to EDGE (the edge verifier's accepted app clients)", clientsRaw);
+  else if (clients !== undefined && clients.length === 0 && Array.isArray(clientsRaw)) c.add(`${path}.clients`, "must name at least one client; leave it out to not compare clients", clientsRaw);
   if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
   const apiKeyRaw = v["apiKey"];
   if (apiKeyRaw !== undefined && typeof apiKeyRaw !== "boolean") c.add(`${path}.apiKey`, "must be true or false", apiKeyRaw);
@@ -84,6 +89,7 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     scopes,
     groups,
     roles,
+    ...(clients !== undefined && t === "EDGE" ? { clients } : {}),
     apiKey,
     ...(typeof reason === "string" ? { reason } : {}),
   };

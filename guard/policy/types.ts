@@ -29,6 +29,11 @@ export interface IntendedRoute {
   readonly groups: readonly string[];
   /** AWS_IAM: name patterns of other roles allowed to invoke (e.g. `*-invoker-reporting`). */
   readonly roles: readonly string[];
+  /**
+   * EDGE: the app client names the edge verifier accepts (its baked edge-config.json, route's own list else the
+   * config-wide one), compared when the verifier's package is on disk. @default - clients not compared
+   */
+  readonly clients?: readonly string[];
   /** `api_key_required`; implied true by API_KEY. @default false */
   readonly apiKey: boolean;
   /** Why the method is open (NONE) or protected by an API key only (API_KEY). Required for both. */

@@ -4,7 +4,8 @@ import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
-import { edgeProtectionGap, edgeVerifiers } from "./private/origin";
+import { edgeRequirementOf } from "./private/edge-config";
+import { edgeProtectionGap } from "./private/origin";
 import type { Rule, RuleFinding } from "./types";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -54,26 +55,20 @@ function compareRouteTable(r: Route, want: IntendedRoute): string[] {
  * when the package is on disk; `unverified` says why not otherwise (reported as info by the caller).
  */
 function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedRoute): { problems: string[]; unverified?: string } {
-  const { functions, unresolved } = edgeVerifiers(model, api);
+  if (!known(r.httpMethod) || !known(r.path)) return { problems: [`the route's method or path is known only after apply, so the edge verifier's entry cannot be found`] };
+  const got = edgeRequirementOf(model, api, r.httpMethod, r.path);
+  if ("unknown" in got) return { problems: [], unverified: got.unknown };
+  if ("problem" in got) return { problems: [got.problem] };
+  const req = got.requirement;
+  if (req.mode !== "edge") return { problems: [`the edge verifier passes this route on to the gateway (mode "${req.mode}"), so nothing authenticates it`] };
   const problems: string[] = [];
-  const missing: string[] = unresolved > 0 ? [`${unresolved} viewer-request association(s) whose function did not resolve`] : [];
-  for (const fn of functions) {
-    const config = model.edgeConfigs?.find((c) => c.functionAddress === fn.address && c.source.file === fn.source.file && c.source.stack === fn.source.stack);
-    if (config === undefined) {
-      missing.push(`${fn.address} (its package is not on disk here)`);
-      continue;
-    }
-    const table = config.table;
-    if ("problem" in table) {
-      problems.push(`the edge verifier's configuration cannot be read (${table.problem})`);
-      continue;
-    }
-    const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path) ?? table.routes.find((e) => e.method === "ANY" && e.path === r.path);
-    if (entry === undefined) problems.push(`the edge verifier's configuration (${table.file}) has no entry for this route`);
-    else if (entry.mode !== "edge") problems.push(`the edge verifier passes this route on to the gateway (mode "${entry.mode}"), so nothing authenticates it`);
-    else if (!sameSet(entry.scopes, want.scopes)) problems.push(`the edge verifier requires scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+  if (!sameSet(req.scopes, want.scopes)) problems.push(`the edge verifier requires scopes ${JSON.stringify(req.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+  // Clients are compared only when the policy names them: absent means the reviewer made no decision on clients.
+  if (want.clients !== undefined) {
+    if (req.clients === null) problems.push(`the edge verifier accepts every configured client, policy says ${JSON.stringify(want.clients)}`);
+    else if (!sameSet(req.clients, want.clients)) problems.push(`the edge verifier accepts clients ${JSON.stringify(req.clients)}, policy says ${JSON.stringify(want.clients)}`);
   }
-  return { problems, ...(missing.length > 0 && problems.length === 0 ? { unverified: missing.join(", ") } : {}) };
+  return { problems };
 }
 
 function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
@@ -170,7 +165,7 @@ export const MethodMatchesPolicy: Rule = {
           const edge = compareEdgeConfig(model, r, api, want);
           for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
           if (edge.unverified !== undefined) {
-            out.push(routeFinding(r, `${r.routeKey}: the scopes and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`, { severity: "info" }));
+            out.push(routeFinding(r, `${r.routeKey}: the scopes, clients and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`, { severity: "info" }));
           }
         }
         if (want.type === "CUSTOM" && r.authorizer !== undefined && r.authorizer.routeTable === undefined && (want.groups.length > 0 || want.scopes.length > 0)) {

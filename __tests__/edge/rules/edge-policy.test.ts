@@ -175,3 +175,48 @@ describe("policy type EDGE: parsing", () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: "p.yaml", path, value }));
   });
 });
+
+describe("policy type EDGE: clients and prefix scopes, resolved as the verifier does", () => {
+  const withClients = (clients: readonly string[]) => policy({ type: "EDGE", scopes: ["petstore/read"], clients });
+  const failing = (model: Model, set: PolicySet) => MethodMatchesPolicy.check(model, set).filter((f) => f.route === ROUTE && f.severity !== "info");
+
+  test("GIVEN policy clients equal to the route's clients THEN quiet (Compliance)", () => {
+    expect(failing(withEdgeConfig(fixture(), baked({ clients: ["web", "partner"] })), withClients(["partner", "web"]))).toEqual([]);
+  });
+
+  test("GIVEN the route inherits the config-wide clients THEN those are compared (Compliance)", () => {
+    const table: EdgeConfigTable = { ...baked({ clients: null }), clients: ["web"] };
+    expect(failing(withEdgeConfig(fixture(), table), withClients(["web"]))).toEqual([]);
+  });
+
+  test.each([
+    ["an extra client", baked({ clients: ["web", "partner"] }), 'accepts clients ["partner","web"], policy says ["web"]'],
+    ["every configured client (null everywhere)", baked({ clients: null }), 'accepts every configured client, policy says ["web"]'],
+  ] as const)("GIVEN the verifier accepts %s THEN method-matches-policy fires (Noncompliance)", (_n, table, says) => {
+    expect(failing(withEdgeConfig(fixture(), table), withClients(["web"]))).toEqual([expect.objectContaining({ message: expect.stringContaining(says) })]);
+  });
+
+  test("GIVEN no clients in the policy THEN the verifier's clients are not compared", () => {
+    expect(failing(withEdgeConfig(fixture(), baked({ clients: ["anyone"] })), EDGE)).toEqual([]);
+  });
+
+  test("GIVEN a route with no scopes of its own under a prefix requiring petstore/read THEN the prefix scopes are what is compared", () => {
+    const table: EdgeConfigTable = { ...baked({ scopes: [] }), prefixes: [{ prefix: "/", scopes: ["x/y"] }, { prefix: "/pets", scopes: ["petstore/read"] }] };
+    expect(failing(withEdgeConfig(fixture(), table), EDGE)).toEqual([]);
+  });
+
+  test.each([
+    ["a non-EDGE route", { type: "COGNITO", authorizer: "a", clients: ["web"] }, ["web"]],
+    ["an empty list", { type: "EDGE", clients: [] }, []],
+    ["a non-list", { type: "EDGE", clients: "web" }, "web"],
+  ])("GIVEN clients on %s THEN a problem names the path and value", (_n, route, value) => {
+    const { policy: p, problems } = parsePolicyDocument({ api: "x", routes: { [ROUTE]: route } }, "p.yaml");
+    expect(p).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: "p.yaml", path: `routes["${ROUTE}"].clients`, value }));
+  });
+
+  test("GIVEN EDGE with clients THEN they parse", () => {
+    const { policy: p } = parsePolicyDocument({ api: "x", routes: { [ROUTE]: { type: "EDGE", clients: ["web"] } } }, "p.yaml");
+    expect(p?.routes[ROUTE]).toEqual(expect.objectContaining({ type: "EDGE", clients: ["web"] }));
+  });
+});
