@@ -1,7 +1,8 @@
 // The thin handler end to end: cold start reads the baked file, the SSM parameter (signed request to a fake
 // fetch) and the JWKS (fake fetcher), then forwards or rejects real tokens. No network.
 import type { CloudFrontRequestEvent, CloudFrontRequestResult, CloudFrontResultResponse } from "aws-lambda";
-import { createHandler, EDGE_JWKS_TIMEOUT_MS, type EdgeDeps } from "../../lambdas/edge/index";
+import { createHandler, type EdgeDeps } from "../../lambdas/edge/index";
+import { EDGE_JWKS_TIMEOUT_MS } from "../../lambdas/edge/keys";
 import type { Fetch } from "../../lambdas/edge/ssm";
 import { BAKED, CLIENTS, USER_POOL_ID, accessClaims, bearer, makeKey, request, sign } from "./tokens";
 

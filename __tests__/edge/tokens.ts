@@ -3,7 +3,7 @@
 import { createHmac, createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { EdgeBakedConfig, EdgeRuntimeConfig } from "../../lambdas/edge/config";
 import type { EdgeRequest } from "../../lambdas/edge/decide";
-import { cognitoVerify } from "../../lambdas/edge/index";
+import { poolKeys } from "../../lambdas/edge/keys";
 
 export const REGION = "eu-west-1";
 export const USER_POOL_ID = "eu-west-1_TestPool1";
@@ -65,7 +65,7 @@ export function idClaims(over: Record<string, unknown> = {}): Record<string, unk
 
 /** Verifier over the test pool with `keys` preloaded as its JWKS. */
 export function testVerify(keys: readonly TestKey[]) {
-  const { verifier, verify } = cognitoVerify(USER_POOL_ID);
+  const { verifier, verify } = poolKeys(USER_POOL_ID);
   verifier.cacheJwks({ keys: keys.map((k) => k.jwk) } as unknown as Parameters<typeof verifier.cacheJwks>[0]);
   return verify;
 }

@@ -3,7 +3,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Authorizer, DEFAULT_JWKS_TIMEOUT_MS } from "../../lambdas/authorizer/decide";
-import { BoundedFetcher } from "../../lambdas/authorizer/jwks-fetcher";
+import { BoundedFetcher } from "../../lambdas/shared/jwks-fetcher";
 import { accessClaims, config, JWKS, makeKeyPair, signRs256, token, tokenEvent } from "./helpers/tokens";
 
 type Mode = "hang" | "500" | "garbage" | "huge" | "ok" | "other-keys";

@@ -1,21 +1,21 @@
 // Lambda@Edge viewer-request verifier: loads its configuration once per container (baked file + SSM parameter),
-// preloads the user pool's JWKS, then runs the pure decision on every request. Fails closed: a container that
-// cannot load its configuration answers 503 to everything and retries the load on the next request.
+// preloads the user pool's JWKS, then runs the pure decision on every request (with one bounded JWKS refetch for
+// an unknown kid, see keys.ts). Fails closed: a container that cannot load its configuration or, at cold start,
+// its JWKS answers 503 and retries the load on the next request; a kid still unknown after the refetch is a 401.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
-import { CognitoJwtVerifier } from "aws-jwt-verify";
 import type { Fetcher } from "aws-jwt-verify/https";
-import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import { type EdgeBakedConfig, type EdgeRuntimeConfig, parseBakedConfig, parseRuntimeConfig } from "./config";
-import { decide, type VerifyToken } from "./decide";
+import { decide, type EdgeDecision, type EdgeRequest, type VerifyToken } from "./decide";
+import { isKeyMiss, type PoolKeys, poolKeys } from "./keys";
 import { rejection, withoutOriginVerify } from "./respond";
 import { credentialsFromEnv, type Fetch, getParameter } from "./ssm";
 
 interface Loaded {
   readonly baked: EdgeBakedConfig;
   readonly runtime: EdgeRuntimeConfig;
-  readonly verify: VerifyToken;
+  readonly keys: PoolKeys;
 }
 
 /** The handler's I/O, injectable so the whole cold start runs in tests without a network. */
@@ -25,53 +25,41 @@ export interface EdgeDeps {
   /** HTTP client for SSM (the runtime's global fetch). */
   readonly fetch: Fetch;
   readonly env: NodeJS.ProcessEnv;
-  /** JWKS download; @default - aws-jwt-verify's own HTTPS fetcher */
+  /** JWKS download; @default - the shared BoundedFetcher, EDGE_JWKS_TIMEOUT_MS per download */
   readonly jwksFetcher?: Fetcher;
-}
-
-function createVerifier(userPoolId: string, jwksFetcher?: Fetcher) {
-  // clientId and tokenUse are given per call (they depend on the route); nothing is left unchecked by default.
-  const props = { userPoolId, clientId: null, tokenUse: null } as const;
-  return jwksFetcher ? CognitoJwtVerifier.create(props, { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) }) : CognitoJwtVerifier.create(props);
-}
-
-/** Builds the verify function over one user pool; tests preload the JWKS with `verifier.cacheJwks`. */
-export function cognitoVerify(userPoolId: string, jwksFetcher?: Fetcher): { verifier: ReturnType<typeof createVerifier>; verify: VerifyToken } {
-  const verifier = createVerifier(userPoolId, jwksFetcher);
-  // Scopes are checked by the decision after every other check, so that a bad token is a 401 and only a good
-  // token lacking scope is a 403.
-  const verify: VerifyToken = (token, opts) => verifier.verifySync(token, { clientId: [...opts.clientIds], tokenUse: opts.tokenUse, scope: null });
-  return { verifier, verify };
 }
 
 async function load(deps: EdgeDeps): Promise<Loaded> {
   const baked = parseBakedConfig(JSON.parse(deps.readBakedConfig()));
   const value = await getParameter(baked.parameterName, baked.parameterRegion, credentialsFromEnv(deps.env), deps.fetch);
   const runtime = parseRuntimeConfig(JSON.parse(value), baked);
-  const { verifier, verify } = cognitoVerify(runtime.userPoolId, deps.jwksFetcher);
-  // Fetch the JWKS now so each request verifies synchronously from the cache. Bounded: aws-jwt-verify's own
-  // fetcher allows 3 s per response plus a retry, which with the SSM call could outrun the 5 s viewer-request limit.
-  await withDeadline(verifier.hydrate(), EDGE_JWKS_TIMEOUT_MS);
-  return { baked, runtime, verify };
+  const keys = poolKeys(runtime.userPoolId, deps.jwksFetcher);
+  // Fetch the JWKS now so each request verifies synchronously from the cache. Bounded (EDGE_JWKS_TIMEOUT_MS):
+  // with the SSM call it must leave the cold request inside the 5 s viewer-request limit.
+  await keys.hydrate();
+  return { baked, runtime, keys };
 }
 
-/** Budget for the cold-start JWKS download; with SSM's 2 s this stays inside the 5 s viewer-request limit. */
-export const EDGE_JWKS_TIMEOUT_MS = 1500;
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`JWKS not loaded within ${ms} ms`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+/**
+ * The decision, and when the token's signing key is not cached (a Cognito key rotation, or a forgery) and
+ * `mayRefetch`, one bounded JWKS refetch and a second decision. Still unknown after it: 401, from `decide`.
+ */
+async function decideWithRefetch(request: EdgeRequest, loaded: Loaded, mayRefetch: boolean): Promise<EdgeDecision> {
+  const seen: { miss?: { token: string; opts: Parameters<VerifyToken>[1] } } = {};
+  const verify: VerifyToken = (token, opts) => {
+    try {
+      return loaded.keys.verify(token, opts);
+    } catch (err) {
+      if (isKeyMiss(err)) seen.miss = { token, opts };
+      throw err;
+    }
+  };
+  const first = decide(request, loaded.baked, loaded.runtime, verify);
+  if (seen.miss === undefined || !mayRefetch) return first;
+  await loaded.keys.refetchFor(seen.miss.token, seen.miss.opts);
+  const second = decide(request, loaded.baked, loaded.runtime, loaded.keys.verify);
+  console.log(JSON.stringify({ msg: "jwks refetch for an unknown kid", result: second.kind }));
+  return second;
 }
 
 const SERVICE_UNAVAILABLE: CloudFrontRequestResult = {
@@ -86,19 +74,24 @@ const SERVICE_UNAVAILABLE: CloudFrontRequestResult = {
 
 export function createHandler(deps: EdgeDeps): (event: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> {
   let loading: Promise<Loaded> | undefined;
+  let ready = false;
   return async (event) => {
     const request = event.Records?.[0]?.cf?.request;
     if (!request) return SERVICE_UNAVAILABLE;
+    // Only a request that found the keys already loaded may spend time on a refetch: the one that loaded them
+    // has used up to 3.5 s and holds a JWKS seconds old (the arithmetic is at EDGE_JWKS_TIMEOUT_MS in keys.ts).
+    const mayRefetch = ready;
     let loaded: Loaded;
     try {
       loading ??= load(deps);
       loaded = await loading;
+      ready = true;
     } catch (err) {
       loading = undefined;
       console.error(JSON.stringify({ msg: "edge verifier configuration failed", error: String(err) }));
       return SERVICE_UNAVAILABLE;
     }
-    const decision = decide(request, loaded.baked, loaded.runtime, loaded.verify);
+    const decision = await decideWithRefetch(request, loaded, mayRefetch);
     if (decision.kind === "forward") return withoutOriginVerify(request);
     // Never the token itself: only what was asked and why it was refused.
     console.log(JSON.stringify({ msg: "rejected", status: decision.status, error: decision.error, uri: request.uri, method: request.method }));

@@ -65,10 +65,13 @@ export type Fetch = (url: string, init: { method: string; headers: Record<string
   text(): Promise<string>;
 }>;
 
-/** GetParameter → its value. Throws on any HTTP or shape error; a 2 s timeout keeps within the 5 s viewer limit. */
+/** Budget for the cold-start GetParameter; with the JWKS download it stays inside the 5 s viewer limit (keys.ts). */
+export const SSM_TIMEOUT_MS = 2000;
+
+/** GetParameter → its value. Throws on any HTTP or shape error, or after SSM_TIMEOUT_MS. */
 export async function getParameter(name: string, region: string, credentials: AwsCredentials, fetchImpl: Fetch, now = new Date()): Promise<string> {
   const req = signJsonRequest({ service: "ssm", region, target: "AmazonSSM.GetParameter", body: JSON.stringify({ Name: name }), credentials, now });
-  const res = await fetchImpl(req.url, { method: "POST", headers: { ...req.headers }, body: req.body, signal: AbortSignal.timeout(2000) });
+  const res = await fetchImpl(req.url, { method: "POST", headers: { ...req.headers }, body: req.body, signal: AbortSignal.timeout(SSM_TIMEOUT_MS) });
   const text = await res.text();
   if (!res.ok) throw new Error(`SSM GetParameter ${name}: HTTP ${res.status}`);
   const parsed: unknown = JSON.parse(text);
