@@ -57,7 +57,12 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   }
   if (before.type !== after.type) {
     const from = before.summary;
-    if (after.type === "NONE") block("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
+    if (after.type === "EDGE" && after.edge === undefined && before.edge !== undefined) {
+      // The base's verifier config said what happens here; the head's cannot be read: that is not an upgrade.
+      block("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}); was ${from}`);
+    } else if (before.type === "EDGE" && after.edge?.mode === "gateway" && (after.type === "NONE" || after.type === "API_KEY")) {
+      block("edge-pass-through", `the edge verifier now passes this route on to the gateway, where it is ${after.type === "NONE" ? "NONE" : "API key only"}: ${from} → ${after.summary}`);
+    } else if (after.type === "NONE") block("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
     else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) block("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
     else if (RANK[after.type] < RANK[before.type]) block("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
     else if (RANK[after.type] === RANK[before.type]) {
@@ -94,6 +99,7 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
       compareRequirement(before, after, block, up, info);
     }
   }
+  if (after.type === "EDGE") compareEdge(before, after, block, up, info);
   if (after.type === "AWS_IAM") {
     const added = minus(after.invokers, before.invokers);
     const removed = minus(before.invokers, after.invokers);
@@ -152,6 +158,38 @@ function compareRequirement(before: RouteAuth, after: RouteAuth, block: Emit, up
     if (added.length > 0) block("client-widened", `now also accepts client ${added.join(", ")}`);
     else if (minus(b.clients, a.clients).length > 0) up("client-narrowed", `clients now ${a.clients.join(", ")}`);
   } else if (b.clients === null && a.clients !== null) up("client-restricted", `only clients ${a.clients.join(", ")} now`);
+}
+
+/**
+ * An EDGE route's requirement in the verifier's bundled edge-config.json, before vs after. Like a Lambda
+ * authorizer's route table: the head not showing it when the base did blocks (fails closed).
+ */
+function compareEdge(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit, info: Emit): void {
+  const b = before.edge;
+  const a = after.edge;
+  if (a === undefined) {
+    if (b !== undefined) block("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}), so its scopes and clients cannot be checked`);
+    return;
+  }
+  if (b === undefined) {
+    info("edge-config-now-readable", "the edge verifier's edge-config.json is readable now");
+    return;
+  }
+  // Scopes: any one of them is needed, none = any valid token of the configured clients.
+  if (b.scopes.length > 0 && a.scopes.length === 0) block("edge-scope-requirement-removed", `the edge verifier no longer requires a scope (was ${b.scopes.join(", ")}): any valid token passes`);
+  else if (b.scopes.length === 0 && a.scopes.length > 0) up("edge-scope-required", `the edge verifier now requires scope ${a.scopes.join(", ")}`);
+  else {
+    const added = minus(a.scopes, b.scopes);
+    const removed = minus(b.scopes, a.scopes);
+    if (added.length > 0) block("edge-scope-widened", `the edge verifier now also accepts scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`);
+    else if (removed.length > 0) up("edge-scope-narrowed", `the edge verifier no longer accepts scope ${removed.join(", ")} (now ${a.scopes.join(", ")})`);
+  }
+  if (b.clients !== null && a.clients === null) block("edge-client-restriction-removed", `the edge verifier's client restriction removed (was ${b.clients.join(", ")}): every configured client passes`);
+  else if (b.clients !== null && a.clients !== null) {
+    const added = minus(a.clients, b.clients);
+    if (added.length > 0) block("edge-client-widened", `the edge verifier now also accepts client ${added.join(", ")}`);
+    else if (minus(b.clients, a.clients).length > 0) up("edge-client-narrowed", `the edge verifier's clients now ${a.clients.join(", ")}`);
+  } else if (b.clients === null && a.clients !== null) up("edge-client-restricted", `the edge verifier accepts only clients ${a.clients.join(", ")} now`);
 }
 
 /** A route only in the head: public ones block unless the intended policy says they may be public. */

@@ -3,6 +3,7 @@
 // trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
+import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
 import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "./types";
@@ -250,13 +251,14 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
   };
 }
 
-function effectiveType(route: Route, originProtected: boolean): { type: EffectiveType; reason?: string } {
+function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequirement | undefined): { type: EffectiveType; reason?: string } {
   const auth = route.authorization;
   if (isUnknown(auth)) return { type: "UNKNOWN", reason: `authorization is ${show(auth)}` };
   const key = route.apiKeyRequired;
   switch (auth) {
     case "NONE":
-      if (originProtected) return { type: "EDGE" };
+      // Behind the edge, unless the verifier's own config passes this route on: then nothing authenticates it.
+      if (originProtected && edge?.mode !== "gateway") return { type: "EDGE" };
       if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${show(key)}` };
       return { type: key ? "API_KEY" : "NONE" };
     case "AWS_IAM":
@@ -274,11 +276,14 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
   const key = r.apiKeyRequired === true ? " + API key" : r.apiKeyRequired === "unknown" ? " + API key (unknown)" : "";
   switch (r.type) {
     case "NONE":
-      return "NONE (public)";
+      return r.edge?.mode === "gateway" ? "NONE (public; the edge verifier passes it on)" : "NONE (public)";
     case "API_KEY":
-      return "API key only";
-    case "EDGE":
-      return `EDGE (CloudFront only)${key}`;
+      return r.edge?.mode === "gateway" ? "API key only (the edge verifier passes it on)" : "API key only";
+    case "EDGE": {
+      const e = r.edge;
+      const parts = e === undefined ? [] : [e.scopes.length > 0 ? `scopes: ${e.scopes.join(", ")}` : "any valid token", ...(e.clients !== null ? [`clients: ${e.clients.join(", ")}`] : [])];
+      return `EDGE (CloudFront only${parts.length > 0 ? `; ${parts.join("; ")}` : ""})${key}`;
+    }
     case "COGNITO": {
       const scopes = r.scopes.length > 0 ? `scopes: ${r.scopes.join(", ")}` : "ID token, no scope";
       return `COGNITO (${scopes})${key}`;
@@ -318,6 +323,16 @@ function requirementOf(tables: RouteTables, stack: string, fn: string | undefine
   return table?.get(`${show(route.httpMethod)} ${route.path}`) ?? table?.get(`ANY ${route.path}`);
 }
 
+/** The edge verifier's requirement for a route behind the edge, or why it is not known. */
+function edgeFactsOf(model: Model, route: Route): { edge?: EdgeRequirement; edgeUnknown?: string } {
+  if (route.api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string") {
+    return { edgeUnknown: "the route's method or path is known only after apply" };
+  }
+  const got = edgeRequirementOf(model, route.api, route.httpMethod, route.path);
+  if ("requirement" in got) return { edge: got.requirement };
+  return { edgeUnknown: "problem" in got ? got.problem : `the edge verifier's edge-config.json is not available for ${got.unknown}` };
+}
+
 function routeFacts(
   model: Model,
   label: ReturnType<typeof apiLabeller>,
@@ -339,8 +354,11 @@ function routeFacts(
     const stack = stackOf(route);
     const api = label(stack, route.apiAddress, route.apiName);
     // EDGE needs every stage of the API to admit only CloudFront (one open stage is a way around the edge) and
-    // the verifier in front of it: the same test the policy rules apply to an intended EDGE route.
-    const { type, reason } = effectiveType(route, edgeProtected(route));
+    // the verifier in front of it: the same test the policy rules apply to an intended EDGE route. What the
+    // verifier then requires (mode, scopes, clients) is in its bundled edge-config.json.
+    const behindEdge = route.authorization === "NONE" && edgeProtected(route);
+    const edgeFacts = behindEdge ? edgeFactsOf(model, route) : {};
+    const { type, reason } = effectiveType(route, behindEdge, edgeFacts.edge);
     const targets = methodTargets(model, route, api);
     const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => globMatches(p, t)))).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
@@ -356,6 +374,7 @@ function routeFacts(
       ...(authorizer !== undefined ? { authorizer } : {}),
       invokers,
       ...(requirement !== undefined ? { requirement } : {}),
+      ...edgeFacts,
       ...(reason !== undefined ? { unknownReason: reason } : {}),
     };
     return { ...base, summary: summarize(base) };

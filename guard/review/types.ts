@@ -1,5 +1,6 @@
 // The authorization review's report: what `diffModels` returns and what the Markdown and JSON renderers read.
 // Plain data, stable field names: the JSON output is this object as is.
+import type { EdgeRequirement } from "../rules/private/edge-config";
 import type { LambdaRequirement } from "./route-tables";
 
 /**
@@ -38,6 +39,13 @@ export interface RouteAuth {
   readonly invokers: readonly string[];
   /** CUSTOM: what the authorizer's bundled route table requires; absent when the table could not be read. */
   readonly requirement?: LambdaRequirement;
+  /**
+   * Routes behind the edge (EDGE, or NONE / API_KEY because the verifier passes them on): what the Lambda@Edge
+   * verifier's bundled edge-config.json requires here; absent when it could not be read (then `edgeUnknown`).
+   */
+  readonly edge?: EdgeRequirement;
+  /** Why the edge verifier's requirement for this route is not known (package not on disk, unreadable, no entry). */
+  readonly edgeUnknown?: string;
   /** Why the type is UNKNOWN, when it is. */
   readonly unknownReason?: string;
 }
