@@ -7,7 +7,8 @@ import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { Fetcher } from "aws-jwt-verify/https";
 import type { RouteRequirement } from "../shared/route-table";
 import type { AuthorizerConfig } from "./config";
-import { BoundedFetcher } from "./jwks-fetcher";
+import { withDeadline } from "../shared/deadline";
+import { BoundedFetcher } from "../shared/jwks-fetcher";
 import { maskKey, PolicyBuilder, type PolicyDocument } from "./policy";
 import { compareSpecificity, parseMethodArn, templateMatches } from "./routes";
 import { extractToken } from "./token";
@@ -313,20 +314,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`deadline of ${ms} ms exceeded`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }
