@@ -4,7 +4,8 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { createZip } from "../../constructs/private/bundle";
 import { main } from "../../cli/review";
-import { parseRouteTable, readZipEntry } from "../../guard/review/route-tables";
+import { zipEntry } from "../../guard/load/zip";
+import { requirementsFrom } from "../../guard/review/route-tables";
 import { only, synth, type Doc } from "./fixtures/pairs";
 
 /** A one-entry DEFLATED zip (the project's own writer only STOREs; other tools deflate). */
@@ -44,25 +45,30 @@ const TABLE = {
   apiKeyFromAuthorizer: false,
 };
 
-describe("readZipEntry / parseRouteTable", () => {
+describe("zipEntry (the loader's reader) / requirementsFrom", () => {
   it("GIVEN the project's STORED zip WHEN read THEN route-table.json comes back byte for byte", () => {
     const zip = createZip([{ name: "index.js", data: Buffer.from("x") }, { name: "route-table.json", data: Buffer.from(JSON.stringify(TABLE)) }]);
-    expect(JSON.parse(readZipEntry(zip, "route-table.json")?.toString() ?? "null")).toEqual(TABLE);
-    expect(readZipEntry(zip, "missing.json")).toBeUndefined();
+    expect(JSON.parse(zipEntry(zip, "route-table.json")?.toString() ?? "null")).toEqual(TABLE);
+    expect(zipEntry(zip, "missing.json")).toBeUndefined();
   });
 
   it("GIVEN a DEFLATED zip WHEN read THEN the entry is inflated", () => {
-    expect(readZipEntry(deflatedZip("route-table.json", "{\"routes\":[]}"), "route-table.json")?.toString()).toBe("{\"routes\":[]}");
+    expect(zipEntry(deflatedZip("route-table.json", "{\"routes\":[]}"), "route-table.json")?.toString()).toBe("{\"routes\":[]}");
   });
 
-  it("GIVEN bytes that are not a zip WHEN read THEN undefined, no throw", () => {
-    expect(readZipEntry(Buffer.from("not a zip at all, not even close"), "route-table.json")).toBeUndefined();
+  it("GIVEN bytes that are not a zip WHEN read THEN it says so (the loader turns that into a problem)", () => {
+    expect(() => zipEntry(Buffer.from("not a zip at all, not even close"), "route-table.json")).toThrow(/not a zip archive/);
   });
 
-  it("GIVEN a table WHEN parsed THEN requirements are keyed by route, malformed rows skipped", () => {
-    const t = parseRouteTable({ routes: [...TABLE.routes, { method: 1 }, "x"] });
+  it("GIVEN a table WHEN keyed THEN requirements are keyed by route, rows without method or path skipped", () => {
+    const rows = [...TABLE.routes, { method: "", path: "", groups: [], scopes: [], tokenUse: "", clients: null }];
+    const t = requirementsFrom(rows);
     expect([...t.keys()]).toEqual(["GET /pets/{petId}", "DELETE /pets/{petId}"]);
     expect(t.get("DELETE /pets/{petId}")).toEqual({ groups: ["admins"], scopes: [], tokenUse: "id", clients: ["web"] });
+  });
+
+  it("GIVEN a row without a token use WHEN keyed THEN it reads as any, as the authorizer does", () => {
+    expect(requirementsFrom([{ ...TABLE.routes[0], tokenUse: "" }]).get("GET /pets/{petId}")?.tokenUse).toBe("any");
   });
 });
 

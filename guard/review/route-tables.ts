@@ -1,11 +1,7 @@
-// Reads the route tables bundled beside each Lambda authorizer (`route-table.json` inside the function's zip,
-// see lambdas/shared/route-table.ts): the groups, scopes, token use and clients a CUSTOM route requires live
-// there, not in Terraform. I/O at the edge (`loadRouteTables`); zip and table parsing are pure.
-import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
-import type { Model } from "../model";
-import { asArray, asObject, isObject } from "../load/json";
-import { zipEntry } from "../load/zip";
+// The route tables bundled beside each Lambda authorizer (`route-table.json` inside the function's zip, see
+// lambdas/shared/route-table.ts), as the review compares them: the groups, scopes, token use and clients a
+// CUSTOM route requires live there, not in Terraform. The loader (guard/load/bundles.ts) reads the zips.
+import type { AuthorizerRouteRequirement, Model } from "../model";
 
 export interface LambdaRequirement {
   readonly groups: readonly string[];
@@ -20,55 +16,34 @@ export type RouteTables = ReadonlyMap<string, ReadonlyMap<string, LambdaRequirem
 
 export const tableKey = (stack: string, functionName: string): string => `${stack}::${functionName}`;
 
-/** One entry of a zip archive (STORED or DEFLATED); undefined if absent or the archive is unreadable. */
-export function readZipEntry(zip: Buffer, name: string): Buffer | undefined {
-  try {
-    return zipEntry(zip, name);
-  } catch {
-    return undefined;
-  }
-}
-
-const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
-
-/** A route table document -> requirements by route key; anything malformed is left out (the route then shows no table). */
-export function parseRouteTable(doc: unknown): Map<string, LambdaRequirement> {
+/** A table's rows keyed by route; rows without a method or path are left out (those routes show no table). */
+export function requirementsFrom(routes: readonly AuthorizerRouteRequirement[]): Map<string, LambdaRequirement> {
   const out = new Map<string, LambdaRequirement>();
-  for (const r of asArray(asObject(doc)["routes"])) {
-    if (!isObject(r) || typeof r["method"] !== "string" || typeof r["path"] !== "string") continue;
-    out.set(`${r["method"]} ${r["path"]}`, {
-      groups: strings(r["groups"]).sort(),
-      scopes: strings(r["scopes"]).sort(),
-      tokenUse: typeof r["tokenUse"] === "string" ? r["tokenUse"] : "any",
-      clients: r["clients"] === null || r["clients"] === undefined ? null : strings(r["clients"]).sort(),
+  for (const r of routes) {
+    if (r.method === "" || r.path === "") continue;
+    out.set(`${r.method} ${r.path}`, {
+      groups: [...r.groups].sort(),
+      scopes: [...r.scopes].sort(),
+      tokenUse: r.tokenUse === "" ? "any" : r.tokenUse,
+      clients: r.clients === null ? null : [...r.clients].sort(),
     });
   }
   return out;
 }
 
 /**
- * Route tables of every Lambda function whose zip (the `filename` attribute, relative to the stack's
- * directory) holds a `route-table.json`. Missing or unreadable zips are skipped: those routes show no table.
+ * The route tables the loader found in the Lambda authorizers' packages (`Authorizer.routeTable`), keyed by
+ * stack and function name. Unreadable tables are left out: those routes show no table.
  */
 export function loadRouteTables(model: Model): RouteTables {
   const tables = new Map<string, ReadonlyMap<string, LambdaRequirement>>();
-  for (const fn of model.resources.filter((r) => r.type === "aws_lambda_function" && r.mode === "managed")) {
-    const filename = fn.values["filename"];
-    const name = fn.values["function_name"];
-    if (typeof filename !== "string" || typeof name !== "string") continue;
-    const file = isAbsolute(filename) ? filename : join(dirname(fn.source.file), filename);
-    let entry: Buffer | undefined;
-    try {
-      entry = readZipEntry(readFileSync(file), "route-table.json");
-    } catch {
-      continue;
-    }
-    if (entry === undefined) continue;
-    try {
-      tables.set(tableKey(fn.source.stack, name), parseRouteTable(JSON.parse(entry.toString("utf8"))));
-    } catch {
-      continue;
-    }
+  for (const authorizer of model.authorizers) {
+    const table = authorizer.routeTable;
+    if (table === undefined || !("routes" in table) || authorizer.lambdaFunctionAddress === undefined) continue;
+    const stack = authorizer.resource.source.stack;
+    const fn = model.resources.find((r) => r.address === authorizer.lambdaFunctionAddress && r.source.stack === stack);
+    const name = fn?.values["function_name"];
+    if (typeof name === "string") tables.set(tableKey(stack, name), requirementsFrom(table.routes));
   }
   return tables;
 }
