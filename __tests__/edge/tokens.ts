@@ -1,6 +1,7 @@
 // Test keys and tokens for the edge verifier, made in the test: RSA keys exported as JWK, tokens signed with
 // node:crypto, the JWKS preloaded with cacheJwks. Nothing here touches the network.
-import { createHmac, createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { generateKey, jwtHs256, jwtRs256, jwtUnsigned } from "../helpers/jwt";
 import type { EdgeBakedConfig, EdgeRuntimeConfig } from "../../lambdas/edge/config";
 import type { EdgeRequest } from "../../lambdas/edge/decide";
 import { poolKeys } from "../../lambdas/edge/keys";
@@ -17,29 +18,21 @@ export interface TestKey {
 }
 
 export function makeKey(kid: string): TestKey {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { kid, privateKey, jwk: { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" } };
+  const { privateKey, jwk } = generateKey(kid);
+  return { kid, privateKey, jwk };
 }
 
-const b64url = (s: string | Buffer): string => Buffer.from(s).toString("base64url");
-
 export function sign(key: TestKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
-  const h = b64url(JSON.stringify({ alg: "RS256", kid: key.kid, typ: "JWT", ...header }));
-  const p = b64url(JSON.stringify(payload));
-  const signature = createSign("RSA-SHA256").update(`${h}.${p}`).sign(key.privateKey);
-  return `${h}.${p}.${b64url(signature)}`;
+  return jwtRs256({ alg: "RS256", kid: key.kid, typ: "JWT", ...header }, payload, key.privateKey);
 }
 
 /** The classic key-confusion forgery: HS256 keyed with the public key's bytes. */
 export function signHs256WithPublicKey(key: TestKey, payload: Record<string, unknown>): string {
-  const h = b64url(JSON.stringify({ alg: "HS256", kid: key.kid, typ: "JWT" }));
-  const p = b64url(JSON.stringify(payload));
-  const mac = createHmac("sha256", JSON.stringify(key.jwk)).update(`${h}.${p}`).digest();
-  return `${h}.${p}.${b64url(mac)}`;
+  return jwtHs256({ alg: "HS256", kid: key.kid, typ: "JWT" }, payload, JSON.stringify(key.jwk));
 }
 
 export function unsigned(payload: Record<string, unknown>): string {
-  return `${b64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${b64url(JSON.stringify(payload))}.`;
+  return jwtUnsigned({ alg: "none", typ: "JWT" }, payload);
 }
 
 export const now = (): number => Math.floor(Date.now() / 1000);

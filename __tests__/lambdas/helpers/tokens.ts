@@ -1,5 +1,6 @@
 // Test keys and tokens: RSA keys generated here, tokens signed here, no network (as aws-jwt-verify's own tests).
-import { createHmac, createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { generateKey, jwtHs256, jwtRs256, jwtUnsigned, type GeneratedKey } from "../../helpers/jwt";
 import type { Jwks } from "aws-jwt-verify/jwk";
 import type { RouteTable } from "../../../lambdas/shared/route-table";
 import type { AuthorizerConfig } from "../../../lambdas/authorizer/config";
@@ -13,35 +14,18 @@ export const CLIENT_IDS = { web: "webclient0000000000000000a", "partner-sync": "
 export const PREFIX = "arn:aws:execute-api:eu-west-1:123456789012:abc123/dev/";
 export const KID = "test-key-1";
 
-export interface KeyPair {
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-  readonly jwk: Record<string, unknown>;
-}
-
-export function makeKeyPair(kid: string): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const jwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" };
-  return { privateKey, publicKey, jwk };
-}
+export type KeyPair = GeneratedKey;
+export const makeKeyPair = generateKey;
 
 export const KEYS = makeKeyPair(KID);
 export const JWKS = { keys: [KEYS.jwk] };
 
-const b64 = (o: unknown): string => Buffer.from(typeof o === "string" ? o : JSON.stringify(o)).toString("base64url");
-
 export function signRs256(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject = KEYS.privateKey): string {
-  const input = `${b64(header)}.${b64(payload)}`;
-  const sig = createSign("RSA-SHA256").update(input).sign(key).toString("base64url");
-  return `${input}.${sig}`;
+  return jwtRs256(header, payload, key);
 }
 
-export function signHs256(header: Record<string, unknown>, payload: Record<string, unknown>, secret: string | Buffer): string {
-  const input = `${b64(header)}.${b64(payload)}`;
-  return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
-}
-
-export const unsigned = (header: Record<string, unknown>, payload: Record<string, unknown>): string => `${b64(header)}.${b64(payload)}.`;
+export const signHs256 = jwtHs256;
+export const unsigned = jwtUnsigned;
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
