@@ -12,14 +12,20 @@ const ENTRY = "route-table.json";
 const EDGE_ENTRY = "edge-config.json";
 const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
 
-function parseTable(text: string, file: string): AuthorizerRouteTable {
+/** A bundled JSON document with a `routes` list, or the one-line reason it is not one. */
+function routesDocument(text: string, entry: string): Record<string, unknown> | string {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { file, problem: `${ENTRY} is not JSON: ${(e as Error).message}` };
+    return `${entry} is not JSON: ${(e as Error).message}`;
   }
-  if (!isObject(doc) || !Array.isArray(doc["routes"])) return { file, problem: `${ENTRY} has no routes list` };
+  return isObject(doc) && Array.isArray(doc["routes"]) ? doc : `${entry} has no routes list`;
+}
+
+function parseTable(text: string, file: string): AuthorizerRouteTable {
+  const doc = routesDocument(text, ENTRY);
+  if (typeof doc === "string") return { file, problem: doc };
   const routes: AuthorizerRouteRequirement[] = asArray(doc["routes"]).map((r) => {
     const o = asObject(r);
     return {
@@ -35,13 +41,8 @@ function parseTable(text: string, file: string): AuthorizerRouteTable {
 }
 
 function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { file, problem: `${EDGE_ENTRY} is not JSON: ${(e as Error).message}` };
-  }
-  if (!isObject(doc) || !Array.isArray(doc["routes"])) return { file, problem: `${EDGE_ENTRY} has no routes list` };
+  const doc = routesDocument(text, EDGE_ENTRY);
+  if (typeof doc === "string") return { file, problem: doc };
   const routes: EdgeRouteRequirement[] = asArray(doc["routes"]).map((r) => {
     const o = asObject(r);
     return {
