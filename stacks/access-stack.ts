@@ -2,8 +2,7 @@
 // One stack keeps every reference inside one plan, so each environment plans offline on a clean machine.
 import * as path from "node:path";
 import { Construct } from "constructs";
-import { Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Fn, Lazy, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccessSpec, BackendSpec } from "../spec/types";
 import { buildRouteTables, routeTableJson } from "../spec/route-table";
@@ -15,7 +14,6 @@ import { UsagePlans } from "../constructs/usage-plans";
 import { InvokeGrants } from "../constructs/invoke-grants";
 import { Perimeter } from "../constructs/perimeter";
 import { terraformId } from "../constructs/private/names";
-import { policyDocument } from "../constructs/private/iam";
 
 export interface AccessStackProps {
   readonly spec: AccessSpec;
@@ -52,19 +50,17 @@ export class AccessStack extends TerraformStack {
         ...extra,
       });
 
-    // The group-role function's role exists before the group roles that trust it; its AssumeRole grant and
-    // allowlist are attached afterwards, so there is no cycle.
-    const groupRoleFn = fn("group-role", "group-role", {});
-    this.identity = new Identity(this, "identity", { spec, groupRoleLambdaRoleArn: groupRoleFn.roleArn });
-    const groupRoleArns = Object.values(this.identity.groupRoles).map((r) => r.arn);
-    groupRoleFn.function.addOverride("environment.variables", {
-      ALLOWED_ROLE_ARNS: Fn.jsonencode(groupRoleArns),
-      SESSION_DURATION_SECONDS: "3600",
+    // Group roles trust the group-role function's execution role, and that function needs the group roles'
+    // ARNs (allowlist and AssumeRole grant): the trust takes the role ARN lazily, so there is no cycle.
+    let groupRoleFn: BundledFunction | undefined;
+    this.identity = new Identity(this, "identity", {
+      spec,
+      groupRoleLambdaRoleArn: Lazy.stringValue({ produce: () => groupRoleFn?.roleArn }),
     });
-    new IamRolePolicy(this, "group-role-assume", {
-      name: "assume-group-roles",
-      role: groupRoleFn.roleName,
-      policy: policyDocument([{ effect: "Allow", actions: ["sts:AssumeRole", "sts:SetSourceIdentity"], resources: groupRoleArns }]),
+    const groupRoleArns = Object.values(this.identity.groupRoles).map((r) => r.arn);
+    groupRoleFn = fn("group-role", "group-role", {
+      environment: { ALLOWED_ROLE_ARNS: Fn.jsonencode(groupRoleArns), SESSION_DURATION_SECONDS: "3600" },
+      statements: [{ effect: "Allow", actions: ["sts:AssumeRole", "sts:SetSourceIdentity"], resources: groupRoleArns }],
     });
 
     const functions: Record<IntegrationTarget, FunctionRef> = {
