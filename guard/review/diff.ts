@@ -4,6 +4,8 @@
 import { isUnknown, summarizeChanges, type Model, type ResourceChange, type RestApi } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts, globMatches } from "./facts";
 import type { RouteTables } from "./route-tables";
+import { change } from "./change";
+import { accessChanges } from "../access";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
@@ -30,9 +32,6 @@ const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, NONE: 0, AP
 
 const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.route}`;
 
-function change(severity: Change["severity"], kind: string, subject: string, message: string, addresses: readonly string[]): Change {
-  return { severity, kind, subject, message, addresses: [...new Set(addresses)] };
-}
 
 const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
 
@@ -457,9 +456,11 @@ function compareBodies(base: Model, head: Model): Change[] {
 export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): ReviewReport {
   const mode = opts.mode ?? "diff";
   const acknowledged = opts.acknowledge === true;
-  const facts = diffFacts(modelFacts(base, opts.routeTables?.base), modelFacts(head, opts.routeTables?.head), opts);
+  const baseFacts = modelFacts(base, opts.routeTables?.base);
+  const headFacts = modelFacts(head, opts.routeTables?.head);
+  const facts = diffFacts(baseFacts, headFacts, opts);
   const routes = facts.routes;
-  const raw = [...compareBodies(base, head), ...facts.changes];
+  const raw = [...compareBodies(base, head), ...facts.changes, ...accessChanges({ base, head, baseFacts, headFacts })];
   const mark = (c: Change): Change => (c.severity === "blocking" ? { ...c, acknowledged } : c);
   const changes = raw.map(mark);
   const marked = routes.map((r) => ({ ...r, changes: r.changes.map(mark) }));

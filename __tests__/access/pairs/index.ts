@@ -1,0 +1,5 @@
+// Every effective-access pair, by class (one file per class; add its spread here).
+import type { AccessPair } from "./types";
+
+export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
+};

@@ -1,0 +1,22 @@
+// The effective-access comparers: each reads both versions (their Models and the review's route facts) and
+// reports the changes outside the method resources that widen who may call a route (identity, IAM, authorizer
+// code, WAF, stages). The review runs every comparer; the policy check's rules read the same facts modules.
+import type { Model } from "../model";
+import type { ModelFacts } from "../review/facts";
+import type { Change } from "../review/types";
+
+export interface AccessContext {
+  readonly base: Model;
+  readonly head: Model;
+  readonly baseFacts: ModelFacts;
+  readonly headFacts: ModelFacts;
+}
+
+export type AccessComparer = (ctx: AccessContext) => Change[];
+
+/** Every comparer, in report order. Add one here and in its own file. */
+export const COMPARERS: readonly AccessComparer[] = [];
+
+export function accessChanges(ctx: AccessContext): Change[] {
+  return COMPARERS.flatMap((compare) => compare(ctx));
+}
