@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { failing, runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
-import { loadPolicies } from "../guard/policy/load";
+import { loadPolicies, loweredSeverities } from "../guard/policy/load";
 import { PolicyError, SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 
@@ -80,7 +80,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const model = loadModel(args.input);
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const result = runRules(model, policies);
-    const text = REPORTERS[args.format]({ findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input });
+    const report = { findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input, lowered: loweredSeverities(policies) };
+    const text = REPORTERS[args.format](report);
     if (args.output !== undefined) {
       try {
         writeFileSync(args.output, text);
@@ -89,7 +90,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
         return 2;
       }
       // Keep the terminal informed when the report goes to a file.
-      if (args.format !== "table") io.out(REPORTERS.table({ findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input }));
+      if (args.format !== "table") io.out(REPORTERS.table(report));
     } else io.out(text);
     return failing(result.findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {

@@ -1,78 +1,78 @@
 // `npm run review`: the authorization review of a change, for people (Markdown, a PR comment) and machines (JSON).
 //   npm run review -- --base <plan.json|cdk.tf.json|cdktf.out> --head <same kinds>
 //   npm run review -- --plan <plan.json>            (before vs after of one plan)
-//   [--policy <file|dir>] [--format markdown|json] [--output <file>] [--acknowledge]
+//   [--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]...
+//   [--changed-files <file>]
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
-import { loadPolicies } from "../guard/policy/load";
+import { loadPolicies, loweredSeverities } from "../guard/policy/load";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
-import { PolicyError, type PolicySet } from "../guard/policy/types";
+import type { PolicySet } from "../guard/policy/types";
+import { DIGEST_PATTERN } from "../guard/review/acknowledge";
 import { diffModels, type DiffOptions } from "../guard/review/diff";
-import type { ReviewFinding } from "../guard/review/types";
 import { renderJson, renderMarkdown } from "../guard/review/markdown";
 import { loadRouteTables } from "../guard/review/route-tables";
+import type { ReviewFinding } from "../guard/review/types";
+import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+
+export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
-  "[--policy <file|dir>] [--format markdown|json] [--output <file>] [--acknowledge]";
+  "[--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]... [--changed-files <file>]";
 
 export interface ReviewArgs {
   readonly base?: string;
   readonly head?: string;
   readonly plan?: string;
-  readonly policy?: string;
+  /** Policy files or directories; several are merged into one set. */
+  readonly policies: readonly string[];
   readonly format: "markdown" | "json";
   readonly output?: string;
-  readonly acknowledge: boolean;
+  /** Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`). */
+  readonly acknowledge: readonly string[];
+  readonly changedFiles?: string;
 }
 
-/** A command-line problem: exit 2 with this one-line reason. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+const OPTIONS = {
+  base: { type: "string", multiple: true },
+  head: { type: "string", multiple: true },
+  plan: { type: "string", multiple: true },
+  policy: { type: "string", multiple: true },
+  format: { type: "string", multiple: true },
+  output: { type: "string", multiple: true },
+  acknowledge: { type: "string", multiple: true },
+  "changed-files": { type: "string", multiple: true },
+} as const;
 
 export function parseArgs(argv: readonly string[]): ReviewArgs {
-  const values: Record<string, string> = {};
-  let acknowledge = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf("=");
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name === "--acknowledge") {
-      acknowledge = true;
-      continue;
-    }
-    if (!["--base", "--head", "--plan", "--policy", "--format", "--output"].includes(name)) {
-      throw new UsageError(`unknown argument "${arg}"`);
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${name} needs a value`);
-    if (values[name] !== undefined) throw new UsageError(`${name} given twice ("${values[name]}", "${value}")`);
-    values[name] = value;
-  }
-  const format = values["--format"] ?? "markdown";
-  if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
-  const base = values["--base"];
-  const head = values["--head"];
-  const plan = values["--plan"];
+  const { values } = parseCommandLine(argv, OPTIONS);
+  const base = single("base", values.base);
+  const head = single("head", values.head);
+  const plan = single("plan", values.plan);
+  const format = oneOf("format", single("format", values.format), ["markdown", "json"] as const, "markdown");
   if (plan !== undefined && (base !== undefined || head !== undefined)) throw new UsageError("give either --plan, or --base and --head, not both");
   if (plan === undefined && (base === undefined || head === undefined)) {
     throw new UsageError(base === undefined && head === undefined ? "nothing to review: give --base and --head, or --plan" : `missing ${base === undefined ? "--base" : "--head"}`);
   }
+  const acknowledge = values.acknowledge ?? [];
+  for (const d of acknowledge) {
+    if (!DIGEST_PATTERN.test(d)) throw new UsageError(`--acknowledge takes the digest of the blocking changes it accepts (16 hex characters, shown in the report), got "${d}"`);
+  }
+  const output = single("output", values.output);
+  const changedFiles = single("changed-files", values["changed-files"]);
   return {
     ...(base !== undefined ? { base } : {}),
     ...(head !== undefined ? { head } : {}),
     ...(plan !== undefined ? { plan } : {}),
-    ...(values["--policy"] !== undefined ? { policy: values["--policy"] } : {}),
+    policies: values.policy ?? [],
     format,
-    ...(values["--output"] !== undefined ? { output: values["--output"] } : {}),
+    ...(output !== undefined ? { output } : {}),
     acknowledge,
+    ...(changedFiles !== undefined ? { changedFiles } : {}),
   };
 }
 
@@ -89,6 +89,26 @@ export function publicRouteAllowedBy(set: PolicySet): NonNullable<DiffOptions["p
       const [method, path] = route.split(" ");
       return method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(path ?? "");
     });
+}
+
+/** Every policy path given, merged into one set (each file is still matched to its own APIs). */
+function loadPolicySet(paths: readonly string[]): PolicySet | undefined {
+  if (paths.length === 0) return undefined;
+  return { policies: paths.flatMap((p) => loadPolicies(p).policies) };
+}
+
+/** The changed-files list: one repository path a line; blank lines ignored. */
+function readChangedFiles(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(file, `cannot read the changed-files list: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
 }
 
 export interface Io {
@@ -117,7 +137,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       base = loadModel(args.base as string, { side: "after" });
       head = loadModel(args.head as string, { side: "after" });
     }
-    const policies = args.policy === undefined ? undefined : loadPolicies(args.policy);
+    const policies = loadPolicySet(args.policies);
+    const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
     // The policy check on the head, so the comment shows what the head still gets wrong, not only what changed.
     const findings: ReviewFinding[] = runRules(head, policies ?? { policies: [] }).findings.map((f) => ({
       ruleId: f.rule,
@@ -134,33 +155,18 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       acknowledge: args.acknowledge,
       findings,
       routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },
-      ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies) } : {}),
+      ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies), loweredSeverities: loweredSeverities(policies) } : {}),
+      ...(changedFiles !== undefined ? { changedFiles } : {}),
     });
     const text = args.format === "json" ? renderJson(report) : renderMarkdown(report);
     if (args.output !== undefined) {
       io.writeFile(args.output, text);
-      io.stderr(`review: ${report.blocking} blocking (${report.acknowledged ? "acknowledged" : `${report.unacknowledgedBlocking} unacknowledged`}), ${report.routes.length} routes; wrote ${args.output}\n`);
+      const state = report.acknowledged ? "acknowledged" : `${report.unacknowledgedBlocking} unacknowledged${report.digest === "" ? "" : `, digest ${report.digest}`}`;
+      io.stderr(`review: ${report.blocking} blocking (${state}), ${report.routes.length} routes; wrote ${args.output}\n`);
     } else io.stdout(text);
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`review: ${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.stderr(`review: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof PolicyError) {
-      for (const p of e.problems) io.stderr(`review: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message} (got ${JSON.stringify(p.value)})\n`);
-      return 2;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code === "string" && typeof err.path === "string") {
-      io.stderr(`review: ${err.path}: cannot write: ${err.code}\n`);
-      return 2;
-    }
-    throw e;
+    return exitCodeFor("review", USAGE, e, io.stderr, io.stdout);
   }
 }
 

@@ -2,7 +2,8 @@
 // with its reason, never hidden, and never counts for --fail-on), and decides pass/fail against a threshold.
 import type { Model } from "./model";
 import { globMatch, policiesFor } from "./policy/match";
-import { SEVERITIES, type ApiPolicy, type PolicySet, type Severity } from "./policy/types";
+import { atLeast, severityRank } from "./policy/rank";
+import type { ApiPolicy, PolicySet, Severity } from "./policy/types";
 import { RULES } from "./rules";
 import type { Finding, Rule, RuleFinding } from "./rules/types";
 
@@ -17,10 +18,7 @@ function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
   return f.api !== undefined ? policiesFor(set, f.api) : set.policies;
 }
 
-export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
-
-/** True when `s` is at least as severe as `threshold`. */
-export const atLeast = (s: Severity, threshold: Severity): boolean => severityRank(s) <= severityRank(threshold);
+export { atLeast, severityRank } from "./policy/rank";
 
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
@@ -39,7 +37,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       const apiLess = f.api === undefined;
       const ruleSeverity = f.severity ?? rule.severity;
       const override = ps
-        .map((p) => p.severities[rule.id])
+        .map((p) => p.severities[rule.id]?.severity)
         .find((s): s is Severity => s !== undefined && (!apiLess || atLeast(s, ruleSeverity)));
       const severity = f.severity ?? override ?? rule.severity;
       let waived: Finding["waived"];

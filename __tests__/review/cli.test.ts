@@ -60,12 +60,56 @@ describe("npm run review -- --base --head", () => {
     expect(md).toMatch(new RegExp(`class (?:[r0-9,]*,)?${id}(?:,[r0-9,]*)? downgrade`));
   });
 
-  it("GIVEN --acknowledge WHEN a blocking downgrade exists THEN exit 0 and the row is marked acknowledged", () => {
+  it("GIVEN --acknowledge with the digest shown WHEN a blocking downgrade exists THEN exit 0 and the row is marked acknowledged", () => {
     const { base, head } = writePair("cognito-to-none");
-    const r = run(["--base", base, "--head", head, "--acknowledge"]);
+    const first = run(["--base", base, "--head", head]);
+    const digest = /authz-ack:([0-9a-f]{16})/.exec(first.stdout)?.[1] as string;
+    expect(digest).toMatch(/^[0-9a-f]{16}$/);
+    const r = run(["--base", base, "--head", head, "--acknowledge", digest]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(":warning: **1 blocking change, acknowledged**");
     expect(r.stdout).toContain("| :warning: acknowledged | petstore-dev GET /pets |");
+  });
+
+  it("GIVEN --acknowledge with another set's digest WHEN reviewed THEN exit 1 and the stale acknowledgement is named", () => {
+    const { base, head } = writePair("cognito-to-none");
+    const r = run(["--base", base, "--head", head, "--acknowledge", "0123456789abcdef"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("`authz-ack:0123456789abcdef` names another set of blocking changes");
+  });
+
+  it.each([
+    [["--acknowledge"], "--acknowledge"],
+    [["--acknowledge", "yes"], "16 hex characters"],
+    [["--format", "html"], "--format must be one of markdown, json"],
+    [["--output", "a", "--output", "b"], "--output given twice"],
+    [["--bogus"], "bogus"],
+  ])("GIVEN %j WHEN parsed THEN a usage error (exit 2) names it", (extra, message) => {
+    const { base, head } = writePair("cognito-to-none");
+    const r = run(["--base", base, "--head", head, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain("usage: npm run review");
+  });
+
+  it("GIVEN --help WHEN run THEN the usage on stdout and exit 0", () => {
+    const r = run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("usage: npm run review");
+  });
+
+  it("GIVEN --changed-files naming gate paths WHEN reviewed THEN the report says the pull request changes the gate", () => {
+    const { base, head } = writePair("upgrade");
+    const list = join(dir, "changed.txt");
+    writeFileSync(list, "cli/review.ts\npolicies/petstore.yaml\nREADME.md\n");
+    const r = run(["--base", base, "--head", head, "--changed-files", list]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("This pull request changes the gate itself");
+    expect(r.stdout).toContain("- `cli/review.ts`");
+    expect(r.stdout).not.toContain("- `README.md`");
+    const missing = run(["--base", base, "--head", head, "--changed-files", join(dir, "nope.txt")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("nope.txt");
   });
 
   it("GIVEN a policy that intends GET /status to be public WHEN the route is new THEN exit 0", () => {
@@ -173,9 +217,9 @@ describe("bad input", () => {
     [[], "nothing to review"],
     [["--base", "a.json"], "missing --head"],
     [["--plan", "p.json", "--base", "a.json"], "not both"],
-    [["--plan", "p.json", "--format", "html"], '--format must be markdown or json, got "html"'],
-    [["--plan"], "--plan needs a value"],
-    [["--plan", "p.json", "--frobnicate"], 'unknown argument "--frobnicate"'],
+    [["--plan", "p.json", "--format", "html"], '--format must be one of markdown, json (got "html")'],
+    [["--plan"], "Option '--plan <value>' argument missing"],
+    [["--plan", "p.json", "--frobnicate"], "Unknown option '--frobnicate'"],
   ])("GIVEN %j WHEN parsed THEN a UsageError says %s", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);

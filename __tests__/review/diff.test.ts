@@ -47,11 +47,39 @@ describe("diffModels on the fixture pairs", () => {
     expect(r.changes.map((c) => c.kind)).toEqual(["new-public-route-allowed"]);
   });
 
-  it("GIVEN a blocking downgrade WHEN acknowledged THEN it is still listed, marked acknowledged, and nothing is unacknowledged", () => {
-    const r = review("cognito-to-none", { acknowledge: true });
+  it("GIVEN a blocking downgrade WHEN acknowledged by its digest THEN it is still listed, marked acknowledged, and nothing is unacknowledged", () => {
+    const digest = review("cognito-to-none").digest;
+    expect(digest).toMatch(/^[0-9a-f]{16}$/);
+    const r = review("cognito-to-none", { acknowledge: [digest] });
     expect(r.blocking).toBe(1);
     expect(r.unacknowledgedBlocking).toBe(0);
+    expect(r.staleAcknowledgements).toEqual([]);
     expect(r.changes[0]).toMatchObject({ severity: "blocking", acknowledged: true });
+  });
+
+  it("GIVEN an acknowledgement of one downgrade WHEN a later push adds another THEN the acknowledgement no longer applies", () => {
+    const first = review("cognito-to-none").digest;
+    // The same head plus a second downgrade: another set of blocking changes, another digest.
+    const { base, head } = pairDocs("cognito-to-none");
+    PAIRS["api-key-removed"].mutate(head);
+    const r = diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"), { acknowledge: [first] });
+    expect(r.digest).not.toBe(first);
+    expect(r.acknowledged).toBe(false);
+    expect(r.unacknowledgedBlocking).toBe(r.blocking);
+    expect(r.staleAcknowledgements).toEqual([first]);
+    expect(r.changes.filter((c) => c.severity === "blocking").every((c) => c.acknowledged === false)).toBe(true);
+  });
+
+  it("GIVEN the same blocking changes WHEN reviewed twice THEN the digest is the same, and empty when nothing blocks", () => {
+    expect(review("cognito-to-none").digest).toBe(review("cognito-to-none").digest);
+    expect(review("upgrade").digest).toBe("");
+    expect(review("upgrade", { acknowledge: ["0123456789abcdef"] }).acknowledged).toBe(false);
+  });
+
+  it("GIVEN changed files WHEN reviewed THEN the paths that belong to the gate are listed", () => {
+    const r = review("upgrade", { changedFiles: ["cli/review.ts", "policies/petstore.yaml", "README.md", "spec/samples/petstore.ts", ".github/workflows/x.yml", "docs/review.md"] });
+    expect(r.gateChanges).toEqual(["cli/review.ts", "policies/petstore.yaml", "spec/samples/petstore.ts", ".github/workflows/x.yml"]);
+    expect(review("upgrade").gateChanges).toBeUndefined();
   });
 
   it("GIVEN origin protection removed in prod WHEN reviewed THEN edge-only routes become public", () => {

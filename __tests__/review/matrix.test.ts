@@ -37,7 +37,7 @@ describe("authorizationMatrix", () => {
 
   it("GIVEN a route path with quotes or angle brackets WHEN drawn THEN they are entity-coded, not syntax", () => {
     const m = authorizationMatrix({ routes: [diff('GET /x"<y>', "unchanged", "NONE", "NONE")] });
-    expect(m).toContain('r0["GET /x#quot;#lt;y#gt;"]');
+    expect(m).toContain('r0["GET /x#34;#60;y#62;"]');
   });
 
   it("GIVEN more routes than the picture holds WHEN drawn THEN only changed routes are drawn and the rest counted", () => {
@@ -56,6 +56,7 @@ describe("renderMarkdown on a large API", () => {
     routes.push(diff("GET /open", "downgraded", "COGNITO", "NONE"));
     const md = renderMarkdown({
       version: 1, mode: "diff", base: "b", head: "h", routes, changes: [], blocking: 0, unacknowledgedBlocking: 0, acknowledged: false,
+      digest: "", staleAcknowledgements: [], loweredSeverities: [],
       plan: { basis: "derived", creates: [], updates: [], deletes: [], replacements: [] }, notes: [],
     });
     expect(md.length).toBeLessThan(20_000);

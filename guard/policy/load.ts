@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseDocument } from "yaml";
 import { parsePolicyDocument } from "./parse";
-import { PolicyError, type ApiPolicy, type PolicyProblem, type PolicySet } from "./types";
+import { RULES } from "../rules";
+import { reviewSeverities } from "./severities";
+import { PolicyError, type ApiPolicy, type LoweredSeverity, type PolicyProblem, type PolicySet } from "./types";
 
 const EXTENSIONS = [".yaml", ".yml", ".json"];
 
@@ -49,5 +51,12 @@ export function loadPolicies(pathOrDir: string): PolicySet {
     if (r.policy !== undefined) policies.push(r.policy);
   }
   if (problems.length > 0) throw new PolicyError(problems);
-  return { policies };
+  const set = { policies };
+  const severities = reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity])));
+  if (severities.problems.length > 0) throw new PolicyError(severities.problems);
+  return set;
 }
+
+/** The rules a policy set reports below their default severity (each with its reason), for every report. */
+export const loweredSeverities = (set: PolicySet): readonly LoweredSeverity[] =>
+  reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity]))).lowered;

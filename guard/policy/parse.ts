@@ -10,6 +10,7 @@ import {
   type PolicyOverride,
   type PolicyProblem,
   type Severity,
+  type SeverityOverride,
   type Waiver,
 } from "./types";
 
@@ -17,7 +18,7 @@ const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)$/;
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
-const MIN_REASON = 10;
+export const MIN_REASON = 10;
 
 class Collector {
   readonly problems: PolicyProblem[] = [];
@@ -210,12 +211,21 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     }
   });
 
-  const severities: Record<string, Severity> = {};
+  // `rule: high` raises; lowering needs `rule: {severity: info, reason: "..."}` (checked against the rules' defaults
+  // when the set is loaded: guard/policy/severities.ts).
+  const severities: Record<string, SeverityOverride> = {};
   const sv = raw["severities"];
   if (sv !== undefined && !isObject(sv)) c.add("severities", "must be a mapping of rule id to severity", sv);
-  for (const [rule, s] of Object.entries(isObject(sv) ? sv : {})) {
-    if (typeof s !== "string" || !(SEVERITIES as readonly string[]).includes(s)) c.add(`severities.${rule}`, `must be one of ${SEVERITIES.join(", ")}`, s);
-    else severities[rule] = s as Severity;
+  for (const [rule, entry] of Object.entries(isObject(sv) ? sv : {})) {
+    const p = `severities.${rule}`;
+    const value = isObject(entry) ? entry["severity"] : entry;
+    const reason = isObject(entry) ? entry["reason"] : undefined;
+    if (isObject(entry)) for (const k of Object.keys(entry)) if (k !== "severity" && k !== "reason") c.add(`${p}.${k}`, "unknown key (expected severity, reason)", entry[k]);
+    if (reason !== undefined && (typeof reason !== "string" || reason.trim().length < MIN_REASON)) {
+      c.add(`${p}.reason`, `a reason is written text (at least ${MIN_REASON} characters)`, reason);
+    }
+    if (typeof value !== "string" || !(SEVERITIES as readonly string[]).includes(value)) c.add(isObject(entry) ? `${p}.severity` : p, `must be one of ${SEVERITIES.join(", ")}`, value);
+    else severities[rule] = { severity: value as Severity, ...(typeof reason === "string" ? { reason } : {}) };
   }
   const description = typeof raw["description"] === "string" ? raw["description"] : undefined;
 

@@ -40,6 +40,21 @@ export interface IntendedRoute {
   readonly reason?: string;
 }
 
+export interface SeverityOverride {
+  readonly severity: Severity;
+  /** Why; required when the override lowers the rule's default severity. */
+  readonly reason?: string;
+}
+
+/** A rule a policy file reports below its default severity: shown in every report, check and review. */
+export interface LoweredSeverity {
+  readonly rule: string;
+  readonly from: Severity;
+  readonly to: Severity;
+  readonly reason: string;
+  readonly policyFile: string;
+}
+
 export interface Waiver {
   readonly rule: string;
   /** Glob on the finding's address; @default - any address */
@@ -74,8 +89,11 @@ export interface ApiPolicy {
   /** App-client token validity limits; @default 60 minutes (ID/access), 30 days (refresh). */
   readonly tokenValidity: { readonly maxIdAccessMinutes: number; readonly maxRefreshDays: number };
   readonly waivers: readonly Waiver[];
-  /** Per-rule severity overrides. */
-  readonly severities: Readonly<Record<string, Severity>>;
+  /**
+   * Per-rule severity overrides. Raising is free; lowering below the rule's default needs a written reason and
+   * is listed in every report (guard/policy/severities.ts).
+   */
+  readonly severities: Readonly<Record<string, SeverityOverride>>;
 }
 
 /** All policies given on the command line. */

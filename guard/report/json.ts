@@ -13,5 +13,5 @@ export function jsonReport(r: ReportInput): string {
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
-  return `${JSON.stringify({ findings, summary: { ...summarize(r), failOn: r.failOn } }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, summary: { ...summarize(r), failOn: r.failOn }, loweredSeverities: r.lowered }, null, 2)}\n`;
 }

@@ -32,7 +32,12 @@ export function junitReport(r: ReportInput): string {
     tests += n;
     failures += sf;
     skipped += ss;
-    suites.push(`  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${cases.join("\n")}\n  </testsuite>`);
+    const lowered = r.lowered.filter((l) => l.rule === rule.id);
+    const properties =
+      lowered.length === 0
+        ? ""
+        : `    <properties>\n${lowered.map((l) => `      <property name="severity-lowered" value="${xml(`${l.from} -> ${l.to} by ${l.policyFile}: ${l.reason}`)}"/>`).join("\n")}\n    </properties>\n`;
+    suites.push(`  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${properties}${cases.join("\n")}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-access-check" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

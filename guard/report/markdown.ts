@@ -1,14 +1,16 @@
 // Markdown report for pull-request comments and job summaries.
+import { mdCode, mdText } from "./inert";
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
 
-const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = mdText;
+const code = mdCode;
 
 export function markdownReport(r: ReportInput): string {
   const s = summarize(r);
   const out: string[] = [];
   out.push(`## API access check: ${s.passed ? "passed" : "failed"}`, "");
-  out.push(`Input \`${r.input}\`; fail on **${r.failOn}** or above. ${s.total} finding(s), ${s.waived} waived, ${s.failing} failing.`, "");
+  out.push(`Input ${code(r.input)}; fail on **${r.failOn}** or above. ${s.total} finding(s), ${s.waived} waived, ${s.failing} failing.`, "");
   out.push("| severity | count |", "|---|---|");
   for (const [k, n] of Object.entries(s.bySeverity)) out.push(`| ${k} | ${n} |`);
   out.push("");
@@ -17,8 +19,12 @@ export function markdownReport(r: ReportInput): string {
     for (const f of r.findings) {
       const sev = f.waived !== undefined ? `~~${f.severity}~~ waived` : `**${f.severity}**`;
       const msg = f.waived !== undefined ? `${f.message} (waived: ${f.waived.reason})` : f.message;
-      out.push(`| ${sev} | \`${f.rule}\` | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | \`${cell(f.address)}\` | ${cell(msg)} |`);
+      out.push(`| ${sev} | ${code(f.rule)} | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | ${code(f.address)} | ${cell(msg)} |`);
     }
   } else out.push("No findings.");
+  if (r.lowered.length > 0) {
+    out.push("", "**Rules reported below their default severity by a policy**", "", "| rule | default | now | why | policy |", "|---|---|---|---|---|");
+    for (const l of r.lowered) out.push(`| ${code(l.rule)} | ${l.from} | ${l.to} | ${cell(l.reason)} | ${code(l.policyFile)} |`);
+  }
   return `${out.join("\n")}\n`;
 }

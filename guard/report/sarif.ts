@@ -42,6 +42,11 @@ const uri = (file: string): string => {
   return pathToFileURL(resolve(file)).href;
 };
 
+const loweredNote = (r: ReportInput, rule: string): { severityLowered?: string } => {
+  const l = r.lowered.find((x) => x.rule === rule);
+  return l === undefined ? {} : { severityLowered: `${l.from} -> ${l.to} by ${l.policyFile}: ${l.reason}` };
+};
+
 export function sarifReport(r: ReportInput): string {
   const lineOf = lineFinder();
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.id, i]));
@@ -80,11 +85,18 @@ export function sarifReport(r: ReportInput): string {
               fullDescription: { text: rule.rationale },
               help: { text: rule.rationale, markdown: `**${rule.title}**\n\n${rule.rationale}` },
               defaultConfiguration: { level: LEVEL[rule.severity] },
-              properties: { tags: ["security", "api-gateway"], "security-severity": SECURITY_SEVERITY[rule.severity], precision: "high" },
+              properties: {
+                tags: ["security", "api-gateway"],
+                "security-severity": SECURITY_SEVERITY[rule.severity],
+                precision: "high",
+                ...loweredNote(r, rule.id),
+              },
             })),
           },
         },
         results: r.findings.map(result),
+        // Rules a policy reports below their default severity, with the reasons (also on each rule's entry).
+        properties: { loweredSeverities: r.lowered },
       },
     ],
   };

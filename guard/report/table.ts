@@ -20,6 +20,7 @@ export function tableReport(r: ReportInput): string {
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`)
     .join(", ");
+  for (const l of r.lowered) body.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
   body.push("", `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`);
   return `${body.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 // What every reporter receives.
-import type { Severity } from "../policy/types";
+import type { LoweredSeverity, Severity } from "../policy/types";
 import type { Finding, Rule } from "../rules/types";
 
 export interface ReportInput {
@@ -8,6 +8,8 @@ export interface ReportInput {
   readonly failOn: Severity;
   /** Input given on the command line (for titles). */
   readonly input: string;
+  /** Rules the policies report below their default severity, with the reasons: listed in every format. */
+  readonly lowered: readonly LoweredSeverity[];
 }
 
 export type Format = "table" | "json" | "junit" | "sarif" | "markdown";

@@ -1,17 +1,20 @@
 // Renders the review as Markdown for a PR comment: verdict, a table of what changed, the authorization
 // matrix picture, then details collapsed (every route before/after, the plan's changes, policy findings).
 // The first line is the hidden marker CI uses to find and update its one comment.
+import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText } from "../report/inert";
+import { ackLabel } from "./acknowledge";
 import { authorizationMatrix } from "./matrix";
 import type { Change, ReviewReport } from "./types";
 
 export const REVIEW_MARKER = "<!-- api-access-review -->";
-export const ACK_LABEL = "authz-downgrade-approved";
 const MAX_FINDINGS = 50;
 const MAX_ROUTE_ROWS = 150;
+/** Where the full report is when the comment is cut (the PR workflow uploads it as the `review` artifact). */
+export const FULL_REPORT_NOTICE = "… (cut at GitHub's comment limit; the full report is `review.md` / `review.json` in the workflow run's `review` artifact)";
 
-/** Table cell text: pipes and newlines would end the cell or the row. */
-const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+/** Table cell / prose text taken from the reviewed input: inert Markdown (guard/report/inert.ts). */
+const cell = mdText;
+const code = mdCode;
 
 function icon(c: Change): string {
   if (c.severity === "blocking") return c.acknowledged === true ? ":warning: acknowledged" : ":x: blocking";
@@ -21,12 +24,42 @@ function icon(c: Change): string {
   return ":information_source:";
 }
 
-function verdict(r: ReviewReport): string {
-  if (r.blocking === 0) return ":white_check_mark: **No authorization downgrade.**";
+function verdict(r: ReviewReport): string[] {
+  if (r.blocking === 0) return [":white_check_mark: **No authorization downgrade.**"];
   const n = `${r.blocking} blocking change${r.blocking === 1 ? "" : "s"}`;
-  return r.acknowledged
-    ? `:warning: **${n}, acknowledged** with the ${code(ACK_LABEL)} label: merging is allowed, the changes stay listed below.`
-    : `:x: **${n}.** Merging is blocked until they are fixed, or acknowledged with the ${code(ACK_LABEL)} label.`;
+  if (r.acknowledged) {
+    return [`:warning: **${n}, acknowledged** with the ${code(ackLabel(r.digest))} label, which names exactly these changes: merging is allowed, the changes stay listed below.`];
+  }
+  const out = [
+    `:x: **${n}.** Merging is blocked until they are fixed, or a code owner acknowledges exactly these changes with the label ${code(ackLabel(r.digest))}.`,
+    "",
+    `<sub>The label names digest ${code(r.digest)} of the blocking changes below; any push that changes them needs a new acknowledgement.</sub>`,
+  ];
+  if (r.staleAcknowledgements.length > 0) {
+    out.push("", `> :warning: Acknowledgement ${r.staleAcknowledgements.map((d) => code(ackLabel(d))).join(", ")} names another set of blocking changes (given before the changes below): it does not apply.`);
+  }
+  return out;
+}
+
+/** Gate paths the pull request changes, and rules the policies report below their default severity. */
+function gateNotices(r: ReviewReport): string[] {
+  const out: string[] = [];
+  const gate = r.gateChanges ?? [];
+  if (gate.length > 0) {
+    out.push(
+      `:lock: **This pull request changes the gate itself** (${gate.length} path${gate.length === 1 ? "" : "s"}): the review above ran the base branch's code and policies; these changes need the code owners' review.`,
+      "",
+      ...gate.slice(0, 30).map((p) => `- ${code(p)}`),
+      ...(gate.length > 30 ? [`- … and ${gate.length - 30} more`] : []),
+      "",
+    );
+  }
+  if (r.loweredSeverities.length > 0) {
+    out.push("**Rules reported below their default severity by a policy**", "", "| Rule | Default | Now | Why | Policy |", "|---|---|---|---|---|");
+    for (const l of r.loweredSeverities) out.push(`| ${code(l.rule)} | ${l.from} | ${l.to} | ${cell(l.reason)} | ${code(l.policyFile)} |`);
+    out.push("");
+  }
+  return out;
 }
 
 function planLine(r: ReviewReport): string {
@@ -42,7 +75,7 @@ function list(title: string, items: readonly string[]): string[] {
 }
 
 export function renderMarkdown(r: ReviewReport): string {
-  const out: string[] = [REVIEW_MARKER, "## API access review", "", verdict(r), "", planLine(r), ""];
+  const out: string[] = [REVIEW_MARKER, "## API access review", "", ...verdict(r), "", ...gateNotices(r), planLine(r), ""];
   if (r.changes.length > 0) {
     out.push("| | Subject | Change |", "|---|---|---|");
     for (const c of r.changes) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);
@@ -57,7 +90,7 @@ export function renderMarkdown(r: ReviewReport): string {
   if (omitted > 0) out.push(`${omitted} unchanged routes are left out here; the JSON report lists every route.`, "");
   out.push("| API | Route | Before | After | Status |", "|---|---|---|---|---|");
   for (const route of rows) {
-    out.push(`| ${cell(route.api)} | ${cell(code(route.route))} | ${cell(route.before?.summary ?? "—")} | ${cell(route.after?.summary ?? "—")} | ${route.status} |`);
+    out.push(`| ${cell(route.api)} | ${code(route.route)} | ${cell(route.before?.summary ?? "—")} | ${cell(route.after?.summary ?? "—")} | ${route.status} |`);
   }
   out.push("", "</details>", "");
 
@@ -75,16 +108,16 @@ export function renderMarkdown(r: ReviewReport): string {
       out.push("| Rule | Severity | Resource | Finding |", "|---|---|---|---|");
       // A PR comment holds 65,536 characters: the first findings, most severe first, and a count of the rest.
       for (const f of r.findings.slice(0, MAX_FINDINGS)) {
-        const message = f.waived === undefined ? f.message : `~~${f.message}~~ waived: ${f.waived}`;
-        out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${cell(f.address === undefined ? "" : code(f.address))} | ${cell(message)} |`);
+        const message = f.waived === undefined ? cell(f.message) : `~~${cell(f.message)}~~ waived: ${cell(f.waived)}`;
+        out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${f.address === undefined ? "" : code(f.address)} | ${message} |`);
       }
       if (r.findings.length > MAX_FINDINGS) out.push("", `… and ${r.findings.length - MAX_FINDINGS} more (see the check's SARIF in code scanning).`);
     } else out.push("No findings.");
     out.push("", "</details>", "");
   }
-  if (r.notes.length > 0) out.push(...r.notes.map((n) => `> ${n}`), "");
+  if (r.notes.length > 0) out.push(...r.notes.map((n) => `> ${cell(n)}`), "");
   out.push(`<sub>Base: ${code(r.base)} · head: ${code(r.head)} · mode: ${r.mode}</sub>`, "");
-  return out.join("\n");
+  return fitMarkdown(out.join("\n"), GITHUB_COMMENT_LIMIT, FULL_REPORT_NOTICE);
 }
 
 export const renderJson = (r: ReviewReport): string => `${JSON.stringify(r, null, 2)}\n`;

@@ -1,6 +1,7 @@
 // The authorization matrix as a Mermaid flowchart: one box per API, inside it one group per effective
 // authorization type (head side), routes as nodes; downgraded routes are red and say what they were.
 // GitHub renders ```mermaid blocks in PR comments and READMEs, so reviewers see the picture, not a wall of text.
+import { mermaidText } from "../report/inert";
 import type { EffectiveType, ReviewReport, RouteDiff } from "./types";
 
 const TYPE_ORDER: readonly EffectiveType[] = ["NONE", "API_KEY", "UNKNOWN", "EDGE", "CUSTOM", "COGNITO", "AWS_IAM"];
@@ -14,8 +15,8 @@ const TYPE_TITLE: Readonly<Record<EffectiveType, string>> = {
   AWS_IAM: "AWS_IAM",
 };
 
-/** Mermaid label text: quotes and angle brackets as entity codes so route paths cannot break the syntax. */
-const label = (s: string): string => s.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+/** Mermaid label text from the reviewed input: inert (guard/report/inert.ts). */
+const label = mermaidText;
 
 /** Above this many routes only changed ones are drawn: a 500-node picture helps nobody. */
 export const MATRIX_MAX_ROUTES = 60;
@@ -39,15 +40,16 @@ export function authorizationMatrix(report: Pick<ReviewReport, "routes">): strin
     const order = [...TYPE_ORDER, "REMOVED"].filter((g) => groups.has(g));
     for (const g of order) {
       const title = g === "REMOVED" ? "removed routes" : TYPE_TITLE[g as EffectiveType];
-      lines.push(`    subgraph api${ai}_${g}["${label(title)}"]`);
+      lines.push(`    subgraph api${ai}_${g}["${title}"]`);
       for (const r of groups.get(g) ?? []) {
         const id = `r${n++}`;
-        let text = r.route;
+        // The route is escaped; the line breaks are ours.
+        let text = label(r.route);
         const typeChanged = r.before !== undefined && r.after !== undefined && r.before.type !== r.after.type;
         if ((r.status === "downgraded" || r.status === "upgraded") && typeChanged) text += `<br/>was ${r.before?.type ?? "?"}`;
         else if (r.status === "downgraded") text += "<br/>weakened";
         if (r.status === "added") text += "<br/>new";
-        lines.push(`      ${id}["${label(text).replace(/#lt;br\/#gt;/g, "<br/>")}"]`);
+        lines.push(`      ${id}["${text}"]`);
         const cls = r.status === "downgraded" ? "downgrade" : r.status === "upgraded" ? "upgrade" : r.status === "added" ? "added" : r.status === "removed" ? "removed" : undefined;
         if (cls !== undefined) byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
       }

@@ -2,6 +2,8 @@
 // Plain data, stable field names: the JSON output is this object as is.
 import type { EdgeRequirement } from "../rules/private/edge-config";
 import type { LambdaRequirement } from "./route-tables";
+import type { TargetRef } from "../access/targets";
+import type { LoweredSeverity } from "../policy/types";
 
 /**
  * How a route is effectively authorized, weakest first:
@@ -20,11 +22,23 @@ export interface AuthorizerFacts {
   readonly function?: string;
   /** Cognito authorizers: the user pools trusted (names where resolvable, else ARN or expression). */
   readonly userPools: readonly string[];
+  /** The same pools as identities (guard/access/cognito.ts trustedPools), compared by resource, not by name. */
+  readonly pools?: readonly TargetRef[];
+}
+
+/** Which REST API a route belongs to, by identity (stack and address), not by its name. */
+export interface ApiRef {
+  readonly stack: string;
+  readonly address: string;
+  /** The REST API's name; "" when known only after apply. */
+  readonly name: string;
 }
 
 export interface RouteAuth {
   /** API label: the REST API's name (prefixed with the stack when two stacks share a name). */
   readonly api: string;
+  /** The API by identity: two versions pair routes by this, never by the label. @default - paired by label */
+  readonly apiRef?: ApiRef;
   /** `GET /pets/{petId}`, or the method's address when method or path is not known. */
   readonly route: string;
   readonly address: string;
@@ -59,7 +73,7 @@ export interface Change {
   /** What changed: `petstore-dev GET /pets`, `stage petstore-dev/dev`, `user pool petstore-dev-users`. */
   readonly subject: string;
   readonly message: string;
-  /** Blocking changes only: the merge was explicitly accepted (`--acknowledge`, the PR label in CI). */
+  /** Blocking changes only: accepted on purpose by an acknowledgement naming the report's digest (`--acknowledge`). */
   readonly acknowledged?: boolean;
   /** Terraform addresses involved (head side first). */
   readonly addresses: readonly string[];
@@ -108,7 +122,16 @@ export interface ReviewReport {
   readonly changes: readonly Change[];
   readonly blocking: number;
   readonly unacknowledgedBlocking: number;
+  /** Every blocking change is covered by an acknowledgement of exactly this set (its digest). */
   readonly acknowledged: boolean;
+  /** Digest of the exact set of blocking changes ("" when none): what an acknowledgement must name. */
+  readonly digest: string;
+  /** Acknowledgements given that name another set of changes (stale: given before a push changed the set). */
+  readonly staleAcknowledgements: readonly string[];
+  /** Changed paths of the pull request that belong to the gate itself (--changed-files). @default - not known */
+  readonly gateChanges?: readonly string[];
+  /** Rules the policies report below their default severity, with the reasons. */
+  readonly loweredSeverities: readonly LoweredSeverity[];
   readonly plan: PlanSummary;
   /** Undefined when no policy check ran. */
   readonly findings?: readonly ReviewFinding[];

@@ -1,0 +1,162 @@
+// IAM pairs: who can obtain credentials that invoke GET /reports/{reportId} (AWS_IAM in the sample): trust
+// chains, managed policies by ARN, inline policies, and privileges handed to Cognito group members.
+import { only, type Doc, type Json } from "../../review/fixtures/pairs";
+import type { AccessPair } from "./types";
+
+const REPORTS = "GET /reports/{reportId}";
+
+type Trust = { Version: string; Statement: Json[] };
+
+function editTrust(d: Doc, nameIncludes: string, edit: (t: Trust) => void): void {
+  const role = only(d, "aws_iam_role", nameIncludes);
+  const trust = JSON.parse(String(role["assume_role_policy"])) as Trust;
+  edit(trust);
+  role["assume_role_policy"] = JSON.stringify(trust);
+}
+
+const refOf = (d: Doc, type: string, nameIncludes: string, attr: string): string => {
+  const hit = Object.keys(d.resource[type] ?? {}).filter((n) => n.includes(nameIncludes));
+  if (hit.length !== 1) throw new Error(`fixture: expected one ${type} matching "${nameIncludes}"`);
+  return `\${${type}.${hit[0]}.${attr}}`;
+};
+
+function attach(d: Doc, name: string, roleIncludes: string, policyArn: string): void {
+  d.resource["aws_iam_role_policy_attachment"][name] = { policy_arn: policyArn, role: refOf(d, "aws_iam_role", roleIncludes, "name") };
+}
+
+function policyAttachment(d: Doc, roleIncludes: string, policyArn: string): void {
+  d.resource["aws_iam_policy_attachment"] = {
+    extra: { name: "extra", policy_arn: policyArn, roles: [refOf(d, "aws_iam_role", roleIncludes, "name")] },
+  };
+}
+
+function editGroupPermissions(d: Doc, edit: (statements: Json[]) => void): void {
+  const p = only(d, "aws_iam_role_policy", "group-role-policy-admins");
+  const doc = JSON.parse(String(p["policy"])) as { Statement: Json[] };
+  edit(doc.Statement);
+  p["policy"] = JSON.stringify(doc);
+}
+
+const inlinePolicy = (d: Doc, roleIncludes: string, statement: Json): void => {
+  only(d, "aws_iam_role", roleIncludes)["inline_policy"] = [{ name: "extra", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) }];
+};
+
+export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
+  "iam-trust-foreign-account": {
+    env: "dev",
+    description: "the reporting invoker role is also trusted by account 999999999999",
+    mutate: (d) => editTrust(d, "invoker-reporting", (t) => void t.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" })),
+    blocking: ["iam-invokers-widened"],
+    names: REPORTS,
+    check: ["iam-invoker-trust"],
+  },
+  "iam-trust-rewritten": {
+    env: "dev",
+    description: "twin: the reporting invoker role's trust is rewritten (Sid, principal as a string), same principal",
+    mutate: (d) =>
+      editTrust(d, "invoker-reporting", (t) => {
+        t.Statement = [{ Sid: "EcsTasks", Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: ["sts:AssumeRole"] }];
+      }),
+    blocking: [],
+    check: [],
+  },
+  "iam-chain-anyone": {
+    env: "dev",
+    description: "the group-role function's execution role (which may assume the admins group role) trusts *",
+    mutate: (d) => editTrust(d, "fn-group-role", (t) => void t.Statement.push({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" })),
+    blocking: ["iam-invokers-widened"],
+    names: REPORTS,
+    check: ["iam-invoker-trust"],
+  },
+  "iam-chain-service-added": {
+    env: "dev",
+    description: "the reporting invoker role is also trusted by the Lambda service",
+    mutate: (d) =>
+      editTrust(d, "invoker-reporting", (t) => void ((t.Statement[0]["Principal"] as Json)["Service"] = ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com"])),
+    blocking: ["iam-invokers-widened"],
+    names: REPORTS,
+    check: [],
+  },
+  "iam-chain-deny-added": {
+    env: "dev",
+    description: "twin: the group-role function's execution role gets an explicit Deny statement for *",
+    mutate: (d) => editTrust(d, "fn-group-role", (t) => void t.Statement.push({ Effect: "Deny", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:SecureTransport": "false" } } })),
+    blocking: [],
+    check: [],
+  },
+  "iam-invoke-full-access-on-group-role": {
+    env: "dev",
+    description: "AmazonAPIGatewayInvokeFullAccess attached to the staff group role",
+    mutate: (d) => attach(d, "staff_invoke", "group-role-staff", "arn:aws:iam::aws:policy/AmazonAPIGatewayInvokeFullAccess"),
+    blocking: ["iam-invokers-widened", "group-role-privileged"],
+    names: REPORTS,
+    check: ["cognito-group-role-privileges"],
+  },
+  "iam-xray-on-group-role": {
+    env: "dev",
+    description: "twin: AWSXRayDaemonWriteAccess attached to the staff group role",
+    mutate: (d) => attach(d, "staff_xray", "group-role-staff", "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"),
+    blocking: [],
+    check: [],
+  },
+  "iam-admin-managed-policy-arns": {
+    env: "dev",
+    description: "AdministratorAccess in the staff group role's managed_policy_arns",
+    mutate: (d) => void (only(d, "aws_iam_role", "group-role-staff")["managed_policy_arns"] = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
+    blocking: ["iam-invokers-widened", "group-role-privileged"],
+    names: REPORTS,
+    check: ["cognito-group-role-privileges"],
+  },
+  "iam-empty-managed-policy-arns": {
+    env: "dev",
+    description: "twin: an empty managed_policy_arns on the staff group role",
+    mutate: (d) => void (only(d, "aws_iam_role", "group-role-staff")["managed_policy_arns"] = []),
+    blocking: [],
+    check: [],
+  },
+  "iam-unknown-managed-policy": {
+    env: "dev",
+    description: "a customer managed policy from outside the configuration attached to the backend role (aws_iam_policy_attachment)",
+    mutate: (d) => policyAttachment(d, "fn-backend_role", "arn:aws:iam::123456789012:policy/reporting-extra"),
+    blocking: ["iam-invokers-widened", "managed-policy-unverified"],
+    names: REPORTS,
+    check: ["iam-managed-policy-verified"],
+  },
+  "iam-known-managed-policy": {
+    env: "dev",
+    description: "twin: AWSLambdaBasicExecutionRole attached to the backend role (aws_iam_policy_attachment)",
+    mutate: (d) => policyAttachment(d, "fn-backend_role", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
+    blocking: [],
+    check: [],
+  },
+  "iam-passrole-group-permissions": {
+    env: "dev",
+    description: "the admins group permissions gain iam:PassRole",
+    mutate: (d) => editGroupPermissions(d, (s) => void s.push({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" })),
+    blocking: ["group-role-privileged"],
+    names: "group role petstore-dev-group-admins",
+    check: ["cognito-group-role-privileges"],
+  },
+  "iam-s3-list-group-permissions": {
+    env: "dev",
+    description: "twin: the admins group permissions gain s3:ListBucket on the reports bucket",
+    mutate: (d) => editGroupPermissions(d, (s) => void s.push({ Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::petstore-dev-reports" })),
+    blocking: [],
+    check: [],
+  },
+  "iam-inline-invoke-star": {
+    env: "dev",
+    description: "the backend role gets an inline_policy with execute-api:Invoke on *",
+    mutate: (d) => inlinePolicy(d, "fn-backend_role", { Effect: "Allow", Action: "execute-api:Invoke", Resource: "*" }),
+    blocking: ["iam-invokers-widened", "invoke-grant-widened", "invoker-added"],
+    names: REPORTS,
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-inline-logs": {
+    env: "dev",
+    description: "twin: the backend role gets an inline_policy for CloudWatch metrics",
+    mutate: (d) => inlinePolicy(d, "fn-backend_role", { Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" }),
+    blocking: [],
+    check: [],
+  },
+};

@@ -1,0 +1,84 @@
+// CLI plumbing shared by every command: options parsed by node:util parseArgs, one usage error, one mapping of
+// errors to messages and exit codes (2: bad usage or bad input, one line per problem; anything else is a bug).
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError } from "../../guard/load";
+import { PolicyError } from "../../guard/policy/types";
+
+/** A command-line problem: exit 2 with this one-line reason and the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** `--help` was asked for: print the usage, exit 0. */
+export class HelpRequested extends Error {}
+
+export type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Strict parsing (unknown options, missing values and stray positionals are usage errors); `--help`/`-h` is
+ * always known. `--x=` (empty) counts as missing.
+ */
+export function parseCommandLine<O extends Options>(argv: readonly string[], options: O, allowPositionals = false) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const all = parsed.values as Record<string, unknown>;
+  if (all["help"] === true) throw new HelpRequested();
+  for (const [name, value] of Object.entries(all)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => v === "")) throw new UsageError(`--${name} needs a value`);
+  }
+  return parsed;
+}
+
+/**
+ * The one value of a non-repeatable option declared `multiple: true` (node's parseArgs would otherwise keep the
+ * last of two silently): undefined when absent, a usage error when given twice.
+ */
+export function single(name: string, value: unknown): string | undefined {
+  const values = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
+  if (values.length > 1) throw new UsageError(`--${name} given twice (${values.map((v) => `"${v}"`).join(", ")})`);
+  return values[0];
+}
+
+/** One value from a fixed set, or a usage error naming the choices. */
+export function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(", ")} (got "${value}")`);
+  return value as T;
+}
+
+/**
+ * Maps an error to the command's message and exit code: usage -> 2 with the usage, help -> 0 with the usage,
+ * bad input or policy -> 2 with one line per problem, a file that cannot be written -> 2. Anything else is rethrown.
+ */
+export function exitCodeFor(command: string, usage: string, e: unknown, err: (s: string) => void, out: (s: string) => void): number {
+  if (e instanceof HelpRequested) {
+    out(`${usage}\n`);
+    return 0;
+  }
+  if (e instanceof UsageError) {
+    err(`${command}: ${e.message}\n${usage}\n`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    err(`${command}: ${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof PolicyError) {
+    for (const p of e.problems) err(`${command}: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message} (got ${JSON.stringify(p.value)})\n`);
+    return 2;
+  }
+  const io = e as NodeJS.ErrnoException;
+  if (typeof io.code === "string" && typeof io.path === "string") {
+    err(`${command}: ${io.path}: cannot ${io.syscall === "open" && io.code !== "ENOENT" ? "write" : "read or write"}: ${io.code}\n`);
+    return 2;
+  }
+  throw e;
+}

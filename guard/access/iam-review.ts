@@ -1,0 +1,100 @@
+// The review's IAM comparer: per AWS_IAM route, who can obtain credentials that invoke it (iam.ts), base vs
+// head; and, per role, permissions handed to Cognito group members and managed policies that cannot be verified.
+import { change } from "../review/change";
+import type { Change, RouteAuth } from "../review/types";
+import type { Model, Route } from "../model";
+import { describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
+import type { AccessContext } from "./index";
+
+/** `api GET /path` as the review labels the route (its facts are in model order), else the API's name. */
+export function routeSubject(model: Model, facts: readonly RouteAuth[], route: Route): string {
+  const i = model.routes.indexOf(route);
+  const f = facts.length === model.routes.length && i >= 0 ? facts[i] : undefined;
+  if (f !== undefined && f.address === route.address) return `${f.api} ${f.route}`;
+  return `${typeof route.apiName === "string" ? route.apiName : "(API)"} ${route.routeKey ?? route.address}`;
+}
+
+interface Invokers {
+  readonly subject: string;
+  readonly addresses: readonly string[];
+  /** role name -> its assumer chains */
+  readonly byRole: ReadonlyMap<string, RoleAccess>;
+}
+
+function invokersByRoute(model: Model, facts: readonly RouteAuth[], access: IamAccess): Map<string, Invokers> {
+  const out = new Map<string, Invokers>();
+  for (const r of access.routes) {
+    const subject = routeSubject(model, facts, r.route);
+    out.set(subject, { subject, addresses: [r.route.address, ...r.roles.map((x) => x.role.address)], byRole: new Map(r.roles.map((x) => [x.role.key, x.role])) });
+  }
+  return out;
+}
+
+const describe = (roles: Iterable<RoleAccess>): string => {
+  const list = [...roles].map(describeInvoker);
+  return list.length === 0 ? "no IAM principal" : list.join("; ");
+};
+
+export function compareIam(ctx: AccessContext): Change[] {
+  const base = iamAccess(ctx.base);
+  const head = iamAccess(ctx.head);
+  const out: Change[] = [];
+
+  // Routes that are AWS_IAM on both sides: a new role, or a new principal in a role's trust chain, widens them.
+  const before = invokersByRoute(ctx.base, ctx.baseFacts.routes, base);
+  for (const [subject, after] of invokersByRoute(ctx.head, ctx.headFacts.routes, head)) {
+    const b = before.get(subject);
+    if (b === undefined) continue;
+    const grown: string[] = [];
+    for (const [key, role] of after.byRole) {
+      const old = b.byRole.get(key);
+      if (old === undefined) grown.push(`role ${role.name} can now invoke it`);
+      else {
+        const fresh = role.assumers.filter((a) => !old.assumers.some((o) => o.text === a.text)).map((a) => a.text);
+        if (fresh.length > 0) grown.push(`role ${role.name} is now also assumable by ${fresh.join("; ")}`);
+      }
+    }
+    if (grown.length === 0) continue;
+    out.push(
+      change(
+        "blocking",
+        "iam-invokers-widened",
+        subject,
+        `${grown.join("; ")}: ${describe(b.byRole.values())} → ${describe(after.byRole.values())}`,
+        [...after.addresses, ...b.addresses],
+      ),
+    );
+  }
+
+  const roles = new Map(base.roles.map((r) => [r.key, r]));
+  for (const role of head.roles) {
+    const old = roles.get(role.key);
+    if (role.groups.length > 0) {
+      const fresh = role.privileges.filter((p) => !(old?.privileges ?? []).includes(p));
+      if (fresh.length > 0) {
+        out.push(
+          change(
+            "blocking",
+            "group-role-privileged",
+            `group role ${role.name}`,
+            `members of Cognito group ${role.groups.join(", ")} get credentials of role ${role.name}, which now holds ${fresh.join("; ")}`,
+            [role.address],
+          ),
+        );
+      }
+    }
+    const unverified = role.unverifiedManaged.filter((a) => !(old?.unverifiedManaged ?? []).includes(a));
+    if (unverified.length > 0) {
+      out.push(
+        change(
+          "blocking",
+          "managed-policy-unverified",
+          `role ${role.name}`,
+          `managed policy ${unverified.join(", ")} attached; not verified (not a policy this review knows): it may grant execute-api:Invoke or more`,
+          [role.address],
+        ),
+      );
+    }
+  }
+  return out;
+}

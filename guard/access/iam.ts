@@ -1,0 +1,263 @@
+// Who can obtain credentials carrying execute-api:Invoke on an AWS_IAM route: the roles whose policies cover the
+// method (inline, role policies, attached customer policies, `managed_policy_arns`, policy attachments, AWS
+// managed policies from managed-policies.ts) and, through their trust policies, every principal that can assume
+// them, followed through roles that may assume roles. Pure: a Model in, plain data out. The review's IAM
+// comparer and the check's IAM rules read these facts; nothing else judges IAM reachability.
+import { isUnknown, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
+import { asArray } from "../load/json";
+import { breadth, coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "../rules/private/iam";
+import { managedPolicyDocument } from "./managed-policies";
+import { matchesAction } from "../match/glob";
+
+/** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */
+export interface Assumer {
+  readonly text: string;
+  /** `anyone`: `*`; `outside`: an account or principal this configuration does not define. */
+  readonly reach: "anyone" | "outside" | "inside";
+}
+
+/** A policy a role holds, as the model sees it. */
+interface HeldPolicy {
+  readonly label: string;
+  readonly address: string;
+  /** Undefined: the document cannot be read (known after apply, or a managed ARN not in the table). */
+  readonly document?: PolicyDocument;
+  /** Unreadable but certainly not about execute-api (a template that never mentions it). */
+  readonly harmless?: boolean;
+}
+
+export interface RoleAccess {
+  /** `stack/name` (name alone for a single file): pairs a role across versions. */
+  readonly key: string;
+  readonly name: string;
+  readonly address: string;
+  readonly stack: string;
+  /** Names of the Cognito groups that hand this role to their members. */
+  readonly groups: readonly string[];
+  /** Who can obtain its credentials, flattened chains. */
+  readonly assumers: readonly Assumer[];
+  /** Managed policy ARNs attached that the table does not know: not verified. */
+  readonly unverifiedManaged: readonly string[];
+  /** Permissions that hand out more than API access: `iam:PassRole`, `*`, every API, the API control plane. */
+  readonly privileges: readonly string[];
+  readonly held: readonly HeldPolicy[];
+  readonly resource: ResourceInstance;
+}
+
+export interface RouteInvokers {
+  readonly route: Route;
+  /** Roles whose policies cover the method, with the policies that do. */
+  readonly roles: readonly { readonly role: RoleAccess; readonly via: readonly string[] }[];
+}
+
+export interface IamAccess {
+  readonly roles: readonly RoleAccess[];
+  /** AWS_IAM routes whose method and path are known. */
+  readonly routes: readonly RouteInvokers[];
+}
+
+const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
+const ROLE_REF = /((?:module\.[^.]+\.)*aws_iam_role\.[^.}\s]+)\./g;
+const POLICY_REF = /((?:module\.[^.]+\.)*aws_iam_policy\.[^.}\s]+)\./;
+
+const textOf = (v: unknown): string | undefined => (typeof v === "string" ? v : isUnknown(v) ? v.expression : undefined);
+
+/** Roles a value names: `${aws_iam_role.x.name}` references, or a literal name / ARN of a role in the stack. */
+function rolesNamed(model: Model, stack: string, v: unknown): string[] {
+  const text = textOf(v);
+  if (text === undefined) return [];
+  const roles = model.iamRoles.filter((r) => stackOf(r) === stack);
+  const out = [...text.matchAll(ROLE_REF)].map((m) => m[1]).filter((a) => roles.some((r) => r.address === a));
+  for (const r of roles) {
+    const arn = r.resource.values["arn"];
+    if (r.name === text || (typeof arn === "string" && arn === text)) out.push(r.address);
+    else if (typeof r.name === "string" && new RegExp(`^arn:aws[a-z-]*:iam::[0-9]+:role/(?:.*/)?${r.name.replace(/[.+^$|()[\]\\]/g, "\\$&")}$`).test(text)) out.push(r.address);
+  }
+  return [...new Set(out)];
+}
+
+/** Managed policies attached to each role by ARN (managed_policy_arns, aws_iam_role_policy_attachment, aws_iam_policy_attachment). */
+function managedArnsByRole(model: Model): Map<string, { arn: string; via: string }[]> {
+  const out = new Map<string, { arn: string; via: string }[]>();
+  const add = (stack: string, role: string, arn: string, via: string) => {
+    const k = `${stack}::${role}`;
+    out.set(k, [...(out.get(k) ?? []), { arn, via }]);
+  };
+  for (const r of model.iamRoles) {
+    for (const a of asArray(r.resource.values["managed_policy_arns"])) {
+      const t = textOf(a);
+      if (t !== undefined) add(stackOf(r), r.address, t, r.address);
+    }
+  }
+  for (const res of model.resources) {
+    if (res.mode !== "managed") continue;
+    const arn = textOf(res.values["policy_arn"]);
+    if (arn === undefined) continue;
+    const stack = res.source.stack;
+    if (res.type === "aws_iam_role_policy_attachment") for (const role of rolesNamed(model, stack, res.values["role"])) add(stack, role, arn, res.address);
+    if (res.type === "aws_iam_policy_attachment") {
+      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) add(stack, role, arn, res.address);
+    }
+  }
+  return out;
+}
+
+/** Every policy a role holds, readable or not. */
+function heldPolicies(model: Model, role: ResourceInstance, managed: readonly { arn: string; via: string }[]): { held: HeldPolicy[]; unverified: string[] } {
+  const held: HeldPolicy[] = policiesOfRole(model, role).map((p) => ({
+    label: `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`,
+    address: p.address,
+    ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
+  }));
+  const unverified: string[] = [];
+  for (const { arn, via } of managed) {
+    const local = POLICY_REF.exec(arn);
+    if (local !== null) {
+      // A customer policy of this configuration: already held when attached through a role policy attachment.
+      const p = model.iamPolicies.find((x) => x.address === local[1] && x.resource.source.stack === role.source.stack);
+      if (p !== undefined && !held.some((h) => h.address === p.address)) {
+        held.push({ label: `policy ${p.address}`, address: p.address, ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }) });
+      }
+      if (p !== undefined) continue;
+    }
+    const document = managedPolicyDocument(arn);
+    if (document === undefined) unverified.push(arn);
+    held.push({ label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined ? " (not verified)" : ""}`, address: via, ...(document !== undefined ? { document } : {}) });
+  }
+  return { held, unverified };
+}
+
+const actionsOf = (s: PolicyStatement): string[] => s.actions.map((a) => (typeof a === "string" ? a : (a.expression ?? "(known after apply)")));
+
+/** What a statement hands out beyond calling the API. */
+function statementPrivileges(s: PolicyStatement): string[] {
+  if (s.effect !== "Allow") return [];
+  const out: string[] = [];
+  if (s.notActions.length > 0) out.push(`every action except ${actionsOf({ ...s, actions: s.notActions }).join(", ")}`);
+  for (const a of actionsOf(s)) {
+    if (a === "*" || a === "*:*") out.push("every action (*)");
+    else if (matchesAction(a, "iam:PassRole")) out.push(`iam:PassRole (${a})`);
+    else if (matchesAction(a, "apigateway:PATCH")) out.push(`the API Gateway control plane (${a}): can rewrite any method's authorization`);
+  }
+  if (grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => breadth(r) === "any-api"))) out.push("execute-api:Invoke on every API");
+  return out;
+}
+
+function privilegesOf(held: readonly HeldPolicy[]): string[] {
+  const out: string[] = [];
+  for (const h of held) {
+    if (h.document === undefined) {
+      if (h.harmless !== true) out.push(`whatever ${h.label} grants (not verified)`);
+      continue;
+    }
+    for (const s of h.document.statements) for (const p of statementPrivileges(s)) out.push(`${p} via ${h.label}`);
+  }
+  return [...new Set(out)].sort();
+}
+
+/** One trust principal, described; roles of this configuration are followed further. */
+function principalTexts(type: string, id: Val<string>): Assumer | { readonly role: string } {
+  if (type === "*" || id === "*") return { text: "anyone (*)", reach: "anyone" };
+  const v = typeof id === "string" ? id : (id.expression ?? "(known after apply)");
+  const role = /^\$\{((?:module\.[^.]+\.)*aws_iam_role\.[^.}]+)\.(?:arn|unique_id)\}$/.exec(v);
+  if (type === "AWS" && role !== null) return { role: role[1] };
+  if (type === "AWS") {
+    const account = /^(?:arn:aws[a-z-]*:iam::)?([0-9]{12})(?::root)?$/.exec(v);
+    if (account !== null) return { text: `account ${account[1]}`, reach: "outside" };
+    const arn = /^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}|\*):(.+)$/.exec(v);
+    if (arn !== null) return { text: `${arn[2]} in account ${arn[1]}`, reach: arn[1] === "*" || arn[2].includes("*") ? "anyone" : "outside" };
+    return { text: `principal ${v}`, reach: v.includes("*") ? "anyone" : "outside" };
+  }
+  if (type === "Service") return { text: `service ${v}`, reach: "inside" };
+  // Identity-pool trust is closed by its aud/amr conditions, which cognito-group-role-trust judges.
+  if (type === "Federated") return { text: `federated ${v}`, reach: v === "cognito-identity.amazonaws.com" ? "inside" : "outside" };
+  return { text: `${type} ${v}`, reach: "outside" };
+}
+
+const ASSUME = ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "sts:TagSession"];
+
+/** Flattened chains of who can assume `role` (cycle-safe). */
+function assumersOf(model: Model, role: ResourceInstance, names: Map<string, string>, seen: readonly string[] = []): Assumer[] {
+  const r = model.iamRoles.find((x) => x.address === role.address && stackOf(x) === role.source.stack);
+  if (r === undefined) return [{ text: "(role not in the configuration)", reach: "outside" }];
+  if (isUnknown(r.trustPolicy)) return [{ text: "(trust policy not verified: known only after apply)", reach: "outside" }];
+  const out: Assumer[] = [];
+  for (const s of r.trustPolicy.statements) {
+    if (s.effect !== "Allow") continue;
+    const acts = actionsOf(s);
+    if (s.notActions.length === 0 && !acts.some((a) => ASSUME.some((x) => matchesAction(a, x)))) continue;
+    for (const p of s.principals) {
+      for (const id of p.ids) {
+        const d = principalTexts(p.type, id);
+        if (!("role" in d)) {
+          out.push(d);
+          continue;
+        }
+        const name = names.get(`${role.source.stack}::${d.role}`) ?? d.role;
+        const inner = model.resources.find((x) => x.address === d.role && x.source.stack === role.source.stack);
+        if (inner === undefined || seen.includes(d.role)) {
+          out.push({ text: `role ${name}`, reach: "inside" });
+          continue;
+        }
+        for (const a of assumersOf(model, inner, names, [...seen, role.address])) out.push({ text: `role ${name} ← ${a.text}`, reach: a.reach });
+      }
+    }
+  }
+  const groups = r.cognitoGroups.map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === role.source.stack)?.name).filter((n): n is string => typeof n === "string");
+  for (const g of groups) out.push({ text: `members of Cognito group ${g}`, reach: "inside" });
+  const unique = new Map(out.map((a) => [a.text, a]));
+  return [...unique.values()].sort((a, b) => a.text.localeCompare(b.text));
+}
+
+/** Does a readable policy let its holder invoke `VERB /path` of the route's API? */
+function covers(doc: PolicyDocument, route: Route): boolean {
+  const api = route.api;
+  if (api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string") return false;
+  const verb = route.httpMethod;
+  const path = route.path;
+  return doc.statements.some(
+    (s) => grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => isUnknown(r) || breadth(r) === "any-api" || coversRoute(r, api.resource, verb, path))),
+  );
+}
+
+export function iamAccess(model: Model): IamAccess {
+  const names = new Map(model.iamRoles.map((r) => [`${stackOf(r)}::${r.address}`, typeof r.name === "string" ? r.name : r.address]));
+  const managed = managedArnsByRole(model);
+  const roles: RoleAccess[] = model.iamRoles.map((r) => {
+    const stack = stackOf(r);
+    const name = names.get(`${stack}::${r.address}`) ?? r.address;
+    const { held, unverified } = heldPolicies(model, r.resource, managed.get(`${stack}::${r.address}`) ?? []);
+    const groups = r.cognitoGroups.map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack)?.name).filter((n): n is string => typeof n === "string");
+    return {
+      key: stack === "" ? name : `${stack}/${name}`,
+      name,
+      address: r.address,
+      stack,
+      groups,
+      assumers: assumersOf(model, r.resource, names),
+      unverifiedManaged: unverified,
+      privileges: privilegesOf(held),
+      held,
+      resource: r.resource,
+    };
+  });
+  const routes: RouteInvokers[] = model.routes
+    .filter((route) => route.authorization === "AWS_IAM")
+    .map((route) => ({
+      route,
+      roles: roles
+        .filter((role) => role.stack === stackOf(route))
+        .map((role) => ({
+          role,
+          via: role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, route))).map((h) => h.label),
+        }))
+        .filter((x) => x.via.length > 0),
+    }));
+  return { roles, routes };
+}
+
+/** Reviewer words: "IAM principals that can assume role X (trusted by: account 999999999999)". */
+export function describeInvoker(role: RoleAccess): string {
+  const by = role.assumers.length === 0 ? "nobody" : role.assumers.map((a) => a.text).join("; ");
+  return `IAM principals that can assume role ${role.name} (trusted by: ${by})`;
+}
