@@ -4,6 +4,7 @@
 import type { Model } from "../model";
 import type { ModelFacts } from "../review/facts";
 import type { Change } from "../review/types";
+import { compareIam } from "./iam-review";
 
 export interface AccessContext {
   readonly base: Model;
@@ -15,7 +16,9 @@ export interface AccessContext {
 export type AccessComparer = (ctx: AccessContext) => Change[];
 
 /** Every comparer, in report order. Add one here and in its own file. */
-export const COMPARERS: readonly AccessComparer[] = [];
+export const COMPARERS: readonly AccessComparer[] = [
+  compareIam,
+];
 
 export function accessChanges(ctx: AccessContext): Change[] {
   return COMPARERS.flatMap((compare) => compare(ctx));

@@ -4,6 +4,7 @@ import { ApiKeyIsNotAuthentication } from "./ApiKeyIsNotAuthentication";
 import { AppClientTokenValidity } from "./AppClientTokenValidity";
 import { AuthorizerExists } from "./AuthorizerExists";
 import { AuthorizerIdentitySource } from "./AuthorizerIdentitySource";
+import { CognitoGroupRolePrivileges } from "./CognitoGroupRolePrivileges";
 import { CognitoGroupRoleTrust } from "./CognitoGroupRoleTrust";
 import { CognitoScopesExist } from "./CognitoScopesExist";
 import { CloudFrontAuthorizationInCacheKey } from "./CloudFrontAuthorizationInCacheKey";
@@ -14,6 +15,8 @@ import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChan
 import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
 import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
+import { IamInvokerTrust } from "./IamInvokerTrust";
+import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
@@ -43,6 +46,9 @@ export const RULES: readonly Rule[] = [
   LambdaAuthorizerPermissionScoped,
   ExecuteApiInvokeScoped,
   CognitoGroupRoleTrust,
+  CognitoGroupRolePrivileges,
+  IamInvokerTrust,
+  IamManagedPolicyVerified,
   StageWaf,
   EdgeOriginProtected,
   CloudFrontAuthorizationInCacheKey,

@@ -1,5 +1,7 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
+import { IAM_PAIRS } from "./iam";
 import type { AccessPair } from "./types";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
+  ...IAM_PAIRS,
 };
