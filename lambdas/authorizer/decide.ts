@@ -1,6 +1,7 @@
 // The authorizer's decision: token → verified claims → the set of routes this principal may call → a
 // cache-safe policy. `decide` is synchronous and pure given the verifier's cached JWKS (tests and the
 // benchmark call it directly); `authorize` adds the bounded JWKS fetch for a cold cache or a new `kid`.
+import { assertTokenClaims } from "../shared/token-claims";
 import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { JwksNotAvailableInCacheError, KidNotFoundInJwksError } from "aws-jwt-verify/error";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
@@ -270,12 +271,8 @@ function createVerifier(config: AuthorizerConfig, fetcher: Fetcher) {
       // Token type is a per-route requirement (one token may pass one route and not another).
       tokenUse: null,
       clientId: Object.values(config.clientIds),
-      customJwtCheck: ({ payload }) => {
-        // aws-jwt-verify accepts a token without exp; Cognito always sets one, so its absence is a forgery.
-        if (typeof payload.exp !== "number" || typeof payload.sub !== "string" || payload.sub === "") {
-          throw new Error("token lacks exp or sub");
-        }
-      },
+      // exp, iat, auth_time, nbf and sub: one definition with the edge verifier.
+      customJwtCheck: ({ payload }) => assertTokenClaims(payload),
     },
     { jwksCache: new SimpleJwksCache({ fetcher }) },
   );

@@ -6,6 +6,7 @@ import { JwksNotAvailableInCacheError, KidNotFoundInJwksError } from "aws-jwt-ve
 import type { Fetcher } from "aws-jwt-verify/https";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import { withDeadline } from "../shared/deadline";
+import { assertTokenClaims } from "../shared/token-claims";
 import { BoundedFetcher } from "../shared/jwks-fetcher";
 import type { VerifyToken } from "./decide";
 
@@ -22,7 +23,11 @@ export const EDGE_JWKS_TIMEOUT_MS = 1500;
 
 function createVerifier(userPoolId: string, jwksFetcher: Fetcher) {
   // clientId and tokenUse are given per call (they depend on the route); nothing is left unchecked by default.
-  return CognitoJwtVerifier.create({ userPoolId, clientId: null, tokenUse: null }, { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) });
+  return CognitoJwtVerifier.create(
+    // exp, iat, auth_time, nbf and sub: one definition with the API authorizer.
+    { userPoolId, clientId: null, tokenUse: null, customJwtCheck: ({ payload }) => assertTokenClaims(payload) },
+    { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) },
+  );
 }
 
 export interface PoolKeys {
