@@ -1,8 +1,10 @@
-// The CI workflows are code too: these tests pin the jobs, triggers, permissions and steps that keep the
-// pipeline safe (least privilege, OIDC, the review comment, protected prod deploys).
-import { readFileSync } from "fs";
+// The CI workflows are code too: these tests pin the invariants that keep the gate out of the pull request's
+// reach. Jobs that run the pull request's code hold a read-only token and no secrets; jobs that hold a write
+// scope run no code of the pull request; the required check runs the base branch's code and policies.
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
+import { GATE_PATHS } from "../../guard/review/gate-paths";
 
 interface Step {
   readonly name?: string;
@@ -28,25 +30,47 @@ interface Workflow {
   readonly jobs: Record<string, Job>;
 }
 
-const load = (file: string): Workflow =>
-  parse(readFileSync(join(__dirname, "..", "..", ".github", "workflows", file), "utf8")) as Workflow;
+const ROOT = join(__dirname, "..", "..");
+const WORKFLOWS_DIR = join(ROOT, ".github", "workflows");
+const FILES = readdirSync(WORKFLOWS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const load = (file: string): Workflow => parse(readFileSync(join(WORKFLOWS_DIR, file), "utf8")) as Workflow;
+
+const BASE_SHA = "${{ github.event.pull_request.base.sha }}";
+const PR_TRIGGERS = ["pull_request", "pull_request_target"];
 
 const runs = (job: Job): string => job.steps.map((s) => s.run ?? "").join("\n");
 const uses = (job: Job): string[] => job.steps.flatMap((s) => (s.uses === undefined ? [] : [s.uses]));
 const stepUsing = (job: Job, action: string): Step | undefined => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+const stepsUsing = (job: Job, action: string): Step[] => job.steps.filter((s) => s.uses?.startsWith(`${action}@`));
 const permissionsOf = (job: Job): Record<string, string> => {
   expect(typeof job.permissions).toBe("object");
   return job.permissions as Record<string, string>;
 };
-
-function jobsWithWrite(wf: Workflow, scope: string): string[] {
-  return Object.entries(wf.jobs)
-    .filter(([, job]) => typeof job.permissions === "object" && (job.permissions as Record<string, string>)[scope] === "write")
-    .map(([name]) => name)
+const writeScopes = (job: Job): string[] =>
+  Object.entries(typeof job.permissions === "object" ? job.permissions : {})
+    .filter(([, level]) => level === "write")
+    .map(([scope]) => scope)
     .sort();
+
+/** A checkout of anything but the base commit puts the pull request's code (the merge commit by default) on disk. */
+const checksOutHead = (job: Job): boolean => stepsUsing(job, "actions/checkout").some((s) => s.with?.ref !== BASE_SHA);
+/** Shell steps that execute project code: npm/npx/node/tsx/scripts. */
+const EXECUTES = /\b(npm|npx|node|tsx|yarn|pnpm|make)\b|\bbash\s+\S|(^|\s)\.\//m;
+/** A job runs the pull request's code when it checks out the head, or executes anything not under the base checkout. */
+function runsHeadCode(job: Job): boolean {
+  if (checksOutHead(job)) return true;
+  return job.steps.some((s) => {
+    if (s.run === undefined || !EXECUTES.test(s.run)) return false;
+    if (s["working-directory"] === "base") return false;
+    // Every command line that executes something names its program under base/.
+    return s.run.split("\n").some((line) => EXECUTES.test(line) && !/(^|\s)(bash\s+)?base\/(scripts|node_modules)\//.test(line.trim()));
+  });
+}
+function triggers(wf: Workflow): string[] {
+  return typeof wf.on === "string" ? [wf.on] : Array.isArray(wf.on) ? (wf.on as string[]) : Object.keys(wf.on);
 }
 
-describe.each(["pull-request.yml", "main.yml"])("%s: general hygiene", (file) => {
+describe.each(FILES)("%s: general hygiene", (file) => {
   const wf = load(file);
 
   it("GIVEN the workflow WHEN read THEN grants nothing at the top level", () => {
@@ -60,7 +84,7 @@ describe.each(["pull-request.yml", "main.yml"])("%s: general hygiene", (file) =>
     }
   });
 
-  it("GIVEN every action used WHEN read THEN it is pinned at least by major version", () => {
+  it("GIVEN every action used WHEN read THEN it is pinned by version tag or commit", () => {
     for (const job of Object.values(wf.jobs)) {
       for (const action of uses(job)) expect(action).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
     }
@@ -68,9 +92,13 @@ describe.each(["pull-request.yml", "main.yml"])("%s: general hygiene", (file) =>
 
   it("GIVEN checkouts WHEN read THEN they do not persist the token in the git config", () => {
     for (const job of Object.values(wf.jobs)) {
-      for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/checkout@"))) {
-        expect(step.with?.["persist-credentials"]).toBe(false);
-      }
+      for (const step of stepsUsing(job, "actions/checkout")) expect(step.with?.["persist-credentials"]).toBe(false);
+    }
+  });
+
+  it("GIVEN shell steps WHEN read THEN no event field or secret is pasted into a script (passed through env instead)", () => {
+    for (const job of Object.values(wf.jobs)) {
+      for (const step of job.steps) expect(step.run ?? "").not.toMatch(/\$\{\{\s*(github\.event|secrets\.|github\.head_ref)/);
     }
   });
 
@@ -79,28 +107,85 @@ describe.each(["pull-request.yml", "main.yml"])("%s: general hygiene", (file) =>
       .filter(([, job]) => stepUsing(job, "aws-actions/configure-aws-credentials") !== undefined)
       .map(([name]) => name)
       .sort();
-    expect(jobsWithWrite(wf, "id-token")).toEqual(oidcJobs);
+    const withIdToken = Object.entries(wf.jobs)
+      .filter(([, job]) => writeScopes(job).includes("id-token"))
+      .map(([name]) => name)
+      .sort();
+    expect(withIdToken).toEqual(oidcJobs);
   });
 
   it("GIVEN the repository contents WHEN read THEN no job can write to them", () => {
-    expect(jobsWithWrite(wf, "contents")).toEqual([]);
+    for (const job of Object.values(wf.jobs)) expect(writeScopes(job)).not.toContain("contents");
+  });
+
+  it("GIVEN a pull request trigger WHEN a job holds a write scope THEN it runs no code of the pull request", () => {
+    if (!triggers(wf).some((t) => PR_TRIGGERS.includes(t))) return;
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      if (writeScopes(job).length === 0) continue;
+      expect({ job: name, checksOut: stepsUsing(job, "actions/checkout").length, runsHeadCode: runsHeadCode(job) }).toEqual({ job: name, checksOut: 0, runsHeadCode: false });
+    }
+  });
+
+  it("GIVEN a pull request trigger WHEN a job runs the pull request's code THEN it holds contents: read only and no secret", () => {
+    if (!triggers(wf).some((t) => PR_TRIGGERS.includes(t))) return;
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      if (!runsHeadCode(job)) continue;
+      expect({ job: name, permissions: job.permissions }).toEqual({ job: name, permissions: { contents: "read" } });
+      expect(JSON.stringify(job)).not.toMatch(/secrets\./);
+    }
+  });
+
+  it("GIVEN pull_request_target (base context, write token) WHEN used THEN no job checks out or runs anything", () => {
+    if (!triggers(wf).includes("pull_request_target")) return;
+    for (const job of Object.values(wf.jobs)) {
+      expect(stepsUsing(job, "actions/checkout")).toEqual([]);
+      expect(runsHeadCode(job)).toBe(false);
+    }
+  });
+
+  it("GIVEN workflow_run (write token, artifacts of PR runs) WHEN looked for THEN no workflow uses it", () => {
+    expect(triggers(wf)).not.toContain("workflow_run");
+  });
+});
+
+describe("the classification used above", () => {
+  const job = (steps: Step[]): Job => ({ permissions: {}, steps });
+  it("Noncompliance: a default checkout, a checkout of the head, npm outside base/ THEN head code", () => {
+    expect(runsHeadCode(job([{ uses: "actions/checkout@v4", with: { "persist-credentials": false } }]))).toBe(true);
+    expect(runsHeadCode(job([{ uses: "actions/checkout@v4", with: { ref: "${{ github.event.pull_request.head.sha }}" } }]))).toBe(true);
+    expect(runsHeadCode(job([{ run: "npm ci" }]))).toBe(true);
+    expect(runsHeadCode(job([{ run: "bash head-synth/gate.sh" }]))).toBe(true);
+    expect(runsHeadCode(job([{ run: "./run.sh" }]))).toBe(true);
+  });
+  it("Compliance: a base checkout, npm in base/, base scripts, gh api THEN no head code", () => {
+    expect(runsHeadCode(job([{ uses: "actions/checkout@v4", with: { ref: BASE_SHA, path: "base" } }, { run: "npm ci", "working-directory": "base" }]))).toBe(false);
+    expect(runsHeadCode(job([{ run: "bash base/scripts/ci/gate.sh base head-synth out a b" }]))).toBe(false);
+    expect(runsHeadCode(job([{ run: 'gh api "repos/$R/issues/$N/labels"' }]))).toBe(false);
   });
 });
 
 describe("pull-request.yml", () => {
   const wf = load("pull-request.yml");
-  const { test, plan, check, review, comment } = wf.jobs;
+  const { test, synth, gate, publish, comment } = wf.jobs;
 
-  it("GIVEN the triggers WHEN read THEN runs on pull requests, including label changes for acknowledgement", () => {
+  it("GIVEN the triggers WHEN read THEN pull_request only, including pushes and label changes", () => {
+    expect(triggers(wf)).toEqual(["pull_request"]);
     const pr = wf.on.pull_request as { types: string[] };
     expect(pr.types).toEqual(expect.arrayContaining(["opened", "synchronize", "reopened", "labeled", "unlabeled"]));
-    // pull_request_target would run PR code with a write token: never.
-    expect(wf.on).not.toHaveProperty("pull_request_target");
   });
 
   it("GIVEN two pushes to one PR WHEN the second starts THEN the first is cancelled (concurrency per PR)", () => {
     expect(wf.concurrency?.group).toContain("github.event.pull_request.number");
     expect(wf.concurrency?.["cancel-in-progress"]).toBe(true);
+  });
+
+  it("GIVEN the jobs WHEN classified THEN test and synth run head code, gate runs base code, the writers run none", () => {
+    const headJobs = Object.entries(wf.jobs).filter(([, j]) => runsHeadCode(j)).map(([n]) => n).sort();
+    expect(headJobs).toEqual(["synth", "test"]);
+    const writers = Object.entries(wf.jobs).filter(([, j]) => writeScopes(j).length > 0).map(([n]) => n).sort();
+    expect(writers).toEqual(["comment", "publish"]);
+    expect(writeScopes(publish)).toEqual(["checks", "security-events"]);
+    expect(writeScopes(comment)).toEqual(["pull-requests"]);
   });
 
   it("GIVEN the test job WHEN read THEN installs with npm ci and runs npm test with read-only contents", () => {
@@ -109,69 +194,110 @@ describe("pull-request.yml", () => {
     expect(permissionsOf(test)).toEqual({ contents: "read" });
   });
 
-  it("GIVEN the plan job WHEN a plan role is configured THEN assumes it through OIDC, else plans offline", () => {
-    expect(runs(plan)).toContain("npm run synth");
-    const creds = stepUsing(plan, "aws-actions/configure-aws-credentials");
-    expect(creds?.with?.["role-to-assume"]).toBe("${{ vars.AWS_PLAN_ROLE_ARN }}");
-    expect(creds?.if).toContain("vars.AWS_PLAN_ROLE_ARN != ''");
-    expect(runs(plan)).toMatch(/npm run plan\n/);
-    expect(runs(plan)).toContain("npm run plan -- --offline");
-    expect(permissionsOf(plan)).toEqual({ contents: "read", "id-token": "write" });
-  });
-
-  it("GIVEN the synthesized output WHEN handed to later jobs THEN provider binaries are left out of the artifact", () => {
-    const upload = stepUsing(plan, "actions/upload-artifact");
+  it("GIVEN the synth job WHEN read THEN plans offline with no credentials and uploads data only", () => {
+    expect(permissionsOf(synth)).toEqual({ contents: "read" });
+    expect(runs(synth)).toContain("npm run plan -- --offline");
+    expect(stepUsing(synth, "aws-actions/configure-aws-credentials")).toBeUndefined();
+    const upload = stepUsing(synth, "actions/upload-artifact");
     expect(upload?.with?.name).toBe("head-synth");
-    expect(String(upload?.with?.path)).toContain("!cdktf.out/**/.terraform");
-    for (const job of [check, review]) {
-      expect(stepUsing(job, "actions/download-artifact")?.with).toMatchObject({ name: "head-synth", path: "cdktf.out" });
+    const paths = String(upload?.with?.path).split("\n").map((p) => p.trim()).filter((p) => p !== "");
+    expect(paths[0]).toBe("cdktf.out");
+    for (const excluded of ["**/.terraform", "**/*.tfplan", "**/plan.out", "**/*.tfstate", "**/*.tfvars"]) expect(paths).toContain(`!cdktf.out/${excluded}`);
+    expect(upload?.with?.["include-hidden-files"]).toBe(false);
+  });
+
+  it("GIVEN the gate WHEN read THEN it checks out the base commit only, into base/, and never the head", () => {
+    const checkouts = stepsUsing(gate, "actions/checkout");
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]?.with).toEqual({ ref: BASE_SHA, path: "base", "persist-credentials": false });
+    expect(JSON.stringify(gate)).not.toMatch(/head\.(sha|ref)|head_ref|github\.sha/);
+    expect(runsHeadCode(gate)).toBe(false);
+  });
+
+  it("GIVEN the gate WHEN read THEN installs the base's dependencies without a cache a head job could have written", () => {
+    const install = gate.steps.find((s) => s.run?.includes("npm ci"));
+    expect(install?.["working-directory"]).toBe("base");
+    expect(stepUsing(gate, "actions/setup-node")?.with).not.toHaveProperty("cache");
+    expect(stepUsing(gate, "actions/cache")).toBeUndefined();
+  });
+
+  it("GIVEN the gate WHEN read THEN holds read scopes only and is the status that decides (no continue-on-error)", () => {
+    expect(permissionsOf(gate)).toEqual({ contents: "read", "pull-requests": "read", issues: "read" });
+    expect(JSON.stringify(gate)).not.toContain("continue-on-error");
+    expect(gate.needs).toBe("synth");
+  });
+
+  it("GIVEN the gate WHEN it reviews THEN base/scripts/ci/gate.sh reads the head artifact as data", () => {
+    const download = stepUsing(gate, "actions/download-artifact");
+    expect(download?.with).toEqual({ name: "head-synth", path: "head-synth" });
+    expect(runs(gate)).toContain(
+      "bash base/scripts/ci/gate.sh base head-synth gate-report gate-input/acknowledged.txt gate-input/changed-files.txt",
+    );
+  });
+
+  it("GIVEN the gate WHEN it lists changed files THEN it asks the API with the base's script, running nothing of the head", () => {
+    const step = gate.steps.find((s) => s.run?.includes("changed-files.sh"));
+    expect(step?.run).toContain("bash base/scripts/ci/changed-files.sh gate-input/changed-files.txt");
+    expect(step?.env?.PR_NUMBER).toBe("${{ github.event.pull_request.number }}");
+  });
+
+  it("GIVEN acknowledgement labels WHEN read THEN fresh from the API by the base's code, and never on a push", () => {
+    const step = gate.steps.find((s) => s.run?.includes("read-acknowledgements.ts"));
+    expect(step?.run).toContain("base/node_modules/.bin/tsx base/scripts/ci/read-acknowledgements.ts gate-input/acknowledged.txt");
+    expect(step?.env?.PR_AUTHOR).toBe("${{ github.event.pull_request.user.login }}");
+    expect(step?.env?.EVENT_ACTION).toBe("${{ github.event.action }}");
+    expect(step?.run).toMatch(/if \[ "\$EVENT_ACTION" = "synchronize" \]; then[\s\S]*: > gate-input\/acknowledged\.txt[\s\S]*else/);
+    // The event payload's labels are stale after a push: nothing reads them.
+    expect(JSON.stringify(wf)).not.toContain("pull_request.labels");
+  });
+
+  it("GIVEN the writers WHEN read THEN they download the gate's report and nothing else", () => {
+    for (const job of [publish, comment]) {
+      expect(job.needs).toBe("gate");
+      expect(job.if).toContain("!cancelled()");
+      expect(stepsUsing(job, "actions/download-artifact").map((s) => s.with?.name)).toEqual(["gate-report"]);
+      expect(job.steps.filter((s) => s.run !== undefined)).toEqual([]);
     }
+    expect(stepUsing(publish, "github/codeql-action/upload-sarif")?.with?.sarif_file).toBe("gate-report/check.sarif");
+    expect(stepUsing(publish, "mikepenz/action-junit-report")?.with?.report_paths).toBe("gate-report/check.junit.xml");
   });
 
-  it("GIVEN the check job WHEN read THEN writes SARIF to code scanning and publishes JUnit", () => {
-    expect(runs(check)).toContain("npm run check -- cdktf.out --format sarif --output check.sarif");
-    expect(runs(check)).toContain("--format junit");
-    expect(stepUsing(check, "github/codeql-action/upload-sarif")?.with?.sarif_file).toBe("check.sarif");
-    expect(stepUsing(check, "mikepenz/action-junit-report")).toBeDefined();
-    // Uploads happen even when the check found problems (its step then fails).
-    expect(stepUsing(check, "github/codeql-action/upload-sarif")?.if).toContain("!cancelled()");
-  });
-
-  it("GIVEN security-events, pull-requests and id-token WHEN granted THEN each only where it is used", () => {
-    expect(jobsWithWrite(wf, "security-events")).toEqual(["check"]);
-    expect(jobsWithWrite(wf, "pull-requests")).toEqual(["comment"]);
-    expect(jobsWithWrite(wf, "id-token")).toEqual(["plan"]);
-  });
-
-  it("GIVEN the review job WHEN read THEN synthesizes the PR base and compares it with the head", () => {
-    const baseCheckout = review.steps.find((s) => s.uses?.startsWith("actions/checkout@") && s.with?.path === "base");
-    expect(baseCheckout?.with?.ref).toBe("${{ github.event.pull_request.base.sha }}");
-    const baseSynth = review.steps.find((s) => s["working-directory"] === "base");
-    expect(baseSynth?.run).toContain("npm run synth");
-    expect(runs(review)).toContain("--base base/cdktf.out --head cdktf.out");
-    expect(runs(review)).toContain("--format markdown");
-    expect(runs(review)).toContain("--format json");
-    expect(permissionsOf(review)).toEqual({ contents: "read" });
-  });
-
-  it("GIVEN the authz-downgrade-approved label WHEN present THEN the review runs with --acknowledge", () => {
-    expect(String(review.env?.ACKNOWLEDGED)).toContain("'authz-downgrade-approved'");
-    expect(runs(review)).toContain('if [ "$ACKNOWLEDGED" = "true" ]; then args+=(--acknowledge); fi');
-  });
-
-  it("GIVEN a blocking downgrade WHEN the review fails THEN the comment is still posted, updated in place", () => {
-    expect(comment.needs).toBe("review");
-    expect(comment.if).toContain("!cancelled()");
+  it("GIVEN a long report WHEN posted THEN cut at GitHub's 65,535 characters with a pointer to the artifact, updated in place", () => {
     const script = String(stepUsing(comment, "actions/github-script")?.with?.script);
+    expect(script).toContain("const limit = 65535;");
+    expect(script).toContain("body.slice(0, limit - pointer.length) + pointer");
+    expect(script).toContain("gate-report");
     expect(script).toContain("<!-- api-access-review -->");
     expect(script).toContain("updateComment");
     expect(script).toContain("createComment");
-    expect(permissionsOf(comment)).toEqual({ "pull-requests": "write" });
+  });
+});
+
+describe("pull-request-labels.yml", () => {
+  const wf = load("pull-request-labels.yml");
+  const job = wf.jobs["void-acknowledgements"];
+
+  it("GIVEN a push to a pull request WHEN it lands THEN the job runs from the base's definition (pull_request_target)", () => {
+    expect(wf.on).toEqual({ pull_request_target: { branches: ["main"], types: ["synchronize"] } });
+  });
+
+  it("GIVEN the job WHEN read THEN it holds the label write scope only and checks out nothing", () => {
+    expect(permissionsOf(job)).toEqual({ issues: "write" });
+    expect(stepsUsing(job, "actions/checkout")).toEqual([]);
+    expect(uses(job)).toEqual([]);
+  });
+
+  it("GIVEN the labels WHEN removed THEN every authz-ack:* and the retired authz-downgrade-approved go, through the API only", () => {
+    const script = runs(job);
+    expect(script).toContain("grep -E '^(authz-ack:|authz-downgrade-approved$)'");
+    expect(script).toContain('gh api --method DELETE "repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/labels/$encoded"');
+    expect(script).toContain("@uri");
   });
 });
 
 describe("main.yml", () => {
   const wf = load("main.yml");
+  const prod = wf.jobs["deploy-prod"];
 
   it("GIVEN a push to main WHEN it lands THEN the deploy workflow runs, never cancelling an apply", () => {
     expect((wf.on.push as { branches: string[] }).branches).toEqual(["main"]);
@@ -194,7 +320,65 @@ describe("main.yml", () => {
   });
 
   it("GIVEN prod WHEN deployed THEN it waits for dev (and dev for the tests)", () => {
-    expect(wf.jobs["deploy-prod"].needs).toBe("deploy-dev");
+    expect(prod.needs).toBe("deploy-dev");
     expect(wf.jobs["deploy-dev"].needs).toBe("test");
+  });
+
+  it("GIVEN the prod stack's variables WHEN planned and deployed THEN each comes from the environment, secrets for sensitive ones", () => {
+    const synth = JSON.parse(readFileSync(join(ROOT, "__tests__", "review", "fixtures", "synth", "petstore-prod.cdk.tf.json"), "utf8")) as {
+      variable: Record<string, { sensitive?: boolean }>;
+    };
+    const variables = Object.entries(synth.variable);
+    expect(variables.length).toBeGreaterThan(0);
+    for (const stepName of ["Plan", "Deploy"]) {
+      const step = prod.steps.find((s) => s.name === stepName);
+      for (const [name, decl] of variables) {
+        const value = String(step?.env?.[`TF_VAR_${name}`]);
+        expect(value).toMatch(decl.sensitive === true ? /^\$\{\{ secrets\.[A-Z_]+ \}\}$/ : /^\$\{\{ (vars|secrets)\.[A-Z_]+ \}\}$/);
+      }
+    }
+  });
+
+  it("GIVEN the edge secrets WHEN the job runs THEN only the plan and deploy steps see them (not npm ci or actions)", () => {
+    expect(JSON.stringify(prod.env ?? {})).not.toContain("secrets.");
+    const withSecrets = prod.steps.filter((s) => JSON.stringify(s.env ?? {}).includes("secrets.")).map((s) => s.name);
+    expect(withSecrets).toEqual(["Plan", "Deploy"]);
+    expect(JSON.stringify(wf.jobs["deploy-dev"])).not.toContain("secrets.");
+    expect(JSON.stringify(wf.jobs.test)).not.toContain("secrets.");
+  });
+
+  it("GIVEN a missing edge variable WHEN planning prod THEN the plan step fails with the names to set", () => {
+    const plan = prod.steps.find((s) => s.name === "Plan");
+    expect(plan?.run).toContain("::error::the prod environment lacks:");
+    expect(plan?.run?.indexOf("exit 1")).toBeLessThan(plan?.run?.indexOf("npx cdktf diff") ?? -1);
+  });
+});
+
+describe(".github/CODEOWNERS", () => {
+  const lines = readFileSync(join(ROOT, ".github", "CODEOWNERS"), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"))
+    .map((l) => l.split(/\s+/));
+
+  it.each(GATE_PATHS)("GIVEN gate path %s WHEN a pull request touches it THEN a code owner team must review", (path) => {
+    const entry = lines.find(([pattern]) => pattern === `/${path}`);
+    expect(entry).toBeDefined();
+    const owners = entry?.slice(1) ?? [];
+    expect(owners.length).toBeGreaterThan(0);
+    for (const o of owners) expect(o).toMatch(/^@[\w-]+\/[\w-]+$/);
+  });
+});
+
+describe("README CI/CD section", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## CI/CD"), readme.indexOf("\n## ", readme.indexOf("## CI/CD") + 1));
+
+  it("GIVEN the workflows WHEN documented THEN the section names each file, the required check and how it is made binding", () => {
+    for (const file of FILES) expect(section).toContain(`.github/workflows/${file}`);
+    expect(section).toContain("Access gate");
+    expect(section).toContain("authz-ack:<digest>");
+    expect(section).toContain("CODEOWNERS");
+    for (const setting of ["GitHub Actions", "code owner", "Dismiss stale", "bypass"]) expect(section).toContain(setting);
   });
 });
