@@ -5,6 +5,7 @@ import type { Model } from "../model";
 import type { ModelFacts } from "../review/facts";
 import type { Change } from "../review/types";
 import { compareIam } from "./iam-review";
+import { compareWaf } from "./waf-review";
 
 export interface AccessContext {
   readonly base: Model;
@@ -18,6 +19,7 @@ export type AccessComparer = (ctx: AccessContext) => Change[];
 /** Every comparer, in report order. Add one here and in its own file. */
 export const COMPARERS: readonly AccessComparer[] = [
   compareIam,
+  compareWaf,
 ];
 
 export function accessChanges(ctx: AccessContext): Change[] {

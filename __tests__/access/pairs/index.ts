@@ -1,7 +1,9 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
 import { IAM_PAIRS } from "./iam";
 import type { AccessPair } from "./types";
+import { WAF_PAIRS } from "./waf";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...IAM_PAIRS,
+  ...WAF_PAIRS,
 };

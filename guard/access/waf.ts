@@ -1,0 +1,140 @@
+// The effective rule chain of each WAFv2 web ACL (rules by priority, what each does, the default action, what it
+// fronts) and its weaknesses: the one definition the check (waf-managed-rules) and the review's WAF comparer
+// share. Pure: a Model in, plain data out.
+import type { Model, ResourceInstance } from "../model";
+import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
+import { resolveRefs } from "../rules/private/cloudfront";
+
+/** The AWS managed baseline every web ACL carries in blocking mode. */
+export const REQUIRED_MANAGED_GROUPS = ["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
+
+export interface WafRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly kind: "managed" | "rate" | "other";
+  /** `allow`, `block`, `count`, `captcha`, `challenge` (rule action), or `none` / `count` (managed override). */
+  readonly action: string;
+  /** Managed rule group name. */
+  readonly group?: string;
+  /** Managed rules overridden to an action other than BLOCK (`rule_action_override`): `name → count`. */
+  readonly overrides: readonly string[];
+  readonly scopeDown: boolean;
+  /** Rate-based rules: requests per evaluation window. */
+  readonly limit?: number;
+}
+
+export interface WebAclChain {
+  /** The ACL's name (stack-prefixed in a multi-stack input): pairs a web ACL across versions. */
+  readonly key: string;
+  readonly name: string;
+  readonly address: string;
+  /** `allow`, `block`, or `unknown`. */
+  readonly defaultAction: string;
+  readonly rules: readonly WafRule[];
+  /** What it sits in front of: `stage <addr>`, `distribution <addr>`. */
+  readonly fronts: readonly string[];
+  /** Set when the rules cannot be read (`rule_json`). */
+  readonly unreadable?: string;
+  readonly resource: ResourceInstance;
+}
+
+/** A weakness of one chain; `kind` is the review's blocking kind, the message says what it lets through. */
+export interface WafWeakness {
+  readonly kind: string;
+  readonly message: string;
+}
+
+const ACTIONS = ["allow", "block", "count", "captcha", "challenge"] as const;
+const actionOf = (v: unknown): string => ACTIONS.find((a) => firstBlock(v)?.[a] !== undefined) ?? "unknown";
+
+function ruleOf(r: JsonObject): WafRule {
+  const statement = firstBlock(r["statement"]);
+  const managed = firstBlock(statement?.["managed_rule_group_statement"]);
+  const rate = firstBlock(statement?.["rate_based_statement"]);
+  const name = asString(r["name"]) ?? "?";
+  const priority = typeof r["priority"] === "number" ? r["priority"] : Number(r["priority"] ?? Number.NaN);
+  if (managed !== undefined) {
+    const overrides = blocks(managed["rule_action_override"])
+      .map((o) => [asString(o["name"]) ?? "?", actionOf(o["action_to_use"])] as const)
+      .filter(([, a]) => a !== "block")
+      .map(([n, a]) => `${n} → ${a}`);
+    return {
+      name,
+      priority,
+      kind: "managed",
+      action: firstBlock(r["override_action"])?.["count"] !== undefined ? "count" : "none",
+      group: asString(managed["name"]) ?? "?",
+      overrides,
+      scopeDown: firstBlock(managed["scope_down_statement"]) !== undefined,
+    };
+  }
+  const limit = rate?.["limit"];
+  return { name, priority, kind: rate !== undefined ? "rate" : "other", action: actionOf(r["action"]), overrides: [], scopeDown: false, ...(typeof limit === "number" ? { limit } : {}) };
+}
+
+export function webAclChains(model: Model): WebAclChain[] {
+  const acls = model.resources.filter((r) => r.type === "aws_wafv2_web_acl" && r.mode === "managed");
+  const multi = new Set(acls.map((a) => a.source.stack)).size > 1;
+  const fronts = new Map<ResourceInstance, string[]>();
+  const add = (acl: ResourceInstance, what: string) => fronts.set(acl, [...(fronts.get(acl) ?? []), what]);
+  for (const r of model.resources) {
+    if (r.type === "aws_wafv2_web_acl_association") {
+      const target = (r.references["resource_arn"] ?? []).join(", ") || String(r.values["resource_arn"] ?? "?");
+      for (const acl of resolveRefs(model, r, r.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl")) add(acl, target.replace(/\.arn$/, ""));
+    }
+    if (r.type === "aws_cloudfront_distribution") {
+      for (const acl of resolveRefs(model, r, r.references["web_acl_id"] ?? [], "aws_wafv2_web_acl")) add(acl, r.address);
+    }
+  }
+  return acls.map((acl) => {
+    const name = asString(acl.values["name"]) ?? acl.address;
+    const ruleJson = acl.values["rule_json"];
+    const unreadable = ruleJson !== undefined && ruleJson !== null && ruleJson !== "" ? "its rules are given as rule_json, which cannot be read" : undefined;
+    return {
+      key: multi ? `${acl.source.stack}/${name}` : name,
+      name,
+      address: acl.address,
+      defaultAction: actionOf(acl.values["default_action"]),
+      rules: blocks(acl.values["rule"]).map(ruleOf).sort((a, b) => a.priority - b.priority),
+      fronts: fronts.get(acl) ?? [],
+      ...(unreadable !== undefined ? { unreadable } : {}),
+      resource: acl,
+    };
+  });
+}
+
+/**
+ * What a chain lets through that the baseline would stop, in evaluation order. The default action is not judged
+ * here (ALLOW is the normal default of a filtering ACL); the review compares it between versions.
+ */
+export function wafWeaknesses(chain: WebAclChain): WafWeakness[] {
+  if (chain.unreadable !== undefined) return [{ kind: "waf-rules-unreadable", message: chain.unreadable }];
+  const out: WafWeakness[] = [];
+  const managed = chain.rules.filter((r) => r.kind === "managed");
+  for (const group of REQUIRED_MANAGED_GROUPS) {
+    if (!managed.some((r) => r.group === group)) out.push({ kind: "waf-managed-group-missing", message: `managed rule group ${group} is missing` });
+  }
+  for (const r of managed) {
+    if (r.action === "count") out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing` });
+    if (r.overrides.length > 0) out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${r.overrides.join(", ")})` });
+    if (r.scopeDown) out.push({ kind: "waf-managed-scope-down", message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected` });
+  }
+  const firstManaged = managed[0];
+  for (const r of chain.rules) {
+    if (r.action === "allow" && firstManaged !== undefined && r.priority < firstManaged.priority) {
+      out.push({ kind: "waf-allow-before-managed", message: `ALLOW rule ${r.name} (priority ${r.priority}) runs before managed rule group ${firstManaged.group} (priority ${firstManaged.priority}): requests it matches skip the managed rules` });
+    }
+  }
+  const rates = chain.rules.filter((r) => r.kind === "rate");
+  if (rates.length === 0) out.push({ kind: "waf-rate-limit-missing", message: "no rate-based rule" });
+  else if (rates.every((r) => r.action !== "block" && r.action !== "captcha" && r.action !== "challenge")) {
+    out.push({ kind: "waf-rate-limit-count", message: `the rate-based rule${rates.length > 1 ? "s" : ""} ${rates.map((r) => r.name).join(", ")} only count${rates.length > 1 ? "" : "s"}: nothing is throttled` });
+  }
+  return out;
+}
+
+/** The chain in reviewer words: `rate-limit-per-ip (block) → AWSManagedRulesCommonRuleSet → … → default allow`. */
+export function describeChain(chain: WebAclChain): string {
+  const rule = (r: WafRule): string => (r.kind === "managed" ? `${r.group}${r.action === "count" ? " (COUNT)" : ""}` : `${r.name} (${r.action})`);
+  return [...chain.rules.map(rule), `default ${chain.defaultAction}`].join(" → ");
+}
