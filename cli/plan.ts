@@ -1,11 +1,15 @@
 // `npm run plan`: synthesize, then for every stack terraform init, validate and plan, writing the plan as
-// JSON to cdktf.out/stacks/<stack>/plan.json. Offline (placeholder credentials, skip flags, local backend)
-// when no AWS credentials are present or with --offline; providers from TF_PROVIDER_MIRROR when set.
+// JSON to cdktf.out/stacks/<stack>/plan.json with every sensitive value redacted (the binary plan never lands
+// there), and printing per stack what it will create, change, replace and destroy. Offline (placeholder
+// credentials, skip flags, local backend) when no AWS credentials are present or with --offline; providers from
+// TF_PROVIDER_MIRROR when set.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
+import { countsLine, formatPlanSummary, summarizePlan, type PlanSummary } from "./private/plan-summary";
+import { redactPlan, redactText, sensitiveVariableValues } from "./private/redact";
 import {
   hasAwsCredentials,
   mirrorCliConfig,
@@ -13,6 +17,7 @@ import {
   offlineOverride,
   offlineVariables,
   OVERRIDE_FILE,
+  providerInstallHint,
   runTerraform,
 } from "./private/terraform";
 
@@ -39,36 +44,73 @@ function parseArgs(argv: readonly string[]): Options {
   return { offline, synth, stacks, outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out") };
 }
 
-async function planStack(stackDir: string, name: string, opts: Options, env: NodeJS.ProcessEnv, step: (s: string) => void): Promise<string | undefined> {
+interface StackResult {
+  readonly failure?: string;
+  readonly summary?: PlanSummary;
+}
+
+async function planStack(stackDir: string, name: string, opts: Options, env: NodeJS.ProcessEnv, step: (s: string) => void): Promise<StackResult> {
   const overridePath = join(stackDir, OVERRIDE_FILE);
   const varsPath = join(stackDir, OFFLINE_VARS_FILE);
+  const planPath = join(stackDir, "plan.json");
+  const stackJson: unknown = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
+  // Terraform echoes values in some errors: never print a sensitive variable's value.
+  const secrets = sensitiveVariableValues(stackJson, process.env);
+  const fail = (what: string, output: string): StackResult => ({ failure: redactText(`${name}: ${what}:\n${output.trim()}`, secrets) });
+  // A plan.json left from an earlier run would be read by the check as this run's result.
+  rmSync(planPath, { force: true });
   if (opts.offline) {
-    const stackJson: unknown = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
     writeFileSync(overridePath, `${JSON.stringify(offlineOverride(stackJson), null, 2)}\n`);
     writeFileSync(varsPath, `${JSON.stringify(offlineVariables(stackJson, process.env), null, 2)}\n`);
   }
+  // The binary plan holds every value in plain text: it lives outside the output directory (CI uploads that),
+  // in a directory only this user can read, and is deleted whatever happens.
+  const binDir = mkdtempSync(join(tmpdir(), "access-plan-bin-"));
+  const binPlan = join(binDir, "plan.out");
   try {
+    const init = await runTerraform(["init", "-input=false", "-no-color"], stackDir, env);
+    if (init.code !== 0) {
+      const output = init.stderr + init.stdout;
+      const hint = providerInstallHint(output, process.env.TF_PROVIDER_MIRROR);
+      return fail("terraform init failed", hint === undefined ? output : `${hint}\n\nterraform said:\n${output.trim()}`);
+    }
     const steps: [string, string[]][] = [
-      ["init", ["init", "-input=false", "-no-color"]],
       ["validate", ["validate", "-no-color"]],
-      ["plan", ["plan", "-input=false", "-no-color", "-lock=false", "-out=plan.out"]],
+      ["plan", ["plan", "-input=false", "-no-color", "-lock=false", `-out=${binPlan}`]],
     ];
     for (const [label, args] of steps) {
-      if (label !== "init") step(label);
+      step(label);
       const result = await runTerraform(args, stackDir, env);
-      if (result.code !== 0) return `${name}: terraform ${label} failed:\n${(result.stderr + result.stdout).trim()}`;
+      if (result.code !== 0) return fail(`terraform ${label} failed`, result.stderr + result.stdout);
     }
     step("show -json");
-    const shown = await runTerraform(["show", "-json", "plan.out"], stackDir, env);
-    if (shown.code !== 0) return `${name}: terraform show failed:\n${shown.stderr.trim()}`;
-    writeFileSync(join(stackDir, "plan.json"), shown.stdout);
-    return undefined;
+    const shown = await runTerraform(["show", "-json", binPlan], stackDir, env);
+    if (shown.code !== 0) return fail("terraform show failed", shown.stderr);
+    let redacted: unknown;
+    try {
+      redacted = redactPlan(JSON.parse(shown.stdout));
+    } catch (e) {
+      return fail("cannot redact the plan, so it was not written", e instanceof Error ? e.message : String(e));
+    }
+    writeAtomically(planPath, `${JSON.stringify(redacted)}\n`);
+    return { summary: summarizePlan(redacted) };
   } finally {
-    rmSync(join(stackDir, "plan.out"), { force: true });
+    rmSync(binDir, { recursive: true, force: true });
     if (opts.offline) {
       rmSync(overridePath, { force: true });
       rmSync(varsPath, { force: true });
     }
+  }
+}
+
+/** Write through a temporary file and rename, so an interrupted run never leaves a partial plan.json. */
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 
@@ -90,7 +132,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const selected = opts.stacks.length > 0 ? [...opts.stacks] : all;
-  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   let scratch: string | undefined;
   const mirror = process.env.TF_PROVIDER_MIRROR;
   if (mirror !== undefined && mirror !== "") {
@@ -106,17 +148,23 @@ async function main(): Promise<void> {
   if (opts.offline) process.stderr.write("plan: offline mode (placeholder credentials, skip flags, local backend)\n");
   const progress = createProgress({ total: selected.length });
   const failures: string[] = [];
+  const summaries = new Map<string, PlanSummary>();
   try {
     // Stacks run one after another: each plan already uses both cores of a small machine.
     for (const name of selected) {
       progress.start(name, "init");
-      const failure = await planStack(join(stacksDir, name), name, opts, env, (s) => progress.step(name, s));
-      progress.done(name, failure === undefined);
-      if (failure !== undefined) failures.push(failure);
+      const result = await planStack(join(stacksDir, name), name, opts, env, (s) => progress.step(name, s));
+      progress.done(name, result.failure === undefined, result.summary === undefined ? undefined : countsLine(result.summary));
+      if (result.failure !== undefined) failures.push(result.failure);
+      if (result.summary !== undefined) summaries.set(name, result.summary);
     }
   } finally {
     progress.finish();
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  }
+  for (const name of selected) {
+    const summary = summaries.get(name);
+    if (summary !== undefined) process.stdout.write(formatPlanSummary(name, summary));
   }
   for (const f of failures) process.stderr.write(`${f}\n`);
   if (failures.length > 0) process.exit(1);

@@ -18,7 +18,8 @@ export interface ProgressOptions {
 export interface Progress {
   start(stack: string, step: string): void;
   step(stack: string, step: string): void;
-  done(stack: string, ok: boolean): void;
+  /** `summary`: a short result shown on the stack's done line (plan: what it will create, change, ...). */
+  done(stack: string, ok: boolean, summary?: string): void;
   finish(): void;
 }
 
@@ -29,7 +30,10 @@ interface StackState {
   step: string;
   endedAt?: number;
   ok?: boolean;
+  summary?: string;
 }
+
+const doneText = (s: StackState): string => (s.summary === undefined ? "done" : `done, ${s.summary}`);
 
 const seconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
 
@@ -76,7 +80,7 @@ export function createProgress(opts: ProgressOptions): Progress {
 
   const ttyLine = (s: StackState): string => {
     const mark = s.endedAt === undefined ? "…" : s.ok ? "✓" : "✗";
-    const what = s.endedAt === undefined ? s.step : s.ok ? "done" : `failed during ${s.step}`;
+    const what = s.endedAt === undefined ? s.step : s.ok ? doneText(s) : `failed during ${s.step}`;
     return clip(`${mark} ${s.name}: ${what} (${seconds(elapsedOf(s))})`);
   };
 
@@ -115,13 +119,14 @@ export function createProgress(opts: ProgressOptions): Progress {
       if (ci) plainLine(state, step);
       else redraw();
     },
-    done(stack, ok) {
+    done(stack, ok, summary) {
       if (finished) return;
       const state = stateOf(stack, "done");
       if (state.endedAt !== undefined) return;
       state.endedAt = now();
       state.ok = ok;
-      if (ci) plainLine(state, ok ? "done" : `failed during ${state.step}`);
+      if (summary !== undefined && summary !== "") state.summary = summary;
+      if (ci) plainLine(state, ok ? doneText(state) : `failed during ${state.step}`);
       else redraw();
     },
     finish() {

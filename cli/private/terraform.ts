@@ -91,6 +91,34 @@ export function hasAwsCredentials(env: Readonly<Record<string, string | undefine
   );
 }
 
+/**
+ * Why `terraform init` failed when it could not install a provider (registry unreachable, or the mirror lacks
+ * it), said as what to do; undefined for any other failure.
+ */
+export function providerInstallHint(initOutput: string, mirror: string | undefined): string | undefined {
+  const cannotInstall = [
+    "Failed to query available provider packages",
+    "Failed to install provider",
+    "could not connect to registry",
+    "was not found in any of the search locations",
+  ].some((s) => initOutput.includes(s));
+  if (!cannotInstall) return undefined;
+  const now =
+    mirror === undefined || mirror === ""
+      ? "TF_PROVIDER_MIRROR is not set, so terraform tried the registry"
+      : `TF_PROVIDER_MIRROR=${mirror} does not hold the provider version this stack requires`;
+  return [
+    `terraform could not install the providers (${now}).`,
+    "Set TF_PROVIDER_MIRROR to a filesystem mirror: a directory laid out as",
+    "  <mirror>/registry.terraform.io/hashicorp/aws/<version>/<os>_<arch>/terraform-provider-aws_v<version>_x5",
+    "(or the packed layout <mirror>/registry.terraform.io/hashicorp/aws/terraform-provider-aws_<version>_<os>_<arch>.zip,",
+    "which `terraform providers mirror <mirror>` writes on a machine that can reach the registry).",
+  ].join("\n");
+}
+
+/** Set on every terraform run the tool makes: no call to HashiCorp's version-check service. */
+export const TERRAFORM_ENV = { CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" } as const;
+
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;
@@ -99,7 +127,7 @@ export interface RunResult {
 
 export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn("terraform", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("terraform", [...args], { cwd, env: { ...env, ...TERRAFORM_ENV }, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));
