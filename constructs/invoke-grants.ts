@@ -5,7 +5,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { AccessSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
-import { arnPath, terraformId } from "./private/names";
+import { routeArnPattern } from "../guard/match/route";
+import { terraformId } from "./private/names";
 
 export interface InvokeGrantsProps {
   readonly spec: AccessSpec;
@@ -41,8 +42,7 @@ export class InvokeGrants extends Construct {
     };
     for (const route of spec.routes) {
       if (route.auth.type !== "AWS_IAM") continue;
-      const verb = route.method === "ANY" ? "*" : route.method;
-      const arn = `${props.executionArn}/${props.stageName}/${verb}${arnPath(route.path)}`;
+      const arn = routeArnPattern(props.executionArn, props.stageName, route.method, route.path);
       for (const group of route.auth.groups ?? []) grant(`group-${group}`, props.groupRoles[group], arn);
       for (const name of route.auth.roles ?? []) grant(`role-${name}`, invokers[name], arn);
     }

@@ -12,7 +12,8 @@ import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-author
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import type { TerraformResource } from "cdktf";
 import type { AccessSpec, IntegrationSpec, RouteSpec } from "../spec/types";
-import { arnPath, routeId, terraformId } from "./private/names";
+import { routeArnPattern } from "../guard/match/route";
+import { routeId, terraformId } from "./private/names";
 
 /** What the API needs to know of a Lambda function. */
 export interface FunctionRef {
@@ -87,7 +88,7 @@ export class RestApi extends Construct {
           action: "lambda:InvokeFunction",
           functionName: props.functions[target].functionName,
           principal: "apigateway.amazonaws.com",
-          sourceArn: `${this.api.executionArn}/*/${route.method === "ANY" ? "*" : route.method}${arnPath(route.path)}`,
+          sourceArn: routeArnPattern(this.api.executionArn, "*", route.method, route.path),
         });
       }
     }

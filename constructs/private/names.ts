@@ -11,8 +11,3 @@ export function routeId(method: string, path: string): string {
   // Keep parameters distinguishable from literal segments of the same name.
   return `${method}-${terraformId(path.replace(/\{([^}+]+)\+?\}/g, "_$1_"))}`;
 }
-
-/** The method-ARN path API Gateway matches: `{param}` and `{proxy+}` become `*`. */
-export function arnPath(path: string): string {
-  return path.replace(/\{[^}]+\}/g, "*");
-}

@@ -1,18 +1,9 @@
 // Matching policies to REST APIs by name pattern and resolving per-API overrides into the effective routes.
+import { matchesName } from "../match/glob";
 import type { ApiPolicy, IntendedRoute, PolicySet } from "./types";
 
-/** `*` any run of characters, `?` one character; everything else literal. */
-const compiled = new Map<string, RegExp>();
-
-export function globMatch(pattern: string, s: string): boolean {
-  let re = compiled.get(pattern);
-  if (re === undefined) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
-    // Patterns come from policy files and IAM documents: few distinct ones, many matches.
-    if (compiled.size < 10000) compiled.set(pattern, re);
-  }
-  return re.test(s);
-}
+/** A policy file's name pattern (API names, role names, addresses): `*` any run, `?` one character; case-sensitive. */
+export const globMatch = matchesName;
 
 export const policiesFor = (set: PolicySet, apiName: string): ApiPolicy[] =>
   set.policies.filter((p) => p.apis.some((pat) => globMatch(pat, apiName)));

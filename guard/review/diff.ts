@@ -2,10 +2,12 @@
 // classifies every change as blocking (a downgrade), upgrade or info. Pure: Models in, a ReviewReport out.
 // Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
 import { isUnknown, summarizeChanges, type Model, type ResourceChange, type RestApi } from "../model";
-import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts, globMatches } from "./facts";
+import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
+import { coversArnGlob } from "../match/glob";
 import type { RouteTables } from "./route-tables";
 import { change } from "./change";
 import { accessChanges } from "../access";
+import { pairRoutes } from "./route-pairing";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
@@ -206,6 +208,33 @@ function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]):
   return [change("info", "new-route", s, `new route: ${after.summary}`, [after.address])];
 }
 
+// ---- routes by coverage ----
+
+/** A base route gone from the head whose requests another head route now receives: compared with that route. */
+function coveredChanges(before: RouteAuth, by: RouteAuth): Change[] {
+  const subject = `${before.route} (now served by ${by.route})`;
+  const compared = compareRoute(before, { ...by, route: subject });
+  const note = change("info", "route-now-covered", `${before.api} ${subject}`, `${before.route} is gone; its requests now reach ${by.route}: ${before.summary} → ${by.summary}`, [by.address, before.address]);
+  return [...compared, note];
+}
+
+/**
+ * A new head route that can receive requests of a protected base route (`/{proxy+}`, `ANY`, a literal beside a
+ * `{param}`): which of the two API Gateway picks is a matter of route precedence, so a weaker authorization on
+ * the new route is a downgrade of the protected one.
+ */
+function shadowChange(before: RouteAuth, by: RouteAuth): Change | undefined {
+  const weaker = compareRoute(before, { ...by, api: before.api, route: before.route }).filter((c) => c.severity === "blocking");
+  if (weaker.length === 0) return undefined;
+  return change(
+    "blocking",
+    "route-shadowed",
+    subjectOf(before),
+    `new route ${by.route} (${by.summary}) also matches requests of ${before.route} (${before.summary}): ${weaker.map((c) => c.message).join("; ")}`,
+    [by.address, before.address],
+  );
+}
+
 // ---- pairing ----
 
 /**
@@ -261,7 +290,7 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[]): Chang
   for (const a of after) {
     const b = before.find((x) => x.principal === a.principal);
     // A pattern is new when no old pattern covers it (old `.../GET/*` covers new `.../GET/pets`).
-    const widened = a.patterns.filter((p) => !(b?.patterns ?? []).some((old) => globMatches(old, p)));
+    const widened = a.patterns.filter((p) => !(b?.patterns ?? []).some((old) => coversArnGlob(old, p)));
     if (widened.length > 0) {
       out.push(
         change(
@@ -386,29 +415,40 @@ function routeStatus(changes: readonly Change[]): RouteStatus {
 
 /** Compare two facts sets (exposed for tests that build facts by hand). */
 export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions = {}): { routes: RouteDiff[]; changes: Change[] } {
-  const routeKey = (r: RouteAuth) => ({ ...r, key: `${r.api} ${r.route}` });
-  // Routes pair by API and route key only: a route that moved is a removed route plus a new one.
-  const bRoutes = new Map(base.routes.map((r) => [routeKey(r).key, r]));
-  const hRoutes = new Map(head.routes.map((r) => [routeKey(r).key, r]));
+  // Routes pair by what they match (route-pairing.ts): APIs by identity, templates with parameter names dropped.
+  const paired = pairRoutes(base.routes, head.routes);
   const routes: RouteDiff[] = [];
-  for (const [k, after] of hRoutes) {
-    const before = bRoutes.get(k);
-    if (before === undefined) {
-      const changes = newRoute(after, opts.publicRouteAllowed);
-      routes.push({ api: after.api, route: after.route, status: "added", after, changes });
-    } else {
-      const changes = compareRoute(before, after);
-      routes.push({ api: after.api, route: after.route, status: routeStatus(changes), before, after, changes });
-    }
+  const shadowed = new Map<RouteAuth, Change[]>();
+  for (const { before, by } of paired.overlaps) {
+    const c = shadowChange(before, by);
+    if (c !== undefined) shadowed.set(before, [...(shadowed.get(before) ?? []), c]);
   }
-  for (const [k, before] of bRoutes) {
-    if (hRoutes.has(k)) continue;
+  for (const [before, after] of paired.same) {
+    const changes = [...compareRoute(before, after), ...(shadowed.get(before) ?? [])];
+    routes.push({ api: after.api, route: after.route, status: routeStatus(changes), before, after, changes });
+  }
+  for (const after of paired.added) {
+    routes.push({ api: after.api, route: after.route, status: "added", after, changes: newRoute(after, opts.publicRouteAllowed) });
+  }
+  for (const { before, by } of paired.covered) {
+    const changes = [...coveredChanges(before, by), ...(shadowed.get(before) ?? [])];
+    routes.push({ api: before.api, route: before.route, status: routeStatus(changes), before, after: by, changes });
+  }
+  for (const before of paired.removed) {
     const changes = [change("info", "route-removed", subjectOf(before), `route removed (was ${before.summary})`, [before.address])];
     routes.push({ api: before.api, route: before.route, status: "removed", before, changes });
   }
+  const apisRemoved: Change[] = [];
+  for (const { api, routes: gone } of paired.removedApis) {
+    // Every route of the API at once: one decision for the reviewer, not a list of info lines.
+    apisRemoved.push(
+      change("blocking", "api-removed", `REST API ${api}`, `REST API ${api} is removed with all its ${gone.length} route(s) (${gone.map((r) => r.route).join(", ")}); its callers now reach whatever serves that name or address next`, gone.map((r) => r.address)),
+    );
+    for (const before of gone) routes.push({ api: before.api, route: before.route, status: "removed", before, changes: [] });
+  }
   routes.sort((x, y) => x.api.localeCompare(y.api) || pathOf(x.route).localeCompare(pathOf(y.route)) || x.route.localeCompare(y.route));
 
-  const controls: Change[] = [];
+  const controls: Change[] = [...apisRemoved];
   const stages = pair(base.stages, head.stages);
   for (const [b, a] of stages.pairs) controls.push(...compareStage(b, a));
   controls.push(...compareGrants(base.grants, head.grants));

@@ -5,6 +5,8 @@ import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, typ
 import { asArray, asObject, firstBlock } from "../load/json";
 import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
+import { coversArnGlob, matchesAction } from "../match/glob";
+import { arnPath, arnVerb } from "../match/route";
 import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "./types";
 
@@ -18,7 +20,11 @@ export const show = (v: Val<unknown> | undefined): string => {
 const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
 
 /** API labels: the REST API's name; prefixed by the stack only when two stacks use the same name. */
-function apiLabeller(model: Model): (stack: string, apiAddress: string | undefined, name: Val<string>) => string {
+/**
+ * @param disambiguate add the address to APIs sharing a name; off for execute-api grant patterns, which AWS
+ *   writes by API id: a same-named newcomer must not change the text of the first API's grants
+ */
+function apiLabeller(model: Model, disambiguate = true): (stack: string, apiAddress: string | undefined, name: Val<string>) => string {
   const stacksByName = new Map<string, Set<string>>();
   // API Gateway allows several APIs with one name: labelled by name alone, their routes would share keys and
   // one API's downgrade could hide behind the other's unchanged route. Such APIs also carry their address.
@@ -33,7 +39,7 @@ function apiLabeller(model: Model): (stack: string, apiAddress: string | undefin
   }
   return (stack, apiAddress, name) => {
     const base = typeof name === "string" ? name : `(API ${apiAddress ?? "unresolved"})`;
-    const shared = typeof name === "string" && (addressesByStackName.get(`${stack}\u0000${name}`)?.size ?? 0) > 1;
+    const shared = disambiguate && typeof name === "string" && (addressesByStackName.get(`${stack}\u0000${name}`)?.size ?? 0) > 1;
     const own = shared ? `${base} (${apiAddress ?? "unresolved"})` : base;
     return (stacksByName.get(base)?.size ?? 0) > 1 && stack !== "" ? `${stack}/${own}` : own;
   };
@@ -117,14 +123,8 @@ export interface Grant {
   readonly addresses: readonly string[];
 }
 
-const globToRegExp = (glob: string): RegExp =>
-  new RegExp(`^${glob.split("*").map((p) => p.split("?").map((q) => q.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join(".")).join(".*")}$`, "i");
-
-/** Does glob `pattern` match `target` (a literal, or itself a glob: then `*` in the target is matched literally)? */
-export const globMatches = (pattern: string, target: string): boolean => globToRegExp(pattern).test(target);
-
 const grantsInvoke = (s: PolicyStatement): boolean =>
-  s.effect === "Allow" && s.actions.some((a) => typeof a === "string" && globMatches(a, "execute-api:Invoke"));
+  s.effect === "Allow" && s.actions.some((a) => typeof a === "string" && matchesAction(a, "execute-api:Invoke"));
 
 function arnNormalizer(model: Model, label: ReturnType<typeof apiLabeller>): (stack: string, v: Val<string>) => string {
   const references = referenceNormalizer(model);
@@ -212,11 +212,11 @@ function holdersOf(
 
 /** The method ARN targets of a route (one per stage of its API), normalized like grant patterns. */
 function methodTargets(model: Model, route: Route, api: string): string[] {
-  const verb = route.httpMethod === "ANY" ? "*" : show(route.httpMethod);
-  const path = typeof route.path === "string" ? route.path.replace(/\{[^}]+\}/g, "*") : "*";
+  const verb = typeof route.httpMethod === "string" ? arnVerb(route.httpMethod) : show(route.httpMethod);
+  const path = typeof route.path === "string" ? arnPath(route.path) : "*";
   const stages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stackOf(route));
   const names = stages.length > 0 ? stages.map((s) => show(s.name)) : ["*"];
-  return names.map((stage) => `execute-api:${api}/${stage}/${verb}${path === "/" ? "/" : path}`);
+  return names.map((stage) => `execute-api:${api}/${stage}/${verb}${path}`);
 }
 
 // ---- routes ----
@@ -336,6 +336,7 @@ function edgeFactsOf(model: Model, route: Route): { edge?: EdgeRequirement; edge
 function routeFacts(
   model: Model,
   label: ReturnType<typeof apiLabeller>,
+  targetLabel: ReturnType<typeof apiLabeller>,
   grants: readonly Grant[],
   tables: RouteTables,
 ): RouteAuth[] {
@@ -359,13 +360,14 @@ function routeFacts(
     const behindEdge = route.authorization === "NONE" && edgeProtected(route);
     const edgeFacts = behindEdge ? edgeFactsOf(model, route) : {};
     const { type, reason } = effectiveType(route, behindEdge, edgeFacts.edge);
-    const targets = methodTargets(model, route, api);
-    const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => globMatches(p, t)))).map((g) => g.principal) : [];
+    const targets = methodTargets(model, route, targetLabel(stack, route.apiAddress, route.apiName));
+    const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t)))).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
     const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;
     const base = {
       api,
+      apiRef: { stack, address: route.apiAddress ?? `(unresolved API of ${route.address})`, name: typeof route.apiName === "string" ? route.apiName : "" },
       route: route.routeKey ?? route.address,
       address: route.address,
       type,
@@ -497,9 +499,10 @@ function clientFacts(model: Model): ClientFacts[] {
 export function modelFacts(model: Model, tables: RouteTables = new Map()): ModelFacts {
   const label = apiLabeller(model);
   const stages = stageFacts(model, label);
-  const grants = grantFacts(model, label);
+  const grantLabel = apiLabeller(model, false);
+  const grants = grantFacts(model, grantLabel);
   return {
-    routes: routeFacts(model, label, grants, tables),
+    routes: routeFacts(model, label, grantLabel, grants, tables),
     stages,
     grants,
     trusts: trustFacts(model),

@@ -6,6 +6,7 @@ import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, s
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
 import { edgeRequirementOf } from "./private/edge-config";
 import { edgeProtectionGap } from "./private/origin";
+import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../match/route";
 import type { Rule, RuleFinding } from "./types";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -145,20 +146,50 @@ export const MethodMatchesPolicy: Rule = {
         // Methods declared in an OpenAPI body are not Terraform resources: we cannot see them, so we cannot pass them.
         out.push({ ...base, message: `REST API "${apiName}" is defined by an OpenAPI body; its methods are not visible to this check`, severity: "high" });
       }
+      // Routes by coverage (guard/match/route.ts): a policy route matches a method whose template differs only in
+      // parameter names, and a policy route with no method of its own is served by the most specific method that
+      // receives its requests (`ANY /pets` for `GET /pets`, `/{proxy+}`): that method must then fit it.
+      const policyKeys = Object.keys(lookup.effective.routes);
+      const byNormalized = new Map<string, string>();
+      for (const k of policyKeys) {
+        const s = parseRouteKey(k);
+        byNormalized.set(s === undefined ? k : normalizeRouteKey(s.method, s.path), k);
+      }
+      const normalized = (key: string): string => {
+        const s = parseRouteKey(key);
+        return s === undefined ? key : normalizeRouteKey(s.method, s.path);
+      };
+      const mine = model.routes.filter((r) => r.api === api);
+      const ownKeys = new Set(mine.map((r) => (r.routeKey === undefined ? "" : byNormalized.get(normalized(r.routeKey)))).filter((k): k is string => k !== undefined));
+      const servedBy = new Map<Route, string[]>();
+      for (const k of policyKeys) {
+        const want = parseRouteKey(k);
+        if (ownKeys.has(k) || want === undefined) continue;
+        const candidates = mine.filter((r) => r.routeKey !== undefined && parseRouteKey(r.routeKey) !== undefined && routeCovers(parseRouteKey(r.routeKey) as RouteShape, want));
+        const by = candidates.sort((a, b) => compareRoutePrecedence(parseRouteKey(a.routeKey as string) as RouteShape, parseRouteKey(b.routeKey as string) as RouteShape))[0];
+        if (by !== undefined) servedBy.set(by, [...(servedBy.get(by) ?? []), k]);
+      }
       const seen = new Set<string>();
-      for (const r of model.routes) {
-        if (r.api !== api) continue;
+      const seenMethods = new Set<string>();
+      for (const r of mine) {
         if (r.routeKey === undefined) {
           out.push(routeFinding(r, `method's route cannot be reconstructed (method ${show(r.httpMethod)}, path ${show(r.path)}), so it cannot be matched to the policy`));
           continue;
         }
-        if (seen.has(r.routeKey)) out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`));
-        seen.add(r.routeKey);
-        const want = lookup.effective.routes[r.routeKey];
-        if (want === undefined) {
-          if (!isIntendedPreflight(policies, r)) out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
+        if (seenMethods.has(normalized(r.routeKey))) out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`));
+        seenMethods.add(normalized(r.routeKey));
+        const policyKey = byNormalized.get(normalized(r.routeKey));
+        const want = policyKey === undefined ? undefined : lookup.effective.routes[policyKey];
+        if (want === undefined || policyKey === undefined) {
+          const served = servedBy.get(r) ?? [];
+          for (const k of served) {
+            seen.add(k);
+            for (const p of compare(model, r, api, apiName, lookup.effective.routes[k])) out.push(routeFinding(r, `${k} (served by ${r.routeKey}): ${p}`));
+          }
+          if (served.length === 0 && !isIntendedPreflight(policies, r)) out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
           continue;
         }
+        seen.add(policyKey);
         const problems = compare(model, r, api, apiName, want);
         for (const p of problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
         if (want.type === "EDGE" && problems.length === 0) {
@@ -176,7 +207,7 @@ export const MethodMatchesPolicy: Rule = {
         if (!seen.has(key)) out.push({ ...base, route: key, message: `policy route ${key} has no method on REST API "${apiName}"` });
       }
       for (const path of lookup.effective.corsPreflight) {
-        if (!seen.has(`OPTIONS ${path}`)) out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
+        if (!seenMethods.has(normalizeRouteKey("OPTIONS", path))) out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
       }
     }
     for (const r of model.routes) {

@@ -1,9 +1,11 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
 import { IAM_PAIRS } from "./iam";
+import { ROUTE_PAIRS } from "./routes";
 import type { AccessPair } from "./types";
 import { WAF_PAIRS } from "./waf";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
+  ...ROUTE_PAIRS,
   ...IAM_PAIRS,
   ...WAF_PAIRS,
 };

@@ -1,4 +1,5 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
+import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../../match/route";
 import { isUnknown, type Route, type Val } from "../../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../../policy/match";
 import type { IntendedRoute, PolicySet } from "../../policy/types";
@@ -58,7 +59,15 @@ function lookupUncached(policies: PolicySet, apiName: string): PolicyLookup {
 export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | undefined {
   const l = lookupPolicy(policies, r.apiName);
   if (l.kind !== "one" || r.routeKey === undefined) return undefined;
-  return l.effective.routes[r.routeKey];
+  const exact = l.effective.routes[r.routeKey];
+  if (exact !== undefined) return exact;
+  // A path parameter under another name is the same route (guard/match/route.ts).
+  const key = typeof r.httpMethod === "string" && typeof r.path === "string" ? normalizeRouteKey(r.httpMethod, r.path) : undefined;
+  const hit = Object.keys(l.effective.routes).find((k) => {
+    const s = parseRouteKey(k);
+    return s !== undefined && normalizeRouteKey(s.method, s.path) === key;
+  });
+  return hit === undefined ? undefined : l.effective.routes[hit];
 }
 
 /** CORS preflight as the policy allows it: OPTIONS, NONE, no key, MOCK integration, path listed. */
@@ -66,7 +75,7 @@ export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
   if (r.httpMethod !== "OPTIONS" || r.authorization !== "NONE" || r.apiKeyRequired !== false) return false;
   if (r.integrationType !== "MOCK") return false;
   const l = lookupPolicy(policies, r.apiName);
-  return l.kind === "one" && known(r.path) && l.effective.corsPreflight.includes(r.path);
+  return l.kind === "one" && known(r.path) && l.effective.corsPreflight.some((p) => normalizeTemplate(p) === normalizeTemplate(r.path as string));
 }
 
 /** API Gateway's spelling of a policy type. */

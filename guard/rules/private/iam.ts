@@ -1,14 +1,15 @@
 // IAM judgement helpers: does a statement grant execute-api:Invoke, how wide is an execute-api resource,
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
-import { globMatch } from "../../policy/match";
+import { matchesAction, matchesArn } from "../../match/glob";
+import { sampleRequestPath } from "../../match/route";
 import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type Val } from "../../model";
 
-const INVOKE = "execute-api:invoke";
+const INVOKE = "execute-api:Invoke";
 
 export function grantsInvoke(s: PolicyStatement): boolean {
   if (s.effect !== "Allow") return false;
-  if (s.notActions.length > 0) return !s.notActions.some((a) => typeof a === "string" && globMatch(a.toLowerCase(), INVOKE));
-  return s.actions.some((a) => isUnknown(a) || globMatch(a.toLowerCase(), INVOKE));
+  if (s.notActions.length > 0) return !s.notActions.some((a) => typeof a === "string" && matchesAction(a, INVOKE));
+  return s.actions.some((a) => isUnknown(a) || matchesAction(a, INVOKE));
 }
 
 /** Split `${aws_api_gateway_rest_api.x.execution_arn}/stage/GET/p` or `arn:aws:execute-api:r:a:id/...`. */
@@ -46,10 +47,10 @@ export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: 
     parts.api.includes(`${api.configAddress}.`) ||
     (typeof apiId === "string" && parts.api === apiId);
   if (!sameApi) return false;
-  const concrete = `stage/${verb}${path.replace(/\{[^}]+\+\}/g, "a/b").replace(/\{[^}]+\}/g, "x")}`;
+  const concrete = `stage/${verb}${sampleRequestPath(path)}`;
   // An interpolation inside the rest (the stage name) stands for one path segment.
   const pattern = parts.rest.replace(/^\//, "").replace(/\$\{[^}]*\}/g, "stage");
-  return globMatch(pattern, concrete) || globMatch(pattern.replace(/^stage\//, "*/"), concrete);
+  return matchesArn(pattern, concrete) || matchesArn(pattern.replace(/^stage\//, "*/"), concrete);
 }
 
 /** Policies attached to a role (inline, role policies, attached managed policies). */
