@@ -5,6 +5,7 @@ import type { Model } from "../model";
 import type { ModelFacts } from "../review/facts";
 import type { Change } from "../review/types";
 import { compareIam } from "./iam-review";
+import { compareStages } from "./stages-review";
 import { compareWaf } from "./waf-review";
 
 export interface AccessContext {
@@ -20,6 +21,7 @@ export type AccessComparer = (ctx: AccessContext) => Change[];
 export const COMPARERS: readonly AccessComparer[] = [
   compareIam,
   compareWaf,
+  compareStages,
 ];
 
 export function accessChanges(ctx: AccessContext): Change[] {

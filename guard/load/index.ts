@@ -4,7 +4,7 @@
 // unless the plan is older than the synthesized file (stale), then cdk.tf.json is read and a note says so.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { EdgeConfigTable, EdgeFunctionConfig, Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
+import type { BundleDigest, EdgeConfigTable, EdgeFunctionConfig, LambdaBundle, Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
 import { buildViews, type StackViews } from "./build";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
@@ -100,6 +100,12 @@ export function modelFromStacks(
       return fn === undefined ? [] : [{ functionAddress, source: fn.source, table }];
     }),
   );
+  const bundles: LambdaBundle[] = stacks.flatMap((s) =>
+    [...(s.stack.bundleDigests ?? new Map<string, BundleDigest>())].flatMap(([functionAddress, bundle]) => {
+      const fn = s.stack.resources.find((r) => r.address === functionAddress);
+      return fn === undefined ? [] : [{ functionAddress, source: fn.source, bundle }];
+    }),
+  );
   return {
     sources: stacks.map((s) => s.file),
     format: formats.size > 1 ? "mixed" : formats.has("plan") ? "plan" : "cdktf",
@@ -120,6 +126,7 @@ export function modelFromStacks(
     userGroups: all("userGroups"),
     lambdaPermissions: all("lambdaPermissions"),
     ...(edgeConfigs.length > 0 ? { edgeConfigs } : {}),
+    ...(bundles.length > 0 ? { bundles } : {}),
     unresolved,
     changes,
   };

@@ -7,6 +7,7 @@ import { coversArnGlob } from "../match/glob";
 import type { RouteTables } from "./route-tables";
 import { change } from "./change";
 import { accessChanges } from "../access";
+import { newPools } from "../access/cognito";
 import { pairRoutes } from "./route-pairing";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
@@ -80,7 +81,7 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   if (after.type === "COGNITO") {
     // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
     anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", block, up);
-    const pools = minus(after.authorizer?.userPools ?? [], before.authorizer?.userPools ?? []);
+    const pools = newPools(before.authorizer, after.authorizer);
     if (pools.length > 0) {
       block("authorizer-pool-changed", `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`);
     }

@@ -12,6 +12,7 @@ import { CloudFrontHttpsOnly } from "./CloudFrontHttpsOnly";
 import { CloudFrontTls12 } from "./CloudFrontTls12";
 import { CloudFrontWebAcl } from "./CloudFrontWebAcl";
 import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChange";
+import { DeploymentStageName } from "./DeploymentStageName";
 import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
 import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   UsagePlanOnApiKeyStages,
   ApiKeyInUsagePlan,
   DeploymentRedeploysOnAuthChange,
+  DeploymentStageName,
   UserPoolPasswordPolicy,
   UserPoolMfa,
   UserPoolAdvancedSecurity,

@@ -1,6 +1,7 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
 import { IAM_PAIRS } from "./iam";
 import { ROUTE_PAIRS } from "./routes";
+import { STAGE_PAIRS } from "./stages";
 import type { AccessPair } from "./types";
 import { WAF_PAIRS } from "./waf";
 
@@ -8,4 +9,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
   ...IAM_PAIRS,
   ...WAF_PAIRS,
+  ...STAGE_PAIRS,
 };

@@ -1,0 +1,50 @@
+// The review's stage comparer: a stage the base did not serve (explicit, or implicit through a deployment's
+// stage_name) without WAF, logging or throttling is a way around them for every route of its API; an authorizer
+// permission that any API Gateway may use is one around the authorizer. Facts in stages.ts.
+import { change } from "../review/change";
+import type { Change } from "../review/types";
+import type { AccessContext } from "./index";
+import { authorizerPermissionGaps, stageExposures, type StageExposure } from "./stages";
+
+const routeList = (s: StageExposure): string => (s.routes.length === 0 ? "no routes yet" : s.routes.join(", "));
+
+function newStage(s: StageExposure): Change[] {
+  const subject = `stage ${s.key}${s.implicit ? " (created by a deployment's stage_name)" : ""}`;
+  const out: Change[] = [];
+  if (!s.waf) {
+    out.push(change("blocking", "stage-added-without-waf", subject, `new stage without a web ACL: ${routeList(s)} can be called there around the WAF of the other stages`, [s.address]));
+  }
+  const missing = [...(s.accessLogging ? [] : ["access logs"]), ...(s.executionLogging ? [] : ["execution logging"])];
+  if (missing.length > 0) out.push(change("blocking", "stage-added-without-logging", subject, `new stage without ${missing.join(" or ")}: calls to ${routeList(s)} there leave no trace`, [s.address]));
+  if (!s.limits) {
+    out.push(change("blocking", "stage-added-without-limits", subject, `new stage without throttling (no usage plan throttle, no */* method settings limits): ${routeList(s)} unthrottled there`, [s.address]));
+  }
+  return out;
+}
+
+export function compareStages(ctx: AccessContext): Change[] {
+  const before = stageExposures(ctx.base);
+  const out = stageExposures(ctx.head)
+    .filter((s) => !before.some((b) => b.key === s.key || (b.address === s.address && b.implicit === s.implicit)))
+    .flatMap(newStage);
+
+  const old = new Set(authorizerPermissionGaps(ctx.base).map((g) => `${g.address}\u0000${g.message}`));
+  for (const g of authorizerPermissionGaps(ctx.head)) {
+    if (g.kind !== "unscoped" || old.has(`${g.address}\u0000${g.message}`)) continue;
+    const a = g.authorizer;
+    const routes = ctx.head.routes
+      .filter((r) => r.authorizerAddress === a.address && r.resource.source.stack === a.resource.source.stack)
+      .map((r) => r.routeKey ?? r.address)
+      .sort();
+    out.push(
+      change(
+        "blocking",
+        "authorizer-permission-unscoped",
+        `authorizer ${typeof a.name === "string" ? a.name : a.address}`,
+        `${g.message}; it decides ${routes.length > 0 ? routes.join(", ") : "no route yet"}`,
+        [g.address, a.address],
+      ),
+    );
+  }
+  return out;
+}
