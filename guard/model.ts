@@ -153,6 +153,20 @@ export interface EdgeFunctionConfig {
   readonly table: EdgeConfigTable;
 }
 
+/**
+ * What a Lambda package on disk contains, as one digest: sha256 over every file's name and content, sorted by
+ * name, except route-table.json and edge-config.json (compared by meaning); independent of zip timestamps and
+ * compression, so the same code re-zipped has the same digest.
+ */
+export type BundleDigest = { readonly file: string; readonly digest: string } | { readonly file: string; readonly problem: string };
+
+/** A Lambda function whose package was read from disk. */
+export interface LambdaBundle {
+  readonly functionAddress: string;
+  readonly source: SourceRef;
+  readonly bundle: BundleDigest;
+}
+
 export interface Authorizer {
   readonly address: string;
   readonly apiAddress?: string;
@@ -378,6 +392,8 @@ export interface Model {
    * invisible in Terraform. @default - none read (in-memory documents, bare plans)
    */
   readonly edgeConfigs?: readonly EdgeFunctionConfig[];
+  /** Lambda packages read from disk (cdktf.out) with their code digest. @default - none read */
+  readonly bundles?: readonly LambdaBundle[];
   /** Every reference the loader could not follow (also surfaced per route). */
   readonly unresolved: readonly UnresolvedRef[];
   /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */

@@ -1,12 +1,13 @@
 // Reads what Lambda deployment packages enforce out of them: a Lambda authorizer's `route-table.json` and the
 // edge verifier's `edge-config.json`, from packages referenced by `filename` (relative to the stack directory,
 // as cdktf writes them). I/O kept here so the parsers and the model builder stay pure.
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { AuthorizerRouteRequirement, AuthorizerRouteTable, EdgeConfigTable, EdgeRouteRequirement } from "../model";
+import type { AuthorizerRouteRequirement, AuthorizerRouteTable, BundleDigest, EdgeConfigTable, EdgeRouteRequirement } from "../model";
 import { asArray, asObject, asString, isObject } from "./json";
 import type { RawStack } from "./raw";
-import { readZipEntry } from "./zip";
+import { readZipEntry, zipFiles } from "./zip";
 
 const ENTRY = "route-table.json";
 const EDGE_ENTRY = "edge-config.json";
@@ -58,16 +59,35 @@ function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
   return { file, routes, prefixes, clients };
 }
 
+/**
+ * The code identity of a package: sha256 over its files' names and contents in name order (see BundleDigest).
+ * The route table and edge config are left out: the review compares what they require route by route.
+ */
+function bundleDigest(zip: string): BundleDigest {
+  try {
+    const hash = createHash("sha256");
+    const code = zipFiles(readFileSync(zip)).filter((f) => f.name !== ENTRY && f.name !== EDGE_ENTRY);
+    for (const f of code.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      hash.update(`${f.name}\u0000${f.data.length}\u0000`).update(f.data);
+    }
+    return { file: zip, digest: hash.digest("hex") };
+  } catch (e) {
+    return { file: zip, problem: `cannot read the package: ${(e as Error).message}` };
+  }
+}
+
 /** Attach the route tables and edge configs of every zip-packaged Lambda function whose package is on disk. */
 export function readRouteTables(stack: RawStack, stackFile: string): RawStack {
   const tables = new Map<string, AuthorizerRouteTable>();
   const edge = new Map<string, EdgeConfigTable>();
+  const digests = new Map<string, BundleDigest>();
   for (const fn of stack.resources) {
     if (fn.type !== "aws_lambda_function" || fn.mode !== "managed") continue;
     const filename = asString(fn.values["filename"]);
     if (filename === undefined || !filename.endsWith(".zip")) continue;
     const zip = isAbsolute(filename) ? filename : join(dirname(stackFile), filename);
     if (!existsSync(zip)) continue;
+    digests.set(fn.address, bundleDigest(zip));
     try {
       const text = readZipEntry(zip, ENTRY);
       if (text !== undefined) tables.set(fn.address, parseTable(text, zip));
@@ -85,5 +105,6 @@ export function readRouteTables(stack: RawStack, stackFile: string): RawStack {
     ...stack,
     ...(tables.size > 0 ? { routeTables: tables } : {}),
     ...(edge.size > 0 ? { edgeConfigs: edge } : {}),
+    ...(digests.size > 0 ? { bundleDigests: digests } : {}),
   };
 }

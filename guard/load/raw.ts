@@ -1,5 +1,5 @@
 // What a format reader hands to the model builder: resource instances plus module variable wiring.
-import type { AuthorizerRouteTable, EdgeConfigTable, ResourceChange, ResourceInstance } from "../model";
+import type { AuthorizerRouteTable, BundleDigest, EdgeConfigTable, ResourceChange, ResourceInstance } from "../model";
 
 export interface RawStack {
   readonly resources: ResourceInstance[];
@@ -10,4 +10,6 @@ export interface RawStack {
   readonly routeTables?: Map<string, AuthorizerRouteTable>;
   /** Lambda function address -> the edge verifier's baked config read from its package (file loader only). */
   readonly edgeConfigs?: Map<string, EdgeConfigTable>;
+  /** Lambda function address -> digest of its package's files (file loader only). */
+  readonly bundleDigests?: Map<string, BundleDigest>;
 }

@@ -11,6 +11,28 @@ export function readZipEntry(zipPath: string, entryName: string): string | undef
   return zipEntry(readFileSync(zipPath), entryName)?.toString("utf8");
 }
 
+/** Every file entry of an archive in memory (directories left out), in archive order; throws like zipEntry. */
+export function zipFiles(buf: Buffer): { readonly name: string; readonly data: Buffer }[] {
+  const names: string[] = [];
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip archive (no end-of-central-directory record)");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== CENTRAL) throw new Error("corrupt zip central directory");
+    const nameLen = buf.readUInt16LE(p + 28);
+    names.push(buf.toString("utf8", p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return names.filter((name) => !name.endsWith("/")).map((name) => ({ name, data: zipEntry(buf, name) as Buffer }));
+}
+
 /** One entry of an archive in memory; throws on a corrupt archive or an unsupported compression method. */
 export function zipEntry(buf: Buffer, entryName: string): Buffer | undefined {
   // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.

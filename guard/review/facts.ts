@@ -3,6 +3,7 @@
 // trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
+import { trustedPools } from "../access/cognito";
 import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
 import { coversArnGlob, matchesAction } from "../match/glob";
@@ -225,17 +226,8 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
   const a = route.authorizer;
   if (a === undefined) return undefined;
   const stack = stackOf(route);
-  const poolName = (v: Val<string>): string => {
-    if (isUnknown(v)) {
-      // `aws_cognito_user_pool.pool.arn` (plan) or `${aws_cognito_user_pool.pool.arn}` (cdk.tf.json).
-      const expr = (v.expression ?? "").replace(/^\$\{/, "").replace(/\}$/, "");
-      const pool = model.userPools.find((p) => stackOf(p) === stack && expr.startsWith(`${p.address}.`));
-      return pool === undefined ? show(v) : show(pool.name);
-    }
-    const pool = model.userPools.find((p) => stackOf(p) === stack && p.resource.values["arn"] === v);
-    return pool === undefined ? v : show(pool.name);
-  };
-  const arns = isUnknown(a.providerArns) ? [poolName(a.providerArns)] : a.providerArns.map(poolName);
+  // By resource identity: a decoy pool with the same name is another pool (labelled with its address).
+  const pools = trustedPools(model, a);
   let fn: string | undefined;
   if (a.lambdaFunctionAddress !== undefined) {
     const f = model.resources.find((r) => r.address === a.lambdaFunctionAddress && r.source.stack === stack);
@@ -247,7 +239,8 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
     type: typeof a.type === "string" && a.type !== "" ? a.type : isUnknown(a.type) ? show(a.type) : "TOKEN",
     identitySource: show(a.identitySource),
     ...(fn !== undefined ? { function: fn } : {}),
-    userPools: [...new Set(arns)].sort(),
+    userPools: [...new Set(pools.map((p) => p.label))].sort(),
+    ...(pools.length > 0 ? { pools } : {}),
   };
 }
 

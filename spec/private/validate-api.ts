@@ -1,5 +1,6 @@
 // Validation of everything around the routes: Lambda authorizers, invoker roles, usage plans, stage,
 // CORS, WAF, edge, and the spec's own identity (name, environment, region, backend).
+import { credentialCacheGap, CREDENTIAL_SOURCE } from "../../lambdas/shared/credential-source";
 import type { AccessSpec, InvokerRoleSpec, LambdaAuthorizerSpec, UsagePlanSpec } from "../types";
 import { routeKey } from "../types";
 import { checkDuplicates, checkInt, checkNonEmpty, checkRef, checkRefs, checkRetention, checkThrottle } from "./checks";
@@ -45,6 +46,8 @@ export function validateAuthorizers(p: ProblemList, authorizers: readonly Lambda
       p.add(sourcesPath, `${subject}: identitySources must not be empty`, a.identitySources);
       return;
     }
+    const gap = credentialCacheGap(a.type, a.identitySources, a.resultTtlSeconds);
+    if (gap !== undefined) p.add(sourcesPath, `${subject}: ${gap}; add ${CREDENTIAL_SOURCE} or set resultTtlSeconds to 0`, a.identitySources);
     if (a.type === "TOKEN") {
       // A TOKEN authorizer reads exactly one header; anything else is refused by API Gateway.
       if (a.identitySources.length !== 1) p.add(sourcesPath, `${subject}: a TOKEN authorizer takes exactly one identity source (a header)`, a.identitySources);

@@ -1,0 +1,267 @@
+// Cognito as the review and the check see it: which user pool each Cognito authorizer trusts (by resource
+// identity, never by name), the app clients, Lambda triggers, users and group memberships of those pools, and
+// the routes each of them lets callers into. Pure facts functions plus the review's comparer.
+import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
+import { asArray, asObject, firstBlock } from "../load/json";
+import { change } from "../review/change";
+import type { ModelFacts } from "../review/facts";
+import type { AuthorizerFacts, Change, RouteAuth } from "../review/types";
+import { decidersOf, parametersReadBy, routeSubject } from "./deciders";
+import type { AccessContext } from "./index";
+import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "./targets";
+
+const POOL = "aws_cognito_user_pool";
+
+// ---- the pools an authorizer trusts ----
+
+/** The user pools a Cognito authorizer's `provider_arns` name, as identities (a literal ARN stays literal). */
+export function trustedPools(model: Model, a: Authorizer): TargetRef[] {
+  const stack = a.resource.source.stack;
+  const list = isUnknown(a.providerArns) ? [a.providerArns] : a.providerArns;
+  return list.map((arn) => {
+    const v = valueOf(model, stack, arn);
+    const pool = v.refs.find((r) => r.type === POOL);
+    if (pool !== undefined && v.refs.length === 1) return pool;
+    // A plan resolves the reference to the ARN: the pool of the configuration that has it.
+    const byArn = typeof arn === "string" ? model.userPools.find((p) => p.resource.source.stack === stack && p.resource.values["arn"] === arn) : undefined;
+    return byArn !== undefined ? targetOf(model, byArn.resource) : { label: v.display, literal: v.display, ambiguous: false };
+  });
+}
+
+/**
+ * Labels of the pools the head's authorizer trusts that the base's did not (a pool swap, a decoy with the same
+ * name, an added pool). Facts without identities (built by hand) are compared by label.
+ */
+export function newPools(before: AuthorizerFacts | undefined, after: AuthorizerFacts | undefined): string[] {
+  if (before?.pools === undefined || after?.pools === undefined) return (after?.userPools ?? []).filter((p) => !(before?.userPools ?? []).includes(p));
+  const b = before.pools;
+  return after.pools.filter((p) => !b.some((q) => sameTarget(p, q))).map((p) => p.label);
+}
+
+/** Every route whose callers present tokens of this pool: Cognito routes trusting it, and routes decided by a
+ * function configured with it (a Lambda authorizer's environment, the edge verifier's SSM parameter). */
+export function routesOfPool(model: Model, facts: ModelFacts, pool: TargetRef): RouteAuth[] {
+  const mentions = (v: ValueRef) => v.refs.some((r) => sameTarget(r, pool));
+  const configuredWith = (fn: ResourceInstance): boolean => {
+    const env = asObject(asObject(firstBlock(fn.values["environment"]))["variables"]);
+    if (Object.values(env).some((x) => mentions(valueOf(model, fn.source.stack, x)))) return true;
+    return parametersReadBy(model, fn).some((p) => mentions(valueOf(model, p.source.stack, p.values["value"])));
+  };
+  return facts.routes.filter((r) => {
+    if (r.type === "COGNITO") return (r.authorizer?.pools ?? []).some((p) => sameTarget(p, pool));
+    return decidersOf(model, facts, r).some(configuredWith);
+  });
+}
+
+// ---- app clients ----
+
+export interface ClientAccess {
+  readonly client: TargetRef;
+  readonly pool?: TargetRef;
+  readonly address: string;
+  /** OAuth flows (`code`, `implicit`, `client_credentials`) when OAuth is enabled on the client. */
+  readonly oauthFlows: readonly string[];
+  /** Explicit auth flows without the `ALLOW_` prefix; Cognito's defaults when unset. */
+  readonly authFlows: readonly string[];
+  readonly scopes: readonly string[];
+  readonly callbackUrls: readonly string[];
+}
+
+// Cognito's explicit auth flows when the attribute is unset.
+const DEFAULT_AUTH_FLOWS = ["CUSTOM_AUTH", "REFRESH_TOKEN_AUTH", "USER_SRP_AUTH"];
+const strings = (v: unknown): string[] => asArray(v).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
+
+export function clientAccess(model: Model): ClientAccess[] {
+  return model.userPoolClients.map((c) => {
+    const v = c.resource.values;
+    const oauth = v["allowed_oauth_flows_user_pool_client"] === true;
+    const explicit = v["explicit_auth_flows"];
+    const pool = referencedResource(model, c.resource, "user_pool_id", POOL);
+    return {
+      client: targetOf(model, c.resource),
+      ...(pool !== undefined ? { pool: targetOf(model, pool) } : {}),
+      address: c.address,
+      oauthFlows: oauth ? [...new Set(strings(v["allowed_oauth_flows"]))].sort() : [],
+      authFlows: explicit === undefined || explicit === null ? DEFAULT_AUTH_FLOWS : [...new Set(strings(explicit).map((f) => f.replace(/^ALLOW_/, "")))].sort(),
+      scopes: oauth ? [...new Set(strings(v["allowed_oauth_scopes"]))].sort() : [],
+      callbackUrls: [...new Set(strings(v["callback_urls"]))].sort(),
+    };
+  });
+}
+
+/** Routes a client's tokens pass: ID-token routes if it can sign users in, scope routes if it can get a scope. */
+export function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): RouteAuth[] {
+  if (c.pool === undefined) return [];
+  const idTokens = c.authFlows.some((f) => f !== "REFRESH_TOKEN_AUTH") || c.oauthFlows.some((f) => f === "code" || f === "implicit");
+  const pool = c.pool;
+  return routesOfPool(model, facts, pool).filter((r) => {
+    if (r.type !== "COGNITO") return false;
+    return r.scopes.length === 0 ? idTokens : c.oauthFlows.length > 0 && r.scopes.some((s) => c.scopes.includes(s));
+  });
+}
+
+// ---- triggers, users, memberships ----
+
+/** A pool's Lambda triggers (`lambda_config`), attribute -> value with references as identities. */
+export function poolTriggers(model: Model, pool: ResourceInstance): Map<string, ValueRef> {
+  const config = asObject(firstBlock(pool.values["lambda_config"]));
+  const out = new Map<string, ValueRef>();
+  for (const [k, v] of Object.entries(config)) {
+    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    out.set(k, valueOf(model, pool.source.stack, isUnknown(v) || typeof v === "string" ? v : JSON.stringify(v)));
+  }
+  return out;
+}
+
+/** Triggers that are no function of this configuration (a literal ARN, another account's function). */
+export function foreignTriggers(model: Model, pool: ResourceInstance): string[] {
+  return [...poolTriggers(model, pool)]
+    .filter(([k]) => k !== "kms_key_id")
+    .filter(([, v]) => !v.refs.some((r) => r.type === "aws_lambda_function" || r.type === "aws_lambda_alias"))
+    .map(([k, v]) => `${k} = ${v.display}`);
+}
+
+export interface Membership {
+  readonly address: string;
+  readonly pool?: TargetRef;
+  readonly group: string;
+  readonly username: string;
+  /** The group's resource, when it is in the configuration. */
+  readonly groupResource?: ResourceInstance;
+  readonly userResource?: ResourceInstance;
+}
+
+/** A reference's attribute value (`${aws_cognito_user_group.g.name}` -> "admins"), or the literal text. */
+function attrValue(model: Model, holder: ResourceInstance, attr: string, type: string, targetAttr: string): { text: string; resource?: ResourceInstance } {
+  const r = referencedResource(model, holder, attr, type);
+  const v = r?.values[targetAttr];
+  if (r !== undefined) return { text: typeof v === "string" ? v : r.address, resource: r };
+  const raw = holder.values[attr];
+  return { text: typeof raw === "string" ? raw : isUnknown(raw) ? (raw.expression ?? "(known after apply)") : "" };
+}
+
+export function memberships(model: Model): Membership[] {
+  return model.resources
+    .filter((r) => r.type === "aws_cognito_user_in_group" && r.mode === "managed")
+    .map((m) => {
+      const pool = referencedResource(model, m, "user_pool_id", POOL);
+      const group = attrValue(model, m, "group_name", "aws_cognito_user_group", "name");
+      const user = attrValue(model, m, "username", "aws_cognito_user", "username");
+      // A group of the configuration by name in the same pool, when group_name is a literal.
+      const groupResource =
+        group.resource ??
+        model.userGroups.find((g) => g.name === group.text && g.resource.source.stack === m.source.stack && (pool === undefined || g.userPoolAddress === pool.address))?.resource;
+      return {
+        address: m.address,
+        ...(pool !== undefined ? { pool: targetOf(model, pool) } : {}),
+        group: group.text,
+        username: user.text,
+        ...(groupResource !== undefined ? { groupResource } : {}),
+        ...(user.resource !== undefined ? { userResource: user.resource } : {}),
+      };
+    });
+}
+
+/** Routes a group grants beyond any signed-in user: IAM routes its role may invoke, Lambda-authorizer routes requiring it. */
+export function routesOfGroup(model: Model, facts: ModelFacts, m: Membership): RouteAuth[] {
+  const roleRes = m.groupResource === undefined ? undefined : referencedResource(model, m.groupResource, "role_arn", "aws_iam_role");
+  const roleName = roleRes?.values["name"];
+  return facts.routes.filter(
+    (r) =>
+      (typeof roleName === "string" && r.invokers.includes(`role ${roleName}`)) ||
+      (r.requirement?.groups.includes(m.group) ?? false),
+  );
+}
+
+/** Does membership in this group grant access (a role handed to members, or a route requiring the group)? */
+export function groupGrantsAccess(model: Model, m: Membership): boolean {
+  if (m.groupResource !== undefined) {
+    const role = m.groupResource.values["role_arn"];
+    if (role !== undefined && role !== null && role !== "") return true;
+  }
+  return model.authorizers.some((a) => a.routeTable !== undefined && "routes" in a.routeTable && a.routeTable.routes.some((r) => r.groups.includes(m.group)));
+}
+
+// ---- the review's comparer ----
+
+const names = (routes: readonly RouteAuth[]): string => routes.map(routeSubject).join(", ");
+const subjectsOf = (routes: readonly RouteAuth[]): string => [...new Set(routes.map((r) => r.api))].join(", ");
+
+// A widening blocks naming the routes whose callers grow; with no such route it is shown as info.
+const grown = (what: string, routes: readonly RouteAuth[]): string => `${what} (${subjectsOf(routes)})`;
+const passes = (message: string, routes: readonly RouteAuth[]): string => `${message}: more callers pass ${names(routes)}`;
+const withRoutes = (addresses: readonly string[], routes: readonly RouteAuth[]): string[] => [...addresses, ...routes.map((r) => r.address)];
+const noRoute = (what: string, message: string, addresses: readonly string[]): Change =>
+  change("info", "cognito-change-no-route", what, `${message}; no route accepts these tokens`, addresses);
+
+export function compareCognito(ctx: AccessContext): Change[] {
+  const { base, head, headFacts } = ctx;
+  const out: Change[] = [];
+
+  // Clients of pools that some route trusts: new clients, new flows, new callback URLs.
+  const before = clientAccess(base);
+  for (const a of clientAccess(head)) {
+    const b = before.find((x) => x.pool !== undefined && a.pool !== undefined && sameTarget(x.pool, a.pool) && (x.address === a.address || x.client.name === a.client.name));
+    const routes = routesOfClient(head, headFacts, a);
+    const what = `app client ${a.client.label}`;
+    if (b === undefined) {
+      if (routes.length > 0) out.push(change("blocking", "app-client-added", `${what} (${subjectsOf(routes)})`, `new app client of pool ${a.pool?.label ?? "?"} (flows: ${[...a.oauthFlows, ...a.authFlows].join(", ")}; scopes: ${a.scopes.join(", ") || "none"}): its tokens pass ${names(routes)}`, [a.address, ...routes.map((r) => r.address)]));
+      continue;
+    }
+    const flows = [...a.oauthFlows.filter((f) => !b.oauthFlows.includes(f)).map((f) => `OAuth ${f}`), ...a.authFlows.filter((f) => !b.authFlows.includes(f)).map((f) => `ALLOW_${f}`)];
+    const addresses = [a.address, b.address];
+    if (flows.length > 0) {
+      const message = `new sign-in flow ${flows.join(", ")}`;
+      out.push(routes.length === 0 ? noRoute(what, message, addresses) : change("blocking", "app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)));
+    }
+    const urls = a.callbackUrls.filter((u) => !b.callbackUrls.includes(u));
+    if (urls.length > 0) {
+      const message = `new callback URL ${urls.join(", ")} (codes and tokens can be sent there)`;
+      out.push(routes.length === 0 ? noRoute(what, message, addresses) : change("blocking", "app-client-callback-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)));
+    }
+  }
+
+  // Triggers of every pool some route trusts: added or pointed elsewhere.
+  for (const p of head.userPools) {
+    const pool = targetOf(head, p.resource);
+    const bp = base.userPools.find((x) => sameTarget(targetOf(base, x.resource), pool));
+    const bt = bp === undefined ? new Map<string, ValueRef>() : poolTriggers(base, bp.resource);
+    const changed = [...poolTriggers(head, p.resource)].filter(([k, v]) => {
+      const old = bt.get(k);
+      return old === undefined || !sameValue(old, v);
+    });
+    if (changed.length === 0) continue;
+    const routes = routesOfPool(head, headFacts, pool);
+    const message = `Lambda trigger ${changed.map(([k, v]) => `${k} = ${v.display}`).join(", ")} ${bp === undefined ? "on a new pool" : "added or changed"} (a trigger can add groups and scopes to every token)`;
+    const what = `user pool ${pool.label}`;
+    out.push(routes.length === 0 ? noRoute(what, message, [p.address]) : change("blocking", "pool-trigger-changed", grown(what, routes), passes(message, routes), withRoutes([p.address], routes)));
+  }
+
+  // Users and memberships created in Terraform.
+  const oldMembers = memberships(base);
+  for (const m of memberships(head)) {
+    const known = oldMembers.some((o) => o.group === m.group && o.username === m.username && o.pool !== undefined && m.pool !== undefined && sameTarget(o.pool, m.pool));
+    if (known) continue;
+    const routes = routesOfGroup(head, headFacts, m);
+    const what = `user ${m.username} in group ${m.group}`;
+    const message = `user ${m.username} added to group ${m.group}${m.pool !== undefined ? ` of pool ${m.pool.label}` : ""}`;
+    out.push(routes.length === 0 ? noRoute(what, message, [m.address]) : change("blocking", "user-added-to-group", grown(what, routes), passes(message, routes), withRoutes([m.address], routes)));
+  }
+  const users = (model: Model) => model.resources.filter((r) => r.type === "aws_cognito_user" && r.mode === "managed");
+  for (const u of users(head)) {
+    const pool = referencedResource(head, u, "user_pool_id", POOL);
+    const ref = pool === undefined ? undefined : targetOf(head, pool);
+    const name = String(u.values["username"] ?? u.address);
+    const old = users(base).some((o) => String(o.values["username"] ?? o.address) === name && (() => {
+      const op = referencedResource(base, o, "user_pool_id", POOL);
+      return op !== undefined && ref !== undefined && sameTarget(targetOf(base, op), ref);
+    })());
+    if (old) continue;
+    // A signed-in user passes every route of the pool that requires no group.
+    const routes = ref === undefined ? [] : routesOfPool(head, headFacts, ref).filter((r) => (r.requirement?.groups.length ?? 0) === 0 && r.type !== "AWS_IAM");
+    const what = `user ${name}`;
+    const message = `user ${name} created in Terraform in pool ${ref?.label ?? "(unresolved)"} (its password is in the state)`;
+    out.push(routes.length === 0 ? noRoute(what, message, [u.address]) : change("blocking", "user-created", grown(what, routes), passes(message, routes), withRoutes([u.address], routes)));
+  }
+  return out;
+}

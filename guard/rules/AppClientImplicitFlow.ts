@@ -1,0 +1,22 @@
+// No app client uses the OAuth implicit grant.
+import { clientAccess } from "../access/cognito";
+import type { Rule } from "./types";
+
+export const AppClientImplicitFlow: Rule = {
+  id: "app-client-implicit-flow",
+  title: "App clients do not use the OAuth implicit grant",
+  severity: "high",
+  rationale:
+    "The implicit grant returns tokens in the redirect URL's fragment, where browser history, referrers and any script " +
+    "on the callback page can read them; OAuth 2.0 Security Best Current Practice says not to use it. The authorization " +
+    "code grant with PKCE does the same job.",
+  equivalents: {},
+  check: (model) =>
+    clientAccess(model)
+      .filter((c) => c.oauthFlows.includes("implicit"))
+      .map((c) => ({
+        address: c.address,
+        message: `app client ${c.client.label} allows the OAuth implicit grant`,
+        file: model.userPoolClients.find((x) => x.address === c.address)?.resource.source.file,
+      })),
+};
