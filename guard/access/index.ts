@@ -2,6 +2,8 @@
 // reports the changes outside the method resources that widen who may call a route (identity, IAM, authorizer
 // code, WAF, stages). The review runs every comparer; the policy check's rules read the same facts modules.
 import type { Model } from "../model";
+import { compareAuthorizerCode } from "./authorizer-code";
+import { compareCognito } from "./cognito";
 import type { ModelFacts } from "../review/facts";
 import type { Change } from "../review/types";
 import { compareIam } from "./iam-review";
@@ -22,6 +24,8 @@ export const COMPARERS: readonly AccessComparer[] = [
   compareIam,
   compareWaf,
   compareStages,
+  compareCognito,
+  compareAuthorizerCode,
 ];
 
 export function accessChanges(ctx: AccessContext): Change[] {

@@ -1,12 +1,16 @@
 // The rule registry: every rule the engine runs, in report order. Add a rule here and in its own file.
 import { ApiKeyInUsagePlan } from "./ApiKeyInUsagePlan";
 import { ApiKeyIsNotAuthentication } from "./ApiKeyIsNotAuthentication";
+import { AppClientImplicitFlow } from "./AppClientImplicitFlow";
 import { AppClientTokenValidity } from "./AppClientTokenValidity";
 import { AuthorizerExists } from "./AuthorizerExists";
 import { AuthorizerIdentitySource } from "./AuthorizerIdentitySource";
 import { CognitoGroupRolePrivileges } from "./CognitoGroupRolePrivileges";
+import { CognitoAuthorizerPoolKnown } from "./CognitoAuthorizerPoolKnown";
 import { CognitoGroupRoleTrust } from "./CognitoGroupRoleTrust";
 import { CognitoScopesExist } from "./CognitoScopesExist";
+import { CognitoTriggerKnown } from "./CognitoTriggerKnown";
+import { CognitoUserInAccessGroup } from "./CognitoUserInAccessGroup";
 import { CloudFrontAuthorizationInCacheKey } from "./CloudFrontAuthorizationInCacheKey";
 import { CloudFrontHttpsOnly } from "./CloudFrontHttpsOnly";
 import { CloudFrontTls12 } from "./CloudFrontTls12";
@@ -70,4 +74,8 @@ export const RULES: readonly Rule[] = [
   UserPoolAdvancedSecurity,
   UserPoolDeletionProtection,
   AppClientTokenValidity,
+  CognitoAuthorizerPoolKnown,
+  CognitoTriggerKnown,
+  CognitoUserInAccessGroup,
+  AppClientImplicitFlow,
 ];

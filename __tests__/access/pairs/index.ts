@@ -3,10 +3,14 @@ import { IAM_PAIRS } from "./iam";
 import { ROUTE_PAIRS } from "./routes";
 import { STAGE_PAIRS } from "./stages";
 import type { AccessPair } from "./types";
+import { COGNITO_PAIRS } from "./cognito";
+import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
 import { WAF_PAIRS } from "./waf";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
+  ...COGNITO_PAIRS,
+  ...AUTHORIZER_CODE_PAIRS,
   ...IAM_PAIRS,
   ...WAF_PAIRS,
   ...STAGE_PAIRS,
