@@ -1,5 +1,5 @@
 // The cdktf app: one AccessStack per environment spec. Specs are validated before anything is
-// constructed; on any problem every problem is printed and the process exits 1 without synthesizing.
+// constructed; on any problem every problem is printed and the process exits 2 (bad input) without synthesizing.
 import { App } from "cdktf";
 import { AccessStack } from "./stacks/access-stack";
 import { selectSpecs } from "./spec/select";
@@ -8,7 +8,7 @@ const selection = selectSpecs(process.env);
 if (selection.problems.length > 0) {
   for (const line of selection.problems) process.stderr.write(`${line}\n`);
   process.stderr.write(`synth: ${selection.problems.length} problem(s) in the access spec; nothing was synthesized\n`);
-  process.exit(1);
+  process.exit(2);
 }
 const app = new App();
 for (const { stackName, spec, backend } of selection.stacks) {

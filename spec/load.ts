@@ -2,7 +2,7 @@
 // structure; prints problems one per line. Semantic validation (validateSpec) is the caller's next step.
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { errorText, parseDataText } from "../guard/io/data-file";
 import type { AccessSpec, SpecProblem } from "./types";
 import { parseSpec } from "./parse";
 
@@ -28,51 +28,11 @@ function readSpecData(path: string): ReadResult {
   }
   let text: string;
   try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync(path, "utf8");
   } catch (err) {
     return { ok: false, message: `cannot read file: ${errorText(err)}` };
   }
-  return ext === ".json" ? parseJson(text) : parseYaml(text);
-}
-
-function parseJson(text: string): ReadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch (err) {
-    const message = errorText(err);
-    const position = /at position (\d+)/.exec(message);
-    const where = position?.[1] === undefined ? "" : ` at ${lineAndColumn(text, Number(position[1]))}`;
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-    return { ok: false, message: `bad JSON${where}: ${reason}` };
-  }
-  // JSON.parse keeps the last of two equal keys, so `"scopes": {"read": .., "read": ..}` would lose one
-  // silently. JSON is YAML, and the YAML parser reports repeated keys with their line.
-  const lineCounter = new LineCounter();
-  const duplicate = parseDocument(text, { lineCounter, uniqueKeys: true }).errors.find((e) => e.code === "DUPLICATE_KEY");
-  if (duplicate !== undefined) {
-    const pos = lineCounter.linePos(duplicate.pos[0]);
-    return { ok: false, message: `bad JSON at line ${pos.line}, column ${pos.col}: duplicate key (JSON would silently keep the last one)` };
-  }
-  return { ok: true, data };
-}
-
-function parseYaml(text: string): ReadResult {
-  const lineCounter = new LineCounter();
-  // uniqueKeys: a repeated key is an error, not a silent "last one wins".
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : "";
-    return { ok: false, message: `bad YAML at line ${pos.line}, column ${pos.col}: ${firstLine(first.message)}${more}` };
-  }
-  try {
-    // Caps alias expansion so a "billion laughs" document cannot exhaust memory.
-    return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) as unknown };
-  } catch (err) {
-    return { ok: false, message: `bad YAML: ${errorText(err)}` };
-  }
+  return parseDataText(text, ext === ".json" ? "json" : "yaml");
 }
 
 /** `.ts` specs run as code (tsx is the runner); the module must export `spec` or a default. */
@@ -116,23 +76,4 @@ function jsonValue(value: unknown): string {
     text = String(value);
   }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
-}
-
-const firstLine = (s: string): string => s.split("\n")[0] ?? s;
-
-function errorText(err: unknown): string {
-  // Duck-typed, not instanceof: errors from another realm (a test sandbox, a vm) are still errors.
-  if (typeof err === "object" && err !== null && "message" in err && typeof err.message === "string") {
-    const code = "code" in err ? err.code : undefined;
-    if (code === "ENOENT") return "no such file";
-    if (code === "EACCES") return "permission denied";
-    if (code === "EISDIR") return "is a directory";
-    return firstLine(err.message);
-  }
-  return String(err);
 }

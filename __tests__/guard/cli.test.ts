@@ -39,7 +39,7 @@ test.each([
   ["a missing input", [join(FIX, "nope.json")], /nope.json: cannot read/],
   ["not JSON", ["__FILE__:{"], /not JSON/],
   ["an unknown format", [join(FIX, "compliant.tf.json"), "--format", "xml"], /--format must be one of/],
-  ["an unknown option", [join(FIX, "compliant.tf.json"), "--nope"], /unknown option --nope/],
+  ["an unknown option", [join(FIX, "compliant.tf.json"), "--nope"], /Unknown option .--nope./],
   ["no input", [], /missing input/],
   ["a bad policy", [join(FIX, "compliant.tf.json"), "--policy", "__FILE__:api: x\nroutes:\n  GET /a: {type: NONE}\n"], /reason: NONE needs a written reason/],
 ])("GIVEN %s THEN exit 2 with the reason", (_n, argv, reason) => {

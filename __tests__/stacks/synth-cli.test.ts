@@ -40,8 +40,8 @@ describe("GIVEN a spec file with several problems WHEN npm run synth runs", () =
   writeFileSync(specFile, JSON.stringify(bad, null, 2));
   const run = synth({ CDKTF_OUTDIR: outdir, ACCESS_SPEC: specFile });
 
-  test("THEN it exits non-zero", () => {
-    expect(run.status).not.toBe(0);
+  test("THEN it exits 2 (bad input)", () => {
+    expect(run.status).toBe(2);
   });
 
   test("THEN every problem is named with the file, the spec path and the bad value", () => {
@@ -54,5 +54,28 @@ describe("GIVEN a spec file with several problems WHEN npm run synth runs", () =
   test("THEN nothing of the failed run is left behind", () => {
     expect(existsSync(outdir)).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(["bad-spec.json"]);
+  });
+});
+
+describe("GIVEN hostile or broken spec files WHEN npm run synth runs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "synth-hostile-"));
+  const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) laughs.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+  const cases: [string, string, string][] = [
+    ["deep.json", `{"environment": ${deep}}`, "nested deeper than 512 levels at line 1"],
+    ["laughs.yaml", `${laughs.join("\n")}\n`, "bad YAML: aliases expand beyond 1000 nodes"],
+    ["throws.ts", 'throw new Error("the spec module exploded");\n', "cannot load module: the spec module exploded"],
+    ["dup.json", '{"name": "a", "name": "b"}', "bad JSON at line 1, column 15: duplicate key"],
+  ];
+  test.each(cases)("%s: one clear line, exit 2, no stack trace, nothing written", (file, text, message) => {
+    const specFile = join(dir, file);
+    writeFileSync(specFile, text);
+    const outdir = join(dir, `out-${file}`);
+    const run = synth({ CDKTF_OUTDIR: outdir, ACCESS_SPEC: specFile });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${specFile}: ${message}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(outdir)).toBe(false);
   });
 });

@@ -72,7 +72,8 @@ export function exitCodeFor(command: string, usage: string, e: unknown, err: (s:
     return 2;
   }
   if (e instanceof PolicyError) {
-    for (const p of e.problems) err(`${command}: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message} (got ${JSON.stringify(p.value)})\n`);
+    // A problem of the whole file (path "") names no value.
+    for (const p of e.problems) err(`${command}: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message}${p.path === "" && (p.value === null || p.value === undefined) ? "" : ` (got ${JSON.stringify(p.value)})`}\n`);
     return 2;
   }
   const io = e as NodeJS.ErrnoException;

@@ -8,10 +8,12 @@ import type { BundleDigest, EdgeConfigTable, EdgeFunctionConfig, LambdaBundle, M
 import { buildViews, type StackViews } from "./build";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
+import { parseDataText } from "../io/data-file";
 import { InputError } from "./errors";
 import { isObject, type JsonObject } from "./json";
 import { looksLikePlan, readPlan } from "./plan";
 import type { RawStack } from "./raw";
+import { isEmptyDocument, refuseEmpty, refuseModules } from "./shape";
 
 export { InputError } from "./errors";
 
@@ -27,12 +29,10 @@ function readJson(file: string): JsonObject {
   } catch (e) {
     throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(file, `not JSON: ${(e as Error).message}`);
-  }
+  // Terraform's own output: duplicate keys are not looked for (the scan would cost more than the check).
+  const parsed = parseDataText(text, "json", { duplicateKeys: "allow" });
+  if (!parsed.ok) throw new InputError(file, parsed.message.startsWith("bad JSON") ? `not JSON: ${parsed.message.replace(/^bad JSON:? ?/, "")}` : parsed.message);
+  const doc = parsed.data;
   if (!isObject(doc)) throw new InputError(file, "not a JSON object (expected cdk.tf.json or terraform show -json output)");
   return doc;
 }
@@ -41,6 +41,7 @@ function readJson(file: string): JsonObject {
 export function readDocument(doc: unknown, source: SourceRef, side: "before" | "after" = "after"): { stack: RawStack; format: "cdktf" | "plan" } {
   if (!isObject(doc)) throw new InputError(source.file, "not a JSON object");
   if (looksLikePlan(doc)) return { stack: readPlan(doc, source, side), format: "plan" };
+  refuseModules(doc, source.file);
   if (looksLikeCdktf(doc)) return { stack: readCdktf(doc, source), format: "cdktf" };
   throw new InputError(source.file, "neither cdk.tf.json (no `resource` block) nor terraform show -json output (no `format_version`)");
 }
@@ -152,8 +153,11 @@ export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
     throw new InputError(inputPath, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const files: StackFile[] = isDir ? stackFiles(inputPath) : [{ file: inputPath, stack: "" }];
-  const stacks = files.map((f) => {
-    const { stack, format } = readDocument(readJson(f.file), { file: f.file, stack: f.stack }, side);
+  const docs = files.map((f) => ({ f, doc: readJson(f.file) }));
+  // A document of the right kind with no resources is as good as the wrong file: say so (exit 2), never "passed".
+  if (docs.every(({ doc }) => isEmptyDocument(doc))) refuseEmpty(docs[0].doc, inputPath);
+  const stacks = docs.map(({ f, doc }) => {
+    const { stack, format } = readDocument(doc, { file: f.file, stack: f.stack }, side);
     return { stack: readRouteTables(stack, f.file), format, file: f.file };
   });
   const notes = files.map((f) => f.note).filter((n): n is string => n !== undefined);

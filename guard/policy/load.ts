@@ -1,7 +1,7 @@
 // Reads policy files (YAML or JSON) from a file or a directory; any problem in any file is a PolicyError.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { parseDocument } from "yaml";
+import { errorText, parseDataText } from "../io/data-file";
 import { parsePolicyDocument } from "./parse";
 import { RULES } from "../rules";
 import { reviewSeverities } from "./severities";
@@ -14,20 +14,11 @@ function readOne(file: string): { policy?: ApiPolicy; problems: PolicyProblem[] 
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return { problems: [{ file, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: file }] };
+    return { problems: [{ file, path: "", message: `cannot read: ${errorText(e)}`, value: file }] };
   }
-  if (extname(file) === ".json") {
-    try {
-      return parsePolicyDocument(JSON.parse(text), file);
-    } catch (e) {
-      return { problems: [{ file, path: "", message: `not JSON: ${(e as Error).message}`, value: null }] };
-    }
-  }
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file, path: `line ${e.linePos?.[0]?.line ?? "?"}`, message: `not YAML: ${e.message.split("\n")[0]}`, value: null })) };
-  }
-  return parsePolicyDocument(doc.toJS(), file);
+  const parsed = parseDataText(text, extname(file) === ".json" ? "json" : "yaml");
+  if (!parsed.ok) return { problems: [{ file, path: "", message: parsed.message, value: null }] };
+  return parsePolicyDocument(parsed.data, file);
 }
 
 export function loadPolicies(pathOrDir: string): PolicySet {
