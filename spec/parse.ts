@@ -55,7 +55,12 @@ const userPool = object<UserPoolSpec>({
 
 const resourceServer = object<ResourceServerSpec>({ identifier: str, name: str, scopes: recordOf(str) });
 
-const statement = object<StatementSpec>({ effect: oneOf("Allow", "Deny"), actions: strings, resources: strings });
+const statement = object<StatementSpec>({
+  effect: oneOf("Allow", "Deny"),
+  actions: strings,
+  resources: strings,
+  allowPrivilegedActions: optional(object<{ reason: string }>({ reason: str })),
+});
 
 const group = object<GroupSpec>({
   name: str,

@@ -45,6 +45,12 @@ export interface StatementSpec {
   readonly effect: "Allow" | "Deny";
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /**
+   * Escape hatch for a Cognito group's permissions, whose credentials every member of the group obtains: allows
+   * `*` actions (`*`, `*:...`) and actions covering `iam:PassRole` in this statement. Says why, for the reviewer.
+   * @default - such actions are refused by validation
+   */
+  readonly allowPrivilegedActions?: { readonly reason: string };
 }
 
 export interface GroupSpec {

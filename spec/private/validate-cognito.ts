@@ -1,8 +1,9 @@
 // Validation of the `cognito` section: user pool settings, domain, resource servers, groups, clients.
-import type { AppClientSpec, CognitoSpec, GroupSpec, ResourceServerSpec } from "../types";
+import type { AppClientSpec, CognitoSpec, GroupSpec, ResourceServerSpec, StatementSpec } from "../types";
 import { checkDuplicates, checkInt, checkNonEmpty, checkRefs } from "./checks";
 import { NAME_PATTERNS, PASSWORD_LENGTH, RESERVED_DOMAIN_WORDS, STANDARD_USER_SCOPES, TEMP_PASSWORD_DAYS, TOKEN_LIMITS } from "./limits";
 import type { DeclaredNames } from "./names";
+import { isPrivilegedAction } from "./privileged";
 import { joinPath, q, type ProblemList } from "./problems";
 
 export function validateCognito(p: ProblemList, cognito: CognitoSpec, names: DeclaredNames): void {
@@ -79,6 +80,29 @@ function validateGroup(p: ProblemList, path: string, group: GroupSpec): void {
     // An empty action or resource list is rejected by IAM; say so here rather than at apply time.
     if (st.actions.length === 0) p.add(joinPath(stPath, "actions"), `${subject}: a permission statement needs at least one action`, st.actions);
     if (st.resources.length === 0) p.add(joinPath(stPath, "resources"), `${subject}: a permission statement needs at least one resource`, st.resources);
+    checkPrivilegedActions(p, stPath, st, subject);
+  });
+}
+
+/**
+ * Group permissions go to every member of the group: `*` actions and anything covering iam:PassRole (privilege
+ * escalation) are refused unless the statement carries the labelled escape hatch with a reason.
+ */
+function checkPrivilegedActions(p: ProblemList, stPath: string, st: StatementSpec, subject: string): void {
+  if (st.effect !== "Allow") return;
+  const hatch = st.allowPrivilegedActions;
+  if (hatch !== undefined && hatch.reason.trim() === "") {
+    p.add(joinPath(joinPath(stPath, "allowPrivilegedActions"), "reason"), `${subject}: allowPrivilegedActions needs a reason`, hatch.reason);
+  }
+  if (hatch !== undefined) return;
+  st.actions.forEach((action, i) => {
+    if (isPrivilegedAction(action)) {
+      p.add(
+        joinPath(joinPath(stPath, "actions"), i),
+        `${subject}: action ${q(action)} hands every member of the group ${action.toLowerCase().startsWith("iam:") ? "iam:PassRole" : "every action of a service or all of them"}; set allowPrivilegedActions: { reason } on the statement if that is intended`,
+        action,
+      );
+    }
   });
 }
 
