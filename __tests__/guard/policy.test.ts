@@ -87,3 +87,28 @@ describe("matching", () => {
     expect(effectivePolicy(policy, "x-prod").routes["GET /a"].type).toBe("NONE");
   });
 });
+
+describe("GIVEN a policy in the spec's words", () => {
+  const parse = (routes: Record<string, unknown>, extra: Record<string, unknown> = {}) => parsePolicyDocument({ api: "x", routes, ...extra }, "p.yaml");
+
+  it("WHEN a route says LAMBDA THEN it is read as CUSTOM", () => {
+    const { policy, problems } = parse({ "GET /a": { type: "LAMBDA", authorizer: "jwt" } });
+    expect(problems).toEqual([]);
+    expect(policy?.routes["GET /a"]?.type).toBe("CUSTOM");
+  });
+
+  it("WHEN a key or a type is misspelt THEN the problem says what was meant", () => {
+    const { problems } = parse({ "GET /a": { type: "COGNTIO", scops: ["a/b"] } }, { waviers: [] });
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^waviers: unknown key \(did you mean "waivers"\?\)/),
+        expect.stringMatching(/^routes\["GET \/a"\]\.type: must be one of .* \(did you mean "COGNITO"\?\)$/),
+      ]),
+    );
+  });
+
+  it("WHEN a NONE reason is too short THEN it is refused by the same rule as the spec's", () => {
+    const { problems } = parse({ "GET /a": { type: "NONE", reason: "n/a" } });
+    expect(problems.map((p) => p.path)).toEqual(['routes["GET /a"].reason']);
+  });
+});

@@ -81,7 +81,7 @@ const cases: readonly InvalidCase[] = [
   },
   {
     name: "unknown usage plan on a route",
-    change: (s) => void (s.routes[11]!.auth = { type: "API_KEY", usagePlan: "partner", reason: "metering" }),
+    change: (s) => void (s.routes[11]!.auth = { type: "API_KEY", usagePlan: "partner", reason: "partner traffic metering" }),
     path: "routes[11].auth.usagePlan",
     value: "partner",
     message: 'route "GET /catalog": unknown usage plan "partner"',
@@ -162,7 +162,7 @@ const cases: readonly InvalidCase[] = [
   },
   {
     name: "explicit OPTIONS route where cors: true adds a preflight",
-    change: (s) => void s.routes.push({ method: "OPTIONS", path: "/pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "preflight" } }),
+    change: (s) => void s.routes.push({ method: "OPTIONS", path: "/pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "CORS preflight for browsers" } }),
     path: "routes[13].method",
     value: "OPTIONS",
     message: 'route "OPTIONS /pets": conflicts with the CORS preflight OPTIONS of route "GET /pets"',
@@ -190,7 +190,7 @@ const cases: readonly InvalidCase[] = [
   ).map(
     ([path, message]): InvalidCase => ({
       name: `bad path syntax: ${path}`,
-      change: (s) => void s.routes.push({ method: "GET", path, integration: { type: "MOCK" }, auth: { type: "NONE", reason: "r" } }),
+      change: (s) => void s.routes.push({ method: "GET", path, integration: { type: "MOCK" }, auth: { type: "NONE", reason: "a route for this test" } }),
       path: "routes[13].path",
       value: path,
       message,
@@ -202,14 +202,21 @@ const cases: readonly InvalidCase[] = [
     change: (s) => void (s.routes[0]!.auth = { type: "NONE", reason: "  " }),
     path: "routes[0].auth.reason",
     value: "  ",
-    message: 'route "GET /health": NONE needs a non-empty reason',
+    message: 'route "GET /health": NONE needs a written reason of at least 10 characters',
+  },
+  {
+    name: "NONE with a reason too short to say why (the policy's rule too)",
+    change: (s) => void (s.routes[0]!.auth = { type: "NONE", reason: "n/a" }),
+    path: "routes[0].auth.reason",
+    value: "n/a",
+    message: 'route "GET /health": NONE needs a written reason of at least 10 characters',
   },
   {
     name: "API_KEY with an empty reason",
     change: (s) => void (s.routes[11]!.auth = { type: "API_KEY", usagePlan: "partners", reason: "" }),
     path: "routes[11].auth.reason",
     value: "",
-    message: 'route "GET /catalog": API_KEY needs a non-empty reason',
+    message: 'route "GET /catalog": API_KEY needs a written reason of at least 10 characters',
   },
   {
     name: "AWS_IAM naming neither group nor role",
@@ -647,7 +654,7 @@ describe("validateSpec", () => {
     const spec = specWith((s) => {
       s.routes[2]!.auth = { type: "COGNITO", scopes: ["petstore/raed"] };
       s.routes[0]!.auth = { type: "NONE", reason: "" };
-      s.routes.push({ method: "GET", path: "pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "r" } });
+      s.routes.push({ method: "GET", path: "pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "a route for this test" } });
       s.cognito.clients[1]!.tokenValidity.refreshTokenMinutes = 10;
       s.stage.name = "v-1";
     });

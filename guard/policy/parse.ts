@@ -1,5 +1,6 @@
 // Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
+import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
 import { isObject } from "../load/json";
 import {
   INTENDED_TYPES,
@@ -18,7 +19,8 @@ const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)$/;
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
-export const MIN_REASON = 10;
+/** One rule for specs and policies (guard/io/words.ts). */
+export const MIN_REASON = MIN_REASON_LENGTH;
 
 class Collector {
   readonly problems: PolicyProblem[] = [];
@@ -40,7 +42,9 @@ class Collector {
     return out;
   }
   unknownKeys(o: Readonly<Record<string, unknown>>, allowed: readonly string[], path: string): void {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.add(path === "" ? k : `${path}.${k}`, `unknown key (expected one of ${allowed.join(", ")})`, k);
+    for (const k of Object.keys(o)) {
+      if (!allowed.includes(k)) this.add(path === "" ? k : `${path}.${k}`, `unknown key${didYouMean(k, allowed)} (expected one of ${allowed.join(", ")})`, k);
+    }
   }
 }
 
@@ -50,9 +54,11 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     return undefined;
   }
   c.unknownKeys(v, ROUTE_KEYS, path);
-  const type = v["type"];
+  // The spec's words: a LAMBDA route of the spec is a CUSTOM authorizer at the gateway.
+  const type = v["type"] === "LAMBDA" ? "CUSTOM" : v["type"];
   if (typeof type !== "string" || !(INTENDED_TYPES as readonly string[]).includes(type)) {
-    c.add(`${path}.type`, `must be one of ${INTENDED_TYPES.join(", ")}`, type);
+    const hint = typeof type === "string" ? didYouMean(type, [...INTENDED_TYPES, "LAMBDA"]) : "";
+    c.add(`${path}.type`, `must be one of ${INTENDED_TYPES.join(", ")} (LAMBDA = CUSTOM)${hint}`, type);
     return undefined;
   }
   const t = type as IntendedType;
@@ -80,7 +86,7 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   if (t === "EDGE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "EDGE routes are NONE with no API key at the gateway", apiKeyRaw);
   const reason = v["reason"];
   if (t === "NONE" || t === "API_KEY") {
-    if (typeof reason !== "string" || reason.trim().length < MIN_REASON) {
+    if (reasonProblem(reason) !== undefined) {
       c.add(`${path}.reason`, `${t} needs a written reason (at least ${MIN_REASON} characters)${t === "API_KEY" ? ": an API key meters, it does not authenticate" : ""}`, reason);
     }
   } else if (reason !== undefined && typeof reason !== "string") c.add(`${path}.reason`, "must be a string", reason);
@@ -194,7 +200,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     const rule = w["rule"];
     const reason = w["reason"];
     if (typeof rule !== "string" || rule === "") c.add(`${p}.rule`, "required: the rule id to waive", rule);
-    if (typeof reason !== "string" || reason.trim().length < MIN_REASON) c.add(`${p}.reason`, `a waiver needs a written reason (at least ${MIN_REASON} characters)`, reason);
+    if (reasonProblem(reason) !== undefined) c.add(`${p}.reason`, `a waiver needs a written reason (at least ${MIN_REASON} characters)`, reason);
     for (const k of ["address", "route"]) if (w[k] !== undefined && typeof w[k] !== "string") c.add(`${p}.${k}`, "must be a string", w[k]);
     // A waiver is for one finding: without an address or route (or with an all-wildcard address) it would
     // also waive every finding of that rule added later, e.g. the next open method, without anyone reviewing it.
@@ -221,7 +227,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     const value = isObject(entry) ? entry["severity"] : entry;
     const reason = isObject(entry) ? entry["reason"] : undefined;
     if (isObject(entry)) for (const k of Object.keys(entry)) if (k !== "severity" && k !== "reason") c.add(`${p}.${k}`, "unknown key (expected severity, reason)", entry[k]);
-    if (reason !== undefined && (typeof reason !== "string" || reason.trim().length < MIN_REASON)) {
+    if (reason !== undefined && reasonProblem(reason) !== undefined) {
       c.add(`${p}.reason`, `a reason is written text (at least ${MIN_REASON} characters)`, reason);
     }
     if (typeof value !== "string" || !(SEVERITIES as readonly string[]).includes(value)) c.add(isObject(entry) ? `${p}.severity` : p, `must be one of ${SEVERITIES.join(", ")}`, value);

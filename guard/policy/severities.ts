@@ -1,5 +1,6 @@
 // Severity overrides of a policy set against the rules' defaults: raising is free; lowering a rule below its
 // default needs a written reason, and every lowered rule is listed in every report. Pure.
+import { didYouMean } from "../io/words";
 import { severityRank } from "./rank";
 import type { LoweredSeverity, PolicyProblem, PolicySet, Severity } from "./types";
 
@@ -17,7 +18,7 @@ export function reviewSeverities(set: PolicySet, defaults: ReadonlyMap<string, S
       const path = `severities.${rule}`;
       const from = defaults.get(rule);
       if (from === undefined) {
-        problems.push({ file: policy.file, path, message: `no rule has this id${hint(rule, [...defaults.keys()])}`, value: rule });
+        problems.push({ file: policy.file, path, message: `no rule has this id${didYouMean(rule, [...defaults.keys()])}`, value: rule });
         continue;
       }
       if (severityRank(override.severity) <= severityRank(from)) continue;
@@ -35,25 +36,4 @@ export function reviewSeverities(set: PolicySet, defaults: ReadonlyMap<string, S
     }
   }
   return { lowered, problems };
-}
-
-/** `(did you mean "x"?)` for the closest id within two edits, else "". */
-function hint(id: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = distance(id, k);
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best === undefined ? "" : ` (did you mean "${best}"?)`;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }

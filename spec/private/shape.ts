@@ -1,6 +1,7 @@
 // Hand-written structural parsers (no schema library): each checks one value's type and reports
 // every problem with its path and value, never throwing. `object<T>` is typed against the spec's own
 // interfaces, so a field added to spec/types.ts fails to compile here until the parser knows it.
+import { closest } from "../../guard/io/words";
 import { joinPath, q, type ProblemList } from "./problems";
 
 export const BAD: unique symbol = Symbol("bad");
@@ -135,27 +136,4 @@ export function union<T, D extends keyof T & string>(
     }
     return variant(value, path, problems);
   };
-}
-
-/** The known field within edit distance 2, to turn "unknown field" into a fix. */
-function closest(key: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }

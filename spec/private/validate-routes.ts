@@ -1,5 +1,6 @@
 // Validation of `routes`: path syntax, API Gateway resource conflicts, CORS preflight clashes, and
 // each route's authorization (references, reasons, the EDGE prerequisites).
+import { MIN_REASON_LENGTH, reasonProblem } from "../../guard/io/words";
 import type { AccessSpec, AuthorizationSpec, RouteSpec } from "../types";
 import { routeKey } from "../types";
 import { checkRef, checkRefs } from "./checks";
@@ -92,11 +93,11 @@ function validateAuth(p: ProblemList, path: string, route: RouteSpec, spec: Acce
   };
   switch (auth.type) {
     case "NONE":
-      if (auth.reason.trim() === "") p.add(joinPath(path, "reason"), `${subject}: NONE needs a non-empty reason (anyone may call it)`, auth.reason);
+      if (reasonProblem(auth.reason) !== undefined) p.add(joinPath(path, "reason"), `${subject}: NONE needs a written reason of at least ${MIN_REASON_LENGTH} characters (anyone may call it)`, auth.reason);
       return;
     case "API_KEY":
       // An API key identifies a caller for metering; it is not authentication, so it must be justified like NONE.
-      if (auth.reason.trim() === "") p.add(joinPath(path, "reason"), `${subject}: API_KEY needs a non-empty reason (a key is metering, not authentication)`, auth.reason);
+      if (reasonProblem(auth.reason) !== undefined) p.add(joinPath(path, "reason"), `${subject}: API_KEY needs a written reason of at least ${MIN_REASON_LENGTH} characters (a key is metering, not authentication)`, auth.reason);
       usagePlan(auth.usagePlan);
       return;
     case "AWS_IAM":
