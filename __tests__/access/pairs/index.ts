@@ -1,5 +1,6 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
 import { IAM_PAIRS } from "./iam";
+import { INPUT_PAIRS } from "./inputs";
 import { ROUTE_PAIRS } from "./routes";
 import { STAGE_PAIRS } from "./stages";
 import type { AccessPair } from "./types";
@@ -9,6 +10,7 @@ import { WAF_PAIRS } from "./waf";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
+  ...INPUT_PAIRS,
   ...COGNITO_PAIRS,
   ...AUTHORIZER_CODE_PAIRS,
   ...IAM_PAIRS,

@@ -1,0 +1,28 @@
+// Inputs: a head that removes a whole REST API (the resource itself, not only its methods) is one blocking
+// "api-removed" change naming the API; a harmless twin moves nothing.
+import { only } from "../../review/fixtures/pairs";
+import type { AccessPair } from "./types";
+
+export const INPUT_PAIRS: Readonly<Record<string, AccessPair>> = {
+  "api-resource-removed": {
+    env: "dev",
+    description: "the head deletes the REST API with its resources and methods (a decoy elsewhere would now answer its callers)",
+    mutate: (d) => {
+      for (const type of Object.keys(d.resource)) if (type.startsWith("aws_api_gateway_")) delete d.resource[type];
+    },
+    // The admins' invoke grant still names the deleted API's execution ARN: what it covers cannot be told any more.
+    blocking: ["api-removed", "invoke-grant-widened"],
+    names: "REST API petstore-dev",
+    // With no REST API left, the check sees only that the policy matches nothing (info): the head alone cannot show it.
+    check: [],
+  },
+  "api-description-changed": {
+    env: "dev",
+    description: "the REST API's description changes (same API, same routes: harmless twin)",
+    mutate: (d) => {
+      only(d, "aws_api_gateway_rest_api")["description"] = "Petstore";
+    },
+    blocking: [],
+    check: [],
+  },
+};
