@@ -2,6 +2,8 @@
 // path segment, `{proxy+}` one or more segments; in a policy Resource, `*` matches any characters,
 // `/` included (API Gateway's execute-api ARN matching), so a glob may match more paths than its route.
 // Pure code: shared by the authorizer's decision, its tests and the benchmark.
+// guard/match/ (glob.ts, route.ts) holds the same rules for guard/ and the constructs; this copy stays so the
+// authorizer bundle does not pull guard/ in. A change to template or glob semantics must land in both.
 
 /** One token of a route template or a glob, as a tiny automaton item. */
 type Item =
