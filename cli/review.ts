@@ -4,7 +4,7 @@
 //   [--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]...
 //   [--changed-files <file>]
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
@@ -97,6 +97,30 @@ function loadPolicySet(paths: readonly string[]): PolicySet | undefined {
   return { policies: paths.flatMap((p) => loadPolicies(p).policies) };
 }
 
+const KIND: Readonly<Record<Model["format"], string>> = { cdktf: "configuration", plan: "plan", mixed: "plan and configuration" };
+
+/**
+ * Base and head of the same kind: a plan's values are resolved while a configuration's are references, so the two
+ * kinds differ everywhere without any change. Two cdktf.out directories of different kinds (a head planned, a base
+ * only synthesized) are both read through their cdk.tf.json; anything else of two kinds is refused.
+ */
+function loadComparable(basePath: string, headPath: string): { base: Model; head: Model; notes?: string[] } {
+  const base = loadModel(basePath, { side: "after" });
+  const head = loadModel(headPath, { side: "after" });
+  if (base.format === head.format) return { base, head };
+  const bothDirs = [basePath, headPath].every((p) => statSync(p).isDirectory());
+  if (bothDirs) {
+    const b = loadModel(basePath, { side: "after", prefer: "config" });
+    const h = loadModel(headPath, { side: "after", prefer: "config" });
+    if (b.format === h.format) return { base: b, head: h };
+  }
+  throw new InputError(
+    headPath,
+    `is a ${KIND[head.format]} but the base ${basePath} is a ${KIND[base.format]}: compare two of the same kind ` +
+      "(two plans, two cdk.tf.json, or two cdktf.out directories, which are compared through their cdk.tf.json when only one side has plans)",
+  );
+}
+
 /** The changed-files list: one repository path a line; blank lines ignored. */
 function readChangedFiles(file: string): string[] {
   let text: string;
@@ -134,8 +158,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       head = loadModel(args.plan, { side: "after" });
       if (head.format !== "plan") throw new InputError(args.plan, "--plan needs `terraform show -json` plan output (this is a configuration)");
     } else {
-      base = loadModel(args.base as string, { side: "after" });
-      head = loadModel(args.head as string, { side: "after" });
+      ({ base, head } = loadComparable(args.base as string, args.head as string));
     }
     const policies = loadPolicySet(args.policies);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
@@ -150,8 +173,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     }));
     const report = diffModels(base, head, {
       mode: args.plan !== undefined ? "plan" : "diff",
-      baseLabel: args.plan !== undefined ? `${args.plan} (before)` : (args.base as string),
-      headLabel: args.plan !== undefined ? `${args.plan} (after)` : (args.head as string),
+      baseLabel: args.plan !== undefined ? `${args.plan} (plan, before)` : `${args.base as string} (${KIND[base.format]})`,
+      headLabel: args.plan !== undefined ? `${args.plan} (plan, after)` : `${args.head as string} (${KIND[head.format]})`,
       acknowledge: args.acknowledge,
       findings,
       routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },

@@ -256,3 +256,30 @@ describe("bad input", () => {
     expect(Object.keys(plan)).toEqual(expect.arrayContaining(["format_version", "terraform_version", "planned_values", "resource_changes", "prior_state", "configuration"]));
   });
 });
+
+describe("GIVEN base and head of different kinds", () => {
+  const MAIN = join(__dirname, "fixtures", "plan", "main.tf.json");
+
+  it("WHEN a plan file is compared with a configuration file THEN exit 2 saying to compare two of the same kind", () => {
+    const r = run(["--base", MAIN, "--head", PLAN]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${PLAN}: is a plan but the base ${MAIN} is a configuration: compare two of the same kind`);
+  });
+
+  it("WHEN two cdktf.out directories differ only in the head having plans THEN both are read through cdk.tf.json, and the header says so", () => {
+    const mk = (name: string, withPlan: boolean) => {
+      const stack = join(dir, name, "stacks", "s");
+      mkdirSync(stack, { recursive: true });
+      writeFileSync(join(stack, "cdk.tf.json"), readFileSync(MAIN, "utf8"));
+      if (withPlan) writeFileSync(join(stack, "plan.json"), readFileSync(PLAN, "utf8"));
+      return join(dir, name);
+    };
+    const base = mk("kinds-base", false);
+    const head = mk("kinds-head", true);
+    const r = run(["--base", base, "--head", head]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Compared base \`${base} (configuration)\` with head \`${head} (configuration)\``);
+    expect(r.stdout).toContain("No route or access control changed.");
+  });
+});

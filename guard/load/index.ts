@@ -20,6 +20,11 @@ export { InputError } from "./errors";
 export interface LoadOptions {
   /** Which side of a plan to model: `after` (planned, default) or `before` (prior state). */
   readonly side?: "before" | "after";
+  /**
+   * In a cdktf.out directory, read each stack's `plan.json` (default, when newer than its cdk.tf.json) or always
+   * its `cdk.tf.json` (`config`: to compare with a side that has no plan).
+   */
+  readonly prefer?: "plan" | "config";
 }
 
 function readJson(file: string): JsonObject {
@@ -52,12 +57,12 @@ interface StackFile {
   readonly note?: string;
 }
 
-function stackFiles(dir: string): StackFile[] {
+function stackFiles(dir: string, prefer: "plan" | "config"): StackFile[] {
   const stacksDir = join(dir, "stacks");
   const pick = (d: string, stack: string): StackFile | undefined => {
     const plan = join(d, "plan.json");
     const tf = join(d, "cdk.tf.json");
-    const hasPlan = existsSync(plan);
+    const hasPlan = existsSync(plan) && !(prefer === "config" && existsSync(tf));
     const hasTf = existsSync(tf);
     // A plan older than the synthesized file describes an earlier synth (`npm run synth` after `npm run plan`).
     if (hasPlan && hasTf && statSync(plan).mtimeMs < statSync(tf).mtimeMs) {
@@ -152,7 +157,7 @@ export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
   } catch (e) {
     throw new InputError(inputPath, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const files: StackFile[] = isDir ? stackFiles(inputPath) : [{ file: inputPath, stack: "" }];
+  const files: StackFile[] = isDir ? stackFiles(inputPath, opts.prefer ?? "plan") : [{ file: inputPath, stack: "" }];
   const docs = files.map((f) => ({ f, doc: readJson(f.file) }));
   // A document of the right kind with no resources is as good as the wrong file: say so (exit 2), never "passed".
   if (docs.every(({ doc }) => isEmptyDocument(doc))) refuseEmpty(docs[0].doc, inputPath);

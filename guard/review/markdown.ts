@@ -75,7 +75,7 @@ function list(title: string, items: readonly string[]): string[] {
 }
 
 export function renderMarkdown(r: ReviewReport): string {
-  const out: string[] = [REVIEW_MARKER, "## API access review", "", ...verdict(r), "", ...gateNotices(r), planLine(r), ""];
+  const out: string[] = [REVIEW_MARKER, "## API access review", "", `<sub>Compared base ${code(r.base)} with head ${code(r.head)}.</sub>`, "", ...verdict(r), "", ...gateNotices(r), planLine(r), ""];
   if (r.changes.length > 0) {
     out.push("| | Subject | Change |", "|---|---|---|");
     for (const c of r.changes) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);

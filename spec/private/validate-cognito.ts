@@ -1,4 +1,5 @@
 // Validation of the `cognito` section: user pool settings, domain, resource servers, groups, clients.
+import { MIN_REASON_LENGTH, reasonProblem } from "../../guard/io/words";
 import type { AppClientSpec, CognitoSpec, GroupSpec, ResourceServerSpec, StatementSpec } from "../types";
 import { checkDuplicates, checkInt, checkNonEmpty, checkRefs } from "./checks";
 import { NAME_PATTERNS, PASSWORD_LENGTH, RESERVED_DOMAIN_WORDS, STANDARD_USER_SCOPES, TEMP_PASSWORD_DAYS, TOKEN_LIMITS } from "./limits";
@@ -91,8 +92,8 @@ function validateGroup(p: ProblemList, path: string, group: GroupSpec): void {
 function checkPrivilegedActions(p: ProblemList, stPath: string, st: StatementSpec, subject: string): void {
   if (st.effect !== "Allow") return;
   const hatch = st.allowPrivilegedActions;
-  if (hatch !== undefined && hatch.reason.trim() === "") {
-    p.add(joinPath(joinPath(stPath, "allowPrivilegedActions"), "reason"), `${subject}: allowPrivilegedActions needs a reason`, hatch.reason);
+  if (hatch !== undefined && reasonProblem(hatch.reason) !== undefined) {
+    p.add(joinPath(joinPath(stPath, "allowPrivilegedActions"), "reason"), `${subject}: allowPrivilegedActions needs a written reason of at least ${MIN_REASON_LENGTH} characters`, hatch.reason);
   }
   if (hatch !== undefined) return;
   st.actions.forEach((action, i) => {
