@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
+import { exitCodeFor, parseCommandLine, UsageError } from "./private/args";
 import { countsLine, formatPlanSummary, summarizePlan, type PlanSummary } from "./private/plan-summary";
 import { redactPlan, redactText, sensitiveVariableValues } from "./private/redact";
 import {
@@ -28,20 +29,19 @@ interface Options {
   readonly outdir: string;
 }
 
+const USAGE = "usage: npm run plan -- [--offline | --online] [--no-synth] [<stack>...]";
+
+const OPTIONS = {
+  offline: { type: "boolean" },
+  online: { type: "boolean" },
+  "no-synth": { type: "boolean" },
+} as const;
+
 function parseArgs(argv: readonly string[]): Options {
-  const stacks: string[] = [];
-  let offline = !hasAwsCredentials(process.env);
-  let synth = true;
-  for (const arg of argv) {
-    if (arg === "--offline") offline = true;
-    else if (arg === "--online") offline = false;
-    else if (arg === "--no-synth") synth = false;
-    else if (arg.startsWith("--")) {
-      process.stderr.write(`plan: unknown option ${arg} (use --offline, --online, --no-synth, or stack names)\n`);
-      process.exit(2);
-    } else stacks.push(arg);
-  }
-  return { offline, synth, stacks, outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out") };
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, true);
+  if (values.offline === true && values.online === true) throw new UsageError("give --offline or --online, not both");
+  const offline = values.offline === true || (values.online !== true && !hasAwsCredentials(process.env));
+  return { offline, synth: values["no-synth"] !== true, stacks: positionals, outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out") };
 }
 
 interface StackResult {
@@ -115,7 +115,12 @@ function writeAtomically(file: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts: Options;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.exit(exitCodeFor("plan", USAGE, e, (t) => process.stderr.write(t), (t) => process.stdout.write(t)));
+  }
   if (opts.synth) {
     const synth = spawnSync(process.execPath, [join(__dirname, "..", "scripts", "synth.mjs")], { stdio: "inherit" });
     if (synth.status !== 0) process.exit(synth.status ?? 1);
