@@ -1,13 +1,13 @@
 // `npm run check -- <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>] [--format table|json|junit|sarif|markdown]
 //   [--output <file>] [--fail-on critical|high|medium|low|info]`
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad input or bad policy (one line per problem).
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { failing, runRules } from "../guard/engine";
-import { InputError, loadModel } from "../guard/load";
+import { loadModel } from "../guard/load";
 import { loadPolicies, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+import { writeFileAtomically } from "./private/write";
 
 export interface CheckArgs {
   readonly input: string;
@@ -64,24 +64,12 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const text = REPORTERS[args.format](report);
     if (args.output !== undefined) {
       writeFileAtomically(args.output, text);
-      // Keep the terminal informed when the report goes to a file.
-      if (args.format !== "table") io.out(REPORTERS.table(report));
+      // As in the review: the report to the file, the terminal rendering to stdout.
+      io.out(REPORTERS.table(report));
     } else io.out(text);
     return failing(result.findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("check", USAGE, e, io.err, io.out);
-  }
-}
-
-/** A report is written whole or not at all: a temporary file beside it, renamed into place. */
-function writeFileAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new InputError(file, `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 

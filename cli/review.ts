@@ -4,7 +4,7 @@
 //   [--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]...
 //   [--changed-files <file>]
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
@@ -14,15 +14,17 @@ import type { PolicySet } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
 import { diffModels, type DiffOptions } from "../guard/review/diff";
 import { renderJson, renderMarkdown } from "../guard/review/markdown";
+import { renderText } from "../guard/review/terminal";
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+import { writeFileAtomically } from "./private/write";
 
 export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
-  "[--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]... [--changed-files <file>]";
+  "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--acknowledge <digest>]... [--changed-files <file>]";
 
 export interface ReviewArgs {
   readonly base?: string;
@@ -30,7 +32,7 @@ export interface ReviewArgs {
   readonly plan?: string;
   /** Policy files or directories; several are merged into one set. */
   readonly policies: readonly string[];
-  readonly format: "markdown" | "json";
+  readonly format: "markdown" | "json" | "text";
   readonly output?: string;
   /** Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`). */
   readonly acknowledge: readonly string[];
@@ -48,12 +50,13 @@ const OPTIONS = {
   "changed-files": { type: "string", multiple: true },
 } as const;
 
-export function parseArgs(argv: readonly string[]): ReviewArgs {
+/** @param defaultFormat without --format: `text` for a terminal, `markdown` when piped (a PR comment). */
+export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "text" = "markdown"): ReviewArgs {
   const { values } = parseCommandLine(argv, OPTIONS);
   const base = single("base", values.base);
   const head = single("head", values.head);
   const plan = single("plan", values.plan);
-  const format = oneOf("format", single("format", values.format), ["markdown", "json"] as const, "markdown");
+  const format = oneOf("format", single("format", values.format), ["markdown", "json", "text"] as const, defaultFormat);
   if (plan !== undefined && (base !== undefined || head !== undefined)) throw new UsageError("give either --plan, or --base and --head, not both");
   if (plan === undefined && (base === undefined || head === undefined)) {
     throw new UsageError(base === undefined && head === undefined ? "nothing to review: give --base and --head, or --plan" : `missing ${base === undefined ? "--base" : "--head"}`);
@@ -139,18 +142,21 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly writeFile: (file: string, text: string) => void;
+  /** stdout is a terminal: the default format is `text`. @default false */
+  readonly isTTY?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  writeFile: (f, t) => writeFileSync(f, t),
+  writeFile: (f, t) => writeFileAtomically(f, t),
+  isTTY: process.stdout.isTTY === true,
 };
 
 /** Runs the review; returns the exit code (never throws for bad input). */
 export function main(argv: readonly string[], io: Io = defaultIo): number {
   try {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, io.isTTY === true ? "text" : "markdown");
     let base: Model;
     let head: Model;
     if (args.plan !== undefined) {
@@ -181,11 +187,11 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies), loweredSeverities: loweredSeverities(policies) } : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),
     });
-    const text = args.format === "json" ? renderJson(report) : renderMarkdown(report);
+    const text = args.format === "json" ? renderJson(report) : args.format === "text" ? renderText(report) : renderMarkdown(report);
     if (args.output !== undefined) {
+      // As in the check: the report to the file, the terminal rendering to stdout.
       io.writeFile(args.output, text);
-      const state = report.acknowledged ? "acknowledged" : `${report.unacknowledgedBlocking} unacknowledged${report.digest === "" ? "" : `, digest ${report.digest}`}`;
-      io.stderr(`review: ${report.blocking} blocking (${state}), ${report.routes.length} routes; wrote ${args.output}\n`);
+      io.stdout(renderText(report));
     } else io.stdout(text);
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {

@@ -81,7 +81,7 @@ describe("npm run review -- --base --head", () => {
   it.each([
     [["--acknowledge"], "--acknowledge"],
     [["--acknowledge", "yes"], "16 hex characters"],
-    [["--format", "html"], "--format must be one of markdown, json"],
+    [["--format", "html"], "--format must be one of markdown, json, text"],
     [["--output", "a", "--output", "b"], "--output given twice"],
     [["--bogus"], "bogus"],
   ])("GIVEN %j WHEN parsed THEN a usage error (exit 2) names it", (extra, message) => {
@@ -122,13 +122,26 @@ describe("npm run review -- --base --head", () => {
     expect(r.stdout).toContain("allowed by the intended policy");
   });
 
-  it("GIVEN --output WHEN reviewed THEN the report goes to the file and a one-line summary to stderr", () => {
+  it("GIVEN --output WHEN reviewed THEN the report goes to the file and the terminal rendering to stdout (as in the check)", () => {
     const { base, head } = writePair("upgrade");
     const r = run(["--base", base, "--head", head, "--format", "json", "--output", "review.json"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("");
     expect(JSON.parse(r.files.get("review.json") ?? "{}")).toMatchObject({ version: 1, mode: "diff", blocking: 0 });
-    expect(r.stderr).toMatch(/^review: 0 blocking .* wrote review\.json\n$/);
+    expect(r.stdout).toMatch(/^API access review: base .* -> head /);
+    expect(r.stdout).toContain("No authorization downgrade.");
+  });
+
+  it("GIVEN a terminal and no --format WHEN a downgrade is reviewed THEN readable text, not Markdown", () => {
+    const { base, head } = writePair("cognito-to-none");
+    const out: string[] = [];
+    const code = main(["--base", base, "--head", head], { stdout: (t) => out.push(t), stderr: () => undefined, writeFile: () => undefined, isTTY: true });
+    const text = out.join("");
+    expect(code).toBe(1);
+    expect(text).not.toContain("<!--");
+    expect(text).toMatch(/1 blocking change\(s\): merging is blocked until fixed, or acknowledged with the label authz-ack:[0-9a-f]{16}\./);
+    expect(text).toContain("BLOCK  petstore-dev GET /pets: authorization removed: COGNITO (scopes: petstore/read) → NONE (anyone can call)");
+    expect(text).toContain("  downgraded petstore-dev GET /pets: COGNITO (scopes: petstore/read) -> NONE (public)");
   });
 });
 
@@ -217,7 +230,7 @@ describe("bad input", () => {
     [[], "nothing to review"],
     [["--base", "a.json"], "missing --head"],
     [["--plan", "p.json", "--base", "a.json"], "not both"],
-    [["--plan", "p.json", "--format", "html"], '--format must be one of markdown, json (got "html")'],
+    [["--plan", "p.json", "--format", "html"], '--format must be one of markdown, json, text (got "html")'],
     [["--plan"], "Option '--plan <value>' argument missing"],
     [["--plan", "p.json", "--frobnicate"], "Unknown option '--frobnicate'"],
   ])("GIVEN %j WHEN parsed THEN a UsageError says %s", (argv, message) => {
