@@ -227,6 +227,13 @@ describe("pull-request.yml", () => {
     expect(gate.needs).toBe("synth");
   });
 
+  it("GIVEN the head fails to synthesize WHEN the gate would be skipped (a skipped required check passes) THEN it runs and fails", () => {
+    expect(gate.if).toBe("${{ !cancelled() }}");
+    const first = gate.steps[0];
+    expect(first?.env?.SYNTH_RESULT).toBe("${{ needs.synth.result }}");
+    expect(first?.run).toMatch(/if \[ "\$SYNTH_RESULT" != "success" \]; then[\s\S]*exit 1/);
+  });
+
   it("GIVEN the gate WHEN it reviews THEN base/scripts/ci/gate.sh reads the head artifact as data", () => {
     const download = stepUsing(gate, "actions/download-artifact");
     expect(download?.with).toEqual({ name: "head-synth", path: "head-synth" });
