@@ -1,0 +1,114 @@
+// The installable command: built by scripts/build-bin.mjs, packed, installed into an empty project with npm
+// (offline: it has no dependencies), then run with plain node: on the compliant fixture (cdk.tf.json) and its
+// open-method twin, and on a real `terraform show -json` plan of that fixture when terraform and
+// TF_PROVIDER_MIRROR are here. Exit 0 / 1 / 2 as `npm run check`.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { installBin, type InstalledBin } from "../../bench/private/installed-bin";
+import { mirrorCliConfig, OFFLINE_PROVIDER_SETTINGS, TERRAFORM_ENV } from "../../cli/private/terraform";
+
+const FIX = join(__dirname, "..", "guard", "fixtures");
+const COMPLIANT = join(FIX, "compliant.tf.json");
+const OPEN = join(FIX, "noncompliant", "NoOpenMethod.tf.json");
+const POLICY = join(FIX, "shop.policy.yaml");
+
+let dir: string;
+let installed: InstalledBin;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "check-bin-"));
+  installed = installBin(dir);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `terraform show -json` of the compliant fixture, planned offline; undefined (and why) when not possible here. */
+function realPlan(): { plan: string } | { skipped: string } {
+  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
+  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
+  if (mirror === "") return { skipped: "TF_PROVIDER_MIRROR is not set" };
+  const tf = join(dir, "tf");
+  mkdirSync(tf);
+  const doc = JSON.parse(readFileSync(COMPLIANT, "utf8")) as Record<string, unknown>;
+  delete doc["//"];
+  doc["terraform"] = { required_providers: { aws: { source: "hashicorp/aws" } } };
+  doc["provider"] = { aws: [{ region: "eu-west-1", ...OFFLINE_PROVIDER_SETTINGS }] };
+  writeFileSync(join(tf, "main.tf.json"), JSON.stringify(doc));
+  writeFileSync(join(dir, "tfrc"), mirrorCliConfig(mirror));
+  const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
+  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr}`);
+  }
+  const show = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (show.status !== 0) throw new Error(`terraform show: ${show.stderr}`);
+  const plan = join(dir, "plan.json");
+  writeFileSync(plan, show.stdout);
+  return { plan };
+}
+
+/** Runs a file with plain node from the installing project (no node_modules of this repository in reach). */
+function node(file: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: installed.project, encoding: "utf8", env: { ...process.env, NODE_PATH: "" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test("GIVEN the build THEN the bundle inlines yaml and nothing else (no cdktf)", () => {
+  expect(installed.buildLog).toMatch(/inlined: yaml\)/);
+});
+
+test("GIVEN the compliant fixture WHEN the installed command checks it THEN exit 0", () => {
+  const r = node(installed.bin, "check", COMPLIANT, "--policy", POLICY);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/^PASS: /m);
+});
+
+test("GIVEN npx in the installing project THEN the same command runs", () => {
+  const r = spawnSync("npx", ["--offline", "api-access-check", "check", COMPLIANT, "--policy", POLICY, "--format", "json"], { cwd: installed.project, encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect((JSON.parse(r.stdout) as { summary: { passed: boolean } }).summary.passed).toBe(true);
+});
+
+test("GIVEN its twin with one open method THEN exit 1 naming the rule and the route", () => {
+  const r = node(installed.bin, "check", OPEN, "--policy", POLICY);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/no-open-method\s+shop-dev\s+DELETE \/items\/\{id\}/);
+});
+
+test("GIVEN a real terraform show -json plan of the fixture THEN exit 0, and 1 once the policy wants another authorization", () => {
+  const real = realPlan();
+  if ("skipped" in real) {
+    console.log(`SKIPPED real plan through the installed command: ${real.skipped}`);
+    return;
+  }
+  expect(node(installed.bin, "check", real.plan, "--policy", POLICY)).toMatchObject({ code: 0, err: "" });
+  const stricter = join(dir, "stricter.policy.yaml");
+  writeFileSync(stricter, readFileSync(POLICY, "utf8").replace('"GET /":\n    type: NONE\n    reason: Index page with links only, no data.\n', '"GET /":\n    type: AWS_IAM\n'));
+  expect(readFileSync(stricter, "utf8")).toContain('"GET /":\n    type: AWS_IAM\n');
+  const r = node(installed.bin, "check", real.plan, "--policy", stricter);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/method-matches-policy\s+shop-dev\s+GET \/\s.*authorization is "NONE", policy says AWS_IAM/);
+});
+
+test.each([
+  ["an input that is not JSON", ["check", "__NOT_JSON__", "--policy", POLICY], /not JSON/],
+  ["a missing subcommand", [], /missing subcommand/],
+  ["an unknown subcommand", ["scan", "plan.json"], /unknown subcommand "scan"/],
+  ["an unknown option", ["check", "plan.json", "--nope"], /Unknown option '--nope'/],
+])("GIVEN %s THEN exit 2 with one clear message", (_n, argv, message) => {
+  const notJson = join(dir, "not.json");
+  writeFileSync(notJson, "{");
+  const r = node(installed.bin, ...argv.map((a) => (a === "__NOT_JSON__" ? notJson : a)));
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test.each([[["--help"]], [["check", "--help"]], [["--version"]]])("GIVEN %j THEN exit 0 with text on stdout", (argv) => {
+  const r = node(installed.bin, ...argv);
+  expect(r.code).toBe(0);
+  expect(r.out).not.toBe("");
+});
