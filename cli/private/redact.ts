@@ -13,8 +13,10 @@
 // names elsewhere or that read as schema names; any other scalar becomes the marker, and an object with another key
 // (a map whose keys may be data) becomes the marker whole. So the check still sees `x-origin-verify` and `EXACTLY`, never the secret.
 
-/** The one fixed text every sensitive value is replaced with. */
-export const REDACTED = "(sensitive value redacted)";
+import { REDACTED } from "../../guard/load/redacted";
+
+/** The one fixed text every sensitive value is replaced with: defined where the loader reads it back as unknown. */
+export { REDACTED };
 
 /** Shorter secrets are redacted where Terraform marks them, but not searched for as substrings (too common). */
 export const MIN_SUBSTRING_SECRET_LENGTH = 8;

@@ -45,7 +45,12 @@ export interface WafWeakness {
 }
 
 const ACTIONS = ["allow", "block", "count", "captcha", "challenge"] as const;
-const actionOf = (v: unknown): string => ACTIONS.find((a) => firstBlock(v)?.[a] !== undefined) ?? "unknown";
+/**
+ * Whether a nested block is set: cdk.tf.json writes `{count: {}}`, plan JSON writes every alternative with the
+ * unset ones empty (`[{count: [], none: [{}]}]`), so presence is "holds a block", not "has the key".
+ */
+const hasBlock = (parent: unknown, key: string): boolean => firstBlock(firstBlock(parent)?.[key]) !== undefined;
+const actionOf = (v: unknown): string => ACTIONS.find((a) => hasBlock(v, a)) ?? "unknown";
 
 function ruleOf(r: JsonObject): WafRule {
   const statement = firstBlock(r["statement"]);
@@ -62,7 +67,7 @@ function ruleOf(r: JsonObject): WafRule {
       name,
       priority,
       kind: "managed",
-      action: firstBlock(r["override_action"])?.["count"] !== undefined ? "count" : "none",
+      action: hasBlock(r["override_action"], "count") ? "count" : "none",
       group: asString(managed["name"]) ?? "?",
       overrides,
       scopeDown: firstBlock(managed["scope_down_statement"]) !== undefined,

@@ -1,6 +1,7 @@
 // Reads `terraform show -json` output (a plan, or state): values from planned_values (after) or prior_state
 // (before), unknown-until-apply attributes from resource_changes' after_unknown, references from the
 // `configuration` expressions, and every resource change with its actions for the authorization diff.
+import { unredact } from "./redacted";
 import { unknownValue, type ChangeAction, type ResourceChange, type ResourceInstance, type SourceRef } from "../model";
 import { configAddressOf, parseAddress } from "./address";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
@@ -147,7 +148,8 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
     const expressions = cfg?.expressions ?? {};
     const mask = side === "after" ? unknownMasks.get(s.address) : undefined;
     const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions);
-    const values: Readonly<Record<string, unknown>> = isObject(marked) ? marked : s.values;
+    // Sensitive values redacted by `npm run plan` are unknown to the check, never the marker string.
+    const values = unredact(isObject(marked) ? marked : s.values) as Readonly<Record<string, unknown>>;
     const references: Record<string, string[]> = {};
     for (const [attr, expr] of Object.entries(expressions)) {
       const refs: string[] = [];
