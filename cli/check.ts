@@ -7,6 +7,7 @@ import { loadPolicies, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+import { initPolicy } from "./private/init-policy";
 import { writeFileAtomically } from "./private/write";
 
 export interface CheckArgs {
@@ -16,19 +17,23 @@ export interface CheckArgs {
   readonly format: Format;
   readonly output?: string;
   readonly failOn: Severity;
+  /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
+  readonly initPolicy?: string;
 }
 
 export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format " +
-  `${FORMATS.join("|")}] [--output <file>] [--fail-on ${SEVERITIES.join("|")}]`;
+  `${FORMATS.join("|")}] [--output <file>] [--fail-on ${SEVERITIES.join("|")}]\n` +
+  "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)";
 
 const OPTIONS = {
   policy: { type: "string", multiple: true },
   format: { type: "string", multiple: true },
   output: { type: "string", multiple: true },
   "fail-on": { type: "string", multiple: true },
+  "init-policy": { type: "string", multiple: true },
 } as const;
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
@@ -36,6 +41,12 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   if (positionals.length === 0) throw new UsageError("missing input (cdk.tf.json, plan JSON or a cdktf.out directory)");
   if (positionals.length > 1) throw new UsageError(`one input only (got ${positionals.map((p) => `"${p}"`).join(" and ")})`);
   const output = single("output", values.output);
+  const initPolicy = single("init-policy", values["init-policy"]);
+  if (initPolicy !== undefined) {
+    const other = (["policy", "format", "output", "fail-on"] as const).filter((k) => values[k] !== undefined);
+    if (other.length > 0) throw new UsageError(`--init-policy drafts policies and checks nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
+    return { input: positionals[0] as string, policies: [], format: "table", failOn: "low", initPolicy };
+  }
   return {
     input: positionals[0] as string,
     policies: values.policy ?? ["policies"],
@@ -56,6 +67,7 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 export function main(argv: readonly string[], io: Io = processIo): number {
   try {
     const args = parseArgs(argv);
+    if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
     const policies = { policies: args.policies.flatMap((p) => loadPolicies(p).policies) };
     const model = loadModel(args.input);
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);

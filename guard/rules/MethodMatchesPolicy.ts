@@ -12,8 +12,11 @@ import type { Rule, RuleFinding } from "./types";
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
-/** Who can invoke an AWS_IAM route: Cognito group names and other role names, or a reason we cannot tell. */
-function invokers(model: Model, r: Route, api: RestApi, verb: string, path: string): { groups: string[]; roles: string[]; unverifiable: string[] } {
+/**
+ * Who can invoke an AWS_IAM route: Cognito group names and other role names, or a reason we cannot tell. Exported
+ * for the policy draft (guard/init-policy.ts), which must describe a route exactly as this rule will compare it.
+ */
+export function invokers(model: Model, r: Route, api: RestApi, verb: string, path: string): { groups: string[]; roles: string[]; unverifiable: string[] } {
   const groups: string[] = [];
   const roles: string[] = [];
   const unverifiable: string[] = [];

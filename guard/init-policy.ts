@@ -1,0 +1,193 @@
+// Drafts intended-authorization policies from what a configuration does today, so a team can adopt the check on
+// an existing API (`check <input> --init-policy DIR`). Pure: a Model in, file names and YAML text out.
+// A draft approves nothing by itself: every open or key-only route gets `reason: TODO`, which the policy parser
+// refuses (guard/io/words.ts: a reason has at least 10 characters), so the check fails until a person writes why.
+import type { Model, RestApi, Route } from "./model";
+import { invokers } from "./rules/MethodMatchesPolicy";
+import { edgeRequirementOf } from "./rules/private/edge-config";
+import { edgeProtectionGap } from "./rules/private/origin";
+import { known, show } from "./rules/private/context";
+import type { IntendedType } from "./policy/types";
+
+/** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
+export const TODO_REASON = "TODO";
+
+/** One route in policy form, before it is written. */
+interface DraftEntry {
+  readonly type: IntendedType;
+  readonly authorizer?: string;
+  readonly scopes: readonly string[];
+  readonly groups: readonly string[];
+  readonly roles: readonly string[];
+  readonly clients?: readonly string[];
+  readonly apiKey: boolean;
+  readonly reason?: string;
+  /** Comment lines written above the entry (why something is missing or not verified). */
+  readonly notes: readonly string[];
+}
+
+export interface PolicyDraft {
+  /** The REST API name the draft's `api` pattern names exactly. */
+  readonly api: string;
+  /** File name to write it under (the API name, made safe for a file system), ending in `.yaml`. */
+  readonly fileName: string;
+  readonly text: string;
+  /** Route keys drafted (CORS preflights are listed by path, not here). */
+  readonly routes: readonly string[];
+  /** Route keys drafted with `reason: TODO`. */
+  readonly todo: readonly string[];
+  /** Methods left out, each with why (the check reports them as not covered). */
+  readonly notDrafted: readonly string[];
+}
+
+export interface DraftResult {
+  readonly drafts: readonly PolicyDraft[];
+  /** APIs no draft was written for (name known only after apply), each with why. */
+  readonly notDrafted: readonly string[];
+  /** Why no draft could be written at all for an API (two APIs of one name disagree on a route): exit 2. */
+  readonly problems: readonly string[];
+}
+
+/** `petstore-dev-cognito` on API `petstore-dev` is written `${api}-cognito`, so one policy fits every stage. */
+function authorizerPattern(name: string, apiName: string): string {
+  return name.startsWith(`${apiName}-`) ? `\${api}${name.slice(apiName.length)}` : name;
+}
+
+const openToAnyone = (r: Route): boolean => typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE";
+
+/** The policy entry describing `r` as it is, or why it cannot be described. */
+function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftEntry | { readonly skip: string } {
+  if (!known(r.authorization)) return { skip: `authorization ${show(r.authorization)}` };
+  if (!known(r.apiKeyRequired)) return { skip: `api_key_required ${show(r.apiKeyRequired)}` };
+  const base = { scopes: [], groups: [], roles: [], apiKey: r.apiKeyRequired, notes: [] };
+  const method = r.httpMethod as string;
+  const path = r.path as string;
+  if (openToAnyone(r)) {
+    if (r.apiKeyRequired) return { ...base, type: "API_KEY", reason: TODO_REASON, notes: ["protected by an API key only: an API key meters, it does not authenticate. Why is that enough?"] };
+    // Open at the gateway but authenticated at the edge, with the edge the only way in: that is EDGE, stated
+    // with the scopes the verifier's baked configuration requires. Anything less is open.
+    if (edgeProtectionGap(model, api) === undefined) {
+      const edge = edgeRequirementOf(model, api, method, path);
+      if ("requirement" in edge && edge.requirement.mode === "edge") {
+        const clients = edge.requirement.clients;
+        return { ...base, type: "EDGE", scopes: edge.requirement.scopes, ...(clients !== null ? { clients } : {}) };
+      }
+    }
+    return { ...base, type: "NONE", reason: TODO_REASON, notes: ["open to anyone on the internet. Why?"] };
+  }
+  if (r.authorization === "AWS_IAM") {
+    const who = invokers(model, r, api, method, path);
+    const notes = who.unverifiable.length > 0 ? [`not verified: ${who.unverifiable.map((a) => JSON.stringify(a)).join(", ")} may grant execute-api:Invoke (known only after apply)`] : [];
+    return { ...base, type: "AWS_IAM", groups: [...new Set(who.groups)].sort(), roles: [...new Set(who.roles)].sort(), notes };
+  }
+  if (r.authorization === "COGNITO_USER_POOLS" || r.authorization === "CUSTOM") {
+    const name = r.authorizer?.name;
+    if (!known(name)) return { skip: `its authorizer ${r.authorizer === undefined ? "did not resolve" : `name is ${show(name)}`}` };
+    if (!known(r.scopes)) return { skip: `authorization_scopes ${show(r.scopes)}` };
+    const authorizer = authorizerPattern(name, apiName);
+    if (r.authorization === "COGNITO_USER_POOLS") return { ...base, type: "COGNITO", authorizer, scopes: [...r.scopes].sort() };
+    // A Lambda authorizer decides groups and scopes in its own code: stated from its bundled route table when
+    // the package is on disk, otherwise left for a person to write.
+    const table = r.authorizer?.routeTable;
+    const row = table !== undefined && "routes" in table ? table.routes.find((e) => e.method === method && e.path === path) : undefined;
+    if (row !== undefined) return { ...base, type: "CUSTOM", authorizer, groups: [...row.groups].sort(), scopes: [...row.scopes].sort() };
+    return { ...base, type: "CUSTOM", authorizer, notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"] };
+  }
+  return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
+}
+
+const sameEntry = (a: DraftEntry, b: DraftEntry): boolean => JSON.stringify({ ...a, notes: [] }) === JSON.stringify({ ...b, notes: [] });
+
+/** A comment line that cannot end the comment: names from the input are quoted, line breaks never survive. */
+const comment = (text: string): string => `# ${text.replace(/[\r\n\u2028\u2029\u0085]/g, " ")}`;
+const list = (xs: readonly string[]): string => `[${xs.map((x) => JSON.stringify(x)).join(", ")}]`;
+
+function entryText(key: string, e: DraftEntry): string[] {
+  const out = e.notes.map((n) => `  ${comment(n)}`);
+  out.push(`  ${JSON.stringify(key)}:`, `    type: ${e.type}`);
+  if (e.authorizer !== undefined) out.push(`    authorizer: ${JSON.stringify(e.authorizer)}`);
+  if (e.scopes.length > 0) out.push(`    scopes: ${list(e.scopes)}`);
+  if (e.groups.length > 0) out.push(`    groups: ${list(e.groups)}`);
+  if (e.roles.length > 0) out.push(`    roles: ${list(e.roles)}`);
+  if (e.clients !== undefined) out.push(`    clients: ${list(e.clients)}`);
+  if (e.apiKey && e.type !== "API_KEY") out.push("    apiKey: true");
+  if (e.reason !== undefined) out.push(`    reason: ${e.reason}`);
+  return out;
+}
+
+/** `GET /a` before `POST /a` before `GET /a/b`: by path, then method. */
+function byRoute(a: string, b: string): number {
+  const [ma, pa] = [a.slice(0, a.indexOf(" ")), a.slice(a.indexOf(" ") + 1)];
+  const [mb, pb] = [b.slice(0, b.indexOf(" ")), b.slice(b.indexOf(" ") + 1)];
+  return pa.localeCompare(pb) || ma.localeCompare(mb);
+}
+
+function fileNameFor(apiName: string, taken: Set<string>): string {
+  const stem = apiName.replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[.-]+/, "") || "api";
+  let name = `${stem}.yaml`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${stem}-${i}.yaml`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** One draft per REST API name in the model (APIs of one name in several stacks share it). */
+export function draftPolicies(model: Model, input: string): DraftResult {
+  const byName = new Map<string, RestApi[]>();
+  const notDraftedApis: string[] = [];
+  for (const api of model.apis) {
+    if (!known(api.name)) notDraftedApis.push(`${api.address}: REST API name ${show(api.name)}, so no policy can name it`);
+    else byName.set(api.name, [...(byName.get(api.name) ?? []), api]);
+  }
+  const drafts: PolicyDraft[] = [];
+  const problems: string[] = [];
+  const taken = new Set<string>();
+  for (const [apiName, apis] of [...byName.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const routes = new Map<string, DraftEntry>();
+    const cors = new Set<string>();
+    const skipped: string[] = [];
+    for (const api of apis) {
+      for (const r of model.routes.filter((x) => x.api === api)) {
+        if (r.routeKey === undefined || !known(r.httpMethod) || !known(r.path)) {
+          skipped.push(`${JSON.stringify(r.address)}: method ${show(r.httpMethod)} on path ${show(r.path)}`);
+          continue;
+        }
+        // A CORS preflight is listed by path, as the check expects it (OPTIONS, NONE, no key, MOCK integration).
+        if (r.httpMethod === "OPTIONS" && r.authorization === "NONE" && r.apiKeyRequired === false && r.integrationType === "MOCK") {
+          cors.add(r.path);
+          continue;
+        }
+        const e = entryFor(model, r, api, apiName);
+        if ("skip" in e) {
+          skipped.push(`${JSON.stringify(r.routeKey)} (${JSON.stringify(r.address)}): ${e.skip}`);
+          continue;
+        }
+        const before = routes.get(r.routeKey);
+        if (before !== undefined && !sameEntry(before, e)) {
+          problems.push(`REST API "${apiName}": route ${r.routeKey} has different authorization in two places (${JSON.stringify(before.type)} and ${JSON.stringify(e.type)}); one policy cannot describe both, draft from one input at a time`);
+          continue;
+        }
+        routes.set(r.routeKey, e);
+      }
+    }
+    const keys = [...routes.keys()].sort(byRoute);
+    const todo = keys.filter((k) => routes.get(k)?.reason === TODO_REASON);
+    const lines = [
+      comment(`Drafted by \`api-access-check check --init-policy\` from ${JSON.stringify(input)}: every route of REST API ${JSON.stringify(apiName)}`),
+      "# with the authorization it has today. Review every entry before relying on it: the check compares the API with",
+      "# THIS file, so whatever it says is what gets approved. `reason: TODO` marks routes open to anyone (NONE) or",
+      "# behind an API key only (API_KEY): the check refuses this file until a person writes why (10 characters or more).",
+      `api: ${JSON.stringify(apiName)}`,
+    ];
+    if (keys.length > 0) {
+      lines.push("routes:");
+      for (const k of keys) lines.push(...entryText(k, routes.get(k) as DraftEntry));
+    } else lines.push("routes: {}", "# No route could be drafted: the check refuses a policy without routes until one is written.");
+    if (cors.size > 0) lines.push("# CORS preflight OPTIONS (MOCK integration, NONE, no key) expected on these paths:", "corsPreflight:", ...[...cors].sort().map((p) => `  - ${JSON.stringify(p)}`));
+    if (skipped.length > 0) {
+      lines.push("# Not drafted (the check reports each of these until it can be verified or written by hand):");
+      for (const s of skipped) lines.push(comment(`  ${s}`));
+    }
+    drafts.push({ api: apiName, fileName: fileNameFor(apiName, taken), text: `${lines.join("\n")}\n`, routes: keys, todo, notDrafted: skipped });
+  }
+  return { drafts, notDrafted: notDraftedApis, problems };
+}
