@@ -18,6 +18,8 @@ function run(name: string) {
   const pair = ACCESS_PAIRS[name];
   const base = synth(pair.env);
   const head = synth(pair.env);
+  pair.both?.(base);
+  pair.both?.(head);
   pair.mutate(head);
   const report = diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"));
   const blocking = report.changes.filter((c) => c.severity === "blocking");

@@ -7,6 +7,7 @@ import { compareCognito } from "./cognito";
 import type { ModelFacts } from "../review/facts";
 import type { Change } from "../review/types";
 import { compareIam } from "./iam-review";
+import { compareIdentityPools } from "./identity-pools-review";
 import { compareStages } from "./stages-review";
 import { compareWaf } from "./waf-review";
 
@@ -22,6 +23,7 @@ export type AccessComparer = (ctx: AccessContext) => Change[];
 /** Every comparer, in report order. Add one here and in its own file. */
 export const COMPARERS: readonly AccessComparer[] = [
   compareIam,
+  compareIdentityPools,
   compareWaf,
   compareStages,
   compareCognito,

@@ -22,6 +22,7 @@ import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
 import { IamInvokerTrust } from "./IamInvokerTrust";
 import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
+import { IdentityPoolUnauthenticatedInvoke } from "./IdentityPoolUnauthenticatedInvoke";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   CognitoGroupRolePrivileges,
   IamInvokerTrust,
   IamManagedPolicyVerified,
+  IdentityPoolUnauthenticatedInvoke,
   StageWaf,
   EdgeOriginProtected,
   CloudFrontAuthorizationInCacheKey,

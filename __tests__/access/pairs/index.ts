@@ -1,5 +1,6 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
 import { IAM_PAIRS } from "./iam";
+import { IDENTITY_POOL_PAIRS } from "./identity-pools";
 import { INPUT_PAIRS } from "./inputs";
 import { ROUTE_PAIRS } from "./routes";
 import { STAGE_PAIRS } from "./stages";
@@ -14,6 +15,7 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...COGNITO_PAIRS,
   ...AUTHORIZER_CODE_PAIRS,
   ...IAM_PAIRS,
+  ...IDENTITY_POOL_PAIRS,
   ...WAF_PAIRS,
   ...STAGE_PAIRS,
 };

@@ -6,6 +6,8 @@ export interface AccessPair {
   readonly env: "dev" | "prod";
   readonly description: string;
   readonly mutate: (head: Doc) => void;
+  /** An edit made to both sides first (a resource the sample lacks, which the head then widens). @default - none */
+  readonly both?: (doc: Doc) => void;
   /** Blocking change kinds the review must report (empty: nothing blocks: a harmless twin). */
   readonly blocking: readonly string[];
   /** A route (`GET /pets`) or subject text the blocking change must name. @default - not asserted */
