@@ -80,10 +80,21 @@ export interface RestApi {
   readonly resource: ResourceInstance;
 }
 
+/**
+ * How a route is written in Terraform: a REST `aws_api_gateway_method` (the default), an HTTP/WebSocket API
+ * `aws_apigatewayv2_route`, or an operation of an OpenAPI `body` (REST or HTTP API).
+ */
+export type RouteForm = "rest-method" | "http-route" | "openapi-operation";
+
 /** A method on a resource path: what the intended-authorization policy is matched against. */
 export interface Route {
-  /** Address of the `aws_api_gateway_method`. */
+  /**
+   * Address of the `aws_api_gateway_method` / `aws_apigatewayv2_route`; for a body operation, the API's address
+   * with the operation: `aws_api_gateway_rest_api.api#paths["/pets"].get`.
+   */
   readonly address: string;
+  /** @default "rest-method" */
+  readonly form?: RouteForm;
   /** Address of its REST API, undefined when `rest_api_id` did not resolve. */
   readonly apiAddress?: string;
   readonly api?: RestApi;
