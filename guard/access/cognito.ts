@@ -89,15 +89,50 @@ export function clientAccess(model: Model): ClientAccess[] {
   });
 }
 
-/** Routes a client's tokens pass: ID-token routes if it can sign users in, scope routes if it can get a scope. */
+/**
+ * What a route asks of a token of its pool: the scopes (any one suffices) and the client names it accepts (null:
+ * every client). COGNITO routes from the method, CUSTOM routes from the authorizer's route table, EDGE routes from
+ * the verifier's edge-config.json; undefined when that table or config cannot be read.
+ */
+export function tokenRequirement(r: RouteAuth): { readonly scopes: readonly string[]; readonly clients: readonly string[] | null } | undefined {
+  if (r.type === "COGNITO") return { scopes: r.scopes, clients: null };
+  if (r.type === "CUSTOM") return r.requirement;
+  if (r.type === "EDGE") return r.edge;
+  return undefined;
+}
+
+/**
+ * Routes a client's tokens pass: a scope route if it may request one of the route's scopes through an OAuth flow,
+ * a route without scopes if it can sign users in (COGNITO: ID tokens) or get any token (CUSTOM, EDGE), and never a
+ * route restricted to other clients. A route whose requirement cannot be read counts as passed (fails closed).
+ */
 export function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): RouteAuth[] {
   if (c.pool === undefined) return [];
   const idTokens = c.authFlows.some((f) => f !== "REFRESH_TOKEN_AUTH") || c.oauthFlows.some((f) => f === "code" || f === "implicit");
+  const anyToken = idTokens || c.oauthFlows.length > 0;
   const pool = c.pool;
   return routesOfPool(model, facts, pool).filter((r) => {
-    if (r.type !== "COGNITO") return false;
-    return r.scopes.length === 0 ? idTokens : c.oauthFlows.length > 0 && r.scopes.some((s) => c.scopes.includes(s));
+    if (r.type !== "COGNITO" && r.type !== "CUSTOM" && r.type !== "EDGE") return false;
+    const req = tokenRequirement(r);
+    if (req === undefined) return anyToken;
+    if (req.clients !== null && !req.clients.includes(c.client.name ?? c.client.label)) return false;
+    if (req.scopes.length > 0) return c.oauthFlows.length > 0 && req.scopes.some((s) => c.scopes.includes(s));
+    return r.type === "COGNITO" ? idTokens : anyToken;
   });
+}
+
+/** Who passes a route with tokens of `pool`, in reviewer words: `access tokens of pool p with scope s from clients web`. */
+function tokenCallers(r: RouteAuth, pool: string, clients: readonly string[]): string {
+  const req = tokenRequirement(r);
+  const what =
+    req === undefined
+      ? `tokens of pool ${pool} (the route's requirement cannot be read)`
+      : req.scopes.length > 0
+        ? `access tokens of pool ${pool} with scope ${req.scopes.join(" or ")}`
+        : r.type === "COGNITO"
+          ? `any ID token of pool ${pool}`
+          : `tokens of pool ${pool}`;
+  return `${what} from ${clients.length === 0 ? "no client" : `clients ${clients.join(", ")}`}`;
 }
 
 // ---- triggers, users, memberships ----
@@ -200,7 +235,8 @@ export function compareCognito(ctx: AccessContext): Change[] {
 
   // Clients of pools that some route trusts: new clients, new flows, new callback URLs.
   const before = clientAccess(base);
-  for (const a of clientAccess(head)) {
+  const after = clientAccess(head);
+  for (const a of after) {
     const b = before.find((x) => x.pool !== undefined && a.pool !== undefined && sameTarget(x.pool, a.pool) && (x.address === a.address || x.client.name === a.client.name));
     const routes = routesOfClient(head, headFacts, a);
     const what = `app client ${a.client.label}`;
@@ -213,6 +249,27 @@ export function compareCognito(ctx: AccessContext): Change[] {
     if (flows.length > 0) {
       const message = `new sign-in flow ${flows.join(", ")}`;
       out.push(routes.length === 0 ? noRoute(what, message, addresses) : change("blocking", "app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)));
+    }
+    // A scope more: the routes that require it (any one of a route's scopes suffices), with who passes them before and after.
+    const scopes = a.scopes.filter((s) => !b.scopes.includes(s));
+    if (scopes.length > 0) {
+      // Routes the client already passed (another of their scopes, or a requirement that cannot be read) do not grow.
+      const passed = new Set(routesOfClient(base, ctx.baseFacts, b).map(routeSubject));
+      const gained = routes.filter((r) => !passed.has(routeSubject(r)) && (tokenRequirement(r)?.scopes.some((s) => scopes.includes(s)) ?? true));
+      const message = `client may now request scope ${scopes.join(", ")}`;
+      if (gained.length === 0) out.push(change("info", "client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
+      else {
+        const pool = a.pool?.label ?? "?";
+        const callers = (model: Model, facts: ModelFacts, clients: readonly ClientAccess[], subject: string): string[] =>
+          clients.filter((c) => c.pool !== undefined && sameTarget(c.pool, a.pool as TargetRef) && routesOfClient(model, facts, c).some((r) => routeSubject(r) === subject)).map((c) => c.client.label);
+        const words = gained.map((r) => {
+          const s = routeSubject(r);
+          const old = ctx.baseFacts.routes.find((x) => routeSubject(x) === s);
+          const was = old === undefined ? "(new route)" : tokenCallers(old, pool, callers(base, ctx.baseFacts, before, s));
+          return `${r.route}: ${was} → ${tokenCallers(r, pool, callers(head, headFacts, after, s))}`;
+        });
+        out.push(change("blocking", "client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)));
+      }
     }
     const urls = a.callbackUrls.filter((u) => !b.callbackUrls.includes(u));
     if (urls.length > 0) {

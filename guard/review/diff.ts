@@ -376,8 +376,7 @@ function compareClient(b: ClientFacts, a: ClientFacts): Change[] {
   ];
   const raised = lifetimes.filter(([, bm, am, d]) => (am ?? d) > (bm ?? d)).map(([n, bm, am, d]) => `${n} ${bm ?? d} → ${am ?? d} minutes`);
   if (raised.length > 0) out.push(change("blocking", "token-validity-raised", s, `token validity raised: ${raised.join(", ")}`, addresses));
-  const scopes = minus(a.scopes, b.scopes);
-  if (scopes.length > 0) out.push(change("blocking", "client-scopes-added", s, `client may now request scope ${scopes.join(", ")}`, addresses));
+  // A scope more is judged with the routes that require it: client-scopes-added in guard/access/cognito.ts.
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Every effective-access pair, by class (one file per class; add its spread here).
+import { CLIENT_SCOPE_PAIRS } from "./client-scopes";
 import { IAM_PAIRS } from "./iam";
 import { IDENTITY_POOL_PAIRS } from "./identity-pools";
 import { INPUT_PAIRS } from "./inputs";
@@ -16,6 +17,7 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...AUTHORIZER_CODE_PAIRS,
   ...IAM_PAIRS,
   ...IDENTITY_POOL_PAIRS,
+  ...CLIENT_SCOPE_PAIRS,
   ...WAF_PAIRS,
   ...STAGE_PAIRS,
 };
