@@ -1,6 +1,7 @@
 // `npm run check -- <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>] [--format table|json|junit|sarif|markdown]
 //   [--output <file>] [--fail-on critical|high|medium|low|info]`
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad input or bad policy (one line per problem).
+import { coverageOf } from "../guard/coverage";
 import { failing, runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
 import { loadPolicies, loweredSeverities } from "../guard/policy/load";
@@ -72,7 +73,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const model = loadModel(args.input);
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const result = runRules(model, policies);
-    const report = { findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input, lowered: loweredSeverities(policies) };
+    const report = { findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input, lowered: loweredSeverities(policies), coverage: coverageOf(model, policies) };
     const text = REPORTERS[args.format](report);
     if (args.output !== undefined) {
       writeFileAtomically(args.output, text);

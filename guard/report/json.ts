@@ -1,4 +1,4 @@
-// JSON report: `{findings: [{rule, severity, address, api, route, message, waived?}], summary}`.
+// JSON report: `{findings: [{rule, severity, address, api, route, message, waived?}], summary, loweredSeverities, coverage?}`.
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
 
@@ -13,5 +13,5 @@ export function jsonReport(r: ReportInput): string {
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
-  return `${JSON.stringify({ findings, summary: { ...summarize(r), failOn: r.failOn }, loweredSeverities: r.lowered }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, summary: { ...summarize(r), failOn: r.failOn }, loweredSeverities: r.lowered, ...(r.coverage !== undefined ? { coverage: r.coverage } : {}) }, null, 2)}\n`;
 }

@@ -26,5 +26,17 @@ export function markdownReport(r: ReportInput): string {
     out.push("", "**Rules reported below their default severity by a policy**", "", "| rule | default | now | why | policy |", "|---|---|---|---|---|");
     for (const l of r.lowered) out.push(`| ${code(l.rule)} | ${l.from} | ${l.to} | ${cell(l.reason)} | ${code(l.policyFile)} |`);
   }
+  if (r.coverage !== undefined) {
+    const c = r.coverage;
+    out.push("", "### Coverage", "", `${c.apis.length} REST API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");
+    if (c.apis.length > 0) {
+      out.push("| API | stack | routes | covered | policy |", "|---|---|---|---|---|");
+      for (const a of c.apis) out.push(`| ${cell(a.api)} | ${cell(a.stack)} | ${a.routes} | ${a.covered} | ${a.policy === null ? "**none**" : code(a.policy)} |`);
+    }
+    if (c.notCovered.length > 0) {
+      out.push("", "**Not covered**", "", "| API | route | address | why |", "|---|---|---|---|");
+      for (const n of c.notCovered) out.push(`| ${cell(n.api ?? "")} | ${cell(n.route ?? "")} | ${code(n.address)} | ${cell(n.reason)} |`);
+    }
+  }
   return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 // Terminal table: one finding a line, grouped by severity, and a summary line.
+import { coverageLines } from "./coverage-text";
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
 
@@ -21,6 +22,7 @@ export function tableReport(r: ReportInput): string {
     .map(([k, n]) => `${n} ${k}`)
     .join(", ");
   for (const l of r.lowered) body.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
+  if (r.coverage !== undefined) body.push("", ...coverageLines(r.coverage));
   body.push("", `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`);
   return `${body.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 // What every reporter receives.
+import type { Coverage } from "../coverage";
 import type { LoweredSeverity, Severity } from "../policy/types";
 import type { Finding, Rule } from "../rules/types";
 
@@ -10,6 +11,8 @@ export interface ReportInput {
   readonly input: string;
   /** Rules the policies report below their default severity, with the reasons: listed in every format. */
   readonly lowered: readonly LoweredSeverity[];
+  /** What the run covered and what it did not (guard/coverage.ts). @default - not reported */
+  readonly coverage?: Coverage;
 }
 
 export type Format = "table" | "json" | "junit" | "sarif" | "markdown";
