@@ -24,6 +24,8 @@ interface DraftEntry {
   readonly reason?: string;
   /** Comment lines written above the entry (why something is missing or not verified). */
   readonly notes: readonly string[];
+  /** CUSTOM: the groups and scopes are the authorizer's and could not be read. */
+  readonly unread?: true;
 }
 
 export interface PolicyDraft {
@@ -36,6 +38,8 @@ export interface PolicyDraft {
   readonly routes: readonly string[];
   /** Route keys drafted with `reason: TODO`. */
   readonly todo: readonly string[];
+  /** CUSTOM route keys whose groups and scopes could not be read (the authorizer's route table is not here). */
+  readonly authorizerDecides: readonly string[];
   /** Methods left out, each with why (the check reports them as not covered). */
   readonly notDrafted: readonly string[];
 }
@@ -91,7 +95,7 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
     const table = r.authorizer?.routeTable;
     const row = table !== undefined && "routes" in table ? table.routes.find((e) => e.method === method && e.path === path) : undefined;
     if (row !== undefined) return { ...base, type: "CUSTOM", authorizer, groups: [...row.groups].sort(), scopes: [...row.scopes].sort() };
-    return { ...base, type: "CUSTOM", authorizer, notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"] };
+    return { ...base, type: "CUSTOM", authorizer, unread: true, notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"] };
   }
   return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
 }
@@ -171,6 +175,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
     }
     const keys = [...routes.keys()].sort(byRoute);
     const todo = keys.filter((k) => routes.get(k)?.reason === TODO_REASON);
+    const authorizerDecides = keys.filter((k) => routes.get(k)?.unread === true);
     const lines = [
       comment(`Drafted by \`api-access-check check --init-policy\` from ${JSON.stringify(input)}: every route of REST API ${JSON.stringify(apiName)}`),
       "# with the authorization it has today. Review every entry before relying on it: the check compares the API with",
@@ -187,7 +192,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
       lines.push("# Not drafted (the check reports each of these until it can be verified or written by hand):");
       for (const s of skipped) lines.push(comment(`  ${s}`));
     }
-    drafts.push({ api: apiName, fileName: fileNameFor(apiName, taken), text: `${lines.join("\n")}\n`, routes: keys, todo, notDrafted: skipped });
+    drafts.push({ api: apiName, fileName: fileNameFor(apiName, taken), text: `${lines.join("\n")}\n`, routes: keys, todo, authorizerDecides, notDrafted: skipped });
   }
   return { drafts, notDrafted: notDraftedApis, problems };
 }

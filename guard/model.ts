@@ -74,9 +74,16 @@ export interface UnresolvedRef {
   readonly source: SourceRef;
 }
 
+/** An API: a REST API (`aws_api_gateway_rest_api`) or an HTTP / WebSocket API (`aws_apigatewayv2_api`). */
 export interface RestApi {
   readonly address: string;
   readonly name: Val<string>;
+  /** @default "REST" */
+  readonly protocol?: "REST" | "HTTP" | "WEBSOCKET";
+  /** `disable_execute_api_endpoint`: false (the default) leaves `<id>.execute-api.<region>.amazonaws.com` open. @default false */
+  readonly disableExecuteApiEndpoint?: Val<boolean>;
+  /** HTTP APIs: a `cors_configuration` block is set, so API Gateway answers CORS preflights itself. @default false */
+  readonly builtInCors?: boolean;
   readonly resource: ResourceInstance;
 }
 
@@ -100,12 +107,16 @@ export interface Route {
   readonly api?: RestApi;
   /** REST API name, Unknown when not known until apply or the API did not resolve. */
   readonly apiName: Val<string>;
+  /** `GET`, `ANY`; an HTTP API's `$default` or a WebSocket API's `$connect` route: that key itself. */
   readonly httpMethod: Val<string>;
-  /** `/pets/{petId}`; Unknown when the resource chain could not be followed (then `unresolved` says why). */
+  /**
+   * `/pets/{petId}`; Unknown when the resource chain could not be followed (then `unresolved` says why); ""
+   * for `$default` and `$connect`, which have no path (their method ARN is `<api>/<stage>/$default`).
+   */
   readonly path: Val<string>;
-  /** `"GET /pets/{petId}"`, or undefined when method or path is unknown. */
+  /** `"GET /pets/{petId}"`, `"$default"`, `"$connect"`, or undefined when method or path is unknown. */
   readonly routeKey?: string;
-  /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS (as API Gateway spells it). */
+  /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS (as API Gateway spells it); JWT on HTTP API routes. */
   readonly authorization: Val<string>;
   /** Address of the authorizer referenced by `authorizer_id`. */
   readonly authorizerAddress?: string;
@@ -183,10 +194,17 @@ export interface Authorizer {
   readonly apiAddress?: string;
   readonly api?: RestApi;
   readonly name: Val<string>;
-  /** TOKEN, REQUEST, COGNITO_USER_POOLS (TOKEN is API Gateway's default). */
+  /** TOKEN, REQUEST, COGNITO_USER_POOLS (TOKEN is API Gateway's default); JWT or REQUEST for HTTP APIs. */
   readonly type: Val<string>;
-  /** Unknown or "" when unset. */
+  /**
+   * Unknown or "" when unset. HTTP/WebSocket APIs' `identity_sources` are joined with "," in the REST spelling
+   * (`$request.header.Authorization` -> `method.request.header.Authorization`), so one definition judges both.
+   */
   readonly identitySource: Val<string>;
+  /** JWT authorizers: `jwt_configuration.issuer`. @default - not a JWT authorizer */
+  readonly jwtIssuer?: Val<string>;
+  /** JWT authorizers: `jwt_configuration.audience` (app client ids for Cognito). @default - not a JWT authorizer */
+  readonly jwtAudience?: Val<readonly Val<string>[]>;
   /** `authorizer_result_ttl_in_seconds`; undefined = API Gateway default (300). */
   readonly resultTtlSeconds?: Val<number>;
   /** `provider_arns` (Cognito); references appear as Unknown with the expression. */
@@ -228,6 +246,24 @@ export interface Stage {
   readonly wafAssociations: readonly string[];
   /** Addresses of usage plans with an `api_stages` entry for this stage. */
   readonly usagePlans: readonly string[];
+  readonly resource: ResourceInstance;
+}
+
+/**
+ * A stage of an HTTP or WebSocket API (`aws_apigatewayv2_stage`): no WAF association, X-Ray or method settings
+ * exist for these, so they are a view of their own rather than `Stage`s.
+ */
+export interface HttpStage {
+  readonly address: string;
+  readonly apiAddress?: string;
+  readonly api?: RestApi;
+  readonly name: Val<string>;
+  readonly autoDeploy: Val<boolean>;
+  /** Undefined when the stage has no `access_log_settings` block. */
+  readonly accessLog?: { readonly destinationArn: Val<string>; readonly format: Val<string> };
+  /** `default_route_settings` throttling; undefined when unset (the account's limits apply). */
+  readonly throttlingRateLimit?: Val<number>;
+  readonly throttlingBurstLimit?: Val<number>;
   readonly resource: ResourceInstance;
 }
 
@@ -388,6 +424,8 @@ export interface Model {
   readonly routes: readonly Route[];
   readonly authorizers: readonly Authorizer[];
   readonly stages: readonly Stage[];
+  /** Stages of HTTP and WebSocket APIs. @default - none */
+  readonly httpStages?: readonly HttpStage[];
   readonly usagePlans: readonly UsagePlan[];
   readonly apiKeys: readonly ApiKey[];
   readonly deployments: readonly Deployment[];

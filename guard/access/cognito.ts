@@ -7,6 +7,7 @@ import { change } from "../review/change";
 import type { ModelFacts } from "../review/facts";
 import type { AuthorizerFacts, Change, RouteAuth } from "../review/types";
 import { decidersOf, parametersReadBy, routeSubject } from "./deciders";
+import { jwtIssuerTarget } from "./jwt-issuer";
 import type { AccessContext } from "./index";
 import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "./targets";
 
@@ -17,6 +18,8 @@ const POOL = "aws_cognito_user_pool";
 /** The user pools a Cognito authorizer's `provider_arns` name, as identities (a literal ARN stays literal). */
 export function trustedPools(model: Model, a: Authorizer): TargetRef[] {
   const stack = a.resource.source.stack;
+  // A JWT authorizer (HTTP API) trusts whoever its issuer is (guard/access/jwt-issuer.ts).
+  if (a.type === "JWT") return [jwtIssuerTarget(model, a)];
   const list = isUnknown(a.providerArns) ? [a.providerArns] : a.providerArns;
   return list.map((arn) => {
     const v = valueOf(model, stack, arn);

@@ -6,6 +6,7 @@ import {
   type ApiKey,
   type Authorizer,
   type Deployment,
+  type HttpStage,
   type IamPolicy,
   type IamRole,
   type LambdaPermission,
@@ -24,15 +25,18 @@ import {
 } from "../model";
 import { referencesInString } from "./address";
 import { documentFromDataSource, parsePolicy } from "./iam";
-import { asArray, blocks, firstBlock, isObject } from "./json";
+import { blocks, firstBlock, isObject } from "./json";
 import type { RawStack } from "./raw";
 import { StackResolver, type Resolution } from "./resolve";
+import { buildHttpApiViews } from "./http-api";
+import { bool, knownStrList, optBool, optNum, optStr, str, strList } from "./values";
 
 export interface StackViews {
   apis: RestApi[];
   routes: Route[];
   authorizers: Authorizer[];
   stages: Stage[];
+  httpStages: HttpStage[];
   usagePlans: UsagePlan[];
   apiKeys: ApiKey[];
   deployments: Deployment[];
@@ -44,25 +48,6 @@ export interface StackViews {
   userGroups: UserGroup[];
   lambdaPermissions: LambdaPermission[];
   unresolved: UnresolvedRef[];
-}
-
-const str = (v: unknown): Val<string> => (typeof v === "string" ? v : isUnknown(v) ? v : "");
-const optStr = (v: unknown): Val<string> | undefined => (typeof v === "string" || isUnknown(v) ? v : undefined);
-const bool = (v: unknown, dflt: boolean): Val<boolean> => (typeof v === "boolean" ? v : isUnknown(v) ? v : dflt);
-const optBool = (v: unknown): Val<boolean> | undefined => (typeof v === "boolean" || isUnknown(v) ? v : undefined);
-const optNum = (v: unknown): Val<number> | undefined =>
-  typeof v === "number" ? v : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : isUnknown(v) ? v : undefined;
-function strList(v: unknown): Val<readonly Val<string>[]> {
-  if (isUnknown(v)) return v;
-  if (v === null || v === undefined) return [];
-  return asArray(v).map((x) => (typeof x === "string" ? x : isUnknown(x) ? x : String(x)));
-}
-/** A list whose elements must all be known strings, else Unknown. */
-function knownStrList(v: unknown): Val<readonly string[]> {
-  const l = strList(v);
-  if (isUnknown(l)) return l;
-  const bad = l.find(isUnknown);
-  return bad === undefined ? (l as string[]) : unknownValue(bad.expression);
 }
 
 const ofType = (stack: RawStack, type: string, mode: "managed" | "data" = "managed"): ResourceInstance[] =>
@@ -478,11 +463,13 @@ export function buildViews(stack: RawStack): StackViews {
     };
   });
 
+  const v2 = buildHttpApiViews(stack, resolver, unresolved, stack.routeTables);
   return {
-    apis,
-    routes,
-    authorizers,
+    apis: [...apis, ...v2.apis],
+    routes: [...routes, ...v2.routes],
+    authorizers: [...authorizers, ...v2.authorizers],
     stages,
+    httpStages: v2.httpStages,
     usagePlans,
     apiKeys,
     deployments,

@@ -121,6 +121,7 @@ export function modelFromStacks(
     routes: all("routes"),
     authorizers: all("authorizers"),
     stages: all("stages"),
+    httpStages: all("httpStages"),
     usagePlans: all("usagePlans"),
     apiKeys: all("apiKeys"),
     deployments: all("deployments"),

@@ -15,7 +15,8 @@ import {
   type Waiver,
 } from "./types";
 
-const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)$/;
+// `$default` (an HTTP API's catch-all) and `$connect` (a WebSocket API's connection) are route keys of their own.
+const ROUTE_KEY = /^(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)|\$default|\$connect)$/;
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
@@ -112,7 +113,7 @@ function parseRoutes(c: Collector, v: unknown, path: string): Record<string, Int
   for (const [key, entry] of Object.entries(v)) {
     const p = `${path}["${key}"]`;
     if (!ROUTE_KEY.test(key)) {
-      c.add(p, 'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}")', key);
+      c.add(p, 'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}"), "$default" or "$connect"', key);
       continue;
     }
     const r = parseRoute(c, entry, p);

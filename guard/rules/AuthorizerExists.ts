@@ -1,5 +1,5 @@
-// CUSTOM and COGNITO methods point at an authorizer that exists on the same API.
-import { routeFinding, show } from "./private/context";
+// CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
+import { authorizerFits, routeFinding, show } from "./private/context";
 import type { Rule, RuleFinding } from "./types";
 
 export const AuthorizerExists: Rule = {
@@ -13,7 +13,7 @@ export const AuthorizerExists: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {
-      if (r.authorization !== "CUSTOM" && r.authorization !== "COGNITO_USER_POOLS") continue;
+      if (r.authorization !== "CUSTOM" && r.authorization !== "COGNITO_USER_POOLS" && r.authorization !== "JWT") continue;
       if (r.authorizer === undefined) {
         out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} but authorizer_id does not resolve to an authorizer`));
         continue;
@@ -22,8 +22,7 @@ export const AuthorizerExists: Rule = {
         out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another REST API`));
       }
       const t = r.authorizer.type;
-      const fits = r.authorization === "COGNITO_USER_POOLS" ? t === "COGNITO_USER_POOLS" : t === "TOKEN" || t === "REQUEST";
-      if (!fits) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
+      if (!authorizerFits(r.authorization, t)) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
     }
     return out;
   },

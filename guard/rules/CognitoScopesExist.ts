@@ -1,4 +1,5 @@
 // Cognito methods that need access tokens carry scopes, and every scope exists on a resource server.
+import { jwtIssuerTarget } from "../access/jwt-issuer";
 import { known, intendedFor, routeFinding, show } from "./private/context";
 import type { Rule, RuleFinding } from "./types";
 
@@ -14,7 +15,9 @@ export const CognitoScopesExist: Rule = {
   check(model, policies) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {
-      if (r.authorization !== "COGNITO_USER_POOLS") continue;
+      // An HTTP API's JWT route is a Cognito route when its issuer is a user pool of this configuration.
+      const cognitoJwt = r.authorization === "JWT" && r.authorizer !== undefined && jwtIssuerTarget(model, r.authorizer).literal === undefined;
+      if (r.authorization !== "COGNITO_USER_POOLS" && !cognitoJwt) continue;
       const want = intendedFor(policies, r);
       if (want !== undefined && want.type === "COGNITO" && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
         out.push(routeFinding(r, `${r.routeKey}: the policy needs access tokens (scopes ${want.scopes.join(", ")}) but the method has no authorization_scopes, so it accepts ID tokens`));

@@ -2,7 +2,7 @@
 import type { Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
-import { GATEWAY_TYPE, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
+import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
 import { edgeRequirementOf } from "./private/edge-config";
 import { edgeProtectionGap } from "./private/origin";
@@ -77,7 +77,7 @@ function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedR
 
 function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
   const problems: string[] = [];
-  const wantType = GATEWAY_TYPE[want.type];
+  const wantType = gatewayTypeFor(r, want.type);
   if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${wantType} (${want.type})`);
   if (r.apiKeyRequired !== want.apiKey) problems.push(`api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`);
   if (want.type === "COGNITO" || want.type === "CUSTOM") {
@@ -86,8 +86,7 @@ function compare(model: Model, r: Route, api: RestApi, apiName: string, want: In
     else {
       if (r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
       const t = r.authorizer.type;
-      const typeOk = want.type === "COGNITO" ? t === "COGNITO_USER_POOLS" : t === "TOKEN" || t === "REQUEST";
-      if (!typeOk) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
+      if (!authorizerFits(wantType, t)) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
     }
   }
   // Scopes are an API Gateway check only for Cognito authorizers; elsewhere they must not appear at all.
@@ -209,7 +208,8 @@ export const MethodMatchesPolicy: Rule = {
       for (const key of Object.keys(lookup.effective.routes)) {
         if (!seen.has(key)) out.push({ ...base, route: key, message: `policy route ${key} has no method on REST API "${apiName}"` });
       }
-      for (const path of lookup.effective.corsPreflight) {
+      // An HTTP API with cors_configuration answers preflights without any OPTIONS route.
+      for (const path of api.builtInCors === true ? [] : lookup.effective.corsPreflight) {
         if (!seenMethods.has(normalizeRouteKey("OPTIONS", path))) out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
       }
     }

@@ -11,7 +11,7 @@ export const StageAccessLogs: Rule = {
   equivalents: { checkov: ["CKV_AWS_76"], kics: ["api_gateway_access_logging_disabled"], trivy: ["AVD-AWS-0001"], cdkNag: ["APIG1"] },
   check(model) {
     const out: RuleFinding[] = [];
-    for (const s of model.stages) {
+    for (const s of [...model.stages, ...(model.httpStages ?? [])]) {
       if (s.accessLog === undefined) out.push(stageFinding(s, "no access_log_settings"));
       else {
         if (known(s.accessLog.destinationArn) && s.accessLog.destinationArn === "") out.push(stageFinding(s, "access logs without destination_arn"));

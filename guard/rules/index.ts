@@ -20,9 +20,12 @@ import { DeploymentStageName } from "./DeploymentStageName";
 import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
 import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
+import { HttpApiWaf } from "./HttpApiWaf";
+import { HttpRouteAuthorizerIgnored } from "./HttpRouteAuthorizerIgnored";
 import { IamInvokerTrust } from "./IamInvokerTrust";
 import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
 import { IdentityPoolUnauthenticatedInvoke } from "./IdentityPoolUnauthenticatedInvoke";
+import { JwtAuthorizerIssuerKnown } from "./JwtAuthorizerIssuerKnown";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
@@ -45,6 +48,7 @@ export const RULES: readonly Rule[] = [
   MethodMatchesPolicy,
   UnresolvedReference,
   NoOpenMethod,
+  HttpRouteAuthorizerIgnored,
   ApiKeyIsNotAuthentication,
   CognitoScopesExist,
   AuthorizerExists,
@@ -57,6 +61,7 @@ export const RULES: readonly Rule[] = [
   IamManagedPolicyVerified,
   IdentityPoolUnauthenticatedInvoke,
   StageWaf,
+  HttpApiWaf,
   EdgeOriginProtected,
   CloudFrontAuthorizationInCacheKey,
   EdgeAuthOnViewerRequest,
@@ -77,6 +82,7 @@ export const RULES: readonly Rule[] = [
   UserPoolDeletionProtection,
   AppClientTokenValidity,
   CognitoAuthorizerPoolKnown,
+  JwtAuthorizerIssuerKnown,
   CognitoTriggerKnown,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,

@@ -70,9 +70,19 @@ export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | unde
   return hit === undefined ? undefined : l.effective.routes[hit];
 }
 
-/** CORS preflight as the policy allows it: OPTIONS, NONE, no key, MOCK integration, path listed. */
+/**
+ * CORS preflight as the policy allows it: OPTIONS, NONE, no key, MOCK integration, path listed. An HTTP API with
+ * `cors_configuration` answers preflights itself (no integration runs): an open OPTIONS route there is one when no
+ * policy speaks for the API, and with one, when its path is listed.
+ */
 export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
   if (r.httpMethod !== "OPTIONS" || r.authorization !== "NONE" || r.apiKeyRequired !== false) return false;
+  if (r.form === "http-route") {
+    if (r.api?.builtInCors !== true) return false;
+    const l = lookupPolicy(policies, r.apiName);
+    if (l.kind === "none") return true;
+    return l.kind === "one" && known(r.path) && l.effective.corsPreflight.some((p) => normalizeTemplate(p) === normalizeTemplate(r.path as string));
+  }
   if (r.integrationType !== "MOCK") return false;
   const l = lookupPolicy(policies, r.apiName);
   return l.kind === "one" && known(r.path) && l.effective.corsPreflight.some((p) => normalizeTemplate(p) === normalizeTemplate(r.path as string));
@@ -88,3 +98,14 @@ export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
   // Authenticated at the edge; the gateway itself sees an open method (see private/origin.ts edgeProtectionGap).
   EDGE: "NONE",
 };
+
+/** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */
+export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string =>
+  r.form === "http-route" && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type];
+
+/** Whether an authorizer of this type can decide a route of this authorization (REST and HTTP APIs). */
+export function authorizerFits(authorization: Val<string>, authorizerType: Val<string>): boolean {
+  if (authorization === "COGNITO_USER_POOLS") return authorizerType === "COGNITO_USER_POOLS";
+  if (authorization === "JWT") return authorizerType === "JWT";
+  return authorizerType === "TOKEN" || authorizerType === "REQUEST";
+}

@@ -35,7 +35,7 @@ export function breadth(resource: Val<string>): Breadth {
   return segs.slice(1).every((s) => s === "*") ? "whole-api" : "scoped";
 }
 
-/** Whether an execute-api resource pattern covers `VERB /path` of the given REST API. */
+/** Whether an execute-api resource pattern covers `VERB /path` of the given REST or HTTP API. */
 export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: string, path: string): boolean {
   if (isUnknown(resource)) return true;
   if (resource === "*") return true;
@@ -47,7 +47,8 @@ export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: 
     parts.api.includes(`${api.configAddress}.`) ||
     (typeof apiId === "string" && parts.api === apiId);
   if (!sameApi) return false;
-  const concrete = `stage/${verb}${sampleRequestPath(path)}`;
+  // `$default` and `$connect` have no path: their method ARN is `<api>/<stage>/$default`.
+  const concrete = path === "" ? `stage/${verb}` : `stage/${verb}${sampleRequestPath(path)}`;
   // An interpolation inside the rest (the stage name) stands for one path segment.
   const pattern = parts.rest.replace(/^\//, "").replace(/\$\{[^}]*\}/g, "stage");
   return matchesArn(pattern, concrete) || matchesArn(pattern.replace(/^stage\//, "*/"), concrete);

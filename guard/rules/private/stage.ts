@@ -3,7 +3,8 @@ import type { Stage } from "../../model";
 import type { RuleFinding } from "../types";
 import { known, show } from "./context";
 
-export function stageFinding(s: Stage, message: string): RuleFinding {
+/** A REST stage or an HTTP/WebSocket API stage (HttpStage): the same finding shape. */
+export function stageFinding(s: Pick<Stage, "address" | "api" | "name" | "resource">, message: string): RuleFinding {
   return {
     address: s.address,
     ...(s.api !== undefined && known(s.api.name) ? { api: s.api.name } : {}),

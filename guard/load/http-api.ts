@@ -1,0 +1,191 @@
+// The typed views of HTTP and WebSocket APIs (API Gateway v2: aws_apigatewayv2_api, _route, _authorizer,
+// _integration, _stage) in the same shapes as REST: APIs, routes (form "http-route", route keys in the REST
+// spelling), authorizers, and stages of their own (HttpStage). Pure: resources in, views out.
+import { isUnknown, unknownValue, type Authorizer, type HttpStage, type ResourceInstance, type RestApi, type Route, type UnresolvedRef, type Val } from "../model";
+import { firstBlock } from "./json";
+import type { RawStack } from "./raw";
+import type { StackResolver } from "./resolve";
+import { bool, knownStrList, optNum, optStr, str, strList } from "./values";
+
+export const V2_API = "aws_apigatewayv2_api";
+const V2_AUTHORIZER = "aws_apigatewayv2_authorizer";
+const V2_INTEGRATION = "aws_apigatewayv2_integration";
+
+/** Route keys without a path: an HTTP API's catch-all and a WebSocket API's connection request. */
+export const DEFAULT_ROUTE = "$default";
+export const CONNECT_ROUTE = "$connect";
+
+export interface HttpApiViews {
+  readonly apis: RestApi[];
+  readonly routes: Route[];
+  readonly authorizers: Authorizer[];
+  readonly httpStages: HttpStage[];
+}
+
+/**
+ * `GET /orders` -> method and path; `$default` / `$connect` -> the key itself with path "". Undefined for any
+ * other text (a WebSocket message route such as `sendMessage`, or a malformed key).
+ */
+export function parseV2RouteKey(key: string): { method: string; path: string } | undefined {
+  if (key === DEFAULT_ROUTE || key === CONNECT_ROUTE) return { method: key, path: "" };
+  const m = /^([A-Z]+) (\/\S*)$/.exec(key);
+  return m === null ? undefined : { method: m[1], path: m[2] };
+}
+
+/**
+ * v2 identity sources in the REST spelling, so one definition of "keyed on the credential" judges both
+ * (lambdas/shared/credential-source.ts): `$request.header.X` and WebSocket `route.request.header.X` ->
+ * `method.request.header.X`; `$context.x` -> `context.x`; `$stageVariables.x` -> `stageVariables.x`.
+ */
+export function restIdentitySource(source: string): string {
+  return source
+    .trim()
+    .replace(/^\$request\.querystring\./, "method.request.querystring.")
+    .replace(/^\$request\.header\./, "method.request.header.")
+    .replace(/^route\.request\./, "method.request.")
+    .replace(/^\$context\./, "context.")
+    .replace(/^\$stageVariables\./, "stageVariables.");
+}
+
+const ofType = (stack: RawStack, type: string): ResourceInstance[] => stack.resources.filter((r) => r.type === type && r.mode === "managed");
+
+function protocolOf(v: unknown): RestApi["protocol"] {
+  return v === "WEBSOCKET" ? "WEBSOCKET" : "HTTP";
+}
+
+function accessLogOf(raw: unknown): HttpStage["accessLog"] {
+  // A whole block known only after apply is still configured: its fields are Unknown, not missing.
+  const al = isUnknown(raw) ? { destination_arn: raw, format: raw } : firstBlock(raw);
+  return al === undefined ? undefined : { destinationArn: str(al["destination_arn"]), format: str(al["format"]) };
+}
+
+export function buildHttpApiViews(
+  stack: RawStack,
+  resolver: StackResolver,
+  unresolved: UnresolvedRef[],
+  routeTables: RawStack["routeTables"],
+): HttpApiViews {
+  const follow = (from: ResourceInstance, attr: string, types: readonly string[], sink?: UnresolvedRef[]): ResourceInstance | undefined => {
+    const res = resolver.resolve(from, attr, types);
+    if ("unresolved" in res) {
+      unresolved.push(res.unresolved);
+      sink?.push(res.unresolved);
+      return undefined;
+    }
+    return "ok" in res ? res.ok.target : undefined;
+  };
+
+  const apis: RestApi[] = ofType(stack, V2_API).map((r) => {
+    const disable = r.values["disable_execute_api_endpoint"];
+    return {
+      address: r.address,
+      name: str(r.values["name"]),
+      protocol: protocolOf(r.values["protocol_type"]),
+      disableExecuteApiEndpoint: bool(disable, false),
+      builtInCors: firstBlock(r.values["cors_configuration"]) !== undefined || isUnknown(r.values["cors_configuration"]),
+      resource: r,
+    };
+  });
+  const apiByAddress = new Map(apis.map((a) => [a.address, a]));
+  const apiOf = (r: ResourceInstance, sink?: UnresolvedRef[]): RestApi | undefined => {
+    const t = follow(r, "api_id", [V2_API], sink);
+    return t === undefined ? undefined : apiByAddress.get(t.address);
+  };
+
+  const authorizers: Authorizer[] = ofType(stack, V2_AUTHORIZER).map((r) => {
+    const api = apiOf(r);
+    const uri = optStr(r.values["authorizer_uri"]);
+    const fnRes = uri === undefined ? undefined : resolver.resolve(r, "authorizer_uri", ["aws_lambda_function", "aws_lambda_alias"]);
+    const fn = fnRes !== undefined && "ok" in fnRes ? fnRes.ok.target : undefined;
+    const sources = strList(r.values["identity_sources"]);
+    const identitySource: Val<string> = isUnknown(sources)
+      ? sources
+      : sources.find(isUnknown) ?? sources.map((s) => restIdentitySource(s as string)).join(",");
+    const rawJwt = r.values["jwt_configuration"];
+    const jwt = isUnknown(rawJwt) ? { issuer: rawJwt, audience: rawJwt } : firstBlock(rawJwt);
+    const ttl = optNum(r.values["authorizer_result_ttl_in_seconds"]);
+    return {
+      address: r.address,
+      ...(api !== undefined ? { apiAddress: api.address, api } : {}),
+      name: str(r.values["name"]),
+      type: str(r.values["authorizer_type"]),
+      identitySource,
+      ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
+      providerArns: [],
+      ...(jwt !== undefined ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: strList(jwt["audience"]) } : {}),
+      ...(uri !== undefined ? { authorizerUri: uri } : {}),
+      ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),
+      ...(fn !== undefined && routeTables?.has(fn.address) ? { routeTable: routeTables.get(fn.address) } : {}),
+      resource: r,
+    };
+  });
+  const authorizerByAddress = new Map(authorizers.map((a) => [a.address, a]));
+
+  const routes: Route[] = [];
+  for (const r of ofType(stack, "aws_apigatewayv2_route")) {
+    const problems: UnresolvedRef[] = [];
+    const api = apiOf(r, problems);
+    const rawKey = r.values["route_key"];
+    const shape = typeof rawKey === "string" ? parseV2RouteKey(rawKey) : undefined;
+    // A WebSocket API authorizes the connection ($connect) only; its message routes run on that connection.
+    if (api?.protocol === "WEBSOCKET" && rawKey !== CONNECT_ROUTE) continue;
+    if (shape === undefined) {
+      const p: UnresolvedRef = { address: r.address, attribute: "route_key", target: isUnknown(rawKey) ? (rawKey.expression ?? "(known after apply)") : String(rawKey), reason: "route_key is not a known HTTP API route key", source: r.source };
+      problems.push(p);
+      unresolved.push(p);
+    }
+    // Omitted means NONE, even with an authorizer_id (that mismatch is rule http-route-authorizer-ignored).
+    const rawAuth = r.values["authorization_type"];
+    const authorization: Val<string> = rawAuth === undefined || rawAuth === null || rawAuth === "" ? "NONE" : str(rawAuth);
+    const authorizerId = r.values["authorizer_id"];
+    let authorizer: Authorizer | undefined;
+    const needsAuthorizer = authorization === "JWT" || authorization === "CUSTOM";
+    if (needsAuthorizer || (authorizerId !== null && authorizerId !== undefined && authorizerId !== "")) {
+      const t = follow(r, "authorizer_id", [V2_AUTHORIZER], problems);
+      authorizer = t === undefined ? undefined : authorizerByAddress.get(t.address);
+      if (t === undefined && needsAuthorizer && !problems.some((p) => p.attribute === "authorizer_id")) {
+        const p: UnresolvedRef = { address: r.address, attribute: "authorizer_id", target: "", reason: `authorization_type ${authorization} without an authorizer_id`, source: r.source };
+        problems.push(p);
+        unresolved.push(p);
+      }
+    }
+    const integration = r.values["target"] === undefined || r.values["target"] === null ? undefined : resolver.resolve(r, "target", [V2_INTEGRATION]);
+    const integrationType = integration !== undefined && "ok" in integration ? str(integration.ok.target.values["integration_type"]) : undefined;
+    routes.push({
+      address: r.address,
+      form: "http-route",
+      ...(api !== undefined ? { apiAddress: api.address, api } : {}),
+      apiName: api?.name ?? unknownValue(),
+      httpMethod: shape?.method ?? (isUnknown(rawKey) ? rawKey : unknownValue()),
+      path: shape?.path ?? (isUnknown(rawKey) ? rawKey : unknownValue()),
+      ...(shape !== undefined ? { routeKey: rawKey as string } : {}),
+      authorization,
+      ...(authorizer !== undefined ? { authorizerAddress: authorizer.address, authorizer } : {}),
+      scopes: knownStrList(r.values["authorization_scopes"]),
+      apiKeyRequired: bool(r.values["api_key_required"], false),
+      ...(integrationType !== undefined ? { integrationType } : {}),
+      unresolved: problems,
+      resource: r,
+    });
+  }
+
+  const httpStages: HttpStage[] = ofType(stack, "aws_apigatewayv2_stage").map((s) => {
+    const api = apiOf(s);
+    const settings = firstBlock(s.values["default_route_settings"]);
+    const rate = settings === undefined ? undefined : optNum(settings["throttling_rate_limit"]);
+    const burst = settings === undefined ? undefined : optNum(settings["throttling_burst_limit"]);
+    const accessLog = accessLogOf(s.values["access_log_settings"]);
+    return {
+      address: s.address,
+      ...(api !== undefined ? { apiAddress: api.address, api } : {}),
+      name: str(s.values["name"]),
+      autoDeploy: bool(s.values["auto_deploy"], false),
+      ...(accessLog !== undefined ? { accessLog } : {}),
+      ...(rate !== undefined ? { throttlingRateLimit: rate } : {}),
+      ...(burst !== undefined ? { throttlingBurstLimit: burst } : {}),
+      resource: s,
+    };
+  });
+
+  return { apis, routes, authorizers, httpStages };
+}

@@ -1,0 +1,49 @@
+// HTTP APIs cannot have a WAF web ACL: a public one is filtered only by CloudFront + WAF in front of it, and
+// only while its default execute-api endpoint is disabled (or callers go around CloudFront).
+import { blocks } from "../load/json";
+import { isUnknown, type Model, type RestApi } from "../model";
+import { known, show } from "./private/context";
+import { refsOf, resolveRefs } from "./private/cloudfront";
+import type { Rule, RuleFinding } from "./types";
+
+/** Distributions with a web ACL whose origin references this HTTP API (its api_endpoint). */
+function wafFronted(model: Model, api: RestApi): boolean {
+  return model.resources.some((d) => {
+    if (d.type !== "aws_cloudfront_distribution" || d.mode !== "managed") return false;
+    const acl = d.values["web_acl_id"];
+    const hasAcl = (typeof acl === "string" && acl !== "") || (isUnknown(acl) && acl.expression !== undefined);
+    if (!hasAcl) return false;
+    const refs = [...blocks(d.values["origin"]).flatMap((o) => refsOf(o["domain_name"])), ...(d.references["origin"] ?? [])];
+    return resolveRefs(model, d, refs, "aws_apigatewayv2_api").some((r) => r.address === api.address);
+  });
+}
+
+export const HttpApiWaf: Rule = {
+  id: "http-api-waf",
+  title: "HTTP APIs are reached only through CloudFront with a WAF web ACL",
+  severity: "high",
+  rationale:
+    "WAF web ACLs attach to REST API stages, not to HTTP APIs. An HTTP API's only filter (rate limits, managed " +
+    "rules) is a CloudFront distribution with a web ACL in front of it, and that filter holds only when the default " +
+    "execute-api endpoint is disabled (disable_execute_api_endpoint = true), or callers simply go around it.",
+  equivalents: { checkov: ["CKV2_AWS_29"], kics: ["api_gateway_without_waf"] },
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const api of model.apis) {
+      if (api.protocol !== "HTTP") continue;
+      const where = { address: api.address, ...(known(api.name) ? { api: api.name } : {}), file: api.resource.source.file };
+      const disabled = api.disableExecuteApiEndpoint;
+      if (disabled === true) continue;
+      const fronted = wafFronted(model, api);
+      const endpoint = isUnknown(disabled) ? `disable_execute_api_endpoint is ${show(disabled)}` : "its default execute-api endpoint is enabled";
+      out.push({
+        ...where,
+        message: fronted
+          ? `HTTP API ${show(api.name)} has CloudFront + WAF in front, but ${endpoint}: callers can go around the web ACL`
+          : `HTTP API ${show(api.name)} cannot have a WAF web ACL, no CloudFront distribution with one fronts it, and ${endpoint}`,
+        ...(fronted ? { severity: "medium" as const } : {}),
+      });
+    }
+    return out;
+  },
+};
