@@ -85,6 +85,9 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
     if (pools.length > 0) {
       block("authorizer-pool-changed", `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`);
     }
+    // A JWT authorizer accepts tokens minted for any client of its audience: an added entry lets that client's callers in.
+    const audience = minus(after.authorizer?.audience ?? [], before.authorizer?.audience ?? []);
+    if (audience.length > 0) block("jwt-audience-widened", `the JWT authorizer now also accepts tokens for audience ${audience.join(", ")}`);
   }
   if (after.type === "CUSTOM") {
     const b = before.authorizer;

@@ -4,6 +4,7 @@
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
 import { trustedPools } from "../access/cognito";
+import { valueOf } from "../access/targets";
 import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
 import { coversArnGlob, matchesAction } from "../match/glob";
@@ -214,7 +215,8 @@ function holdersOf(
 /** The method ARN targets of a route (one per stage of its API), normalized like grant patterns. */
 function methodTargets(model: Model, route: Route, api: string): string[] {
   const verb = typeof route.httpMethod === "string" ? arnVerb(route.httpMethod) : show(route.httpMethod);
-  const path = typeof route.path === "string" ? arnPath(route.path) : "*";
+  // `$default` / `$connect` (path ""): their method ARN ends with the key.
+  const path = typeof route.path === "string" ? (route.path === "" ? "" : arnPath(route.path)) : "*";
   const stages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stackOf(route));
   const names = stages.length > 0 ? stages.map((s) => show(s.name)) : ["*"];
   return names.map((stage) => `execute-api:${api}/${stage}/${verb}${path}`);
@@ -241,7 +243,16 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
     ...(fn !== undefined ? { function: fn } : {}),
     userPools: [...new Set(pools.map((p) => p.label))].sort(),
     ...(pools.length > 0 ? { pools } : {}),
+    ...(a.type === "JWT" ? { audience: jwtAudienceFacts(model, a) } : {}),
   };
+}
+
+/** A JWT authorizer's audience, references as what they point at (`orders-web.id`), sorted. */
+function jwtAudienceFacts(model: Model, a: NonNullable<Route["authorizer"]>): string[] {
+  const audience = a.jwtAudience;
+  if (audience === undefined) return [];
+  const list = isUnknown(audience) ? [audience] : audience;
+  return [...new Set(list.map((x) => valueOf(model, a.resource.source.stack, x).display))].sort();
 }
 
 function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequirement | undefined): { type: EffectiveType; reason?: string } {
@@ -256,6 +267,8 @@ function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequire
       return { type: key ? "API_KEY" : "NONE" };
     case "AWS_IAM":
       return { type: "AWS_IAM" };
+    // An HTTP API's JWT authorizer: any token of its issuer for its audience (with scopes: any one of them).
+    case "JWT":
     case "COGNITO_USER_POOLS":
       return route.authorizer === undefined ? { type: "UNKNOWN", reason: "its Cognito authorizer did not resolve" } : { type: "COGNITO" };
     case "CUSTOM":
@@ -278,7 +291,9 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
       return `EDGE (CloudFront only${parts.length > 0 ? `; ${parts.join("; ")}` : ""})${key}`;
     }
     case "COGNITO": {
-      const scopes = r.scopes.length > 0 ? `scopes: ${r.scopes.join(", ")}` : "ID token, no scope";
+      const jwt = r.authorizer?.type === "JWT";
+      const scopes = r.scopes.length > 0 ? `scopes: ${r.scopes.join(", ")}` : jwt ? "any token of the issuer for the audience, no scope" : "ID token, no scope";
+      if (jwt) return `JWT (issuer ${r.authorizer?.userPools.join(", ") ?? "?"}; audience ${r.authorizer?.audience?.join(", ") ?? "?"}; ${scopes})${key}`;
       return `COGNITO (${scopes})${key}`;
     }
     case "CUSTOM": {

@@ -24,6 +24,8 @@ export interface AuthorizerFacts {
   readonly userPools: readonly string[];
   /** The same pools as identities (guard/access/cognito.ts trustedPools), compared by resource, not by name. */
   readonly pools?: readonly TargetRef[];
+  /** JWT authorizers (HTTP APIs): the audience, references as what they point at. @default - not a JWT authorizer */
+  readonly audience?: readonly string[];
 }
 
 /** Which REST API a route belongs to, by identity (stack and address), not by its name. */
