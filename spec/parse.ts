@@ -194,7 +194,19 @@ const accessSpec = object<AccessSpec>({
 /** `spec` is present only when the data has the spec's exact shape (then `problems` is empty). */
 export function parseSpec(data: unknown, file: string): { spec?: AccessSpec; problems: SpecProblem[] } {
   const problems = new ProblemList(file);
-  const parsed = accessSpec(data, "", problems);
+  const parsed = accessSpec(withoutSchemaKey(data, problems), "", problems);
   if (parsed === BAD || problems.count > 0) return { problems: problems.toArray() };
   return { spec: parsed, problems: [] };
+}
+
+/**
+ * A spec file may name its JSON Schema (schema/access-spec.schema.json) in a top-level `$schema` so editors
+ * complete and check it; that one key is not part of the spec and is dropped here.
+ */
+function withoutSchemaKey(data: unknown, problems: ProblemList): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "$schema")) return data;
+  // Rest properties are defined as own properties, so a `__proto__` key cannot change the copy's prototype.
+  const { $schema, ...spec } = data as Record<string, unknown>;
+  if (typeof $schema !== "string") problems.add("$schema", "expected a string (the path or URL of the spec's JSON Schema)", $schema);
+  return spec;
 }
