@@ -2,7 +2,9 @@
 // constructed; on any problem every problem is printed and the process exits 2 (bad input) without synthesizing.
 import { App } from "cdktf";
 import { AccessStack } from "./stacks/access-stack";
-import { selectSpecs } from "./spec/select";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { selectSpecs, SYNTH_MARKER } from "./spec/select";
 
 const selection = selectSpecs(process.env);
 if (selection.problems.length > 0) {
@@ -15,3 +17,8 @@ for (const { stackName, spec, backend } of selection.stacks) {
   new AccessStack(app, stackName, { spec, backend });
 }
 app.synth();
+// Which spec list these stacks came from: `npm run plan` refuses to synthesize another list over them.
+writeFileSync(
+  join(app.outdir, SYNTH_MARKER),
+  `${JSON.stringify({ from: selection.source.from, files: selection.source.files, stacks: selection.stacks.map((s) => s.stackName) }, null, 2)}\n`,
+);

@@ -3,8 +3,10 @@
 // there), and printing per stack what it will create, change, replace and destroy. Offline (placeholder
 // credentials, skip flags, local backend) when no AWS credentials are present or with --offline; providers from
 // TF_PROVIDER_MIRROR when set.
+import { specListClash } from "./private/spec-list";
+import { writeFileAtomically } from "./private/write";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
@@ -92,7 +94,8 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
     } catch (e) {
       return fail("cannot redact the plan, so it was not written", e instanceof Error ? e.message : String(e));
     }
-    writeAtomically(planPath, `${JSON.stringify(redacted)}\n`);
+    // Through a temporary file and rename: an interrupted run never leaves a partial plan.json.
+    writeFileAtomically(planPath, `${JSON.stringify(redacted)}\n`);
     return { summary: summarizePlan(redacted) };
   } finally {
     rmSync(binDir, { recursive: true, force: true });
@@ -103,16 +106,6 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
   }
 }
 
-/** Write through a temporary file and rename, so an interrupted run never leaves a partial plan.json. */
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
 
 async function main(): Promise<void> {
   let opts: Options;
@@ -122,6 +115,12 @@ async function main(): Promise<void> {
     process.exit(exitCodeFor("plan", USAGE, e, (t) => process.stderr.write(t), (t) => process.stdout.write(t)));
   }
   if (opts.synth) {
+    // Never synthesize another spec list over stacks the user synthesized from a different one.
+    const clash = specListClash(opts.outdir, process.env);
+    if (clash !== undefined) {
+      process.stderr.write(`plan: ${clash}\n`);
+      process.exit(2);
+    }
     const synth = spawnSync(process.execPath, [join(__dirname, "..", "scripts", "synth.mjs")], { stdio: "inherit" });
     if (synth.status !== 0) process.exit(synth.status ?? 1);
   }

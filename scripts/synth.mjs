@@ -1,7 +1,7 @@
 // `npm run synth`: runs the cdktf app into a fresh temporary directory and moves it to cdktf.out only
 // when the whole run succeeded, so a failed run (bad spec, bundling error) leaves no partial output.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +20,17 @@ if (run.status !== 0) {
   process.stderr.write(`synth failed; ${existsSync(outdir) ? `${outdir} was left as it was` : "no output written"}\n`);
   process.exit(run.status ?? 1);
 }
+// The app records which spec list it built and the stacks (main.ts); say both.
+let written = { stacks: [], from: "?" };
+try {
+  written = JSON.parse(readFileSync(join(staging, "access-specs.synthesized.json"), "utf8"));
+} catch {
+  // an app without the marker: the stacks directory still tells
+}
 rmSync(outdir, { recursive: true, force: true });
 renameSync(staging, outdir);
-process.stdout.write(`synthesized into ${outdir} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+const stacks = written.stacks.length > 0 ? written.stacks : existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")) : [];
+process.stdout.write(
+  `synthesized ${stacks.length} stack(s) into ${outdir} in ${((Date.now() - started) / 1000).toFixed(1)}s (specs from ${written.from}):\n` +
+    stacks.map((s) => `  ${s}  ${join(outdir, "stacks", s, "cdk.tf.json")}\n`).join(""),
+);

@@ -18,6 +18,41 @@ export function loadSpecFile(path: string): LoadResult {
   return parseSpec(read.data, path);
 }
 
+/**
+ * Every spec of one file: a `.ts` module may export `specs` (a list, or a record by name) for several
+ * environments; any other file holds one spec.
+ */
+export function loadSpecFiles(path: string): { readonly specs: readonly AccessSpec[]; readonly problems: SpecProblem[] } {
+  const many = extname(path).toLowerCase() === ".ts" ? exportedSpecs(path) : undefined;
+  if (many === undefined) {
+    const one = loadSpecFile(path);
+    return { specs: one.spec === undefined ? [] : [one.spec], problems: one.problems };
+  }
+  const problems: SpecProblem[] = [];
+  const specs: AccessSpec[] = [];
+  for (const [key, data] of many) {
+    const r = parseSpec(data, `${path}#specs.${key}`);
+    problems.push(...r.problems);
+    if (r.spec !== undefined) specs.push(r.spec);
+  }
+  return { specs, problems };
+}
+
+/** The entries of a module's `specs` export, or undefined when it has none (then it is a one-spec module). */
+function exportedSpecs(path: string): [string, unknown][] | undefined {
+  let mod: unknown;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(resolve(path)) as unknown;
+  } catch {
+    return undefined; // loadSpecFile reports the module's problem
+  }
+  const specs = typeof mod === "object" && mod !== null ? (mod as { specs?: unknown }).specs : undefined;
+  if (Array.isArray(specs)) return specs.map((s, i) => [String(i), s]);
+  if (typeof specs === "object" && specs !== null) return Object.entries(specs);
+  return undefined;
+}
+
 type ReadResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly message: string };
 
 function readSpecData(path: string): ReadResult {

@@ -79,6 +79,7 @@ const client = union<AppClientSpec, "kind">("kind", {
     scopes: optional(strings),
     callbackUrls: optional(strings),
     logoutUrls: optional(strings),
+    allowUserPasswordAuth: optional(object<{ reason: string }>({ reason: str })),
     tokenValidity,
   }),
   machine: object<Variant<AppClientSpec, "kind", "machine">>({ kind: oneOf("machine"), name: str, scopes: strings, tokenValidity }),
@@ -187,7 +188,7 @@ const accessSpec = object<AccessSpec>({
   waf,
   edge: optional(edge),
   lambdaLogRetentionDays: num,
-  backend,
+  backend: optional(backend),
   tags: optional(recordOf(str)),
 });
 

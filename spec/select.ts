@@ -1,9 +1,14 @@
-// Which specs the app synthesizes: the built-in samples, or the files named in ACCESS_SPEC
-// (comma-separated .ts/.json/.yaml paths). Every spec is validated here, before any construct exists.
-import type { AccessSpec, BackendSpec, SpecProblem } from "./types";
+// Which specs the app synthesizes: the files named in ACCESS_SPEC (comma-separated .ts/.json/.yaml paths) for one
+// run, else the list in access-specs.json at the repository root (configured once, read by npm run synth, npm run
+// plan and npx cdktf synth/diff/deploy alike), else the built-in samples. Every spec is validated here, before any
+// construct exists.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { errorText, parseDataText } from "../guard/io/data-file";
+import { formatProblems, loadSpecFiles } from "./load";
 import { sampleSpecs } from "./samples/petstore";
+import type { AccessSpec, BackendSpec, SpecProblem } from "./types";
 import { validateSpec } from "./validate";
-import { formatProblems, loadSpecFile } from "./load";
 
 export interface SelectedStack {
   readonly stackName: string;
@@ -11,25 +16,70 @@ export interface SelectedStack {
   readonly backend?: BackendSpec;
 }
 
+/** Where the spec list came from, and the files in it (as written there). */
+export interface SpecSource {
+  /** `ACCESS_SPEC`, the config file's path, or `built-in samples`. */
+  readonly from: string;
+  readonly files: readonly string[];
+}
+
 export interface Selection {
   readonly stacks: readonly SelectedStack[];
+  readonly source: SpecSource;
   /** One formatted line per problem. */
   readonly problems: readonly string[];
 }
 
 const SAMPLE_FILE = "spec/samples/petstore.ts";
 
-export function selectSpecs(env: Readonly<Record<string, string | undefined>>): Selection {
-  const problems: SpecProblem[] = [];
+/** The repository's spec list. */
+export const SPEC_CONFIG = resolve(__dirname, "..", "access-specs.json");
+
+/** The marker `main.ts` writes into the output directory: which spec list its stacks came from. */
+export const SYNTH_MARKER = "access-specs.synthesized.json";
+
+/**
+ * The spec files to build: ACCESS_SPEC, else the config file's list (paths relative to it, returned relative to
+ * the working directory), else none (the built-in samples).
+ */
+export function specSource(env: Readonly<Record<string, string | undefined>>, configFile: string = SPEC_CONFIG): { source: SpecSource; problems: SpecProblem[] } {
+  const override = (env.ACCESS_SPEC ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
+  if (override.length > 0) return { source: { from: "ACCESS_SPEC", files: override }, problems: [] };
+  if (!existsSync(configFile)) return { source: { from: "built-in samples", files: [] }, problems: [] };
+  const from = relative(process.cwd(), configFile) || configFile;
+  const problem = (path: string, message: string, value?: unknown): { source: SpecSource; problems: SpecProblem[] } => ({
+    source: { from, files: [] },
+    problems: [{ file: configFile, path, message, value }],
+  });
+  let text: string;
+  try {
+    text = readFileSync(configFile, "utf8");
+  } catch (err) {
+    return problem("", `cannot read file: ${errorText(err)}`);
+  }
+  const parsed = parseDataText(text, "json");
+  if (!parsed.ok) return problem("", parsed.message);
+  const doc = parsed.data;
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return problem("", "must be an object with a `specs` list");
+  for (const key of Object.keys(doc)) if (key !== "specs" && key !== "$comment") return problem(key, 'unknown key (expected "specs", "$comment")', key);
+  const list = (doc as { specs?: unknown }).specs;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((f): f is string => typeof f === "string" && f.trim() !== "")) {
+    return problem("specs", "must be a non-empty list of spec file paths", list);
+  }
+  const base = dirname(configFile);
+  return { source: { from, files: list.map((f) => relative(process.cwd(), join(base, f)) || f) }, problems: [] };
+}
+
+export function selectSpecs(env: Readonly<Record<string, string | undefined>>, configFile: string = SPEC_CONFIG): Selection {
+  const { source, problems } = specSource(env, configFile);
   const specs: { file: string; spec: AccessSpec }[] = [];
-  const files = (env.ACCESS_SPEC ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
-  if (files.length === 0) {
+  if (source.files.length === 0 && problems.length === 0) {
     for (const spec of Object.values(sampleSpecs)) specs.push({ file: SAMPLE_FILE, spec });
   } else {
-    for (const file of files) {
-      const loaded = loadSpecFile(file);
+    for (const file of source.files) {
+      const loaded = loadSpecFiles(file);
       problems.push(...loaded.problems);
-      if (loaded.spec !== undefined) specs.push({ file, spec: loaded.spec });
+      for (const spec of loaded.specs) specs.push({ file, spec });
     }
   }
   const seen = new Map<string, string>();
@@ -51,5 +101,5 @@ export function selectSpecs(env: Readonly<Record<string, string | undefined>>): 
         : undefined;
     return { stackName, spec, backend };
   });
-  return { stacks, problems: problems.length > 0 ? formatProblems(problems).split("\n").filter((l) => l !== "") : [] };
+  return { stacks, source, problems: problems.length > 0 ? formatProblems(problems).split("\n").filter((l) => l !== "") : [] };
 }

@@ -82,6 +82,12 @@ export interface UserClientSpec {
   readonly scopes?: readonly string[];
   readonly callbackUrls?: readonly string[];
   readonly logoutUrls?: readonly string[];
+  /**
+   * Escape hatch: lets the client sign users in with USER_PASSWORD_AUTH, which sends the password itself to
+   * Cognito instead of proving it with SRP (e.g. for a user-migration trigger). Says why, for the reviewer.
+   * @default - SRP sign-in and refresh only
+   */
+  readonly allowUserPasswordAuth?: { readonly reason: string };
   readonly tokenValidity: TokenValiditySpec;
 }
 
@@ -264,7 +270,8 @@ export interface AccessSpec {
   readonly edge?: EdgeSpec;
   /** Lambda log retention. */
   readonly lambdaLogRetentionDays: number;
-  readonly backend: BackendSpec;
+  /** Where Terraform keeps this stack's state. @default - local (`terraform.<stack>.tfstate` beside the stack) */
+  readonly backend?: BackendSpec;
   readonly tags?: Readonly<Record<string, string>>;
 }
 

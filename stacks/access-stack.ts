@@ -36,7 +36,7 @@ export class AccessStack extends TerraformStack {
     super(scope, id);
     const { spec } = props;
     const prefix = `${spec.name}-${spec.environment}`;
-    this.configureBackend(id, props.backend ?? spec.backend);
+    this.configureBackend(id, props.backend ?? spec.backend ?? { type: "local" });
 
     const providerConfig = { region: spec.region, defaultTags: spec.tags ? [{ tags: { ...spec.tags } }] : undefined };
     new AwsProvider(this, "aws", providerConfig);

@@ -21,7 +21,7 @@ export function validateIdentity(p: ProblemList, spec: AccessSpec): void {
   }
   if (!NAME_PATTERNS.region.test(spec.region)) p.add("region", `region ${q(spec.region)} is not an AWS region name (e.g. "eu-west-1")`, spec.region);
   checkRetention(p, "lambdaLogRetentionDays", spec.lambdaLogRetentionDays, "lambdas");
-  if (spec.backend.type === "s3") {
+  if (spec.backend?.type === "s3") {
     const b = spec.backend;
     if (!NAME_PATTERNS.s3Bucket.test(b.bucket)) p.add("backend.bucket", `backend: bucket ${q(b.bucket)} is not a valid S3 bucket name`, b.bucket);
     checkNonEmpty(p, "backend.key", b.key, "backend: key");
@@ -91,6 +91,30 @@ export function validateUsagePlans(p: ProblemList, spec: AccessSpec): void {
   checkDuplicates(p, "usagePlans", spec.usagePlans, (u) => u.name, "usage plan");
   const routeKeys = new Set(spec.routes.map((r) => routeKey(r.method, r.path)));
   spec.usagePlans.forEach((plan, i) => validateUsagePlan(p, joinPath("usagePlans", i), plan, routeKeys));
+  checkKeyInOnePlan(p, spec);
+}
+
+/**
+ * Every plan is on the spec's one stage, and API Gateway lets a key reference one usage plan per stage: a key in
+ * two plans fails at apply, or (edited outside) leaves which quota and throttle apply to the caller ambiguous.
+ */
+function checkKeyInOnePlan(p: ProblemList, spec: AccessSpec): void {
+  const planOf = new Map<string, number>();
+  spec.usagePlans.forEach((plan, i) => {
+    // A repeated plan is reported as a duplicate plan already: one problem per mistake.
+    if (spec.usagePlans.findIndex((u) => u.name === plan.name) !== i) return;
+    for (const key of new Set(plan.keys)) {
+      const first = planOf.get(key);
+      if (first === undefined) planOf.set(key, i);
+      else if (first !== i) {
+        p.add(
+          joinPath(joinPath(joinPath("usagePlans", i), "keys"), plan.keys.indexOf(key)),
+          `usage plan ${q(plan.name)}: API key ${q(key)} is already in usage plan ${q(spec.usagePlans[first]?.name)} on stage ${q(spec.stage.name)} (a key belongs to one plan per stage)`,
+          key,
+        );
+      }
+    }
+  });
 }
 
 function validateUsagePlan(p: ProblemList, path: string, plan: UsagePlanSpec, routeKeys: ReadonlySet<string>): void {

@@ -223,6 +223,9 @@ function petstore(environment: "dev" | "prod"): AccessSpec {
 export const petstoreDev: AccessSpec = petstore("dev");
 export const petstoreProd: AccessSpec = petstore("prod");
 
+/** The module's specs for `access-specs.json` (one stack each). */
+export const specs: readonly AccessSpec[] = [petstoreDev, petstoreProd];
+
 /** Every built-in spec, keyed by stack name. */
 export const sampleSpecs: Readonly<Record<string, AccessSpec>> = {
   "petstore-dev": petstoreDev,
