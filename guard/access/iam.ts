@@ -220,7 +220,19 @@ function covers(doc: PolicyDocument, route: Route): boolean {
   );
 }
 
+// Computed once per model: the review's comparers and several check rules ask for the same facts.
+const computed = new WeakMap<Model, IamAccess>();
+
 export function iamAccess(model: Model): IamAccess {
+  let access = computed.get(model);
+  if (access === undefined) {
+    access = computeIamAccess(model);
+    computed.set(model, access);
+  }
+  return access;
+}
+
+function computeIamAccess(model: Model): IamAccess {
   const names = new Map(model.iamRoles.map((r) => [`${stackOf(r)}::${r.address}`, typeof r.name === "string" ? r.name : r.address]));
   const managed = managedArnsByRole(model);
   const roles: RoleAccess[] = model.iamRoles.map((r) => {

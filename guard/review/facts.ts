@@ -4,7 +4,7 @@
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
 import { trustedPools } from "../access/cognito";
-import { valueOf } from "../access/targets";
+import { resourceAt, valueOf } from "../access/targets";
 import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
 import { coversArnGlob, matchesAction } from "../match/glob";
@@ -232,7 +232,7 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
   const pools = trustedPools(model, a);
   let fn: string | undefined;
   if (a.lambdaFunctionAddress !== undefined) {
-    const f = model.resources.find((r) => r.address === a.lambdaFunctionAddress && r.source.stack === stack);
+    const f = resourceAt(model, stack, a.lambdaFunctionAddress);
     const name = f?.values["function_name"];
     fn = typeof name === "string" ? name : a.lambdaFunctionAddress;
   } else if (a.authorizerUri !== undefined && show(a.authorizerUri) !== "") fn = show(a.authorizerUri);

@@ -1,0 +1,148 @@
+// Review benchmark (issue 9): the authorization review of two real 1,000-route synths (the generated spec through
+// the real AccessStack; the head downgrades one route) and the check of one, each against `terraform show -json`
+// of the same stack planned offline with real terraform. Target: review <= 0.25 of show. Each measurement runs in
+// a fresh process (median of 3): load both cdktf.out directories (route tables included, as the CLI does), diff,
+// render the Markdown comment.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { App } from "cdktf";
+import { OFFLINE_VARS_FILE, OVERRIDE_FILE, TERRAFORM_ENV, mirrorCliConfig, offlineOverride, offlineVariables } from "../cli/private/terraform";
+import { runRules } from "../guard/engine";
+import { loadModel } from "../guard/load";
+import { diffModels } from "../guard/review/diff";
+import { renderMarkdown } from "../guard/review/markdown";
+import { loadRouteTables } from "../guard/review/route-tables";
+import { AccessStack } from "../stacks/access-stack";
+import { validateSpec } from "../spec/validate";
+import { generatedSpec } from "./private/generated-spec";
+
+const root = resolve(__dirname, "..");
+const RUNS = 3;
+const ROUTES = 1000;
+const STACK = "bench";
+
+/** Synthesize the generated spec; `downgrade` makes its first route (COGNITO) public. */
+export function synthesize(outdir: string, downgrade: boolean): void {
+  const spec = generatedSpec(ROUTES);
+  const routes = downgrade ? spec.routes.map((r, i) => (i === 0 ? { ...r, auth: { type: "NONE" as const, reason: "benchmark: one route downgraded" } } : r)) : spec.routes;
+  const head = { ...spec, routes };
+  validateSpec(head, downgrade ? "head" : "base");
+  mkdirSync(outdir, { recursive: true });
+  const app = new App({ outdir });
+  new AccessStack(app, STACK, { spec: head });
+  app.synth();
+}
+
+interface Sample {
+  readonly ms: number;
+  readonly routes: number;
+  readonly blocking?: number;
+  readonly findings?: number;
+}
+
+/** Child mode: one review (both loads, diff, Markdown) or one check (load, every rule), timed in this process. */
+function measureHere(what: string, base: string, head: string): Sample {
+  const t0 = process.hrtime.bigint();
+  if (what === "check") {
+    const model = loadModel(base);
+    const { findings } = runRules(model, { policies: [] });
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, routes: model.routes.length, findings: findings.length };
+  }
+  const b = loadModel(base, { side: "after" });
+  const h = loadModel(head, { side: "after" });
+  const report = diffModels(b, h, { baseLabel: "base", headLabel: "head", routeTables: { base: loadRouteTables(b), head: loadRouteTables(h) } });
+  const text = renderMarkdown(report);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (text.length === 0) throw new Error("empty review");
+  return { ms, routes: h.routes.length, blocking: report.blocking };
+}
+
+function measure(what: string, base: string, head: string): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", what, base, head], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(`review bench (${what}) failed: ${child.stderr}`);
+    samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
+  }
+  samples.sort((a, b) => a.ms - b.ms);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+/** Plan the base stack offline with real terraform (a copy of its directory) and time `terraform show -json`. */
+function terraformShow(stackDir: string, dir: string): { showMs: number; resources: number } | { skipped: string } {
+  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
+  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
+  if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
+  const tf = join(dir, "tf");
+  cpSync(stackDir, tf, { recursive: true });
+  const stackJson: unknown = JSON.parse(readFileSync(join(tf, "cdk.tf.json"), "utf8"));
+  writeFileSync(join(tf, OVERRIDE_FILE), JSON.stringify(offlineOverride(stackJson)));
+  writeFileSync(join(tf, OFFLINE_VARS_FILE), JSON.stringify(offlineVariables(stackJson, {})));
+  writeFileSync(join(dir, "tfrc"), mirrorCliConfig(resolve(mirror)));
+  const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
+  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
+  }
+  const times: number[] = [];
+  let resources = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 29 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) return { skipped: `terraform show failed: ${r.stderr}` };
+    resources = (JSON.parse(r.stdout) as { resource_changes?: unknown[] }).resource_changes?.length ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  return { showMs: times[Math.floor(times.length / 2)], resources };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-review-"));
+  try {
+    const base = join(dir, "base", "cdktf.out");
+    const head = join(dir, "head", "cdktf.out");
+    synthesize(base, false);
+    synthesize(head, true);
+    const review = measure("review", base, head);
+    const check = measure("check", base, base);
+    const tf = terraformShow(join(base, "stacks", STACK), dir);
+    const ratio = (ms: number) => ("showMs" in tf ? Number((ms / tf.showMs).toFixed(3)) : null);
+    const result = {
+      runs: RUNS,
+      routes: review.routes,
+      review: { ms: Math.round(review.ms), blocking: review.blocking },
+      check: { ms: Math.round(check.ms), findings: check.findings },
+      terraformShowJsonMs: "showMs" in tf ? Math.round(tf.showMs) : `skipped: ${tf.skipped}`,
+      ...("resources" in tf ? { planResources: tf.resources } : {}),
+      reviewOverShow: ratio(review.ms),
+      checkOverShow: ratio(check.ms),
+      target: "reviewOverShow <= 0.25",
+    };
+    console.log("review (median of %d, fresh process each; two real %d-route synths, head with one route downgraded):", RUNS, ROUTES);
+    console.log("  review (load both cdktf.out + diff + Markdown): %d ms, %d blocking", result.review.ms, result.review.blocking);
+    console.log("  check of one (load + every rule):              %d ms, %d findings", result.check.ms, result.check.findings);
+    if ("showMs" in tf) {
+      console.log("  terraform show -json of the same plan (%d resources): %d ms", tf.resources, Math.round(tf.showMs));
+      console.log("  review / show: %s (target <= 0.25); check / show: %s", result.reviewOverShow, result.checkOverShow);
+    } else console.log("  terraform show -json: %s", result.terraformShowJsonMs);
+    mkdirSync(join(__dirname, "results"), { recursive: true });
+    writeFileSync(join(__dirname, "results", "review.json"), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  if (process.argv[2] === "--measure") {
+    process.stdout.write(`${JSON.stringify(measureHere(process.argv[3], process.argv[4], process.argv[5]))}\n`);
+  } else {
+    run().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  }
+}
