@@ -59,6 +59,18 @@ function accessLogOf(raw: unknown): HttpStage["accessLog"] {
   return al === undefined ? undefined : { destinationArn: str(al["destination_arn"]), format: str(al["format"]) };
 }
 
+/**
+ * A JWT audience. A plan marks a list of references unknown as a whole and keeps only its first reference as the
+ * expression: every reference of the block outside the issuer is an entry then, so a second client added beside
+ * the first is never hidden behind it.
+ */
+function audienceOf(v: unknown, issuer: unknown, blockRefs: readonly string[]): Val<readonly Val<string>[]> {
+  if (!isUnknown(v) || (v.expression ?? "").includes("${")) return strList(v);
+  const issuerText = isUnknown(issuer) ? (issuer.expression ?? "") : typeof issuer === "string" ? issuer : "";
+  const entries = [...new Set(blockRefs.filter((x) => /^[a-z0-9_]+\.[\w-]+\.[a-z_]+$/.test(x) && !issuerText.includes(x)))];
+  return entries.length > 0 ? entries.map((x) => unknownValue(x)) : v;
+}
+
 export function buildHttpApiViews(
   stack: RawStack,
   resolver: StackResolver,
@@ -112,7 +124,7 @@ export function buildHttpApiViews(
       identitySource,
       ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
       providerArns: [],
-      ...(jwt !== undefined ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: strList(jwt["audience"]) } : {}),
+      ...(jwt !== undefined ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: audienceOf(jwt["audience"], jwt["issuer"], r.references["jwt_configuration"] ?? []) } : {}),
       ...(uri !== undefined ? { authorizerUri: uri } : {}),
       ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),
       ...(fn !== undefined && routeTables?.has(fn.address) ? { routeTable: routeTables.get(fn.address) } : {}),

@@ -1,0 +1,127 @@
+// HTTP API benchmark (issue 11): `check` (load + every rule) of a real `terraform show -json` plan of 1,000
+// HTTP API routes, as a ratio to the time `terraform show -json` takes for that plan (target <= 0.10; the method
+// of bench/check.ts: medians of 3, each check in a fresh process). Needs terraform and TF_PROVIDER_MIRROR.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runRules } from "../guard/engine";
+import { loadModel } from "../guard/load";
+import { parsePolicyDocument } from "../guard/policy/parse";
+import type { PolicySet } from "../guard/policy/types";
+
+const root = resolve(__dirname, "..");
+const RUNS = 3;
+const N = 1000;
+type Json = Record<string, unknown>;
+const ref = (s: string) => "${" + s + "}";
+const API = "aws_apigatewayv2_api.api";
+
+/** An HTTP API with `n` JWT routes (Cognito issuer and client, one scope), as Terraform JSON config. */
+function configResources(n: number): Record<string, Record<string, Json>> {
+  const routes: Record<string, Json> = {};
+  for (let i = 0; i < n; i++) {
+    routes[`r${i}`] = { api_id: ref(`${API}.id`), route_key: `GET /g${Math.floor(i / 10)}/r${i}`, target: `integrations/${ref("aws_apigatewayv2_integration.backend.id")}`, authorization_type: "JWT", authorizer_id: ref("aws_apigatewayv2_authorizer.jwt.id"), authorization_scopes: ["bench/read"] };
+  }
+  return {
+    aws_apigatewayv2_api: { api: { name: "bench-http", protocol_type: "HTTP", disable_execute_api_endpoint: true } },
+    aws_cognito_user_pool: { pool: { name: "bench-users", deletion_protection: "ACTIVE", mfa_configuration: "ON", software_token_mfa_configuration: { enabled: true }, user_pool_add_ons: { advanced_security_mode: "ENFORCED" }, password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true } } },
+    aws_cognito_resource_server: { rs: { identifier: "bench", name: "bench", user_pool_id: ref("aws_cognito_user_pool.pool.id"), scope: [{ scope_name: "read", scope_description: "read" }] } },
+    aws_cognito_user_pool_client: { web: { name: "bench-web", user_pool_id: ref("aws_cognito_user_pool.pool.id") } },
+    aws_apigatewayv2_authorizer: { jwt: { api_id: ref(`${API}.id`), authorizer_type: "JWT", name: "bench-http-jwt", identity_sources: ["$request.header.Authorization"], jwt_configuration: { issuer: `https://cognito-idp.eu-west-1.amazonaws.com/${ref("aws_cognito_user_pool.pool.id")}`, audience: [ref("aws_cognito_user_pool_client.web.id")] } } },
+    aws_apigatewayv2_integration: { backend: { api_id: ref(`${API}.id`), integration_type: "HTTP_PROXY", integration_method: "ANY", integration_uri: "https://backend.example.com" } },
+    aws_apigatewayv2_route: routes,
+    aws_cloudwatch_log_group: { access: { name: "bench-http-access" } },
+    aws_apigatewayv2_stage: { s: { api_id: ref(`${API}.id`), name: "prod", auto_deploy: true, access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" } } },
+  };
+}
+
+function benchPolicy(n: number): PolicySet {
+  const routes: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) routes[`GET /g${Math.floor(i / 10)}/r${i}`] = { type: "COGNITO", authorizer: "${api}-jwt", scopes: ["bench/read"] };
+  const { policy, problems } = parsePolicyDocument({ api: "bench-http", routes }, "bench-policy");
+  if (policy === undefined) throw new Error(JSON.stringify(problems.slice(0, 3)));
+  return { policies: [policy] };
+}
+
+interface Sample {
+  readonly ms: number;
+  readonly routes: number;
+  readonly findings: number;
+}
+
+function measureHere(file: string): Sample {
+  const policies = benchPolicy(N);
+  const t0 = process.hrtime.bigint();
+  const model = loadModel(file);
+  const { findings } = runRules(model, policies);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, routes: model.routes.length, findings: findings.length };
+}
+
+const median = <T>(xs: T[], by: (x: T) => number): T => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)];
+
+function plan(dir: string): { showMs: number; planFile: string } | { skipped: string } {
+  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
+  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
+  if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
+  const tf = join(dir, "tf");
+  mkdirSync(tf, { recursive: true });
+  writeFileSync(join(dir, "tfrc"), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+  writeFileSync(
+    join(tf, "main.tf.json"),
+    JSON.stringify({
+      terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
+      provider: { aws: [{ region: "eu-west-1", access_key: "bench", secret_key: "bench", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+      resource: configResources(N),
+    }),
+  );
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
+  }
+  const times: number[] = [];
+  let out = "";
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) return { skipped: `terraform show failed: ${r.stderr}` };
+    out = r.stdout;
+  }
+  const planFile = join(dir, "http-plan-1000.json");
+  writeFileSync(planFile, out);
+  return { showMs: median(times, (t) => t), planFile };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-httpapi-"));
+  const tf = plan(dir);
+  let result: Record<string, unknown>;
+  if ("skipped" in tf) {
+    result = { skipped: tf.skipped };
+    console.log("httpapi: skipped (%s)", tf.skipped);
+  } else {
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+      if (child.status !== 0) throw new Error(`httpapi bench failed: ${child.stderr}`);
+      samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
+    }
+    const s = median(samples, (x) => x.ms);
+    result = { runs: RUNS, routes: s.routes, findings: s.findings, checkMs: Math.round(s.ms), terraformShowJsonMs: Math.round(tf.showMs), checkOverShow: Number((s.ms / tf.showMs).toFixed(3)), target: "checkOverShow <= 0.10" };
+    console.log("httpapi (median of %d): check of a real plan of %d HTTP API routes %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)", RUNS, s.routes, Math.round(s.ms), s.findings, Math.round(tf.showMs), result["checkOverShow"]);
+  }
+  mkdirSync(join(__dirname, "results"), { recursive: true });
+  writeFileSync(join(__dirname, "results", "httpapi.json"), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+if (require.main === module) {
+  if (process.argv[2] === "--measure") process.stdout.write(`${JSON.stringify(measureHere(process.argv[3]))}\n`);
+  else
+    run().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
