@@ -126,6 +126,12 @@ export interface Route {
   readonly apiKeyRequired: Val<boolean>;
   /** Integration type of the method's `aws_api_gateway_integration` (MOCK, AWS_PROXY, ...), when found. */
   readonly integrationType?: Val<string>;
+  /**
+   * Why the route's authorization cannot be determined from the input (an OpenAPI operation whose security names
+   * an undefined scheme, lists differing alternatives, ...): its authorization is Unknown and rules report it as
+   * not verified. @default - determinable
+   */
+  readonly unverified?: string;
   readonly unresolved: readonly UnresolvedRef[];
   readonly resource: ResourceInstance;
 }

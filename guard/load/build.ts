@@ -29,6 +29,7 @@ import { blocks, firstBlock, isObject } from "./json";
 import type { RawStack } from "./raw";
 import { StackResolver, type Resolution } from "./resolve";
 import { buildHttpApiViews } from "./http-api";
+import { bodyViews } from "./openapi-routes";
 import { bool, knownStrList, optBool, optNum, optStr, str, strList } from "./values";
 
 export interface StackViews {
@@ -464,10 +465,12 @@ export function buildViews(stack: RawStack): StackViews {
   });
 
   const v2 = buildHttpApiViews(stack, resolver, unresolved, stack.routeTables);
+  // Routes an OpenAPI body declares (REST and HTTP APIs), beside the method and route resources.
+  const body = bodyViews(stack, [...apis, ...v2.apis], resolver);
   return {
     apis: [...apis, ...v2.apis],
-    routes: [...routes, ...v2.routes],
-    authorizers: [...authorizers, ...v2.authorizers],
+    routes: [...routes, ...v2.routes, ...body.routes],
+    authorizers: [...authorizers, ...v2.authorizers, ...body.authorizers],
     stages,
     httpStages: v2.httpStages,
     usagePlans,

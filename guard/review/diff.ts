@@ -1,11 +1,12 @@
 // The authorization diff: pairs two versions' facts (routes by API and route key, controls by name) and
 // classifies every change as blocking (a downgrade), upgrade or info. Pure: Models in, a ReviewReport out.
 // Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
-import { isUnknown, summarizeChanges, type Model, type ResourceChange, type RestApi } from "../model";
+import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
 import { coversArnGlob } from "../match/glob";
 import type { RouteTables } from "./route-tables";
 import { change } from "./change";
+import { compareBodies } from "./bodies";
 import { accessChanges } from "../access";
 import { newPools } from "../access/cognito";
 import { pairRoutes } from "./route-pairing";
@@ -473,29 +474,6 @@ const pathOf = (route: string): string => route.slice(route.indexOf(" ") + 1);
  * The authorization review of `head` against `base`. In single-plan mode pass the plan's `before` model as
  * base and its `after` model as head.
  */
-/**
- * Methods declared in a REST API's OpenAPI `body` are not Terraform resources, so no route above shows them: a
- * body that is new, changed, or known only after apply blocks, to be read by hand and acknowledged.
- */
-function compareBodies(base: Model, head: Model): Change[] {
-  const bodyOf = (a: RestApi): unknown => a.resource.values["body"];
-  const hasBody = (v: unknown): boolean => v !== undefined && v !== null && v !== "";
-  const out: Change[] = [];
-  for (const a of head.apis) {
-    const body = bodyOf(a);
-    if (!hasBody(body)) continue;
-    const name = typeof a.name === "string" ? a.name : a.address;
-    const b = base.apis.find((x) => x.address === a.address && x.resource.source.stack === a.resource.source.stack) ?? base.apis.find((x) => x.name === a.name);
-    const before = b === undefined ? undefined : bodyOf(b);
-    if (!isUnknown(body) && typeof before === "string" && before === body) continue;
-    const why = isUnknown(body) ? "is known only after apply" : !hasBody(before) ? "is new" : "changed";
-    out.push(
-      change("blocking", "openapi-body-changed", `${a.resource.source.stack !== "" ? `${a.resource.source.stack}/` : ""}${name}`, `the OpenAPI body of REST API ${name} ${why}; the authorization of the methods it declares is not visible to this review: read the body diff`, [a.address]),
-    );
-  }
-  return out;
-}
-
 export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): ReviewReport {
   const mode = opts.mode ?? "diff";
   const acknowledged = opts.acknowledge === true;

@@ -257,7 +257,7 @@ function jwtAudienceFacts(model: Model, a: NonNullable<Route["authorizer"]>): st
 
 function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequirement | undefined): { type: EffectiveType; reason?: string } {
   const auth = route.authorization;
-  if (isUnknown(auth)) return { type: "UNKNOWN", reason: `authorization is ${show(auth)}` };
+  if (isUnknown(auth)) return { type: "UNKNOWN", reason: route.unverified ?? `authorization is ${show(auth)}` };
   const key = route.apiKeyRequired;
   switch (auth) {
     case "NONE":

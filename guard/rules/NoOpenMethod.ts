@@ -1,6 +1,7 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
 import { intendedFor, isIntendedPreflight, routeFinding } from "./private/context";
 import { edgeProtectionGap } from "./private/origin";
+import { deniedToEveryone } from "./private/resource-policy";
 import type { Rule, RuleFinding } from "./types";
 
 export const NoOpenMethod: Rule = {
@@ -9,9 +10,10 @@ export const NoOpenMethod: Rule = {
   severity: "critical",
   rationale:
     "A method with authorization NONE and no API key can be called by anyone on the internet. Only CORS " +
-    "preflight OPTIONS (MOCK, listed in the policy), routes the policy marks NONE with a written reason, and routes " +
+    "preflight OPTIONS (MOCK, listed in the policy, or any MOCK preflight when no policy names the API), routes the policy marks NONE with a written reason, and routes " +
     "the policy marks EDGE while edge protection holds (every stage admits CloudFront only, a viewer-request " +
-    "verifier on every distribution in front of the API) may be open.",
+    "verifier on every distribution in front of the API) may be open. A route the REST API's resource policy " +
+    "denies to everyone (an unconditional Deny of execute-api:Invoke for Principal *) is unreachable, not open.",
   equivalents: {
     checkov: ["CKV_AWS_59"],
     kics: ["api_gateway_with_open_access", "api_gateway_method_does_not_contains_an_api_key"],
@@ -24,6 +26,8 @@ export const NoOpenMethod: Rule = {
       // API Gateway takes "none" in any case as NONE: an open method, whatever the spelling.
       const open = typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE";
       if (!open || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
+      // Unreachable: the API's resource policy denies it to everyone, unconditionally.
+      if (deniedToEveryone(model, r) !== undefined) continue;
       const want = intendedFor(policies, r);
       const label = r.routeKey ?? r.address;
       if (want?.type === "EDGE") {

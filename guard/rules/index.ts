@@ -29,6 +29,7 @@ import { JwtAuthorizerIssuerKnown } from "./JwtAuthorizerIssuerKnown";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
+import { OpenApiBodyVerified } from "./OpenApiBodyVerified";
 import { StageAccessLogs } from "./StageAccessLogs";
 import { StageExecutionLogging } from "./StageExecutionLogging";
 import { StageWaf } from "./StageWaf";
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   UnresolvedReference,
   NoOpenMethod,
   HttpRouteAuthorizerIgnored,
+  OpenApiBodyVerified,
   ApiKeyIsNotAuthentication,
   CognitoScopesExist,
   AuthorizerExists,

@@ -1,0 +1,104 @@
+// The routes and authorizers an API's OpenAPI `body` declares, as model Routes (form "openapi-operation",
+// address `<api>#paths["/pets"].get`) and Authorizers (`<api>#securitySchemes["cognito"]`), so every rule and the
+// review read them like method resources. Bodies are read once per resource instance (bodyOf).
+import { isUnknown, type Authorizer, type ResourceInstance, type RestApi, type Route } from "../model";
+import { referencesInString } from "./address";
+import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
+import type { RawStack } from "./raw";
+import type { StackResolver } from "./resolve";
+
+/** The API types whose `body` is an OpenAPI document, with the protocol its schemes are read for. */
+export const BODY_APIS: Readonly<Record<string, BodyProtocol>> = { aws_api_gateway_rest_api: "rest", aws_apigatewayv2_api: "http" };
+
+const cache = new WeakMap<ResourceInstance, BodyRead | undefined>();
+
+/** What an API resource's `body` declares; undefined when it has none. Read once per instance. */
+export function bodyOf(api: ResourceInstance): BodyRead | undefined {
+  if (cache.has(api)) return cache.get(api);
+  const body = api.values["body"];
+  const protocol = BODY_APIS[api.type];
+  // A computed `body` nobody set shows as Unknown without an expression in a plan: no body.
+  const has = protocol !== undefined && body !== undefined && body !== null && body !== "" && !(isUnknown(body) && body.expression === undefined && api.references["body"] === undefined);
+  const read = has ? readBody(body, protocol) : undefined;
+  cache.set(api, read);
+  return read;
+}
+
+/** A body operation's address: `aws_api_gateway_rest_api.api#paths["/pets"].get`. */
+export const operationAddress = (api: string, pointer: string): string => `${api}#${pointer}`;
+
+/**
+ * Routes and authorizers of every API with a readable body. Both a body operation and a method resource for
+ * the same route are kept: with put_rest_api_mode merge the one written last wins (the body again on its next
+ * update), with overwrite the next body update deletes the method; either may be live, so both are judged.
+ */
+export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: StackResolver): { routes: Route[]; authorizers: Authorizer[] } {
+  const routes: Route[] = [];
+  const authorizers: Authorizer[] = [];
+  for (const api of apis) {
+    const read = bodyOf(api.resource);
+    if (read?.kind !== "operations") continue;
+    const byName = new Map<string, Authorizer>();
+    const authorizerOf = (a: BodyAuthorizer): Authorizer => {
+      const hit = byName.get(a.name);
+      if (hit !== undefined) return hit;
+      const made = toAuthorizer(stack, api, a, resolver);
+      byName.set(a.name, made);
+      authorizers.push(made);
+      return made;
+    };
+    for (const op of read.operations) {
+      const authorizer = op.authorizer === undefined ? undefined : authorizerOf(op.authorizer);
+      const path = op.path;
+      routes.push({
+        address: operationAddress(api.address, op.pointer),
+        form: "openapi-operation",
+        apiAddress: api.address,
+        api,
+        apiName: api.name,
+        httpMethod: op.method,
+        path,
+        ...(typeof path === "string" ? { routeKey: `${op.method} ${path}` } : {}),
+        authorization: op.authorization,
+        ...(authorizer !== undefined ? { authorizerAddress: authorizer.address, authorizer } : {}),
+        scopes: op.scopes,
+        apiKeyRequired: op.apiKeyRequired,
+        ...(op.integrationType !== undefined ? { integrationType: op.integrationType } : {}),
+        ...(op.unverified !== undefined ? { unverified: op.unverified } : {}),
+        unresolved: [],
+        resource: api.resource,
+      });
+    }
+  }
+  return { routes, authorizers };
+}
+
+function toAuthorizer(stack: RawStack, api: RestApi, a: BodyAuthorizer, resolver: StackResolver): Authorizer {
+  const uri = a.authorizerUri;
+  let fn: ResourceInstance | undefined;
+  if (uri !== undefined) {
+    // Resolved like an authorizer_uri attribute: by the reference in the literal, or a plan's known ARN.
+    const view: ResourceInstance = {
+      ...api.resource,
+      values: { authorizer_uri: uri },
+      references: { authorizer_uri: isUnknown(uri) && uri.expression !== undefined ? referencesInString(uri.expression) : [] },
+    };
+    const res = resolver.resolve(view, "authorizer_uri", ["aws_lambda_function", "aws_lambda_alias"]);
+    fn = "ok" in res ? res.ok.target : undefined;
+  }
+  return {
+    address: `${api.address}#securitySchemes[${JSON.stringify(a.name)}]`,
+    apiAddress: api.address,
+    api,
+    name: a.name,
+    type: a.type,
+    identitySource: a.identitySource,
+    ...(a.resultTtlSeconds !== undefined ? { resultTtlSeconds: a.resultTtlSeconds } : {}),
+    providerArns: a.providerArns,
+    ...(uri !== undefined ? { authorizerUri: uri } : {}),
+    ...(a.jwt !== undefined ? { jwtIssuer: a.jwt.issuer, jwtAudience: a.jwt.audience } : {}),
+    ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),
+    ...(fn !== undefined && stack.routeTables?.has(fn.address) ? { routeTable: stack.routeTables.get(fn.address) } : {}),
+    resource: api.resource,
+  };
+}
