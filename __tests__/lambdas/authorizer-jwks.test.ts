@@ -1,5 +1,7 @@
 // JWKS outage and unknown kid: a real loopback HTTP server that hangs, fails or serves garbage; the
-// authorizer must fail closed (401) within its bound. No other network is touched.
+// authorizer must fail closed (401) within its bound. No other network is touched. "Within its bound" is shown
+// without wall-clock limits that depend on the machine's speed: the server sees the hung request abandoned by the
+// client (the fetcher's deadline fired), and the decision waited at least the bound (it did not give up early).
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Authorizer, DEFAULT_JWKS_TIMEOUT_MS } from "../../lambdas/authorizer/decide";
@@ -10,13 +12,18 @@ type Mode = "hang" | "500" | "garbage" | "huge" | "ok" | "other-keys";
 
 let mode: Mode = "ok";
 let hits = 0;
+/** Requests the client abandoned before the server answered: the fetcher's deadline at work. */
+let abandoned = 0;
 let server: http.Server;
 let base = "";
 
 beforeAll(async () => {
   server = http.createServer((_req, res) => {
     hits++;
-    if (mode === "hang") return; // never answers
+    if (mode === "hang") {
+      _req.socket.once("close", () => abandoned++);
+      return; // never answers
+    }
     if (mode === "500") {
       res.writeHead(500).end("internal error");
     } else if (mode === "garbage") {
@@ -40,9 +47,17 @@ afterAll(async () => {
 
 beforeEach(() => {
   hits = 0;
+  abandoned = 0;
 });
 
+/** The server notices a client's abort asynchronously; wait for it (the test fails on jest's timeout if never). */
+async function abandonedAtLeast(n: number): Promise<void> {
+  while (abandoned < n) await new Promise((r) => setTimeout(r, 10));
+}
+
 const BOUND_MS = 400;
+/** For answers that must arrive: a bound no loaded machine misses, so a healthy fetch never looks like an outage. */
+const GENEROUS_MS = 5000;
 function loopbackAuthorizer(timeoutMs = BOUND_MS): Authorizer {
   const fetcher = new BoundedFetcher({ timeoutMs, resolveUri: () => `${base}/.well-known/jwks.json` });
   return new Authorizer(config(), { fetcher, jwksTimeoutMs: timeoutMs });
@@ -59,7 +74,7 @@ const event = (): Record<string, unknown> => tokenEvent(`Bearer ${token(accessCl
 describe("JWKS at cold start and per request", () => {
   test("GIVEN a healthy JWKS endpoint WHEN hydrating THEN the first decision needs no further fetch and allows", async () => {
     mode = "ok";
-    const a = loopbackAuthorizer();
+    const a = loopbackAuthorizer(GENEROUS_MS);
     expect(await a.hydrate()).toBe(true);
     const fetched = hits;
     expect((await a.authorize(event())).effect).toBe("Allow");
@@ -68,7 +83,7 @@ describe("JWKS at cold start and per request", () => {
 
   test("GIVEN cold-start hydration failed WHEN the endpoint recovers THEN a request fetches (bounded) and allows", async () => {
     mode = "500";
-    const a = loopbackAuthorizer();
+    const a = loopbackAuthorizer(GENEROUS_MS);
     expect(await a.hydrate()).toBe(false);
     mode = "ok";
     expect((await a.authorize(event())).effect).toBe("Allow");
@@ -77,13 +92,12 @@ describe("JWKS at cold start and per request", () => {
   test.each<[Mode]>([["hang"], ["500"], ["garbage"], ["huge"]])("GIVEN a JWKS endpoint that %s WHEN authorizing THEN 401 within the bound", async (m) => {
     mode = m;
     const a = loopbackAuthorizer();
-    const [hydrated, hydrateMs] = await timed(() => a.hydrate());
-    expect(hydrated).toBe(false);
-    expect(hydrateMs).toBeLessThan(BOUND_MS + 250);
-    const [d, ms] = await timed(() => a.authorize(event()));
+    expect(await a.hydrate()).toBe(false);
+    const d = await a.authorize(event());
     expect(d.effect).toBe("Unauthorized");
     expect(d.reason).toMatch(/^jwks-unavailable/);
-    expect(ms).toBeLessThan(BOUND_MS + 250);
+    // A hanging endpoint is abandoned by the client, at cold start and on the request: the bound, not the server, ended them.
+    if (m === "hang") await abandonedAtLeast(2);
   });
 
   test("GIVEN the default bound WHEN the endpoint hangs THEN 401 well inside API Gateway's 10 s authorizer timeout", async () => {
@@ -91,8 +105,9 @@ describe("JWKS at cold start and per request", () => {
     const a = loopbackAuthorizer(DEFAULT_JWKS_TIMEOUT_MS);
     const [d, ms] = await timed(() => a.authorize(event()));
     expect(d.effect).toBe("Unauthorized");
+    // It waited the bound (a lower bound holds on any machine) and the client, not the server, ended the request.
     expect(ms).toBeGreaterThanOrEqual(DEFAULT_JWKS_TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(DEFAULT_JWKS_TIMEOUT_MS + 500);
+    await abandonedAtLeast(1);
     expect(DEFAULT_JWKS_TIMEOUT_MS * 2).toBeLessThan(10_000); // cold start + one retry still fit
   });
 
@@ -102,19 +117,18 @@ describe("JWKS at cold start and per request", () => {
     a.verifier.cacheJwks(JWKS as never);
     const forged = signRs256({ alg: "RS256", kid: "rotated-or-forged" }, accessClaims(), makeKeyPair("x").privateKey);
     const ev = tokenEvent(forged, "GET", "/pets/1");
-    const [d1, ms1] = await timed(() => a.authorize(ev));
+    const d1 = await a.authorize(ev);
     expect(d1.effect).toBe("Unauthorized");
-    expect(ms1).toBeLessThan(BOUND_MS + 250);
     const before = hits;
-    const [d2, ms2] = await timed(() => a.authorize(ev));
+    expect(before).toBe(1);
+    const d2 = await a.authorize(ev);
     expect(d2.effect).toBe("Unauthorized");
-    expect(hits).toBe(before);
-    expect(ms2).toBeLessThan(50);
+    expect(hits).toBe(before); // the penalty box: no second download
   });
 
   test("GIVEN a key rotation (new kid published) WHEN a token signed with the new key arrives THEN it is fetched and allowed", async () => {
     mode = "ok";
-    const a = loopbackAuthorizer();
+    const a = loopbackAuthorizer(GENEROUS_MS);
     a.verifier.cacheJwks({ keys: [makeKeyPair("old-key").jwk] } as never);
     expect((await a.authorize(event())).effect).toBe("Allow");
   });
