@@ -3,6 +3,7 @@
 // review read them like method resources. Bodies are read once per resource instance (bodyOf).
 import { isUnknown, type Authorizer, type ResourceInstance, type RestApi, type Route } from "../model";
 import { referencesInString } from "./address";
+import { DEFAULT_ROUTE, restIdentitySource } from "./http-api";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
@@ -47,18 +48,22 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
       authorizers.push(made);
       return made;
     };
+    const http = BODY_APIS[api.resource.type] === "http";
     for (const op of read.operations) {
       const authorizer = op.authorizer === undefined ? undefined : authorizerOf(op.authorizer);
-      const path = op.path;
+      // An HTTP API body declares its catch-all as `/$default` (any method): the model's `$default` route.
+      const catchAll = http && op.path === `/${DEFAULT_ROUTE}`;
+      const path = catchAll ? "" : op.path;
+      const httpMethod = catchAll ? DEFAULT_ROUTE : op.method;
       routes.push({
         address: operationAddress(api.address, op.pointer),
         form: "openapi-operation",
         apiAddress: api.address,
         api,
         apiName: api.name,
-        httpMethod: op.method,
+        httpMethod,
         path,
-        ...(typeof path === "string" ? { routeKey: `${op.method} ${path}` } : {}),
+        ...(catchAll ? { routeKey: DEFAULT_ROUTE } : typeof path === "string" ? { routeKey: `${op.method} ${path}` } : {}),
         authorization: op.authorization,
         ...(authorizer !== undefined ? { authorizerAddress: authorizer.address, authorizer } : {}),
         scopes: op.scopes,
@@ -92,7 +97,8 @@ function toAuthorizer(stack: RawStack, api: RestApi, a: BodyAuthorizer, resolver
     api,
     name: a.name,
     type: a.type,
-    identitySource: a.identitySource,
+    // HTTP API sources in the REST spelling, as for aws_apigatewayv2_authorizer (one definition judges both).
+    identitySource: BODY_APIS[api.resource.type] === "http" && typeof a.identitySource === "string" ? a.identitySource.split(",").map(restIdentitySource).join(",") : a.identitySource,
     ...(a.resultTtlSeconds !== undefined ? { resultTtlSeconds: a.resultTtlSeconds } : {}),
     providerArns: a.providerArns,
     ...(uri !== undefined ? { authorizerUri: uri } : {}),

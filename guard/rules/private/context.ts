@@ -77,7 +77,7 @@ export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | unde
  */
 export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
   if (r.httpMethod !== "OPTIONS" || r.authorization !== "NONE" || r.apiKeyRequired !== false) return false;
-  if (r.form === "http-route") {
+  if (onHttpApi(r)) {
     if (r.api?.builtInCors !== true) return false;
     const l = lookupPolicy(policies, r.apiName);
     if (l.kind === "none") return true;
@@ -103,7 +103,10 @@ export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
 
 /** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */
 export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string =>
-  r.form === "http-route" && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type];
+  onHttpApi(r) && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type];
+
+/** A route of an HTTP API: an aws_apigatewayv2_route, or an operation of the API's OpenAPI body. */
+export const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";
 
 /** Whether an authorizer of this type can decide a route of this authorization (REST and HTTP APIs). */
 export function authorizerFits(authorization: Val<string>, authorizerType: Val<string>): boolean {
