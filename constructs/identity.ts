@@ -14,6 +14,9 @@ import type { AccessSpec, AppClientSpec, GroupSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
 import { terraformId } from "./private/names";
 
+/** Attributes Cognito verifies by sending a code; a change to one takes effect only once the new value is verified. */
+const AUTO_VERIFIED = ["email"] as const;
+
 export interface IdentityProps {
   readonly spec: AccessSpec;
   /**
@@ -57,7 +60,9 @@ export class Identity extends Construct {
       },
       adminCreateUserConfig: { allowAdminCreateUserOnly: pool.adminCreateUserOnly },
       usernameAttributes: ["email"],
-      autoVerifiedAttributes: ["email"],
+      autoVerifiedAttributes: [...AUTO_VERIFIED],
+      // Without this a user (or a stolen session) changes the sign-in email to an unverified address at once.
+      userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: [...AUTO_VERIFIED] },
       accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
       tags: spec.tags,
     });
@@ -193,7 +198,11 @@ export class Identity extends Construct {
     return new CognitoUserPoolClient(this, id, {
       ...common,
       generateSecret: false,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: [
+        "ALLOW_USER_SRP_AUTH",
+        ...(client.allowUserPasswordAuth !== undefined ? ["ALLOW_USER_PASSWORD_AUTH"] : []),
+        "ALLOW_REFRESH_TOKEN_AUTH",
+      ],
       supportedIdentityProviders: ["COGNITO"],
       ...(oauth
         ? {

@@ -1,11 +1,13 @@
 // IAM grants for AWS_IAM routes: each named role gets `execute-api:Invoke` on exactly the method ARNs
-// of the routes naming it, and on nothing else. Also the invoker roles the spec declares.
+// of the routes naming it, and on nothing else (a Deny on the deeper paths IAM's `*` would also admit; see
+// spec/invoke-grants.ts). Also the invoker roles the spec declares.
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { AccessSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
-import { routeArnPattern } from "../guard/match/route";
+import { executeApiArn } from "../guard/match/route";
+import { describeConflict, planInvokeGrants, principalKey } from "../spec/invoke-grants";
 import { terraformId } from "./private/names";
 
 export interface InvokeGrantsProps {
@@ -34,24 +36,18 @@ export class InvokeGrants extends Construct {
     }
     this.invokerRoles = invokers;
 
-    const grants = new Map<string, { role: IamRole; arns: string[] }>();
-    const grant = (key: string, role: IamRole, arn: string): void => {
-      const entry = grants.get(key) ?? { role, arns: [] };
-      entry.arns.push(arn);
-      grants.set(key, entry);
-    };
-    for (const route of spec.routes) {
-      if (route.auth.type !== "AWS_IAM") continue;
-      const arn = routeArnPattern(props.executionArn, props.stageName, route.method, route.path);
-      for (const group of route.auth.groups ?? []) grant(`group-${group}`, props.groupRoles[group], arn);
-      for (const name of route.auth.roles ?? []) grant(`role-${name}`, invokers[name], arn);
-    }
-    for (const [key, { role, arns }] of grants) {
-      const statement: PolicyStatement = { effect: "Allow", actions: ["execute-api:Invoke"], resources: arns };
-      new IamRolePolicy(this, `invoke-${terraformId(key)}`, {
+    const plan = planInvokeGrants(spec);
+    // Validation reports these first; a grant that cannot be exact is never written.
+    if (plan.conflicts.length > 0) throw new Error(describeConflict(spec, plan.conflicts[0]));
+    const arn = (suffix: string): string => executeApiArn(props.executionArn, props.stageName, suffix);
+    for (const { principal, allow, deny } of plan.grants) {
+      const role = principal.kind === "group" ? props.groupRoles[principal.name] : invokers[principal.name];
+      const statements: PolicyStatement[] = [{ effect: "Allow", actions: ["execute-api:Invoke"], resources: allow.map(arn) }];
+      if (deny.length > 0) statements.push({ effect: "Deny", actions: ["execute-api:Invoke"], resources: deny.map(arn) });
+      new IamRolePolicy(this, `invoke-${terraformId(principalKey(principal))}`, {
         name: "execute-api-invoke",
         role: role.name,
-        policy: policyDocument([statement]),
+        policy: policyDocument(statements),
       });
     }
   }

@@ -631,6 +631,28 @@ const cases: readonly InvalidCase[] = [
     value: "ecs-tasks",
     message: 'invoker role "reporting": "ecs-tasks" is not a service principal',
   },
+  // --- generated defaults (issue 12 item 12)
+  {
+    name: "one API key in two usage plans on the stage",
+    change: (s) => void s.usagePlans.push({ name: "internal", throttle: { rateLimit: 5, burstLimit: 10 }, quota: { limit: 100, period: "DAY" }, keys: ["ops", "partner-globex"] }),
+    path: "usagePlans[1].keys[1]",
+    value: "partner-globex",
+    message: 'usage plan "internal": API key "partner-globex" is already in usage plan "partners" on stage "dev"',
+  },
+  {
+    name: "USER_PASSWORD_AUTH asked for without a reason",
+    change: (s) => void (userClient(s).allowUserPasswordAuth = { reason: "legacy" }),
+    path: "cognito.clients[0].allowUserPasswordAuth.reason",
+    value: "legacy",
+    message: 'client "web": allowUserPasswordAuth needs a written reason',
+  },
+  {
+    name: "two AWS_IAM routes of one role whose exact grants exclude each other",
+    change: (s) => void s.routes.push({ method: "GET", path: "/reports/{reportId}/pdf", integration: { type: "MOCK" }, auth: { type: "AWS_IAM", roles: ["reporting"] } }),
+    path: "routes[13].auth",
+    value: "GET /reports/{reportId}/pdf",
+    message: 'route "GET /reports/{reportId}/pdf": role "reporting" is also granted "GET /reports/{reportId}", whose grant must deny the deeper paths "GET/reports/*/*"',
+  },
 ];
 
 describe("validateSpec", () => {
@@ -674,6 +696,15 @@ describe("validateSpec", () => {
       s.usagePlans[0]!.throttle = { rateLimit: 100, burstLimit: 10 };
       s.usagePlans[0]!.quota = { limit: 10, period: "WEEK", offset: 6 };
       userClient(s).callbackUrls = ["http://localhost:3000/cb"];
+    });
+    expect(validateSpec(spec, FILE)).toEqual([]);
+  });
+
+  test("GIVEN a key in one plan, a password-auth client with a reason, and a deeper AWS_IAM route of another principal THEN nothing is reported", () => {
+    const spec = specWith((s) => {
+      s.usagePlans.push({ name: "internal", throttle: { rateLimit: 5, burstLimit: 10 }, quota: { limit: 100, period: "DAY" }, keys: ["ops"] });
+      userClient(s).allowUserPasswordAuth = { reason: "the user-migration trigger needs the password once" };
+      s.routes.push({ method: "GET", path: "/reports/{reportId}/pdf", integration: { type: "MOCK" }, auth: { type: "AWS_IAM", groups: ["staff"] } });
     });
     expect(validateSpec(spec, FILE)).toEqual([]);
   });

@@ -47,7 +47,13 @@ describe("GIVEN the petstore dev spec WHEN synthesized", () => {
     });
     const web = all(out, "aws_cognito_user_pool_client").find((c) => c.name === "web");
     expect(web).toMatchObject({ generate_secret: false, prevent_user_existence_errors: "ENABLED" });
-    expect(web?.explicit_auth_flows).toEqual(expect.arrayContaining(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
+    expect(web?.explicit_auth_flows).toEqual(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+  });
+
+  test("THEN an email change takes effect only once the new address is verified", () => {
+    const [pool] = all(out, "aws_cognito_user_pool");
+    expect(pool.auto_verified_attributes).toEqual(["email"]);
+    expect(pool.user_attribute_update_settings).toEqual({ attributes_require_verification_before_update: ["email"] });
   });
 
   test("THEN each group has a role whose trust names only the group-role Lambda's role", () => {
@@ -128,12 +134,16 @@ describe("GIVEN the petstore dev spec WHEN synthesized", () => {
     expect(all(out, "aws_api_gateway_usage_plan_key")).toHaveLength(2);
   });
 
-  test("THEN execute-api:Invoke is granted only on the AWS_IAM route's method ARN, to the roles it names", () => {
+  test("THEN execute-api:Invoke is granted only on the AWS_IAM route's method ARN, to the roles it names, and denied below it", () => {
     const invoke = all(out, "aws_iam_role_policy").filter((p) => String(p.policy).includes("execute-api:Invoke"));
     expect(invoke).toHaveLength(2);
+    const stageArn = /^\$\{aws_api_gateway_rest_api\.[^}]+\.execution_arn\}\/\$\{aws_api_gateway_stage\.[^}]+\.stage_name\}\//;
     for (const p of invoke) {
-      const doc = JSON.parse(String(p.policy)) as { Statement: { Resource: string }[] };
-      expect(doc.Statement[0].Resource).toMatch(/\.execution_arn\}\/\$\{aws_api_gateway_stage\..*\.stage_name\}\/GET\/reports\/\*$/);
+      const doc = JSON.parse(String(p.policy)) as { Statement: { Effect: string; Action: string; Resource: string }[] };
+      expect(doc.Statement.map((st) => [st.Effect, st.Action, st.Resource.replace(stageArn, "")])).toEqual([
+        ["Allow", "execute-api:Invoke", "GET/reports/*"],
+        ["Deny", "execute-api:Invoke", "GET/reports/*/*"],
+      ]);
     }
   });
 
@@ -152,6 +162,22 @@ describe("GIVEN the petstore dev spec WHEN synthesized", () => {
 
   test("THEN the state backend is local by default", () => {
     expect(out.terraform.backend).toEqual({ local: { path: "terraform.petstore-dev.tfstate" } });
+  });
+});
+
+describe("GIVEN a web client that asks for USER_PASSWORD_AUTH with a reason WHEN synthesized", () => {
+  const spec: AccessSpec = {
+    ...petstoreDev,
+    cognito: {
+      ...petstoreDev.cognito,
+      clients: petstoreDev.cognito.clients.map((c) => (c.kind === "user" ? { ...c, allowUserPasswordAuth: { reason: "the user-migration trigger needs the password" } } : c)),
+    },
+  };
+  const out = synth(spec);
+
+  test("THEN that client, and only it, allows the password flow", () => {
+    const flows = Object.fromEntries(all(out, "aws_cognito_user_pool_client").map((c) => [c.name, c.explicit_auth_flows]));
+    expect(flows).toEqual({ web: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], "partner-sync": ["ALLOW_REFRESH_TOKEN_AUTH"] });
   });
 });
 

@@ -38,9 +38,100 @@ export const arnVerb = (method: string): string => (method === "ANY" ? "*" : met
 /** `GET/pets/*`: the part of an execute-api ARN after `<api>/<stage>/`. */
 export const routeArnSuffix = (method: string, path: string): string => `${arnVerb(method)}${arnPath(path)}`;
 
+/** `<executionArn>/<stage>/<suffix>`: an ARN suffix (`GET/pets/*`) on one stage; `stage` may be `*`. */
+export const executeApiArn = (executionArn: string, stage: string, suffix: string): string => `${executionArn}/${stage}/${suffix}`;
+
 /** `<executionArn>/<stage>/<VERB>/<path>` for a route; `stage` may be `*`. */
 export const routeArnPattern = (executionArn: string, stage: string, method: string, path: string): string =>
-  `${executionArn}/${stage}/${routeArnSuffix(method, path)}`;
+  executeApiArn(executionArn, stage, routeArnSuffix(method, path));
+
+/** Glob `glob` with its `*` at character `index` widened to `*\/*`: the requests that cross a `/` there. */
+const widenStarAt = (glob: string, index: number): string => `${glob.slice(0, index)}*/*${glob.slice(index + 1)}`;
+
+/** Every `*` of an ARN glob, each widened in turn (see widenStarAt); `at` is the star's index in `glob`. */
+export function starWidenings(glob: string): { readonly at: number; readonly glob: string }[] {
+  const out: { at: number; glob: string }[] = [];
+  for (let i = 0; i < glob.length; i++) if (glob[i] === "*") out.push({ at: i, glob: widenStarAt(glob, i) });
+  return out;
+}
+
+/**
+ * IAM's `*` also crosses `/`, so `GET/reports/*` (the ARN of `GET /reports/{id}`) admits `/reports/a/b` too. These
+ * are the ARN suffixes of exactly those deeper requests, one per `*` of the route's suffix: a Deny on them keeps an
+ * Allow on routeArnSuffix to its route. `{proxy+}` admits deeper paths by design, and so does a `*` with no literal
+ * segment between it and a `{proxy+}` (what it would absorb, the proxy takes anyway).
+ */
+export function deeperArnSuffixes(method: string, path: string): string[] {
+  const segs = segments(path);
+  const proxy = segs.length > 0 && segs[segs.length - 1].kind === "proxy";
+  const lastLiteral = segs.map((s) => s.kind).lastIndexOf("literal");
+  const suffix = routeArnSuffix(method, path);
+  const out = new Set<string>();
+  for (const { at, glob } of starWidenings(suffix)) {
+    const seg = suffix.slice(0, at).split("/").length - 2; // -1: the verb
+    if (proxy && lastLiteral <= seg) continue;
+    out.add(glob);
+  }
+  return [...out];
+}
+
+// `segment`: any run without `/`; `segment-char`: one character other than `/` (a segment is never empty).
+type Token =
+  | { readonly kind: "char"; readonly c: string }
+  | { readonly kind: "any-char" }
+  | { readonly kind: "any" }
+  | { readonly kind: "segment" }
+  | { readonly kind: "segment-char" };
+
+const SEGMENT: readonly Token[] = [{ kind: "segment-char" }, { kind: "segment" }];
+
+const globTokens = (glob: string): Token[] => [...glob].map((c): Token => (c === "*" ? { kind: "any" } : c === "?" ? { kind: "any-char" } : { kind: "char", c }));
+
+/** A route's requests as tokens: `{param}` and the ANY verb one segment (no `/`), `{proxy+}` anything. */
+function routeTokens(method: string, path: string): Token[] {
+  const verb: Token[] = method === "ANY" ? [...SEGMENT] : [...method].map((c) => ({ kind: "char", c }));
+  const segs = segments(path);
+  const rest: Token[] = segs.length === 0 ? [{ kind: "char", c: "/" }] : [];
+  for (const s of segs) {
+    rest.push({ kind: "char", c: "/" });
+    if (s.kind === "literal") rest.push(...[...s.text].map((c): Token => ({ kind: "char", c })));
+    else rest.push(...(s.kind === "param" ? SEGMENT : [{ kind: "segment-char" } as const, { kind: "any" } as const]));
+  }
+  return [...verb, ...rest];
+}
+
+const repeats = (t: Token): boolean => t.kind === "any" || t.kind === "segment";
+
+/** Can one character be read by both tokens? */
+function shareChar(a: Token, b: Token): boolean {
+  if (a.kind === "char" && b.kind === "char") return a.c === b.c;
+  const c = a.kind === "char" ? a.c : b.kind === "char" ? b.c : undefined;
+  if (c === undefined) return true; // two wildcards: some character other than `/` suits both
+  const other = a.kind === "char" ? b : a;
+  return (other.kind !== "segment" && other.kind !== "segment-char") || c !== "/";
+}
+
+/**
+ * Does ARN-suffix glob `glob` (`GET/reports/*\/*`) admit at least one request of route `method path`? Exact, case
+ * sensitive, in time linear in glob × route (a walk over pairs of positions, no backtracking).
+ */
+export function globReachesRoute(glob: string, method: string, path: string): boolean {
+  const a = globTokens(glob);
+  const b = routeTokens(method, path);
+  const seen = new Set<number>();
+  const stack: [number, number][] = [[0, 0]];
+  const width = b.length + 1;
+  while (stack.length > 0) {
+    const [i, j] = stack.pop() as [number, number];
+    if (seen.has(i * width + j)) continue;
+    seen.add(i * width + j);
+    if (i === a.length && j === b.length) return true;
+    if (i < a.length && a[i].kind === "any") stack.push([i + 1, j]);
+    if (j < b.length && repeats(b[j])) stack.push([i, j + 1]);
+    if (i < a.length && j < b.length && shareChar(a[i], b[j])) stack.push([a[i].kind === "any" ? i : i + 1, repeats(b[j]) ? j : j + 1]);
+  }
+  return false;
+}
 
 const methodCovers = (outer: string, inner: string): boolean => outer === "ANY" || outer === inner;
 const methodsOverlap = (a: string, b: string): boolean => a === "ANY" || b === "ANY" || a === b;

@@ -1,17 +1,21 @@
-// IAM grants of execute-api:Invoke name specific methods, never every API or a whole API by wildcard.
+// IAM grants of execute-api:Invoke name specific methods, never every API or a whole API by wildcard, and reach no
+// deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../policy/match";
 import { known, show } from "./private/context";
 import { breadth, grantsInvoke, mayGrantInvoke } from "./private/iam";
+import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";
 
 export const ExecuteApiInvokeScoped: Rule = {
   id: "execute-api-invoke-scoped",
-  title: "execute-api:Invoke grants are scoped to methods",
+  title: "execute-api:Invoke grants are scoped to methods and reach no deeper than their routes",
   severity: "critical",
   rationale:
     "With AWS_IAM authorization the IAM policy is the access decision. `Resource: \"*\"` lets the role call every " +
     "API in the account, and `<api>/*` every method of this one, including methods added later that the reviewer " +
-    "never saw. Whole-API grants need an explicit allowance in the policy.",
+    "never saw. Whole-API grants need an explicit allowance in the policy. IAM's `*` also crosses `/`: the grant " +
+    "`GET/reports/*` for `GET /reports/{id}` also reaches `/reports/{id}/secret` added later for someone else, unless " +
+    "a Deny covers `GET/reports/*/*` (what the constructs generate).",
   equivalents: {},
   check(model, policies) {
     const allowed = policies.policies.flatMap((p) => p.allowWholeApiInvoke);
@@ -24,6 +28,7 @@ export const ExecuteApiInvokeScoped: Rule = {
         continue;
       }
       const roleNames = model.iamRoles.filter((r) => p.roleAddresses.includes(r.address)).map((r) => r.name).filter(known);
+      const denies = invokeDenies(model, p);
       const isAllowed = (res: string) => allowed.some((pat) => globMatch(pat, res) || globMatch(pat, p.address) || roleNames.some((n) => globMatch(pat, n)));
       for (const s of p.document.statements) {
         if (!grantsInvoke(s)) continue;
@@ -32,6 +37,17 @@ export const ExecuteApiInvokeScoped: Rule = {
           const b = breadth(res);
           if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
           else if (b === "whole-api" && !isAllowed(known(res) ? res : "")) out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} covers a whole API; list it in allowWholeApiInvoke if intended`, file });
+          else if (b === "scoped" && known(res)) {
+            const deeper = uncoveredDeeperGlobs(model, res, denies);
+            if (deeper.length > 0) {
+              out.push({
+                address: p.address,
+                message: `execute-api:Invoke on ${show(res)} also reaches deeper paths than its route (IAM's * crosses "/"): deny ${deeper.map((g) => show(g)).join(", ")} or grant exact ARNs`,
+                file,
+                severity: "high",
+              });
+            }
+          }
         }
       }
     }

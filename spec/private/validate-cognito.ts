@@ -131,6 +131,13 @@ function validateClient(p: ProblemList, path: string, client: AppClientSpec, cog
     checkRefs(p, scopesPath, client.scopes, allowed, "scope", subject);
     client.callbackUrls?.forEach((url, i) => checkRedirectUrl(p, joinPath(joinPath(path, "callbackUrls"), i), url, subject));
     client.logoutUrls?.forEach((url, i) => checkRedirectUrl(p, joinPath(joinPath(path, "logoutUrls"), i), url, subject));
+    if (client.allowUserPasswordAuth !== undefined && reasonProblem(client.allowUserPasswordAuth.reason) !== undefined) {
+      p.add(
+        joinPath(joinPath(path, "allowUserPasswordAuth"), "reason"),
+        `${subject}: allowUserPasswordAuth needs a written reason of at least ${MIN_REASON_LENGTH} characters`,
+        client.allowUserPasswordAuth.reason,
+      );
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Validation of `routes`: path syntax, API Gateway resource conflicts, CORS preflight clashes, and
 // each route's authorization (references, reasons, the EDGE prerequisites).
 import { MIN_REASON_LENGTH, reasonProblem } from "../../guard/io/words";
+import { describeConflict, planInvokeGrants, principalKey } from "../invoke-grants";
 import type { AccessSpec, AuthorizationSpec, RouteSpec } from "../types";
 import { routeKey } from "../types";
 import { checkRef, checkRefs } from "./checks";
@@ -13,6 +14,19 @@ const routeSubject = (r: RouteSpec): string => `route ${q(routeKey(r.method, r.p
 export function validateRoutes(p: ProblemList, spec: AccessSpec, names: DeclaredNames): void {
   validateRouteShapes(p, spec);
   spec.routes.forEach((route, i) => validateAuth(p, joinPath(joinPath("routes", i), "auth"), route, spec, names));
+  validateExactGrants(p, spec);
+}
+
+/** AWS_IAM routes of one principal whose exact grants cannot coexist (see spec/invoke-grants.ts): one problem each. */
+function validateExactGrants(p: ProblemList, spec: AccessSpec): void {
+  const reported = new Set<string>();
+  for (const c of planInvokeGrants(spec).conflicts) {
+    const key = `${c.refused} ${principalKey(c.principal)}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const route = spec.routes[c.refused];
+    p.add(joinPath(joinPath("routes", c.refused), "auth"), describeConflict(spec, c), routeKey(route.method, route.path));
+  }
 }
 
 /** Paths, duplicates, sibling variables and CORS preflight conflicts: all about API Gateway's resource tree. */

@@ -37,6 +37,13 @@ function editGroupPermissions(d: Doc, edit: (statements: Json[]) => void): void 
   p["policy"] = JSON.stringify(doc);
 }
 
+function editInvokeGrant(d: Doc, nameIncludes: string, edit: (statements: Json[]) => Json[]): void {
+  const p = only(d, "aws_iam_role_policy", nameIncludes);
+  const doc = JSON.parse(String(p["policy"])) as { Statement: Json[] };
+  doc.Statement = edit(doc.Statement);
+  p["policy"] = JSON.stringify(doc);
+}
+
 const inlinePolicy = (d: Doc, roleIncludes: string, statement: Json): void => {
   only(d, "aws_iam_role", roleIncludes)["inline_policy"] = [{ name: "extra", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) }];
 };
@@ -151,6 +158,28 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     blocking: ["iam-invokers-widened", "invoke-grant-widened", "invoker-added"],
     names: REPORTS,
     check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-dropped": {
+    env: "dev",
+    description: "the reporting role's grant loses its Deny on GET/reports/*/*, so it reaches every path below /reports/{reportId}",
+    mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.filter((x) => x["Effect"] !== "Deny")),
+    blocking: [],
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-split": {
+    env: "dev",
+    description: "twin: the reporting role's Deny on GET/reports/*/* moves to a policy of its own on the same role",
+    mutate: (d) => {
+      let deny: Json[] = [];
+      editInvokeGrant(d, "invoke-role-reporting", (s) => {
+        deny = s.filter((x) => x["Effect"] === "Deny");
+        return s.filter((x) => x["Effect"] !== "Deny");
+      });
+      const role = only(d, "aws_iam_role_policy", "invoke-role-reporting")["role"];
+      d.resource["aws_iam_role_policy"]["reporting-deny"] = { name: "deny-deeper", role, policy: JSON.stringify({ Version: "2012-10-17", Statement: deny }) };
+    },
+    blocking: [],
+    check: [],
   },
   "iam-inline-logs": {
     env: "dev",
