@@ -127,6 +127,7 @@ describe("GIVEN a body the check cannot read", () => {
     ["a literal embedding ${var.x}", unknownValue('{"openapi":"3.0.1","info":{"title":"${var.x}"},"paths":{}}'), "unknown", /could change the document/],
     ["bad JSON", '{"openapi": "3.0.1",', "unreadable", /bad JSON/],
     ["a duplicate key", '{"openapi":"3.0.1","paths":{},"paths":{}}', "unreadable", /duplicate key/],
+    ["a duplicate key spelt with an escape", '{"openapi":"3.0.1","paths":{"/a":{"get":{"security":[],"s\\u0065curity":[{"k":[]}]}}}}', "unreadable", /duplicate key/],
     ["OpenAPI 3.1's sibling 1.x", '{"swagger":"1.2","paths":{}}', "unreadable", /neither OpenAPI 3.x nor Swagger 2.0/],
     ["a YAML scalar", "just text", "unreadable", /not an OpenAPI document/],
   ])("THEN %s is %s, never an empty API", (_, body, kind, why) => {

@@ -45,15 +45,39 @@ function parseJson(text: string, duplicateKeys: "error" | "allow"): DataResult {
     return { ok: false, message: `bad JSON${where}: ${reason}` };
   }
   if (duplicateKeys === "error") {
-    // JSON is YAML, and the YAML parser reports repeated keys with their position.
-    const lineCounter = new LineCounter();
-    const duplicate = parseDocument(text, { lineCounter, uniqueKeys: true }).errors.find((e) => e.code === "DUPLICATE_KEY");
-    if (duplicate !== undefined) {
-      const pos = lineCounter.linePos(duplicate.pos[0]);
-      return { ok: false, message: `bad JSON at line ${pos.line}, column ${pos.col}: duplicate key (JSON would silently keep the last one)` };
-    }
+    const duplicate = duplicateKeyOffset(text);
+    if (duplicate !== undefined) return { ok: false, message: `bad JSON at ${lineAndColumn(text, duplicate)}: duplicate key (JSON would silently keep the last one)` };
   }
   return { ok: true, data };
+}
+
+/**
+ * Offset of the first key repeated within one object of valid JSON (keys compared decoded: `"\u0061"` is `"a"`),
+ * undefined when none. One linear pass: an OpenAPI body of thousands of operations is checked in milliseconds.
+ */
+function duplicateKeyOffset(text: string): number | undefined {
+  const frames: { keys: Set<string> | undefined; expectKey: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      const top = frames[frames.length - 1];
+      if (top?.keys !== undefined && top.expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (top.keys.has(key)) return start;
+        top.keys.add(key);
+        top.expectKey = false;
+      }
+    } else if (c === "{") frames.push({ keys: new Set(), expectKey: true });
+    else if (c === "[") frames.push({ keys: undefined, expectKey: false });
+    else if (c === "}" || c === "]") frames.pop();
+    else if (c === ",") {
+      const top = frames[frames.length - 1];
+      if (top?.keys !== undefined) top.expectKey = true;
+    }
+  }
+  return undefined;
 }
 
 function parseYaml(text: string): DataResult {

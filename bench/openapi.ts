@@ -1,0 +1,146 @@
+// OpenAPI body benchmark (issue 11): `check` (load + every rule) of a real `terraform show -json` plan of a REST
+// API whose body declares 1,000 operations, as a ratio to the time `terraform show -json` takes for that plan
+// (target <= 0.10; bench/check.ts's method: medians of 3, each check in a fresh process). The body must be known
+// at plan time to be in the plan, so its ARNs are literals. Needs terraform and TF_PROVIDER_MIRROR.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runRules } from "../guard/engine";
+import { loadModel } from "../guard/load";
+import { parsePolicyDocument } from "../guard/policy/parse";
+import type { PolicySet } from "../guard/policy/types";
+
+const root = resolve(__dirname, "..");
+const RUNS = 3;
+const N = 1000;
+type Json = Record<string, unknown>;
+const ref = (s: string) => "${" + s + "}";
+const API = "aws_api_gateway_rest_api.api";
+const POOL_ARN = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_bench";
+const BACKEND = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:bench/invocations";
+
+/** An OpenAPI 3 body of `n` operations: a global Cognito default, every 10th operation SigV4 instead. */
+export function benchBody(n: number): Json {
+  const paths: Record<string, Json> = {};
+  for (let i = 0; i < n; i++) {
+    const op: Json = { "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "POST", uri: BACKEND } };
+    if (i % 10 === 9) op["security"] = [{ sigv4: [] }];
+    paths[`/g${Math.floor(i / 10)}/r${i}`] = { get: op };
+  }
+  return {
+    openapi: "3.0.1",
+    info: { title: "bench-body", version: "1" },
+    security: [{ cognito: ["bench/read"] }],
+    paths,
+    components: {
+      securitySchemes: {
+        cognito: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: [POOL_ARN] } },
+        sigv4: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" },
+      },
+    },
+  };
+}
+
+function configResources(n: number): Record<string, Record<string, Json>> {
+  return {
+    aws_api_gateway_rest_api: { api: { name: "bench-body", body: JSON.stringify(benchBody(n)), put_rest_api_mode: "overwrite" } },
+    aws_cognito_resource_server: { rs: { identifier: "bench", name: "bench", user_pool_id: "eu-west-1_bench", scope: [{ scope_name: "read", scope_description: "read" }] } },
+    aws_api_gateway_deployment: { d: { rest_api_id: ref(`${API}.id`), triggers: { redeployment: ref(`sha1(${API}.body)`) }, lifecycle: { create_before_destroy: true } } },
+    aws_cloudwatch_log_group: { access: { name: "bench-body-access" } },
+    aws_api_gateway_stage: { s: { rest_api_id: ref(`${API}.id`), deployment_id: ref("aws_api_gateway_deployment.d.id"), stage_name: "dev", xray_tracing_enabled: true, access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" } } },
+  };
+}
+
+function benchPolicy(n: number): PolicySet {
+  const routes: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    routes[`GET /g${Math.floor(i / 10)}/r${i}`] = i % 10 === 9 ? { type: "AWS_IAM", groups: [], roles: [] } : { type: "COGNITO", authorizer: "cognito", scopes: ["bench/read"] };
+  }
+  const { policy, problems } = parsePolicyDocument({ api: "bench-body", routes }, "bench-policy");
+  if (policy === undefined) throw new Error(JSON.stringify(problems.slice(0, 3)));
+  return { policies: [policy] };
+}
+
+interface Sample {
+  readonly ms: number;
+  readonly routes: number;
+  readonly findings: number;
+}
+
+function measureHere(file: string): Sample {
+  const policies = benchPolicy(N);
+  const t0 = process.hrtime.bigint();
+  const model = loadModel(file);
+  const { findings } = runRules(model, policies);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, routes: model.routes.length, findings: findings.length };
+}
+
+const median = <T>(xs: T[], by: (x: T) => number): T => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)];
+
+function plan(dir: string): { showMs: number; planFile: string } | { skipped: string } {
+  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
+  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
+  if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
+  const tf = join(dir, "tf");
+  mkdirSync(tf, { recursive: true });
+  writeFileSync(join(dir, "tfrc"), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+  writeFileSync(
+    join(tf, "main.tf.json"),
+    JSON.stringify({
+      terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
+      provider: { aws: [{ region: "eu-west-1", access_key: "bench", secret_key: "bench", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+      resource: configResources(N),
+    }),
+  );
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
+  }
+  const times: number[] = [];
+  let out = "";
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) return { skipped: `terraform show failed: ${r.stderr}` };
+    out = r.stdout;
+  }
+  const planFile = join(dir, "body-plan-1000.json");
+  writeFileSync(planFile, out);
+  return { showMs: median(times, (t) => t), planFile };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-openapi-"));
+  const tf = plan(dir);
+  let result: Record<string, unknown>;
+  if ("skipped" in tf) {
+    result = { skipped: tf.skipped };
+    console.log("openapi: skipped (%s)", tf.skipped);
+  } else {
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+      if (child.status !== 0) throw new Error(`openapi bench failed: ${child.stderr}`);
+      samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
+    }
+    const s = median(samples, (x) => x.ms);
+    if (s.routes !== N) throw new Error(`openapi bench: the plan's body gave ${s.routes} routes, not ${N}`);
+    result = { runs: RUNS, routes: s.routes, findings: s.findings, checkMs: Math.round(s.ms), terraformShowJsonMs: Math.round(tf.showMs), checkOverShow: Number((s.ms / tf.showMs).toFixed(3)), target: "checkOverShow <= 0.10" };
+    console.log("openapi (median of %d): check of a real plan whose body declares %d operations %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)", RUNS, s.routes, Math.round(s.ms), s.findings, Math.round(tf.showMs), result["checkOverShow"]);
+  }
+  mkdirSync(join(__dirname, "results"), { recursive: true });
+  writeFileSync(join(__dirname, "results", "openapi.json"), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+if (require.main === module) {
+  if (process.argv[2] === "--measure") process.stdout.write(`${JSON.stringify(measureHere(process.argv[3]))}\n`);
+  else
+    run().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
