@@ -222,3 +222,12 @@ describe("GIVEN a plan whose body is known", () => {
     expect(runRules(computed, NO_POLICY).findings.filter((f) => f.rule === "openapi-body-verified")).toEqual([expect.objectContaining({ api: "svc" })]);
   });
 });
+
+describe("no-open-method on an authorization known only after apply", () => {
+  it("Not verified: info with the reason, never silence", () => {
+    const d = synth("dev");
+    method(d, "GET", "/pets")["authorization"] = "${var.pets_authorization}";
+    const f = check("no-open-method", d).filter((x) => x.route === "GET /pets");
+    expect(f).toEqual([expect.objectContaining({ severity: "info", message: expect.stringContaining("not verified") })]);
+  });
+});

@@ -1,5 +1,6 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
-import { intendedFor, isIntendedPreflight, routeFinding } from "./private/context";
+import { isUnknown } from "../model";
+import { intendedFor, isIntendedPreflight, routeFinding, show } from "./private/context";
 import { edgeProtectionGap } from "./private/origin";
 import { deniedToEveryone } from "./private/resource-policy";
 import type { Rule, RuleFinding } from "./types";
@@ -25,6 +26,11 @@ export const NoOpenMethod: Rule = {
     for (const r of model.routes) {
       // API Gateway takes "none" in any case as NONE: an open method, whatever the spelling.
       const open = typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE";
+      // Known only after apply: not verified, never a pass (a body operation's reason is openapi-body-verified's).
+      if (isUnknown(r.authorization) && r.unverified === undefined) {
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} is known only after apply, so whether it is open is not verified`, { severity: "info" }));
+        continue;
+      }
       if (!open || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
       // Unreachable: the API's resource policy denies it to everyone, unconditionally.
       if (deniedToEveryone(model, r) !== undefined) continue;
