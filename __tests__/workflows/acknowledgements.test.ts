@@ -3,6 +3,7 @@ import {
   appliersToLookUp,
   decideAcknowledgements,
   digestOfLabel,
+  parseApprovers,
   type IssueEvent,
   type RepositoryPermission,
 } from "../../scripts/ci/acknowledgements";
@@ -13,8 +14,10 @@ const labeled = (name: string, login: string, type = "User"): IssueEvent => ({ e
 const permissions = (entries: Record<string, string>): Map<string, RepositoryPermission> =>
   new Map(Object.entries(entries).map(([login, permission]) => [login, { permission }]));
 
-const decide = (events: IssueEvent[], perms: Record<string, string>, labels = [LABEL]) =>
-  decideAcknowledgements({ labels, events, author: "mallory", permissions: permissions(perms) });
+/** The security owners allowed to acknowledge (every login the tests treat as legitimate). */
+const APPROVERS = ["alice", "root", "bob", "carol", "Mallory", "mallory"];
+const decide = (events: IssueEvent[], perms: Record<string, string>, labels = [LABEL], approvers = APPROVERS) =>
+  decideAcknowledgements({ labels, events, author: "mallory", permissions: permissions(perms), approvers });
 
 describe("acknowledgement labels", () => {
   it("GIVEN label names WHEN parsed THEN only authz-ack:<16 lowercase hex> names a digest", () => {
@@ -77,5 +80,28 @@ describe("acknowledgement labels", () => {
     const events = [labeled(LABEL, "alice"), labeled("authz-ack:1111111111111111", "mallory"), labeled("authz-ack:2222222222222222", "ci[bot]", "Bot"), labeled("authz-ack:bad", "bob")];
     const labels = [LABEL, "authz-ack:1111111111111111", "authz-ack:2222222222222222", "authz-ack:bad"];
     expect(appliersToLookUp(labels, events, "mallory")).toEqual(["alice"]);
+  });
+});
+
+describe("the approvers list (AUTHZ_ACK_APPROVERS)", () => {
+  it("GIVEN a writer who is not on the list (e.g. one who pushed a downgrade onto another's pull request) THEN the label does not count", () => {
+    const [d] = decide([labeled(LABEL, "eve")], { eve: "write" }, [LABEL], ["alice"]);
+    expect(d?.counted).toBe(false);
+    expect(d?.reason).toContain("not in AUTHZ_ACK_APPROVERS");
+  });
+
+  it("GIVEN no list at all THEN no label counts, and the reason says to set the variable", () => {
+    const [d] = decide([labeled(LABEL, "alice")], { alice: "admin" }, [LABEL], []);
+    expect(d?.counted).toBe(false);
+    expect(d?.reason).toContain("the list is empty");
+  });
+
+  it("GIVEN the variable's text THEN logins split on commas and whitespace, @ optional, junk dropped", () => {
+    expect(parseApprovers(" @alice, bob\ncarol  ;drop_table ")).toEqual(["alice", "bob", "carol"]);
+    expect(parseApprovers(undefined)).toEqual([]);
+  });
+
+  it("GIVEN an approver on the list (any case) with write permission THEN it counts", () => {
+    expect(decide([labeled(LABEL, "Alice")], { Alice: "write" }, [LABEL], ["alice"])[0]?.counted).toBe(true);
   });
 });

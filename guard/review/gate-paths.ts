@@ -17,6 +17,12 @@ export const GATE_PATHS: readonly string[] = [
   "package.json",
   "package-lock.json",
   "tsconfig.json",
+  "access-specs.json",
+  ".npmrc",
+  "action.yml",
+  ".ci/",
+  "bench/",
+  "jest.config.js",
 ];
 
 /** Whether a repository path (forward slashes, no leading `./`) is part of the gate. */

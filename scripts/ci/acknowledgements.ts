@@ -1,7 +1,9 @@
 // Which `authz-ack:<digest>` labels on a pull request count as acknowledgements. Pure: the GitHub API answers
 // (labels, the issue's label events, each applier's permission) come in as data; read-acknowledgements.ts does the I/O.
-// A label counts only when the person who applied it last has write, maintain or admin permission and is not the
-// pull request's author: anyone with triage can apply labels, and authors must not approve their own downgrades.
+// A label counts only when the person who applied it last is on the approvers list (the repository variable
+// AUTHZ_ACK_APPROVERS: the security owners), has write, maintain or admin permission, and is not the pull request's
+// author: anyone with triage can apply labels, any writer could push a downgrade onto someone else's pull request
+// and label it, and authors must not approve their own downgrades. No list: no label counts (fail closed).
 
 import { ACK_LABEL_PREFIX, DIGEST_PATTERN } from "../../guard/review/acknowledge";
 
@@ -51,6 +53,16 @@ export interface AcknowledgementInput {
   readonly author: string;
   /** Permission of each applier by login; a login missing here (lookup failed) does not count. */
   readonly permissions: ReadonlyMap<string, RepositoryPermission>;
+  /** Logins allowed to acknowledge (case-insensitive); empty = nobody. */
+  readonly approvers: readonly string[];
+}
+
+/** The approvers list as the repository variable holds it: logins separated by commas or whitespace, `@` optional. */
+export function parseApprovers(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/[\s,]+/)
+    .map((l) => l.replace(/^@/, "").trim())
+    .filter((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(l));
 }
 
 export interface Decision {
@@ -77,6 +89,9 @@ export function decideAcknowledgements(input: AcknowledgementInput): Decision[] 
     const permission = input.permissions.get(applier.login)?.permission;
     if (permission === undefined) return { label, digest, counted: false, reason: `permission of ${applier.login} could not be read` };
     if (!WRITERS.has(permission)) return { label, digest, counted: false, reason: `applied by ${applier.login}, who has ${permission} permission (needs write, maintain or admin)` };
+    if (!input.approvers.some((a) => a.toLowerCase() === applier.login.toLowerCase())) {
+      return { label, digest, counted: false, reason: `applied by ${applier.login}, who is not in AUTHZ_ACK_APPROVERS${input.approvers.length === 0 ? " (the list is empty: set the repository variable)" : ""}` };
+    }
     return { label, digest, counted: true, reason: `applied by ${applier.login} (${permission})` };
   });
 }

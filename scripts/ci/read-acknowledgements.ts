@@ -1,9 +1,10 @@
 // The gate job's reading of acknowledgement labels, fresh from the GitHub API (the event payload's labels are stale
 // after a push). Writes the counted digests, one per line, to the file given as the only argument; prints why each
 // label counts or not. Any API failure counts nothing (fail closed): the review then blocks what needs acknowledging.
-//   GITHUB_TOKEN, GITHUB_REPOSITORY, PR_NUMBER, PR_AUTHOR [, GITHUB_API_URL]  tsx scripts/ci/read-acknowledgements.ts <out>
+//   GITHUB_TOKEN, GITHUB_REPOSITORY, PR_NUMBER, PR_AUTHOR, AUTHZ_ACK_APPROVERS [, GITHUB_API_URL]
+//   tsx scripts/ci/read-acknowledgements.ts <out>
 import { writeFileSync } from "node:fs";
-import { appliersToLookUp, decideAcknowledgements, type IssueEvent, type RepositoryPermission } from "./acknowledgements";
+import { appliersToLookUp, decideAcknowledgements, parseApprovers, type IssueEvent, type RepositoryPermission } from "./acknowledgements";
 
 interface Env {
   readonly token: string;
@@ -70,7 +71,8 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`acknowledgements: ${(e as Error).message}\n`);
       }
     }
-    const decisions = decideAcknowledgements({ labels, events, author: env.author, permissions });
+    const approvers = parseApprovers(process.env["AUTHZ_ACK_APPROVERS"]);
+    const decisions = decideAcknowledgements({ labels, events, author: env.author, permissions, approvers });
     for (const d of decisions) process.stdout.write(`${d.counted ? "counts" : "ignored"}: ${d.label}: ${d.reason}\n`);
     const digests = [...new Set(decisions.filter((d) => d.counted).map((d) => d.digest as string))];
     writeFileSync(outFile, digests.map((d) => `${d}\n`).join(""));
