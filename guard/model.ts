@@ -2,6 +2,8 @@
 // cdktf's cdk.tf.json, a `terraform show -json` plan, or a cdktf.out directory. Plain data, no cdktf.
 // Values Terraform only knows after apply are `Unknown`, never guessed; references that could not be followed
 // are recorded as `UnresolvedRef`s so a rule can report them instead of silently passing.
+import type { EdgeRouteRule } from "../lambdas/shared/contracts/edge-config";
+import type { RouteRequirement } from "../lambdas/shared/contracts/route-table";
 
 /** A value Terraform will only know after apply (or a `${...}` expression we do not evaluate). */
 export interface Unknown {
@@ -136,31 +138,16 @@ export interface Route {
   readonly resource: ResourceInstance;
 }
 
-/** One route of a Lambda authorizer's bundled route table (lambdas/shared/route-table.ts). */
-export interface AuthorizerRouteRequirement {
-  readonly method: string;
-  readonly path: string;
-  readonly groups: readonly string[];
-  readonly scopes: readonly string[];
-  readonly tokenUse: string;
-  readonly clients: readonly string[] | null;
-}
+/** One route of a Lambda authorizer's bundled route table, as its contract defines it. */
+export type AuthorizerRouteRequirement = RouteRequirement;
 
 /** The route table found in a Lambda authorizer's deployment package, or why it could not be read. */
 export type AuthorizerRouteTable =
   | { readonly file: string; readonly routes: readonly AuthorizerRouteRequirement[] }
   | { readonly file: string; readonly problem: string };
 
-/** One route of the Lambda@Edge verifier's baked `edge-config.json` (lambdas/edge/config.ts). */
-export interface EdgeRouteRequirement {
-  readonly method: string;
-  readonly path: string;
-  /** `edge`: the verifier requires a token here; `gateway`: it passes the request on for API Gateway to decide. */
-  readonly mode: string;
-  /** Any one of these is required; empty = the config's path-prefix scopes apply. */
-  readonly scopes: readonly string[];
-  readonly clients: readonly string[] | null;
-}
+/** One route of the Lambda@Edge verifier's baked `edge-config.json`, as its contract defines it. */
+export type EdgeRouteRequirement = EdgeRouteRule;
 
 /** The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. */
 export type EdgeConfigTable =

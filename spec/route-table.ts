@@ -1,6 +1,6 @@
 // Derives each Lambda authorizer's route table from the access spec at synth time; the table is bundled
-// beside the authorizer as `route-table.json` (see lambdas/shared/route-table.ts for the contract).
-import type { RouteRequirement, RouteTable } from "../lambdas/shared/route-table";
+// beside the authorizer as `route-table.json` (lambdas/shared/contracts/route-table.ts is the contract and writes it).
+import type { RouteRequirement, RouteTable } from "../lambdas/shared/contracts/route-table";
 import type { AccessSpec, TokenUse } from "./types";
 
 export interface RouteTableOptions {
@@ -35,9 +35,4 @@ export function buildRouteTables(spec: AccessSpec, options: RouteTableOptions = 
     tables[authorizer] = { authorizer, routes, apiKeyFromAuthorizer: options.apiKeyFromAuthorizer ?? false };
   }
   return tables;
-}
-
-/** The table as the bundled file's text: stable key order, so an unchanged spec gives an unchanged zip. */
-export function routeTableJson(table: RouteTable): string {
-  return `${JSON.stringify(table, null, 2)}\n`;
 }

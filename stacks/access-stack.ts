@@ -5,7 +5,8 @@ import { Construct } from "constructs";
 import { Fn, Lazy, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccessSpec, BackendSpec } from "../spec/types";
-import { buildRouteTables, routeTableJson } from "../spec/route-table";
+import { ROUTE_TABLE_FILE, routeTableJson } from "../lambdas/shared/contracts/route-table";
+import { buildRouteTables } from "../spec/route-table";
 import { BundledFunction } from "../constructs/bundled-function";
 import { Identity } from "../constructs/identity";
 import { RestApi, type FunctionRef, type IntegrationTarget } from "../constructs/rest-api";
@@ -74,7 +75,7 @@ export class AccessStack extends TerraformStack {
     const authorizerFunctions: Record<string, FunctionRef> = {};
     for (const authorizer of spec.authorizers) {
       authorizerFunctions[authorizer.name] = fn(`authz-${terraformId(authorizer.name)}`, "authorizer", {
-        files: { "route-table.json": routeTableJson(tables[authorizer.name]) },
+        files: { [ROUTE_TABLE_FILE]: routeTableJson(tables[authorizer.name]) },
         environment: { USER_POOL_ID: this.identity.userPoolId, CLIENT_IDS: clientIdsJson },
         timeoutSeconds: 5,
       });

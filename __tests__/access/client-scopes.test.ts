@@ -2,13 +2,14 @@
 // new-client case (guard/access/cognito.ts routesOfClient): Cognito methods, and Lambda authorizer routes whose
 // route table requires the scope, never those restricted to other clients or already passed.
 import { modelFromDocument } from "../../guard/load";
+import type { AuthorizerRouteRequirement } from "../../guard/model";
 import { diffModels } from "../../guard/review/diff";
 import { requirementsFrom, tableKey, type RouteTables } from "../../guard/review/route-tables";
 import { only, synth, type Doc } from "../review/fixtures/pairs";
 import { CLIENT_SCOPE_PAIRS } from "./pairs/client-scopes";
 
 const model = (d: Doc) => modelFromDocument(d, "x.cdk.tf.json");
-const row = (method: string, path: string, scopes: string[], clients: string[] | null = null) => ({ method, path, groups: [], scopes, tokenUse: "access", clients });
+const row = (method: AuthorizerRouteRequirement["method"], path: string, scopes: string[], clients: string[] | null = null): AuthorizerRouteRequirement => ({ method, path, groups: [], scopes, tokenUse: "access", clients });
 
 /** The jwt-token authorizer's route table, as its bundled route-table.json would say. */
 function tables(rows: ReturnType<typeof row>[]): RouteTables {

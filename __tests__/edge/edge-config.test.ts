@@ -1,6 +1,6 @@
 // The baked edge configuration derived from the access spec at synth time.
 import { bakedEdgeConfig, edgeParameterName } from "../../constructs/edge/edge-config";
-import { parseBakedConfig } from "../../lambdas/edge/config";
+import { parseEdgeConfig } from "../../lambdas/shared/contracts/edge-config";
 import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
 import type { AccessSpec, RouteSpec } from "../../spec/types";
 
@@ -28,7 +28,7 @@ describe("bakedEdgeConfig", () => {
     ]);
     expect(baked.parameterName).toBe(edgeParameterName(spec));
     expect(baked.parameterRegion).toBe("us-east-1");
-    expect(parseBakedConfig(JSON.parse(JSON.stringify(baked)))).toEqual(baked);
+    expect(parseEdgeConfig(JSON.parse(JSON.stringify(baked)))).toEqual(baked);
   });
 
   test("GIVEN an unknown or empty client list WHEN baked THEN it throws naming the place", () => {
@@ -43,12 +43,12 @@ describe("bakedEdgeConfig", () => {
   });
 });
 
-describe("parseBakedConfig", () => {
+describe("parseEdgeConfig (the edge-config.json contract)", () => {
   test.each<[string, unknown, RegExp]>([
     ["not an object", [], /expected an object/],
-    ["a bad mode", { ...bakedEdgeConfig(petstoreProd), routes: [{ method: "GET", path: "/", mode: "open", scopes: [], clients: null }] }, /mode: expected "edge" or "gateway"/],
+    ["a bad mode", { ...bakedEdgeConfig(petstoreProd), routes: [{ method: "GET", path: "/", mode: "open", scopes: [], clients: null }] }, /edge-config\.json\.routes\[0\]\.mode: expected one of edge, gateway, got "open"/],
     ["a relative prefix", { ...bakedEdgeConfig(petstoreProd), prefixes: [{ prefix: "pets", scopes: [] }] }, /must start with "\/"/],
   ])("GIVEN %s WHEN parsed THEN it throws", (_name, raw, message) => {
-    expect(() => parseBakedConfig(raw)).toThrow(message);
+    expect(() => parseEdgeConfig(raw)).toThrow(message);
   });
 });

@@ -2,7 +2,8 @@
 // node:crypto, the JWKS preloaded with cacheJwks. Nothing here touches the network.
 import type { KeyObject } from "node:crypto";
 import { generateKey, jwtHs256, jwtRs256, jwtUnsigned } from "../helpers/jwt";
-import type { EdgeBakedConfig, EdgeRuntimeConfig } from "../../lambdas/edge/config";
+import type { EdgeRuntimeConfig } from "../../lambdas/edge/config";
+import type { EdgeBakedConfig } from "../../lambdas/shared/contracts/edge-config";
 import type { EdgeRequest } from "../../lambdas/edge/decide";
 import { poolKeys } from "../../lambdas/edge/keys";
 

@@ -6,6 +6,7 @@ import { createZip } from "../../constructs/private/bundle";
 import { main } from "../../cli/review";
 import { zipEntry } from "../../guard/load/zip";
 import { requirementsFrom } from "../../guard/review/route-tables";
+import type { RouteTable } from "../../lambdas/shared/contracts/route-table";
 import { only, synth, type Doc } from "./fixtures/pairs";
 
 /** A one-entry DEFLATED zip (the project's own writer only STOREs; other tools deflate). */
@@ -36,7 +37,7 @@ function deflatedZip(name: string, text: string): Buffer {
   return Buffer.concat([local, nameBuf, packed, central, nameBuf, eocd]);
 }
 
-const TABLE = {
+const TABLE: RouteTable = {
   authorizer: "jwt-token",
   routes: [
     { method: "GET", path: "/pets/{petId}", groups: [], scopes: ["petstore/read"], tokenUse: "access", clients: null },
@@ -60,15 +61,10 @@ describe("zipEntry (the loader's reader) / requirementsFrom", () => {
     expect(() => zipEntry(Buffer.from("not a zip at all, not even close"), "route-table.json")).toThrow(/not a zip archive/);
   });
 
-  it("GIVEN a table WHEN keyed THEN requirements are keyed by route, rows without method or path skipped", () => {
-    const rows = [...TABLE.routes, { method: "", path: "", groups: [], scopes: [], tokenUse: "", clients: null }];
-    const t = requirementsFrom(rows);
+  it("GIVEN a table WHEN keyed THEN requirements are keyed by route", () => {
+    const t = requirementsFrom(TABLE.routes);
     expect([...t.keys()]).toEqual(["GET /pets/{petId}", "DELETE /pets/{petId}"]);
     expect(t.get("DELETE /pets/{petId}")).toEqual({ groups: ["admins"], scopes: [], tokenUse: "id", clients: ["web"] });
-  });
-
-  it("GIVEN a row without a token use WHEN keyed THEN it reads as any, as the authorizer does", () => {
-    expect(requirementsFrom([{ ...TABLE.routes[0], tokenUse: "" }]).get("GET /pets/{petId}")?.tokenUse).toBe("any");
   });
 });
 

@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AccessSpec } from "../../spec/types";
 import { BundledFunction } from "../bundled-function";
+import { EDGE_CONFIG_FILE, edgeConfigJson } from "../../lambdas/shared/contracts/edge-config";
 import { bakedEdgeConfig } from "./edge-config";
 
 export interface EdgeVerifierProps {
@@ -47,7 +48,7 @@ export class EdgeVerifier extends Construct {
     this.fn = new BundledFunction(this, "function", {
       functionName: `${props.spec.name}-${props.spec.environment}-edge-verifier`,
       entry: EDGE_ENTRY,
-      files: { "edge-config.json": JSON.stringify(baked) },
+      files: { [EDGE_CONFIG_FILE]: edgeConfigJson(baked) },
       statements: [{ effect: "Allow", actions: ["ssm:GetParameter"], resources: [parameter.arn] }],
       logRetentionDays: props.spec.lambdaLogRetentionDays,
       provider: props.provider,

@@ -4,59 +4,35 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { AuthorizerRouteRequirement, AuthorizerRouteTable, BundleDigest, EdgeConfigTable, EdgeRouteRequirement } from "../model";
-import { asArray, asObject, asString, isObject } from "./json";
+import { EDGE_CONFIG_FILE, readEdgeConfig } from "../../lambdas/shared/contracts/edge-config";
+import { ContractError } from "../../lambdas/shared/contracts/fields";
+import { readRouteTable, ROUTE_TABLE_FILE } from "../../lambdas/shared/contracts/route-table";
+import type { AuthorizerRouteTable, BundleDigest, EdgeConfigTable } from "../model";
+import { asString } from "./json";
 import type { RawStack } from "./raw";
 import { readZipEntry, zipFiles } from "./zip";
 
-const ENTRY = "route-table.json";
-const EDGE_ENTRY = "edge-config.json";
-const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === "string");
+const ENTRY = ROUTE_TABLE_FILE;
+const EDGE_ENTRY = EDGE_CONFIG_FILE;
 
-/** A bundled JSON document with a `routes` list, or the one-line reason it is not one. */
-function routesDocument(text: string, entry: string): Record<string, unknown> | string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return `${entry} is not JSON: ${(e as Error).message}`;
-  }
-  return isObject(doc) && Array.isArray(doc["routes"]) ? doc : `${entry} has no routes list`;
-}
-
+/** Read through the bundle's own contract; a file that breaks it is a problem (so its routes are "not verified"). */
 function parseTable(text: string, file: string): AuthorizerRouteTable {
-  const doc = routesDocument(text, ENTRY);
-  if (typeof doc === "string") return { file, problem: doc };
-  const routes: AuthorizerRouteRequirement[] = asArray(doc["routes"]).map((r) => {
-    const o = asObject(r);
-    return {
-      method: asString(o["method"]) ?? "",
-      path: asString(o["path"]) ?? "",
-      groups: strings(o["groups"]),
-      scopes: strings(o["scopes"]),
-      tokenUse: asString(o["tokenUse"]) ?? "",
-      clients: o["clients"] === null || o["clients"] === undefined ? null : strings(o["clients"]),
-    };
-  });
-  return { file, routes };
+  try {
+    return { file, routes: readRouteTable(text).routes };
+  } catch (e) {
+    if (e instanceof ContractError) return { file, problem: e.message };
+    throw e;
+  }
 }
 
 function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
-  const doc = routesDocument(text, EDGE_ENTRY);
-  if (typeof doc === "string") return { file, problem: doc };
-  const routes: EdgeRouteRequirement[] = asArray(doc["routes"]).map((r) => {
-    const o = asObject(r);
-    return {
-      method: asString(o["method"]) ?? "",
-      path: asString(o["path"]) ?? "",
-      mode: asString(o["mode"]) ?? "",
-      scopes: strings(o["scopes"]),
-      clients: o["clients"] === null || o["clients"] === undefined ? null : strings(o["clients"]),
-    };
-  });
-  const prefixes = asArray(doc["prefixes"]).map((p) => ({ prefix: asString(asObject(p)["prefix"]) ?? "", scopes: strings(asObject(p)["scopes"]) }));
-  const clients = doc["clients"] === null || doc["clients"] === undefined ? null : strings(doc["clients"]);
-  return { file, routes, prefixes, clients };
+  try {
+    const { routes, prefixes, clients } = readEdgeConfig(text);
+    return { file, routes, prefixes, clients };
+  } catch (e) {
+    if (e instanceof ContractError) return { file, problem: e.message };
+    throw e;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 // The route tables bundled beside each Lambda authorizer (`route-table.json` inside the function's zip, see
-// lambdas/shared/route-table.ts), as the review compares them: the groups, scopes, token use and clients a
+// lambdas/shared/contracts/route-table.ts), as the review compares them: the groups, scopes, token use and clients a
 // CUSTOM route requires live there, not in Terraform. The loader (guard/load/bundles.ts) reads the zips.
 import type { AuthorizerRouteRequirement, Model } from "../model";
 
@@ -16,15 +16,14 @@ export type RouteTables = ReadonlyMap<string, ReadonlyMap<string, LambdaRequirem
 
 export const tableKey = (stack: string, functionName: string): string => `${stack}::${functionName}`;
 
-/** A table's rows keyed by route; rows without a method or path are left out (those routes show no table). */
+/** A table's rows keyed by route (the contract's parser has refused any table with an incomplete row). */
 export function requirementsFrom(routes: readonly AuthorizerRouteRequirement[]): Map<string, LambdaRequirement> {
   const out = new Map<string, LambdaRequirement>();
   for (const r of routes) {
-    if (r.method === "" || r.path === "") continue;
     out.set(`${r.method} ${r.path}`, {
       groups: [...r.groups].sort(),
       scopes: [...r.scopes].sort(),
-      tokenUse: r.tokenUse === "" ? "any" : r.tokenUse,
+      tokenUse: r.tokenUse,
       clients: r.clients === null ? null : [...r.clients].sort(),
     });
   }

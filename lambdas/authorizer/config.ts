@@ -1,6 +1,8 @@
-// Parses the authorizer's runtime configuration (environment + bundled route-table.json) from unknown input.
-// Any problem is a ConfigError; the handler then refuses every request (fail closed) and logs it once.
-import type { RouteRequirement, RouteTable } from "../shared/route-table";
+// Parses the authorizer's runtime configuration (environment + bundled route-table.json, whose contract is
+// lambdas/shared/contracts/route-table.ts) from unknown input. Any problem is a ConfigError; the handler then
+// refuses every request (fail closed) and logs it once.
+import { readRouteTable, type RouteTable } from "../shared/contracts/route-table";
+import { ContractError, isRecord, parseJsonFile } from "../shared/contracts/fields";
 
 export interface AuthorizerConfig {
   /** `{region}_{id}`; the region and issuer come from it. */
@@ -15,16 +17,7 @@ export interface AuthorizerConfig {
 export class ConfigError extends Error {}
 
 const USER_POOL_ID = /^[a-z]{2}(-gov)?-[a-z]+-\d_[A-Za-z0-9]+$/;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function parseJson(source: string, text: string | undefined): unknown {
-  if (text === undefined || text === "") throw new ConfigError(`${source}: missing`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ConfigError(`${source}: not valid JSON`);
-  }
-}
+const parseJson = (source: string, text: string | undefined): unknown => contract(() => parseJsonFile(source, text));
 
 function stringMap(source: string, value: unknown, allowEmpty: boolean): Record<string, string> {
   if (!isRecord(value)) throw new ConfigError(`${source}: expected an object of strings`);
@@ -37,40 +30,14 @@ function stringMap(source: string, value: unknown, allowEmpty: boolean): Record<
   return out;
 }
 
-function stringArray(source: string, value: unknown): string[] {
-  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === "string")) {
-    throw new ConfigError(`${source}: expected an array of strings, got ${JSON.stringify(value)}`);
+/** The bundled file's ContractError as this handler's ConfigError (one error type for the handler to log). */
+function contract<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ContractError) throw new ConfigError(e.message);
+    throw e;
   }
-  return value;
-}
-
-export function parseRouteTable(source: string, value: unknown): RouteTable {
-  if (!isRecord(value)) throw new ConfigError(`${source}: expected an object`);
-  if (typeof value.authorizer !== "string") throw new ConfigError(`${source}.authorizer: expected a string`);
-  if (!Array.isArray(value.routes)) throw new ConfigError(`${source}.routes: expected an array`);
-  const routes = value.routes.map((r: unknown, i): RouteRequirement => {
-    const at = `${source}.routes[${i}]`;
-    if (!isRecord(r)) throw new ConfigError(`${at}: expected an object`);
-    if (typeof r.method !== "string" || !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)$/.test(r.method)) {
-      throw new ConfigError(`${at}.method: bad value ${JSON.stringify(r.method)}`);
-    }
-    if (typeof r.path !== "string" || !/^\/([^/*?\s]+(\/[^/*?\s]+)*)?$/.test(r.path)) {
-      throw new ConfigError(`${at}.path: bad value ${JSON.stringify(r.path)}`);
-    }
-    if (r.tokenUse !== "access" && r.tokenUse !== "id" && r.tokenUse !== "any") {
-      throw new ConfigError(`${at}.tokenUse: bad value ${JSON.stringify(r.tokenUse)}`);
-    }
-    return {
-      method: r.method,
-      path: r.path,
-      groups: stringArray(`${at}.groups`, r.groups),
-      scopes: stringArray(`${at}.scopes`, r.scopes),
-      tokenUse: r.tokenUse,
-      clients: r.clients === null ? null : stringArray(`${at}.clients`, r.clients),
-    };
-  });
-  if (typeof value.apiKeyFromAuthorizer !== "boolean") throw new ConfigError(`${source}.apiKeyFromAuthorizer: expected a boolean`);
-  return { authorizer: value.authorizer, routes, apiKeyFromAuthorizer: value.apiKeyFromAuthorizer };
 }
 
 /** Environment: USER_POOL_ID, CLIENT_IDS (JSON name → id), optional API_KEYS_BY_CLIENT (JSON name → key). */
@@ -78,7 +45,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, r
   const userPoolId = env.USER_POOL_ID ?? "";
   if (!USER_POOL_ID.test(userPoolId)) throw new ConfigError(`USER_POOL_ID: bad value ${JSON.stringify(userPoolId)}`);
   const clientIds = stringMap("CLIENT_IDS", parseJson("CLIENT_IDS", env.CLIENT_IDS), false);
-  const routeTable = parseRouteTable("route-table.json", parseJson("route-table.json", routeTableText));
+  const routeTable = contract(() => readRouteTable(routeTableText));
   const apiKeysByClient = env.API_KEYS_BY_CLIENT ? stringMap("API_KEYS_BY_CLIENT", parseJson("API_KEYS_BY_CLIENT", env.API_KEYS_BY_CLIENT), true) : undefined;
   return { userPoolId, clientIds, routeTable, apiKeysByClient };
 }

@@ -3,6 +3,7 @@
 // beside index.js (generated from the access spec by spec/route-table.ts). Any config problem → every call 401.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { ROUTE_TABLE_FILE } from "../shared/contracts/route-table";
 import { ConfigError, parseConfig } from "./config";
 import { Authorizer, type AuthorizerResponse, type Decision } from "./decide";
 
@@ -15,7 +16,7 @@ function init(): Init {
   try {
     let text: string | undefined;
     try {
-      text = readFileSync(path.join(__dirname, "route-table.json"), "utf8");
+      text = readFileSync(path.join(__dirname, ROUTE_TABLE_FILE), "utf8");
     } catch {
       text = undefined;
     }

@@ -1,7 +1,7 @@
 // Cache-safe policies: API Gateway caches one policy per identity and reuses it on every route behind the
 // same authorizer, so the policy lists every route the principal may call (Allow) and explicitly denies the
 // routes an Allow glob would otherwise reach, plus the concrete method just refused.
-import type { RouteRequirement } from "../shared/route-table";
+import type { RouteRequirement } from "../shared/contracts/route-table";
 import { globMatches, globOverlapsRoute, routeGlob } from "./routes";
 
 export interface PolicyStatement {

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
 import type { Fetcher } from "aws-jwt-verify/https";
-import { type EdgeBakedConfig, type EdgeRuntimeConfig, parseBakedConfig, parseRuntimeConfig } from "./config";
+import { EDGE_CONFIG_FILE, readEdgeConfig, type EdgeBakedConfig } from "../shared/contracts/edge-config";
+import { type EdgeRuntimeConfig, parseRuntimeConfig } from "./config";
 import { decide, type EdgeDecision, type EdgeRequest, type VerifyToken } from "./decide";
 import { isKeyMiss, type PoolKeys, poolKeys } from "./keys";
 import { rejection, withoutOriginVerify } from "./respond";
@@ -30,7 +31,7 @@ export interface EdgeDeps {
 }
 
 async function load(deps: EdgeDeps): Promise<Loaded> {
-  const baked = parseBakedConfig(JSON.parse(deps.readBakedConfig()));
+  const baked = readEdgeConfig(deps.readBakedConfig());
   const value = await getParameter(baked.parameterName, baked.parameterRegion, credentialsFromEnv(deps.env), deps.fetch);
   const runtime = parseRuntimeConfig(JSON.parse(value), baked);
   const keys = poolKeys(runtime.userPoolId, deps.jwksFetcher);
@@ -100,7 +101,7 @@ export function createHandler(deps: EdgeDeps): (event: CloudFrontRequestEvent) =
 }
 
 export const handler = createHandler({
-  readBakedConfig: () => readFileSync(path.join(__dirname, "edge-config.json"), "utf8"),
+  readBakedConfig: () => readFileSync(path.join(__dirname, EDGE_CONFIG_FILE), "utf8"),
   fetch: (url, init) => fetch(url, init),
   env: process.env,
 });
