@@ -231,3 +231,30 @@ describe("no-open-method on an authorization known only after apply", () => {
     expect(f).toEqual([expect.objectContaining({ severity: "info", message: expect.stringContaining("not verified") })]);
   });
 });
+
+describe("GIVEN a REST API importing its body with parameters.basepath", () => {
+  const imported = (basepath: string | undefined, deny: boolean) =>
+    sample((b, d) => {
+      (b as Json)["servers"] = [{ url: "https://{restapi_id}.execute-api.eu-west-1.amazonaws.com/{basePath}", variables: { restapi_id: { default: "x" }, basePath: { default: "/v1" } } }];
+      b.paths["/internal/{proxy+}"] = { "x-amazon-apigateway-any-method": { security: [] } };
+      const api = d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"];
+      if (basepath !== undefined) api["parameters"] = { basepath };
+      // A deny written for the prepended path: `*` crosses `/` in IAM, so a verb `*` would swallow any prefix.
+      if (deny) api["policy"] = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/v1/internal/*" }] });
+    });
+  const open = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)));
+  it("THEN prepend puts the base path in front of every route", () => {
+    expect(open(imported("prepend", false))).toEqual(["ANY /v1/internal/{proxy+}"]);
+  });
+  it("Compliance: a deny on /v1/internal/* covers what prepend serves", () => {
+    expect(open(imported("prepend", true))).toEqual([]);
+  });
+  it("Noncompliance: with the default (ignore) the route is /internal/*, which that deny does not cover", () => {
+    expect(open(imported(undefined, true))).toEqual(["ANY /internal/{proxy+}"]);
+  });
+  it("THEN split drops the base path's first segment (the stage), and an unknown mode leaves the path unknown", () => {
+    expect(modelFromDocument(imported("split", false), "x.cdk.tf.json").routes.some((r) => r.routeKey === "ANY /internal/{proxy+}")).toBe(true);
+    const unknownMode = modelFromDocument(imported("${var.mode}", false), "x.cdk.tf.json").routes.filter((r) => r.form === "openapi-operation");
+    expect(unknownMode.every((r) => r.routeKey === undefined)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // The routes and authorizers an API's OpenAPI `body` declares, as model Routes (form "openapi-operation",
 // address `<api>#paths["/pets"].get`) and Authorizers (`<api>#securitySchemes["cognito"]`), so every rule and the
 // review read them like method resources. Bodies are read once per resource instance (bodyOf).
-import { isUnknown, type Authorizer, type ResourceInstance, type RestApi, type Route } from "../model";
+import { isUnknown, unknownValue, type Authorizer, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { referencesInString } from "./address";
 import { DEFAULT_ROUTE, restIdentitySource } from "./http-api";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
@@ -49,11 +49,12 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
       return made;
     };
     const http = BODY_APIS[api.resource.type] === "http";
+    const prefix = http ? "" : importPrefix(api.resource, read.basePath);
     for (const op of read.operations) {
       const authorizer = op.authorizer === undefined ? undefined : authorizerOf(op.authorizer);
       // An HTTP API body declares its catch-all as `/$default` (any method): the model's `$default` route.
       const catchAll = http && op.path === `/${DEFAULT_ROUTE}`;
-      const path = catchAll ? "" : op.path;
+      const path = catchAll ? "" : typeof op.path !== "string" ? op.path : typeof prefix === "string" ? `${prefix}${op.path === "/" && prefix !== "" ? "" : op.path}` : prefix;
       const httpMethod = catchAll ? DEFAULT_ROUTE : op.method;
       routes.push({
         address: operationAddress(api.address, op.pointer),
@@ -76,6 +77,24 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
     }
   }
   return { routes, authorizers };
+}
+
+/**
+ * What a REST API's import `parameters.basepath` puts in front of every path: ignore (the default) nothing,
+ * prepend the base path, split the base path without its first segment (that one names the stage). Anything
+ * else, or a base path known only after apply, makes every path Unknown.
+ */
+function importPrefix(api: ResourceInstance, basePath: Val<string> | undefined): Val<string> {
+  const params = api.values["parameters"];
+  const mode = isUnknown(params) ? params : typeof params === "object" && params !== null ? (params as Record<string, unknown>)["basepath"] : undefined;
+  if (mode === undefined || mode === null || mode === "ignore") return "";
+  if (isUnknown(mode) || (mode !== "prepend" && mode !== "split")) return unknownValue(`parameters.basepath ${JSON.stringify(mode)}`);
+  if (basePath === undefined) return "";
+  if (isUnknown(basePath)) return basePath;
+  const trimmed = basePath.replace(/\/+$/, "");
+  if (mode === "prepend") return trimmed === "" || trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+  const segments = trimmed.split("/").filter((x) => x !== "");
+  return segments.slice(1).map((x) => `/${x}`).join("");
 }
 
 function toAuthorizer(stack: RawStack, api: RestApi, a: BodyAuthorizer, resolver: StackResolver): Authorizer {

@@ -47,7 +47,16 @@ export interface BodyOperation {
 }
 
 export type BodyRead =
-  | { readonly kind: "operations"; readonly format: "openapi3" | "swagger2"; readonly operations: readonly BodyOperation[] }
+  | {
+      readonly kind: "operations";
+      readonly format: "openapi3" | "swagger2";
+      readonly operations: readonly BodyOperation[];
+      /**
+       * The document's base path (Swagger `basePath`, the path of OpenAPI 3's first server URL with its variables'
+       * defaults), which a REST API's import `parameters.basepath` may prepend to every path. @default - none
+       */
+      readonly basePath?: Val<string>;
+    }
   /** Known only after apply (a plan's computed body, or a `${...}` expression that is the whole document). */
   | { readonly kind: "unknown"; readonly reason: string }
   /** Text that is not a readable OpenAPI document. */
@@ -92,7 +101,21 @@ export function readBody(body: unknown, protocol: BodyProtocol = "rest"): BodyRe
   const isOas3 = typeof doc["openapi"] === "string" && /^3\./.test(doc["openapi"]);
   const isSwagger2 = doc["swagger"] === "2.0";
   if (!isOas3 && !isSwagger2) return { kind: "unreadable", reason: `the body is neither OpenAPI 3.x nor Swagger 2.0 (version ${JSON.stringify(version ?? null)})` };
-  return { kind: "operations", format: isOas3 ? "openapi3" : "swagger2", operations: operationsOf(doc, isOas3, protocol) };
+  const basePath = basePathOf(doc, isOas3);
+  return { kind: "operations", format: isOas3 ? "openapi3" : "swagger2", operations: operationsOf(doc, isOas3, protocol), ...(basePath !== undefined ? { basePath } : {}) };
+}
+
+function basePathOf(doc: JsonObject, oas3: boolean): Val<string> | undefined {
+  if (!oas3) return doc["basePath"] === undefined ? undefined : (text(doc["basePath"]) ?? unknownValue(String(doc["basePath"])));
+  const server = asArray(doc["servers"])[0];
+  if (!isObject(server) || typeof server["url"] !== "string") return undefined;
+  const vars = isObject(server["variables"]) ? server["variables"] : {};
+  const url = server["url"].replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return isObject(v) && typeof v["default"] === "string" ? v["default"] : whole;
+  });
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/\/{2,}/g, "/");
+  return /[{}]|\$\{/.test(path) ? unknownValue(url) : path;
 }
 
 /** A string read from the body: a `${...}` inside it makes it Unknown (its value is decided at apply). */
