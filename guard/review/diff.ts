@@ -5,11 +5,14 @@ import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
 import { coversArnGlob } from "../match/glob";
 import type { RouteTables } from "./route-tables";
+import { blockingDigest } from "./acknowledge";
 import { change } from "./change";
 import { compareBodies } from "./bodies";
+import { changesGate } from "./gate-paths";
+import type { LoweredSeverity } from "../policy/types";
 import { accessChanges } from "../access";
-import { newPools } from "../access/cognito";
 import { pairRoutes } from "./route-pairing";
+import { newPools } from "../access/cognito";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
@@ -18,8 +21,15 @@ export interface DiffOptions {
   /** Labels for the report header (file names). */
   readonly baseLabel?: string;
   readonly headLabel?: string;
-  /** Blocking changes were accepted on purpose (the PR label): still reported, marked, exit 0. @default false */
-  readonly acknowledge?: boolean;
+  /**
+   * Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`): when one equals this
+   * report's digest, its blocking changes are still reported, marked acknowledged, and exit 0. @default none
+   */
+  readonly acknowledge?: readonly string[];
+  /** The pull request's changed paths, to label those that change the gate itself. @default - not known */
+  readonly changedFiles?: readonly string[];
+  /** Rules the policies lower below their default severity (loweredSeverities). @default none */
+  readonly loweredSeverities?: readonly LoweredSeverity[];
   /**
    * Whether the intended-authorization policy allows a NEW route to be public (NONE or API key only).
    * @default - no policy: every new public route blocks
@@ -476,12 +486,14 @@ const pathOf = (route: string): string => route.slice(route.indexOf(" ") + 1);
  */
 export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): ReviewReport {
   const mode = opts.mode ?? "diff";
-  const acknowledged = opts.acknowledge === true;
   const baseFacts = modelFacts(base, opts.routeTables?.base);
   const headFacts = modelFacts(head, opts.routeTables?.head);
   const facts = diffFacts(baseFacts, headFacts, opts);
   const routes = facts.routes;
   const raw = [...compareBodies(base, head), ...facts.changes, ...accessChanges({ base, head, baseFacts, headFacts })];
+  const digest = blockingDigest(raw);
+  const given = [...new Set(opts.acknowledge ?? [])];
+  const acknowledged = digest !== "" && given.includes(digest);
   const mark = (c: Change): Change => (c.severity === "blocking" ? { ...c, acknowledged } : c);
   const changes = raw.map(mark);
   const marked = routes.map((r) => ({ ...r, changes: r.changes.map(mark) }));
@@ -500,6 +512,10 @@ export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): Re
     blocking,
     unacknowledgedBlocking: acknowledged ? 0 : blocking,
     acknowledged,
+    digest,
+    staleAcknowledgements: given.filter((d) => d !== digest),
+    ...(opts.changedFiles !== undefined ? { gateChanges: opts.changedFiles.filter(changesGate) } : {}),
+    loweredSeverities: opts.loweredSeverities ?? [],
     plan: planSummary(base, head, mode),
     ...(opts.findings !== undefined ? { findings: opts.findings } : {}),
     notes,

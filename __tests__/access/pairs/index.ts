@@ -6,9 +6,9 @@ import { INPUT_PAIRS } from "./inputs";
 import { ROUTE_PAIRS } from "./routes";
 import { STAGE_PAIRS } from "./stages";
 import type { AccessPair } from "./types";
+import { WAF_PAIRS } from "./waf";
 import { COGNITO_PAIRS } from "./cognito";
 import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
-import { WAF_PAIRS } from "./waf";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
