@@ -206,6 +206,30 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     names: "GET /invoices",
     check: [],
   },
+  "body-resource-policy-allows-everyone": {
+    env: "dev",
+    description: "the body gains an x-amazon-apigateway-policy letting anyone invoke the API (SigV4 routes included)",
+    both: withBody,
+    mutate: edit((b) => {
+      (b as Json)["x-amazon-apigateway-policy"] = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }] };
+    }),
+    blocking: ["invoke-grant-widened", "invoker-added"],
+    names: "DELETE /invoices/{invoiceId}",
+    check: ["execute-api-invoke-scoped"],
+  },
+  "rest-api-policy-shorthand-allows-everyone": {
+    env: "dev",
+    description: "an aws_api_gateway_rest_api_policy lets anyone invoke execute-api:/* (the shorthand for its API)",
+    both: withBody,
+    mutate: (d) => {
+      d.resource["aws_api_gateway_rest_api_policy"] = {
+        open: { rest_api_id: "${aws_api_gateway_rest_api.api_4F59AA66.id}", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }] }) },
+      };
+    },
+    blocking: ["invoke-grant-widened", "invoker-added"],
+    names: "GET /reports/{reportId}",
+    check: ["execute-api-invoke-scoped"],
+  },
 
   // Harmless twins: nothing blocks, the check finds nothing new.
   "twin-reordered": {

@@ -175,6 +175,13 @@ describe("REST API resource policies that deny execute-api:Invoke", () => {
   ])("Noncompliance: a Deny with %s does not count", (_, statement) => {
     expect(findings(open(statement))).toEqual(["ANY /internal/{proxy+}"]);
   });
+  it("Noncompliance: a Deny in the body's x-amazon-apigateway-policy does not count (a policy argument or resource replaces it)", () => {
+    const d = sample((b) => {
+      b.paths["/internal/{proxy+}"] = { "x-amazon-apigateway-any-method": { security: [] } };
+      (b as Json)["x-amazon-apigateway-policy"] = { Version: "2012-10-17", Statement: [deny()] };
+    });
+    expect(findings(d)).toEqual(["ANY /internal/{proxy+}"]);
+  });
 });
 
 describe("deployment-redeploys-on-auth-change", () => {

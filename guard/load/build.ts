@@ -467,6 +467,7 @@ export function buildViews(stack: RawStack): StackViews {
   const v2 = buildHttpApiViews(stack, resolver, unresolved, stack.routeTables);
   // Routes an OpenAPI body declares (REST and HTTP APIs), beside the method and route resources.
   const body = bodyViews(stack, [...apis, ...v2.apis], resolver);
+  iamPolicies.push(...body.policies);
   return {
     apis: [...apis, ...v2.apis],
     routes: [...routes, ...v2.routes, ...body.routes],

@@ -1,7 +1,8 @@
 // The routes and authorizers an API's OpenAPI `body` declares, as model Routes (form "openapi-operation",
 // address `<api>#paths["/pets"].get`) and Authorizers (`<api>#securitySchemes["cognito"]`), so every rule and the
 // review read them like method resources. Bodies are read once per resource instance (bodyOf).
-import { isUnknown, unknownValue, type Authorizer, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
+import { isUnknown, unknownValue, type Authorizer, type IamPolicy, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
+import { documentFromJson } from "./iam";
 import { referencesInString } from "./address";
 import { DEFAULT_ROUTE, restIdentitySource } from "./http-api";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
@@ -33,12 +34,18 @@ export const operationAddress = (api: string, pointer: string): string => `${api
  * the same route are kept: with put_rest_api_mode merge the one written last wins (the body again on its next
  * update), with overwrite the next body update deletes the method; either may be live, so both are judged.
  */
-export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: StackResolver): { routes: Route[]; authorizers: Authorizer[] } {
+export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: StackResolver): { routes: Route[]; authorizers: Authorizer[]; policies: IamPolicy[] } {
   const routes: Route[] = [];
   const authorizers: Authorizer[] = [];
+  const policies: IamPolicy[] = [];
   for (const api of apis) {
     const read = bodyOf(api.resource);
     if (read?.kind !== "operations") continue;
+    // The import attaches it unless a `policy` argument or an aws_api_gateway_rest_api_policy replaces it: its
+    // grants count (they may be live), its denies do not (see rules/private/resource-policy.ts).
+    if (read.policy !== undefined) {
+      policies.push({ address: `${api.address}#x-amazon-apigateway-policy`, kind: "api-resource-policy", document: documentFromJson(read.policy), roleAddresses: [], resource: api.resource });
+    }
     const byName = new Map<string, Authorizer>();
     const authorizerOf = (a: BodyAuthorizer): Authorizer => {
       const hit = byName.get(a.name);
@@ -76,7 +83,7 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
       });
     }
   }
-  return { routes, authorizers };
+  return { routes, authorizers, policies };
 }
 
 /**

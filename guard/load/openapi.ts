@@ -56,6 +56,8 @@ export type BodyRead =
        * defaults), which a REST API's import `parameters.basepath` may prepend to every path. @default - none
        */
       readonly basePath?: Val<string>;
+      /** `x-amazon-apigateway-policy`: a resource policy the import attaches to a REST API. @default - none */
+      readonly policy?: JsonObject;
     }
   /** Known only after apply (a plan's computed body, or a `${...}` expression that is the whole document). */
   | { readonly kind: "unknown"; readonly reason: string }
@@ -102,7 +104,14 @@ export function readBody(body: unknown, protocol: BodyProtocol = "rest"): BodyRe
   const isSwagger2 = doc["swagger"] === "2.0";
   if (!isOas3 && !isSwagger2) return { kind: "unreadable", reason: `the body is neither OpenAPI 3.x nor Swagger 2.0 (version ${JSON.stringify(version ?? null)})` };
   const basePath = basePathOf(doc, isOas3);
-  return { kind: "operations", format: isOas3 ? "openapi3" : "swagger2", operations: operationsOf(doc, isOas3, protocol), ...(basePath !== undefined ? { basePath } : {}) };
+  const policy = doc["x-amazon-apigateway-policy"];
+  return {
+    kind: "operations",
+    format: isOas3 ? "openapi3" : "swagger2",
+    operations: operationsOf(doc, isOas3, protocol),
+    ...(basePath !== undefined ? { basePath } : {}),
+    ...(protocol === "rest" && isObject(policy) ? { policy } : {}),
+  };
 }
 
 function basePathOf(doc: JsonObject, oas3: boolean): Val<string> | undefined {

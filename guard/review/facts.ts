@@ -1,7 +1,7 @@
 // Reads from one Model the facts the authorization review compares: each route's effective authorization,
 // and the controls around it (stage WAF / origin protection / logging, execute-api:Invoke grants, group-role
 // trust, user pools, app clients). Pure: a Model in, plain data out, keyed so two versions can be paired.
-import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
+import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
 import { trustedPools } from "../access/cognito";
 import { resourceAt, valueOf } from "../access/targets";
@@ -184,10 +184,14 @@ function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>): Grant[
       } else for (const h of holders) entry(h, p.address).unverifiable.add(text);
       continue;
     }
+    // A resource policy's `execute-api:/stage/VERB/path` shorthand names the API it is attached to.
+    const own = p.kind === "api-resource-policy" ? resourcePolicyApi(model, p) : undefined;
+    const expand = (r: Val<string>): Val<string> =>
+      own !== undefined && typeof r === "string" && r.startsWith("execute-api:/") ? `\${${own}.execution_arn}/${r.slice("execute-api:/".length)}` : r;
     for (const s of p.document.statements.filter(grantsInvoke)) {
       const resources = s.resources.length > 0 ? s.resources : s.notResources.length > 0 ? ["*"] : [];
       for (const holder of holdersOf(p.kind, p.roleAddresses, stack, roleName, s)) {
-        for (const r of resources) entry(holder, p.address).patterns.add(normalize(stack, r));
+        for (const r of resources) entry(holder, p.address).patterns.add(normalize(stack, expand(r)));
       }
     }
   }
@@ -195,6 +199,13 @@ function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>): Grant[
     .map(([principal, g]) => ({ principal, patterns: [...g.patterns].sort(), unverifiable: [...g.unverifiable].sort(), addresses: [...g.addresses].sort() }))
     .filter((g) => g.patterns.length > 0 || g.unverifiable.length > 0)
     .sort((a, b) => a.principal.localeCompare(b.principal));
+}
+
+/** The API a resource policy is attached to: its own `policy` / body, or an aws_api_gateway_rest_api_policy's rest_api_id. */
+function resourcePolicyApi(model: Model, p: IamPolicy): string | undefined {
+  if (p.resource.type === "aws_api_gateway_rest_api") return p.resource.address;
+  const refs = p.resource.references["rest_api_id"] ?? [];
+  return model.apis.find((a) => stackOf(a) === stackOf(p) && refs.includes(`${a.address}.id`))?.address;
 }
 
 function holdersOf(

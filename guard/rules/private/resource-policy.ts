@@ -41,6 +41,8 @@ function policiesOf(model: Model, api: RestApi): IamPolicy[] {
   const stack = api.resource.source.stack;
   return model.iamPolicies.filter((p) => {
     if (p.kind !== "api-resource-policy" || p.resource.source.stack !== stack) return false;
+    // A body's x-amazon-apigateway-policy is replaced by a `policy` argument or a policy resource: never certain.
+    if (p.address.includes("#")) return false;
     if (p.resource === api.resource) return true;
     const id = p.resource.values["rest_api_id"];
     const apiId = api.resource.values["id"];
