@@ -135,6 +135,11 @@ describe("openapi-body-verified", () => {
     const f = v(sample((b) => (b.paths["/pets"] = { get: { security: [{ cognito: ["petstore/read"] }] } })));
     expect(f).toEqual([expect.objectContaining({ route: "GET /pets", severity: "medium" })]);
   });
+  it("Noncompliance: a body imported with overwrite (the default) beside method resources", () => {
+    const d = sample();
+    delete d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["put_rest_api_mode"];
+    expect(v(d)).toEqual([expect.objectContaining({ address: API, severity: "medium", message: expect.stringContaining("put_rest_api_mode overwrite (the default)") })]);
+  });
   it("Compliance: the fixture body and the sample without a body", () => {
     expect(v(sample())).toEqual([]);
     expect(v(synth("dev"))).toEqual([]);

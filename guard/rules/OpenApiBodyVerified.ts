@@ -32,6 +32,21 @@ export const OpenApiBodyVerified: Rule = {
         file: api.resource.source.file,
       });
     }
+    for (const api of model.apis) {
+      if (api.resource.type !== "aws_api_gateway_rest_api" || bodyOf(api.resource)?.kind !== "operations") continue;
+      const mode = api.resource.values["put_rest_api_mode"];
+      if (mode === "merge") continue;
+      const beside = model.routes.filter((r) => r.api === api && r.form !== "openapi-operation");
+      if (beside.length === 0) continue;
+      const list = beside.map((r) => r.routeKey ?? r.address);
+      out.push({
+        address: api.address,
+        ...(known(api.name) ? { api: api.name } : {}),
+        message: `API "${known(api.name) ? api.name : api.address}" imports its OpenAPI body with put_rest_api_mode ${typeof mode === "string" ? mode : "overwrite (the default)"}: the ${beside.length} method(s) declared beside it (${list.slice(0, 5).join(", ")}${list.length > 5 ? ", ..." : ""}) are deleted by the next body update, until the next apply recreates them`,
+        file: api.resource.source.file,
+        severity: "medium",
+      });
+    }
     const byKey = new Map<string, Route[]>();
     for (const r of model.routes) {
       if (r.unverified !== undefined) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization not verified: ${r.unverified}`));
