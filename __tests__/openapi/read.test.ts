@@ -130,6 +130,7 @@ describe("GIVEN a body the check cannot read", () => {
     ["a duplicate key spelt with an escape", '{"openapi":"3.0.1","paths":{"/a":{"get":{"security":[],"s\\u0065curity":[{"k":[]}]}}}}', "unreadable", /duplicate key/],
     ["OpenAPI 3.1's sibling 1.x", '{"swagger":"1.2","paths":{}}', "unreadable", /neither OpenAPI 3.x nor Swagger 2.0/],
     ["a YAML scalar", "just text", "unreadable", /not an OpenAPI document/],
+    ["YAML merge keys", "openapi: 3.0.1\nx-open: &open\n  security: []\npaths:\n  /a:\n    get:\n      <<: *open\n", "unreadable", /merge keys/],
   ])("THEN %s is %s, never an empty API", (_, body, kind, why) => {
     const read = readBody(body);
     expect(read.kind).toBe(kind);

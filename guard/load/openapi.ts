@@ -99,6 +99,9 @@ export function readBody(body: unknown, protocol: BodyProtocol = "rest"): BodyRe
   if (!parsed.ok) return { kind: "unreadable", reason: parsed.message };
   const doc = parsed.data;
   if (!isObject(doc)) return { kind: "unreadable", reason: "the body is not an OpenAPI document (not a mapping)" };
+  // YAML 1.1 parsers (API Gateway's among them, maybe) merge `<<: *anchor` into the mapping; ours keeps it as a
+  // key. An operation could then be open for API Gateway and protected here: refuse rather than guess.
+  if (format === "yaml" && hasMergeKey(doc)) return { kind: "unreadable", reason: "the body uses YAML merge keys (<<), which API Gateway's parser may expand differently" };
   const version = doc["openapi"] ?? doc["swagger"];
   const isOas3 = typeof doc["openapi"] === "string" && /^3\./.test(doc["openapi"]);
   const isSwagger2 = doc["swagger"] === "2.0";
@@ -125,6 +128,20 @@ function basePathOf(doc: JsonObject, oas3: boolean): Val<string> | undefined {
   });
   const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/\/{2,}/g, "/");
   return /[{}]|\$\{/.test(path) ? unknownValue(url) : path;
+}
+
+function hasMergeKey(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    // Pushed one by one: spreading a huge array into push() would overflow the call stack.
+    if (Array.isArray(v)) for (const x of v as unknown[]) stack.push(x);
+    else if (isObject(v)) {
+      if ("<<" in v) return true;
+      for (const x of Object.values(v)) stack.push(x);
+    }
+  }
+  return false;
 }
 
 /** A string read from the body: a `${...}` inside it makes it Unknown (its value is decided at apply). */
