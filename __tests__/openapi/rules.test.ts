@@ -230,6 +230,10 @@ describe("GIVEN a plan whose body is known", () => {
     const known = modelFromDocument(plan(JSON.stringify(oas3Body()), false), "plan.json");
     expect(known.routes.map((r) => r.routeKey).sort()).toContain("DELETE /invoices/{invoiceId}");
     const computed = modelFromDocument(plan(undefined, true), "plan.json");
+    // An expression without references (uuid(), timestamp()) is still a body known only after apply.
+    const noRefs = plan(undefined, true);
+    noRefs.configuration.root_module.resources[0].expressions.body = {} as never;
+    expect(runRules(modelFromDocument(noRefs, "plan.json"), NO_POLICY).findings.filter((f) => f.rule === "openapi-body-verified")).toHaveLength(1);
     expect(computed.routes).toEqual([]);
     expect(runRules(computed, NO_POLICY).findings.filter((f) => f.rule === "openapi-body-verified")).toEqual([expect.objectContaining({ api: "svc" })]);
   });

@@ -19,8 +19,9 @@ export function bodyOf(api: ResourceInstance): BodyRead | undefined {
   if (cache.has(api)) return cache.get(api);
   const body = api.values["body"];
   const protocol = BODY_APIS[api.type];
-  // A computed `body` nobody set shows as Unknown without an expression in a plan: no body.
-  const has = protocol !== undefined && body !== undefined && body !== null && body !== "" && !(isUnknown(body) && body.expression === undefined && api.references["body"] === undefined);
+  // `body` is not a computed attribute: unknown in a plan only when the configuration sets it to an expression
+  // (even one without references, such as a function of timestamp()): a body, known only after apply.
+  const has = protocol !== undefined && body !== undefined && body !== null && body !== "";
   const read = has ? readBody(body, protocol) : undefined;
   cache.set(api, read);
   return read;
