@@ -125,6 +125,7 @@ describe("GIVEN a body the check cannot read", () => {
     ["a templatefile() expression", unknownValue('${templatefile("api.yaml", { a = {} })}'), "unknown", /expression known only after apply/],
     ["a jsonencode() expression", unknownValue("${jsonencode({openapi = \"3.0.1\"})}"), "unknown", /expression known only after apply/],
     ["a literal embedding ${var.x}", unknownValue('{"openapi":"3.0.1","info":{"title":"${var.x}"},"paths":{}}'), "unknown", /could change the document/],
+    ["a literal embedding a data source's value", unknownValue('{"openapi":"3.0.1","info":{"title":"${data.aws_ssm_parameter.p.value}"},"paths":{}}'), "unknown", /could change the document/],
     ["bad JSON", '{"openapi": "3.0.1",', "unreadable", /bad JSON/],
     ["a duplicate key", '{"openapi":"3.0.1","paths":{},"paths":{}}', "unreadable", /duplicate key/],
     ["a duplicate key spelt with an escape", '{"openapi":"3.0.1","paths":{"/a":{"get":{"security":[],"s\\u0065curity":[{"k":[]}]}}}}', "unreadable", /duplicate key/],
@@ -145,7 +146,7 @@ describe("GIVEN a body the check cannot read", () => {
 
   it("THEN a path key holding an expression has an Unknown path", () => {
     const b = oas3Body() as BodyJson;
-    b.paths = { "/${aws_ssm_parameter.p.value}": { get: { security: [] } } };
+    b.paths = { "/${aws_api_gateway_resource.r.id}": { get: { security: [] } } };
     expect(ops(readBody(unknownValue(JSON.stringify(b))))[0].path).toMatchObject({ unknown: true });
   });
 });

@@ -68,11 +68,12 @@ const VERBS = ["get", "put", "post", "delete", "options", "head", "patch", "trac
 const ANY_METHOD = "x-amazon-apigateway-any-method";
 
 /**
- * Placeholders a body may keep inside a string value: references to a resource's or data source's attribute
- * (`${aws_lambda_function.fn.invoke_arn}`), which stand for an id or ARN. Any other expression (`${var.x}`, a
- * function call) is pasted in as raw text and could add keys to the document: the body is then not readable.
+ * Placeholders a body may keep inside a string value: references to an id or ARN attribute of a resource or data
+ * source (`${aws_lambda_function.fn.invoke_arn}`, `${aws_cognito_user_pool.p.id}`), which cannot hold quotes.
+ * Any other expression (`${var.x}`, a function call, `${data.aws_ssm_parameter.p.value}`) is pasted in as raw
+ * text and could add keys to the document: the body is then not readable.
  */
-const SAFE_PLACEHOLDER = /^\$\{(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.[a-z_][a-z0-9_]*\}$/;
+const SAFE_PLACEHOLDER = /^\$\{(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(id|arn|[a-z_]+_(id|arn))\}$/;
 
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
