@@ -4,9 +4,9 @@
 // refuses (guard/io/words.ts: a reason has at least 10 characters), so the check fails until a person writes why.
 import type { Model, RestApi, Route } from "./model";
 import { invokers } from "./rules/MethodMatchesPolicy";
-import { edgeRequirementOf } from "./rules/private/edge-config";
-import { edgeProtectionGap } from "./rules/private/origin";
-import { known, show } from "./rules/private/context";
+import { edgeRequirementOf } from "./access/edge-config";
+import { edgeProtectionGap } from "./access/origin";
+import { known, show } from "./access/context";
 import type { IntendedType } from "./policy/types";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */

@@ -3,7 +3,7 @@
 import { isUnknown, type Model, type ResourceInstance, type Route } from "../model";
 import type { ModelFacts } from "../review/facts";
 import type { RouteAuth } from "../review/types";
-import { edgeVerifiers } from "../rules/private/origin";
+import { edgeVerifiers } from "./origin";
 import { resourceAt } from "./targets";
 
 /** `petstore-dev GET /pets`: how a route is named in a change. */

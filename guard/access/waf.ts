@@ -3,7 +3,7 @@
 // share. Pure: a Model in, plain data out.
 import type { Model, ResourceInstance } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
-import { resolveRefs } from "../rules/private/cloudfront";
+import { resolveRefs } from "./cloudfront";
 
 /** The AWS managed baseline every web ACL carries in blocking mode. */
 export const REQUIRED_MANAGED_GROUPS = ["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;

@@ -5,8 +5,8 @@ import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type Resou
 import { asArray, asObject, firstBlock } from "../load/json";
 import { trustedPools } from "../access/cognito";
 import { resourceAt, valueOf } from "../access/targets";
-import { edgeRequirementOf, type EdgeRequirement } from "../rules/private/edge-config";
-import { edgeProtectionGap, stageOriginGap } from "../rules/private/origin";
+import { edgeRequirementOf, type EdgeRequirement } from "../access/edge-config";
+import { edgeProtectionGap, stageOriginGap } from "../access/origin";
 import { coversArnGlob, matchesAction } from "../match/glob";
 import { arnPath, arnVerb } from "../match/route";
 import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
@@ -47,7 +47,7 @@ function apiLabeller(model: Model, disambiguate = true): (stack: string, apiAddr
   };
 }
 
-// ---- Origin protection: one definition with the policy rules (guard/rules/private/origin.ts) ----
+// ---- Origin protection: one definition with the policy rules (guard/access/origin.ts) ----
 // A stage is origin-protected when its regional web ACL blocks by default and allows only CloudFront's exact
 // X-Origin-Verify header; a route is EDGE only when, in addition, the edge verifier fronts the API.
 
@@ -380,7 +380,10 @@ function routeFacts(
     const edgeFacts = behindEdge ? edgeFactsOf(model, route) : {};
     const { type, reason } = effectiveType(route, behindEdge, edgeFacts.edge);
     const targets = methodTargets(model, route, targetLabel(stack, route.apiAddress, route.apiName));
-    const invokers = type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t)))).map((g) => g.principal) : [];
+    // A role an unconditional explicit Deny refuses the route (guard/access/iam.ts) is no invoker, whatever it is granted.
+    const denied = new Set(iamAccess(model).roles.filter((r) => r.stack === stack && deniedRoute(r, route)).map((r) => `role ${r.name}`));
+    const invokers =
+      type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied.has(g.principal)).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
     const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;

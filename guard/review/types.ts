@@ -1,6 +1,6 @@
 // The authorization review's report: what `diffModels` returns and what the Markdown and JSON renderers read.
 // Plain data, stable field names: the JSON output is this object as is.
-import type { EdgeRequirement } from "../rules/private/edge-config";
+import type { EdgeRequirement } from "../access/edge-config";
 import type { LambdaRequirement } from "./route-tables";
 import type { TargetRef } from "../access/targets";
 import type { LoweredSeverity } from "../policy/types";

@@ -1,5 +1,5 @@
 // Every API key belongs to a usage plan.
-import { show } from "./private/context";
+import { show } from "../access/context";
 import type { Rule } from "./types";
 
 export const ApiKeyInUsagePlan: Rule = {

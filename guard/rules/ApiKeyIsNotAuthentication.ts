@@ -1,5 +1,5 @@
 // An API key alone meters traffic; the policy must say the route is metering-only.
-import { intendedFor, routeFinding } from "./private/context";
+import { intendedFor, routeFinding } from "../access/context";
 import type { Rule } from "./types";
 
 export const ApiKeyIsNotAuthentication: Rule = {

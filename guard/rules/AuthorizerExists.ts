@@ -1,5 +1,5 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
-import { authorizerFits, routeFinding, show } from "./private/context";
+import { authorizerFits, routeFinding, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 
 export const AuthorizerExists: Rule = {

@@ -2,7 +2,7 @@
 // behavior keys on Authorization (cache policy, TTL >= 1) or does not cache.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { firstBlock, type JsonObject } from "../load/json";
-import { CACHING_DISABLED, apiDistributions, behaviors, distributionFinding, refsOf, resolveRefs, type Behavior } from "./private/cloudfront";
+import { CACHING_DISABLED, apiDistributions, behaviors, distributionFinding, refsOf, resolveRefs, type Behavior } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);

@@ -1,6 +1,6 @@
 // CloudFront speaks HTTPS only: viewers never in clear (allow-all), origins only over https-only.
 import { asString, blocks, firstBlock } from "../load/json";
-import { behaviors, distributionFinding } from "./private/cloudfront";
+import { behaviors, distributionFinding } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
 export const CloudFrontHttpsOnly: Rule = {

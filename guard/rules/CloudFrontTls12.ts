@@ -1,6 +1,6 @@
 // CloudFront negotiates TLS 1.2 or later on both legs.
 import { asString, blocks, firstBlock } from "../load/json";
-import { distributionFinding } from "./private/cloudfront";
+import { distributionFinding } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
 const MODERN_VIEWER = /^TLSv1\.[23](_\d{4})?$/;

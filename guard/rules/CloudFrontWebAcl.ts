@@ -1,5 +1,5 @@
 // Every CloudFront distribution has a (CLOUDFRONT-scope) web ACL.
-import { distributionFinding } from "./private/cloudfront";
+import { distributionFinding } from "../access/cloudfront";
 import type { Rule } from "./types";
 
 export const CloudFrontWebAcl: Rule = {

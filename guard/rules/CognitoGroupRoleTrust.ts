@@ -1,6 +1,6 @@
 // Roles of Cognito groups trust named principals only; identity-pool trust carries aud and amr conditions.
 import { isUnknown, type PolicyStatement } from "../model";
-import { known, show } from "./private/context";
+import { known, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";

@@ -2,7 +2,7 @@
 // Lambda@Edge verifier, every cache behavior has it on viewer-request, as a published version.
 import { isUnknown } from "../model";
 import { asString, blocks } from "../load/json";
-import { apiDistributions, behaviors, distributionFinding, viewerRequestFunctions } from "./private/cloudfront";
+import { apiDistributions, behaviors, distributionFinding, viewerRequestFunctions } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
 /** `arn:...:function:name:<version>` with a number, or a reference to a `qualified_arn`. */

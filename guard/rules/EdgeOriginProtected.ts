@@ -2,8 +2,8 @@
 // regional web ACL blocks by default and allows only requests carrying that header.
 import { isUnknown } from "../model";
 import { asString, blocks, type JsonObject } from "../load/json";
-import { ORIGIN_VERIFY, apiDistributions, distributionFinding, frontedStages, hasEdgeAuth } from "./private/cloudfront";
-import { originProtectionGap, stageAcls } from "./private/origin";
+import { ORIGIN_VERIFY, apiDistributions, distributionFinding, frontedStages, hasEdgeAuth } from "../access/cloudfront";
+import { originProtectionGap, stageAcls } from "../access/origin";
 import { stageFinding } from "./private/stage";
 import type { Rule, RuleFinding } from "./types";
 

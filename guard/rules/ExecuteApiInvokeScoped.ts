@@ -1,7 +1,7 @@
 // IAM grants of execute-api:Invoke name specific methods, never every API or a whole API by wildcard, and reach no
 // deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../policy/match";
-import { known, show } from "./private/context";
+import { known, show } from "../access/context";
 import { breadth, grantsInvoke, mayGrantInvoke } from "./private/iam";
 import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";

@@ -2,8 +2,8 @@
 // only while its default execute-api endpoint is disabled (or callers go around CloudFront).
 import { blocks } from "../load/json";
 import { isUnknown, type Model, type RestApi } from "../model";
-import { known, show } from "./private/context";
-import { refsOf, resolveRefs } from "./private/cloudfront";
+import { known, show } from "../access/context";
+import { refsOf, resolveRefs } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
 /** Distributions with a web ACL whose origin references this HTTP API (its api_endpoint). */

@@ -2,10 +2,10 @@
 import type { Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
-import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "./private/context";
+import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
 import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
-import { edgeRequirementOf } from "./private/edge-config";
-import { edgeProtectionGap } from "./private/origin";
+import { edgeRequirementOf } from "../access/edge-config";
+import { edgeProtectionGap } from "../access/origin";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../match/route";
 import type { Rule, RuleFinding } from "./types";
 

@@ -1,7 +1,7 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
 import { isUnknown } from "../model";
-import { intendedFor, isIntendedPreflight, routeFinding, show } from "./private/context";
-import { edgeProtectionGap } from "./private/origin";
+import { intendedFor, isIntendedPreflight, routeFinding, show } from "../access/context";
+import { edgeProtectionGap } from "../access/origin";
 import { deniedToEveryone } from "./private/resource-policy";
 import type { Rule, RuleFinding } from "./types";
 

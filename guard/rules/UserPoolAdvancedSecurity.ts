@@ -1,7 +1,7 @@
 // User pools enforce threat protection (advanced security ENFORCED, or the PLUS feature plan with it on).
 import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
-import { show } from "./private/context";
+import { show } from "../access/context";
 import type { Rule } from "./types";
 
 export const UserPoolAdvancedSecurity: Rule = {

@@ -1,6 +1,6 @@
 // User pools cannot be deleted by a stray apply.
 import { poolFinding } from "./private/pool";
-import { show } from "./private/context";
+import { show } from "../access/context";
 import type { Rule } from "./types";
 
 export const UserPoolDeletionProtection: Rule = {

@@ -1,7 +1,7 @@
 // User pools have MFA ON or OPTIONAL with TOTP enabled.
 import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
-import { show } from "./private/context";
+import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 
 export const UserPoolMfa: Rule = {

@@ -1,7 +1,7 @@
 // User pools require long passwords with all four character classes.
 import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
-import { show } from "./private/context";
+import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 
 const MIN_LENGTH = 12;

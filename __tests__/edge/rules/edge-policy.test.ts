@@ -8,12 +8,12 @@ import { parsePolicyDocument } from "../../../guard/policy/parse";
 import type { PolicySet } from "../../../guard/policy/types";
 import { MethodMatchesPolicy } from "../../../guard/rules/MethodMatchesPolicy";
 import { NoOpenMethod } from "../../../guard/rules/NoOpenMethod";
-import { edgeProtectionGap, edgeVerifiers } from "../../../guard/rules/private/origin";
+import { edgeProtectionGap, edgeVerifiers } from "../../../guard/access/origin";
 import type { Rule } from "../../../guard/rules/types";
 import { petstoreProd } from "../../../spec/samples/petstore";
 import { AccessStack } from "../../../stacks/access-stack";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON in tests
+type Json = Record<string, any>;  
 
 const ROUTE = "GET /pets";
 const prodJson: Json = JSON.parse(Testing.synth(new AccessStack(Testing.app(), "petstore-prod", { spec: petstoreProd })));

@@ -9,13 +9,13 @@ import { CloudFrontTls12 } from "../../../guard/rules/CloudFrontTls12";
 import { CloudFrontWebAcl } from "../../../guard/rules/CloudFrontWebAcl";
 import { EdgeAuthOnViewerRequest } from "../../../guard/rules/EdgeAuthOnViewerRequest";
 import { EdgeOriginProtected } from "../../../guard/rules/EdgeOriginProtected";
-import { stageOriginGap } from "../../../guard/rules/private/origin";
+import { stageOriginGap } from "../../../guard/access/origin";
 import type { Rule } from "../../../guard/rules/types";
 import { WebAclManagedRules } from "../../../guard/rules/WebAclManagedRules";
 import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
 import { AccessStack } from "../../../stacks/access-stack";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON in tests
+type Json = Record<string, any>;  
 
 const EDGE_RULES: readonly Rule[] = [
   EdgeOriginProtected,

@@ -1,10 +1,21 @@
 // IAM judgement helpers: does a statement grant execute-api:Invoke, how wide is an execute-api resource,
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
-import { matchesAction, matchesArn } from "../../match/glob";
-import { sampleRequestPath } from "../../match/route";
+import { coversArnGlob, matchesAction, matchesArn } from "../../match/glob";
+import { arnPath, arnVerb, sampleRequestPath } from "../../match/route";
 import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type Val } from "../../model";
 
 const INVOKE = "execute-api:Invoke";
+
+/**
+ * An unconditional explicit Deny of execute-api:Invoke on listed resources: the only kind that certainly applies to
+ * every request. A Deny with a condition, NotAction or NotResource denies nothing here (fail closed: it may not apply).
+ */
+export const deniesInvoke = (s: PolicyStatement): boolean =>
+  s.effect === "Deny" &&
+  s.conditions.length === 0 &&
+  s.notActions.length === 0 &&
+  s.notResources.length === 0 &&
+  s.actions.some((a) => typeof a === "string" && matchesAction(a, INVOKE));
 
 export function grantsInvoke(s: PolicyStatement): boolean {
   if (s.effect !== "Allow") return false;
@@ -39,19 +50,37 @@ export function breadth(resource: Val<string>): Breadth {
 export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: string, path: string): boolean {
   if (isUnknown(resource)) return true;
   if (resource === "*") return true;
+  const pattern = routePattern(resource, api);
+  if (pattern === undefined) return false;
+  // `$default` and `$connect` have no path: their method ARN is `<api>/<stage>/$default`.
+  const concrete = path === "" ? `stage/${verb}` : `stage/${verb}${sampleRequestPath(path)}`;
+  return matchesArn(pattern, concrete) || matchesArn(pattern.replace(/^stage\//, "*/"), concrete);
+}
+
+/** The resource's pattern after the API (`stage/GET/reports/*`) when it names the route's API, else undefined. */
+function routePattern(resource: string, api: ResourceInstance): string | undefined {
   const parts = splitExecuteApiArn(resource);
-  if (parts === undefined) return false;
+  if (parts === undefined) return undefined;
   const apiId = api.values["id"];
   const sameApi =
     parts.api.includes("*") ||
     parts.api.includes(`${api.configAddress}.`) ||
     (typeof apiId === "string" && parts.api === apiId);
-  if (!sameApi) return false;
-  // `$default` and `$connect` have no path: their method ARN is `<api>/<stage>/$default`.
-  const concrete = path === "" ? `stage/${verb}` : `stage/${verb}${sampleRequestPath(path)}`;
+  if (!sameApi) return undefined;
   // An interpolation inside the rest (the stage name) stands for one path segment.
-  const pattern = parts.rest.replace(/^\//, "").replace(/\$\{[^}]*\}/g, "stage");
-  return matchesArn(pattern, concrete) || matchesArn(pattern.replace(/^stage\//, "*/"), concrete);
+  return parts.rest.replace(/^\//, "").replace(/\$\{[^}]*\}/g, "stage");
+}
+
+/**
+ * Whether an execute-api resource pattern covers EVERY request of `VERB /path` (a Deny must, to make a route
+ * unreachable; coversRoute asks about one sample request, which is what an Allow needs to reach it).
+ */
+export function coversWholeRoute(resource: string, api: ResourceInstance, verb: string, path: string): boolean {
+  if (resource === "*") return true;
+  const pattern = routePattern(resource, api);
+  if (pattern === undefined) return false;
+  const all = path === "" ? `stage/${arnVerb(verb)}` : `stage/${arnVerb(verb)}${arnPath(path)}`;
+  return coversArnGlob(pattern, all) || coversArnGlob(pattern.replace(/^stage\//, "*/"), all);
 }
 
 /** Policies attached to a role (inline, role policies, attached managed policies). */

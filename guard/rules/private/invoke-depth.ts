@@ -1,30 +1,22 @@
 // How deep an execute-api:Invoke grant reaches: IAM's `*` also crosses `/`, so `.../GET/reports/*` (the ARN of
 // `GET /reports/{id}`) admits `/reports/a/b` and every route added below it later. A grant is exact when a Deny
 // on the same role covers each such deeper glob (guard/match/route.ts says which ones a route template needs).
-import { coversArnGlob, matchesAction } from "../../match/glob";
+import { coversArnGlob } from "../../match/glob";
 import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../match/route";
-import { isUnknown, type IamPolicy, type Model, type PolicyStatement } from "../../model";
-import { policiesOfRole, splitExecuteApiArn } from "./iam";
-
-/** An unconditional Deny of execute-api:Invoke: the only kind that certainly applies to every request. */
-const deniesInvoke = (s: PolicyStatement): boolean =>
-  s.effect === "Deny" &&
-  s.conditions.length === 0 &&
-  s.notActions.length === 0 &&
-  s.notResources.length === 0 &&
-  s.actions.some((a) => typeof a === "string" && matchesAction(a, "execute-api:Invoke"));
-
-const deniedIn = (p: IamPolicy): string[] =>
-  isUnknown(p.document) ? [] : p.document.statements.filter(deniesInvoke).flatMap((s) => s.resources.filter((r): r is string => typeof r === "string"));
+import { isUnknown, type IamPolicy, type Model } from "../../model";
+import { iamAccess, invokeDeniesIn } from "../../access/iam";
+import { splitExecuteApiArn } from "./iam";
 
 /**
- * The denied resources that apply wherever `p` applies: its own, and, when it is on exactly one role, those of every
- * policy on that role (a policy shared by several roles is narrowed only by its own Deny).
+ * The denied resources that apply wherever `p` applies: on each role holding it, that role's unconditional Denies
+ * (guard/access/iam.ts, the one definition the review reads too); a Deny counts only when every such role has it.
+ * A policy on no known role is narrowed only by its own.
  */
 export function invokeDenies(model: Model, p: IamPolicy): string[] {
-  const roles = model.iamRoles.filter((r) => p.roleAddresses.includes(r.address) && r.resource.source.stack === p.resource.source.stack);
-  const others = roles.length === 1 ? policiesOfRole(model, roles[0].resource) : [];
-  return [...new Set([p, ...others].flatMap(deniedIn))];
+  const stack = p.resource.source.stack;
+  const roles = iamAccess(model).roles.filter((r) => r.stack === stack && p.roleAddresses.includes(r.address));
+  if (roles.length === 0) return isUnknown(p.document) ? [] : invokeDeniesIn(p.document);
+  return roles[0].denies.filter((d) => roles.every((r) => r.denies.includes(d)));
 }
 
 /**

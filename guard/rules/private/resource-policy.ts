@@ -5,7 +5,7 @@
 import { coversArnGlob, matchesAction, matchesArn } from "../../match/glob";
 import { arnPath, arnVerb } from "../../match/route";
 import type { IamPolicy, Model, PolicyStatement, RestApi, Route } from "../../model";
-import { known } from "./context";
+import { known } from "../../access/context";
 
 const INVOKE = "execute-api:Invoke";
 

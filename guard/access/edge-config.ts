@@ -1,7 +1,7 @@
 // What the Lambda@Edge verifier requires for one gateway route, read from its baked edge-config.json as the
 // verifier itself resolves it (lambdas/edge/decide.ts): the route's own scopes, else the longest path prefix's;
 // the route's clients, else the config-wide ones. One definition for the policy rule and the review.
-import type { EdgeConfigTable, Model, RestApi } from "../../model";
+import type { EdgeConfigTable, Model, RestApi } from "../model";
 import { edgeVerifiers } from "./origin";
 
 export interface EdgeRequirement {

@@ -1,9 +1,9 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
-import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../../match/route";
-import { isUnknown, type Route, type Val } from "../../model";
-import { effectivePolicy, policiesFor, type EffectivePolicy } from "../../policy/match";
-import type { IntendedRoute, PolicySet } from "../../policy/types";
-import type { RuleFinding } from "../types";
+import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../match/route";
+import { isUnknown, type Route, type Val } from "../model";
+import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
+import type { IntendedRoute, PolicySet } from "../policy/types";
+import type { RuleFinding } from "../rules/types";
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
 

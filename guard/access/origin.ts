@@ -1,8 +1,8 @@
 // The one definition of origin protection (a stage admits only CloudFront: its regional web ACL blocks by default
 // and allows only the secret X-Origin-Verify header) and of edge protection for an API (origin protection on every
 // stage and a viewer-request verifier on every distribution in front of it). Used by rules and the review alike.
-import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../../model";
-import { asString, blocks, firstBlock } from "../../load/json";
+import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../model";
+import { asString, blocks, firstBlock } from "../load/json";
 import { ORIGIN_VERIFY, apiDistributions, behaviors, resolveRefs, viewerRequestFunctions, viewerRequestTargets, type ApiDistribution, type Behavior } from "./cloudfront";
 
 /** Whether a statement tree contains an exact match on the origin-verify header. */

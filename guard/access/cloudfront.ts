@@ -1,8 +1,8 @@
 // Lookups shared by the edge rules: CloudFront distributions in front of a REST API, their cache behaviors,
 // and following `${...}` / plan references from one resource to another of a given type in the same stack.
-import { isUnknown, type Model, type ResourceInstance, type Stage } from "../../model";
-import { asString, blocks, firstBlock, type JsonObject } from "../../load/json";
-import type { RuleFinding } from "../types";
+import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
+import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
+import type { RuleFinding } from "../rules/types";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
