@@ -3,7 +3,9 @@
 import { change } from "../review/change";
 import type { Change, RouteAuth } from "../review/types";
 import type { Model, Route } from "../model";
-import { describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
+import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
+import { arnGlobsOverlap, lostDenies, showInvokeResource } from "./iam-deny";
+import { routeArnSuffix } from "../match/route";
 import type { AccessContext } from "./index";
 
 /** `api GET /path` as the review labels the route (its facts are in model order), else the API's name. */
@@ -69,6 +71,7 @@ export function compareIam(ctx: AccessContext): Change[] {
   const roles = new Map(base.roles.map((r) => [r.key, r]));
   for (const role of head.roles) {
     const old = roles.get(role.key);
+    if (old !== undefined) out.push(...denyChanges(ctx, head, old, role));
     if (role.groups.length > 0) {
       const fresh = role.privileges.filter((p) => !(old?.privileges ?? []).includes(p));
       if (fresh.length > 0) {
@@ -95,6 +98,38 @@ export function compareIam(ctx: AccessContext): Change[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * A Deny the role had in the base that no head Deny covers, where its Allow still reaches: every request it refused
+ * is now allowed. Names the routes it now reaches, or, when none exists yet, the pattern and the routes it lay below
+ * (a route added there later is reachable without any grant changing).
+ */
+function denyChanges(ctx: AccessContext, head: IamAccess, old: RoleAccess, role: RoleAccess): Change[] {
+  const out: Change[] = [];
+  const mine = head.routes.filter((r) => r.roles.some((x) => x.role.key === role.key));
+  const label = (r: Route) => routeSubject(ctx.head, ctx.headFacts.routes, r);
+  for (const d of lostDenies(old, role)) {
+    const shown = showInvokeResource(d);
+    const reached = mine.filter((r) => deniedRoute({ ...role, denies: [d] }, r.route)).map((r) => label(r.route));
+    const below = mine
+      .filter((r) => typeof r.route.httpMethod === "string" && typeof r.route.path === "string" && arnGlobsOverlap(routeArnSuffix(r.route.httpMethod, r.route.path), shown))
+      .map((r) => label(r.route));
+    const now =
+      reached.length > 0
+        ? `it can now invoke ${reached.join(", ")}`
+        : `no route matches it yet, but every request matching ${shown}${below.length > 0 ? ` (below ${below.join(", ")})` : ""} is now allowed, including any route added there later`;
+    out.push(
+      change(
+        "blocking",
+        "iam-deny-removed",
+        `role ${role.name}`,
+        `the explicit Deny of execute-api:Invoke on ${shown} no longer applies to role ${role.name} (removed, narrowed, made conditional, NotResource, or in a policy known only after apply): ${now}; callers: ${describeInvoker(role)}`,
+        [role.address, ...role.held.map((h) => h.address)],
+      ),
+    );
   }
   return out;
 }

@@ -1,11 +1,12 @@
 // Who can obtain credentials carrying execute-api:Invoke on an AWS_IAM route: the roles whose policies cover the
 // method (inline, role policies, attached customer policies, `managed_policy_arns`, policy attachments, AWS
 // managed policies from managed-policies.ts) and, through their trust policies, every principal that can assume
-// them, followed through roles that may assume roles. Pure: a Model in, plain data out. The review's IAM
-// comparer and the check's IAM rules read these facts; nothing else judges IAM reachability.
+// them, followed through roles that may assume roles, less the routes an unconditional explicit Deny of the role
+// refuses. Pure: a Model in, plain data out. The review's IAM comparer and invoker facts and the check's IAM rules
+// read these facts; nothing else judges IAM reachability.
 import { isUnknown, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
 import { asArray } from "../load/json";
-import { breadth, coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "../rules/private/iam";
+import { breadth, coversRoute, coversWholeRoute, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "../rules/private/iam";
 import { managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
 
@@ -41,6 +42,11 @@ export interface RoleAccess {
   /** Permissions that hand out more than API access: `iam:PassRole`, `*`, every API, the API control plane. */
   readonly privileges: readonly string[];
   readonly held: readonly HeldPolicy[];
+  /**
+   * execute-api resources an unconditional explicit Deny in its readable policies refuses it (invokeDeniesIn); a
+   * Deny that may not apply (condition, NotResource, a policy known only after apply) is not here: fail closed.
+   */
+  readonly denies: readonly string[];
   readonly resource: ResourceInstance;
 }
 
@@ -209,6 +215,18 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
   return [...unique.values()].sort((a, b) => a.text.localeCompare(b.text));
 }
 
+/** The resources a document's unconditional explicit Denies of execute-api:Invoke refuse. */
+export const invokeDeniesIn = (doc: PolicyDocument): string[] =>
+  doc.statements.filter(deniesInvoke).flatMap((s) => s.resources.filter((r): r is string => typeof r === "string"));
+
+/** Does an explicit Deny of the role refuse every request of the route? Explicit Deny wins over any Allow. */
+export function deniedRoute(role: RoleAccess, route: Route): boolean {
+  const api = route.api;
+  if (api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string") return false;
+  const { httpMethod, path } = route;
+  return role.denies.some((d) => coversWholeRoute(d, api.resource, httpMethod, path));
+}
+
 /** Does a readable policy let its holder invoke `VERB /path` of the route's API? */
 function covers(doc: PolicyDocument, route: Route): boolean {
   const api = route.api;
@@ -250,6 +268,7 @@ function computeIamAccess(model: Model): IamAccess {
       unverifiedManaged: unverified,
       privileges: privilegesOf(held),
       held,
+      denies: [...new Set(held.flatMap((h) => (h.document === undefined ? [] : invokeDeniesIn(h.document))))],
       resource: r.resource,
     };
   });
@@ -263,7 +282,7 @@ function computeIamAccess(model: Model): IamAccess {
           role,
           via: role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, route))).map((h) => h.label),
         }))
-        .filter((x) => x.via.length > 0),
+        .filter((x) => x.via.length > 0 && !deniedRoute(x.role, route)),
     }));
   return { roles, routes };
 }

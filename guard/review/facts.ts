@@ -7,6 +7,7 @@ import { trustedPools } from "../access/cognito";
 import { resourceAt, valueOf } from "../access/targets";
 import { edgeRequirementOf, type EdgeRequirement } from "../access/edge-config";
 import { edgeProtectionGap, stageOriginGap } from "../access/origin";
+import { deniedRoute, iamAccess } from "../access/iam";
 import { coversArnGlob, matchesAction } from "../match/glob";
 import { arnPath, arnVerb } from "../match/route";
 import { tableKey, type LambdaRequirement, type RouteTables } from "./route-tables";
@@ -381,9 +382,9 @@ function routeFacts(
     const { type, reason } = effectiveType(route, behindEdge, edgeFacts.edge);
     const targets = methodTargets(model, route, targetLabel(stack, route.apiAddress, route.apiName));
     // A role an unconditional explicit Deny refuses the route (guard/access/iam.ts) is no invoker, whatever it is granted.
-    const denied = new Set(iamAccess(model).roles.filter((r) => r.stack === stack && deniedRoute(r, route)).map((r) => `role ${r.name}`));
+    const denied = (principal: string) => iamAccess(model).roles.some((r) => r.stack === stack && `role ${r.name}` === principal && deniedRoute(r, route));
     const invokers =
-      type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied.has(g.principal)).map((g) => g.principal) : [];
+      type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied(g.principal)).map((g) => g.principal) : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
     const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;

@@ -163,8 +163,59 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     env: "dev",
     description: "the reporting role's grant loses its Deny on GET/reports/*/*, so it reaches every path below /reports/{reportId}",
     mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.filter((x) => x["Effect"] !== "Deny")),
-    blocking: [],
+    blocking: ["iam-deny-removed"],
+    names: REPORTS,
     check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-narrowed": {
+    env: "dev",
+    description: "the reporting role's Deny narrows to GET/reports/*/pdf: /reports/{id}/anything-else is reachable",
+    mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.map((x) => (x["Effect"] === "Deny" ? { ...x, Resource: String(x["Resource"]).replace(/\*\/\*$/, "*/pdf") } : x))),
+    blocking: ["iam-deny-removed"],
+    names: REPORTS,
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-conditional": {
+    env: "dev",
+    description: "the reporting role's Deny gains a condition (it may not apply: it counts as no Deny)",
+    mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.map((x) => (x["Effect"] === "Deny" ? { ...x, Condition: { Bool: { "aws:ViaAWSService": "true" } } } : x))),
+    blocking: ["iam-deny-removed"],
+    names: REPORTS,
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-notresource": {
+    env: "dev",
+    description: "the reporting role's Deny becomes NotResource GET/reports/* (reads as tighter; denies nothing below /reports/{id})",
+    mutate: (d) =>
+      editInvokeGrant(d, "invoke-role-reporting", (s) =>
+        s.map((x) => (x["Effect"] === "Deny" ? { Effect: "Deny", Action: x["Action"], NotResource: String(x["Resource"]).replace(/\/\*$/, "") } : x)),
+      ),
+    blocking: ["iam-deny-removed"],
+    names: REPORTS,
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-after-apply": {
+    env: "dev",
+    description: "the reporting role's Deny moves to a policy known only after apply (a data source's json)",
+    mutate: (d) => {
+      editInvokeGrant(d, "invoke-role-reporting", (s) => s.filter((x) => x["Effect"] !== "Deny"));
+      const role = only(d, "aws_iam_role_policy", "invoke-role-reporting")["role"];
+      d.resource["aws_iam_role_policy"]["reporting-deny"] = { name: "deny-deeper", role, policy: "${data.aws_iam_policy_document.deny_deeper.json}" };
+    },
+    // The unreadable policy may also grant: invoke-grant-unverifiable; the lost Deny is iam-deny-removed.
+    blocking: ["iam-deny-removed", "invoke-grant-unverifiable"],
+    names: REPORTS,
+    check: ["execute-api-invoke-scoped"],
+  },
+  "iam-invoke-deny-two-statements": {
+    env: "dev",
+    description: "twin: the reporting role's Deny is written as two Deny statements (GET/reports/*/* and, redundantly, GET/reports/*/*/*)",
+    mutate: (d) =>
+      editInvokeGrant(d, "invoke-role-reporting", (s) =>
+        s.flatMap((x) => (x["Effect"] === "Deny" ? [{ ...x, Sid: "DenyDeeper", Action: ["execute-api:Invoke"] }, { ...x, Sid: "DenyDeeperStill", Resource: `${String(x["Resource"])}/*` }] : [x])),
+      ),
+    blocking: [],
+    check: [],
   },
   "iam-invoke-deny-split": {
     env: "dev",
