@@ -345,16 +345,65 @@ export interface IamRole {
   readonly resource: ResourceInstance;
 }
 
+/**
+ * A user pool's security settings as Cognito applies them: Terraform's and Cognito's defaults are filled in here,
+ * once (guard/load/views/cognito.ts), so no reader copies them. `undefined` inside means "not set"; Unknown means
+ * known only after apply.
+ */
+export interface PoolSettings {
+  /** `mfa_configuration`: ON, OPTIONAL or OFF (Terraform's default). */
+  readonly mfa: Val<string>;
+  /** `software_token_mfa_configuration.enabled` (TOTP); false when the block is absent. */
+  readonly totpEnabled: Val<boolean>;
+  /** The `password_policy` block as written; undefined when absent (Cognito then applies its own defaults). */
+  readonly passwordPolicy?: {
+    readonly minimumLength?: Val<number>;
+    readonly requireLowercase?: Val<boolean>;
+    readonly requireUppercase?: Val<boolean>;
+    readonly requireNumbers?: Val<boolean>;
+    readonly requireSymbols?: Val<boolean>;
+    readonly temporaryPasswordValidityDays?: Val<number>;
+  };
+  /** The password policy Cognito enforces: the block's values, Cognito's default for each one not set. */
+  readonly effectivePassword: {
+    readonly minimumLength: Val<number>;
+    readonly requireLowercase: Val<boolean>;
+    readonly requireUppercase: Val<boolean>;
+    readonly requireNumbers: Val<boolean>;
+    readonly requireSymbols: Val<boolean>;
+    readonly temporaryPasswordValidityDays: Val<number>;
+  };
+  /** `user_pool_add_ons.advanced_security_mode`; undefined when not set (OFF, or threat protection on the PLUS tier). */
+  readonly advancedSecurityMode?: Val<string>;
+  /** `user_pool_tier`: LITE, ESSENTIALS (default) or PLUS. */
+  readonly tier: Val<string>;
+  /** `deletion_protection`: ACTIVE or INACTIVE (default). */
+  readonly deletionProtection: Val<string>;
+  /** `admin_create_user_config.allow_admin_create_user_only`; false (self sign-up allowed) when unset. */
+  readonly adminCreateUserOnly: Val<boolean>;
+}
+
 export interface UserPool {
   readonly address: string;
   readonly name: Val<string>;
+  readonly settings: PoolSettings;
   readonly resource: ResourceInstance;
+}
+
+/** An app client's token lifetimes in minutes, with Terraform's default values and units applied. */
+export interface ClientTokenValidity {
+  readonly idMinutes: Val<number>;
+  readonly accessMinutes: Val<number>;
+  readonly refreshMinutes: Val<number>;
+  /** Which lifetimes the configuration sets (the others are Cognito's defaults). */
+  readonly set: { readonly id: boolean; readonly access: boolean; readonly refresh: boolean };
 }
 
 export interface UserPoolClient {
   readonly address: string;
   readonly name: Val<string>;
   readonly userPoolAddress?: string;
+  readonly tokenValidity: ClientTokenValidity;
   readonly resource: ResourceInstance;
 }
 

@@ -1,20 +1,8 @@
 // App clients issue short-lived ID/access tokens and bounded refresh tokens.
-import { asObject, firstBlock } from "../load/json";
 import { isUnknown } from "../model";
 import { poolFinding } from "./private/pool";
 import type { Rule, RuleFinding } from "./types";
 
-const MINUTES: Readonly<Record<string, number>> = { seconds: 1 / 60, minutes: 1, hours: 60, days: 1440 };
-
-/** Validity in minutes, with Terraform's default units (hours for ID/access, days for refresh) and values. */
-function minutes(values: Readonly<Record<string, unknown>>, attr: string, unitKey: string, defaultUnit: string, defaultValue: number): number | undefined {
-  const v = values[attr];
-  if (isUnknown(v)) return undefined;
-  const n = typeof v === "number" && v > 0 ? v : defaultValue;
-  const units = asObject(firstBlock(values["token_validity_units"]));
-  const unit = typeof units[unitKey] === "string" ? (units[unitKey] as string) : defaultUnit;
-  return n * (MINUTES[unit] ?? 1);
-}
 
 export const AppClientTokenValidity: Rule = {
   id: "app-client-token-validity",
@@ -31,11 +19,9 @@ export const AppClientTokenValidity: Rule = {
     const maxRefresh = (limits.length === 0 ? 30 : Math.min(...limits.map((l) => l.maxRefreshDays))) * 1440;
     const out: RuleFinding[] = [];
     for (const c of model.userPoolClients) {
-      const v = c.resource.values;
-      const id = minutes(v, "id_token_validity", "id_token", "hours", 1);
-      const access = minutes(v, "access_token_validity", "access_token", "hours", 1);
-      const refresh = minutes(v, "refresh_token_validity", "refresh_token", "days", 30);
-      if (id === undefined || access === undefined || refresh === undefined) {
+      // Minutes with Terraform's default values and units applied, read once by the loader.
+      const { idMinutes: id, accessMinutes: access, refreshMinutes: refresh } = c.tokenValidity;
+      if (isUnknown(id) || isUnknown(access) || isUnknown(refresh)) {
         out.push({ ...poolFinding(c.resource, "token validity is known only after apply"), severity: "low" });
         continue;
       }

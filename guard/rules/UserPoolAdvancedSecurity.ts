@@ -1,5 +1,4 @@
 // User pools enforce threat protection (advanced security ENFORCED, or the PLUS feature plan with it on).
-import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule } from "./types";
@@ -13,15 +12,15 @@ export const UserPoolAdvancedSecurity: Rule = {
   check(model) {
     return model.userPools
       .filter((p) => {
-        const mode = firstBlock(p.resource.values["user_pool_add_ons"])?.["advanced_security_mode"];
-        const plus = p.resource.values["user_pool_tier"] === "PLUS";
+        const mode = p.settings.advancedSecurityMode;
+        const plus = p.settings.tier === "PLUS";
         // The PLUS plan includes threat protection; an explicit OFF/AUDIT mode still turns enforcement off.
         return !(mode === "ENFORCED" || (plus && mode === undefined));
       })
       .map((p) =>
         poolFinding(
           p.resource,
-          `advanced_security_mode is ${show(firstBlock(p.resource.values["user_pool_add_ons"])?.["advanced_security_mode"] ?? "OFF")} (user_pool_tier ${show(p.resource.values["user_pool_tier"] ?? "ESSENTIALS")})`,
+          `advanced_security_mode is ${show(p.settings.advancedSecurityMode ?? "OFF")} (user_pool_tier ${show(p.settings.tier)})`,
         ),
       );
   },

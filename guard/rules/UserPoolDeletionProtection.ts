@@ -11,6 +11,6 @@ export const UserPoolDeletionProtection: Rule = {
   equivalents: {},
   check: (model) =>
     model.userPools
-      .filter((p) => p.resource.values["deletion_protection"] !== "ACTIVE")
-      .map((p) => poolFinding(p.resource, `deletion_protection is ${show(p.resource.values["deletion_protection"] ?? "INACTIVE")}`)),
+      .filter((p) => p.settings.deletionProtection !== "ACTIVE")
+      .map((p) => poolFinding(p.resource, `deletion_protection is ${show(p.settings.deletionProtection)}`)),
 };

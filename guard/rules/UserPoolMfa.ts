@@ -1,5 +1,4 @@
 // User pools have MFA ON or OPTIONAL with TOTP enabled.
-import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
@@ -13,10 +12,9 @@ export const UserPoolMfa: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const p of model.userPools) {
-      const mfa = p.resource.values["mfa_configuration"];
-      if (mfa !== "ON" && mfa !== "OPTIONAL") out.push(poolFinding(p.resource, `mfa_configuration is ${show(mfa ?? "OFF")}`));
-      const totp = firstBlock(p.resource.values["software_token_mfa_configuration"]);
-      if (totp?.["enabled"] !== true) out.push(poolFinding(p.resource, "software_token_mfa_configuration.enabled (TOTP) is not true"));
+      const { mfa, totpEnabled } = p.settings;
+      if (mfa !== "ON" && mfa !== "OPTIONAL") out.push(poolFinding(p.resource, `mfa_configuration is ${show(mfa)}`));
+      if (totpEnabled !== true) out.push(poolFinding(p.resource, "software_token_mfa_configuration.enabled (TOTP) is not true"));
     }
     return out;
   },

@@ -1,11 +1,15 @@
 // User pools require long passwords with all four character classes.
-import { firstBlock } from "../load/json";
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 
 const MIN_LENGTH = 12;
-const CLASSES = ["require_lowercase", "require_uppercase", "require_numbers", "require_symbols"];
+const CLASSES = [
+  ["require_lowercase", "requireLowercase"],
+  ["require_uppercase", "requireUppercase"],
+  ["require_numbers", "requireNumbers"],
+  ["require_symbols", "requireSymbols"],
+] as const;
 
 export const UserPoolPasswordPolicy: Rule = {
   id: "user-pool-password-policy",
@@ -16,14 +20,14 @@ export const UserPoolPasswordPolicy: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const p of model.userPools) {
-      const pp = firstBlock(p.resource.values["password_policy"]);
+      const pp = p.settings.passwordPolicy;
       if (pp === undefined) {
-        out.push(poolFinding(p.resource, "no password_policy (Cognito defaults to 8 characters)"));
+        out.push(poolFinding(p.resource, `no password_policy (Cognito defaults to ${show(p.settings.effectivePassword.minimumLength)} characters)`));
         continue;
       }
-      const len = pp["minimum_length"];
+      const len = pp.minimumLength;
       if (typeof len !== "number" || len < MIN_LENGTH) out.push(poolFinding(p.resource, `minimum_length is ${show(len ?? null)}, want >= ${MIN_LENGTH}`));
-      for (const c of CLASSES) if (pp[c] !== true) out.push(poolFinding(p.resource, `${c} is ${show(pp[c] ?? null)}`));
+      for (const [attr, key] of CLASSES) if (pp[key] !== true) out.push(poolFinding(p.resource, `${attr} is ${show(pp[key] ?? null)}`));
     }
     return out;
   },

@@ -1,7 +1,17 @@
 // Cognito user pools, app clients and resource servers (with their full scope names), and Lambda permissions.
 // Pure.
-import { isUnknown, unknownValue, type LambdaPermission, type ResourceServer, type UserPool, type UserPoolClient, type Val } from "../../model";
-import { blocks } from "../json";
+import {
+  isUnknown,
+  unknownValue,
+  type ClientTokenValidity,
+  type LambdaPermission,
+  type PoolSettings,
+  type ResourceServer,
+  type UserPool,
+  type UserPoolClient,
+  type Val,
+} from "../../model";
+import { blocks, firstBlock } from "../json";
 import { optStr, str } from "../values";
 import type { BuildContext } from "./context";
 
@@ -14,10 +24,16 @@ export interface CognitoViews {
 export function cognitoViews(ctx: BuildContext): CognitoViews {
   const { ofType, follow } = ctx;
   // Cognito
-  const userPools: UserPool[] = ofType("aws_cognito_user_pool").map((p) => ({ address: p.address, name: str(p.values["name"]), resource: p }));
+  const userPools: UserPool[] = ofType("aws_cognito_user_pool").map((p) => ({ address: p.address, name: str(p.values["name"]), settings: poolSettings(p.values), resource: p }));
   const userPoolClients: UserPoolClient[] = ofType("aws_cognito_user_pool_client").map((c) => {
     const pool = follow(c, "user_pool_id", ["aws_cognito_user_pool"]);
-    return { address: c.address, name: str(c.values["name"]), ...(pool !== undefined ? { userPoolAddress: pool.address } : {}), resource: c };
+    return {
+      address: c.address,
+      name: str(c.values["name"]),
+      ...(pool !== undefined ? { userPoolAddress: pool.address } : {}),
+      tokenValidity: clientTokenValidity(c.values),
+      resource: c,
+    };
   });
   const resourceServers: ResourceServer[] = ofType("aws_cognito_resource_server").map((s) => {
     const pool = follow(s, "user_pool_id", ["aws_cognito_user_pool"]);
@@ -33,6 +49,78 @@ export function cognitoViews(ctx: BuildContext): CognitoViews {
   });
 
   return { userPools, userPoolClients, resourceServers };
+}
+
+/** Cognito's password policy when the block or a field of it is not set. */
+export const COGNITO_PASSWORD_DEFAULTS = {
+  minimumLength: 8,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireNumbers: true,
+  requireSymbols: true,
+  temporaryPasswordValidityDays: 7,
+} as const;
+
+const num = (v: unknown): Val<number> | undefined => (isUnknown(v) ? v : typeof v === "number" ? v : undefined);
+const flag = (v: unknown): Val<boolean> | undefined => (isUnknown(v) ? v : typeof v === "boolean" ? v : undefined);
+const text = (v: unknown): Val<string> | undefined => (isUnknown(v) ? v : typeof v === "string" && v !== "" ? v : undefined);
+
+function poolSettings(v: Readonly<Record<string, unknown>>): PoolSettings {
+  const pw = firstBlock(v["password_policy"]);
+  const written =
+    pw === undefined
+      ? undefined
+      : {
+          minimumLength: num(pw["minimum_length"]),
+          requireLowercase: flag(pw["require_lowercase"]),
+          requireUppercase: flag(pw["require_uppercase"]),
+          requireNumbers: flag(pw["require_numbers"]),
+          requireSymbols: flag(pw["require_symbols"]),
+          temporaryPasswordValidityDays: num(pw["temporary_password_validity_days"]),
+        };
+  const d = COGNITO_PASSWORD_DEFAULTS;
+  const totp = firstBlock(v["software_token_mfa_configuration"]);
+  const advanced = text(firstBlock(v["user_pool_add_ons"])?.["advanced_security_mode"]);
+  return {
+    mfa: text(v["mfa_configuration"]) ?? "OFF",
+    totpEnabled: flag(totp?.["enabled"]) ?? false,
+    ...(written !== undefined ? { passwordPolicy: written } : {}),
+    effectivePassword: {
+      minimumLength: written?.minimumLength ?? d.minimumLength,
+      requireLowercase: written?.requireLowercase ?? d.requireLowercase,
+      requireUppercase: written?.requireUppercase ?? d.requireUppercase,
+      requireNumbers: written?.requireNumbers ?? d.requireNumbers,
+      requireSymbols: written?.requireSymbols ?? d.requireSymbols,
+      temporaryPasswordValidityDays: written?.temporaryPasswordValidityDays ?? d.temporaryPasswordValidityDays,
+    },
+    ...(advanced !== undefined ? { advancedSecurityMode: advanced } : {}),
+    tier: text(v["user_pool_tier"]) ?? "ESSENTIALS",
+    deletionProtection: text(v["deletion_protection"]) ?? "INACTIVE",
+    adminCreateUserOnly: flag(firstBlock(v["admin_create_user_config"])?.["allow_admin_create_user_only"]) ?? false,
+  };
+}
+
+const UNIT_MINUTES: Readonly<Record<string, number>> = { seconds: 1 / 60, minutes: 1, hours: 60, days: 1440 };
+
+/** Token lifetimes in minutes: Terraform's defaults are 1 hour (ID, access) and 30 days (refresh), in hours/days units. */
+function clientTokenValidity(v: Readonly<Record<string, unknown>>): ClientTokenValidity {
+  const units = firstBlock(v["token_validity_units"]) ?? {};
+  const minutes = (attr: string, unitKey: string, defaultUnit: string, defaultValue: number): Val<number> => {
+    const raw = v[attr];
+    if (isUnknown(raw)) return raw;
+    const unitRaw = units[unitKey];
+    if (isUnknown(unitRaw)) return unitRaw;
+    const n = typeof raw === "number" && raw > 0 ? raw : defaultValue;
+    const unit = typeof unitRaw === "string" ? unitRaw : defaultUnit;
+    return n * (UNIT_MINUTES[unit] ?? 1);
+  };
+  const isSet = (attr: string) => typeof v[attr] === "number" && (v[attr] as number) > 0;
+  return {
+    idMinutes: minutes("id_token_validity", "id_token", "hours", 1),
+    accessMinutes: minutes("access_token_validity", "access_token", "hours", 1),
+    refreshMinutes: minutes("refresh_token_validity", "refresh_token", "days", 30),
+    set: { id: isSet("id_token_validity"), access: isSet("access_token_validity"), refresh: isSet("refresh_token_validity") },
+  };
 }
 
 export function lambdaPermissionViews(ctx: BuildContext): LambdaPermission[] {
