@@ -361,13 +361,14 @@ function comparePool(b: PoolFacts, a: PoolFacts): Change[] {
   const weaker: string[] = [];
   const bp = b.password;
   const ap = a.password;
-  if ((ap.minimumLength ?? 8) < (bp.minimumLength ?? 8)) weaker.push(`minimum length ${bp.minimumLength ?? 8} → ${ap.minimumLength ?? 8}`);
+  // The enforced policy (defaults applied by the loader); a head value known only after apply counts as weakest.
+  const shown = (v: number | boolean | undefined): string => (v === undefined ? "(known after apply)" : String(v));
+  if (bp.minimumLength !== undefined && (ap.minimumLength ?? -1) < bp.minimumLength) weaker.push(`minimum length ${bp.minimumLength} → ${shown(ap.minimumLength)}`);
   for (const k of ["requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols"] as const) {
-    // Cognito's defaults require every class; an unset flag after a set one counts as the default (true).
-    if ((bp[k] ?? true) && !(ap[k] ?? true)) weaker.push(`${k} true → false`);
+    if (bp[k] === true && ap[k] !== true) weaker.push(`${k} true → ${shown(ap[k])}`);
   }
-  if ((ap.temporaryPasswordValidityDays ?? 7) > (bp.temporaryPasswordValidityDays ?? 7)) {
-    weaker.push(`temporary password validity ${bp.temporaryPasswordValidityDays ?? 7} → ${ap.temporaryPasswordValidityDays ?? 7} days`);
+  if (bp.temporaryPasswordValidityDays !== undefined && (ap.temporaryPasswordValidityDays ?? Infinity) > bp.temporaryPasswordValidityDays) {
+    weaker.push(`temporary password validity ${bp.temporaryPasswordValidityDays} → ${shown(ap.temporaryPasswordValidityDays)} days`);
   }
   if (weaker.length > 0) block("password-policy-weakened", `password policy weakened: ${weaker.join(", ")}`);
   if ((ASM_RANK[a.advancedSecurity] ?? -1) < (ASM_RANK[b.advancedSecurity] ?? -1)) {
@@ -382,13 +383,15 @@ function compareClient(b: ClientFacts, a: ClientFacts): Change[] {
   const s = `app client ${a.key}`;
   const addresses = [a.address, b.address];
   const out: Change[] = [];
-  // Cognito defaults: ID/access 60 minutes, refresh 30 days.
-  const lifetimes: [string, number | undefined, number | undefined, number][] = [
-    ["ID token", b.idTokenMinutes, a.idTokenMinutes, 60],
-    ["access token", b.accessTokenMinutes, a.accessTokenMinutes, 60],
-    ["refresh token", b.refreshTokenMinutes, a.refreshTokenMinutes, 43200],
+  // Minutes with Terraform's defaults applied by the loader; a head lifetime known only after apply counts as raised.
+  const lifetimes: [string, number | undefined, number | undefined][] = [
+    ["ID token", b.idTokenMinutes, a.idTokenMinutes],
+    ["access token", b.accessTokenMinutes, a.accessTokenMinutes],
+    ["refresh token", b.refreshTokenMinutes, a.refreshTokenMinutes],
   ];
-  const raised = lifetimes.filter(([, bm, am, d]) => (am ?? d) > (bm ?? d)).map(([n, bm, am, d]) => `${n} ${bm ?? d} → ${am ?? d} minutes`);
+  const raised = lifetimes
+    .filter(([, bm, am]) => bm !== undefined && (am ?? Infinity) > bm)
+    .map(([n, bm, am]) => `${n} ${bm} → ${am === undefined ? "(known after apply)" : am} minutes`);
   if (raised.length > 0) out.push(change("blocking", "token-validity-raised", s, `token validity raised: ${raised.join(", ")}`, addresses));
   // A scope more is judged with the routes that require it: client-scopes-added in guard/access/cognito.ts.
   return out;

@@ -1,0 +1,39 @@
+// Stage facts: WAF, origin protection and logging of every stage, keyed by API and stage name. Pure: a Model in, plain data out.
+import { type Model } from "../../model";
+import { stageOriginGap } from "../../access/origin";
+import { apiLabeller, show, stackOf, unknownName } from "./labels";
+
+// ---- Origin protection: one definition with the policy rules (guard/access/origin.ts) ----
+// A stage is origin-protected when its regional web ACL blocks by default and allows only CloudFront's exact
+// X-Origin-Verify header; a route is EDGE only when, in addition, the edge verifier fronts the API.
+
+export interface StageFacts {
+  readonly key: string;
+  readonly label: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly wafAssociations: readonly string[];
+  readonly originProtected: boolean;
+  readonly accessLogging: boolean;
+  /** Execution logging level of the `*\/*` method settings: OFF when unset. */
+  readonly executionLogging: string;
+}
+
+export function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>): StageFacts[] {
+  return model.stages.map((s) => {
+    const stack = stackOf(s);
+    const api = label(stack, s.apiAddress, s.api?.name ?? unknownName);
+    const all = s.methodSettings.find((m) => m.methodPath === "*/*");
+    const level = all?.loggingLevel;
+    return {
+      key: `${api}/${show(s.name)}`,
+      label: `${api}/${show(s.name)}`,
+      stack,
+      address: s.address,
+      wafAssociations: s.wafAssociations,
+      originProtected: stageOriginGap(model, s) === undefined,
+      accessLogging: s.accessLog !== undefined && !(typeof s.accessLog.destinationArn === "string" && s.accessLog.destinationArn === ""),
+      executionLogging: level === undefined ? "OFF" : show(level),
+    };
+  });
+}
