@@ -87,7 +87,10 @@ function coldInit(jwks: Jwks, token: string): { loadMs: number; createMs: number
     if (d.effect !== "Allow") throw new Error("cold decision not Allow: " + d.reason);
     console.log(JSON.stringify({ loadMs: Number(t1 - t0) / 1e6, createMs: Number(t2 - t1) / 1e6, firstDecisionMs: Number(t3 - t2) / 1e6 }));
   `;
-  const runs = Array.from({ length: 3 }, () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()) as Record<string, number>);
+  const runs = Array.from(
+    { length: 3 },
+    () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()) as Record<string, number>,
+  );
   const pick = (k: string): number => round(median(runs.map((r) => r[k])), 2);
   return { loadMs: pick("loadMs"), createMs: pick("createMs"), firstDecisionMs: pick("firstDecisionMs") };
 }
@@ -118,14 +121,16 @@ export async function run(): Promise<Record<string, unknown>> {
     let tc = 0;
     for (let from = 0; from < tokens.length; from += CHUNK) {
       const n = Math.min(CHUNK, tokens.length - from);
-      ta += timeUs(n, (i) => {
-        const p = parts[from + i];
-        if (!cryptoVerify("RSA-SHA256", p.input, publicKey, p.sig)) throw new Error("bad signature");
-      }) * n;
+      ta +=
+        timeUs(n, (i) => {
+          const p = parts[from + i];
+          if (!cryptoVerify("RSA-SHA256", p.input, publicKey, p.sig)) throw new Error("bad signature");
+        }) * n;
       tb += timeUs(n, (i) => void verifier.verifySync(tokens[from + i])) * n;
-      tc += timeUs(n, (i) => {
-        if (fresh.decide(events[from + i]).effect !== "Allow") throw new Error("decision not Allow");
-      }) * n;
+      tc +=
+        timeUs(n, (i) => {
+          if (fresh.decide(events[from + i]).effect !== "Allow") throw new Error("decision not Allow");
+        }) * n;
     }
     const td = timeUs(events.length * 10, () => {
       if (fresh.decide(events[0]).effect !== "Allow") throw new Error("decision not Allow");
@@ -147,7 +152,12 @@ export async function run(): Promise<Record<string, unknown>> {
 
   const outDir = mkdtempSync(join(tmpdir(), "authz-bundle-"));
   const table = buildRouteTables(petstoreDev)["jwt-token"];
-  const bundle = bundleLambda({ name: "authorizer", entry: join(root, "lambdas", "authorizer", "index.ts"), files: { "route-table.json": routeTableJson(table) }, outDir });
+  const bundle = bundleLambda({
+    name: "authorizer",
+    entry: join(root, "lambdas", "authorizer", "index.ts"),
+    files: { "route-table.json": routeTableJson(table) },
+    outDir,
+  });
   const groupRole = bundleLambda({ name: "group-role", entry: join(root, "lambdas", "group-role", "index.ts"), outDir });
   const cold = coldInit(jwks, `Bearer ${warm}`);
 
@@ -172,10 +182,14 @@ export async function run(): Promise<Record<string, unknown>> {
   const m = result.microsecondsPerDecision;
   console.log(`(a) raw crypto.verify RS256      ${m.a_rawCryptoVerify.toFixed(1).padStart(8)} µs`);
   console.log(`(b) aws-jwt-verify verifySync    ${m.b_verifySync.toFixed(1).padStart(8)} µs`);
-  console.log(`(c) decision, new token          ${m.c_decisionNewToken.toFixed(1).padStart(8)} µs   c/b ${result.ratios.c_over_b} (<= ${TARGETS.cOverB})   c/a ${result.ratios.c_over_a} (<= ${TARGETS.cOverA})`);
+  console.log(
+    `(c) decision, new token          ${m.c_decisionNewToken.toFixed(1).padStart(8)} µs   c/b ${result.ratios.c_over_b} (<= ${TARGETS.cOverB})   c/a ${result.ratios.c_over_a} (<= ${TARGETS.cOverA})`,
+  );
   console.log(`(d) decision, repeated token     ${m.d_decisionRepeatedToken.toFixed(2).padStart(8)} µs`);
   console.log(`cold init: load ${cold.loadMs} ms, create verifier + cache JWKS ${cold.createMs} ms, first decision ${cold.firstDecisionMs} ms`);
-  console.log(`bundles: authorizer ${(bundle.bundleBytes / 1024).toFixed(1)} KB minified (<= ${TARGETS.bundleKb} KB), group-role ${(groupRole.bundleBytes / 1024).toFixed(1)} KB`);
+  console.log(
+    `bundles: authorizer ${(bundle.bundleBytes / 1024).toFixed(1)} KB minified (<= ${TARGETS.bundleKb} KB), group-role ${(groupRole.bundleBytes / 1024).toFixed(1)} KB`,
+  );
   const resultsDir = join(__dirname, "results");
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, "authorizer.json"), `${JSON.stringify(result, null, 2)}\n`);

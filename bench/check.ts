@@ -46,23 +46,70 @@ function configResources(n: number): Record<string, Record<string, Json>> {
   }
   return {
     aws_api_gateway_rest_api: { api: { name: "bench-dev" } },
-    aws_cognito_user_pool: { pool: { name: "bench-users", deletion_protection: "ACTIVE", mfa_configuration: "ON", software_token_mfa_configuration: { enabled: true }, user_pool_add_ons: { advanced_security_mode: "ENFORCED" }, password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true } } },
-    aws_cognito_resource_server: { rs: { identifier: "bench", name: "bench", user_pool_id: ref("aws_cognito_user_pool.pool.id"), scope: [{ scope_name: "read", scope_description: "read" }] } },
-    aws_api_gateway_authorizer: { cognito: { name: "bench-dev-cognito", rest_api_id: ref(`${API}.id`), type: "COGNITO_USER_POOLS", identity_source: "method.request.header.Authorization", provider_arns: [ref("aws_cognito_user_pool.pool.arn")] } },
+    aws_cognito_user_pool: {
+      pool: {
+        name: "bench-users",
+        deletion_protection: "ACTIVE",
+        mfa_configuration: "ON",
+        software_token_mfa_configuration: { enabled: true },
+        user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
+        password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true },
+      },
+    },
+    aws_cognito_resource_server: {
+      rs: {
+        identifier: "bench",
+        name: "bench",
+        user_pool_id: ref("aws_cognito_user_pool.pool.id"),
+        scope: [{ scope_name: "read", scope_description: "read" }],
+      },
+    },
+    aws_api_gateway_authorizer: {
+      cognito: {
+        name: "bench-dev-cognito",
+        rest_api_id: ref(`${API}.id`),
+        type: "COGNITO_USER_POOLS",
+        identity_source: "method.request.header.Authorization",
+        provider_arns: [ref("aws_cognito_user_pool.pool.arn")],
+      },
+    },
     aws_api_gateway_resource: res,
     aws_api_gateway_method: methods,
     aws_api_gateway_integration: integrations,
     aws_api_gateway_deployment: {
       d: {
         rest_api_id: ref(`${API}.id`),
-        triggers: { redeployment: ref(`sha1(jsonencode([aws_api_gateway_authorizer.cognito, ${Object.keys(methods).map((m) => `aws_api_gateway_method.${m}`).join(", ")}]))`) },
+        triggers: {
+          redeployment: ref(
+            `sha1(jsonencode([aws_api_gateway_authorizer.cognito, ${Object.keys(methods)
+              .map((m) => `aws_api_gateway_method.${m}`)
+              .join(", ")}]))`,
+          ),
+        },
         lifecycle: { create_before_destroy: true },
       },
     },
     aws_cloudwatch_log_group: { access: { name: "bench-access" } },
-    aws_api_gateway_stage: { s: { rest_api_id: ref(`${API}.id`), deployment_id: ref("aws_api_gateway_deployment.d.id"), stage_name: "dev", xray_tracing_enabled: true, access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" } } },
-    aws_api_gateway_method_settings: { all: { rest_api_id: ref(`${API}.id`), stage_name: ref("aws_api_gateway_stage.s.stage_name"), method_path: "*/*", settings: { logging_level: "ERROR", metrics_enabled: true } } },
-    aws_wafv2_web_acl_association: { s: { resource_arn: ref("aws_api_gateway_stage.s.arn"), web_acl_arn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/bench/0" } },
+    aws_api_gateway_stage: {
+      s: {
+        rest_api_id: ref(`${API}.id`),
+        deployment_id: ref("aws_api_gateway_deployment.d.id"),
+        stage_name: "dev",
+        xray_tracing_enabled: true,
+        access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" },
+      },
+    },
+    aws_api_gateway_method_settings: {
+      all: {
+        rest_api_id: ref(`${API}.id`),
+        stage_name: ref("aws_api_gateway_stage.s.stage_name"),
+        method_path: "*/*",
+        settings: { logging_level: "ERROR", metrics_enabled: true },
+      },
+    },
+    aws_wafv2_web_acl_association: {
+      s: { resource_arn: ref("aws_api_gateway_stage.s.arn"), web_acl_arn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/bench/0" },
+    },
   };
 }
 
@@ -76,11 +123,13 @@ function split(body: Json): { known: Json; unknown: Json; expressions: Json } {
       const refs = [...v.matchAll(/[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(\.[a-z_]+)?/g)].map((m) => m[0]).filter((r) => r.startsWith("aws_"));
       return { constant_value: v, references: refs };
     }
-    if (Array.isArray(v)) return v.every((x) => typeof x !== "object") && !v.some((x) => typeof x === "string" && x.includes("${")) ? { constant_value: v } : v.map(expr);
+    if (Array.isArray(v))
+      return v.every((x) => typeof x !== "object") && !v.some((x) => typeof x === "string" && x.includes("${")) ? { constant_value: v } : v.map(expr);
     if (typeof v === "object" && v !== null) return [Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expr(x)]))];
     return { constant_value: v };
   };
-  const isUnknown = (v: unknown): boolean => (typeof v === "string" ? v.includes("${") : typeof v === "object" && v !== null && JSON.stringify(v).includes("${"));
+  const isUnknown = (v: unknown): boolean =>
+    typeof v === "string" ? v.includes("${") : typeof v === "object" && v !== null && JSON.stringify(v).includes("${");
   for (const [k, v] of Object.entries(body)) {
     if (k === "lifecycle") continue;
     expressions[k] = expr(v);
@@ -88,11 +137,19 @@ function split(body: Json): { known: Json; unknown: Json; expressions: Json } {
       // A map attribute: known entries in values, unknown ones marked per key (no list wrapper).
       expressions[k] = { constant_value: v, references: [...JSON.stringify(v).matchAll(/aws_[a-z_]+\.[A-Za-z0-9_-]+/g)].map((m) => m[0]) };
       known[k] = Object.fromEntries(Object.entries(v).filter(([, x]) => !isUnknown(x)));
-      unknown[k] = Object.fromEntries(Object.entries(v).filter(([, x]) => isUnknown(x)).map(([f]) => [f, true]));
+      unknown[k] = Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => isUnknown(x))
+          .map(([f]) => [f, true]),
+      );
     } else if (typeof v === "object" && v !== null && !Array.isArray(v)) {
       // A nested block: Terraform knows its literal fields and marks the interpolated ones per field.
       const block = Object.fromEntries(Object.entries(v).filter(([, x]) => !isUnknown(x)));
-      const mask = Object.fromEntries(Object.entries(v).filter(([, x]) => isUnknown(x)).map(([f]) => [f, true]));
+      const mask = Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => isUnknown(x))
+          .map(([f]) => [f, true]),
+      );
       known[k] = [block];
       if (Object.keys(mask).length > 0) unknown[k] = [mask];
     } else if (isUnknown(v)) unknown[k] = true;
@@ -110,8 +167,24 @@ export function syntheticPlan(n: number): Json {
     for (const [name, body] of Object.entries(byName)) {
       const address = `${type}.${name}`;
       const { known, unknown, expressions } = split(body);
-      planned.push({ address, mode: "managed", type, name, provider_name: "registry.terraform.io/hashicorp/aws", schema_version: 0, values: known, sensitive_values: {} });
-      changes.push({ address, mode: "managed", type, name, provider_name: "registry.terraform.io/hashicorp/aws", change: { actions: ["create"], before: null, after: known, after_unknown: unknown, before_sensitive: false, after_sensitive: {} } });
+      planned.push({
+        address,
+        mode: "managed",
+        type,
+        name,
+        provider_name: "registry.terraform.io/hashicorp/aws",
+        schema_version: 0,
+        values: known,
+        sensitive_values: {},
+      });
+      changes.push({
+        address,
+        mode: "managed",
+        type,
+        name,
+        provider_name: "registry.terraform.io/hashicorp/aws",
+        change: { actions: ["create"], before: null, after: known, after_unknown: unknown, before_sensitive: false, after_sensitive: {} },
+      });
       config.push({ address, mode: "managed", type, name, provider_config_key: "aws", expressions, schema_version: 0 });
     }
   }
@@ -155,7 +228,11 @@ function measureHere(file: string, n: number): Sample {
 function measure(file: string, n: number): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", file, String(n)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", file, String(n)], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     if (child.status !== 0) throw new Error(`check bench failed on ${file}: ${child.stderr}`);
     samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
   }
@@ -175,12 +252,26 @@ function terraformShow(n: number, dir: string): { showMs: number; planFile: stri
     join(tf, "main.tf.json"),
     JSON.stringify({
       terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
-      provider: { aws: [{ region: "eu-west-1", access_key: "bench", secret_key: "bench", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+      provider: {
+        aws: [
+          {
+            region: "eu-west-1",
+            access_key: "bench",
+            secret_key: "bench",
+            skip_credentials_validation: true,
+            skip_requesting_account_id: true,
+            skip_metadata_api_check: "true",
+          },
+        ],
+      },
       resource: configResources(n),
     }),
   );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+  for (const args of [
+    ["init", "-input=false", "-no-color"],
+    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+  ]) {
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }
@@ -222,12 +313,23 @@ export async function run(): Promise<Record<string, unknown>> {
     targets: "scaling10kOver1k <= 12; check1kOverShow <= 0.10",
   };
   console.log("check (median of %d; load + every rule, JSON parse included; fresh process per size):", RUNS);
-  console.log("  1,000 methods (synthetic plan):  %d ms, peak %d MB, %d findings", result.synthetic1000.ms, result.synthetic1000.maxRssMb, result.synthetic1000.findings);
-  console.log("  10,000 methods (synthetic plan): %d ms, peak %d MB, %d findings", result.synthetic10000.ms, result.synthetic10000.maxRssMb, result.synthetic10000.findings);
+  console.log(
+    "  1,000 methods (synthetic plan):  %d ms, peak %d MB, %d findings",
+    result.synthetic1000.ms,
+    result.synthetic1000.maxRssMb,
+    result.synthetic1000.findings,
+  );
+  console.log(
+    "  10,000 methods (synthetic plan): %d ms, peak %d MB, %d findings",
+    result.synthetic10000.ms,
+    result.synthetic10000.maxRssMb,
+    result.synthetic10000.findings,
+  );
   console.log("  10k / 1k: %sx (target <= 12x)", result.scaling10kOver1k);
   if ("showMs" in tf) {
     console.log("  terraform show -json, real 1,000-method plan: %d ms", Math.round(tf.showMs));
-    if (real !== undefined) console.log("  check of that real plan: %d ms, peak %d MB, %d findings", Math.round(real.ms), Math.round(real.maxRssMb), real.findings);
+    if (real !== undefined)
+      console.log("  check of that real plan: %d ms, peak %d MB, %d findings", Math.round(real.ms), Math.round(real.maxRssMb), real.findings);
     console.log("  check / show: %s (target <= 0.10)", result.check1kOverShow);
   } else console.log("  terraform show -json: %s", result.terraformShowJson1000Ms);
   mkdirSync(join(__dirname, "results"), { recursive: true });

@@ -21,18 +21,61 @@ const API = "aws_apigatewayv2_api.api";
 function configResources(n: number): Record<string, Record<string, Json>> {
   const routes: Record<string, Json> = {};
   for (let i = 0; i < n; i++) {
-    routes[`r${i}`] = { api_id: ref(`${API}.id`), route_key: `GET /g${Math.floor(i / 10)}/r${i}`, target: `integrations/${ref("aws_apigatewayv2_integration.backend.id")}`, authorization_type: "JWT", authorizer_id: ref("aws_apigatewayv2_authorizer.jwt.id"), authorization_scopes: ["bench/read"] };
+    routes[`r${i}`] = {
+      api_id: ref(`${API}.id`),
+      route_key: `GET /g${Math.floor(i / 10)}/r${i}`,
+      target: `integrations/${ref("aws_apigatewayv2_integration.backend.id")}`,
+      authorization_type: "JWT",
+      authorizer_id: ref("aws_apigatewayv2_authorizer.jwt.id"),
+      authorization_scopes: ["bench/read"],
+    };
   }
   return {
     aws_apigatewayv2_api: { api: { name: "bench-http", protocol_type: "HTTP", disable_execute_api_endpoint: true } },
-    aws_cognito_user_pool: { pool: { name: "bench-users", deletion_protection: "ACTIVE", mfa_configuration: "ON", software_token_mfa_configuration: { enabled: true }, user_pool_add_ons: { advanced_security_mode: "ENFORCED" }, password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true } } },
-    aws_cognito_resource_server: { rs: { identifier: "bench", name: "bench", user_pool_id: ref("aws_cognito_user_pool.pool.id"), scope: [{ scope_name: "read", scope_description: "read" }] } },
+    aws_cognito_user_pool: {
+      pool: {
+        name: "bench-users",
+        deletion_protection: "ACTIVE",
+        mfa_configuration: "ON",
+        software_token_mfa_configuration: { enabled: true },
+        user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
+        password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true },
+      },
+    },
+    aws_cognito_resource_server: {
+      rs: {
+        identifier: "bench",
+        name: "bench",
+        user_pool_id: ref("aws_cognito_user_pool.pool.id"),
+        scope: [{ scope_name: "read", scope_description: "read" }],
+      },
+    },
     aws_cognito_user_pool_client: { web: { name: "bench-web", user_pool_id: ref("aws_cognito_user_pool.pool.id") } },
-    aws_apigatewayv2_authorizer: { jwt: { api_id: ref(`${API}.id`), authorizer_type: "JWT", name: "bench-http-jwt", identity_sources: ["$request.header.Authorization"], jwt_configuration: { issuer: `https://cognito-idp.eu-west-1.amazonaws.com/${ref("aws_cognito_user_pool.pool.id")}`, audience: [ref("aws_cognito_user_pool_client.web.id")] } } },
-    aws_apigatewayv2_integration: { backend: { api_id: ref(`${API}.id`), integration_type: "HTTP_PROXY", integration_method: "ANY", integration_uri: "https://backend.example.com" } },
+    aws_apigatewayv2_authorizer: {
+      jwt: {
+        api_id: ref(`${API}.id`),
+        authorizer_type: "JWT",
+        name: "bench-http-jwt",
+        identity_sources: ["$request.header.Authorization"],
+        jwt_configuration: {
+          issuer: `https://cognito-idp.eu-west-1.amazonaws.com/${ref("aws_cognito_user_pool.pool.id")}`,
+          audience: [ref("aws_cognito_user_pool_client.web.id")],
+        },
+      },
+    },
+    aws_apigatewayv2_integration: {
+      backend: { api_id: ref(`${API}.id`), integration_type: "HTTP_PROXY", integration_method: "ANY", integration_uri: "https://backend.example.com" },
+    },
     aws_apigatewayv2_route: routes,
     aws_cloudwatch_log_group: { access: { name: "bench-http-access" } },
-    aws_apigatewayv2_stage: { s: { api_id: ref(`${API}.id`), name: "prod", auto_deploy: true, access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" } } },
+    aws_apigatewayv2_stage: {
+      s: {
+        api_id: ref(`${API}.id`),
+        name: "prod",
+        auto_deploy: true,
+        access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" },
+      },
+    },
   };
 }
 
@@ -71,12 +114,26 @@ function plan(dir: string): { showMs: number; planFile: string } | { skipped: st
     join(tf, "main.tf.json"),
     JSON.stringify({
       terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
-      provider: { aws: [{ region: "eu-west-1", access_key: "bench", secret_key: "bench", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+      provider: {
+        aws: [
+          {
+            region: "eu-west-1",
+            access_key: "bench",
+            secret_key: "bench",
+            skip_credentials_validation: true,
+            skip_requesting_account_id: true,
+            skip_metadata_api_check: "true",
+          },
+        ],
+      },
       resource: configResources(N),
     }),
   );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+  for (const args of [
+    ["init", "-input=false", "-no-color"],
+    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+  ]) {
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }
@@ -104,13 +161,33 @@ export async function run(): Promise<Record<string, unknown>> {
   } else {
     const samples: Sample[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      });
       if (child.status !== 0) throw new Error(`httpapi bench failed: ${child.stderr}`);
       samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
     }
     const s = median(samples, (x) => x.ms);
-    result = { runs: RUNS, routes: s.routes, findings: s.findings, checkMs: Math.round(s.ms), terraformShowJsonMs: Math.round(tf.showMs), checkOverShow: Number((s.ms / tf.showMs).toFixed(3)), target: "checkOverShow <= 0.10" };
-    console.log("httpapi (median of %d): check of a real plan of %d HTTP API routes %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)", RUNS, s.routes, Math.round(s.ms), s.findings, Math.round(tf.showMs), result["checkOverShow"]);
+    result = {
+      runs: RUNS,
+      routes: s.routes,
+      findings: s.findings,
+      checkMs: Math.round(s.ms),
+      terraformShowJsonMs: Math.round(tf.showMs),
+      checkOverShow: Number((s.ms / tf.showMs).toFixed(3)),
+      target: "checkOverShow <= 0.10",
+    };
+    console.log(
+      "httpapi (median of %d): check of a real plan of %d HTTP API routes %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)",
+      RUNS,
+      s.routes,
+      Math.round(s.ms),
+      s.findings,
+      Math.round(tf.showMs),
+      result["checkOverShow"],
+    );
   }
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(join(__dirname, "results", "httpapi.json"), `${JSON.stringify(result, null, 2)}\n`);

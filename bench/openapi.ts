@@ -35,7 +35,13 @@ export function benchBody(n: number): Json {
     paths,
     components: {
       securitySchemes: {
-        cognito: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: [POOL_ARN] } },
+        cognito: {
+          type: "apiKey",
+          name: "Authorization",
+          in: "header",
+          "x-amazon-apigateway-authtype": "cognito_user_pools",
+          "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: [POOL_ARN] },
+        },
         sigv4: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" },
       },
     },
@@ -45,17 +51,30 @@ export function benchBody(n: number): Json {
 function configResources(n: number): Record<string, Record<string, Json>> {
   return {
     aws_api_gateway_rest_api: { api: { name: "bench-body", body: JSON.stringify(benchBody(n)), put_rest_api_mode: "overwrite" } },
-    aws_cognito_resource_server: { rs: { identifier: "bench", name: "bench", user_pool_id: "eu-west-1_bench", scope: [{ scope_name: "read", scope_description: "read" }] } },
-    aws_api_gateway_deployment: { d: { rest_api_id: ref(`${API}.id`), triggers: { redeployment: ref(`sha1(${API}.body)`) }, lifecycle: { create_before_destroy: true } } },
+    aws_cognito_resource_server: {
+      rs: { identifier: "bench", name: "bench", user_pool_id: "eu-west-1_bench", scope: [{ scope_name: "read", scope_description: "read" }] },
+    },
+    aws_api_gateway_deployment: {
+      d: { rest_api_id: ref(`${API}.id`), triggers: { redeployment: ref(`sha1(${API}.body)`) }, lifecycle: { create_before_destroy: true } },
+    },
     aws_cloudwatch_log_group: { access: { name: "bench-body-access" } },
-    aws_api_gateway_stage: { s: { rest_api_id: ref(`${API}.id`), deployment_id: ref("aws_api_gateway_deployment.d.id"), stage_name: "dev", xray_tracing_enabled: true, access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" } } },
+    aws_api_gateway_stage: {
+      s: {
+        rest_api_id: ref(`${API}.id`),
+        deployment_id: ref("aws_api_gateway_deployment.d.id"),
+        stage_name: "dev",
+        xray_tracing_enabled: true,
+        access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" },
+      },
+    },
   };
 }
 
 function benchPolicy(n: number): PolicySet {
   const routes: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) {
-    routes[`GET /g${Math.floor(i / 10)}/r${i}`] = i % 10 === 9 ? { type: "AWS_IAM", groups: [], roles: [] } : { type: "COGNITO", authorizer: "cognito", scopes: ["bench/read"] };
+    routes[`GET /g${Math.floor(i / 10)}/r${i}`] =
+      i % 10 === 9 ? { type: "AWS_IAM", groups: [], roles: [] } : { type: "COGNITO", authorizer: "cognito", scopes: ["bench/read"] };
   }
   const { policy, problems } = parsePolicyDocument({ api: "bench-body", routes }, "bench-policy");
   if (policy === undefined) throw new Error(JSON.stringify(problems.slice(0, 3)));
@@ -89,12 +108,26 @@ function plan(dir: string): { showMs: number; planFile: string } | { skipped: st
     join(tf, "main.tf.json"),
     JSON.stringify({
       terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
-      provider: { aws: [{ region: "eu-west-1", access_key: "bench", secret_key: "bench", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+      provider: {
+        aws: [
+          {
+            region: "eu-west-1",
+            access_key: "bench",
+            secret_key: "bench",
+            skip_credentials_validation: true,
+            skip_requesting_account_id: true,
+            skip_metadata_api_check: "true",
+          },
+        ],
+      },
       resource: configResources(N),
     }),
   );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+  for (const args of [
+    ["init", "-input=false", "-no-color"],
+    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+  ]) {
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }
@@ -122,14 +155,34 @@ export async function run(): Promise<Record<string, unknown>> {
   } else {
     const samples: Sample[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      });
       if (child.status !== 0) throw new Error(`openapi bench failed: ${child.stderr}`);
       samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
     }
     const s = median(samples, (x) => x.ms);
     if (s.routes !== N) throw new Error(`openapi bench: the plan's body gave ${s.routes} routes, not ${N}`);
-    result = { runs: RUNS, routes: s.routes, findings: s.findings, checkMs: Math.round(s.ms), terraformShowJsonMs: Math.round(tf.showMs), checkOverShow: Number((s.ms / tf.showMs).toFixed(3)), target: "checkOverShow <= 0.10" };
-    console.log("openapi (median of %d): check of a real plan whose body declares %d operations %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)", RUNS, s.routes, Math.round(s.ms), s.findings, Math.round(tf.showMs), result["checkOverShow"]);
+    result = {
+      runs: RUNS,
+      routes: s.routes,
+      findings: s.findings,
+      checkMs: Math.round(s.ms),
+      terraformShowJsonMs: Math.round(tf.showMs),
+      checkOverShow: Number((s.ms / tf.showMs).toFixed(3)),
+      target: "checkOverShow <= 0.10",
+    };
+    console.log(
+      "openapi (median of %d): check of a real plan whose body declares %d operations %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)",
+      RUNS,
+      s.routes,
+      Math.round(s.ms),
+      s.findings,
+      Math.round(tf.showMs),
+      result["checkOverShow"],
+    );
   }
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(join(__dirname, "results", "openapi.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -26,7 +26,9 @@ const STACK = "bench";
 /** Synthesize the generated spec; `downgrade` makes its first route (COGNITO) public. */
 export function synthesize(outdir: string, downgrade: boolean): void {
   const spec = generatedSpec(ROUTES);
-  const routes = downgrade ? spec.routes.map((r, i) => (i === 0 ? { ...r, auth: { type: "NONE" as const, reason: "benchmark: one route downgraded" } } : r)) : spec.routes;
+  const routes = downgrade
+    ? spec.routes.map((r, i) => (i === 0 ? { ...r, auth: { type: "NONE" as const, reason: "benchmark: one route downgraded" } } : r))
+    : spec.routes;
   const head = { ...spec, routes };
   validateSpec(head, downgrade ? "head" : "base");
   mkdirSync(outdir, { recursive: true });
@@ -62,7 +64,11 @@ function measureHere(what: string, base: string, head: string): Sample {
 function measure(what: string, base: string, head: string): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", what, base, head], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", what, base, head], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     if (child.status !== 0) throw new Error(`review bench (${what}) failed: ${child.stderr}`);
     samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
   }
@@ -82,7 +88,10 @@ function terraformShow(stackDir: string, dir: string): { showMs: number; resourc
   writeFileSync(join(tf, OFFLINE_VARS_FILE), JSON.stringify(offlineVariables(stackJson, {})));
   writeFileSync(join(dir, "tfrc"), mirrorCliConfig(resolve(mirror)));
   const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
-  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+  for (const args of [
+    ["init", "-input=false", "-no-color"],
+    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+  ]) {
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }

@@ -73,7 +73,14 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const model = loadModel(args.input);
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const result = runRules(model, policies);
-    const report = { findings: result.findings, rules: result.rules, failOn: args.failOn, input: args.input, lowered: loweredSeverities(policies), coverage: coverageOf(model, policies) };
+    const report = {
+      findings: result.findings,
+      rules: result.rules,
+      failOn: args.failOn,
+      input: args.input,
+      lowered: loweredSeverities(policies),
+      coverage: coverageOf(model, policies),
+    };
     const text = REPORTERS[args.format](report);
     if (args.output !== undefined) {
       writeFileAtomically(args.output, text);

@@ -28,7 +28,7 @@ const POLICY_FORMAT = [
   "Groups and scopes of CUSTOM routes are enforced inside the Lambda authorizer, not by API Gateway: the check",
   "compares them with the `route-table.json` in the authorizer's zip package (its `filename`, relative to the stack",
   "directory, as in `cdktf.out`). When the package is not on disk (a bare plan elsewhere) they are reported as an",
-  "`info` finding, \"not verified\", rather than passed silently.",
+  '`info` finding, "not verified", rather than passed silently.',
   "",
   "`EDGE` means authenticated at the edge (a Lambda@Edge verifier on viewer-request, before the CloudFront cache)",
   "and `NONE` with no API key at the gateway; `scopes` (optional): those the verifier requires for it. Such a method",
@@ -40,7 +40,7 @@ const POLICY_FORMAT = [
   "zip package, resolved as the verifier does (the route's scopes, else its longest path prefix's; the route's",
   "clients, else the config-wide ones): compared with the policy's `scopes`, and with its `clients` when the policy",
   "names them (absent: clients not compared), when the package is on disk (cdktf.out); an `info` finding",
-  "\"not verified\" otherwise, as for CUSTOM routes.",
+  '"not verified" otherwise, as for CUSTOM routes.',
   "",
 ];
 

@@ -106,13 +106,20 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
   }
 }
 
-
 async function main(): Promise<void> {
   let opts: Options;
   try {
     opts = parseArgs(process.argv.slice(2));
   } catch (e) {
-    process.exit(exitCodeFor("plan", USAGE, e, (t) => process.stderr.write(t), (t) => process.stdout.write(t)));
+    process.exit(
+      exitCodeFor(
+        "plan",
+        USAGE,
+        e,
+        (t) => process.stderr.write(t),
+        (t) => process.stdout.write(t),
+      ),
+    );
   }
   if (opts.synth) {
     // Never synthesize another spec list over stacks the user synthesized from a different one.
@@ -129,7 +136,9 @@ async function main(): Promise<void> {
     process.stderr.write(`plan: ${stacksDir} does not exist; run npm run synth first\n`);
     process.exit(2);
   }
-  const all = readdirSync(stacksDir).filter((d) => existsSync(join(stacksDir, d, "cdk.tf.json"))).sort();
+  const all = readdirSync(stacksDir)
+    .filter((d) => existsSync(join(stacksDir, d, "cdk.tf.json")))
+    .sort();
   const unknown = opts.stacks.filter((s) => !all.includes(s));
   if (unknown.length > 0) {
     process.stderr.write(`plan: unknown stack(s) ${unknown.join(", ")}; synthesized: ${all.join(", ")}\n`);

@@ -59,11 +59,14 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
   const format = oneOf("format", single("format", values.format), ["markdown", "json", "text"] as const, defaultFormat);
   if (plan !== undefined && (base !== undefined || head !== undefined)) throw new UsageError("give either --plan, or --base and --head, not both");
   if (plan === undefined && (base === undefined || head === undefined)) {
-    throw new UsageError(base === undefined && head === undefined ? "nothing to review: give --base and --head, or --plan" : `missing ${base === undefined ? "--base" : "--head"}`);
+    throw new UsageError(
+      base === undefined && head === undefined ? "nothing to review: give --base and --head, or --plan" : `missing ${base === undefined ? "--base" : "--head"}`,
+    );
   }
   const acknowledge = values.acknowledge ?? [];
   for (const d of acknowledge) {
-    if (!DIGEST_PATTERN.test(d)) throw new UsageError(`--acknowledge takes the digest of the blocking changes it accepts (16 hex characters, shown in the report), got "${d}"`);
+    if (!DIGEST_PATTERN.test(d))
+      throw new UsageError(`--acknowledge takes the digest of the blocking changes it accepts (16 hex characters, shown in the report), got "${d}"`);
   }
   const output = single("output", values.output);
   const changedFiles = single("changed-files", values["changed-files"]);

@@ -149,12 +149,7 @@ export class RestApi extends Construct {
     return resource.id;
   }
 
-  private method(
-    route: RouteSpec,
-    resourceId: string,
-    authorizers: Map<string, ApiGatewayAuthorizer>,
-    props: RestApiProps,
-  ): ApiGatewayMethod {
+  private method(route: RouteSpec, resourceId: string, authorizers: Map<string, ApiGatewayAuthorizer>, props: RestApiProps): ApiGatewayMethod {
     const auth = route.auth;
     const id = routeId(route.method, route.path);
     let authorization = "NONE";
@@ -205,14 +200,7 @@ export class RestApi extends Construct {
     return Object.fromEntries(names.map((n) => [`method.request.path.${n}`, true]));
   }
 
-  private integration(
-    integration: IntegrationSpec,
-    httpMethod: string,
-    id: string,
-    resourceId: string,
-    method: ApiGatewayMethod,
-    props: RestApiProps,
-  ): void {
+  private integration(integration: IntegrationSpec, httpMethod: string, id: string, resourceId: string, method: ApiGatewayMethod, props: RestApiProps): void {
     if (integration.type === "LAMBDA") {
       this.deploymentInputs.push(
         new ApiGatewayIntegration(this, `integration-${id}`, {
@@ -280,11 +268,18 @@ export class RestApi extends Construct {
     this.deploymentInputs.push(method);
     const allowedMethods = spec.routes.filter((r) => r.path === path).map((r) => r.method);
     const quote = (v: string): string => `'${v}'`;
-    this.mock(id, resourceId, method, "200", { "application/json": "" }, {
-      "method.response.header.Access-Control-Allow-Origin": quote((cors?.allowOrigins ?? ["*"]).join(",")),
-      "method.response.header.Access-Control-Allow-Methods": quote([...allowedMethods, "OPTIONS"].join(",")),
-      "method.response.header.Access-Control-Allow-Headers": quote((cors?.allowHeaders ?? ["Authorization", "Content-Type"]).join(",")),
-      "method.response.header.Access-Control-Max-Age": quote(String(cors?.maxAgeSeconds ?? 600)),
-    });
+    this.mock(
+      id,
+      resourceId,
+      method,
+      "200",
+      { "application/json": "" },
+      {
+        "method.response.header.Access-Control-Allow-Origin": quote((cors?.allowOrigins ?? ["*"]).join(",")),
+        "method.response.header.Access-Control-Allow-Methods": quote([...allowedMethods, "OPTIONS"].join(",")),
+        "method.response.header.Access-Control-Allow-Headers": quote((cors?.allowHeaders ?? ["Authorization", "Content-Type"]).join(",")),
+        "method.response.header.Access-Control-Max-Age": quote(String(cors?.maxAgeSeconds ?? 600)),
+      },
+    );
   }
 }

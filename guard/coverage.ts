@@ -52,7 +52,14 @@ function routeReason(r: Route, policies: PolicySet, policyKeys: readonly string[
   if (intendedFor(policies, r) !== undefined || isIntendedPreflight(policies, r)) return undefined;
   // A method the policy does not list may still serve policy routes (`ANY /{proxy+}` for `GET /pets`).
   const shape = parseRouteKey(r.routeKey);
-  if (shape !== undefined && policyKeys.some((k) => { const want = parseRouteKey(k); return want !== undefined && routeCovers(shape, want); })) return undefined;
+  if (
+    shape !== undefined &&
+    policyKeys.some((k) => {
+      const want = parseRouteKey(k);
+      return want !== undefined && routeCovers(shape, want);
+    })
+  )
+    return undefined;
   return "no policy route describes it";
 }
 
@@ -76,7 +83,14 @@ export function coverageOf(model: Model, policies: PolicySet): Coverage {
       }
     }
     covered += n;
-    apis.push({ api: name, address: api.address, stack: api.resource.source.stack, policy: lookup.kind === "one" ? lookup.effective.policy.file : null, routes: mine.length, covered: n });
+    apis.push({
+      api: name,
+      address: api.address,
+      stack: api.resource.source.stack,
+      policy: lookup.kind === "one" ? lookup.effective.policy.file : null,
+      routes: mine.length,
+      covered: n,
+    });
   }
   for (const r of model.routes) {
     if (r.api === undefined) notCovered.push({ api: null, route: r.routeKey ?? null, address: r.address, reason: "its REST API did not resolve" });

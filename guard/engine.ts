@@ -36,9 +36,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       // raise its severity but not lower it, and may waive it only by naming its exact address.
       const apiLess = f.api === undefined;
       const ruleSeverity = f.severity ?? rule.severity;
-      const override = ps
-        .map((p) => p.severities[rule.id]?.severity)
-        .find((s): s is Severity => s !== undefined && (!apiLess || atLeast(s, ruleSeverity)));
+      const override = ps.map((p) => p.severities[rule.id]?.severity).find((s): s is Severity => s !== undefined && (!apiLess || atLeast(s, ruleSeverity)));
       const severity = f.severity ?? override ?? rule.severity;
       let waived: Finding["waived"];
       for (const p of ps) {

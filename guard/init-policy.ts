@@ -67,7 +67,13 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
   const method = r.httpMethod as string;
   const path = r.path as string;
   if (openToAnyone(r)) {
-    if (r.apiKeyRequired) return { ...base, type: "API_KEY", reason: TODO_REASON, notes: ["protected by an API key only: an API key meters, it does not authenticate. Why is that enough?"] };
+    if (r.apiKeyRequired)
+      return {
+        ...base,
+        type: "API_KEY",
+        reason: TODO_REASON,
+        notes: ["protected by an API key only: an API key meters, it does not authenticate. Why is that enough?"],
+      };
     // Open at the gateway but authenticated at the edge, with the edge the only way in: that is EDGE, stated
     // with the scopes the verifier's baked configuration requires. Anything less is open.
     if (edgeProtectionGap(model, api) === undefined) {
@@ -81,7 +87,10 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
   }
   if (r.authorization === "AWS_IAM") {
     const who = invokers(model, r, api, method, path);
-    const notes = who.unverifiable.length > 0 ? [`not verified: ${who.unverifiable.map((a) => JSON.stringify(a)).join(", ")} may grant execute-api:Invoke (known only after apply)`] : [];
+    const notes =
+      who.unverifiable.length > 0
+        ? [`not verified: ${who.unverifiable.map((a) => JSON.stringify(a)).join(", ")} may grant execute-api:Invoke (known only after apply)`]
+        : [];
     return { ...base, type: "AWS_IAM", groups: [...new Set(who.groups)].sort(), roles: [...new Set(who.roles)].sort(), notes };
   }
   if (r.authorization === "COGNITO_USER_POOLS" || r.authorization === "CUSTOM") {
@@ -95,7 +104,13 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
     const table = r.authorizer?.routeTable;
     const row = table !== undefined && "routes" in table ? table.routes.find((e) => e.method === method && e.path === path) : undefined;
     if (row !== undefined) return { ...base, type: "CUSTOM", authorizer, groups: [...row.groups].sort(), scopes: [...row.scopes].sort() };
-    return { ...base, type: "CUSTOM", authorizer, unread: true, notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"] };
+    return {
+      ...base,
+      type: "CUSTOM",
+      authorizer,
+      unread: true,
+      notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"],
+    };
   }
   return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
 }
@@ -167,7 +182,9 @@ export function draftPolicies(model: Model, input: string): DraftResult {
         }
         const before = routes.get(r.routeKey);
         if (before !== undefined && !sameEntry(before, e)) {
-          problems.push(`REST API "${apiName}": route ${r.routeKey} has different authorization in two places (${JSON.stringify(before.type)} and ${JSON.stringify(e.type)}); one policy cannot describe both, draft from one input at a time`);
+          problems.push(
+            `REST API "${apiName}": route ${r.routeKey} has different authorization in two places (${JSON.stringify(before.type)} and ${JSON.stringify(e.type)}); one policy cannot describe both, draft from one input at a time`,
+          );
           continue;
         }
         routes.set(r.routeKey, e);
@@ -187,12 +204,25 @@ export function draftPolicies(model: Model, input: string): DraftResult {
       lines.push("routes:");
       for (const k of keys) lines.push(...entryText(k, routes.get(k) as DraftEntry));
     } else lines.push("routes: {}", "# No route could be drafted: the check refuses a policy without routes until one is written.");
-    if (cors.size > 0) lines.push("# CORS preflight OPTIONS (MOCK integration, NONE, no key) expected on these paths:", "corsPreflight:", ...[...cors].sort().map((p) => `  - ${JSON.stringify(p)}`));
+    if (cors.size > 0)
+      lines.push(
+        "# CORS preflight OPTIONS (MOCK integration, NONE, no key) expected on these paths:",
+        "corsPreflight:",
+        ...[...cors].sort().map((p) => `  - ${JSON.stringify(p)}`),
+      );
     if (skipped.length > 0) {
       lines.push("# Not drafted (the check reports each of these until it can be verified or written by hand):");
       for (const s of skipped) lines.push(comment(`  ${s}`));
     }
-    drafts.push({ api: apiName, fileName: fileNameFor(apiName, taken), text: `${lines.join("\n")}\n`, routes: keys, todo, authorizerDecides, notDrafted: skipped });
+    drafts.push({
+      api: apiName,
+      fileName: fileNameFor(apiName, taken),
+      text: `${lines.join("\n")}\n`,
+      routes: keys,
+      todo,
+      authorizerDecides,
+      notDrafted: skipped,
+    });
   }
   return { drafts, notDrafted: notDraftedApis, problems };
 }

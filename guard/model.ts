@@ -14,8 +14,7 @@ export interface Unknown {
 
 export type Val<T> = T | Unknown;
 
-export const unknownValue = (expression?: string): Unknown =>
-  expression === undefined ? { unknown: true } : { unknown: true, expression };
+export const unknownValue = (expression?: string): Unknown => (expression === undefined ? { unknown: true } : { unknown: true, expression });
 
 export function isUnknown(v: unknown): v is Unknown {
   return typeof v === "object" && v !== null && (v as { unknown?: unknown }).unknown === true;
@@ -143,8 +142,7 @@ export type AuthorizerRouteRequirement = RouteRequirement;
 
 /** The route table found in a Lambda authorizer's deployment package, or why it could not be read. */
 export type AuthorizerRouteTable =
-  | { readonly file: string; readonly routes: readonly AuthorizerRouteRequirement[] }
-  | { readonly file: string; readonly problem: string };
+  { readonly file: string; readonly routes: readonly AuthorizerRouteRequirement[] } | { readonly file: string; readonly problem: string };
 
 /** One route of the Lambda@Edge verifier's baked `edge-config.json`, as its contract defines it. */
 export type EdgeRouteRequirement = EdgeRouteRule;

@@ -82,4 +82,6 @@ writeFileSync(
     2,
   )}\n`,
 );
-process.stdout.write(`build-bin: ${outfile} (${(readFileSync(outfile).length / 1024).toFixed(0)} KiB; inlined: ${packagesIn(result.metafile).join(", ") || "none"})\n`);
+process.stdout.write(
+  `build-bin: ${outfile} (${(readFileSync(outfile).length / 1024).toFixed(0)} KiB; inlined: ${packagesIn(result.metafile).join(", ") || "none"})\n`,
+);

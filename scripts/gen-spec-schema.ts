@@ -75,6 +75,8 @@ class Generator {
         return { type: "number" };
       case ts.SyntaxKind.BooleanKeyword:
         return { type: "boolean" };
+      default:
+        break; // every other kind: the structural cases below, or unsupported
     }
     if (ts.isParenthesizedTypeNode(node)) return this.typeSchema(node.type);
     if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) return this.typeSchema(node.type);

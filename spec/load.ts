@@ -81,7 +81,12 @@ function requireModule(path: string): ReadResult {
     if (code === "MODULE_NOT_FOUND" && errorText(err).includes(resolve(path))) return { ok: false, message: "cannot read file: no such file" };
     // Compile errors put the useful part (file:line: ERROR ...) after the first line, so keep a few lines.
     const message = typeof err === "object" && err !== null && "message" in err ? String(err.message) : String(err);
-    const detail = message.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, 3).join(" ");
+    const detail = message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "")
+      .slice(0, 3)
+      .join(" ");
     return { ok: false, message: `cannot load module: ${detail.length > 300 ? `${detail.slice(0, 297)}...` : detail}` };
   }
   if (typeof mod === "object" && mod !== null) {

@@ -42,8 +42,14 @@ export const SYNTH_MARKER = "access-specs.synthesized.json";
  * The spec files to build: ACCESS_SPEC, else the config file's list (paths relative to it, returned relative to
  * the working directory), else none (the built-in samples).
  */
-export function specSource(env: Readonly<Record<string, string | undefined>>, configFile: string = SPEC_CONFIG): { source: SpecSource; problems: SpecProblem[] } {
-  const override = (env.ACCESS_SPEC ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
+export function specSource(
+  env: Readonly<Record<string, string | undefined>>,
+  configFile: string = SPEC_CONFIG,
+): { source: SpecSource; problems: SpecProblem[] } {
+  const override = (env.ACCESS_SPEC ?? "")
+    .split(",")
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
   if (override.length > 0) return { source: { from: "ACCESS_SPEC", files: override }, problems: [] };
   if (!existsSync(configFile)) return { source: { from: "built-in samples", files: [] }, problems: [] };
   const from = relative(process.cwd(), configFile) || configFile;
@@ -101,5 +107,14 @@ export function selectSpecs(env: Readonly<Record<string, string | undefined>>, c
         : undefined;
     return { stackName, spec, backend };
   });
-  return { stacks, source, problems: problems.length > 0 ? formatProblems(problems).split("\n").filter((l) => l !== "") : [] };
+  return {
+    stacks,
+    source,
+    problems:
+      problems.length > 0
+        ? formatProblems(problems)
+            .split("\n")
+            .filter((l) => l !== "")
+        : [],
+  };
 }

@@ -9,7 +9,14 @@ import { only, synth, type Doc } from "../review/fixtures/pairs";
 import { CLIENT_SCOPE_PAIRS } from "./pairs/client-scopes";
 
 const model = (d: Doc) => modelFromDocument(d, "x.cdk.tf.json");
-const row = (method: AuthorizerRouteRequirement["method"], path: string, scopes: string[], clients: string[] | null = null): AuthorizerRouteRequirement => ({ method, path, groups: [], scopes, tokenUse: "access", clients });
+const row = (method: AuthorizerRouteRequirement["method"], path: string, scopes: string[], clients: string[] | null = null): AuthorizerRouteRequirement => ({
+  method,
+  path,
+  groups: [],
+  scopes,
+  tokenUse: "access",
+  clients,
+});
 
 /** The jwt-token authorizer's route table, as its bundled route-table.json would say. */
 function tables(rows: ReturnType<typeof row>[]): RouteTables {
@@ -31,14 +38,18 @@ describe("GIVEN partner-sync may now request petstore/write", () => {
     const [c] = review(partnerGetsWrite, []);
     expect(c.severity).toBe("blocking");
     expect(c.message).toContain("more callers pass petstore-dev POST /pets;");
-    expect(c.message).toContain("POST /pets: access tokens of pool petstore-dev-users with scope petstore/write from clients web → access tokens of pool petstore-dev-users with scope petstore/write from clients partner-sync, web");
+    expect(c.message).toContain(
+      "POST /pets: access tokens of pool petstore-dev-users with scope petstore/write from clients web → access tokens of pool petstore-dev-users with scope petstore/write from clients partner-sync, web",
+    );
   });
 
   it("WHEN the route table requires petstore/write on GET /pets/{petId} THEN that Lambda authorizer route is named too", () => {
     const [c] = review(partnerGetsWrite, [row("GET", "/pets/{petId}", ["petstore/write"]), row("DELETE", "/pets/{petId}", [])]);
     expect(c.subject).toBe("app client partner-sync (petstore-dev)");
     expect(c.message).toContain("more callers pass petstore-dev GET /pets/{petId}, petstore-dev POST /pets;");
-    expect(c.message).toContain("GET /pets/{petId}: access tokens of pool petstore-dev-users with scope petstore/write from clients web → access tokens of pool petstore-dev-users with scope petstore/write from clients partner-sync, web");
+    expect(c.message).toContain(
+      "GET /pets/{petId}: access tokens of pool petstore-dev-users with scope petstore/write from clients web → access tokens of pool petstore-dev-users with scope petstore/write from clients partner-sync, web",
+    );
   });
 
   it("WHEN that route accepts only the web client THEN it is not named", () => {
@@ -54,7 +65,10 @@ describe("GIVEN partner-sync may now request petstore/write", () => {
 
 describe("GIVEN a client that gains a scope no route requires", () => {
   it("WHEN reviewed THEN it is shown, not blocking", () => {
-    const [c] = review((d) => void (only(d, "aws_cognito_user_pool_client", "client-partner-sync")["allowed_oauth_scopes"] = ["petstore/read", "petstore/orders", "openid"]), [row("GET", "/pets/{petId}", ["petstore/read"])]);
+    const [c] = review(
+      (d) => void (only(d, "aws_cognito_user_pool_client", "client-partner-sync")["allowed_oauth_scopes"] = ["petstore/read", "petstore/orders", "openid"]),
+      [row("GET", "/pets/{petId}", ["petstore/read"])],
+    );
     expect(c).toEqual(expect.objectContaining({ severity: "info", kind: "client-scopes-added-no-route" }));
   });
 });

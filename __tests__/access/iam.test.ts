@@ -41,7 +41,9 @@ describe("GIVEN the dev sample", () => {
 describe("GIVEN a head that widens IAM access", () => {
   it("WHEN a foreign account may assume the reporting role THEN iam-invoker-trust names the route and the account", () => {
     const f = IamInvokerTrust.check(model(mutated("iam-trust-foreign-account")), noPolicies);
-    expect(f.map((x) => x.message)).toEqual(["role petstore-dev-invoker-reporting can invoke GET /reports/{reportId} and is assumable by account 999999999999"]);
+    expect(f.map((x) => x.message)).toEqual([
+      "role petstore-dev-invoker-reporting can invoke GET /reports/{reportId} and is assumable by account 999999999999",
+    ]);
     expect(f[0].severity).toBeUndefined();
   });
 
@@ -52,7 +54,9 @@ describe("GIVEN a head that widens IAM access", () => {
 
   it("WHEN AdministratorAccess is attached to a group role THEN cognito-group-role-privileges reports every action", () => {
     const f = CognitoGroupRolePrivileges.check(model(mutated("iam-admin-managed-policy-arns")), noPolicies);
-    expect(f.map((x) => x.message)).toContain("role petstore-dev-group-staff of Cognito group staff holds every action (*) via managed policy AdministratorAccess");
+    expect(f.map((x) => x.message)).toContain(
+      "role petstore-dev-group-staff of Cognito group staff holds every action (*) via managed policy AdministratorAccess",
+    );
   });
 
   it("WHEN a managed ARN outside the table is attached THEN it is not verified and the role counts as an invoker", () => {
@@ -61,7 +65,9 @@ describe("GIVEN a head that widens IAM access", () => {
       "role petstore-dev-backend-role: managed policy arn:aws:iam::123456789012:policy/reporting-extra not verified (unknown document)",
     ]);
     const reports = iamAccess(m).routes.find((r) => r.route.routeKey === "GET /reports/{reportId}");
-    expect(reports?.roles.find((r) => r.role.name === "petstore-dev-backend-role")?.via).toEqual(["managed policy arn:aws:iam::123456789012:policy/reporting-extra (not verified)"]);
+    expect(reports?.roles.find((r) => r.role.name === "petstore-dev-backend-role")?.via).toEqual([
+      "managed policy arn:aws:iam::123456789012:policy/reporting-extra (not verified)",
+    ]);
   });
 
   it("WHEN a group role's trust is only known after apply THEN its chain says not verified", () => {

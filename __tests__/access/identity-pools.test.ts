@@ -54,7 +54,9 @@ describe("GIVEN a pool whose guest role can invoke GET /reports/*", () => {
 
   it("WHEN they are allowed THEN anyone reaches the route and the rule fires, critical, naming the route", () => {
     const d = head("identity-pool-unauthenticated-enabled");
-    expect(describeCallers(reportsCallers(d))).toBe("unauthenticated identities of identity pool petstore_dev_identities (anyone who asks) (role petstore-dev-identity-guest)");
+    expect(describeCallers(reportsCallers(d))).toBe(
+      "unauthenticated identities of identity pool petstore_dev_identities (anyone who asks) (role petstore-dev-identity-guest)",
+    );
     const f = IdentityPoolUnauthenticatedInvoke.check(model(d), noPolicies);
     expect(f).toEqual([expect.objectContaining({ route: REPORTS, address: "aws_cognito_identity_pool.identities" })]);
     expect(f[0].message).toContain("can invoke GET /reports/{reportId}");
@@ -70,7 +72,10 @@ describe("GIVEN a pool whose guest role can invoke GET /reports/*", () => {
   it("WHEN the guest role's trust names another identity pool THEN this pool cannot hand it out", () => {
     const d = head("identity-pool-unauthenticated-enabled");
     const role = d.resource["aws_iam_role"]["identity_guest"];
-    role["assume_role_policy"] = String(role["assume_role_policy"]).replace("${aws_cognito_identity_pool.identities.id}", "eu-west-1:11111111-2222-3333-4444-555555555555");
+    role["assume_role_policy"] = String(role["assume_role_policy"]).replace(
+      "${aws_cognito_identity_pool.identities.id}",
+      "eu-west-1:11111111-2222-3333-4444-555555555555",
+    );
     expect(reportsCallers(d)).toEqual([]);
   });
 
@@ -89,14 +94,18 @@ describe("GIVEN the review of an identity-pool widening", () => {
   it("WHEN a mapping rule now matches every verified user THEN it says who could call before and after", () => {
     const [c] = review("identity-pool-rule-mapping-widened");
     expect(c.subject).toBe(`petstore-dev ${REPORTS}`);
-    expect(c.message).toContain('whose claim custom:team Equals "reporting" through identity pool petstore_dev_identities (role petstore-dev-identity-reporting) → ');
+    expect(c.message).toContain(
+      'whose claim custom:team Equals "reporting" through identity pool petstore_dev_identities (role petstore-dev-identity-reporting) → ',
+    );
     expect(c.message).toContain('whose claim email_verified Equals "true"');
   });
 
   it("WHEN Google sign-in is added to a pool whose authenticated role invokes THEN the new provider is named", () => {
     const [c] = review("identity-pool-provider-added");
     expect(c.kind).toBe("identity-pool-provider-added");
-    expect(c.message).toContain("users signed in with accounts.google.com (app 123456789012-abc.apps.googleusercontent.com) through identity pool petstore_dev_identities now get role petstore-dev-identity-reader");
+    expect(c.message).toContain(
+      "users signed in with accounts.google.com (app 123456789012-abc.apps.googleusercontent.com) through identity pool petstore_dev_identities now get role petstore-dev-identity-reader",
+    );
   });
 
   it("WHEN every logical id is renamed THEN nothing about identity-pool access changes", () => {

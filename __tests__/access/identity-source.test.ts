@@ -43,7 +43,12 @@ describe("the spec refuses it (synth validates the spec first)", () => {
   });
 
   it("GIVEN the same sources with TTL 0 WHEN validated THEN no problem", () => {
-    expect(validateSpec(specWith((s) => void (s.authorizers[1]!.identitySources = ["method.request.header.X-Tenant"])), "petstore.json")).toEqual([]);
+    expect(
+      validateSpec(
+        specWith((s) => void (s.authorizers[1]!.identitySources = ["method.request.header.X-Tenant"])),
+        "petstore.json",
+      ),
+    ).toEqual([]);
   });
 });
 

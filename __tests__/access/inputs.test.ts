@@ -74,8 +74,20 @@ describe("GIVEN a plan that creates a new stack", () => {
   it("WHEN its before side is empty THEN the review still runs (only a document with no resources at all is refused)", () => {
     const plan = {
       format_version: "1.2",
-      planned_values: { root_module: { resources: [{ address: "aws_api_gateway_rest_api.a", mode: "managed", type: "aws_api_gateway_rest_api", name: "a", values: { name: "x" } }] } },
-      resource_changes: [{ address: "aws_api_gateway_rest_api.a", mode: "managed", type: "aws_api_gateway_rest_api", name: "a", change: { actions: ["create"], before: null, after: { name: "x" }, after_unknown: {} } }],
+      planned_values: {
+        root_module: {
+          resources: [{ address: "aws_api_gateway_rest_api.a", mode: "managed", type: "aws_api_gateway_rest_api", name: "a", values: { name: "x" } }],
+        },
+      },
+      resource_changes: [
+        {
+          address: "aws_api_gateway_rest_api.a",
+          mode: "managed",
+          type: "aws_api_gateway_rest_api",
+          name: "a",
+          change: { actions: ["create"], before: null, after: { name: "x" }, after_unknown: {} },
+        },
+      ],
     };
     let err = "";
     const code = review(["--plan", file("new.plan.json", plan)], { stdout: () => undefined, stderr: (s) => (err += s), writeFile: () => undefined });

@@ -14,12 +14,15 @@ const mutated = (name: string): Doc => {
 };
 
 describe("GIVEN the samples", () => {
-  it.each(["dev", "prod"] as const)("WHEN the %s stages are read THEN the one stage has WAF, logging and limits, and no authorizer permission is open", (env) => {
-    const m = model(synth(env));
-    expect(stageExposures(m).map((s) => [s.implicit, s.waf, s.accessLogging, s.executionLogging, s.limits])).toEqual([[false, true, true, true, true]]);
-    expect(authorizerPermissionGaps(m)).toEqual([]);
-    expect(DeploymentStageName.check(m, noPolicies)).toEqual([]);
-  });
+  it.each(["dev", "prod"] as const)(
+    "WHEN the %s stages are read THEN the one stage has WAF, logging and limits, and no authorizer permission is open",
+    (env) => {
+      const m = model(synth(env));
+      expect(stageExposures(m).map((s) => [s.implicit, s.waf, s.accessLogging, s.executionLogging, s.limits])).toEqual([[false, true, true, true, true]]);
+      expect(authorizerPermissionGaps(m)).toEqual([]);
+      expect(DeploymentStageName.check(m, noPolicies)).toEqual([]);
+    },
+  );
 });
 
 describe("GIVEN a second way into the API", () => {
@@ -31,7 +34,11 @@ describe("GIVEN a second way into the API", () => {
 
   it("WHEN the deployment names a stage THEN the implicit stage is exposed and deployment-stage-name fires", () => {
     const m = model(mutated("deployment-stage-name"));
-    expect(stageExposures(m).filter((s) => s.implicit).map((s) => s.key)).toEqual(["petstore-dev/canary"]);
+    expect(
+      stageExposures(m)
+        .filter((s) => s.implicit)
+        .map((s) => s.key),
+    ).toEqual(["petstore-dev/canary"]);
     expect(DeploymentStageName.check(m, noPolicies).map((f) => f.message)).toEqual([expect.stringContaining("deployment creates stage canary")]);
   });
 

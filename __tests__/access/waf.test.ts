@@ -32,7 +32,11 @@ describe("GIVEN the sample web ACLs", () => {
 
 describe("GIVEN a weakened chain", () => {
   it.each([
-    ["waf-allow-before-managed", "waf-allow-before-managed", "ALLOW rule allow-office (priority 5) runs before managed rule group AWSManagedRulesAmazonIpReputationList (priority 10)"],
+    [
+      "waf-allow-before-managed",
+      "waf-allow-before-managed",
+      "ALLOW rule allow-office (priority 5) runs before managed rule group AWSManagedRulesAmazonIpReputationList (priority 10)",
+    ],
     ["waf-rule-override-count", "waf-managed-count", "SizeRestrictions_BODY → count"],
     ["waf-scope-down", "waf-managed-scope-down", "AWSManagedRulesKnownBadInputsRuleSet has a scope-down statement"],
     ["waf-rate-count", "waf-rate-limit-count", "rate-limit-per-ip only counts"],
@@ -42,7 +46,8 @@ describe("GIVEN a weakened chain", () => {
   });
 
   it("WHEN a harmless twin is applied THEN there is no weakness", () => {
-    for (const twin of ["waf-block-before-managed", "waf-rules-reordered", "waf-rule-override-block", "waf-rate-lowered"]) expect(wafWeaknesses(chains(mutated(twin))[0])).toEqual([]);
+    for (const twin of ["waf-block-before-managed", "waf-rules-reordered", "waf-rule-override-block", "waf-rate-lowered"])
+      expect(wafWeaknesses(chains(mutated(twin))[0])).toEqual([]);
   });
 
   it("WHEN the rules are rule_json THEN the chain is unreadable, not clean", () => {

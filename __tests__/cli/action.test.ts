@@ -31,7 +31,9 @@ function documentedWorkflow(): string {
 /** What is wrong with the inputs the workflow's steps give this action (`uses: OWNER/api-access-control@...`). */
 function inputProblems(workflow: string): string[] {
   const doc = parse(workflow) as { jobs: Record<string, { steps?: (Step & { with?: Record<string, unknown> })[] }> };
-  const uses = Object.values(doc.jobs).flatMap((j) => j.steps ?? []).filter((s) => /^OWNER\/api-access-control@/.test(s.uses ?? ""));
+  const uses = Object.values(doc.jobs)
+    .flatMap((j) => j.steps ?? [])
+    .filter((s) => /^OWNER\/api-access-control@/.test(s.uses ?? ""));
   if (uses.length === 0) return ["no step uses the action"];
   const inputs = action.inputs as Record<string, { required?: boolean }>;
   const problems: string[] = [];
@@ -49,7 +51,11 @@ function actionlint(workflow: string): { status: number | null; output: string }
     mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
     copyFileSync(join(ROOT, "action.yml"), join(dir, "action.yml"));
     writeFileSync(join(dir, ".github", "workflows", "use.yml"), workflow);
-    const r = spawnSync(process.execPath, [ACTIONLINT, ".github/workflows/*.yml"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const r = spawnSync(process.execPath, [ACTIONLINT, ".github/workflows/*.yml"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -96,9 +102,23 @@ describe("the Check step's script", () => {
     const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run as string], {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, RUNNER_TEMP: temp, GITHUB_OUTPUT: join(temp, "out"), GITHUB_STEP_SUMMARY: join(temp, "summary"), CHECK_INPUT: input, CHECK_POLICY: join(FIX, "shop.policy.yaml"), CHECK_FAIL_ON: "low" },
+      env: {
+        ...process.env,
+        RUNNER_TEMP: temp,
+        GITHUB_OUTPUT: join(temp, "out"),
+        GITHUB_STEP_SUMMARY: join(temp, "summary"),
+        CHECK_INPUT: input,
+        CHECK_POLICY: join(FIX, "shop.policy.yaml"),
+        CHECK_FAIL_ON: "low",
+      },
     });
-    const outputs = Object.fromEntries(readFileSync(join(temp, "out"), "utf8").trim().split("\n").filter(Boolean).map((l) => l.split("=", 2)));
+    const outputs = Object.fromEntries(
+      readFileSync(join(temp, "out"), "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("=", 2)),
+    );
     return { status: r.status, outputs, summary: readFileSync(join(temp, "summary"), "utf8"), sarif: existsSync(join(temp, "api-access-check.sarif")) };
   }
 
@@ -133,7 +153,10 @@ describe("the step failing the job", () => {
     ["2", 2],
     ["", 2],
   ])("GIVEN exit-code %j THEN the step exits %d", (code, status) => {
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run as string], { encoding: "utf8", env: { ...process.env, CHECK_EXIT: code } });
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run as string], {
+      encoding: "utf8",
+      env: { ...process.env, CHECK_EXIT: code },
+    });
     expect(r.status).toBe(status);
   });
 });

@@ -38,7 +38,10 @@ function realPlan(): { plan: string } | { skipped: string } {
   writeFileSync(join(tf, "main.tf.json"), JSON.stringify(doc));
   writeFileSync(join(dir, "tfrc"), mirrorCliConfig(mirror));
   const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
-  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+  for (const args of [
+    ["init", "-input=false", "-no-color"],
+    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+  ]) {
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr}`);
   }
@@ -67,7 +70,10 @@ test("GIVEN the compliant fixture WHEN the installed command checks it THEN exit
 });
 
 test("GIVEN npx in the installing project THEN the same command runs", () => {
-  const r = spawnSync("npx", ["--offline", "api-access-check", "check", COMPLIANT, "--policy", POLICY, "--format", "json"], { cwd: installed.project, encoding: "utf8" });
+  const r = spawnSync("npx", ["--offline", "api-access-check", "check", COMPLIANT, "--policy", POLICY, "--format", "json"], {
+    cwd: installed.project,
+    encoding: "utf8",
+  });
   expect(r.status).toBe(0);
   expect((JSON.parse(r.stdout) as { summary: { passed: boolean } }).summary.passed).toBe(true);
 });
@@ -86,7 +92,10 @@ test("GIVEN a real terraform show -json plan of the fixture THEN exit 0, and 1 o
   }
   expect(node(installed.bin, "check", real.plan, "--policy", POLICY)).toMatchObject({ code: 0, err: "" });
   const stricter = join(dir, "stricter.policy.yaml");
-  writeFileSync(stricter, readFileSync(POLICY, "utf8").replace('"GET /":\n    type: NONE\n    reason: Index page with links only, no data.\n', '"GET /":\n    type: AWS_IAM\n'));
+  writeFileSync(
+    stricter,
+    readFileSync(POLICY, "utf8").replace('"GET /":\n    type: NONE\n    reason: Index page with links only, no data.\n', '"GET /":\n    type: AWS_IAM\n'),
+  );
   expect(readFileSync(stricter, "utf8")).toContain('"GET /":\n    type: AWS_IAM\n');
   const r = node(installed.bin, "check", real.plan, "--policy", stricter);
   expect(r.code).toBe(1);

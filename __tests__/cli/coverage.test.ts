@@ -21,7 +21,11 @@ const coverageOf = (doc: Doc): Coverage => (JSON.parse(check(doc, "--format", "j
 
 test("GIVEN the dev synth and its policy THEN every route is covered by policies/petstore.yaml, in every format", () => {
   const c = coverageOf(synth("dev"));
-  expect(c).toEqual({ apis: [{ api: "petstore-dev", address: expect.stringMatching(/^aws_api_gateway_rest_api\./), stack: "", policy: POLICY, routes: 15, covered: 15 }], routes: { total: 15, covered: 15 }, notCovered: [] });
+  expect(c).toEqual({
+    apis: [{ api: "petstore-dev", address: expect.stringMatching(/^aws_api_gateway_rest_api\./), stack: "", policy: POLICY, routes: 15, covered: 15 }],
+    routes: { total: 15, covered: 15 },
+    notCovered: [],
+  });
   const table = check(synth("dev"));
   expect(table.out).toContain("Covered: 1 REST API(s), 15 of 15 route(s) by a policy");
   expect(table.out).toContain(`  petstore-dev: 15 of 15 route(s), policy ${POLICY}`);
@@ -54,7 +58,9 @@ test("GIVEN a method whose authorization is known only after apply THEN that rou
   method(doc, "GET", "/profile")["authorization"] = "${var.profile_auth}";
   const c = coverageOf(doc);
   expect(c.routes).toEqual({ total: 15, covered: 14 });
-  expect(c.notCovered).toEqual([expect.objectContaining({ api: "petstore-dev", route: "GET /profile", reason: "authorization (known after apply: ${var.profile_auth})" })]);
+  expect(c.notCovered).toEqual([
+    expect.objectContaining({ api: "petstore-dev", route: "GET /profile", reason: "authorization (known after apply: ${var.profile_auth})" }),
+  ]);
 });
 
 test("GIVEN a method the policy does not list THEN it is not covered: no policy route describes it", () => {

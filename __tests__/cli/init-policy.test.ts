@@ -37,7 +37,8 @@ function write(doc: Doc): string {
 
 /** What a person does after reviewing the draft: write a reason for every TODO route. */
 function fillReasons(dir: string): void {
-  for (const f of readdirSync(dir)) writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replace(/reason: TODO$/gm, 'reason: "reviewed: serves public data only"'));
+  for (const f of readdirSync(dir))
+    writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replace(/reason: TODO$/gm, 'reason: "reviewed: serves public data only"'));
 }
 
 describe.each(["dev", "prod"])("GIVEN the petstore-%s synth", (env) => {
@@ -50,7 +51,9 @@ describe.each(["dev", "prod"])("GIVEN the petstore-%s synth", (env) => {
     expect(readdirSync(dir)).toEqual([`petstore-${env}.yaml`]);
     expect(drafted.out).toContain("reason: TODO on GET /, GET /catalog, GET /health");
     // The frozen synth has no authorizer packages beside it: their route tables cannot be read.
-    expect(drafted.out).toContain("groups and scopes to write by hand (decided inside a Lambda authorizer): DELETE /pets/{petId}, GET /pets/{petId}, PUT /pets/{petId}/photo");
+    expect(drafted.out).toContain(
+      "groups and scopes to write by hand (decided inside a Lambda authorizer): DELETE /pets/{petId}, GET /pets/{petId}, PUT /pets/{petId}/photo",
+    );
 
     const refused = run(input, "--policy", dir);
     expect(refused.code).toBe(2);
@@ -118,7 +121,11 @@ it("GIVEN an API whose name carries a quote, line breaks and YAML THEN the draft
   expect(data["api"]).toBe(evil);
   expect(Object.keys(data["routes"] as object)).toHaveLength(13);
   // Still refused as drafted: the TODO reasons hold whatever the name.
-  expect(parsePolicyDocument(data, file).problems.map((p) => p.path)).toEqual(['routes["GET /"].reason', 'routes["GET /catalog"].reason', 'routes["GET /health"].reason']);
+  expect(parsePolicyDocument(data, file).problems.map((p) => p.path)).toEqual([
+    'routes["GET /"].reason',
+    'routes["GET /catalog"].reason',
+    'routes["GET /health"].reason',
+  ]);
 });
 
 it("GIVEN --init-policy with --policy THEN exit 2: a draft checks nothing", () => {

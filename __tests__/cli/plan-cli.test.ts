@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 const root = resolve(__dirname, "..", "..");
 // An empty out dir: nothing here may touch the shared cdktf.out or run terraform.
 const env = { ...process.env, CDKTF_OUTDIR: join(mkdtempSync(join(tmpdir(), "plan-cli-")), "cdktf.out") };
-const plan = (...args: string[]) => spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), ...args], { cwd: root, env, encoding: "utf8" });
+const plan = (...args: string[]) =>
+  spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), ...args], { cwd: root, env, encoding: "utf8" });
 
 describe("plan command line", () => {
   it("GIVEN --help THEN it prints the usage and exits 0", () => {

@@ -70,7 +70,11 @@ function runReview(argv: string[]): Captured {
   const planFile = join(prodDir, "plan.json");
   const base: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "", CI: "1" };
   const plan = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline", ...args], { cwd: root, env, encoding: "utf8" });
+    spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline", ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
   let synth: ReturnType<typeof spawnSync>;
   let emptyMirror: ReturnType<typeof plan>;
   let noNetwork: ReturnType<typeof plan>;
@@ -80,7 +84,10 @@ function runReview(argv: string[]): Captured {
     synth = spawnSync(process.execPath, [join(root, "scripts", "synth.mjs")], { cwd: root, env: base, encoding: "utf8" });
     // Providers cannot be installed: a mirror without them, and no mirror with the registry unreachable.
     emptyMirror = plan({ ...base, TF_PROVIDER_MIRROR: mkdtempSync(join(scratch, "empty-mirror-")) }, "petstore-dev");
-    noNetwork = plan({ ...base, TF_PROVIDER_MIRROR: "", HTTPS_PROXY: "http://127.0.0.1:9", https_proxy: "http://127.0.0.1:9", NO_PROXY: "", no_proxy: "" }, "petstore-dev");
+    noNetwork = plan(
+      { ...base, TF_PROVIDER_MIRROR: "", HTTPS_PROXY: "http://127.0.0.1:9", https_proxy: "http://127.0.0.1:9", NO_PROXY: "", no_proxy: "" },
+      "petstore-dev",
+    );
     prod = plan({ ...base, TF_VAR_origin_verify_secret: CURRENT, TF_VAR_origin_verify_secret_next: NEXT }, "petstore-prod");
   }, 600_000);
 

@@ -3,7 +3,9 @@ import { createProgress } from "../../cli/progress";
 
 function recorder(isTTY: boolean) {
   const chunks: string[] = [];
-  const stream = Object.assign({ write: (c: string) => (chunks.push(c), true) }, { isTTY, columns: 200 }) as unknown as NodeJS.WritableStream & { isTTY?: boolean };
+  const stream = Object.assign({ write: (c: string) => (chunks.push(c), true) }, { isTTY, columns: 200 }) as unknown as NodeJS.WritableStream & {
+    isTTY?: boolean;
+  };
   return { stream, text: () => chunks.join("") };
 }
 

@@ -54,9 +54,24 @@ function prodPlan(): Record<string, unknown> {
     planned_values: {
       root_module: {
         resources: [
-          { address: ACL, type: "aws_wafv2_web_acl", values: { name: "petstore-prod-regional", rule: aclRule(SECRET, NEXT) }, sensitive_values: { rule: true } },
-          { address: CDN, type: "aws_cloudfront_distribution", values: { aliases: ["api.example.com"], origin: origin(SECRET) }, sensitive_values: { aliases: [false], origin: true } },
-          { address: CLIENT, type: "aws_cognito_user_pool_client", values: { name: "web", client_secret: "client-secret-value-1234" }, sensitive_values: { client_secret: true } },
+          {
+            address: ACL,
+            type: "aws_wafv2_web_acl",
+            values: { name: "petstore-prod-regional", rule: aclRule(SECRET, NEXT) },
+            sensitive_values: { rule: true },
+          },
+          {
+            address: CDN,
+            type: "aws_cloudfront_distribution",
+            values: { aliases: ["api.example.com"], origin: origin(SECRET) },
+            sensitive_values: { aliases: [false], origin: true },
+          },
+          {
+            address: CLIENT,
+            type: "aws_cognito_user_pool_client",
+            values: { name: "web", client_secret: "client-secret-value-1234" },
+            sensitive_values: { client_secret: true },
+          },
         ],
       },
       outputs: { user_pool_id: { sensitive: false, value: "eu-west-1_abc" }, admin_token: { sensitive: true, value: "output-secret-value-5678" } },
@@ -75,11 +90,25 @@ function prodPlan(): Record<string, unknown> {
       },
       {
         address: CDN,
-        change: { actions: ["create"], before: null, after: { origin: origin(SECRET) }, after_unknown: {}, before_sensitive: false, after_sensitive: { origin: true } },
+        change: {
+          actions: ["create"],
+          before: null,
+          after: { origin: origin(SECRET) },
+          after_unknown: {},
+          before_sensitive: false,
+          after_sensitive: { origin: true },
+        },
       },
     ],
     output_changes: {
-      admin_token: { actions: ["create"], before: null, after: "output-secret-value-5678", after_unknown: false, before_sensitive: false, after_sensitive: true },
+      admin_token: {
+        actions: ["create"],
+        before: null,
+        after: "output-secret-value-5678",
+        after_unknown: false,
+        before_sensitive: false,
+        after_sensitive: true,
+      },
     },
     prior_state: { values: { outputs: { admin_token: { sensitive: true, value: "output-secret-value-5678", type: "string" } } } },
     configuration: {
@@ -121,7 +150,10 @@ function prodPlan(): Record<string, unknown> {
               ],
             },
           },
-          { address: CDN, expressions: { origin: [{ origin_id: { constant_value: "api-gateway" }, custom_header: [{ name: { constant_value: "X-Origin-Verify" } }] }] } },
+          {
+            address: CDN,
+            expressions: { origin: [{ origin_id: { constant_value: "api-gateway" }, custom_header: [{ name: { constant_value: "X-Origin-Verify" } }] }] },
+          },
         ],
       },
     },
@@ -129,11 +161,9 @@ function prodPlan(): Record<string, unknown> {
 }
 
 const text = (v: unknown): string => JSON.stringify(v);
-const get = (v: unknown, ...path: (string | number)[]): unknown =>
-  path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], v);
+const get = (v: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], v);
 type Rule = ReturnType<typeof aclRule>[number];
-const byteMatches = (rule: unknown) =>
-  (rule as Rule[])[0].statement[0].or_statement[0].statement.map((s) => s.byte_match_statement[0]);
+const byteMatches = (rule: unknown) => (rule as Rule[])[0].statement[0].or_statement[0].statement.map((s) => s.byte_match_statement[0]);
 
 describe("redactPlan on the prod plan's shape", () => {
   const plan = prodPlan();
@@ -153,7 +183,11 @@ describe("redactPlan on the prod plan's shape", () => {
   });
 
   it("THEN inside the marked web ACL rule set only the secret goes: header name, match type and priority stay for the check", () => {
-    for (const rule of [get(out, "planned_values", "root_module", "resources", 0, "values", "rule"), get(out, "resource_changes", 0, "change", "after", "rule"), get(out, "resource_changes", 0, "change", "before", "rule")]) {
+    for (const rule of [
+      get(out, "planned_values", "root_module", "resources", 0, "values", "rule"),
+      get(out, "resource_changes", 0, "change", "after", "rule"),
+      get(out, "resource_changes", 0, "change", "before", "rule"),
+    ]) {
       const matches = byteMatches(rule);
       expect(matches.map((m) => m.search_string)).toEqual([REDACTED, REDACTED]);
       expect(matches.map((m) => m.positional_constraint)).toEqual(["EXACTLY", "EXACTLY"]);
@@ -206,7 +240,9 @@ describe("redactPlan, fail-closed cases", () => {
   });
 
   it("GIVEN the secret inside an unmarked string or key (e.g. an interpolated description) THEN that occurrence is replaced", () => {
-    const out = redactPlan(withSecretVar({ planned_values: { root_module: { resources: [{ values: { description: `header ${SECRET}!`, tags: { [`k-${SECRET}`]: "x" } } }] } } }));
+    const out = redactPlan(
+      withSecretVar({ planned_values: { root_module: { resources: [{ values: { description: `header ${SECRET}!`, tags: { [`k-${SECRET}`]: "x" } } }] } } }),
+    );
     expect(get(out, "planned_values", "root_module", "resources", 0, "values", "description")).toBe(`header ${REDACTED}!`);
     expect(get(out, "planned_values", "root_module", "resources", 0, "values", "tags")).toEqual({ [`k-${REDACTED}`]: "x" });
   });

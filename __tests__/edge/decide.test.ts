@@ -122,10 +122,13 @@ describe("edge decision: malformed and forged tokens are 401 invalid_token", () 
     ["HS256 keyed with the public key", () => signHs256WithPublicKey(key, accessClaims())],
     ["a signature by another key with the same kid", () => sign(attacker, accessClaims())],
     ["an unknown kid", () => sign(stranger, accessClaims())],
-    ["a tampered payload", () => {
-      const [h, , s] = sign(key, accessClaims()).split(".");
-      return `${h}.${Buffer.from(JSON.stringify(accessClaims({ scope: "petstore/admin petstore/write" }))).toString("base64url")}.${s}`;
-    }],
+    [
+      "a tampered payload",
+      () => {
+        const [h, , s] = sign(key, accessClaims()).split(".");
+        return `${h}.${Buffer.from(JSON.stringify(accessClaims({ scope: "petstore/admin petstore/write" }))).toString("base64url")}.${s}`;
+      },
+    ],
     ["an expired token", () => sign(key, accessClaims({ exp: now() - 60, iat: now() - 3700 }))],
     ["a token not valid yet (nbf)", () => sign(key, accessClaims({ nbf: now() + 600 }))],
     ["a token without exp", () => sign(key, accessClaims({ exp: undefined }))],
@@ -158,22 +161,40 @@ describe("edge decision: malformed and forged tokens are 401 invalid_token", () 
 
 describe("edge decision: property — random and mutated tokens are never forwarded", () => {
   const valid = sign(key, accessClaims({ scope: "petstore/read petstore/write petstore/admin petstore/files" }));
-  const routes: [string, string][] = [["GET", "/pets"], ["POST", "/pets"], ["GET", "/pets/1"], ["GET", "/nowhere"], ["PUT", "/files/x"]];
+  const routes: [string, string][] = [
+    ["GET", "/pets"],
+    ["POST", "/pets"],
+    ["GET", "/pets/1"],
+    ["GET", "/nowhere"],
+    ["PUT", "/files/x"],
+  ];
 
-  const canonical = (t: string): string => t.split(".").map((p) => Buffer.from(p, "base64url").toString("base64url")).join(".");
+  const canonical = (t: string): string =>
+    t
+      .split(".")
+      .map((p) => Buffer.from(p, "base64url").toString("base64url"))
+      .join(".");
   const b64 = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("")), maxLength: 60 });
   const garbage = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.tuple(b64, b64, b64).map(([a, b, c]) => `${a}.${b}.${c}`),
     // A valid token with one character changed, inserted or removed.
-    fc.tuple(fc.nat({ max: valid.length - 1 }), fc.constantFrom(..."Aa0-_.=+/".split("")), fc.constantFrom("replace", "insert", "delete")).map(
-      ([i, ch, op]) => {
-        const mutated = op === "replace" ? valid.slice(0, i) + ch + valid.slice(i + 1) : op === "insert" ? valid.slice(0, i) + ch + valid.slice(i) : valid.slice(0, i) + valid.slice(i + 1);
-        return mutated;
-      },
-    // base64url has spare bits in its last character: a "mutation" that decodes to the very same bytes is the same
-    // signed token, not a forgery, so it is left out.
-    ).filter((t) => canonical(t) !== canonical(valid)),
+    fc
+      .tuple(fc.nat({ max: valid.length - 1 }), fc.constantFrom(..."Aa0-_.=+/".split("")), fc.constantFrom("replace", "insert", "delete"))
+      .map(
+        ([i, ch, op]) => {
+          const mutated =
+            op === "replace"
+              ? valid.slice(0, i) + ch + valid.slice(i + 1)
+              : op === "insert"
+                ? valid.slice(0, i) + ch + valid.slice(i)
+                : valid.slice(0, i) + valid.slice(i + 1);
+          return mutated;
+        },
+        // base64url has spare bits in its last character: a "mutation" that decodes to the very same bytes is the same
+        // signed token, not a forgery, so it is left out.
+      )
+      .filter((t) => canonical(t) !== canonical(valid)),
     // Header and payload of the valid token under any JSON the attacker likes, the valid signature kept.
     fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([h, p]) => {
       const [, , s] = valid.split(".");
@@ -195,7 +216,12 @@ describe("edge decision: property — random and mutated tokens are never forwar
   });
 
   test("GIVEN tokens with arbitrary claims signed by an attacker's key WHEN presented THEN none is forwarded", () => {
-    const claims = fc.record({ sub: fc.string(), scope: fc.constantFrom("petstore/read", "petstore/write petstore/read", ""), exp: fc.integer(), client_id: fc.constantFrom(...Object.values(CLIENTS)) });
+    const claims = fc.record({
+      sub: fc.string(),
+      scope: fc.constantFrom("petstore/read", "petstore/write petstore/read", ""),
+      exp: fc.integer(),
+      client_id: fc.constantFrom(...Object.values(CLIENTS)),
+    });
     fc.assert(
       fc.property(claims, (c) => run("GET", "/pets", bearer(sign(attacker, accessClaims(c)))).kind === "reject"),
       { numRuns: 200 },

@@ -46,7 +46,11 @@ describe("bakedEdgeConfig", () => {
 describe("parseEdgeConfig (the edge-config.json contract)", () => {
   test.each<[string, unknown, RegExp]>([
     ["not an object", [], /expected an object/],
-    ["a bad mode", { ...bakedEdgeConfig(petstoreProd), routes: [{ method: "GET", path: "/", mode: "open", scopes: [], clients: null }] }, /edge-config\.json\.routes\[0\]\.mode: expected one of edge, gateway, got "open"/],
+    [
+      "a bad mode",
+      { ...bakedEdgeConfig(petstoreProd), routes: [{ method: "GET", path: "/", mode: "open", scopes: [], clients: null }] },
+      /edge-config\.json\.routes\[0\]\.mode: expected one of edge, gateway, got "open"/,
+    ],
     ["a relative prefix", { ...bakedEdgeConfig(petstoreProd), prefixes: [{ prefix: "pets", scopes: [] }] }, /must start with "\/"/],
   ])("GIVEN %s WHEN parsed THEN it throws", (_name, raw, message) => {
     expect(() => parseEdgeConfig(raw)).toThrow(message);

@@ -19,7 +19,7 @@ function deps(opts: { ssmStatus?: number; ssmFailures?: number } = {}): { deps: 
   let failures = opts.ssmFailures ?? 0;
   const fetch: Fetch = async (url, init) => {
     calls.ssm.push({ url, headers: init.headers, body: init.body });
-    const status = failures-- > 0 ? 500 : opts.ssmStatus ?? 200;
+    const status = failures-- > 0 ? 500 : (opts.ssmStatus ?? 200);
     const text = JSON.stringify({ Parameter: { Value: JSON.stringify({ userPoolId: USER_POOL_ID, clientIds: CLIENTS }) } });
     return { ok: status < 300, status, text: async () => text };
   };
@@ -117,7 +117,11 @@ describe("edge handler, end to end", () => {
     const { deps: d } = deps();
     const broken: EdgeDeps = {
       ...d,
-      fetch: async () => ({ ok: true, status: 200, text: async () => JSON.stringify({ Parameter: { Value: JSON.stringify({ userPoolId: USER_POOL_ID, clientIds: { web: "x" } }) } }) }),
+      fetch: async () => ({
+        ok: true,
+        status: 200,
+        text: async () => JSON.stringify({ Parameter: { Value: JSON.stringify({ userPoolId: USER_POOL_ID, clientIds: { web: "x" } }) } }),
+      }),
     };
     const out = await createHandler(broken)(event(request("GET", "/health")));
     expect(isResponse(out) && out.status).toBe("503");

@@ -6,7 +6,7 @@ import { Perimeter } from "../../constructs/perimeter";
 import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
 import type { AccessSpec, EdgeScheme, RouteSpec } from "../../spec/types";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON in tests
+type Json = Record<string, any>;
 
 const PROVIDER = { region: "eu-west-1", skipCredentialsValidation: true, skipRequestingAccountId: true, skipMetadataApiCheck: "true" } as const;
 const STAGE_ARN = "arn:aws:apigateway:eu-west-1::/restapis/abc123/stages/v1";
@@ -121,7 +121,9 @@ describe("Perimeter with OAuth2-Cognito-Edge (prod)", () => {
       expect(json.variable[name].default).toBeUndefined();
     }
     expect(distribution.origin[0].custom_header).toEqual([{ name: "X-Origin-Verify", value: "${var.origin_verify_secret}" }]);
-    expect(stack.perimeter.requiredVariables).toEqual(expect.arrayContaining(["origin_verify_secret", "origin_verify_secret_next", "edge_certificate_arn", "edge_domain_names"]));
+    expect(stack.perimeter.requiredVariables).toEqual(
+      expect.arrayContaining(["origin_verify_secret", "origin_verify_secret_next", "edge_certificate_arn", "edge_domain_names"]),
+    );
   });
 
   test("GIVEN the distribution WHEN synthesized THEN HTTPS only on both legs with TLS 1.2+, access logs and the CLOUDFRONT ACL", () => {
@@ -198,7 +200,11 @@ describe("Perimeter with None", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('"None"');
     warn.mockRestore();
-    expect(all(json, "aws_wafv2_web_acl").map((a) => a.scope).sort()).toEqual(["CLOUDFRONT", "REGIONAL"]);
+    expect(
+      all(json, "aws_wafv2_web_acl")
+        .map((a) => a.scope)
+        .sort(),
+    ).toEqual(["CLOUDFRONT", "REGIONAL"]);
   });
 });
 

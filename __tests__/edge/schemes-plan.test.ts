@@ -48,7 +48,11 @@ const stackName = (s: EdgeScheme): string => `prod-${s.toLowerCase()}`;
   app.synth();
   warn.mockRestore();
   const env = { ...process.env, CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "" };
-  const plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline"], { cwd: root, env, encoding: "utf8" });
+  const plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
   const planOf = (scheme: EdgeScheme): { resource_changes: { type: string }[] } =>
     JSON.parse(readFileSync(join(outdir, "stacks", stackName(scheme), "plan.json"), "utf8"));
 

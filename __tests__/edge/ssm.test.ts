@@ -11,7 +11,10 @@ class Sha256 {
   }
   async digest(): Promise<Uint8Array> {
     const data = Buffer.concat(this.parts);
-    if (this.secret !== undefined) return createHmac("sha256", Buffer.from(this.secret as Uint8Array | string)).update(data).digest();
+    if (this.secret !== undefined)
+      return createHmac("sha256", Buffer.from(this.secret as Uint8Array | string))
+        .update(data)
+        .digest();
     return createHash("sha256").update(data).digest();
   }
   reset(): void {
@@ -46,7 +49,9 @@ describe("SSM SigV4 signing", () => {
   });
 
   test("GIVEN SSM answers WHEN the parameter is read THEN its value is returned; errors and odd shapes throw", async () => {
-    const fake = (status: number, text: string): Fetch => async () => ({ ok: status < 300, status, text: async () => text });
+    const fake =
+      (status: number, text: string): Fetch =>
+      async () => ({ ok: status < 300, status, text: async () => text });
     await expect(getParameter("/p", "us-east-1", credentials, fake(200, JSON.stringify({ Parameter: { Value: "{}" } })), now)).resolves.toBe("{}");
     await expect(getParameter("/p", "us-east-1", credentials, fake(400, "{}"), now)).rejects.toThrow("HTTP 400");
     await expect(getParameter("/p", "us-east-1", credentials, fake(200, "{}"), now)).rejects.toThrow("no string value");

@@ -86,7 +86,11 @@ export const BAKED: EdgeBakedConfig = {
 
 export const RUNTIME: EdgeRuntimeConfig = { userPoolId: USER_POOL_ID, clientIds: CLIENTS };
 
-export function request(method: string, uri: string, headers: Record<string, string | string[]> = {}): EdgeRequest & {
+export function request(
+  method: string,
+  uri: string,
+  headers: Record<string, string | string[]> = {},
+): EdgeRequest & {
   headers: Record<string, { key: string; value: string }[]>;
   clientIp: string;
   querystring: string;

@@ -3,7 +3,12 @@ import { originVerifyRule, rateLimitRule, webAclRules } from "../../constructs/w
 
 describe("web ACL rules", () => {
   test("GIVEN origin protection WHEN rules are built THEN rate limit first, managed groups next, the allow last", () => {
-    const rules = webAclRules({ metricPrefix: "p", rateLimitPerFiveMinutes: 100, rateAggregateKey: "IP", originVerifyValues: ["a".repeat(32), "b".repeat(32)] });
+    const rules = webAclRules({
+      metricPrefix: "p",
+      rateLimitPerFiveMinutes: 100,
+      rateAggregateKey: "IP",
+      originVerifyValues: ["a".repeat(32), "b".repeat(32)],
+    });
     const byPriority = [...rules].sort((a, b) => a.priority - b.priority).map((r) => r.name);
     expect(byPriority).toEqual([
       "rate-limit-per-ip",

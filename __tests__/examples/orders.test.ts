@@ -20,7 +20,9 @@ const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
 const canPlan = terraformOnPath && mirror !== "" && existsSync(mirror);
 if (!canPlan) {
   // Visible in the jest output: a skipped integration test must never look like a pass.
-  console.warn(`SKIPPED examples plan test: ${!terraformOnPath ? "terraform is not on PATH" : "TF_PROVIDER_MIRROR is not set (providers cannot be downloaded here)"}`);
+  console.warn(
+    `SKIPPED examples plan test: ${!terraformOnPath ? "terraform is not on PATH" : "TF_PROVIDER_MIRROR is not set (providers cannot be downloaded here)"}`,
+  );
 }
 
 function runCheck(args: readonly string[]): { code: number; out: string } {
@@ -44,7 +46,11 @@ describe("GIVEN the orders example specs", () => {
     const specs = [DEV, PROD].map((file) => {
       const read = parseDataText(readFileSync(join(root, file), "utf8"), file.endsWith(".json") ? "json" : "yaml");
       if (!read.ok) throw new Error(read.message);
-      return read.data as { routes: { auth: { type: string; scopes?: string[] } }[]; authorizers: { type: string }[]; cognito: { clients: { kind: string }[] } };
+      return read.data as {
+        routes: { auth: { type: string; scopes?: string[] } }[];
+        authorizers: { type: string }[];
+        cognito: { clients: { kind: string }[] };
+      };
     });
     const used = new Set(specs.flatMap((s) => s.routes.map((r) => r.auth.type)));
     expect([...allTypes].filter((t) => !used.has(t))).toEqual([]);
@@ -68,7 +74,10 @@ describe("GIVEN the orders example specs WHEN synthesized with ACCESS_SPEC and c
   test("THEN the check passes on every stack, with every route covered by the policy", () => {
     const run = runCheck([outdir]);
     expect([run.code, run.out]).toEqual([0, expect.any(String)]);
-    const report = JSON.parse(run.out) as { findings: unknown[]; coverage: { apis: { api: string; routes: number; covered: number }[]; notCovered: unknown[] } };
+    const report = JSON.parse(run.out) as {
+      findings: unknown[];
+      coverage: { apis: { api: string; routes: number; covered: number }[]; notCovered: unknown[] };
+    };
     expect(report.findings).toEqual([]);
     expect(report.coverage.apis.map((a) => [a.api, a.covered, a.routes]).sort()).toEqual([
       ["orders-dev", 10, 10],
@@ -118,23 +127,26 @@ describe("GIVEN a copy of the real dev synth WHEN one route's authorization is c
   });
 });
 
-(canPlan ? describe : describe.skip)("GIVEN the synthesized orders-prod stack (every authorization type, edge) WHEN planned offline with real terraform", () => {
-  let plan: ReturnType<typeof spawnSync>;
-  beforeAll(() => {
-    plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline", "orders-prod"], {
-      cwd: root,
-      env,
-      encoding: "utf8",
+(canPlan ? describe : describe.skip)(
+  "GIVEN the synthesized orders-prod stack (every authorization type, edge) WHEN planned offline with real terraform",
+  () => {
+    let plan: ReturnType<typeof spawnSync>;
+    beforeAll(() => {
+      plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline", "orders-prod"], {
+        cwd: root,
+        env,
+        encoding: "utf8",
+      });
     });
-  });
 
-  test("THEN init, validate and plan succeed and write plan.json", () => {
-    if (plan.status !== 0) throw new Error(String(plan.stderr));
-    expect(existsSync(join(stacksDir, "orders-prod", "plan.json"))).toBe(true);
-  });
+    test("THEN init, validate and plan succeed and write plan.json", () => {
+      if (plan.status !== 0) throw new Error(String(plan.stderr));
+      expect(existsSync(join(stacksDir, "orders-prod", "plan.json"))).toBe(true);
+    });
 
-  test("THEN the check passes on the plan with the example policy", () => {
-    const run = runCheck([join(stacksDir, "orders-prod", "plan.json"), "--fail-on", "low"]);
-    expect(run.code).toBe(0);
-  });
-});
+    test("THEN the check passes on the plan with the example policy", () => {
+      const run = runCheck([join(stacksDir, "orders-prod", "plan.json"), "--fail-on", "low"]);
+      expect(run.code).toBe(0);
+    });
+  },
+);

@@ -54,9 +54,7 @@ describe("GIVEN spec/types.ts WHEN the schema is regenerated", () => {
     const route = definition("RouteSpec");
     expect(route.required).toEqual(["method", "path", "integration", "auth"]);
     expect(propertyOf(route, "cors")).toMatchObject({ default: false, type: "boolean" });
-    expect(String(propertyOf(definition("StatementSpec"), "allowPrivilegedActions").description)).toContain(
-      "Default: such actions are refused by validation.",
-    );
+    expect(String(propertyOf(definition("StatementSpec"), "allowPrivilegedActions").description)).toContain("Default: such actions are refused by validation.");
     // Each variant of a tagged union keeps the comment written above it.
     const variants = definition("AuthorizationSpec").oneOf as JsonSchema[];
     expect(variants.map((v) => propertyOf(v, "type").const)).toEqual(["NONE", "API_KEY", "AWS_IAM", "COGNITO", "LAMBDA", "EDGE"]);
@@ -70,7 +68,11 @@ describe("GIVEN a types source the generator cannot represent exactly WHEN gener
     ["an any", wrap("readonly x: any;"), 'spec/types.ts:4:15: unsupported type "any"'],
     ["a type from elsewhere", wrap("readonly x: Imported;"), "spec/types.ts:4:15: unknown type Imported"],
     ["a number literal", wrap("readonly x: 3;"), 'unsupported type "3"'],
-    ["an interface that extends", wrap("readonly x: B;", "interface A { readonly a: string }\ninterface B extends A { readonly b: string }"), 'interface B: "extends" is not supported'],
+    [
+      "an interface that extends",
+      wrap("readonly x: B;", "interface A { readonly a: string }\ninterface B extends A { readonly b: string }"),
+      'interface B: "extends" is not supported',
+    ],
     ["a Record keyed by numbers", wrap("readonly x: Record<number, string>;"), "Record keys must be string"],
   ])("%s", (_name, source, message) => {
     expect(() => generateSpecSchema(source)).toThrow(message);

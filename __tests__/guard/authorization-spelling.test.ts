@@ -22,7 +22,7 @@ test.each(["none", "None"])("GIVEN GET /items with authorization %j and no API k
   expect(findings.map((f) => f.address)).toEqual(["aws_api_gateway_method.list"]);
 });
 
-test("GIVEN GET /items with authorization \"none\" and an API key THEN api-key-is-not-authentication fires", () => {
+test('GIVEN GET /items with authorization "none" and an API key THEN api-key-is-not-authentication fires', () => {
   const doc = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };
   const m = doc.resource["aws_api_gateway_method"]["list"];
   m["authorization"] = "none";

@@ -25,14 +25,20 @@ test("GIVEN a finding THEN it fails at its severity or below, not above", () => 
 });
 
 test("GIVEN a waiver with a reason THEN the finding is still reported, marked waived, and does not fail", () => {
-  const { findings } = runRules(xrayOff, withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.*", reason: "tracing costs approved off for dev" }] }));
+  const { findings } = runRules(
+    xrayOff,
+    withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.*", reason: "tracing costs approved off for dev" }] }),
+  );
   expect(findings).toHaveLength(1);
   expect(findings[0].waived).toEqual({ reason: "tracing costs approved off for dev", policyFile: "p.yaml" });
   expect(failing(findings, "info")).toHaveLength(0);
 });
 
 test("GIVEN a waiver for another address THEN it does not apply", () => {
-  const { findings } = runRules(xrayOff, withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.prod", reason: "only prod is waived here" }] }));
+  const { findings } = runRules(
+    xrayOff,
+    withExtra({ waivers: [{ rule: "stage-xray", address: "aws_api_gateway_stage.prod", reason: "only prod is waived here" }] }),
+  );
   expect(findings[0].waived).toBeUndefined();
 });
 
@@ -45,7 +51,9 @@ test("GIVEN an API no policy matches THEN that is a critical finding, not a pass
   const other = parsePolicyDocument({ api: "other-*", routes: { "GET /": { type: "AWS_IAM" } } }, "o.yaml").policy;
   if (other === undefined) throw new Error("no policy");
   const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [other] });
-  expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", severity: "critical", message: 'no intended-authorization policy matches REST API "shop-dev"' }));
+  expect(findings).toContainEqual(
+    expect.objectContaining({ rule: "method-matches-policy", severity: "critical", message: 'no intended-authorization policy matches REST API "shop-dev"' }),
+  );
 });
 
 test("GIVEN a policy that matches no API in the input THEN an info finding says so (reported, not failing at low)", () => {
@@ -61,14 +69,20 @@ test("GIVEN a REST API whose OpenAPI body adds an open operation THEN it is judg
   doc.resource["aws_api_gateway_rest_api"]["api"]["body"] = '{"openapi":"3.0.1","paths":{"/open":{"get":{}}}}';
   const { findings } = runRules(modelFromDocument(doc), { policies: [base] });
   expect(findings).toContainEqual(expect.objectContaining({ rule: "no-open-method", route: "GET /open" }));
-  expect(findings).toContainEqual(expect.objectContaining({ rule: "method-matches-policy", route: "GET /open", message: expect.stringMatching(/not in the policy/) }));
+  expect(findings).toContainEqual(
+    expect.objectContaining({ rule: "method-matches-policy", route: "GET /open", message: expect.stringMatching(/not in the policy/) }),
+  );
 });
 
 test("GIVEN a policy whose CUSTOM groups differ from the authorizer's route table THEN method-matches-policy fires", () => {
   const routes = { ...base.routes, "DELETE /items/{id}": { ...base.routes["DELETE /items/{id}"], groups: ["staff"] } };
   const { findings } = runRules(loadModel(join(FIX, "compliant.tf.json")), { policies: [{ ...base, routes }] });
   expect(findings).toEqual([
-    expect.objectContaining({ rule: "method-matches-policy", route: "DELETE /items/{id}", message: 'DELETE /items/{id}: the authorizer enforces groups ["admins"], policy says ["staff"]' }),
+    expect.objectContaining({
+      rule: "method-matches-policy",
+      route: "DELETE /items/{id}",
+      message: 'DELETE /items/{id}: the authorizer enforces groups ["admins"], policy says ["staff"]',
+    }),
   ]);
 });
 
@@ -76,13 +90,19 @@ describe("GIVEN a finding that belongs to no API (a user pool) and a policy file
   const mfaOff = loadModel(join(FIX, "noncompliant", "UserPoolMfa.tf.json"));
 
   test("WHEN the policy waives the rule by a glob address THEN the waiver does not reach it", () => {
-    const { findings } = runRules(mfaOff, withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.*", reason: "not yours to waive" }] }));
+    const { findings } = runRules(
+      mfaOff,
+      withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.*", reason: "not yours to waive" }] }),
+    );
     expect(findings[0].waived).toBeUndefined();
     expect(failing(findings, "low")).toHaveLength(1);
   });
 
   test("WHEN the policy waives that exact address THEN the waiver applies", () => {
-    const { findings } = runRules(mfaOff, withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.pool", reason: "pool retired next sprint" }] }));
+    const { findings } = runRules(
+      mfaOff,
+      withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.pool", reason: "pool retired next sprint" }] }),
+    );
     expect(findings[0].waived).toEqual({ reason: "pool retired next sprint", policyFile: "p.yaml" });
   });
 

@@ -34,7 +34,11 @@ describe("GIVEN the real dev synth, whose invoke grants are GET/reports/* with a
   test("Noncompliance 1: the reporting grant without its Deny reaches /reports/{id}/anything", () => {
     const out = findings((d) => editInvoke(d, REPORTING, withoutDeny));
     expect(out).toEqual([
-      expect.objectContaining({ address: `aws_iam_role_policy.${REPORTING}`, severity: "high", message: expect.stringContaining('GET/reports/*/*" or grant exact ARNs') }),
+      expect.objectContaining({
+        address: `aws_iam_role_policy.${REPORTING}`,
+        severity: "high",
+        message: expect.stringContaining('GET/reports/*/*" or grant exact ARNs'),
+      }),
     ]);
   });
 
@@ -46,12 +50,18 @@ describe("GIVEN the real dev synth, whose invoke grants are GET/reports/* with a
   });
 
   test("Noncompliance 3: a narrower Deny (only .../pdf) leaves the rest of the deeper paths open", () => {
-    const out = findings((d) => editInvoke(d, REPORTING, (s) => s.map((x) => (x.Effect === "Deny" ? { ...x, Resource: x.Resource.replace(/\*\/\*$/, "*/pdf") } : x))));
+    const out = findings((d) =>
+      editInvoke(d, REPORTING, (s) => s.map((x) => (x.Effect === "Deny" ? { ...x, Resource: x.Resource.replace(/\*\/\*$/, "*/pdf") } : x))),
+    );
     expect(out).toHaveLength(1);
   });
 
   test("Noncompliance 4: a `*` stage can swallow a stage, verb and path, so it needs its own Deny", () => {
-    const out = findings((d) => editInvoke(d, REPORTING, (s) => s.map((x) => (x.Effect === "Allow" ? { ...x, Resource: x.Resource.replace(/\$\{aws_api_gateway_stage\.[^}]+\}/, "*") } : x))));
+    const out = findings((d) =>
+      editInvoke(d, REPORTING, (s) =>
+        s.map((x) => (x.Effect === "Allow" ? { ...x, Resource: x.Resource.replace(/\$\{aws_api_gateway_stage\.[^}]+\}/, "*") } : x)),
+      ),
+    );
     expect(out).toEqual([expect.objectContaining({ message: expect.stringMatching(/execution_arn\}\/\*\/\*\/GET\/reports\/\*"/) })]);
   });
 

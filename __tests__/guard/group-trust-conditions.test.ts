@@ -26,7 +26,11 @@ test("GIVEN aud equals one identity pool and amr is authenticated THEN the trust
 });
 
 test.each([
-  ["amr admits unauthenticated identities", "amr", { StringEquals: AUD, "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } }],
+  [
+    "amr admits unauthenticated identities",
+    "amr",
+    { StringEquals: AUD, "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } },
+  ],
   ["amr is a wildcard", "amr", { StringEquals: AUD, "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "*" } }],
   ["aud is a wildcard", "aud", { StringLike: { "cognito-identity.amazonaws.com:aud": "*" }, "ForAnyValue:StringLike": AMR }],
   ["aud is negated", "aud", { StringNotEquals: AUD, "ForAnyValue:StringLike": AMR }],

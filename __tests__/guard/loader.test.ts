@@ -26,7 +26,14 @@ describe("loadModel on cdk.tf.json", () => {
     const m = modelFromDocument({
       resource: {
         ...api,
-        aws_api_gateway_method: { m: { rest_api_id: ref("aws_api_gateway_rest_api.api.id"), resource_id: ref("aws_api_gateway_resource.gone.id"), http_method: "GET", authorization: "NONE" } },
+        aws_api_gateway_method: {
+          m: {
+            rest_api_id: ref("aws_api_gateway_rest_api.api.id"),
+            resource_id: ref("aws_api_gateway_resource.gone.id"),
+            http_method: "GET",
+            authorization: "NONE",
+          },
+        },
       },
     });
     expect(m.routes[0].routeKey).toBeUndefined();
@@ -38,7 +45,15 @@ describe("loadModel on cdk.tf.json", () => {
     const m = modelFromDocument({
       resource: {
         ...api,
-        aws_api_gateway_method: { m: { count: 2, rest_api_id: ref("aws_api_gateway_rest_api.api.id"), resource_id: ref("aws_api_gateway_rest_api.api.root_resource_id"), http_method: "GET", authorization: "NONE" } },
+        aws_api_gateway_method: {
+          m: {
+            count: 2,
+            rest_api_id: ref("aws_api_gateway_rest_api.api.id"),
+            resource_id: ref("aws_api_gateway_rest_api.api.root_resource_id"),
+            http_method: "GET",
+            authorization: "NONE",
+          },
+        },
       },
     });
     expect(m.routes.map((r) => r.address)).toEqual(["aws_api_gateway_method.m[0]", "aws_api_gateway_method.m[1]"]);
@@ -83,8 +98,20 @@ describe("loadModel on terraform plan JSON", () => {
     planned_values: {
       root_module: {
         resources: [
-          { address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", values: { id: "a1", root_resource_id: "r0", name: "x-dev" } },
-          { address: "aws_api_gateway_method.get", mode: "managed", type: "aws_api_gateway_method", name: "get", values: { rest_api_id: "a1", resource_id: "r0", http_method: "GET", authorization: "AWS_IAM" } },
+          {
+            address: "aws_api_gateway_rest_api.api",
+            mode: "managed",
+            type: "aws_api_gateway_rest_api",
+            name: "api",
+            values: { id: "a1", root_resource_id: "r0", name: "x-dev" },
+          },
+          {
+            address: "aws_api_gateway_method.get",
+            mode: "managed",
+            type: "aws_api_gateway_method",
+            name: "get",
+            values: { rest_api_id: "a1", resource_id: "r0", http_method: "GET", authorization: "AWS_IAM" },
+          },
         ],
       },
     },
@@ -92,9 +119,27 @@ describe("loadModel on terraform plan JSON", () => {
       values: {
         root_module: {
           resources: [
-            { address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", values: { id: "a1", root_resource_id: "r0", name: "x-dev" } },
-            { address: "aws_api_gateway_method.get", mode: "managed", type: "aws_api_gateway_method", name: "get", values: { rest_api_id: "a1", resource_id: "r0", http_method: "GET", authorization: "NONE" } },
-            { address: "aws_api_gateway_method.old", mode: "managed", type: "aws_api_gateway_method", name: "old", values: { rest_api_id: "a1", resource_id: "r0", http_method: "POST", authorization: "NONE" } },
+            {
+              address: "aws_api_gateway_rest_api.api",
+              mode: "managed",
+              type: "aws_api_gateway_rest_api",
+              name: "api",
+              values: { id: "a1", root_resource_id: "r0", name: "x-dev" },
+            },
+            {
+              address: "aws_api_gateway_method.get",
+              mode: "managed",
+              type: "aws_api_gateway_method",
+              name: "get",
+              values: { rest_api_id: "a1", resource_id: "r0", http_method: "GET", authorization: "NONE" },
+            },
+            {
+              address: "aws_api_gateway_method.old",
+              mode: "managed",
+              type: "aws_api_gateway_method",
+              name: "old",
+              values: { rest_api_id: "a1", resource_id: "r0", http_method: "POST", authorization: "NONE" },
+            },
           ],
         },
       },
@@ -109,7 +154,12 @@ describe("loadModel on terraform plan JSON", () => {
   test("GIVEN known ids and no configuration THEN references resolve by value; deleted resources are absent after", () => {
     const after = modelFromDocument(planWithState);
     expect(after.routes.map((r) => [r.routeKey, r.authorization])).toEqual([["GET /", "AWS_IAM"]]);
-    expect(summarizeChanges(after.changes)).toEqual({ creates: [], updates: ["aws_api_gateway_method.get"], deletes: ["aws_api_gateway_method.old"], replacements: [] });
+    expect(summarizeChanges(after.changes)).toEqual({
+      creates: [],
+      updates: ["aws_api_gateway_method.get"],
+      deletes: ["aws_api_gateway_method.old"],
+      replacements: [],
+    });
   });
 
   test("GIVEN side before THEN the model is the prior state", () => {

@@ -25,8 +25,18 @@ describe("parsePolicyDocument", () => {
     ["scopes on AWS_IAM", { api: "x", routes: { "GET /a": { type: "AWS_IAM", scopes: ["s"] } } }, 'routes["GET /a"].scopes', ["s"]],
     ["a typo'd key", { api: "x", routes: { "GET /a": { type: "AWS_IAM", group: ["a"] } } }, 'routes["GET /a"].group', "group"],
     ["a waiver without reason", { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ rule: "stage-xray" }] }, "waivers[0].reason", undefined],
-    ["a waiver naming neither address nor route", { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ rule: "no-open-method", reason: "the marketing pages are public" }] }, "waivers[0]", { rule: "no-open-method", reason: "the marketing pages are public" }],
-    ["a waiver for every address", { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ rule: "no-open-method", address: "*", reason: "the marketing pages are public" }] }, "waivers[0].address", "*"],
+    [
+      "a waiver naming neither address nor route",
+      { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ rule: "no-open-method", reason: "the marketing pages are public" }] },
+      "waivers[0]",
+      { rule: "no-open-method", reason: "the marketing pages are public" },
+    ],
+    [
+      "a waiver for every address",
+      { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ rule: "no-open-method", address: "*", reason: "the marketing pages are public" }] },
+      "waivers[0].address",
+      "*",
+    ],
     ["a bad severity", { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, severities: { "stage-xray": "severe" } }, "severities.stage-xray", "severe"],
   ])("GIVEN %s THEN a problem names the path and value", (_n, raw, path, value) => {
     const { policy, problems } = parsePolicyDocument(raw, "p.yaml");

@@ -19,7 +19,13 @@ describe("json", () => {
     const doc = JSON.parse(REPORTERS.json(open)) as { findings: Record<string, unknown>[]; summary: { passed: boolean } };
     expect(doc.summary.passed).toBe(false);
     expect(doc.findings).toContainEqual(
-      expect.objectContaining({ rule: "no-open-method", severity: "critical", address: "aws_api_gateway_method.delete", api: "shop-dev", route: "DELETE /items/{id}" }),
+      expect.objectContaining({
+        rule: "no-open-method",
+        severity: "critical",
+        address: "aws_api_gateway_method.delete",
+        api: "shop-dev",
+        route: "DELETE /items/{id}",
+      }),
     );
     for (const f of doc.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(["rule", "severity", "address", "api", "route", "message"]));
   });
@@ -31,7 +37,14 @@ describe("sarif", () => {
     $schema: string;
     runs: {
       tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] } };
-      results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[];
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        partialFingerprints: Record<string, string>;
+      }[];
     }[];
   };
   const doc = JSON.parse(REPORTERS.sarif(open)) as Sarif;
@@ -69,8 +82,14 @@ describe("sarif", () => {
 
 describe("junit", () => {
   // sax ships with the toolchain (a cdktf dependency); a strict parser proves the XML is well-formed.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sax = require("sax") as { parser: (strict: boolean) => { onerror: (e: Error) => void; onopentag: (t: { name: string; attributes: Record<string, string> }) => void; write: (s: string) => { close: () => void } } };
+
+  const sax = require("sax") as {
+    parser: (strict: boolean) => {
+      onerror: (e: Error) => void;
+      onopentag: (t: { name: string; attributes: Record<string, string> }) => void;
+      write: (s: string) => { close: () => void };
+    };
+  };
   const parse = (xml: string) => {
     const tags: { name: string; attributes: Record<string, string> }[] = [];
     const p = sax.parser(true);

@@ -39,7 +39,11 @@ describe("GIVEN the synthesized sample (cdktf.out)", () => {
     expect(configs.map((c) => c.source.stack)).toEqual(["petstore-prod"]);
     const table = configs[0].table;
     const edge = "routes" in table ? table.routes.filter((r) => r.mode === "edge").map((r) => `${r.method} ${r.path} ${r.scopes.join(",")}`) : [table.problem];
-    expect(edge.sort()).toEqual(edgeRoutesOf("petstore-prod").map((k) => `${k} ${effectivePolicy(policiesFor(policies, "petstore-prod")[0], "petstore-prod").routes[k].scopes.join(",")}`).sort());
+    expect(edge.sort()).toEqual(
+      edgeRoutesOf("petstore-prod")
+        .map((k) => `${k} ${effectivePolicy(policiesFor(policies, "petstore-prod")[0], "petstore-prod").routes[k].scopes.join(",")}`)
+        .sort(),
+    );
   });
 
   test("THEN `check <cdktf.out>` with the shipped policies exits 0", () => {
@@ -54,7 +58,10 @@ describe("GIVEN the synthesized sample (cdktf.out)", () => {
       const name = String(api.name);
       const [policy] = policiesFor(policies, name);
       const eff = effectivePolicy(policy, name);
-      const methods = model.routes.filter((r) => r.api === api).map((r) => r.routeKey ?? "?").sort();
+      const methods = model.routes
+        .filter((r) => r.api === api)
+        .map((r) => r.routeKey ?? "?")
+        .sort();
       const intended = [...Object.keys(eff.routes), ...eff.corsPreflight.map((p) => `OPTIONS ${p}`)].sort();
       expect({ api: name, methods }).toEqual({ api: name, methods: intended });
     }
@@ -73,7 +80,11 @@ interface Mutant {
 /** Route keys the shipped policy marks EDGE for a stack's API (the stack name is the API name in the sample). */
 const edgeRoutesOf = (stack: string): string[] => {
   const [policy] = policiesFor(policies, stack);
-  return policy === undefined ? [] : Object.entries(effectivePolicy(policy, stack).routes).filter(([, r]) => r.type === "EDGE").map(([k]) => k);
+  return policy === undefined
+    ? []
+    : Object.entries(effectivePolicy(policy, stack).routes)
+        .filter(([, r]) => r.type === "EDGE")
+        .map(([k]) => k);
 };
 
 /** Removes every Lambda@Edge association from a distribution's cache behaviors (object or list-of-blocks shape). */
@@ -155,10 +166,18 @@ function mutantsOf(doc: { resource: Blocks }, stack: string): Mutant[] {
   // The edge path of EDGE routes: origin protection (regional ACL) and the verifier on the distribution.
   for (const [id, acl] of Object.entries(doc.resource["aws_wafv2_web_acl"] ?? {})) {
     if (acl["scope"] !== "REGIONAL" || edgeRoutes.length === 0) continue;
-    out.push({ name: `web ACL ${id}: default action ALLOW`, apply: (d) => void (d.resource["aws_wafv2_web_acl"][id]["default_action"] = { allow: {} }), routes: edgeRoutes });
+    out.push({
+      name: `web ACL ${id}: default action ALLOW`,
+      apply: (d) => void (d.resource["aws_wafv2_web_acl"][id]["default_action"] = { allow: {} }),
+      routes: edgeRoutes,
+    });
   }
   for (const id of Object.keys(doc.resource["aws_cloudfront_distribution"] ?? {})) {
-    out.push({ name: `distribution ${id}: edge function associations removed`, apply: (d) => dropEdgeFunctions(d.resource["aws_cloudfront_distribution"][id]), routes: edgeRoutes });
+    out.push({
+      name: `distribution ${id}: edge function associations removed`,
+      apply: (d) => dropEdgeFunctions(d.resource["aws_cloudfront_distribution"][id]),
+      routes: edgeRoutes,
+    });
   }
   return out;
 }
@@ -248,7 +267,10 @@ function planMutantsOf(plan: PlanDoc, stack: string): Mutant[] {
           apply: (d) => {
             const c = asPlan(d).configuration.root_module.resources.find((x) => x.address === m.address);
             if (c?.expressions !== undefined) {
-              c.expressions["authorizer_id"] = { constant_value: "${aws_api_gateway_authorizer." + other + ".id}", references: [`aws_api_gateway_authorizer.${other}.id`] };
+              c.expressions["authorizer_id"] = {
+                constant_value: "${aws_api_gateway_authorizer." + other + ".id}",
+                references: [`aws_api_gateway_authorizer.${other}.id`],
+              };
             }
           },
         });
@@ -258,7 +280,10 @@ function planMutantsOf(plan: PlanDoc, stack: string): Mutant[] {
     if (Array.isArray(scopes) && scopes.length > 0) {
       out.push({ name: `plan ${label}: scope removed`, apply: (d) => void (valuesOf(d, m.address)["authorization_scopes"] = scopes.slice(1)) });
     }
-    out.push({ name: `plan ${label}: api_key_required flipped`, apply: (d) => void (valuesOf(d, m.address)["api_key_required"] = m.values["api_key_required"] !== true) });
+    out.push({
+      name: `plan ${label}: api_key_required flipped`,
+      apply: (d) => void (valuesOf(d, m.address)["api_key_required"] = m.values["api_key_required"] !== true),
+    });
     out.push({
       name: `plan ${label}: PATCH added beside it`,
       apply: (d) => {
@@ -275,23 +300,38 @@ function planMutantsOf(plan: PlanDoc, stack: string): Mutant[] {
       name: `plan WAF association ${w.address} removed`,
       apply: (d) => {
         const list = asPlan(d).planned_values.root_module.resources;
-        list.splice(list.findIndex((x) => x.address === w.address), 1);
+        list.splice(
+          list.findIndex((x) => x.address === w.address),
+          1,
+        );
       },
       routes: edgeRoutes,
     });
   }
   for (const acl of planned.filter((r) => r.type === "aws_wafv2_web_acl" && r.values["scope"] === "REGIONAL" && edgeRoutes.length > 0)) {
-    out.push({ name: `plan web ACL ${acl.address}: default action ALLOW`, apply: (d) => void (valuesOf(d, acl.address)["default_action"] = [{ allow: [{}], block: [] }]), routes: edgeRoutes });
+    out.push({
+      name: `plan web ACL ${acl.address}: default action ALLOW`,
+      apply: (d) => void (valuesOf(d, acl.address)["default_action"] = [{ allow: [{}], block: [] }]),
+      routes: edgeRoutes,
+    });
   }
   for (const dist of planned.filter((r) => r.type === "aws_cloudfront_distribution")) {
-    out.push({ name: `plan distribution ${dist.address}: edge function associations removed`, apply: (d) => dropEdgeFunctions(valuesOf(d, dist.address)), routes: edgeRoutes });
+    out.push({
+      name: `plan distribution ${dist.address}: edge function associations removed`,
+      apply: (d) => dropEdgeFunctions(valuesOf(d, dist.address)),
+      routes: edgeRoutes,
+    });
   }
   return out;
 }
 
 (canPlan ? describe : describe.skip)("GIVEN the real plan.json of the sample (npm run plan, offline)", () => {
   beforeAll(() => {
-    const plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline"], { cwd: root, env, encoding: "utf8" });
+    const plan = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "cli", "plan.ts"), "--no-synth", "--offline"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
     if (plan.status !== 0) throw new Error(plan.stderr);
   });
 

@@ -41,7 +41,9 @@ describe("rule no-open-method on HTTP API routes", () => {
   test("Compliance: an open route the policy marks NONE with a reason passes", () => {
     const doc = ordersHttp();
     Object.assign(route(doc, "GET /orders"), { authorization_type: "NONE", authorizer_id: undefined, authorization_scopes: undefined });
-    const policies = policyWith((raw) => ((raw["routes"] as Record<string, unknown>)["GET /orders"] = { type: "NONE", reason: "public catalogue of order states" }));
+    const policies = policyWith(
+      (raw) => ((raw["routes"] as Record<string, unknown>)["GET /orders"] = { type: "NONE", reason: "public catalogue of order states" }),
+    );
     expect(check(doc, policies)).toEqual([]);
   });
 });
@@ -49,7 +51,11 @@ describe("rule no-open-method on HTTP API routes", () => {
 describe("CORS preflight on an HTTP API (built-in cors_configuration)", () => {
   const withOptions = (): Doc => {
     const doc = ordersHttp();
-    doc.resource["aws_apigatewayv2_route"]["preflight"] = { api_id: "${aws_apigatewayv2_api.orders.id}", route_key: "OPTIONS /orders", target: "integrations/${aws_apigatewayv2_integration.backend.id}" };
+    doc.resource["aws_apigatewayv2_route"]["preflight"] = {
+      api_id: "${aws_apigatewayv2_api.orders.id}",
+      route_key: "OPTIONS /orders",
+      target: "integrations/${aws_apigatewayv2_integration.backend.id}",
+    };
     return doc;
   };
 
@@ -70,7 +76,12 @@ describe("CORS preflight on an HTTP API (built-in cors_configuration)", () => {
   });
 
   test("a policy's corsPreflight needs no OPTIONS route on an HTTP API with built-in CORS", () => {
-    expect(check(ordersHttp(), policyWith((raw) => (raw["corsPreflight"] = ["/orders"])))).toEqual([]);
+    expect(
+      check(
+        ordersHttp(),
+        policyWith((raw) => (raw["corsPreflight"] = ["/orders"])),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -99,8 +110,18 @@ describe("rule http-route-authorizer-ignored", () => {
 describe("rule api-key-is-not-authentication on a WebSocket $connect", () => {
   const websocket = (apiKey: boolean, authorization: string): Doc => {
     const doc = ordersHttp();
-    doc.resource["aws_apigatewayv2_api"]["ws"] = { name: "orders-ws", protocol_type: "WEBSOCKET", route_selection_expression: "$request.body.action", disable_execute_api_endpoint: true };
-    doc.resource["aws_apigatewayv2_route"]["ws_connect"] = { api_id: "${aws_apigatewayv2_api.ws.id}", route_key: "$connect", authorization_type: authorization, api_key_required: apiKey };
+    doc.resource["aws_apigatewayv2_api"]["ws"] = {
+      name: "orders-ws",
+      protocol_type: "WEBSOCKET",
+      route_selection_expression: "$request.body.action",
+      disable_execute_api_endpoint: true,
+    };
+    doc.resource["aws_apigatewayv2_route"]["ws_connect"] = {
+      api_id: "${aws_apigatewayv2_api.ws.id}",
+      route_key: "$connect",
+      authorization_type: authorization,
+      api_key_required: apiKey,
+    };
     doc.resource["aws_apigatewayv2_route"]["ws_message"] = { api_id: "${aws_apigatewayv2_api.ws.id}", route_key: "sendMessage" };
     return doc;
   };
@@ -233,7 +254,10 @@ describe("rule http-api-waf", () => {
 describe("rule execute-api-invoke-scoped on v2 execute-api ARNs", () => {
   test("Noncompliance: Invoke on the whole HTTP API", () => {
     const doc = ordersHttp();
-    block(doc, "aws_iam_role_policy", "ops_invoke")["policy"] = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "${aws_apigatewayv2_api.orders.execution_arn}/*" }] });
+    block(doc, "aws_iam_role_policy", "ops_invoke")["policy"] = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "${aws_apigatewayv2_api.orders.execution_arn}/*" }],
+    });
     expect(ofRule(check(doc), "execute-api-invoke-scoped").map((x) => x.message)).toEqual([expect.stringMatching(/covers a whole API/)]);
   });
 
@@ -256,7 +280,13 @@ describe("rule method-matches-policy on HTTP API routes", () => {
   });
 
   test("Noncompliance 3: a $default the policy does not list", () => {
-    const f = ofRule(check(ordersHttp(), policyWith((raw) => delete (raw["routes"] as Record<string, unknown>)["$default"])), "method-matches-policy");
+    const f = ofRule(
+      check(
+        ordersHttp(),
+        policyWith((raw) => delete (raw["routes"] as Record<string, unknown>)["$default"]),
+      ),
+      "method-matches-policy",
+    );
     expect(f.map((x) => x.route)).toEqual(["$default"]);
   });
 

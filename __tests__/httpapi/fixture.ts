@@ -31,5 +31,7 @@ export const block = (doc: Doc, type: string, name: string): Json => {
   return b;
 };
 
-export const check = (doc: Doc, policies: PolicySet = ordersPolicy()): Finding[] => [...runRules(modelFromDocument(doc, "orders-http.tf.json"), policies).findings];
+export const check = (doc: Doc, policies: PolicySet = ordersPolicy()): Finding[] => [
+  ...runRules(modelFromDocument(doc, "orders-http.tf.json"), policies).findings,
+];
 export const ofRule = (findings: readonly Finding[], rule: string): Finding[] => findings.filter((f) => f.rule === rule);

@@ -21,8 +21,13 @@ function mutantsOf(doc: Doc): Mutant[] {
   for (const [name, r] of Object.entries(doc.resource["aws_apigatewayv2_route"])) {
     const key = String(r["route_key"]);
     const at = (d: Doc) => d.resource["aws_apigatewayv2_route"][name];
-    out.push({ name: `${key}: authorization -> NONE`, route: key, apply: (d) => Object.assign(at(d), { authorization_type: "NONE", authorizer_id: undefined, authorization_scopes: undefined }) });
-    if (r["authorizer_id"] !== undefined) out.push({ name: `${key}: authorization_type dropped`, route: key, apply: (d) => delete at(d)["authorization_type"] });
+    out.push({
+      name: `${key}: authorization -> NONE`,
+      route: key,
+      apply: (d) => Object.assign(at(d), { authorization_type: "NONE", authorizer_id: undefined, authorization_scopes: undefined }),
+    });
+    if (r["authorizer_id"] !== undefined)
+      out.push({ name: `${key}: authorization_type dropped`, route: key, apply: (d) => delete at(d)["authorization_type"] });
     if (Array.isArray(r["authorization_scopes"])) out.push({ name: `${key}: scopes dropped`, route: key, apply: (d) => delete at(d)["authorization_scopes"] });
     const swap = OTHER_AUTHORIZER[String(r["authorization_type"])];
     if (swap !== undefined) out.push({ name: `${key}: authorizer swapped`, route: key, apply: (d) => Object.assign(at(d), swap) });

@@ -26,12 +26,17 @@ const jwt = (doc: Doc) => block(doc, "aws_apigatewayv2_authorizer", "jwt")["jwt_
 // Sanity: the merged document really holds both APIs (the synth is untouched otherwise).
 test("GIVEN the base THEN it has the petstore REST API and the orders HTTP API", () => {
   const m = modelFromDocument(withHttpApi() as unknown as SynthDoc, "base.cdk.tf.json");
-  expect(m.apis.map((a) => [a.name, a.protocol ?? "REST"]).sort()).toEqual([["orders-http", "HTTP"], ["petstore-dev", "REST"]]);
+  expect(m.apis.map((a) => [a.name, a.protocol ?? "REST"]).sort()).toEqual([
+    ["orders-http", "HTTP"],
+    ["petstore-dev", "REST"],
+  ]);
 });
 
 describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the route", () => {
   test("JWT -> NONE", () => {
-    expect(review((h) => Object.assign(route(h, "GET /orders"), { authorization_type: "NONE", authorizer_id: undefined, authorization_scopes: undefined }))).toEqual([["auth-removed", "orders-http GET /orders"]]);
+    expect(
+      review((h) => Object.assign(route(h, "GET /orders"), { authorization_type: "NONE", authorizer_id: undefined, authorization_scopes: undefined })),
+    ).toEqual([["auth-removed", "orders-http GET /orders"]]);
   });
 
   test("authorization_type dropped, authorizer_id kept (omitted means NONE)", () => {
@@ -39,13 +44,21 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
   });
 
   test("scopes dropped: any token of the issuer for the audience passes", () => {
-    expect(review((h) => delete route(h, "GET /orders/{orderId}")["authorization_scopes"])).toEqual([["scope-requirement-removed", "orders-http GET /orders/{orderId}"]]);
+    expect(review((h) => delete route(h, "GET /orders/{orderId}")["authorization_scopes"])).toEqual([
+      ["scope-requirement-removed", "orders-http GET /orders/{orderId}"],
+    ]);
   });
 
   test("authorizer swapped: JWT -> the Lambda REQUEST authorizer", () => {
-    expect(review((h) => Object.assign(route(h, "GET /orders"), { authorization_type: "CUSTOM", authorizer_id: "${aws_apigatewayv2_authorizer.lambda.id}", authorization_scopes: undefined }))).toEqual([
-      ["authorizer-weaker", "orders-http GET /orders"],
-    ]);
+    expect(
+      review((h) =>
+        Object.assign(route(h, "GET /orders"), {
+          authorization_type: "CUSTOM",
+          authorizer_id: "${aws_apigatewayv2_authorizer.lambda.id}",
+          authorization_scopes: undefined,
+        }),
+      ),
+    ).toEqual([["authorizer-weaker", "orders-http GET /orders"]]);
   });
 
   test("the JWT issuer moved to another host with the same pool id in its URL", () => {
@@ -64,7 +77,9 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
   });
 
   test("$default JWT -> NONE: an open door for every request no other route matches", () => {
-    expect(review((h) => Object.assign(route(h, "$default"), { authorization_type: "NONE", authorizer_id: undefined }))).toEqual([["auth-removed", "orders-http $default"]]);
+    expect(review((h) => Object.assign(route(h, "$default"), { authorization_type: "NONE", authorizer_id: undefined }))).toEqual([
+      ["auth-removed", "orders-http $default"],
+    ]);
   });
 
   test("a new NONE $default beside protected routes blocks as a new public route, not as a downgrade of them", () => {
@@ -75,7 +90,12 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
     expect(kinds).toEqual([]);
     expect(
       review(
-        (h) => (h.resource["aws_apigatewayv2_route"]["default"] = { api_id: "${aws_apigatewayv2_api.orders.id}", route_key: "$default", target: "integrations/${aws_apigatewayv2_integration.backend.id}" }),
+        (h) =>
+          (h.resource["aws_apigatewayv2_route"]["default"] = {
+            api_id: "${aws_apigatewayv2_api.orders.id}",
+            route_key: "$default",
+            target: "integrations/${aws_apigatewayv2_integration.backend.id}",
+          }),
         (b) => delete b.resource["aws_apigatewayv2_route"]["default"],
       ),
     ).toEqual([["new-public-route", "orders-http $default"]]);
@@ -86,7 +106,10 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
       h.resource["aws_iam_role_policy"]["intern"] = {
         name: "intern",
         role: "${aws_iam_role.lambda.id}",
-        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "${aws_apigatewayv2_api.orders.execution_arn}/*/GET/admin/*" }] }),
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "${aws_apigatewayv2_api.orders.execution_arn}/*/GET/admin/*" }],
+        }),
       };
     });
     expect(kinds).toContainEqual(["invoker-added", "orders-http GET /admin/{proxy+}"]);
@@ -95,7 +118,9 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
 
 describe("GIVEN a harmless twin WHEN reviewed THEN nothing blocks", () => {
   test("throttling raised on the stage", () => {
-    expect(review((h) => (block(h, "aws_apigatewayv2_stage", "prod")["default_route_settings"] = { throttling_rate_limit: 200, throttling_burst_limit: 100 }))).toEqual([]);
+    expect(
+      review((h) => (block(h, "aws_apigatewayv2_stage", "prod")["default_route_settings"] = { throttling_rate_limit: 200, throttling_burst_limit: 100 })),
+    ).toEqual([]);
   });
 
   test("a scope removed from a route that keeps another (narrower)", () => {
@@ -113,7 +138,8 @@ describe("GIVEN a harmless twin WHEN reviewed THEN nothing blocks", () => {
         const a = h.resource["aws_apigatewayv2_authorizer"];
         a["cognito"] = a["jwt"];
         delete a["jwt"];
-        for (const r of Object.values(h.resource["aws_apigatewayv2_route"])) if (r["authorizer_id"] === "${aws_apigatewayv2_authorizer.jwt.id}") r["authorizer_id"] = "${aws_apigatewayv2_authorizer.cognito.id}";
+        for (const r of Object.values(h.resource["aws_apigatewayv2_route"]))
+          if (r["authorizer_id"] === "${aws_apigatewayv2_authorizer.jwt.id}") r["authorizer_id"] = "${aws_apigatewayv2_authorizer.cognito.id}";
       }),
     ).toEqual([]);
   });

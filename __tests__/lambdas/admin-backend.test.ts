@@ -28,10 +28,19 @@ describe("admin-only", () => {
 describe("backend", () => {
   test("GIVEN a Cognito-authorized call WHEN called THEN it echoes route and principal", async () => {
     const res = await backend({ ...(cognitoEvent({ sub: "s", username: "bob", client_id: "c" }) as object), resource: "/pets/{petId}", path: "/pets/1" });
-    expect(JSON.parse(res.body)).toEqual({ route: "GET /pets/{petId}", path: "/pets/1", principal: { type: "cognito", sub: "s", username: "bob", clientId: "c" }, requestId: "r1" });
+    expect(JSON.parse(res.body)).toEqual({
+      route: "GET /pets/{petId}",
+      path: "/pets/1",
+      principal: { type: "cognito", sub: "s", username: "bob", clientId: "c" },
+      requestId: "r1",
+    });
   });
   test("GIVEN a Lambda-authorizer call WHEN called THEN the principal comes from the context", async () => {
-    const res = await backend({ httpMethod: "DELETE", resource: "/pets/{petId}", requestContext: { authorizer: { principalId: "sub-1", username: "alice", client_id: "web" } } });
+    const res = await backend({
+      httpMethod: "DELETE",
+      resource: "/pets/{petId}",
+      requestContext: { authorizer: { principalId: "sub-1", username: "alice", client_id: "web" } },
+    });
     expect(JSON.parse(res.body).principal).toEqual({ type: "lambda-authorizer", sub: "sub-1", username: "alice", clientId: "web" });
   });
   test("GIVEN garbage WHEN called THEN still a JSON 200 with an anonymous principal", async () => {

@@ -7,7 +7,13 @@ import type { PolicyDocument } from "../../lambdas/authorizer/policy";
 import { accessClaims, authorizerWithKeys, CLIENT_IDS, idClaims, machineClaims, PREFIX, TABLES, token, tokenEvent } from "./helpers/tokens";
 
 /** Independent of the code under test: glob → anchored regex. */
-const globRegex = (glob: string): RegExp => new RegExp(`^${glob.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`);
+const globRegex = (glob: string): RegExp =>
+  new RegExp(
+    `^${glob
+      .split("")
+      .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+      .join("")}$`,
+  );
 
 function apiGatewayAllows(policy: PolicyDocument, arn: string): boolean {
   const matches = (effect: string): boolean => policy.Statement.some((s) => s.Effect === effect && s.Resource.some((r) => globRegex(r).test(arn)));
@@ -31,10 +37,7 @@ function mayCall(route: RouteRequirement, claims: Record<string, unknown>): bool
 /** Concrete requests that API Gateway routes to each route (parameters filled in, verbs for ANY). */
 function requestsFor(route: RouteRequirement): [string, string][] {
   const verbs = route.method === "ANY" ? ["GET", "POST", "DELETE"] : [route.method];
-  const paths = [
-    route.path.replace(/\{[^}]+\+\}/, "a").replace(/\{[^}]+\}/g, "1"),
-    route.path.replace(/\{[^}]+\+\}/, "a/b/c").replace(/\{[^}]+\}/g, "photo"),
-  ];
+  const paths = [route.path.replace(/\{[^}]+\+\}/, "a").replace(/\{[^}]+\}/g, "1"), route.path.replace(/\{[^}]+\+\}/, "a/b/c").replace(/\{[^}]+\}/g, "photo")];
   return verbs.flatMap((v) => [...new Set(paths)].map((p): [string, string] => [v, p]));
 }
 
@@ -72,28 +75,31 @@ const CASES: [string, RouteTable][] = [
 
 describe.each(CASES)("cache safety: %s", (_name, table) => {
   const authz = authorizerWithKeys(table);
-  test.each(Object.entries(PRINCIPALS))("GIVEN %s WHEN the first call is to any route THEN the cached policy grants exactly the allowed routes", (_p, claims) => {
-    const t = token(claims);
-    for (const first of table.routes) {
-      const [verb, path] = requestsFor(first)[0];
-      const d = authz.decide(tokenEvent(t, verb, path));
-      expect(d.effect).not.toBe("Unauthorized");
-      if (d.effect === "Unauthorized") return;
-      expect(d.effect).toBe(mayCall(first, claims) ? "Allow" : "Deny");
-      const policy = d.response.policyDocument;
-      // never a blanket grant
-      expect(policy.Statement.flatMap((s) => s.Resource)).not.toContain(`${PREFIX}*`);
-      for (const route of table.routes) {
-        for (const [v, p] of requestsFor(route)) {
-          expect({ first: `${first.method} ${first.path}`, call: `${v} ${p}`, allowed: apiGatewayAllows(policy, `${PREFIX}${v}${p}`) }).toEqual({
-            first: `${first.method} ${first.path}`,
-            call: `${v} ${p}`,
-            allowed: mayCall(route, claims),
-          });
+  test.each(Object.entries(PRINCIPALS))(
+    "GIVEN %s WHEN the first call is to any route THEN the cached policy grants exactly the allowed routes",
+    (_p, claims) => {
+      const t = token(claims);
+      for (const first of table.routes) {
+        const [verb, path] = requestsFor(first)[0];
+        const d = authz.decide(tokenEvent(t, verb, path));
+        expect(d.effect).not.toBe("Unauthorized");
+        if (d.effect === "Unauthorized") return;
+        expect(d.effect).toBe(mayCall(first, claims) ? "Allow" : "Deny");
+        const policy = d.response.policyDocument;
+        // never a blanket grant
+        expect(policy.Statement.flatMap((s) => s.Resource)).not.toContain(`${PREFIX}*`);
+        for (const route of table.routes) {
+          for (const [v, p] of requestsFor(route)) {
+            expect({ first: `${first.method} ${first.path}`, call: `${v} ${p}`, allowed: apiGatewayAllows(policy, `${PREFIX}${v}${p}`) }).toEqual({
+              first: `${first.method} ${first.path}`,
+              call: `${v} ${p}`,
+              allowed: mayCall(route, claims),
+            });
+          }
         }
       }
-    }
-  });
+    },
+  );
 });
 
 test("GIVEN a principal allowed nothing WHEN deciding THEN the policy only denies", () => {

@@ -45,7 +45,14 @@ function loadBundle(env: Record<string, string>, files: Record<string, string>):
   const fakeConsole = { ...console, log: (line: string) => logs.push(line) };
   const fakeProcess = { ...process, env };
   const mod = { exports: {} as { handler?: Handler } };
-  new Function("module", "exports", "require", "__dirname", "process", "console", CODE.toString("utf8"))(mod, mod.exports, fakeRequire, dir, fakeProcess, fakeConsole);
+  new Function("module", "exports", "require", "__dirname", "process", "console", CODE.toString("utf8"))(
+    mod,
+    mod.exports,
+    fakeRequire,
+    dir,
+    fakeProcess,
+    fakeConsole,
+  );
   if (!mod.exports.handler) throw new Error("bundle exports no handler");
   return { handler: mod.exports.handler, logs };
 }

@@ -29,10 +29,13 @@ const insertionOrDeletion = fc.tuple(fc.constantFrom(VALID, VALID_ID), fc.nat(),
   return del ? t.slice(0, at) + t.slice(at + 1) : t.slice(0, at) + c + t.slice(at);
 });
 
-const partShuffle = fc.tuple(fc.constantFrom(VALID, VALID_ID), fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 5 })).map(([t, order]) => {
-  const parts = t.split(".");
-  return order.map((i) => parts[i]).join(".");
-}).filter((t) => t !== VALID && t !== VALID_ID);
+const partShuffle = fc
+  .tuple(fc.constantFrom(VALID, VALID_ID), fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 5 }))
+  .map(([t, order]) => {
+    const parts = t.split(".");
+    return order.map((i) => parts[i]).join(".");
+  })
+  .filter((t) => t !== VALID && t !== VALID_ID);
 
 // (The headers are equal, so only payload/signature splices change anything.)
 const spliced = fc.tuple(fc.integer({ min: 1, max: 2 })).map(([i]) => {
@@ -61,12 +64,16 @@ const forged = fc.tuple(forgedClaims, fc.constantFrom("none", "HS256", "RS256-at
 });
 
 const randomParts = fc.array(fc.string({ unit: fc.constantFrom(...B64URL.split("")), maxLength: 40 }), { minLength: 1, maxLength: 4 }).map((p) => p.join("."));
-const randomJsonParts = fc.tuple(jsonValue, jsonValue, fc.string({ maxLength: 20 })).map(([h, p, s]) => `${b64(JSON.stringify(h))}.${b64(JSON.stringify(p))}.${b64(s)}`);
+const randomJsonParts = fc
+  .tuple(jsonValue, jsonValue, fc.string({ maxLength: 20 }))
+  .map(([h, p, s]) => `${b64(JSON.stringify(h))}.${b64(JSON.stringify(p))}.${b64(s)}`);
 const anyString = fc.string({ maxLength: 200 });
 
 const wrapped = fc
   .tuple(
-    fc.oneof(charMutation, insertionOrDeletion, partShuffle, spliced, forged, randomParts, randomJsonParts, anyString).filter((t) => t !== VALID && t !== VALID_ID),
+    fc
+      .oneof(charMutation, insertionOrDeletion, partShuffle, spliced, forged, randomParts, randomJsonParts, anyString)
+      .filter((t) => t !== VALID && t !== VALID_ID),
     fc.constantFrom("", "Bearer ", "bearer  ", "Bearer\t", " "),
   )
   .map(([t, prefix]) => prefix + t);

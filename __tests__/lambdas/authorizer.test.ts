@@ -79,12 +79,15 @@ describe("authorizer decision: authentication (401 cases)", () => {
     ["two-part token", () => token(accessClaims()).split(".").slice(0, 2).join(".")],
     ["four-part token", () => `${token(accessClaims())}.AAAA`],
     ["bad base64", () => token(accessClaims()).replace(".", ".%%")],
-    ["non-canonical base64url signature (unused low bits set)", () => {
-      const t = token(accessClaims());
-      const last = t[t.length - 1];
-      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-      return t.slice(0, -1) + alphabet[alphabet.indexOf(last) | 1];
-    }],
+    [
+      "non-canonical base64url signature (unused low bits set)",
+      () => {
+        const t = token(accessClaims());
+        const last = t[t.length - 1];
+        const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return t.slice(0, -1) + alphabet[alphabet.indexOf(last) | 1];
+      },
+    ],
     ["empty", () => ""],
     ["Bearer only", () => "Bearer"],
     ["Bearer and spaces only", () => "Bearer    "],
@@ -123,7 +126,9 @@ describe("authorizer decision: authentication (401 cases)", () => {
   });
 
   test("GIVEN a malformed methodArn WHEN deciding THEN Unauthorized", () => {
-    expect(authz.decide({ type: "TOKEN", authorizationToken: token(accessClaims()), methodArn: "arn:aws:execute-api:eu-west-1:123456789012:abc/*" }).effect).toBe("Unauthorized");
+    expect(
+      authz.decide({ type: "TOKEN", authorizationToken: token(accessClaims()), methodArn: "arn:aws:execute-api:eu-west-1:123456789012:abc/*" }).effect,
+    ).toBe("Unauthorized");
     expect(authz.decide(null).effect).toBe("Unauthorized");
     expect(authz.decide({ type: "OTHER", authorizationToken: token(accessClaims()), methodArn: `${PREFIX}GET/pets/1` }).effect).toBe("Unauthorized");
   });
@@ -170,7 +175,10 @@ describe("authorizer decision: authorization (403 cases)", () => {
     const machine = token(machineClaims());
     expect(decide(machine, "DELETE", "/pets/1")).toMatchObject({ effect: "Deny" });
     const request = authorizerWithKeys(TABLES["jwt-request"]);
-    expect(request.decide(requestEvent({ Authorization: `Bearer ${machine}` }, "PUT", "/pets/1/photo"))).toMatchObject({ effect: "Deny", reason: "missing-group" });
+    expect(request.decide(requestEvent({ Authorization: `Bearer ${machine}` }, "PUT", "/pets/1/photo"))).toMatchObject({
+      effect: "Deny",
+      reason: "missing-group",
+    });
     // ...while the scope-only route is open to it
     expect(effect(machine)).toBe("Allow");
   });

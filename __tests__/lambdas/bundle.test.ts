@@ -50,7 +50,12 @@ describe("bundleLambda", () => {
     const files = { "route-table.json": '{"a":1}\n', "b.txt": "b" };
     const first = bundleLambda({ name: "hello", entry: FIXTURE, files, outDir: mkdtempSync(path.join(tmpdir(), "b1-")) });
     clearBundleCache();
-    const second = bundleLambda({ name: "hello", entry: FIXTURE, files: { "b.txt": "b", "route-table.json": '{"a":1}\n' }, outDir: mkdtempSync(path.join(tmpdir(), "b2-")) });
+    const second = bundleLambda({
+      name: "hello",
+      entry: FIXTURE,
+      files: { "b.txt": "b", "route-table.json": '{"a":1}\n' },
+      outDir: mkdtempSync(path.join(tmpdir(), "b2-")),
+    });
     expect(readFileSync(second.zipPath).equals(readFileSync(first.zipPath))).toBe(true);
     expect(second.sourceCodeHash).toBe(first.sourceCodeHash);
     expect(first.sourceCodeHash).toBe(createHash("sha256").update(readFileSync(first.zipPath)).digest("base64"));
@@ -91,6 +96,11 @@ describe("bundleLambda", () => {
     const outDir = mkdtempSync(path.join(tmpdir(), "b6-"));
     expect(() => bundleLambda({ name: "x", entry: "relative.ts", outDir })).toThrow(/absolute path, got "relative.ts"/);
     expect(() => bundleLambda({ name: "x", entry: FIXTURE, files: { "../evil": "" }, outDir })).toThrow(/invalid extra file name "..\/evil"/);
-    expect(() => createZip([{ name: "a", data: Buffer.from("") }, { name: "a", data: Buffer.from("") }])).toThrow(/duplicate entry "a"/);
+    expect(() =>
+      createZip([
+        { name: "a", data: Buffer.from("") },
+        { name: "a", data: Buffer.from("") },
+      ]),
+    ).toThrow(/duplicate entry "a"/);
   });
 });

@@ -69,8 +69,8 @@ describe("BundledFunction", () => {
 
   test("GIVEN edge with environment WHEN constructed THEN it refuses", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    expect(
-      () => new BundledFunction(stack, "fn", { functionName: "e", entry: FIXTURE, environment: { A: "1" }, logRetentionDays: 1, edge: true }),
-    ).toThrow(/cannot have environment variables/);
+    expect(() => new BundledFunction(stack, "fn", { functionName: "e", entry: FIXTURE, environment: { A: "1" }, logRetentionDays: 1, edge: true })).toThrow(
+      /cannot have environment variables/,
+    );
   });
 });

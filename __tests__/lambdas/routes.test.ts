@@ -52,8 +52,10 @@ describe("parseMethodArn", () => {
     });
     expect(parseMethodArn("arn:aws:execute-api:eu-west-1:123456789012:abc123/dev/GET/")).toMatchObject({ path: "/" });
   });
-  test.each([["arn:aws:execute-api:eu-west-1:123456789012:abc123/dev/GET/pets/*"], ["arn:aws:s3:::bucket"], [42], ["arn:aws:execute-api:eu-west-1:123456789012:abc123/*/GET/x"]])(
-    "GIVEN %p THEN null (fail closed)",
-    (arn) => expect(parseMethodArn(arn)).toBeNull(),
-  );
+  test.each([
+    ["arn:aws:execute-api:eu-west-1:123456789012:abc123/dev/GET/pets/*"],
+    ["arn:aws:s3:::bucket"],
+    [42],
+    ["arn:aws:execute-api:eu-west-1:123456789012:abc123/*/GET/x"],
+  ])("GIVEN %p THEN null (fail closed)", (arn) => expect(parseMethodArn(arn)).toBeNull());
 });

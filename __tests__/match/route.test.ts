@@ -1,13 +1,24 @@
 // Route templates: the ARN pattern of a route, the normalized template two versions pair on, coverage and overlap.
 import { matchesArn } from "../../guard/match/glob";
-import { deeperArnSuffixes, globReachesRoute, normalizeRouteKey, routeArnPattern, routeArnSuffix, routeCovers, routesOverlap, templateCovers } from "../../guard/match/route";
+import {
+  deeperArnSuffixes,
+  globReachesRoute,
+  normalizeRouteKey,
+  routeArnPattern,
+  routeArnSuffix,
+  routeCovers,
+  routesOverlap,
+  templateCovers,
+} from "../../guard/match/route";
 
 describe("GIVEN route templates", () => {
   it("WHEN turned into execute-api ARN patterns THEN parameters and ANY become wildcards", () => {
     expect(routeArnSuffix("GET", "/pets/{petId}")).toBe("GET/pets/*");
     expect(routeArnSuffix("ANY", "/{proxy+}")).toBe("*/*");
     expect(routeArnSuffix("GET", "/")).toBe("GET/");
-    expect(routeArnPattern("${aws_api_gateway_rest_api.api.execution_arn}", "dev", "POST", "/orders")).toBe("${aws_api_gateway_rest_api.api.execution_arn}/dev/POST/orders");
+    expect(routeArnPattern("${aws_api_gateway_rest_api.api.execution_arn}", "dev", "POST", "/orders")).toBe(
+      "${aws_api_gateway_rest_api.api.execution_arn}/dev/POST/orders",
+    );
   });
 
   it("WHEN a path parameter is renamed THEN the normalized route key is the same", () => {

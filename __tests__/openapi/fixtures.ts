@@ -26,7 +26,12 @@ export const OAS3_SCHEMES: Json = {
     name: "Authorization",
     in: "header",
     "x-amazon-apigateway-authtype": "custom",
-    "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: TOKEN_FN, authorizerResultTtlInSeconds: 0, identitySource: "method.request.header.Authorization" },
+    "x-amazon-apigateway-authorizer": {
+      type: "token",
+      authorizerUri: TOKEN_FN,
+      authorizerResultTtlInSeconds: 0,
+      identitySource: "method.request.header.Authorization",
+    },
   },
   api_key: { type: "apiKey", name: "x-api-key", in: "header" },
 };

@@ -21,7 +21,10 @@ const body = (defaultSecurity: unknown[]) =>
           "x-amazon-apigateway-authorizer": {
             type: "jwt",
             identitySource: "$request.header.Authorization",
-            jwtConfiguration: { issuer: "https://cognito-idp.eu-west-1.amazonaws.com/${aws_cognito_user_pool.pool.id}", audience: ["${aws_cognito_user_pool_client.web.id}"] },
+            jwtConfiguration: {
+              issuer: "https://cognito-idp.eu-west-1.amazonaws.com/${aws_cognito_user_pool.pool.id}",
+              audience: ["${aws_cognito_user_pool_client.web.id}"],
+            },
           },
         },
       },
@@ -31,7 +34,14 @@ const doc = (defaultSecurity: unknown[]) => ({
   resource: {
     aws_cognito_user_pool: { pool: { name: "users" } },
     aws_cognito_user_pool_client: { web: { name: "web", user_pool_id: "${aws_cognito_user_pool.pool.id}" } },
-    aws_cognito_resource_server: { rs: { identifier: "orders", name: "orders", user_pool_id: "${aws_cognito_user_pool.pool.id}", scope: [{ scope_name: "read", scope_description: "read" }] } },
+    aws_cognito_resource_server: {
+      rs: {
+        identifier: "orders",
+        name: "orders",
+        user_pool_id: "${aws_cognito_user_pool.pool.id}",
+        scope: [{ scope_name: "read", scope_description: "read" }],
+      },
+    },
     aws_apigatewayv2_api: { api: { name: "orders-dev", protocol_type: "HTTP", body: body(defaultSecurity) } },
   },
 });
@@ -51,7 +61,16 @@ describe("GIVEN an HTTP API body with a JWT route and a `/$default` catch-all", 
   });
 
   it("Compliance: a JWT $default, and a policy saying COGNITO matches the JWT route", () => {
-    const { policy } = parsePolicyDocument({ api: "orders-*", routes: { "GET /orders": { type: "COGNITO", authorizer: "cognito", scopes: ["orders/read"] }, $default: { type: "COGNITO", authorizer: "cognito", scopes: ["orders/read"] } } }, "p.yaml");
+    const { policy } = parsePolicyDocument(
+      {
+        api: "orders-*",
+        routes: {
+          "GET /orders": { type: "COGNITO", authorizer: "cognito", scopes: ["orders/read"] },
+          $default: { type: "COGNITO", authorizer: "cognito", scopes: ["orders/read"] },
+        },
+      },
+      "p.yaml",
+    );
     const policies: PolicySet = { policies: policy === undefined ? [] : [policy] };
     const findings = runRules(modelFromDocument(doc([{ cognito: ["orders/read"] }]), "x.cdk.tf.json"), policies).findings;
     expect(findings.filter((x) => x.rule === "no-open-method" || x.rule === "method-matches-policy" || x.rule === "openapi-body-verified")).toEqual([]);

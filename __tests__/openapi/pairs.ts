@@ -136,7 +136,8 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "the body becomes templatefile(): known only after apply",
     both: withBody,
     mutate: (d) => {
-      d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["body"] = '${templatefile("openapi.yaml", { pool = aws_cognito_user_pool.identity_user-pool_40B5B78A.arn })}';
+      d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["body"] =
+        '${templatefile("openapi.yaml", { pool = aws_cognito_user_pool.identity_user-pool_40B5B78A.arn })}';
     },
     blocking: ["openapi-body-unverifiable"],
     names: "petstore-dev",
@@ -211,7 +212,10 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "the body gains an x-amazon-apigateway-policy letting anyone invoke the API (SigV4 routes included)",
     both: withBody,
     mutate: edit((b) => {
-      (b as Json)["x-amazon-apigateway-policy"] = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }] };
+      (b as Json)["x-amazon-apigateway-policy"] = {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+      };
     }),
     blocking: ["invoke-grant-widened", "invoker-added"],
     names: "DELETE /invoices/{invoiceId}",
@@ -223,7 +227,13 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     both: withBody,
     mutate: (d) => {
       d.resource["aws_api_gateway_rest_api_policy"] = {
-        open: { rest_api_id: "${aws_api_gateway_rest_api.api_4F59AA66.id}", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }] }) },
+        open: {
+          rest_api_id: "${aws_api_gateway_rest_api.api_4F59AA66.id}",
+          policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+          }),
+        },
       };
     },
     blocking: ["invoke-grant-widened", "invoker-added"],
@@ -237,7 +247,12 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "the body's paths, operations and keys in another order",
     both: withBody,
     mutate: edit((b) => {
-      const reversed = (o: Json): Json => Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, typeof v === "object" && v !== null && !Array.isArray(v) ? reversed(v as Json) : v]));
+      const reversed = (o: Json): Json =>
+        Object.fromEntries(
+          Object.entries(o)
+            .reverse()
+            .map(([k, v]) => [k, typeof v === "object" && v !== null && !Array.isArray(v) ? reversed(v as Json) : v]),
+        );
       const r = reversed(b);
       for (const k of Object.keys(b)) delete (b as Json)[k];
       Object.assign(b, r);
@@ -269,7 +284,8 @@ export const OPENAPI_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "the backend integration points at another function by reference",
     both: withBody,
     mutate: edit((b) => {
-      (op(b, "/invoices", "get")["x-amazon-apigateway-integration"] as Json)["uri"] = "${aws_lambda_function.fn-authz-jwt-request_function_61424B7E.invoke_arn}";
+      (op(b, "/invoices", "get")["x-amazon-apigateway-integration"] as Json)["uri"] =
+        "${aws_lambda_function.fn-authz-jwt-request_function_61424B7E.invoke_arn}";
     }),
     blocking: [],
     check: [],

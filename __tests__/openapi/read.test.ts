@@ -75,7 +75,11 @@ describe("GIVEN an HTTP API body", () => {
           cognito_jwt: {
             type: "oauth2",
             flows: {},
-            "x-amazon-apigateway-authorizer": { type: "jwt", identitySource: "$request.header.Authorization", jwtConfiguration: { issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", audience: ["client1"] } },
+            "x-amazon-apigateway-authorizer": {
+              type: "jwt",
+              identitySource: "$request.header.Authorization",
+              jwtConfiguration: { issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", audience: ["client1"] },
+            },
           },
         },
       },
@@ -123,12 +127,22 @@ describe("GIVEN a body the check cannot read", () => {
   it.each([
     ["a plan's computed body", unknownValue(), "unknown", /known only after apply/],
     ["a templatefile() expression", unknownValue('${templatefile("api.yaml", { a = {} })}'), "unknown", /expression known only after apply/],
-    ["a jsonencode() expression", unknownValue("${jsonencode({openapi = \"3.0.1\"})}"), "unknown", /expression known only after apply/],
+    ["a jsonencode() expression", unknownValue('${jsonencode({openapi = "3.0.1"})}'), "unknown", /expression known only after apply/],
     ["a literal embedding ${var.x}", unknownValue('{"openapi":"3.0.1","info":{"title":"${var.x}"},"paths":{}}'), "unknown", /could change the document/],
-    ["a literal embedding a data source's value", unknownValue('{"openapi":"3.0.1","info":{"title":"${data.aws_ssm_parameter.p.value}"},"paths":{}}'), "unknown", /could change the document/],
+    [
+      "a literal embedding a data source's value",
+      unknownValue('{"openapi":"3.0.1","info":{"title":"${data.aws_ssm_parameter.p.value}"},"paths":{}}'),
+      "unknown",
+      /could change the document/,
+    ],
     ["bad JSON", '{"openapi": "3.0.1",', "unreadable", /bad JSON/],
     ["a duplicate key", '{"openapi":"3.0.1","paths":{},"paths":{}}', "unreadable", /duplicate key/],
-    ["a duplicate key spelt with an escape", '{"openapi":"3.0.1","paths":{"/a":{"get":{"security":[],"s\\u0065curity":[{"k":[]}]}}}}', "unreadable", /duplicate key/],
+    [
+      "a duplicate key spelt with an escape",
+      '{"openapi":"3.0.1","paths":{"/a":{"get":{"security":[],"s\\u0065curity":[{"k":[]}]}}}}',
+      "unreadable",
+      /duplicate key/,
+    ],
     ["OpenAPI 3.1's sibling 1.x", '{"swagger":"1.2","paths":{}}', "unreadable", /neither OpenAPI 3.x nor Swagger 2.0/],
     ["a YAML scalar", "just text", "unreadable", /not an OpenAPI document/],
     ["YAML merge keys", "openapi: 3.0.1\nx-open: &open\n  security: []\npaths:\n  /a:\n    get:\n      <<: *open\n", "unreadable", /merge keys/],

@@ -28,12 +28,19 @@ function sample(fn: (b: BodyJson, d: Doc) => void = () => undefined): Doc {
   return d;
 }
 const check = (id: string, d: Doc, policies: PolicySet = NO_POLICY) => rule(id).check(modelFromDocument(d, "x.cdk.tf.json"), policies);
-const routesOf = (findings: readonly { route?: string }[]) => findings.map((f) => f.route).filter((r) => r !== undefined).sort();
+const routesOf = (findings: readonly { route?: string }[]) =>
+  findings
+    .map((f) => f.route)
+    .filter((r) => r !== undefined)
+    .sort();
 const bodyFindings = <T extends { address: string }>(findings: readonly T[]): T[] => findings.filter((f) => f.address.startsWith(`${API}#`));
 
 describe("no-open-method over body operations", () => {
   it("Noncompliance: an operation with security: [] is open", () => {
-    const f = check("no-open-method", sample((b) => (b.paths["/invoices"]["get"]["security"] = [])));
+    const f = check(
+      "no-open-method",
+      sample((b) => (b.paths["/invoices"]["get"]["security"] = [])),
+    );
     expect(routesOf(bodyFindings(f))).toEqual(["GET /invoices"]);
   });
   it("Compliance: protected operations and a MOCK preflight with no policy for the API are quiet", () => {
@@ -51,7 +58,9 @@ describe("no-open-method over body operations", () => {
 describe("CORS preflight method resources without a policy (the sample's OPTIONS /pets)", () => {
   const withPreflight = (type: string) => {
     const d = synth("dev");
-    const integration = Object.values(d.resource["aws_api_gateway_integration"]).find((i) => String(i["http_method"]).includes("OPTIONS-pets_") && i["resource_id"] === method(d, "GET", "/pets")["resource_id"]);
+    const integration = Object.values(d.resource["aws_api_gateway_integration"]).find(
+      (i) => String(i["http_method"]).includes("OPTIONS-pets_") && i["resource_id"] === method(d, "GET", "/pets")["resource_id"],
+    );
     if (integration === undefined) throw new Error("fixture: no OPTIONS /pets integration");
     integration["type"] = type;
     return d;
@@ -68,7 +77,10 @@ describe("CORS preflight method resources without a policy (the sample's OPTIONS
 
 describe("api-key-is-not-authentication over body operations", () => {
   it("Noncompliance: an operation whose only requirement is the API key", () => {
-    const f = check("api-key-is-not-authentication", sample((b) => (b.paths["/partner-feed"]["get"]["security"] = [{ api_key: [] }])));
+    const f = check(
+      "api-key-is-not-authentication",
+      sample((b) => (b.paths["/partner-feed"]["get"]["security"] = [{ api_key: [] }])),
+    );
     expect(routesOf(bodyFindings(f))).toEqual(["GET /partner-feed"]);
   });
   it("Compliance: the key beside an authorizer", () => {
@@ -78,7 +90,10 @@ describe("api-key-is-not-authentication over body operations", () => {
 
 describe("cognito-scopes-exist over body operations", () => {
   it("Noncompliance: a scope no resource server defines", () => {
-    const f = check("cognito-scopes-exist", sample((b) => (b.paths["/invoices"]["post"]["security"] = [{ cognito: ["petstore/raed"] }])));
+    const f = check(
+      "cognito-scopes-exist",
+      sample((b) => (b.paths["/invoices"]["post"]["security"] = [{ cognito: ["petstore/raed"] }])),
+    );
     expect(bodyFindings(f).map((x) => x.message)).toEqual([expect.stringContaining('scope "petstore/raed"')]);
   });
   it("Compliance: the sample's scopes", () => {
@@ -88,7 +103,7 @@ describe("cognito-scopes-exist over body operations", () => {
 
 describe("authorizer-exists over body operations", () => {
   it("Noncompliance: authtype cognito_user_pools on a TOKEN authorizer", () => {
-    const d = sample((b) => (((b.components.securitySchemes["jwt-token"] as Json)["x-amazon-apigateway-authtype"]) = "cognito_user_pools"));
+    const d = sample((b) => ((b.components.securitySchemes["jwt-token"] as Json)["x-amazon-apigateway-authtype"] = "cognito_user_pools"));
     expect(routesOf(bodyFindings(check("authorizer-exists", d)))).toEqual(["GET /invoices/{invoiceId}", "GET /partner-feed"]);
   });
   it("Compliance: the fixture's schemes", () => {
@@ -103,7 +118,8 @@ describe("method-matches-policy over body operations", () => {
         api: "petstore-*",
         routes: {
           "GET /invoices": { type: "COGNITO", authorizer: "cognito", scopes: ["petstore/read"] },
-          "DELETE /invoices/{invoiceId}": type === "AWS_IAM" ? { type: "AWS_IAM", groups: [], roles: [] } : { type: "NONE", reason: "public deletes, by design of this test" },
+          "DELETE /invoices/{invoiceId}":
+            type === "AWS_IAM" ? { type: "AWS_IAM", groups: [], roles: [] } : { type: "NONE", reason: "public deletes, by design of this test" },
         },
       },
       "p.yaml",
@@ -111,10 +127,11 @@ describe("method-matches-policy over body operations", () => {
     if (p === undefined) throw new Error(JSON.stringify(problems));
     return { policies: [p] };
   };
-  const about = (f: readonly { route?: string; message: string }[], route: string) => f.filter((x) => x.route === route && !x.message.includes("not in the policy"));
+  const about = (f: readonly { route?: string; message: string }[], route: string) =>
+    f.filter((x) => x.route === route && !x.message.includes("not in the policy"));
   it("Noncompliance: the body gives DELETE /invoices/{invoiceId} AWS_IAM, the policy says NONE", () => {
     const f = check("method-matches-policy", sample(), policy("NONE"));
-    expect(about(f, "DELETE /invoices/{invoiceId}").map((x) => x.message)).toEqual([expect.stringContaining("authorization is \"AWS_IAM\", policy says NONE")]);
+    expect(about(f, "DELETE /invoices/{invoiceId}").map((x) => x.message)).toEqual([expect.stringContaining('authorization is "AWS_IAM", policy says NONE')]);
   });
   it("Compliance: GET /invoices is exactly what the policy says", () => {
     expect(about(check("method-matches-policy", sample(), policy("NONE")), "GET /invoices")).toEqual([]);
@@ -138,7 +155,9 @@ describe("openapi-body-verified", () => {
   it("Noncompliance: a body imported with overwrite (the default) beside method resources", () => {
     const d = sample();
     delete d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["put_rest_api_mode"];
-    expect(v(d)).toEqual([expect.objectContaining({ address: API, severity: "medium", message: expect.stringContaining("put_rest_api_mode overwrite (the default)") })]);
+    expect(v(d)).toEqual([
+      expect.objectContaining({ address: API, severity: "medium", message: expect.stringContaining("put_rest_api_mode overwrite (the default)") }),
+    ]);
   });
   it("Compliance: the fixture body and the sample without a body", () => {
     expect(v(sample())).toEqual([]);
@@ -155,7 +174,13 @@ describe("REST API resource policies that deny execute-api:Invoke", () => {
       if (resourceForm) d.resource["aws_api_gateway_rest_api_policy"] = { p: { rest_api_id: `\${${API}.id}`, policy: text } };
       else d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["policy"] = text;
     });
-  const deny = (extra: Json = {}): Json => ({ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/internal/*", ...extra });
+  const deny = (extra: Json = {}): Json => ({
+    Effect: "Deny",
+    Principal: "*",
+    Action: "execute-api:Invoke",
+    Resource: "execute-api:/*/*/internal/*",
+    ...extra,
+  });
   const findings = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)));
 
   it("Noncompliance: without a policy the greedy route is open", () => {
@@ -193,7 +218,13 @@ describe("deployment-redeploys-on-auth-change", () => {
   const doc = (triggers: string | undefined) => ({
     resource: {
       aws_api_gateway_rest_api: { api: { name: "svc", body: JSON.stringify(oas3Body()) } },
-      aws_api_gateway_deployment: { d: { rest_api_id: "${aws_api_gateway_rest_api.api.id}", ...(triggers !== undefined ? { triggers: { redeploy: triggers } } : {}), lifecycle: { create_before_destroy: true } } },
+      aws_api_gateway_deployment: {
+        d: {
+          rest_api_id: "${aws_api_gateway_rest_api.api.id}",
+          ...(triggers !== undefined ? { triggers: { redeploy: triggers } } : {}),
+          lifecycle: { create_before_destroy: true },
+        },
+      },
     },
   });
   const run = (d: unknown) => rule("deployment-redeploys-on-auth-change").check(modelFromDocument(d, "x.cdk.tf.json"), NO_POLICY);
@@ -223,9 +254,39 @@ describe("GIVEN a plan whose body is known", () => {
   it("THEN its operations are routes; computed, it names the API", () => {
     const plan = (body: unknown, unknown: boolean) => ({
       format_version: "1.2",
-      planned_values: { root_module: { resources: [{ address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", values: { name: "svc", ...(unknown ? {} : { body }) } }] } },
-      resource_changes: [{ address: "aws_api_gateway_rest_api.api", type: "aws_api_gateway_rest_api", change: { actions: ["create"], after_unknown: unknown ? { body: true } : {} } }],
-      configuration: { root_module: { resources: [{ address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", expressions: { body: unknown ? { references: ["aws_lambda_function.fn.invoke_arn", "aws_lambda_function.fn"] } : { constant_value: body } } }] } },
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: "aws_api_gateway_rest_api.api",
+              mode: "managed",
+              type: "aws_api_gateway_rest_api",
+              name: "api",
+              values: { name: "svc", ...(unknown ? {} : { body }) },
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: "aws_api_gateway_rest_api.api",
+          type: "aws_api_gateway_rest_api",
+          change: { actions: ["create"], after_unknown: unknown ? { body: true } : {} },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: "aws_api_gateway_rest_api.api",
+              mode: "managed",
+              type: "aws_api_gateway_rest_api",
+              name: "api",
+              expressions: { body: unknown ? { references: ["aws_lambda_function.fn.invoke_arn", "aws_lambda_function.fn"] } : { constant_value: body } },
+            },
+          ],
+        },
+      },
     });
     const known = modelFromDocument(plan(JSON.stringify(oas3Body()), false), "plan.json");
     expect(known.routes.map((r) => r.routeKey).sort()).toContain("DELETE /invoices/{invoiceId}");
@@ -251,12 +312,21 @@ describe("no-open-method on an authorization known only after apply", () => {
 describe("GIVEN a REST API importing its body with parameters.basepath", () => {
   const imported = (basepath: string | undefined, deny: boolean) =>
     sample((b, d) => {
-      (b as Json)["servers"] = [{ url: "https://{restapi_id}.execute-api.eu-west-1.amazonaws.com/{basePath}", variables: { restapi_id: { default: "x" }, basePath: { default: "/v1" } } }];
+      (b as Json)["servers"] = [
+        {
+          url: "https://{restapi_id}.execute-api.eu-west-1.amazonaws.com/{basePath}",
+          variables: { restapi_id: { default: "x" }, basePath: { default: "/v1" } },
+        },
+      ];
       b.paths["/internal/{proxy+}"] = { "x-amazon-apigateway-any-method": { security: [] } };
       const api = d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"];
       if (basepath !== undefined) api["parameters"] = { basepath };
       // A deny written for the prepended path: `*` crosses `/` in IAM, so a verb `*` would swallow any prefix.
-      if (deny) api["policy"] = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/v1/internal/*" }] });
+      if (deny)
+        api["policy"] = JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/v1/internal/*" }],
+        });
     });
   const open = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)));
   it("THEN prepend puts the base path in front of every route", () => {

@@ -19,7 +19,10 @@ if (!canPlan) console.warn(`SKIPPED OpenAPI body plan test: ${!terraformOnPath ?
 function bodies(): { literal: string; computed: string } {
   const literal = JSON.stringify(oas3Body())
     .replace(/\$\{aws_cognito_user_pool\.[^}]+\.arn\}/g, "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc")
-    .replace(/\$\{aws_lambda_function\.[^}]+\.invoke_arn\}/g, "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations");
+    .replace(
+      /\$\{aws_lambda_function\.[^}]+\.invoke_arn\}/g,
+      "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations",
+    );
   return { literal, computed: literal.replace("arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc", "${aws_cognito_user_pool.pool.arn}") };
 }
 
@@ -35,7 +38,18 @@ function bodies(): { literal: string; computed: string } {
       join(tf, "main.tf.json"),
       JSON.stringify({
         terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
-        provider: { aws: [{ region: "eu-west-1", access_key: "test", secret_key: "test", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: "true" }] },
+        provider: {
+          aws: [
+            {
+              region: "eu-west-1",
+              access_key: "test",
+              secret_key: "test",
+              skip_credentials_validation: true,
+              skip_requesting_account_id: true,
+              skip_metadata_api_check: "true",
+            },
+          ],
+        },
         resource: {
           aws_cognito_user_pool: { pool: { name: "users" } },
           aws_api_gateway_rest_api: {
@@ -47,7 +61,10 @@ function bodies(): { literal: string; computed: string } {
       }),
     );
     const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    for (const args of [["init", "-input=false", "-no-color"], ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"]]) {
+    for (const args of [
+      ["init", "-input=false", "-no-color"],
+      ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
+    ]) {
       const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr || r.stdout}`);
     }

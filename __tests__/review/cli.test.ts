@@ -44,7 +44,12 @@ describe("npm run review -- --base --head", () => {
     const json = run(["--base", base, "--head", head, "--format", "json"]);
     const report = JSON.parse(json.stdout) as { blocking: number; changes: { kind: string; severity: string }[] };
     expect(json.code).toBe(r.code);
-    expect(report.changes.filter((c) => c.severity === "blocking").map((c) => c.kind).sort()).toEqual(expect.arrayContaining([...pair.blocking]));
+    expect(
+      report.changes
+        .filter((c) => c.severity === "blocking")
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(expect.arrayContaining([...pair.blocking]));
   });
 
   it("GIVEN COGNITO → NONE WHEN rendered THEN the change table and the route table show before and after", () => {
@@ -266,7 +271,9 @@ describe("bad input", () => {
 
   it("GIVEN the fixture file WHEN read THEN it is what terraform show -json writes", () => {
     const plan = JSON.parse(readFileSync(PLAN, "utf8")) as Record<string, unknown>;
-    expect(Object.keys(plan)).toEqual(expect.arrayContaining(["format_version", "terraform_version", "planned_values", "resource_changes", "prior_state", "configuration"]));
+    expect(Object.keys(plan)).toEqual(
+      expect.arrayContaining(["format_version", "terraform_version", "planned_values", "resource_changes", "prior_state", "configuration"]),
+    );
   });
 });
 

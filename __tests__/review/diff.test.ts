@@ -77,7 +77,9 @@ describe("diffModels on the fixture pairs", () => {
   });
 
   it("GIVEN changed files WHEN reviewed THEN the paths that belong to the gate are listed", () => {
-    const r = review("upgrade", { changedFiles: ["cli/review.ts", "policies/petstore.yaml", "README.md", "spec/samples/petstore.ts", ".github/workflows/x.yml", "docs/review.md"] });
+    const r = review("upgrade", {
+      changedFiles: ["cli/review.ts", "policies/petstore.yaml", "README.md", "spec/samples/petstore.ts", ".github/workflows/x.yml", "docs/review.md"],
+    });
     expect(r.gateChanges).toEqual(["cli/review.ts", "policies/petstore.yaml", "spec/samples/petstore.ts", ".github/workflows/x.yml"]);
     expect(review("upgrade").gateChanges).toBeUndefined();
   });
@@ -129,7 +131,10 @@ describe("compareRoute", () => {
     expect(kindsOf({}, { type: "AWS_IAM" })).toEqual(["blocking:authorizer-swapped"]);
   });
   it("GIVEN a Lambda authorizer's function swapped WHEN compared THEN it blocks", () => {
-    const lambda = (fn: string): Partial<RouteAuth> => ({ type: "CUSTOM", authorizer: { name: "j", type: "TOKEN", identitySource: "h", function: fn, userPools: [] } });
+    const lambda = (fn: string): Partial<RouteAuth> => ({
+      type: "CUSTOM",
+      authorizer: { name: "j", type: "TOKEN", identitySource: "h", function: fn, userPools: [] },
+    });
     expect(kindsOf(lambda("authz-v1"), lambda("authz-v2"))).toEqual(["blocking:authorizer-swapped"]);
   });
   it("GIVEN a head authorization known only after apply WHEN compared THEN it blocks (fail closed)", () => {
@@ -148,7 +153,12 @@ describe("compareRoute", () => {
 
 describe("diffFacts on invoke grants", () => {
   const facts = (grants: Grant[]): ModelFacts => ({ routes: [], stages: [], grants, trusts: [], pools: [], clients: [] });
-  const grant = (principal: string, patterns: string[], unverifiable: string[] = []): Grant => ({ principal, patterns, unverifiable, addresses: [`aws_iam_role_policy.${principal}`] });
+  const grant = (principal: string, patterns: string[], unverifiable: string[] = []): Grant => ({
+    principal,
+    patterns,
+    unverifiable,
+    addresses: [`aws_iam_role_policy.${principal}`],
+  });
   const kinds = (b: Grant[], a: Grant[]) => diffFacts(facts(b), facts(a)).changes.map((c) => `${c.severity}:${c.kind}`);
 
   it("GIVEN a narrower pattern covered by the old one WHEN compared THEN nothing is reported", () => {
@@ -161,7 +171,9 @@ describe("diffFacts on invoke grants", () => {
     expect(kinds([grant("r", ["execute-api:api/*"])], [])).toEqual(["upgrade:invoke-grant-removed"]);
   });
   it("GIVEN an after-apply policy on an invoker role WHEN compared THEN it blocks; on another role it is info", () => {
-    expect(kinds([grant("inv", ["execute-api:api/*"])], [grant("inv", ["execute-api:api/*"], ["aws_x.y.arn"])])).toEqual(["blocking:invoke-grant-unverifiable"]);
+    expect(kinds([grant("inv", ["execute-api:api/*"])], [grant("inv", ["execute-api:api/*"], ["aws_x.y.arn"])])).toEqual([
+      "blocking:invoke-grant-unverifiable",
+    ]);
     expect(kinds([], [grant("logs", [], ["aws_x.y.arn"])])).toEqual(["info:policy-unverifiable"]);
   });
 });

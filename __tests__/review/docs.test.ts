@@ -16,8 +16,14 @@ describe("docs/review.md", () => {
   it("GIVEN the docs WHEN read THEN every blocking kind the diff can emit is documented", () => {
     // Every module that classifies changes: the diff itself and the effective-access comparers.
     const dirs = ["guard/review", "guard/access"].map((d) => join(__dirname, "..", "..", d));
-    const source = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(d, f), "utf8"))).join("\n");
-    const kinds = new Set([...source.matchAll(/(?:block\(|change\("blocking", )"([a-z-]+)"/g)].map((m) => m[1]));
+    const source = dirs
+      .flatMap((d) =>
+        readdirSync(d)
+          .filter((f) => f.endsWith(".ts"))
+          .map((f) => readFileSync(join(d, f), "utf8")),
+      )
+      .join("\n");
+    const kinds = new Set([...source.matchAll(/(?:block\(\s*|change\(\s*"blocking",\s*)"([a-z-]+)"/g)].map((m) => m[1]));
     expect(kinds.size).toBeGreaterThan(15);
     for (const kind of kinds) expect(doc).toContain(`\`${kind}\``);
   });

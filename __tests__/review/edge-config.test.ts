@@ -49,7 +49,11 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
     const stackDir = join(dir, name, "stacks", "petstore-prod");
     mkdirSync(join(stackDir, "assets"), { recursive: true });
     const doc: Doc = synth("prod");
-    for (const [verb, path] of [["GET", "/pets"], ["POST", "/pets"], ["GET", "/pets/{petId}"]]) {
+    for (const [verb, path] of [
+      ["GET", "/pets"],
+      ["POST", "/pets"],
+      ["GET", "/pets/{petId}"],
+    ]) {
       const m = method(doc, verb, path);
       Object.assign(m, { authorization: "NONE", api_key_required: false });
       delete m["authorizer_id"];
@@ -59,7 +63,13 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
     writeFileSync(join(stackDir, "cdk.tf.json"), JSON.stringify(doc));
     if (config !== null) {
       const text = typeof config === "string" ? config : JSON.stringify(config);
-      writeFileSync(join(stackDir, "assets", "edge.zip"), createZip([{ name: "index.js", data: Buffer.from("x") }, { name: "edge-config.json", data: Buffer.from(text) }]));
+      writeFileSync(
+        join(stackDir, "assets", "edge.zip"),
+        createZip([
+          { name: "index.js", data: Buffer.from("x") },
+          { name: "edge-config.json", data: Buffer.from(text) },
+        ]),
+      );
     }
     return join(dir, name);
   }
@@ -72,7 +82,11 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
       writeFile: () => undefined,
     });
     const report = JSON.parse(out) as Report;
-    const kinds = (severity: string) => report.changes.filter((c) => c.severity === severity).map((c) => `${c.kind} ${c.subject}`).sort();
+    const kinds = (severity: string) =>
+      report.changes
+        .filter((c) => c.severity === severity)
+        .map((c) => `${c.kind} ${c.subject}`)
+        .sort();
     return { code, report, blocking: kinds("blocking"), upgrades: kinds("upgrade"), info: kinds("info") };
   }
 
@@ -89,7 +103,11 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
 
   it.each([
     ["a scope added to the any-of list", edit("POST /pets", { scopes: ["petstore/write", "petstore/read"] }), "edge-scope-widened petstore-prod POST /pets"],
-    ["every scope removed (no prefix covers it)", edit("POST /pets", { path: "/pets", scopes: [] }, { prefixes: [] }), "edge-scope-requirement-removed petstore-prod POST /pets"],
+    [
+      "every scope removed (no prefix covers it)",
+      edit("POST /pets", { path: "/pets", scopes: [] }, { prefixes: [] }),
+      "edge-scope-requirement-removed petstore-prod POST /pets",
+    ],
     ["a client added", edit("GET /pets", { clients: ["web", "partner"] }), "edge-client-widened petstore-prod GET /pets"],
     ["the client restriction removed", edit("GET /pets", { clients: null }), "edge-client-restriction-removed petstore-prod GET /pets"],
     ["the route passed on to the gateway", edit("GET /pets", { mode: "gateway" }), "edge-pass-through petstore-prod GET /pets"],
@@ -115,9 +133,19 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
   });
 
   it.each([
-    ["a scope removed from the any-of list", edit("GET /pets/{petId}", { scopes: ["petstore/read"] }), CONFIG, "edge-scope-narrowed petstore-prod GET /pets/{petId}"],
+    [
+      "a scope removed from the any-of list",
+      edit("GET /pets/{petId}", { scopes: ["petstore/read"] }),
+      CONFIG,
+      "edge-scope-narrowed petstore-prod GET /pets/{petId}",
+    ],
     ["a client restriction added", edit("POST /pets", { clients: ["web"] }), CONFIG, "edge-client-restricted petstore-prod POST /pets"],
-    ["a client removed", edit("GET /pets", { clients: ["web"] }), edit("GET /pets", { clients: ["web", "partner"] }), "edge-client-narrowed petstore-prod GET /pets"],
+    [
+      "a client removed",
+      edit("GET /pets", { clients: ["web"] }),
+      edit("GET /pets", { clients: ["web", "partner"] }),
+      "edge-client-narrowed petstore-prod GET /pets",
+    ],
     ["a pass-through route now verified at the edge", CONFIG, edit("GET /pets", { mode: "gateway" }), "auth-strengthened petstore-prod GET /pets"],
   ])("GIVEN %s WHEN reviewed THEN it is an upgrade, exit 0", (_n, head, base, expected) => {
     const r = review(`u-${_n.length}`, head, base);

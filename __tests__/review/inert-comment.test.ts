@@ -7,7 +7,7 @@ import { diffModels } from "../../guard/review/diff";
 import { FULL_REPORT_NOTICE, REVIEW_MARKER, renderMarkdown } from "../../guard/review/markdown";
 import { method, only, synth, type Json } from "./fixtures/pairs";
 
-const EVIL = "x<!-- hide --> <img src=x> | `tick` ```fence\n@org/team [link](https://e.x) ~~s~~ \"q\" #35; &amp;";
+const EVIL = 'x<!-- hide --> <img src=x> | `tick` ```fence\n@org/team [link](https://e.x) ~~s~~ "q" #35; &amp;';
 
 function evilReport() {
   const base = synth("dev");

@@ -45,7 +45,7 @@ describe("authorizationMatrix", () => {
     routes.push(diff("GET /open", "downgraded", "COGNITO", "NONE"));
     const m = authorizationMatrix({ routes });
     expect(m).toContain("GET /open");
-    expect(m).not.toContain("GET /r1\"");
+    expect(m).not.toContain('GET /r1"');
     expect(m).toContain(`hidden["${MATRIX_MAX_ROUTES + 5} unchanged routes not drawn"]`);
   });
 });
@@ -55,9 +55,20 @@ describe("renderMarkdown on a large API", () => {
     const routes = Array.from({ length: 400 }, (_, i) => diff(`GET /r${i}`, "unchanged", "COGNITO", "COGNITO"));
     routes.push(diff("GET /open", "downgraded", "COGNITO", "NONE"));
     const md = renderMarkdown({
-      version: 1, mode: "diff", base: "b", head: "h", routes, changes: [], blocking: 0, unacknowledgedBlocking: 0, acknowledged: false,
-      digest: "", staleAcknowledgements: [], loweredSeverities: [],
-      plan: { basis: "derived", creates: [], updates: [], deletes: [], replacements: [] }, notes: [],
+      version: 1,
+      mode: "diff",
+      base: "b",
+      head: "h",
+      routes,
+      changes: [],
+      blocking: 0,
+      unacknowledgedBlocking: 0,
+      acknowledged: false,
+      digest: "",
+      staleAcknowledgements: [],
+      loweredSeverities: [],
+      plan: { basis: "derived", creates: [], updates: [], deletes: [], replacements: [] },
+      notes: [],
     });
     expect(md.length).toBeLessThan(20_000);
     expect(md).toContain("Changed routes, before and after (1 of 401)");

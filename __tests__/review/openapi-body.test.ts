@@ -33,7 +33,7 @@ test("GIVEN the same OpenAPI body on both sides WHEN reviewed THEN nothing block
 });
 
 test("GIVEN a body known only after apply in the head WHEN reviewed THEN it blocks naming the API", () => {
-  const r = diffModels(modelFromDocument(doc(spec(true)), "base.cdk.tf.json"), modelFromDocument(doc("${templatefile(\"api.yaml\", {})}"), "head.cdk.tf.json"));
+  const r = diffModels(modelFromDocument(doc(spec(true)), "base.cdk.tf.json"), modelFromDocument(doc('${templatefile("api.yaml", {})}'), "head.cdk.tf.json"));
   // Its routes vanish from view as well (api-removed when the body held all of them): both block.
   const body = r.changes.filter((c) => c.severity === "blocking" && c.kind === "openapi-body-unverifiable");
   expect(body.map((c) => c.subject)).toEqual(["svc"]);

@@ -7,7 +7,12 @@ function fakeStream(isTTY: boolean, columns = 200) {
     chunks,
     text: () => chunks.join(""),
     stream: Object.assign(
-      { write: (chunk: string) => { chunks.push(chunk); return true; } },
+      {
+        write: (chunk: string) => {
+          chunks.push(chunk);
+          return true;
+        },
+      },
       { isTTY, columns },
     ) as unknown as NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
   };
@@ -15,7 +20,12 @@ function fakeStream(isTTY: boolean, columns = 200) {
 
 function fakeClock() {
   let t = 1_000_000;
-  return { now: () => t, advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe("createProgress in CI mode", () => {
@@ -88,7 +98,11 @@ describe("createProgress on a terminal", () => {
     const out = fakeStream(true, 20);
     const p = createProgress({ total: 1, stream: out.stream, ci: false, refreshMs: 0 });
     p.start("a-very-long-stack-name", "a very long step description");
-    const lines = out.text().split("\n").filter((l) => l.length > 0).map((l) => l.replace(/\x1b\[[0-9]*[A-Z]|\r/g, ""));
+    const lines = out
+      .text()
+      .split("\n")
+      .filter((l) => l.length > 0)
+      .map((l) => l.replace(/\x1b\[[0-9]*[A-Z]|\r/g, ""));
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(19);
   });
 

@@ -48,13 +48,16 @@ const TABLE: RouteTable = {
 
 describe("zipEntry (the loader's reader) / requirementsFrom", () => {
   it("GIVEN the project's STORED zip WHEN read THEN route-table.json comes back byte for byte", () => {
-    const zip = createZip([{ name: "index.js", data: Buffer.from("x") }, { name: "route-table.json", data: Buffer.from(JSON.stringify(TABLE)) }]);
+    const zip = createZip([
+      { name: "index.js", data: Buffer.from("x") },
+      { name: "route-table.json", data: Buffer.from(JSON.stringify(TABLE)) },
+    ]);
     expect(JSON.parse(zipEntry(zip, "route-table.json")?.toString() ?? "null")).toEqual(TABLE);
     expect(zipEntry(zip, "missing.json")).toBeUndefined();
   });
 
   it("GIVEN a DEFLATED zip WHEN read THEN the entry is inflated", () => {
-    expect(zipEntry(deflatedZip("route-table.json", "{\"routes\":[]}"), "route-table.json")?.toString()).toBe("{\"routes\":[]}");
+    expect(zipEntry(deflatedZip("route-table.json", '{"routes":[]}'), "route-table.json")?.toString()).toBe('{"routes":[]}');
   });
 
   it("GIVEN bytes that are not a zip WHEN read THEN it says so (the loader turns that into a problem)", () => {
@@ -93,7 +96,10 @@ describe("npm run review on Lambda authorizer route tables", () => {
       stderr: () => undefined,
       writeFile: () => undefined,
     });
-    const report = JSON.parse(out) as { routes: { route: string; status: string; after?: { summary: string } }[]; changes: { severity: string; kind: string; subject: string }[] };
+    const report = JSON.parse(out) as {
+      routes: { route: string; status: string; after?: { summary: string } }[];
+      changes: { severity: string; kind: string; subject: string }[];
+    };
     return { code, report, blocking: report.changes.filter((c) => c.severity === "blocking").map((c) => `${c.kind} ${c.subject}`) };
   }
 

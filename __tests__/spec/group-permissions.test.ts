@@ -15,7 +15,11 @@ describe("GIVEN a group permission statement", () => {
   it.each([["*"], ["iam:PassRole"], ["iam:*"], ["IAM:pass*"], ["*:*"]])("WHEN it allows %s without the escape hatch THEN validation refuses it", (action) => {
     const problems = validateSpec(withAdminsPermission({ effect: "Allow", actions: [action], resources: ["*"] }), FILE);
     expect(problems).toEqual([
-      expect.objectContaining({ path: expect.stringMatching(/^cognito\.groups\[\d+\]\.permissions\[1\]\.actions\[0\]$/), value: action, message: expect.stringContaining(`group "admins": action ${JSON.stringify(action)}`) }),
+      expect.objectContaining({
+        path: expect.stringMatching(/^cognito\.groups\[\d+\]\.permissions\[1\]\.actions\[0\]$/),
+        value: action,
+        message: expect.stringContaining(`group "admins": action ${JSON.stringify(action)}`),
+      }),
     ]);
   });
 
@@ -25,7 +29,12 @@ describe("GIVEN a group permission statement", () => {
   });
 
   it("WHEN the escape hatch carries a reason THEN iam:PassRole passes, and an empty reason is refused", () => {
-    const ok = withAdminsPermission({ effect: "Allow", actions: ["iam:PassRole"], resources: ["arn:aws:iam::123456789012:role/x"], allowPrivilegedActions: { reason: "admins launch the export job" } });
+    const ok = withAdminsPermission({
+      effect: "Allow",
+      actions: ["iam:PassRole"],
+      resources: ["arn:aws:iam::123456789012:role/x"],
+      allowPrivilegedActions: { reason: "admins launch the export job" },
+    });
     expect(validateSpec(ok, FILE)).toEqual([]);
     const empty = withAdminsPermission({ effect: "Allow", actions: ["iam:PassRole"], resources: ["*"], allowPrivilegedActions: { reason: " " } });
     expect(validateSpec(empty, FILE).map((p) => p.path)).toEqual([expect.stringMatching(/allowPrivilegedActions\.reason$/)]);
@@ -35,6 +44,8 @@ describe("GIVEN a group permission statement", () => {
     const spec = withAdminsPermission({ effect: "Allow", actions: ["*"], resources: ["*"], allowPrivilegedActions: { reason: "break-glass group" } });
     const parsed = parseSpec(asJsonData(spec), FILE);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.spec?.cognito.groups.find((g) => g.name === "admins")?.permissions?.[1]).toMatchObject({ allowPrivilegedActions: { reason: "break-glass group" } });
+    expect(parsed.spec?.cognito.groups.find((g) => g.name === "admins")?.permissions?.[1]).toMatchObject({
+      allowPrivilegedActions: { reason: "break-glass group" },
+    });
   });
 });

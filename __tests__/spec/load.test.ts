@@ -99,12 +99,19 @@ describe("loadSpecFile", () => {
 
   test("GIVEN YAML with a repeated key WHEN loaded THEN it is an error, not last-one-wins", () => {
     const file = write("dup.yaml", "name: petstore\nname: other\n");
-    expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: expect.stringMatching(/^bad YAML at line 2, column 1: .*unique/) }]);
+    expect(loadSpecFile(file).problems).toEqual([
+      { file, path: "", value: undefined, message: expect.stringMatching(/^bad YAML at line 2, column 1: .*unique/) },
+    ]);
   });
 
   test("GIVEN YAML that expands aliases exponentially WHEN loaded THEN it is refused instead of exhausting memory", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const file = write("laughs.yaml", lines.join("\n") + "\n");
     expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: expect.stringContaining("bad YAML") }]);
   });

@@ -36,7 +36,13 @@ describe("parseSpec", () => {
     value: unknown;
     message: string;
   }[] = [
-    { name: "a missing required field", change: (d) => delete d.routes[0].auth.reason, path: "routes[0].auth.reason", value: undefined, message: 'missing required field "reason"' },
+    {
+      name: "a missing required field",
+      change: (d) => delete d.routes[0].auth.reason,
+      path: "routes[0].auth.reason",
+      value: undefined,
+      message: 'missing required field "reason"',
+    },
     {
       name: "a misspelt field (with a hint)",
       change: (d) => (d.stage.loggingLevl = "INFO"),
@@ -52,19 +58,85 @@ describe("parseSpec", () => {
       value: "partners",
       message: 'unknown field "usagePlan"',
     },
-    { name: "a number written as a string", change: (d) => (d.usagePlans[0].throttle.rateLimit = "50"), path: "usagePlans[0].throttle.rateLimit", value: "50", message: "expected a finite number" },
+    {
+      name: "a number written as a string",
+      change: (d) => (d.usagePlans[0].throttle.rateLimit = "50"),
+      path: "usagePlans[0].throttle.rateLimit",
+      value: "50",
+      message: "expected a finite number",
+    },
     { name: "a string written as a number", change: (d) => (d.stage.name = 1), path: "stage.name", value: 1, message: "expected a string" },
-    { name: "a non-finite number", change: (d) => (d.waf.rateLimitPerFiveMinutes = Number.POSITIVE_INFINITY), path: "waf.rateLimitPerFiveMinutes", value: Number.POSITIVE_INFINITY, message: "expected a finite number" },
-    { name: "a boolean written as a string", change: (d) => (d.stage.xrayTracing = "yes"), path: "stage.xrayTracing", value: "yes", message: "expected true or false" },
-    { name: "a value outside an enum", change: (d) => (d.cognito.userPool.mfa = "REQUIRED"), path: "cognito.userPool.mfa", value: "REQUIRED", message: 'must be one of "ON", "OPTIONAL", "OFF"' },
+    {
+      name: "a non-finite number",
+      change: (d) => (d.waf.rateLimitPerFiveMinutes = Number.POSITIVE_INFINITY),
+      path: "waf.rateLimitPerFiveMinutes",
+      value: Number.POSITIVE_INFINITY,
+      message: "expected a finite number",
+    },
+    {
+      name: "a boolean written as a string",
+      change: (d) => (d.stage.xrayTracing = "yes"),
+      path: "stage.xrayTracing",
+      value: "yes",
+      message: "expected true or false",
+    },
+    {
+      name: "a value outside an enum",
+      change: (d) => (d.cognito.userPool.mfa = "REQUIRED"),
+      path: "cognito.userPool.mfa",
+      value: "REQUIRED",
+      message: 'must be one of "ON", "OPTIONAL", "OFF"',
+    },
     { name: "a lower-case HTTP method", change: (d) => (d.routes[1].method = "get"), path: "routes[1].method", value: "get", message: 'must be one of "GET"' },
-    { name: "an unknown auth type", change: (d) => (d.routes[0].auth.type = "PUBLIC"), path: "routes[0].auth.type", value: "PUBLIC", message: 'must be one of "NONE", "API_KEY", "AWS_IAM", "COGNITO", "LAMBDA", "EDGE"' },
-    { name: "a missing auth type", change: (d) => delete d.routes[0].auth.type, path: "routes[0].auth.type", value: undefined, message: 'missing required field "type"' },
-    { name: "an unknown client kind", change: (d) => (d.cognito.clients[1].kind = "service"), path: "cognito.clients[1].kind", value: "service", message: 'must be one of "user", "machine"' },
-    { name: "null for an optional field", change: (d) => (d.cognito.domainPrefix = null), path: "cognito.domainPrefix", value: null, message: "expected a string" },
-    { name: "a single string instead of a list", change: (d) => (d.routes[2].auth.scopes = "petstore/read"), path: "routes[2].auth.scopes", value: "petstore/read", message: "expected a list" },
-    { name: "a wrong type inside a list", change: (d) => (d.usagePlans[0].keys = ["partner-acme", 7]), path: "usagePlans[0].keys[1]", value: 7, message: "expected a string" },
-    { name: "a wrong type inside a map", change: (d) => (d.cognito.resourceServers[0].scopes.read = true), path: "cognito.resourceServers[0].scopes.read", value: true, message: "expected a string" },
+    {
+      name: "an unknown auth type",
+      change: (d) => (d.routes[0].auth.type = "PUBLIC"),
+      path: "routes[0].auth.type",
+      value: "PUBLIC",
+      message: 'must be one of "NONE", "API_KEY", "AWS_IAM", "COGNITO", "LAMBDA", "EDGE"',
+    },
+    {
+      name: "a missing auth type",
+      change: (d) => delete d.routes[0].auth.type,
+      path: "routes[0].auth.type",
+      value: undefined,
+      message: 'missing required field "type"',
+    },
+    {
+      name: "an unknown client kind",
+      change: (d) => (d.cognito.clients[1].kind = "service"),
+      path: "cognito.clients[1].kind",
+      value: "service",
+      message: 'must be one of "user", "machine"',
+    },
+    {
+      name: "null for an optional field",
+      change: (d) => (d.cognito.domainPrefix = null),
+      path: "cognito.domainPrefix",
+      value: null,
+      message: "expected a string",
+    },
+    {
+      name: "a single string instead of a list",
+      change: (d) => (d.routes[2].auth.scopes = "petstore/read"),
+      path: "routes[2].auth.scopes",
+      value: "petstore/read",
+      message: "expected a list",
+    },
+    {
+      name: "a wrong type inside a list",
+      change: (d) => (d.usagePlans[0].keys = ["partner-acme", 7]),
+      path: "usagePlans[0].keys[1]",
+      value: 7,
+      message: "expected a string",
+    },
+    {
+      name: "a wrong type inside a map",
+      change: (d) => (d.cognito.resourceServers[0].scopes.read = true),
+      path: "cognito.resourceServers[0].scopes.read",
+      value: true,
+      message: "expected a string",
+    },
     {
       name: "a map key that is not an identifier",
       change: (d) => (d.usagePlans[0].methodThrottles["GET /catalog"].burstLimit = "40"),
@@ -73,15 +145,30 @@ describe("parseSpec", () => {
       message: "expected a finite number",
     },
     { name: "a list where an object is expected", change: (d) => (d.stage = []), path: "stage", value: [], message: "expected an object" },
-    { name: "an unknown backend type", change: (d) => (d.backend = { type: "gcs" }), path: "backend.type", value: "gcs", message: 'must be one of "local", "s3"' },
-    { name: "an unknown integration function", change: (d) => (d.routes[2].integration.function = "orders"), path: "routes[2].integration.function", value: "orders", message: 'must be one of "backend", "groupRole", "adminOnly"' },
+    {
+      name: "an unknown backend type",
+      change: (d) => (d.backend = { type: "gcs" }),
+      path: "backend.type",
+      value: "gcs",
+      message: 'must be one of "local", "s3"',
+    },
+    {
+      name: "an unknown integration function",
+      change: (d) => (d.routes[2].integration.function = "orders"),
+      path: "routes[2].integration.function",
+      value: "orders",
+      message: 'must be one of "backend", "groupRole", "adminOnly"',
+    },
   ];
 
-  test.each(cases.map((c) => [c.name, c] as const))("GIVEN the sample JSON with %s WHEN parsed THEN exactly that problem is reported and no spec is returned", (_name, c) => {
-    const { spec, problems } = parseSpec(dataWith(c.change), FILE);
-    expect(spec).toBeUndefined();
-    expect(problems).toEqual([{ file: FILE, path: c.path, value: c.value, message: expect.stringContaining(c.message) }]);
-  });
+  test.each(cases.map((c) => [c.name, c] as const))(
+    "GIVEN the sample JSON with %s WHEN parsed THEN exactly that problem is reported and no spec is returned",
+    (_name, c) => {
+      const { spec, problems } = parseSpec(dataWith(c.change), FILE);
+      expect(spec).toBeUndefined();
+      expect(problems).toEqual([{ file: FILE, path: c.path, value: c.value, message: expect.stringContaining(c.message) }]);
+    },
+  );
 
   test.each([
     ["null", null],
@@ -100,9 +187,11 @@ describe("parseSpec", () => {
       d.routes[3].auth.scopse = ["petstore/write"];
       d.cognito.clients[0].tokenValidity.idTokenMinutes = "60";
     });
-    expect(parseSpec(data, FILE).problems.map((p) => p.path).sort()).toEqual(
-      ["cognito.clients[0].tokenValidity.idTokenMinutes", "routes[3].auth.scopse", "stage.name", "waf"].sort(),
-    );
+    expect(
+      parseSpec(data, FILE)
+        .problems.map((p) => p.path)
+        .sort(),
+    ).toEqual(["cognito.clients[0].tokenValidity.idTokenMinutes", "routes[3].auth.scopse", "stage.name", "waf"].sort());
   });
 
   test("GIVEN a __proto__ key in a map WHEN parsed THEN it stays an ordinary key and pollutes nothing", () => {

@@ -162,7 +162,8 @@ const cases: readonly InvalidCase[] = [
   },
   {
     name: "explicit OPTIONS route where cors: true adds a preflight",
-    change: (s) => void s.routes.push({ method: "OPTIONS", path: "/pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "CORS preflight for browsers" } }),
+    change: (s) =>
+      void s.routes.push({ method: "OPTIONS", path: "/pets", integration: { type: "MOCK" }, auth: { type: "NONE", reason: "CORS preflight for browsers" } }),
     path: "routes[13].method",
     value: "OPTIONS",
     message: 'route "OPTIONS /pets": conflicts with the CORS preflight OPTIONS of route "GET /pets"',
@@ -187,15 +188,13 @@ const cases: readonly InvalidCase[] = [
       ["/pets/{pet id}", 'segment "{pet id}"'],
       ["/a/{id}/b/{id}", 'path parameter "id" appears twice'],
     ] as const
-  ).map(
-    ([path, message]): InvalidCase => ({
-      name: `bad path syntax: ${path}`,
-      change: (s) => void s.routes.push({ method: "GET", path, integration: { type: "MOCK" }, auth: { type: "NONE", reason: "a route for this test" } }),
-      path: "routes[13].path",
-      value: path,
-      message,
-    }),
-  ),
+  ).map(([path, message]): InvalidCase => ({
+    name: `bad path syntax: ${path}`,
+    change: (s) => void s.routes.push({ method: "GET", path, integration: { type: "MOCK" }, auth: { type: "NONE", reason: "a route for this test" } }),
+    path: "routes[13].path",
+    value: path,
+    message,
+  })),
   // --- authorization
   {
     name: "NONE with a blank reason",
@@ -267,7 +266,13 @@ const cases: readonly InvalidCase[] = [
     [
       ["rate 0", (s: MutableSpec) => void (s.usagePlans[0]!.throttle.rateLimit = 0), "usagePlans[0].throttle.rateLimit", 0, "rateLimit must be > 0"],
       ["rate above 10000", (s: MutableSpec) => void (s.usagePlans[0]!.throttle.rateLimit = 10001), "usagePlans[0].throttle.rateLimit", 10001, "<= 10000"],
-      ["burst 0", (s: MutableSpec) => void (s.usagePlans[0]!.throttle.burstLimit = 0), "usagePlans[0].throttle.burstLimit", 0, "burstLimit must be an integer from 1 to 5000"],
+      [
+        "burst 0",
+        (s: MutableSpec) => void (s.usagePlans[0]!.throttle.burstLimit = 0),
+        "usagePlans[0].throttle.burstLimit",
+        0,
+        "burstLimit must be an integer from 1 to 5000",
+      ],
       ["burst not an integer", (s: MutableSpec) => void (s.usagePlans[0]!.throttle.burstLimit = 1.5), "usagePlans[0].throttle.burstLimit", 1.5, "burstLimit"],
       ["burst above 5000", (s: MutableSpec) => void (s.stage.throttle.burstLimit = 5001), "stage.throttle.burstLimit", 5001, 'stage "dev": burstLimit'],
       [
@@ -279,9 +284,27 @@ const cases: readonly InvalidCase[] = [
       ],
       ["quota limit 0", (s: MutableSpec) => void (s.usagePlans[0]!.quota.limit = 0), "usagePlans[0].quota.limit", 0, "quota limit must be an integer from 1"],
       ["quota limit fractional", (s: MutableSpec) => void (s.usagePlans[0]!.quota.limit = 10.5), "usagePlans[0].quota.limit", 10.5, "quota limit"],
-      ["quota offset for DAY", (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "DAY", offset: 1 }), "usagePlans[0].quota.offset", 1, "offset for period DAY must be an integer from 0 to 0"],
-      ["quota offset for WEEK", (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "WEEK", offset: 7 }), "usagePlans[0].quota.offset", 7, "from 0 to 6"],
-      ["quota offset for MONTH", (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "MONTH", offset: 28 }), "usagePlans[0].quota.offset", 28, "from 0 to 27"],
+      [
+        "quota offset for DAY",
+        (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "DAY", offset: 1 }),
+        "usagePlans[0].quota.offset",
+        1,
+        "offset for period DAY must be an integer from 0 to 0",
+      ],
+      [
+        "quota offset for WEEK",
+        (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "WEEK", offset: 7 }),
+        "usagePlans[0].quota.offset",
+        7,
+        "from 0 to 6",
+      ],
+      [
+        "quota offset for MONTH",
+        (s: MutableSpec) => void (s.usagePlans[0]!.quota = { limit: 10, period: "MONTH", offset: 28 }),
+        "usagePlans[0].quota.offset",
+        28,
+        "from 0 to 27",
+      ],
     ] as const
   ).map(([name, change, path, value, message]): InvalidCase => ({ name: `throttle/quota: ${name}`, change, path, value, message })),
   // --- Lambda authorizers
@@ -337,15 +360,13 @@ const cases: readonly InvalidCase[] = [
       ["refreshTokenMinutes", 59],
       ["refreshTokenMinutes", 3650 * 24 * 60 + 1],
     ] as const
-  ).map(
-    ([field, value]): InvalidCase => ({
-      name: `token validity: ${field} ${value}`,
-      change: (s) => void (s.cognito.clients[0]!.tokenValidity[field] = value),
-      path: `cognito.clients[0].tokenValidity.${field}`,
-      value,
-      message: `client "web": ${field} must be an integer from`,
-    }),
-  ),
+  ).map(([field, value]): InvalidCase => ({
+    name: `token validity: ${field} ${value}`,
+    change: (s) => void (s.cognito.clients[0]!.tokenValidity[field] = value),
+    path: `cognito.clients[0].tokenValidity.${field}`,
+    value,
+    message: `client "web": ${field} must be an integer from`,
+  })),
   {
     name: "machine client without scopes",
     change: (s) => void (s.cognito.clients[1]!.scopes = []),
@@ -368,15 +389,13 @@ const cases: readonly InvalidCase[] = [
       ["amazonpets", 'must not contain "amazon"'],
       ["my-cognito", 'must not contain "cognito"'],
     ] as const
-  ).map(
-    ([prefix, message]): InvalidCase => ({
-      name: `domain prefix ${prefix}`,
-      change: (s) => void (s.cognito.domainPrefix = prefix),
-      path: "cognito.domainPrefix",
-      value: prefix,
-      message,
-    }),
-  ),
+  ).map(([prefix, message]): InvalidCase => ({
+    name: `domain prefix ${prefix}`,
+    change: (s) => void (s.cognito.domainPrefix = prefix),
+    path: "cognito.domainPrefix",
+    value: prefix,
+    message,
+  })),
   {
     name: "password minimum length 5",
     change: (s) => void (s.cognito.userPool.passwordPolicy.minimumLength = 5),
@@ -634,7 +653,13 @@ const cases: readonly InvalidCase[] = [
   // --- generated defaults (issue 12 item 12)
   {
     name: "one API key in two usage plans on the stage",
-    change: (s) => void s.usagePlans.push({ name: "internal", throttle: { rateLimit: 5, burstLimit: 10 }, quota: { limit: 100, period: "DAY" }, keys: ["ops", "partner-globex"] }),
+    change: (s) =>
+      void s.usagePlans.push({
+        name: "internal",
+        throttle: { rateLimit: 5, burstLimit: 10 },
+        quota: { limit: 100, period: "DAY" },
+        keys: ["ops", "partner-globex"],
+      }),
     path: "usagePlans[1].keys[1]",
     value: "partner-globex",
     message: 'usage plan "internal": API key "partner-globex" is already in usage plan "partners" on stage "dev"',
@@ -648,10 +673,12 @@ const cases: readonly InvalidCase[] = [
   },
   {
     name: "two AWS_IAM routes of one role whose exact grants exclude each other",
-    change: (s) => void s.routes.push({ method: "GET", path: "/reports/{reportId}/pdf", integration: { type: "MOCK" }, auth: { type: "AWS_IAM", roles: ["reporting"] } }),
+    change: (s) =>
+      void s.routes.push({ method: "GET", path: "/reports/{reportId}/pdf", integration: { type: "MOCK" }, auth: { type: "AWS_IAM", roles: ["reporting"] } }),
     path: "routes[13].auth",
     value: "GET /reports/{reportId}/pdf",
-    message: 'route "GET /reports/{reportId}/pdf": role "reporting" is also granted "GET /reports/{reportId}", whose grant must deny the deeper paths "GET/reports/*/*"',
+    message:
+      'route "GET /reports/{reportId}/pdf": role "reporting" is also granted "GET /reports/{reportId}", whose grant must deny the deeper paths "GET/reports/*/*"',
   },
 ];
 

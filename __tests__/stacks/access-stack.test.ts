@@ -170,14 +170,19 @@ describe("GIVEN a web client that asks for USER_PASSWORD_AUTH with a reason WHEN
     ...petstoreDev,
     cognito: {
       ...petstoreDev.cognito,
-      clients: petstoreDev.cognito.clients.map((c) => (c.kind === "user" ? { ...c, allowUserPasswordAuth: { reason: "the user-migration trigger needs the password" } } : c)),
+      clients: petstoreDev.cognito.clients.map((c) =>
+        c.kind === "user" ? { ...c, allowUserPasswordAuth: { reason: "the user-migration trigger needs the password" } } : c,
+      ),
     },
   };
   const out = synth(spec);
 
   test("THEN that client, and only it, allows the password flow", () => {
     const flows = Object.fromEntries(all(out, "aws_cognito_user_pool_client").map((c) => [c.name, c.explicit_auth_flows]));
-    expect(flows).toEqual({ web: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], "partner-sync": ["ALLOW_REFRESH_TOKEN_AUTH"] });
+    expect(flows).toEqual({
+      web: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      "partner-sync": ["ALLOW_REFRESH_TOKEN_AUTH"],
+    });
   });
 });
 

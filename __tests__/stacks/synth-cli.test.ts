@@ -61,7 +61,12 @@ describe("GIVEN hostile or broken spec files WHEN npm run synth runs", () => {
   const dir = mkdtempSync(join(tmpdir(), "synth-hostile-"));
   const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
   const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) laughs.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+  for (let i = 1; i < 9; i++)
+    laughs.push(
+      `${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9)
+        .fill(`*${"abcdefghi"[i - 1]}`)
+        .join(",")}]`,
+    );
   const cases: [string, string, string][] = [
     ["deep.json", `{"environment": ${deep}}`, "nested deeper than 512 levels at line 1"],
     ["laughs.yaml", `${laughs.join("\n")}\n`, "bad YAML: aliases expand beyond 1000 nodes"],

@@ -30,8 +30,7 @@ interface PlanJson {
     encoding: "utf8",
   });
   const stacks = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [];
-  const planOf = (stack: string): PlanJson =>
-    JSON.parse(readFileSync(join(outdir, "stacks", stack, "plan.json"), "utf8")) as PlanJson;
+  const planOf = (stack: string): PlanJson => JSON.parse(readFileSync(join(outdir, "stacks", stack, "plan.json"), "utf8")) as PlanJson;
 
   test("THEN init, validate and plan succeed for every stack", () => {
     expect(synth.status).toBe(0);

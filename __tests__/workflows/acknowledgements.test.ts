@@ -62,13 +62,21 @@ describe("acknowledgement labels", () => {
   });
 
   it("Noncompliance 6: a maintainer applied it, removed it, and the author applied it again THEN the last applier decides", () => {
-    const events: IssueEvent[] = [labeled(LABEL, "alice"), { event: "unlabeled", label: { name: LABEL }, actor: { login: "alice" } }, labeled(LABEL, "mallory")];
+    const events: IssueEvent[] = [
+      labeled(LABEL, "alice"),
+      { event: "unlabeled", label: { name: LABEL }, actor: { login: "alice" } },
+      labeled(LABEL, "mallory"),
+    ];
     expect(decide(events, { alice: "admin", mallory: "write" })[0]?.counted).toBe(false);
   });
 
   it("Noncompliance 7: the retired authz-downgrade-approved or a malformed digest THEN nothing counts", () => {
     const labels = ["authz-downgrade-approved", "authz-ack:ABC"];
-    const decisions = decide(labels.map((l) => labeled(l, "alice")), { alice: "admin" }, labels);
+    const decisions = decide(
+      labels.map((l) => labeled(l, "alice")),
+      { alice: "admin" },
+      labels,
+    );
     expect(decisions.map((d) => d.counted)).toEqual([false, false]);
   });
 
@@ -77,7 +85,12 @@ describe("acknowledgement labels", () => {
   });
 
   it("GIVEN appliers WHEN looking up permissions THEN only people other than the author who applied a well-formed label", () => {
-    const events = [labeled(LABEL, "alice"), labeled("authz-ack:1111111111111111", "mallory"), labeled("authz-ack:2222222222222222", "ci[bot]", "Bot"), labeled("authz-ack:bad", "bob")];
+    const events = [
+      labeled(LABEL, "alice"),
+      labeled("authz-ack:1111111111111111", "mallory"),
+      labeled("authz-ack:2222222222222222", "ci[bot]", "Bot"),
+      labeled("authz-ack:bad", "bob"),
+    ];
     const labels = [LABEL, "authz-ack:1111111111111111", "authz-ack:2222222222222222", "authz-ack:bad"];
     expect(appliersToLookUp(labels, events, "mallory")).toEqual(["alice"]);
   });

@@ -30,7 +30,11 @@ let realSynth: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "gate-replay-"));
   realSynth = join(work, "real.cdktf.out");
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: realSynth } });
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CDKTF_OUTDIR: realSynth },
+  });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
   expect(existsSync(join(realSynth, "manifest.json"))).toBe(true);
 });
@@ -42,12 +46,14 @@ afterAll(() => {
 type Mutation = (dev: Doc) => void;
 
 /** GET /pets (Cognito with scope petstore/read in dev) made public: the widening every case below tries to pass. */
-const open = (verb: string, path: string): Mutation => (doc) => {
-  const m = method(doc, verb, path);
-  m["authorization"] = "NONE";
-  delete m["authorizer_id"];
-  delete m["authorization_scopes"];
-};
+const open =
+  (verb: string, path: string): Mutation =>
+  (doc) => {
+    const m = method(doc, verb, path);
+    m["authorization"] = "NONE";
+    delete m["authorizer_id"];
+    delete m["authorization_scopes"];
+  };
 
 let counter = 0;
 function headArtifact(...mutations: Mutation[]): string {
@@ -116,7 +122,13 @@ function gate(opts: { base?: string; head: string; cwd?: string; acks?: string[]
   });
   const read = (f: string): string => (existsSync(join(out, f)) ? readFileSync(join(out, f), "utf8") : "");
   const json = read("review.json");
-  return { status: r.status, markdown: read("review.md"), check: read("check.md"), json: json === "" ? ({} as GateRun["json"]) : JSON.parse(json), stderr: r.stderr };
+  return {
+    status: r.status,
+    markdown: read("review.md"),
+    check: read("check.md"),
+    json: json === "" ? ({} as GateRun["json"]) : JSON.parse(json),
+    stderr: r.stderr,
+  };
 }
 
 describe("gate.sh replay", () => {

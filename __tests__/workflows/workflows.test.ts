@@ -35,7 +35,9 @@ interface Workflow {
 
 const ROOT = join(__dirname, "..", "..");
 const WORKFLOWS_DIR = join(ROOT, ".github", "workflows");
-const FILES = readdirSync(WORKFLOWS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const FILES = readdirSync(WORKFLOWS_DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const load = (file: string): Workflow => parse(readFileSync(join(WORKFLOWS_DIR, file), "utf8")) as Workflow;
 
 const BASE_SHA = "${{ github.event.pull_request.base.sha }}";
@@ -125,7 +127,11 @@ describe.each(FILES)("%s: general hygiene", (file) => {
     if (!triggers(wf).some((t) => PR_TRIGGERS.includes(t))) return;
     for (const [name, job] of Object.entries(wf.jobs)) {
       if (writeScopes(job).length === 0) continue;
-      expect({ job: name, checksOut: stepsUsing(job, "actions/checkout").length, runsHeadCode: runsHeadCode(job) }).toEqual({ job: name, checksOut: 0, runsHeadCode: false });
+      expect({ job: name, checksOut: stepsUsing(job, "actions/checkout").length, runsHeadCode: runsHeadCode(job) }).toEqual({
+        job: name,
+        checksOut: 0,
+        runsHeadCode: false,
+      });
     }
   });
 
@@ -174,7 +180,14 @@ describe("the classification used above", () => {
     expect(runsHeadCode(job([{ run: "./run.sh" }]))).toBe(true);
   });
   it("Compliance: a base checkout, npm in base/, base scripts, gh api THEN no head code", () => {
-    expect(runsHeadCode(job([{ uses: "actions/checkout@v4", with: { ref: BASE_SHA, path: "base" } }, { run: "npm ci", "working-directory": "base" }]))).toBe(false);
+    expect(
+      runsHeadCode(
+        job([
+          { uses: "actions/checkout@v4", with: { ref: BASE_SHA, path: "base" } },
+          { run: "npm ci", "working-directory": "base" },
+        ]),
+      ),
+    ).toBe(false);
     expect(runsHeadCode(job([{ run: "bash base/scripts/ci/gate.sh base head-synth out a b" }]))).toBe(false);
     expect(runsHeadCode(job([{ run: 'gh api "repos/$R/issues/$N/labels"' }]))).toBe(false);
   });
@@ -196,9 +209,15 @@ describe("pull-request.yml", () => {
   });
 
   it("GIVEN the jobs WHEN classified THEN test and synth run head code, gate runs base code, the writers run none", () => {
-    const headJobs = Object.entries(wf.jobs).filter(([, j]) => runsHeadCode(j)).map(([n]) => n).sort();
+    const headJobs = Object.entries(wf.jobs)
+      .filter(([, j]) => runsHeadCode(j))
+      .map(([n]) => n)
+      .sort();
     expect(headJobs).toEqual(["synth", "test"]);
-    const writers = Object.entries(wf.jobs).filter(([, j]) => writeScopes(j).length > 0).map(([n]) => n).sort();
+    const writers = Object.entries(wf.jobs)
+      .filter(([, j]) => writeScopes(j).length > 0)
+      .map(([n]) => n)
+      .sort();
     expect(writers).toEqual(["comment", "publish"]);
     expect(writeScopes(publish)).toEqual(["checks", "security-events"]);
     expect(writeScopes(comment)).toEqual(["pull-requests"]);
@@ -216,7 +235,10 @@ describe("pull-request.yml", () => {
     expect(stepUsing(synth, "aws-actions/configure-aws-credentials")).toBeUndefined();
     const upload = stepUsing(synth, "actions/upload-artifact");
     expect(upload?.with?.name).toBe("head-synth");
-    const paths = String(upload?.with?.path).split("\n").map((p) => p.trim()).filter((p) => p !== "");
+    const paths = String(upload?.with?.path)
+      .split("\n")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     expect(paths[0]).toBe("cdktf.out");
     for (const excluded of ["**/.terraform", "**/*.tfplan", "**/plan.out", "**/*.tfstate", "**/*.tfvars"]) expect(paths).toContain(`!cdktf.out/${excluded}`);
     expect(upload?.with?.["include-hidden-files"]).toBe(false);
@@ -259,9 +281,7 @@ describe("pull-request.yml", () => {
     expect(upload?.id).toBeTruthy();
     expect(gate.steps[0]?.env?.HEAD_SYNTH_ID).toBe("${{ needs.synth.outputs.head-synth-id }}");
     expect(gate.steps[0]?.run).toContain('! [[ "$HEAD_SYNTH_ID" =~ ^[1-9][0-9]*$ ]]');
-    expect(runs(gate)).toContain(
-      "bash base/scripts/ci/gate.sh base head-synth gate-report gate-input/acknowledged.txt gate-input/changed-files.txt",
-    );
+    expect(runs(gate)).toContain("bash base/scripts/ci/gate.sh base head-synth gate-report gate-input/acknowledged.txt gate-input/changed-files.txt");
   });
 
   it("GIVEN the gate WHEN it lists changed files THEN it asks the API with the base's script, running nothing of the head", () => {
@@ -275,7 +295,9 @@ describe("pull-request.yml", () => {
     expect(step?.run).toContain("base/node_modules/.bin/tsx base/scripts/ci/read-acknowledgements.ts gate-input/acknowledged.txt");
     expect(step?.env?.PR_AUTHOR).toBe("${{ github.event.pull_request.user.login }}");
     expect(step?.env?.EVENT_ACTION).toBe("${{ github.event.action }}");
-    expect(step?.run).toMatch(/if \[ "\$EVENT_ACTION" = "synchronize" \] \|\| \[ "\$EVENT_ACTION" = "reopened" \]; then[\s\S]*: > gate-input\/acknowledged\.txt[\s\S]*else/);
+    expect(step?.run).toMatch(
+      /if \[ "\$EVENT_ACTION" = "synchronize" \] \|\| \[ "\$EVENT_ACTION" = "reopened" \]; then[\s\S]*: > gate-input\/acknowledged\.txt[\s\S]*else/,
+    );
     // The event payload's labels are stale after a push: nothing reads them.
     expect(JSON.stringify(wf)).not.toContain("pull_request.labels");
   });
@@ -427,7 +449,17 @@ function codeownersRules(text: string): { pattern: RegExp; owners: string[] }[] 
       const anchored = raw.startsWith("/") || body.includes("/");
       const glob = body
         .split("")
-        .map((c, i, all) => (c === "*" ? (all[i + 1] === "*" || all[i - 1] === "*" ? (all[i - 1] === "*" ? "" : ".*") : "[^/]*") : c === "?" ? "[^/]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+        .map((c, i, all) =>
+          c === "*"
+            ? all[i + 1] === "*" || all[i - 1] === "*"
+              ? all[i - 1] === "*"
+                ? ""
+                : ".*"
+              : "[^/]*"
+            : c === "?"
+              ? "[^/]"
+              : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"),
+        )
         .join("");
       const source = `${anchored ? "^" : "(^|/)"}${glob}${dir ? "/" : "(/|$)"}`;
       return { pattern: new RegExp(source), owners };
@@ -474,7 +506,9 @@ describe(".github/CODEOWNERS: nothing that can run at synth or deploy time is un
   });
 
   it("GIVEN every file in the repository WHEN matched THEN each has a code owner team", () => {
-    const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter((f) => f !== "");
+    const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f !== "");
     expect(files.length).toBeGreaterThan(100);
     const unowned = files.filter((f) => ownersOf(rules, f).length === 0);
     expect(unowned).toEqual([]);

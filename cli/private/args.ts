@@ -73,7 +73,10 @@ export function exitCodeFor(command: string, usage: string, e: unknown, err: (s:
   }
   if (e instanceof PolicyError) {
     // A problem of the whole file (path "") names no value.
-    for (const p of e.problems) err(`${command}: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message}${p.path === "" && (p.value === null || p.value === undefined) ? "" : ` (got ${JSON.stringify(p.value)})`}\n`);
+    for (const p of e.problems)
+      err(
+        `${command}: ${p.file}: ${p.path === "" ? "" : `${p.path}: `}${p.message}${p.path === "" && (p.value === null || p.value === undefined) ? "" : ` (got ${JSON.stringify(p.value)})`}\n`,
+      );
     return 2;
   }
   const io = e as NodeJS.ErrnoException;

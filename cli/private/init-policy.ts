@@ -30,7 +30,8 @@ export function initPolicy(input: string, dir: string, io: Io): number {
     // `wx`: a file that appeared since the check above is still not replaced.
     writeFileSync(files[i], d.text, { flag: "wx" });
     io.out(`wrote ${files[i]}: ${d.routes.length} route(s) of REST API "${d.api}"${d.todo.length > 0 ? `; reason: TODO on ${d.todo.join(", ")}` : ""}\n`);
-    if (d.authorizerDecides.length > 0) io.out(`  groups and scopes to write by hand (decided inside a Lambda authorizer): ${d.authorizerDecides.join(", ")}\n`);
+    if (d.authorizerDecides.length > 0)
+      io.out(`  groups and scopes to write by hand (decided inside a Lambda authorizer): ${d.authorizerDecides.join(", ")}\n`);
     for (const s of d.notDrafted) io.out(`  not drafted: ${s}\n`);
   });
   io.out(`Review every entry and write each TODO reason, then run: check ${input} --policy ${dir}\n`);

@@ -43,7 +43,9 @@ export function countsLine(s: PlanSummary): string {
 
 // A for_each key is any string: control characters would drive the terminal, so they are shown escaped.
 const printable = (text: string): string =>
-  [...text].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
+  [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c))
+    .join("");
 
 /** The stack's summary: the counts, then every address that will be replaced or destroyed. */
 export function formatPlanSummary(stack: string, s: PlanSummary): string {

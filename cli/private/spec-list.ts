@@ -27,4 +27,3 @@ export function specListClash(outdir: string, env: Readonly<Record<string, strin
     "(ACCESS_SPEC=... npm run synth, or edit access-specs.json)."
   );
 }
-

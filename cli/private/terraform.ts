@@ -133,8 +133,6 @@ export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.P
     child.stdout.on("data", (d: Buffer) => out.push(d));
     child.stderr.on("data", (d: Buffer) => err.push(d));
     child.on("error", (e) => resolve({ code: 127, stdout: "", stderr: `cannot run terraform: ${e.message}` }));
-    child.on("close", (code) =>
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
-    );
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
 }

@@ -2,7 +2,10 @@
 
 /** A construct id fragment: letters, digits, dashes and underscores only. */
 export function terraformId(name: string): string {
-  const cleaned = name.replace(/[{}+]/g, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  const cleaned = name
+    .replace(/[{}+]/g, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return cleaned === "" ? "root" : cleaned;
 }
 

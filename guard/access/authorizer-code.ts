@@ -23,9 +23,11 @@ export function identitySourceGap(a: Authorizer): string | undefined {
   if (a.authorizerUri === undefined && a.lambdaFunctionAddress === undefined) return undefined;
   const ttl = a.resultTtlSeconds ?? DEFAULT_RESULT_TTL_SECONDS;
   if (typeof ttl === "number" && ttl <= 0) return undefined;
-  if (isUnknown(a.type)) return `its type is known only after apply, with caching (TTL ${isUnknown(ttl) ? "known after apply" : ttl}): not verified that its cache is keyed on the credential`;
+  if (isUnknown(a.type))
+    return `its type is known only after apply, with caching (TTL ${isUnknown(ttl) ? "known after apply" : ttl}): not verified that its cache is keyed on the credential`;
   if (a.type !== "REQUEST") return undefined;
-  if (isUnknown(a.identitySource)) return "its identity sources are known only after apply, with caching: not verified that the cache is keyed on the credential";
+  if (isUnknown(a.identitySource))
+    return "its identity sources are known only after apply, with caching: not verified that the cache is keyed on the credential";
   // An unknown TTL may be above 0: judged as the default.
   return credentialCacheGap(a.type, splitIdentitySource(a.identitySource), typeof ttl === "number" ? ttl : DEFAULT_RESULT_TTL_SECONDS);
 }
@@ -49,7 +51,8 @@ export interface CodeIdentity {
   readonly configuration: ReadonlyMap<string, ValueRef>;
 }
 
-const text = (v: unknown): string => (isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : typeof v === "string" ? v : JSON.stringify(v ?? null));
+const text = (v: unknown): string =>
+  isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : typeof v === "string" ? v : JSON.stringify(v ?? null);
 
 export function codeIdentity(model: Model, fn: ResourceInstance): CodeIdentity {
   const stack = fn.source.stack;
@@ -136,20 +139,51 @@ export function compareAuthorizerCode(ctx: AccessContext): Change[] {
   for (const d of decidedRoutes(base, head, baseFacts, headFacts)) {
     const what = `function ${d.after.fn.label}`;
     const code = codeDifference(d.before, d.after);
-    if (code !== undefined) out.push(change("blocking", "authorizer-code-changed", what, `the code deciding ${names(d.routes)} changed: ${code}`, addressesOf(d)));
+    if (code !== undefined)
+      out.push(change("blocking", "authorizer-code-changed", what, `the code deciding ${names(d.routes)} changed: ${code}`, addressesOf(d)));
     const env = mapDifference(d.before.environment, d.after.environment);
-    if (env.length > 0) out.push(change("blocking", "authorizer-environment-changed", what, `the environment of the function deciding ${names(d.routes)} changed: ${env.join("; ")}`, addressesOf(d)));
+    if (env.length > 0)
+      out.push(
+        change(
+          "blocking",
+          "authorizer-environment-changed",
+          what,
+          `the environment of the function deciding ${names(d.routes)} changed: ${env.join("; ")}`,
+          addressesOf(d),
+        ),
+      );
     const config = mapDifference(d.before.configuration, d.after.configuration);
-    if (config.length > 0) out.push(change("blocking", "edge-verifier-config-changed", what, `the SSM configuration read by the function deciding ${names(d.routes)} changed: ${config.join("; ")}`, addressesOf(d)));
+    if (config.length > 0)
+      out.push(
+        change(
+          "blocking",
+          "edge-verifier-config-changed",
+          what,
+          `the SSM configuration read by the function deciding ${names(d.routes)} changed: ${config.join("; ")}`,
+          addressesOf(d),
+        ),
+      );
   }
   // A cache keyed without the credential serves one caller's Allow to others.
   for (const a of head.authorizers) {
     const gap = identitySourceGap(a);
     if (gap === undefined) continue;
-    const old = base.authorizers.find((x) => x.resource.source.stack === a.resource.source.stack && (x.address === a.address || (x.name === a.name && x.apiAddress === a.apiAddress)));
+    const old = base.authorizers.find(
+      (x) => x.resource.source.stack === a.resource.source.stack && (x.address === a.address || (x.name === a.name && x.apiAddress === a.apiAddress)),
+    );
     if (old !== undefined && identitySourceGap(old) !== undefined) continue;
-    const routes = headFacts.routes.filter((r) => r.type === "CUSTOM" && r.authorizer?.name === text(a.name) && (a.api === undefined || r.api.startsWith(text(a.api.name))));
-    out.push(change("blocking", "authorizer-cache-key-without-credential", `authorizer ${text(a.name)}${routes.length > 0 ? ` (${names(routes)})` : ""}`, `authorizer ${text(a.name)}: ${gap}`, [a.address, ...routes.map((r) => r.address)]));
+    const routes = headFacts.routes.filter(
+      (r) => r.type === "CUSTOM" && r.authorizer?.name === text(a.name) && (a.api === undefined || r.api.startsWith(text(a.api.name))),
+    );
+    out.push(
+      change(
+        "blocking",
+        "authorizer-cache-key-without-credential",
+        `authorizer ${text(a.name)}${routes.length > 0 ? ` (${names(routes)})` : ""}`,
+        `authorizer ${text(a.name)}: ${gap}`,
+        [a.address, ...routes.map((r) => r.address)],
+      ),
+    );
   }
   return out;
 }

@@ -88,7 +88,11 @@ export const viewerRequestFunctions = (b: Behavior): JsonObject[] =>
  * The Lambda functions a distribution runs on viewer-request, followed from `lambda_arn` (a `${...qualified_arn}`
  * in cdk.tf.json, the behavior's references in a plan), and how many associations did not resolve to one.
  */
-export function viewerRequestTargets(model: Model, d: ResourceInstance, which: readonly Behavior[] = behaviors(d)): { functions: ResourceInstance[]; unresolved: number } {
+export function viewerRequestTargets(
+  model: Model,
+  d: ResourceInstance,
+  which: readonly Behavior[] = behaviors(d),
+): { functions: ResourceInstance[]; unresolved: number } {
   const functions = new Map<string, ResourceInstance>();
   let unresolved = 0;
   for (const b of which) {

@@ -188,7 +188,9 @@ export function memberships(model: Model): Membership[] {
       // A group of the configuration by name in the same pool, when group_name is a literal.
       const groupResource =
         group.resource ??
-        model.userGroups.find((g) => g.name === group.text && g.resource.source.stack === m.source.stack && (pool === undefined || g.userPoolAddress === pool.address))?.resource;
+        model.userGroups.find(
+          (g) => g.name === group.text && g.resource.source.stack === m.source.stack && (pool === undefined || g.userPoolAddress === pool.address),
+        )?.resource;
       return {
         address: m.address,
         ...(pool !== undefined ? { pool: targetOf(model, pool) } : {}),
@@ -205,9 +207,7 @@ export function routesOfGroup(model: Model, facts: ModelFacts, m: Membership): R
   const roleRes = m.groupResource === undefined ? undefined : referencedResource(model, m.groupResource, "role_arn", "aws_iam_role");
   const roleName = roleRes?.values["name"];
   return facts.routes.filter(
-    (r) =>
-      (typeof roleName === "string" && r.invokers.includes(`role ${roleName}`)) ||
-      (r.requirement?.groups.includes(m.group) ?? false),
+    (r) => (typeof roleName === "string" && r.invokers.includes(`role ${roleName}`)) || (r.requirement?.groups.includes(m.group) ?? false),
   );
 }
 
@@ -240,18 +240,36 @@ export function compareCognito(ctx: AccessContext): Change[] {
   const before = clientAccess(base);
   const after = clientAccess(head);
   for (const a of after) {
-    const b = before.find((x) => x.pool !== undefined && a.pool !== undefined && sameTarget(x.pool, a.pool) && (x.address === a.address || x.client.name === a.client.name));
+    const b = before.find(
+      (x) => x.pool !== undefined && a.pool !== undefined && sameTarget(x.pool, a.pool) && (x.address === a.address || x.client.name === a.client.name),
+    );
     const routes = routesOfClient(head, headFacts, a);
     const what = `app client ${a.client.label}`;
     if (b === undefined) {
-      if (routes.length > 0) out.push(change("blocking", "app-client-added", `${what} (${subjectsOf(routes)})`, `new app client of pool ${a.pool?.label ?? "?"} (flows: ${[...a.oauthFlows, ...a.authFlows].join(", ")}; scopes: ${a.scopes.join(", ") || "none"}): its tokens pass ${names(routes)}`, [a.address, ...routes.map((r) => r.address)]));
+      if (routes.length > 0)
+        out.push(
+          change(
+            "blocking",
+            "app-client-added",
+            `${what} (${subjectsOf(routes)})`,
+            `new app client of pool ${a.pool?.label ?? "?"} (flows: ${[...a.oauthFlows, ...a.authFlows].join(", ")}; scopes: ${a.scopes.join(", ") || "none"}): its tokens pass ${names(routes)}`,
+            [a.address, ...routes.map((r) => r.address)],
+          ),
+        );
       continue;
     }
-    const flows = [...a.oauthFlows.filter((f) => !b.oauthFlows.includes(f)).map((f) => `OAuth ${f}`), ...a.authFlows.filter((f) => !b.authFlows.includes(f)).map((f) => `ALLOW_${f}`)];
+    const flows = [
+      ...a.oauthFlows.filter((f) => !b.oauthFlows.includes(f)).map((f) => `OAuth ${f}`),
+      ...a.authFlows.filter((f) => !b.authFlows.includes(f)).map((f) => `ALLOW_${f}`),
+    ];
     const addresses = [a.address, b.address];
     if (flows.length > 0) {
       const message = `new sign-in flow ${flows.join(", ")}`;
-      out.push(routes.length === 0 ? noRoute(what, message, addresses) : change("blocking", "app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)));
+      out.push(
+        routes.length === 0
+          ? noRoute(what, message, addresses)
+          : change("blocking", "app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
+      );
     }
     // A scope more: the routes that require it (any one of a route's scopes suffices), with who passes them before and after.
     const scopes = a.scopes.filter((s) => !b.scopes.includes(s));
@@ -260,24 +278,36 @@ export function compareCognito(ctx: AccessContext): Change[] {
       const passed = new Set(routesOfClient(base, ctx.baseFacts, b).map(routeSubject));
       const gained = routes.filter((r) => !passed.has(routeSubject(r)) && (tokenRequirement(r)?.scopes.some((s) => scopes.includes(s)) ?? true));
       const message = `client may now request scope ${scopes.join(", ")}`;
-      if (gained.length === 0) out.push(change("info", "client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
+      if (gained.length === 0)
+        out.push(change("info", "client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
       else {
         const pool = a.pool?.label ?? "?";
         const callers = (model: Model, facts: ModelFacts, clients: readonly ClientAccess[], subject: string): string[] =>
-          clients.filter((c) => c.pool !== undefined && sameTarget(c.pool, a.pool as TargetRef) && routesOfClient(model, facts, c).some((r) => routeSubject(r) === subject)).map((c) => c.client.label);
+          clients
+            .filter(
+              (c) =>
+                c.pool !== undefined && sameTarget(c.pool, a.pool as TargetRef) && routesOfClient(model, facts, c).some((r) => routeSubject(r) === subject),
+            )
+            .map((c) => c.client.label);
         const words = gained.map((r) => {
           const s = routeSubject(r);
           const old = ctx.baseFacts.routes.find((x) => routeSubject(x) === s);
           const was = old === undefined ? "(new route)" : tokenCallers(old, pool, callers(base, ctx.baseFacts, before, s));
           return `${r.route}: ${was} → ${tokenCallers(r, pool, callers(head, headFacts, after, s))}`;
         });
-        out.push(change("blocking", "client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)));
+        out.push(
+          change("blocking", "client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)),
+        );
       }
     }
     const urls = a.callbackUrls.filter((u) => !b.callbackUrls.includes(u));
     if (urls.length > 0) {
       const message = `new callback URL ${urls.join(", ")} (codes and tokens can be sent there)`;
-      out.push(routes.length === 0 ? noRoute(what, message, addresses) : change("blocking", "app-client-callback-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)));
+      out.push(
+        routes.length === 0
+          ? noRoute(what, message, addresses)
+          : change("blocking", "app-client-callback-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
+      );
     }
   }
 
@@ -294,34 +324,52 @@ export function compareCognito(ctx: AccessContext): Change[] {
     const routes = routesOfPool(head, headFacts, pool);
     const message = `Lambda trigger ${changed.map(([k, v]) => `${k} = ${v.display}`).join(", ")} ${bp === undefined ? "on a new pool" : "added or changed"} (a trigger can add groups and scopes to every token)`;
     const what = `user pool ${pool.label}`;
-    out.push(routes.length === 0 ? noRoute(what, message, [p.address]) : change("blocking", "pool-trigger-changed", grown(what, routes), passes(message, routes), withRoutes([p.address], routes)));
+    out.push(
+      routes.length === 0
+        ? noRoute(what, message, [p.address])
+        : change("blocking", "pool-trigger-changed", grown(what, routes), passes(message, routes), withRoutes([p.address], routes)),
+    );
   }
 
   // Users and memberships created in Terraform.
   const oldMembers = memberships(base);
   for (const m of memberships(head)) {
-    const known = oldMembers.some((o) => o.group === m.group && o.username === m.username && o.pool !== undefined && m.pool !== undefined && sameTarget(o.pool, m.pool));
+    const known = oldMembers.some(
+      (o) => o.group === m.group && o.username === m.username && o.pool !== undefined && m.pool !== undefined && sameTarget(o.pool, m.pool),
+    );
     if (known) continue;
     const routes = routesOfGroup(head, headFacts, m);
     const what = `user ${m.username} in group ${m.group}`;
     const message = `user ${m.username} added to group ${m.group}${m.pool !== undefined ? ` of pool ${m.pool.label}` : ""}`;
-    out.push(routes.length === 0 ? noRoute(what, message, [m.address]) : change("blocking", "user-added-to-group", grown(what, routes), passes(message, routes), withRoutes([m.address], routes)));
+    out.push(
+      routes.length === 0
+        ? noRoute(what, message, [m.address])
+        : change("blocking", "user-added-to-group", grown(what, routes), passes(message, routes), withRoutes([m.address], routes)),
+    );
   }
   const users = (model: Model) => model.resources.filter((r) => r.type === "aws_cognito_user" && r.mode === "managed");
   for (const u of users(head)) {
     const pool = referencedResource(head, u, "user_pool_id", POOL);
     const ref = pool === undefined ? undefined : targetOf(head, pool);
     const name = String(u.values["username"] ?? u.address);
-    const old = users(base).some((o) => String(o.values["username"] ?? o.address) === name && (() => {
-      const op = referencedResource(base, o, "user_pool_id", POOL);
-      return op !== undefined && ref !== undefined && sameTarget(targetOf(base, op), ref);
-    })());
+    const old = users(base).some(
+      (o) =>
+        String(o.values["username"] ?? o.address) === name &&
+        (() => {
+          const op = referencedResource(base, o, "user_pool_id", POOL);
+          return op !== undefined && ref !== undefined && sameTarget(targetOf(base, op), ref);
+        })(),
+    );
     if (old) continue;
     // A signed-in user passes every route of the pool that requires no group.
     const routes = ref === undefined ? [] : routesOfPool(head, headFacts, ref).filter((r) => (r.requirement?.groups.length ?? 0) === 0 && r.type !== "AWS_IAM");
     const what = `user ${name}`;
     const message = `user ${name} created in Terraform in pool ${ref?.label ?? "(unresolved)"} (its password is in the state)`;
-    out.push(routes.length === 0 ? noRoute(what, message, [u.address]) : change("blocking", "user-created", grown(what, routes), passes(message, routes), withRoutes([u.address], routes)));
+    out.push(
+      routes.length === 0
+        ? noRoute(what, message, [u.address])
+        : change("blocking", "user-created", grown(what, routes), passes(message, routes), withRoutes([u.address], routes)),
+    );
   }
   return out;
 }

@@ -7,8 +7,7 @@ import type { RuleFinding } from "../rules/types";
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
 
-export const show = (v: unknown): string =>
-  isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : JSON.stringify(v);
+export const show = (v: unknown): string => (isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : JSON.stringify(v));
 
 export const apiNameOf = (r: Route): string | undefined => (known(r.apiName) ? r.apiName : undefined);
 
@@ -102,8 +101,7 @@ export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
 };
 
 /** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */
-export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string =>
-  onHttpApi(r) && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type];
+export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string => (onHttpApi(r) && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type]);
 
 /** A route of an HTTP API: an aws_apigatewayv2_route, or an operation of the API's OpenAPI body. */
 export const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";

@@ -27,7 +27,11 @@ function invokersByRoute(model: Model, facts: readonly RouteAuth[], access: IamA
   const out = new Map<string, Invokers>();
   for (const r of access.routes) {
     const subject = routeSubject(model, facts, r.route);
-    out.set(subject, { subject, addresses: [r.route.address, ...r.roles.map((x) => x.role.address)], byRole: new Map(r.roles.map((x) => [x.role.key, x.role])) });
+    out.set(subject, {
+      subject,
+      addresses: [r.route.address, ...r.roles.map((x) => x.role.address)],
+      byRole: new Map(r.roles.map((x) => [x.role.key, x.role])),
+    });
   }
   return out;
 }
@@ -58,13 +62,10 @@ export function compareIam(ctx: AccessContext): Change[] {
     }
     if (grown.length === 0) continue;
     out.push(
-      change(
-        "blocking",
-        "iam-invokers-widened",
-        subject,
-        `${grown.join("; ")}: ${describe(b.byRole.values())} → ${describe(after.byRole.values())}`,
-        [...after.addresses, ...b.addresses],
-      ),
+      change("blocking", "iam-invokers-widened", subject, `${grown.join("; ")}: ${describe(b.byRole.values())} → ${describe(after.byRole.values())}`, [
+        ...after.addresses,
+        ...b.addresses,
+      ]),
     );
   }
 
@@ -115,7 +116,12 @@ function denyChanges(ctx: AccessContext, head: IamAccess, old: RoleAccess, role:
     const shown = showInvokeResource(d);
     const reached = mine.filter((r) => deniedRoute({ ...role, denies: [d] }, r.route)).map((r) => label(r.route));
     const below = mine
-      .filter((r) => typeof r.route.httpMethod === "string" && typeof r.route.path === "string" && arnGlobsOverlap(routeArnSuffix(r.route.httpMethod, r.route.path), shown))
+      .filter(
+        (r) =>
+          typeof r.route.httpMethod === "string" &&
+          typeof r.route.path === "string" &&
+          arnGlobsOverlap(routeArnSuffix(r.route.httpMethod, r.route.path), shown),
+      )
       .map((r) => label(r.route));
     const now =
       reached.length > 0

@@ -77,7 +77,8 @@ function rolesNamed(model: Model, stack: string, v: unknown): string[] {
   for (const r of roles) {
     const arn = r.resource.values["arn"];
     if (r.name === text || (typeof arn === "string" && arn === text)) out.push(r.address);
-    else if (typeof r.name === "string" && new RegExp(`^arn:aws[a-z-]*:iam::[0-9]+:role/(?:.*/)?${r.name.replace(/[.+^$|()[\]\\]/g, "\\$&")}$`).test(text)) out.push(r.address);
+    else if (typeof r.name === "string" && new RegExp(`^arn:aws[a-z-]*:iam::[0-9]+:role/(?:.*/)?${r.name.replace(/[.+^$|()[\]\\]/g, "\\$&")}$`).test(text))
+      out.push(r.address);
   }
   return [...new Set(out)];
 }
@@ -122,13 +123,21 @@ function heldPolicies(model: Model, role: ResourceInstance, managed: readonly { 
       // A customer policy of this configuration: already held when attached through a role policy attachment.
       const p = model.iamPolicies.find((x) => x.address === local[1] && x.resource.source.stack === role.source.stack);
       if (p !== undefined && !held.some((h) => h.address === p.address)) {
-        held.push({ label: `policy ${p.address}`, address: p.address, ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }) });
+        held.push({
+          label: `policy ${p.address}`,
+          address: p.address,
+          ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
+        });
       }
       if (p !== undefined) continue;
     }
     const document = managedPolicyDocument(arn);
     if (document === undefined) unverified.push(arn);
-    held.push({ label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined ? " (not verified)" : ""}`, address: via, ...(document !== undefined ? { document } : {}) });
+    held.push({
+      label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined ? " (not verified)" : ""}`,
+      address: via,
+      ...(document !== undefined ? { document } : {}),
+    });
   }
   return { held, unverified };
 }
@@ -209,7 +218,9 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
       }
     }
   }
-  const groups = r.cognitoGroups.map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === role.source.stack)?.name).filter((n): n is string => typeof n === "string");
+  const groups = r.cognitoGroups
+    .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === role.source.stack)?.name)
+    .filter((n): n is string => typeof n === "string");
   for (const g of groups) out.push({ text: `members of Cognito group ${g}`, reach: "inside" });
   const unique = new Map(out.map((a) => [a.text, a]));
   return [...unique.values()].sort((a, b) => a.text.localeCompare(b.text));
@@ -234,7 +245,9 @@ function covers(doc: PolicyDocument, route: Route): boolean {
   const verb = route.httpMethod;
   const path = route.path;
   return doc.statements.some(
-    (s) => grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => isUnknown(r) || breadth(r) === "any-api" || coversRoute(r, api.resource, verb, path))),
+    (s) =>
+      grantsInvoke(s) &&
+      (s.notResources.length > 0 || s.resources.some((r) => isUnknown(r) || breadth(r) === "any-api" || coversRoute(r, api.resource, verb, path))),
   );
 }
 
@@ -257,7 +270,9 @@ function computeIamAccess(model: Model): IamAccess {
     const stack = stackOf(r);
     const name = names.get(`${stack}::${r.address}`) ?? r.address;
     const { held, unverified } = heldPolicies(model, r.resource, managed.get(`${stack}::${r.address}`) ?? []);
-    const groups = r.cognitoGroups.map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack)?.name).filter((n): n is string => typeof n === "string");
+    const groups = r.cognitoGroups
+      .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack)?.name)
+      .filter((n): n is string => typeof n === "string");
     return {
       key: stack === "" ? name : `${stack}/${name}`,
       name,

@@ -96,7 +96,13 @@ function providersOf(model: Model, pool: ResourceInstance): string[] {
 
 /** The roles attachments of one identity pool. */
 const attachmentsOf = (model: Model, pool: ResourceInstance): ResourceInstance[] =>
-  model.resources.filter((r) => r.type === ATTACHMENT && r.mode === "managed" && r.source.stack === pool.source.stack && resourceIn(model, r.source.stack, r.values["identity_pool_id"], IDENTITY_POOL) === pool);
+  model.resources.filter(
+    (r) =>
+      r.type === ATTACHMENT &&
+      r.mode === "managed" &&
+      r.source.stack === pool.source.stack &&
+      resourceIn(model, r.source.stack, r.values["identity_pool_id"], IDENTITY_POOL) === pool,
+  );
 
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
 
@@ -111,12 +117,18 @@ function trustAdmits(model: Model, role: ResourceInstance, pool: ResourceInstanc
   const stack = role.source.stack;
   const poolId = pool.values["id"];
   const namesPool = (v: unknown): boolean =>
-    isUnknown(v) || /[*?]/.test(textOf(v)) || (typeof poolId === "string" && v === poolId) || valueOf(model, stack, v).refs.some((t) => t.key === `${stack}::${pool.address}`);
+    isUnknown(v) ||
+    /[*?]/.test(textOf(v)) ||
+    (typeof poolId === "string" && v === poolId) ||
+    valueOf(model, stack, v).refs.some((t) => t.key === `${stack}::${pool.address}`);
   return r.trustPolicy.statements.some((s) => {
     if (s.effect !== "Allow") return false;
-    const federated = s.principals.some((p) => p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id) || (p.type === "Federated" && id === COGNITO_IDENTITY)));
+    const federated = s.principals.some(
+      (p) => p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id) || (p.type === "Federated" && id === COGNITO_IDENTITY)),
+    );
     if (!federated) return false;
-    const positive = (key: string) => s.conditions.filter((c) => c.key.toLowerCase() === key && c.operator.toLowerCase().includes("string") && !c.operator.toLowerCase().includes("not"));
+    const positive = (key: string) =>
+      s.conditions.filter((c) => c.key.toLowerCase() === key && c.operator.toLowerCase().includes("string") && !c.operator.toLowerCase().includes("not"));
     if (positive(`${COGNITO_IDENTITY}:aud`).some((c) => !c.values.some(namesPool))) return false;
     return !positive(`${COGNITO_IDENTITY}:amr`).some((c) => !c.values.some((v) => isUnknown(v) || /[*?]/.test(textOf(v)) || v === audience));
   });
@@ -165,7 +177,10 @@ function handedRoles(model: Model, pool: ResourceInstance, name: string, unauthe
     for (const [provider, m] of mapped) {
       if (m["type"] === "Token") {
         for (const g of groupRoles(model, stack, m["identity_provider"])) {
-          hand({ audience: "authenticated", provider, callers: `members of Cognito group ${g.group} signed in with ${provider} ${through} (token role mapping)` }, g.value);
+          hand(
+            { audience: "authenticated", provider, callers: `members of Cognito group ${g.group} signed in with ${provider} ${through} (token role mapping)` },
+            g.value,
+          );
         }
         continue;
       }
@@ -186,7 +201,15 @@ export function identityPools(model: Model): IdentityPoolAccess[] {
       const allow = r.values["allow_unauthenticated_identities"];
       const unauthenticated = allow === true || isUnknown(allow);
       const providers = providersOf(model, r);
-      return { pool, address: r.address, stack: r.source.stack, name: pool.label, unauthenticated, providers, handed: handedRoles(model, r, pool.label, unauthenticated, providers) };
+      return {
+        pool,
+        address: r.address,
+        stack: r.source.stack,
+        name: pool.label,
+        unauthenticated,
+        providers,
+        handed: handedRoles(model, r, pool.label, unauthenticated, providers),
+      };
     });
 }
 

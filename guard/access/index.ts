@@ -21,14 +21,7 @@ export interface AccessContext {
 export type AccessComparer = (ctx: AccessContext) => Change[];
 
 /** Every comparer, in report order. Add one here and in its own file. */
-export const COMPARERS: readonly AccessComparer[] = [
-  compareIam,
-  compareIdentityPools,
-  compareWaf,
-  compareStages,
-  compareCognito,
-  compareAuthorizerCode,
-];
+export const COMPARERS: readonly AccessComparer[] = [compareIam, compareIdentityPools, compareWaf, compareStages, compareCognito, compareAuthorizerCode];
 
 export function accessChanges(ctx: AccessContext): Change[] {
   return COMPARERS.flatMap((compare) => compare(ctx));

@@ -32,10 +32,32 @@ export const MANAGED_POLICIES: Readonly<Record<string, PolicyDocument>> = {
   // The control plane: whoever holds it can rewrite any method's authorization (v1).
   AmazonAPIGatewayAdministrator: doc([allow("apigateway:*", "arn:aws:apigateway:*::/*")]),
   // Every IAM action: whoever holds it can grant itself anything.
-  IAMFullAccess: doc([allow(["iam:*", "organizations:DescribeAccount", "organizations:DescribeOrganization", "organizations:DescribeOrganizationalUnit", "organizations:DescribePolicy", "organizations:ListChildren", "organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:ListRoots", "organizations:ListPolicies", "organizations:ListTargetsForPolicy"])]),
+  IAMFullAccess: doc([
+    allow([
+      "iam:*",
+      "organizations:DescribeAccount",
+      "organizations:DescribeOrganization",
+      "organizations:DescribeOrganizationalUnit",
+      "organizations:DescribePolicy",
+      "organizations:ListChildren",
+      "organizations:ListParents",
+      "organizations:ListPoliciesForTarget",
+      "organizations:ListRoots",
+      "organizations:ListPolicies",
+      "organizations:ListTargetsForPolicy",
+    ]),
+  ]),
   // Logging and tracing for services: no API access.
   "service-role/AmazonAPIGatewayPushToCloudWatchLogs": doc([
-    allow(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:PutLogEvents", "logs:GetLogEvents", "logs:FilterLogEvents"]),
+    allow([
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:DescribeLogGroups",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+      "logs:GetLogEvents",
+      "logs:FilterLogEvents",
+    ]),
   ]),
   "service-role/AWSLambdaBasicExecutionRole": doc([allow(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"])]),
   AWSXRayDaemonWriteAccess: doc([

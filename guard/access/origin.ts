@@ -3,7 +3,16 @@
 // stage and a viewer-request verifier on every distribution in front of it). Used by rules and the review alike.
 import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../model";
 import { asString, blocks, firstBlock } from "../load/json";
-import { ORIGIN_VERIFY, apiDistributions, behaviors, resolveRefs, viewerRequestFunctions, viewerRequestTargets, type ApiDistribution, type Behavior } from "./cloudfront";
+import {
+  ORIGIN_VERIFY,
+  apiDistributions,
+  behaviors,
+  resolveRefs,
+  viewerRequestFunctions,
+  viewerRequestTargets,
+  type ApiDistribution,
+  type Behavior,
+} from "./cloudfront";
 
 /** Whether a statement tree contains an exact match on the origin-verify header. */
 function matchesOriginVerify(statement: unknown): boolean {
@@ -108,7 +117,8 @@ export function edgeProtectionGap(model: Model, api: RestApi): string | undefine
     const toApi = behaviorsToApi(d);
     const bare = toApi.filter((b) => viewerRequestFunctions(b).length === 0).map((b) => b.name);
     if (toApi.length === 0) gaps.push(`distribution ${d.resource.address} has no cache behavior for the API origin`);
-    else if (bare.length > 0) gaps.push(`distribution ${d.resource.address} has no viewer-request Lambda@Edge function on cache behavior(s) ${bare.join(", ")}`);
+    else if (bare.length > 0)
+      gaps.push(`distribution ${d.resource.address} has no viewer-request Lambda@Edge function on cache behavior(s) ${bare.join(", ")}`);
   }
   return gaps.length > 0 ? gaps.join("; ") : undefined;
 }

@@ -12,12 +12,33 @@ function newStage(s: StageExposure): Change[] {
   const subject = `stage ${s.key}${s.implicit ? " (created by a deployment's stage_name)" : ""}`;
   const out: Change[] = [];
   if (!s.waf) {
-    out.push(change("blocking", "stage-added-without-waf", subject, `new stage without a web ACL: ${routeList(s)} can be called there around the WAF of the other stages`, [s.address]));
+    out.push(
+      change(
+        "blocking",
+        "stage-added-without-waf",
+        subject,
+        `new stage without a web ACL: ${routeList(s)} can be called there around the WAF of the other stages`,
+        [s.address],
+      ),
+    );
   }
   const missing = [...(s.accessLogging ? [] : ["access logs"]), ...(s.executionLogging ? [] : ["execution logging"])];
-  if (missing.length > 0) out.push(change("blocking", "stage-added-without-logging", subject, `new stage without ${missing.join(" or ")}: calls to ${routeList(s)} there leave no trace`, [s.address]));
+  if (missing.length > 0)
+    out.push(
+      change("blocking", "stage-added-without-logging", subject, `new stage without ${missing.join(" or ")}: calls to ${routeList(s)} there leave no trace`, [
+        s.address,
+      ]),
+    );
   if (!s.limits) {
-    out.push(change("blocking", "stage-added-without-limits", subject, `new stage without throttling (no usage plan throttle, no */* method settings limits): ${routeList(s)} unthrottled there`, [s.address]));
+    out.push(
+      change(
+        "blocking",
+        "stage-added-without-limits",
+        subject,
+        `new stage without throttling (no usage plan throttle, no */* method settings limits): ${routeList(s)} unthrottled there`,
+        [s.address],
+      ),
+    );
   }
   return out;
 }

@@ -27,7 +27,10 @@ const positive = (v: unknown): boolean => typeof v === "number" && v > 0;
 
 export function stageExposures(model: Model): StageExposure[] {
   const routesOf = (stack: string, api: string | undefined): string[] =>
-    model.routes.filter((r) => r.apiAddress === api && r.resource.source.stack === stack).map((r) => r.routeKey ?? r.address).sort();
+    model.routes
+      .filter((r) => r.apiAddress === api && r.resource.source.stack === stack)
+      .map((r) => r.routeKey ?? r.address)
+      .sort();
   const apiName = (stack: string, api: string | undefined): string => {
     const a = model.apis.find((x) => x.address === api && x.resource.source.stack === stack);
     return a === undefined ? "(API unresolved)" : text(a.name);
@@ -93,7 +96,13 @@ export function authorizerPermissionGaps(model: Model): AuthorizerPermissionGap[
     const name = text(a.name);
     if (a.lambdaFunctionAddress === undefined) {
       if (a.type === "TOKEN" || a.type === "REQUEST") {
-        out.push({ address: a.address, authorizer: a, kind: "unresolved", message: `Lambda authorizer ${JSON.stringify(name)}: authorizer_uri ${text(a.authorizerUri)} does not resolve to a Lambda function`, resource: a.resource });
+        out.push({
+          address: a.address,
+          authorizer: a,
+          kind: "unresolved",
+          message: `Lambda authorizer ${JSON.stringify(name)}: authorizer_uri ${text(a.authorizerUri)} does not resolve to a Lambda function`,
+          resource: a.resource,
+        });
       }
       continue;
     }
@@ -101,14 +110,21 @@ export function authorizerPermissionGaps(model: Model): AuthorizerPermissionGap[
       (p) => p.resource.source.stack === a.resource.source.stack && p.functionAddress === a.lambdaFunctionAddress && p.principal === "apigateway.amazonaws.com",
     );
     if (perms.length === 0) {
-      out.push({ address: a.address, authorizer: a, kind: "missing", message: `Lambda authorizer ${JSON.stringify(name)}: no lambda permission lets API Gateway invoke ${a.lambdaFunctionAddress}`, resource: a.resource });
+      out.push({
+        address: a.address,
+        authorizer: a,
+        kind: "missing",
+        message: `Lambda authorizer ${JSON.stringify(name)}: no lambda permission lets API Gateway invoke ${a.lambdaFunctionAddress}`,
+        resource: a.resource,
+      });
     }
     const api = a.api;
     for (const p of perms) {
       const src = p.sourceArn;
       const expr = src === undefined ? undefined : isUnknown(src) ? src.expression : src;
       const id = api?.resource.values["id"];
-      const namesApi = api !== undefined && (p.sourceArnReferences.includes(api.address) || (expr !== undefined && typeof id === "string" && id !== "" && expr.includes(id)));
+      const namesApi =
+        api !== undefined && (p.sourceArnReferences.includes(api.address) || (expr !== undefined && typeof id === "string" && id !== "" && expr.includes(id)));
       const gap = (message: string) => out.push({ address: p.address, authorizer: a, kind: "unscoped", message, resource: p.resource });
       if (src === undefined) gap(`permission for authorizer ${JSON.stringify(name)} has no source_arn: any API Gateway API may invoke it`);
       else if (!namesApi) gap(`permission for authorizer ${JSON.stringify(name)} has source_arn ${text(src)}, which does not name its REST API`);
@@ -117,4 +133,3 @@ export function authorizerPermissionGaps(model: Model): AuthorizerPermissionGap[
   }
   return out;
 }
-

@@ -25,8 +25,7 @@ export function sameTarget(a: TargetRef, b: TargetRef): boolean {
   return a.name !== undefined && a.name === b.name && !a.ambiguous && !b.ambiguous;
 }
 
-const nameOf = (r: ResourceInstance): string | undefined =>
-  NAME_ATTRS.map((a) => r.values[a]).find((v): v is string => typeof v === "string" && v !== "");
+const nameOf = (r: ResourceInstance): string | undefined => NAME_ATTRS.map((a) => r.values[a]).find((v): v is string => typeof v === "string" && v !== "");
 
 interface Index {
   readonly byAddress: ReadonlyMap<string, ResourceInstance>;
@@ -60,7 +59,13 @@ export function targetOf(model: Model, r: ResourceInstance): TargetRef {
   const name = nameOf(r);
   const ambiguous = name !== undefined && (indexOf(model).names.get(`${r.source.stack}::${r.type}::${name}`) ?? 0) > 1;
   const key = `${r.source.stack}::${r.address}`;
-  return { label: name === undefined ? r.address : ambiguous ? `${name} (${r.address})` : name, type: r.type, key, ...(name !== undefined ? { name } : {}), ambiguous };
+  return {
+    label: name === undefined ? r.address : ambiguous ? `${name} (${r.address})` : name,
+    type: r.type,
+    key,
+    ...(name !== undefined ? { name } : {}),
+    ambiguous,
+  };
 }
 
 // `aws_x.name.attr` inside `${...}` (cdk.tf.json) or as a plan expression; module paths and data sources kept.

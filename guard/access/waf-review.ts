@@ -42,14 +42,32 @@ function compareChain(b: WebAclChain | undefined, a: WebAclChain): Change[] {
     .map((w) => (BLOCKING[w.kind] ?? BLOCKING["waf-rules-unreadable"])(subject, `${w.message} (${chain})`, addresses));
   if (b === undefined) return out;
   if (b.defaultAction === "block" && a.defaultAction !== "block") {
-    out.push(change("blocking", "waf-default-allow", subject, `default action BLOCK → ${a.defaultAction.toUpperCase()}: requests no rule matches now pass (${chain})`, addresses));
+    out.push(
+      change(
+        "blocking",
+        "waf-default-allow",
+        subject,
+        `default action BLOCK → ${a.defaultAction.toUpperCase()}: requests no rule matches now pass (${chain})`,
+        addresses,
+      ),
+    );
   }
   const groups = (c: WebAclChain) => c.rules.filter((r) => r.kind === "managed").map((r) => r.group ?? "?");
   const gone = groups(b).filter((g) => !groups(a).includes(g));
-  if (gone.length > 0) out.push(change("blocking", "waf-managed-group-removed", subject, `managed rule group ${gone.join(", ")} removed (${chain})`, addresses));
+  if (gone.length > 0)
+    out.push(change("blocking", "waf-managed-group-removed", subject, `managed rule group ${gone.join(", ")} removed (${chain})`, addresses));
   const limits = (c: WebAclChain) => c.rules.filter((r) => r.kind === "rate" && r.limit !== undefined).map((r) => r.limit as number);
   const [bl, al] = [Math.min(...limits(b)), Math.min(...limits(a))];
-  if (Number.isFinite(bl) && al > bl) out.push(change("blocking", "waf-rate-limit-raised", subject, `rate limit raised: ${bl} → ${Number.isFinite(al) ? al : "none"} requests per window (${chain})`, addresses));
+  if (Number.isFinite(bl) && al > bl)
+    out.push(
+      change(
+        "blocking",
+        "waf-rate-limit-raised",
+        subject,
+        `rate limit raised: ${bl} → ${Number.isFinite(al) ? al : "none"} requests per window (${chain})`,
+        addresses,
+      ),
+    );
   return out;
 }
 

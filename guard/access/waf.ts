@@ -74,7 +74,15 @@ function ruleOf(r: JsonObject): WafRule {
     };
   }
   const limit = rate?.["limit"];
-  return { name, priority, kind: rate !== undefined ? "rate" : "other", action: actionOf(r["action"]), overrides: [], scopeDown: false, ...(typeof limit === "number" ? { limit } : {}) };
+  return {
+    name,
+    priority,
+    kind: rate !== undefined ? "rate" : "other",
+    action: actionOf(r["action"]),
+    overrides: [],
+    scopeDown: false,
+    ...(typeof limit === "number" ? { limit } : {}),
+  };
 }
 
 export function webAclChains(model: Model): WebAclChain[] {
@@ -100,7 +108,9 @@ export function webAclChains(model: Model): WebAclChain[] {
       name,
       address: acl.address,
       defaultAction: actionOf(acl.values["default_action"]),
-      rules: blocks(acl.values["rule"]).map(ruleOf).sort((a, b) => a.priority - b.priority),
+      rules: blocks(acl.values["rule"])
+        .map(ruleOf)
+        .sort((a, b) => a.priority - b.priority),
       fronts: fronts.get(acl) ?? [],
       ...(unreadable !== undefined ? { unreadable } : {}),
       resource: acl,
@@ -120,20 +130,29 @@ export function wafWeaknesses(chain: WebAclChain): WafWeakness[] {
     if (!managed.some((r) => r.group === group)) out.push({ kind: "waf-managed-group-missing", message: `managed rule group ${group} is missing` });
   }
   for (const r of managed) {
-    if (r.action === "count") out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing` });
-    if (r.overrides.length > 0) out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${r.overrides.join(", ")})` });
-    if (r.scopeDown) out.push({ kind: "waf-managed-scope-down", message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected` });
+    if (r.action === "count")
+      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing` });
+    if (r.overrides.length > 0)
+      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${r.overrides.join(", ")})` });
+    if (r.scopeDown)
+      out.push({ kind: "waf-managed-scope-down", message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected` });
   }
   const firstManaged = managed[0];
   for (const r of chain.rules) {
     if (r.action === "allow" && firstManaged !== undefined && r.priority < firstManaged.priority) {
-      out.push({ kind: "waf-allow-before-managed", message: `ALLOW rule ${r.name} (priority ${r.priority}) runs before managed rule group ${firstManaged.group} (priority ${firstManaged.priority}): requests it matches skip the managed rules` });
+      out.push({
+        kind: "waf-allow-before-managed",
+        message: `ALLOW rule ${r.name} (priority ${r.priority}) runs before managed rule group ${firstManaged.group} (priority ${firstManaged.priority}): requests it matches skip the managed rules`,
+      });
     }
   }
   const rates = chain.rules.filter((r) => r.kind === "rate");
   if (rates.length === 0) out.push({ kind: "waf-rate-limit-missing", message: "no rate-based rule" });
   else if (rates.every((r) => r.action !== "block" && r.action !== "captcha" && r.action !== "challenge")) {
-    out.push({ kind: "waf-rate-limit-count", message: `the rate-based rule${rates.length > 1 ? "s" : ""} ${rates.map((r) => r.name).join(", ")} only count${rates.length > 1 ? "" : "s"}: nothing is throttled` });
+    out.push({
+      kind: "waf-rate-limit-count",
+      message: `the rate-based rule${rates.length > 1 ? "s" : ""} ${rates.map((r) => r.name).join(", ")} only count${rates.length > 1 ? "" : "s"}: nothing is throttled`,
+    });
   }
   return out;
 }

@@ -46,7 +46,8 @@ function parseJson(text: string, duplicateKeys: "error" | "allow"): DataResult {
   }
   if (duplicateKeys === "error") {
     const duplicate = duplicateKeyOffset(text);
-    if (duplicate !== undefined) return { ok: false, message: `bad JSON at ${lineAndColumn(text, duplicate)}: duplicate key (JSON would silently keep the last one)` };
+    if (duplicate !== undefined)
+      return { ok: false, message: `bad JSON at ${lineAndColumn(text, duplicate)}: duplicate key (JSON would silently keep the last one)` };
   }
   return { ok: true, data };
 }

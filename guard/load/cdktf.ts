@@ -84,4 +84,3 @@ export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
 
 export const looksLikeCdktf = (doc: JsonObject): boolean =>
   !("format_version" in doc) && (isObject(doc["resource"]) || isObject(doc["terraform"]) || isObject(doc["data"]));
-

@@ -1,7 +1,17 @@
 // The typed views of HTTP and WebSocket APIs (API Gateway v2: aws_apigatewayv2_api, _route, _authorizer,
 // _integration, _stage) in the same shapes as REST: APIs, routes (form "http-route", route keys in the REST
 // spelling), authorizers, and stages of their own (HttpStage). Pure: resources in, views out.
-import { isUnknown, unknownValue, type Authorizer, type HttpStage, type ResourceInstance, type RestApi, type Route, type UnresolvedRef, type Val } from "../model";
+import {
+  isUnknown,
+  unknownValue,
+  type Authorizer,
+  type HttpStage,
+  type ResourceInstance,
+  type RestApi,
+  type Route,
+  type UnresolvedRef,
+  type Val,
+} from "../model";
 import { firstBlock } from "./json";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
@@ -71,12 +81,7 @@ function audienceOf(v: unknown, issuer: unknown, blockRefs: readonly string[]): 
   return entries.length > 0 ? entries.map((x) => unknownValue(x)) : v;
 }
 
-export function buildHttpApiViews(
-  stack: RawStack,
-  resolver: StackResolver,
-  unresolved: UnresolvedRef[],
-  routeTables: RawStack["routeTables"],
-): HttpApiViews {
+export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unresolved: UnresolvedRef[], routeTables: RawStack["routeTables"]): HttpApiViews {
   const follow = (from: ResourceInstance, attr: string, types: readonly string[], sink?: UnresolvedRef[]): ResourceInstance | undefined => {
     const res = resolver.resolve(from, attr, types);
     if ("unresolved" in res) {
@@ -112,7 +117,7 @@ export function buildHttpApiViews(
     const sources = strList(r.values["identity_sources"]);
     const identitySource: Val<string> = isUnknown(sources)
       ? sources
-      : sources.find(isUnknown) ?? sources.map((s) => restIdentitySource(s as string)).join(",");
+      : (sources.find(isUnknown) ?? sources.map((s) => restIdentitySource(s as string)).join(","));
     const rawJwt = r.values["jwt_configuration"];
     const jwt = isUnknown(rawJwt) ? { issuer: rawJwt, audience: rawJwt } : firstBlock(rawJwt);
     const ttl = optNum(r.values["authorizer_result_ttl_in_seconds"]);
@@ -124,7 +129,9 @@ export function buildHttpApiViews(
       identitySource,
       ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
       providerArns: [],
-      ...(jwt !== undefined ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: audienceOf(jwt["audience"], jwt["issuer"], r.references["jwt_configuration"] ?? []) } : {}),
+      ...(jwt !== undefined
+        ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: audienceOf(jwt["audience"], jwt["issuer"], r.references["jwt_configuration"] ?? []) }
+        : {}),
       ...(uri !== undefined ? { authorizerUri: uri } : {}),
       ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),
       ...(fn !== undefined && routeTables?.has(fn.address) ? { routeTable: routeTables.get(fn.address) } : {}),
@@ -142,7 +149,13 @@ export function buildHttpApiViews(
     // A WebSocket API authorizes the connection ($connect) only; its message routes run on that connection.
     if (api?.protocol === "WEBSOCKET" && rawKey !== CONNECT_ROUTE) continue;
     if (shape === undefined) {
-      const p: UnresolvedRef = { address: r.address, attribute: "route_key", target: isUnknown(rawKey) ? (rawKey.expression ?? "(known after apply)") : String(rawKey), reason: "route_key is not a known HTTP API route key", source: r.source };
+      const p: UnresolvedRef = {
+        address: r.address,
+        attribute: "route_key",
+        target: isUnknown(rawKey) ? (rawKey.expression ?? "(known after apply)") : String(rawKey),
+        reason: "route_key is not a known HTTP API route key",
+        source: r.source,
+      };
       problems.push(p);
       unresolved.push(p);
     }
@@ -156,7 +169,13 @@ export function buildHttpApiViews(
       const t = follow(r, "authorizer_id", [V2_AUTHORIZER], problems);
       authorizer = t === undefined ? undefined : authorizerByAddress.get(t.address);
       if (t === undefined && needsAuthorizer && !problems.some((p) => p.attribute === "authorizer_id")) {
-        const p: UnresolvedRef = { address: r.address, attribute: "authorizer_id", target: "", reason: `authorization_type ${authorization} without an authorizer_id`, source: r.source };
+        const p: UnresolvedRef = {
+          address: r.address,
+          attribute: "authorizer_id",
+          target: "",
+          reason: `authorization_type ${authorization} without an authorizer_id`,
+          source: r.source,
+        };
         problems.push(p);
         unresolved.push(p);
       }

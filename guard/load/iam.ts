@@ -15,8 +15,7 @@ function one(x: unknown): Val<string> | undefined {
   return undefined;
 }
 
-const strings = (v: unknown): Val<string>[] =>
-  (Array.isArray(v) ? v : [v]).map(one).filter((x): x is Val<string> => x !== undefined);
+const strings = (v: unknown): Val<string>[] => (Array.isArray(v) ? v : [v]).map(one).filter((x): x is Val<string> => x !== undefined);
 
 function principals(v: unknown): PolicyPrincipal[] {
   if (v === undefined || v === null) return [];

@@ -4,7 +4,17 @@
 // unless the plan is older than the synthesized file (stale), then cdk.tf.json is read and a note says so.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { BundleDigest, EdgeConfigTable, EdgeFunctionConfig, LambdaBundle, Model, ResourceChange, ResourceInstance, SourceRef, UnresolvedRef } from "../model";
+import type {
+  BundleDigest,
+  EdgeConfigTable,
+  EdgeFunctionConfig,
+  LambdaBundle,
+  Model,
+  ResourceChange,
+  ResourceInstance,
+  SourceRef,
+  UnresolvedRef,
+} from "../model";
 import { buildViews, type StackViews } from "./build";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
@@ -36,7 +46,8 @@ function readJson(file: string): JsonObject {
   }
   // Terraform's own output: duplicate keys are not looked for (the scan would cost more than the check).
   const parsed = parseDataText(text, "json", { duplicateKeys: "allow" });
-  if (!parsed.ok) throw new InputError(file, parsed.message.startsWith("bad JSON") ? `not JSON: ${parsed.message.replace(/^bad JSON:? ?/, "")}` : parsed.message);
+  if (!parsed.ok)
+    throw new InputError(file, parsed.message.startsWith("bad JSON") ? `not JSON: ${parsed.message.replace(/^bad JSON:? ?/, "")}` : parsed.message);
   const doc = parsed.data;
   if (!isObject(doc)) throw new InputError(file, "not a JSON object (expected cdk.tf.json or terraform show -json output)");
   return doc;
@@ -86,10 +97,7 @@ function stackFiles(dir: string, prefer: "plan" | "config"): StackFile[] {
 }
 
 /** Assemble a Model from parsed stacks. */
-export function modelFromStacks(
-  stacks: readonly { stack: RawStack; format: "cdktf" | "plan"; file: string }[],
-  side: "before" | "after",
-): Model {
+export function modelFromStacks(stacks: readonly { stack: RawStack; format: "cdktf" | "plan"; file: string }[], side: "before" | "after"): Model {
   const views: StackViews[] = stacks.map((s) => buildViews(s.stack));
   const all = <K extends keyof StackViews>(k: K): StackViews[K] => {
     const out: unknown[] = [];

@@ -19,5 +19,4 @@ export function firstBlock(v: unknown): JsonObject | undefined {
   return isBlock(v) ? v : undefined;
 }
 
-export const blocks = (v: unknown): JsonObject[] =>
-  Array.isArray(v) ? v.filter(isBlock) : isBlock(v) ? [v] : [];
+export const blocks = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isBlock) : isBlock(v) ? [v] : []);

@@ -35,7 +35,11 @@ export const operationAddress = (api: string, pointer: string): string => `${api
  * the same route are kept: with put_rest_api_mode merge the one written last wins (the body again on its next
  * update), with overwrite the next body update deletes the method; either may be live, so both are judged.
  */
-export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: StackResolver): { routes: Route[]; authorizers: Authorizer[]; policies: IamPolicy[] } {
+export function bodyViews(
+  stack: RawStack,
+  apis: readonly RestApi[],
+  resolver: StackResolver,
+): { routes: Route[]; authorizers: Authorizer[]; policies: IamPolicy[] } {
   const routes: Route[] = [];
   const authorizers: Authorizer[] = [];
   const policies: IamPolicy[] = [];
@@ -45,7 +49,13 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
     // The import attaches it unless a `policy` argument or an aws_api_gateway_rest_api_policy replaces it: its
     // grants count (they may be live), its denies do not (see rules/private/resource-policy.ts).
     if (read.policy !== undefined) {
-      policies.push({ address: `${api.address}#x-amazon-apigateway-policy`, kind: "api-resource-policy", document: documentFromJson(read.policy), roleAddresses: [], resource: api.resource });
+      policies.push({
+        address: `${api.address}#x-amazon-apigateway-policy`,
+        kind: "api-resource-policy",
+        document: documentFromJson(read.policy),
+        roleAddresses: [],
+        resource: api.resource,
+      });
     }
     const byName = new Map<string, Authorizer>();
     const authorizerOf = (a: BodyAuthorizer): Authorizer => {
@@ -62,7 +72,13 @@ export function bodyViews(stack: RawStack, apis: readonly RestApi[], resolver: S
       const authorizer = op.authorizer === undefined ? undefined : authorizerOf(op.authorizer);
       // An HTTP API body declares its catch-all as `/$default` (any method): the model's `$default` route.
       const catchAll = http && op.path === `/${DEFAULT_ROUTE}`;
-      const path = catchAll ? "" : typeof op.path !== "string" ? op.path : typeof prefix === "string" ? `${prefix}${op.path === "/" && prefix !== "" ? "" : op.path}` : prefix;
+      const path = catchAll
+        ? ""
+        : typeof op.path !== "string"
+          ? op.path
+          : typeof prefix === "string"
+            ? `${prefix}${op.path === "/" && prefix !== "" ? "" : op.path}`
+            : prefix;
       const httpMethod = catchAll ? DEFAULT_ROUTE : op.method;
       routes.push({
         address: operationAddress(api.address, op.pointer),
@@ -102,7 +118,10 @@ function importPrefix(api: ResourceInstance, basePath: Val<string> | undefined):
   const trimmed = basePath.replace(/\/+$/, "");
   if (mode === "prepend") return trimmed === "" || trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
   const segments = trimmed.split("/").filter((x) => x !== "");
-  return segments.slice(1).map((x) => `/${x}`).join("");
+  return segments
+    .slice(1)
+    .map((x) => `/${x}`)
+    .join("");
 }
 
 function toAuthorizer(stack: RawStack, api: RestApi, a: BodyAuthorizer, resolver: StackResolver): Authorizer {
@@ -125,7 +144,10 @@ function toAuthorizer(stack: RawStack, api: RestApi, a: BodyAuthorizer, resolver
     name: a.name,
     type: a.type,
     // HTTP API sources in the REST spelling, as for aws_apigatewayv2_authorizer (one definition judges both).
-    identitySource: BODY_APIS[api.resource.type] === "http" && typeof a.identitySource === "string" ? a.identitySource.split(",").map(restIdentitySource).join(",") : a.identitySource,
+    identitySource:
+      BODY_APIS[api.resource.type] === "http" && typeof a.identitySource === "string"
+        ? a.identitySource.split(",").map(restIdentitySource).join(",")
+        : a.identitySource,
     ...(a.resultTtlSeconds !== undefined ? { resultTtlSeconds: a.resultTtlSeconds } : {}),
     providerArns: a.providerArns,
     ...(uri !== undefined ? { authorizerUri: uri } : {}),

@@ -86,7 +86,8 @@ export function readBody(body: unknown, protocol: BodyProtocol = "rest"): BodyRe
   if (typeof body === "string") text = body;
   else if (isUnknown(body)) {
     const e = body.expression;
-    if (e === undefined || !e.includes("${")) return { kind: "unknown", reason: `the body is known only after apply${e !== undefined ? ` (${short(e)})` : ""}` };
+    if (e === undefined || !e.includes("${"))
+      return { kind: "unknown", reason: `the body is known only after apply${e !== undefined ? ` (${short(e)})` : ""}` };
     const whole = e.trim();
     const placeholders = interpolations(whole).map((x) => `\${${x}}`);
     const outside = placeholders.reduce((t, p) => t.replace(p, ""), whole).trim();
@@ -102,11 +103,13 @@ export function readBody(body: unknown, protocol: BodyProtocol = "rest"): BodyRe
   if (!isObject(doc)) return { kind: "unreadable", reason: "the body is not an OpenAPI document (not a mapping)" };
   // YAML 1.1 parsers (API Gateway's among them, maybe) merge `<<: *anchor` into the mapping; ours keeps it as a
   // key. An operation could then be open for API Gateway and protected here: refuse rather than guess.
-  if (format === "yaml" && hasMergeKey(doc)) return { kind: "unreadable", reason: "the body uses YAML merge keys (<<), which API Gateway's parser may expand differently" };
+  if (format === "yaml" && hasMergeKey(doc))
+    return { kind: "unreadable", reason: "the body uses YAML merge keys (<<), which API Gateway's parser may expand differently" };
   const version = doc["openapi"] ?? doc["swagger"];
   const isOas3 = typeof doc["openapi"] === "string" && /^3\./.test(doc["openapi"]);
   const isSwagger2 = doc["swagger"] === "2.0";
-  if (!isOas3 && !isSwagger2) return { kind: "unreadable", reason: `the body is neither OpenAPI 3.x nor Swagger 2.0 (version ${JSON.stringify(version ?? null)})` };
+  if (!isOas3 && !isSwagger2)
+    return { kind: "unreadable", reason: `the body is neither OpenAPI 3.x nor Swagger 2.0 (version ${JSON.stringify(version ?? null)})` };
   const basePath = basePathOf(doc, isOas3);
   const policy = doc["x-amazon-apigateway-policy"];
   return {
@@ -171,9 +174,14 @@ function scheme(name: string, raw: unknown, protocol: BodyProtocol): Scheme {
   if (authtype === "awssigv4") return { kind: "iam" };
   if (isObject(ext)) {
     const rawType = ext["type"];
-    const type: Val<string> = typeof rawType === "string" && !rawType.includes("${") ? (AUTHORIZER_TYPES[rawType.toLowerCase()] ?? rawType) : unknownValue(typeof rawType === "string" ? rawType : undefined);
+    const type: Val<string> =
+      typeof rawType === "string" && !rawType.includes("${")
+        ? (AUTHORIZER_TYPES[rawType.toLowerCase()] ?? rawType)
+        : unknownValue(typeof rawType === "string" ? rawType : undefined);
     const headerName = typeof raw["name"] === "string" && raw["in"] === "header" ? raw["name"] : undefined;
-    const source = text(ext["identitySource"]) ?? ((type === "TOKEN" || type === "COGNITO_USER_POOLS") && headerName !== undefined ? `method.request.header.${headerName}` : "");
+    const source =
+      text(ext["identitySource"]) ??
+      ((type === "TOKEN" || type === "COGNITO_USER_POOLS") && headerName !== undefined ? `method.request.header.${headerName}` : "");
     const ttl = ext["authorizerResultTtlInSeconds"];
     const jwt = isObject(ext["jwtConfiguration"]) ? ext["jwtConfiguration"] : undefined;
     const authorizer: BodyAuthorizer = {
@@ -190,14 +198,23 @@ function scheme(name: string, raw: unknown, protocol: BodyProtocol): Scheme {
     // The authtype names the method's authorization when present; else the authorizer's type decides it.
     const fromType = typeof type === "string" ? AUTHORIZATION_OF[type] : undefined;
     const authorization: Val<string> =
-      authtype !== undefined && AUTHTYPES[authtype] !== undefined && protocol === "rest" ? AUTHTYPES[authtype] : (fromType ?? unknownValue(`authorizer type ${JSON.stringify(rawType ?? null)}`));
+      authtype !== undefined && AUTHTYPES[authtype] !== undefined && protocol === "rest"
+        ? AUTHTYPES[authtype]
+        : (fromType ?? unknownValue(`authorizer type ${JSON.stringify(rawType ?? null)}`));
     return { kind: "authorizer", authorization, authorizer };
   }
-  if (authtype !== undefined) return { kind: "unenforced", why: `security scheme "${name}" has x-amazon-apigateway-authtype ${authtypeRaw as string} but no x-amazon-apigateway-authorizer` };
+  if (authtype !== undefined)
+    return {
+      kind: "unenforced",
+      why: `security scheme "${name}" has x-amazon-apigateway-authtype ${authtypeRaw as string} but no x-amazon-apigateway-authorizer`,
+    };
   const isKey = raw["type"] === "apiKey" && raw["in"] === "header" && typeof raw["name"] === "string" && raw["name"].toLowerCase() === "x-api-key";
   if (isKey && protocol === "rest") return { kind: "api-key" };
   if (isKey) return { kind: "unenforced", why: `security scheme "${name}" is an API key, which HTTP APIs do not enforce` };
-  return { kind: "unenforced", why: `security scheme "${name}" is neither an API key (x-api-key in header) nor an API Gateway authorizer, so API Gateway does not enforce it` };
+  return {
+    kind: "unenforced",
+    why: `security scheme "${name}" is neither an API key (x-api-key in header) nor an API Gateway authorizer, so API Gateway does not enforce it`,
+  };
 }
 
 interface Auth {
@@ -226,7 +243,8 @@ function requirement(req: unknown, schemes: JsonObject, protocol: BodyProtocol):
     else if (s.kind === "iam") iam = true;
     else authorizers.push({ s, scopes });
   }
-  if (authorizers.length + (iam ? 1 : 0) > 1) return unverified(`one security requirement names several authorizers (${Object.keys(req).join(", ")}); API Gateway applies one`);
+  if (authorizers.length + (iam ? 1 : 0) > 1)
+    return unverified(`one security requirement names several authorizers (${Object.keys(req).join(", ")}); API Gateway applies one`);
   const scopeList = (v: unknown): Val<readonly string[]> => {
     const list = asArray(v);
     if (list.some((x) => typeof x !== "string" || x.includes("${"))) return unknownValue(`scopes ${JSON.stringify(v)}`);
@@ -239,7 +257,8 @@ function requirement(req: unknown, schemes: JsonObject, protocol: BodyProtocol):
 }
 
 const sameAuth = (a: Auth, b: Auth): boolean =>
-  JSON.stringify([a.authorization, a.authorizer?.name, a.scopes, a.apiKeyRequired]) === JSON.stringify([b.authorization, b.authorizer?.name, b.scopes, b.apiKeyRequired]);
+  JSON.stringify([a.authorization, a.authorizer?.name, a.scopes, a.apiKeyRequired]) ===
+  JSON.stringify([b.authorization, b.authorizer?.name, b.scopes, b.apiKeyRequired]);
 
 /** A `security` list: alternatives (OR). `[]` is open; alternatives that differ cannot be ranked: not verified. */
 function security(list: unknown, schemes: JsonObject, protocol: BodyProtocol, where: string): Auth {
@@ -249,7 +268,10 @@ function security(list: unknown, schemes: JsonObject, protocol: BodyProtocol, wh
   const first = alternatives[0];
   if (first.unverified !== undefined) return first;
   const other = alternatives.find((a) => a.unverified !== undefined || !sameAuth(a, first));
-  if (other !== undefined) return other.unverified !== undefined ? other : unverified(`${where} security lists ${list.length} different alternatives; which one API Gateway applies is not verified`);
+  if (other !== undefined)
+    return other.unverified !== undefined
+      ? other
+      : unverified(`${where} security lists ${list.length} different alternatives; which one API Gateway applies is not verified`);
   return first;
 }
 

@@ -176,5 +176,4 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
 }
 
 export const looksLikePlan = (doc: JsonObject): boolean =>
-  typeof doc["format_version"] === "string" &&
-  (isObject(doc["planned_values"]) || Array.isArray(doc["resource_changes"]) || isObject(doc["values"]));
+  typeof doc["format_version"] === "string" && (isObject(doc["planned_values"]) || Array.isArray(doc["resource_changes"]) || isObject(doc["values"]));

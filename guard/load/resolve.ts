@@ -52,13 +52,7 @@ export class StackResolver {
     return this.byLocal.get(`${modulePath}|${p.mode}|${p.type}|${p.name}`) ?? [];
   }
 
-  private fromRefs(
-    from: ResourceInstance,
-    refs: readonly string[],
-    modulePath: string,
-    types: readonly string[],
-    depth: number,
-  ): Resolution | undefined {
+  private fromRefs(from: ResourceInstance, refs: readonly string[], modulePath: string, types: readonly string[], depth: number): Resolution | undefined {
     let firstProblem: UnresolvedRef | undefined;
     // Picking the instance with the referrer's own key is right only for `x[each.key]` / `x[count.index]`;
     // `x[each.value...]` or `x[var.k]` may pick another instance (plan JSON lists only `x` and the key parts).

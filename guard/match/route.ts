@@ -85,7 +85,8 @@ type Token =
 
 const SEGMENT: readonly Token[] = [{ kind: "segment-char" }, { kind: "segment" }];
 
-const globTokens = (glob: string): Token[] => [...glob].map((c): Token => (c === "*" ? { kind: "any" } : c === "?" ? { kind: "any-char" } : { kind: "char", c }));
+const globTokens = (glob: string): Token[] =>
+  [...glob].map((c): Token => (c === "*" ? { kind: "any" } : c === "?" ? { kind: "any-char" } : { kind: "char", c }));
 
 /** A route's requests as tokens: `{param}` and the ANY verb one segment (no `/`), `{proxy+}` anything. */
 function routeTokens(method: string, path: string): Token[] {
@@ -172,7 +173,8 @@ export interface RouteShape {
 }
 
 /** Does route `outer` receive every request of route `inner` when `inner` is not there (ANY covers GET, `{proxy+}` deeper paths)? */
-export const routeCovers = (outer: RouteShape, inner: RouteShape): boolean => methodCovers(outer.method, inner.method) && templateCovers(outer.path, inner.path);
+export const routeCovers = (outer: RouteShape, inner: RouteShape): boolean =>
+  methodCovers(outer.method, inner.method) && templateCovers(outer.path, inner.path);
 
 /** Can one request match both routes? */
 export const routesOverlap = (a: RouteShape, b: RouteShape): boolean => methodsOverlap(a.method, b.method) && templatesOverlap(a.path, b.path);

@@ -31,7 +31,9 @@ export function loadPolicies(pathOrDir: string): PolicySet {
           .map((f) => join(pathOrDir, f))
       : [pathOrDir];
   } catch (e) {
-    throw new PolicyError([{ file: pathOrDir, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: pathOrDir }]);
+    throw new PolicyError([
+      { file: pathOrDir, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: pathOrDir },
+    ]);
   }
   if (files.length === 0) throw new PolicyError([{ file: pathOrDir, path: "", message: "no .yaml, .yml or .json policy files here", value: pathOrDir }]);
   const problems: PolicyProblem[] = [];
@@ -49,5 +51,4 @@ export function loadPolicies(pathOrDir: string): PolicySet {
 }
 
 /** The rules a policy set reports below their default severity (each with its reason), for every report. */
-export const loweredSeverities = (set: PolicySet): readonly LoweredSeverity[] =>
-  reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity]))).lowered;
+export const loweredSeverities = (set: PolicySet): readonly LoweredSeverity[] => reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity]))).lowered;

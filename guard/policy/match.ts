@@ -5,8 +5,7 @@ import type { ApiPolicy, IntendedRoute, PolicySet } from "./types";
 /** A policy file's name pattern (API names, role names, addresses): `*` any run, `?` one character; case-sensitive. */
 export const globMatch = matchesName;
 
-export const policiesFor = (set: PolicySet, apiName: string): ApiPolicy[] =>
-  set.policies.filter((p) => p.apis.some((pat) => globMatch(pat, apiName)));
+export const policiesFor = (set: PolicySet, apiName: string): ApiPolicy[] => set.policies.filter((p) => p.apis.some((pat) => globMatch(pat, apiName)));
 
 export interface EffectivePolicy {
   readonly policy: ApiPolicy;

@@ -68,7 +68,8 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);
   } else if (authorizer !== undefined) c.add(`${path}.authorizer`, `not allowed for ${t}`, authorizer);
   const scopes = c.strings(v["scopes"], `${path}.scopes`);
-  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE") c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM and EDGE`, v["scopes"]);
+  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE")
+    c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM and EDGE`, v["scopes"]);
   const groups = c.strings(v["groups"], `${path}.groups`);
   if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
   if (groups.length > 0 && t === "EDGE") c.add(`${path}.groups`, "the edge verifier checks scopes and clients, not groups", v["groups"]);
@@ -77,7 +78,8 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   const clientsRaw = v["clients"];
   const clients = clientsRaw === undefined ? undefined : c.strings(clientsRaw, `${path}.clients`);
   if (clients !== undefined && t !== "EDGE") c.add(`${path}.clients`, "clients only apply to EDGE (the edge verifier's accepted app clients)", clientsRaw);
-  else if (clients !== undefined && clients.length === 0 && Array.isArray(clientsRaw)) c.add(`${path}.clients`, "must name at least one client; leave it out to not compare clients", clientsRaw);
+  else if (clients !== undefined && clients.length === 0 && Array.isArray(clientsRaw))
+    c.add(`${path}.clients`, "must name at least one client; leave it out to not compare clients", clientsRaw);
   if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
   const apiKeyRaw = v["apiKey"];
   if (apiKeyRaw !== undefined && typeof apiKeyRaw !== "boolean") c.add(`${path}.apiKey`, "must be true or false", apiKeyRaw);
@@ -88,7 +90,11 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   const reason = v["reason"];
   if (t === "NONE" || t === "API_KEY") {
     if (reasonProblem(reason) !== undefined) {
-      c.add(`${path}.reason`, `${t} needs a written reason (at least ${MIN_REASON} characters)${t === "API_KEY" ? ": an API key meters, it does not authenticate" : ""}`, reason);
+      c.add(
+        `${path}.reason`,
+        `${t} needs a written reason (at least ${MIN_REASON} characters)${t === "API_KEY" ? ": an API key meters, it does not authenticate" : ""}`,
+        reason,
+      );
     }
   } else if (reason !== undefined && typeof reason !== "string") c.add(`${path}.reason`, "must be a string", reason);
   return {
@@ -227,11 +233,13 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     const p = `severities.${rule}`;
     const value = isObject(entry) ? entry["severity"] : entry;
     const reason = isObject(entry) ? entry["reason"] : undefined;
-    if (isObject(entry)) for (const k of Object.keys(entry)) if (k !== "severity" && k !== "reason") c.add(`${p}.${k}`, "unknown key (expected severity, reason)", entry[k]);
+    if (isObject(entry))
+      for (const k of Object.keys(entry)) if (k !== "severity" && k !== "reason") c.add(`${p}.${k}`, "unknown key (expected severity, reason)", entry[k]);
     if (reason !== undefined && reasonProblem(reason) !== undefined) {
       c.add(`${p}.reason`, `a reason is written text (at least ${MIN_REASON} characters)`, reason);
     }
-    if (typeof value !== "string" || !(SEVERITIES as readonly string[]).includes(value)) c.add(isObject(entry) ? `${p}.severity` : p, `must be one of ${SEVERITIES.join(", ")}`, value);
+    if (typeof value !== "string" || !(SEVERITIES as readonly string[]).includes(value))
+      c.add(isObject(entry) ? `${p}.severity` : p, `must be one of ${SEVERITIES.join(", ")}`, value);
     else severities[rule] = { severity: value as Severity, ...(typeof reason === "string" ? { reason } : {}) };
   }
   const description = typeof raw["description"] === "string" ? raw["description"] : undefined;

@@ -4,7 +4,13 @@ import { atLeast } from "../engine";
 import type { ReportInput } from "./types";
 
 export const xml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 export function junitReport(r: ReportInput): string {
   const suites: string[] = [];
@@ -25,7 +31,9 @@ export function junitReport(r: ReportInput): string {
         cases.push(`${open}<skipped message="${xml(`waived: ${f.waived.reason}`)}"/></testcase>`);
       } else if (atLeast(f.severity, r.failOn)) {
         sf++;
-        cases.push(`${open}<failure message="${xml(f.message)}" type="${f.severity}">${xml(`[${f.severity}] ${f.api ?? ""} ${f.message}`)}</failure></testcase>`);
+        cases.push(
+          `${open}<failure message="${xml(f.message)}" type="${f.severity}">${xml(`[${f.severity}] ${f.api ?? ""} ${f.message}`)}</failure></testcase>`,
+        );
       } else cases.push(`${open}<system-out>${xml(`[${f.severity}, below --fail-on ${r.failOn}] ${f.message}`)}</system-out></testcase>`);
     }
     const n = Math.max(1, fs.length);
@@ -37,7 +45,9 @@ export function junitReport(r: ReportInput): string {
       lowered.length === 0
         ? ""
         : `    <properties>\n${lowered.map((l) => `      <property name="severity-lowered" value="${xml(`${l.from} -> ${l.to} by ${l.policyFile}: ${l.reason}`)}"/>`).join("\n")}\n    </properties>\n`;
-    suites.push(`  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${properties}${cases.join("\n")}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${properties}${cases.join("\n")}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-access-check" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

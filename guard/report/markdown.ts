@@ -31,7 +31,8 @@ export function markdownReport(r: ReportInput): string {
     out.push("", "### Coverage", "", `${c.apis.length} REST API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");
     if (c.apis.length > 0) {
       out.push("| API | stack | routes | covered | policy |", "|---|---|---|---|---|");
-      for (const a of c.apis) out.push(`| ${cell(a.api)} | ${cell(a.stack)} | ${a.routes} | ${a.covered} | ${a.policy === null ? "**none**" : code(a.policy)} |`);
+      for (const a of c.apis)
+        out.push(`| ${cell(a.api)} | ${cell(a.stack)} | ${a.routes} | ${a.covered} | ${a.policy === null ? "**none**" : code(a.policy)} |`);
     }
     if (c.notCovered.length > 0) {
       out.push("", "**Not covered**", "", "| API | route | address | why |", "|---|---|---|---|");

@@ -25,7 +25,11 @@ function lineFinder(): (file: string, address: string) => number {
       }
       cache.set(file, lines);
     }
-    const name = address.replace(/\[[^\]]*\]$/, "").split(".").pop() ?? address;
+    const name =
+      address
+        .replace(/\[[^\]]*\]$/, "")
+        .split(".")
+        .pop() ?? address;
     const needles = [`"address": ${JSON.stringify(address)}`, `"${name}": {`];
     for (const n of needles) {
       const i = lines.findIndex((l) => l.includes(n));
@@ -52,7 +56,10 @@ export function sarifReport(r: ReportInput): string {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.id, i]));
   const result = (f: Finding) => {
     const file = f.file ?? r.input;
-    const fingerprint = createHash("sha256").update(`${f.rule}|${f.address}|${f.route ?? ""}|${f.message}`).digest("hex").slice(0, 32);
+    const fingerprint = createHash("sha256")
+      .update(`${f.rule}|${f.address}|${f.route ?? ""}|${f.message}`)
+      .digest("hex")
+      .slice(0, 32);
     return {
       ruleId: f.rule,
       ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),

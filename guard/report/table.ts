@@ -23,6 +23,9 @@ export function tableReport(r: ReportInput): string {
     .join(", ");
   for (const l of r.lowered) body.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
   if (r.coverage !== undefined) body.push("", ...coverageLines(r.coverage));
-  body.push("", `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`);
+  body.push(
+    "",
+    `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`,
+  );
   return `${body.join("\n")}\n`;
 }

@@ -18,7 +18,13 @@ export function compareBodies(_base: Model, head: Model): Change[] {
     const name = typeof a.name === "string" ? a.name : a.address;
     const subject = `${a.resource.source.stack !== "" ? `${a.resource.source.stack}/` : ""}${name}`;
     out.push(
-      change("blocking", "openapi-body-unverifiable", subject, `${read.reason}: the routes the OpenAPI body of API ${name} declares and their authorization are not visible to this review; read the body by hand`, [a.address]),
+      change(
+        "blocking",
+        "openapi-body-unverifiable",
+        subject,
+        `${read.reason}: the routes the OpenAPI body of API ${name} declares and their authorization are not visible to this review; read the body by hand`,
+        [a.address],
+      ),
     );
   }
   return out;

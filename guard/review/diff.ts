@@ -46,7 +46,6 @@ const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, NONE: 0, AP
 
 const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.route}`;
 
-
 const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
 
 /** The changes between two authorizations of the same route. */
@@ -74,7 +73,10 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
       // The base's verifier config said what happens here; the head's cannot be read: that is not an upgrade.
       block("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}); was ${from}`);
     } else if (before.type === "EDGE" && after.edge?.mode === "gateway" && (after.type === "NONE" || after.type === "API_KEY")) {
-      block("edge-pass-through", `the edge verifier now passes this route on to the gateway, where it is ${after.type === "NONE" ? "NONE" : "API key only"}: ${from} → ${after.summary}`);
+      block(
+        "edge-pass-through",
+        `the edge verifier now passes this route on to the gateway, where it is ${after.type === "NONE" ? "NONE" : "API key only"}: ${from} → ${after.summary}`,
+      );
     } else if (after.type === "NONE") block("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
     else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) block("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
     else if (RANK[after.type] < RANK[before.type]) block("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
@@ -94,7 +96,10 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
     anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", block, up);
     const pools = newPools(before.authorizer, after.authorizer);
     if (pools.length > 0) {
-      block("authorizer-pool-changed", `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`);
+      block(
+        "authorizer-pool-changed",
+        `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`,
+      );
     }
     // A JWT authorizer accepts tokens minted for any client of its audience: an added entry lets that client's callers in.
     const audience = minus(after.authorizer?.audience ?? [], before.authorizer?.audience ?? []);
@@ -145,7 +150,8 @@ function anyOf(before: readonly string[], after: readonly string[], noun: string
   }
   const added = minus(after, before);
   const removed = minus(before, after);
-  if (added.length > 0) block(`${noun}-widened`, `now also accepts ${noun} ${added.join(", ")}${removed.length > 0 ? ` (${noun} ${removed.join(", ")} removed)` : ""}`);
+  if (added.length > 0)
+    block(`${noun}-widened`, `now also accepts ${noun} ${added.join(", ")}${removed.length > 0 ? ` (${noun} ${removed.join(", ")} removed)` : ""}`);
   else if (removed.length > 0) up(`${noun}-narrowed`, `${noun} ${removed.join(", ")} no longer accepted (now ${after.join(", ")})`);
 }
 
@@ -168,7 +174,8 @@ function compareRequirement(before: RouteAuth, after: RouteAuth, block: Emit, up
     if (a.tokenUse === "any" || b.tokenUse !== "any") block("token-use-widened", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
     else up("token-use-narrowed", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
   }
-  if (b.clients !== null && a.clients === null) block("client-restriction-removed", `client restriction removed (was ${b.clients.join(", ")}): every client of the pool passes`);
+  if (b.clients !== null && a.clients === null)
+    block("client-restriction-removed", `client restriction removed (was ${b.clients.join(", ")}): every client of the pool passes`);
   else if (b.clients !== null && a.clients !== null) {
     const added = minus(a.clients, b.clients);
     if (added.length > 0) block("client-widened", `now also accepts client ${added.join(", ")}`);
@@ -184,7 +191,11 @@ function compareEdge(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit,
   const b = before.edge;
   const a = after.edge;
   if (a === undefined) {
-    if (b !== undefined) block("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}), so its scopes and clients cannot be checked`);
+    if (b !== undefined)
+      block(
+        "edge-config-unreadable",
+        `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}), so its scopes and clients cannot be checked`,
+      );
     return;
   }
   if (b === undefined) {
@@ -192,15 +203,21 @@ function compareEdge(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit,
     return;
   }
   // Scopes: any one of them is needed, none = any valid token of the configured clients.
-  if (b.scopes.length > 0 && a.scopes.length === 0) block("edge-scope-requirement-removed", `the edge verifier no longer requires a scope (was ${b.scopes.join(", ")}): any valid token passes`);
+  if (b.scopes.length > 0 && a.scopes.length === 0)
+    block("edge-scope-requirement-removed", `the edge verifier no longer requires a scope (was ${b.scopes.join(", ")}): any valid token passes`);
   else if (b.scopes.length === 0 && a.scopes.length > 0) up("edge-scope-required", `the edge verifier now requires scope ${a.scopes.join(", ")}`);
   else {
     const added = minus(a.scopes, b.scopes);
     const removed = minus(b.scopes, a.scopes);
-    if (added.length > 0) block("edge-scope-widened", `the edge verifier now also accepts scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`);
+    if (added.length > 0)
+      block(
+        "edge-scope-widened",
+        `the edge verifier now also accepts scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`,
+      );
     else if (removed.length > 0) up("edge-scope-narrowed", `the edge verifier no longer accepts scope ${removed.join(", ")} (now ${a.scopes.join(", ")})`);
   }
-  if (b.clients !== null && a.clients === null) block("edge-client-restriction-removed", `the edge verifier's client restriction removed (was ${b.clients.join(", ")}): every configured client passes`);
+  if (b.clients !== null && a.clients === null)
+    block("edge-client-restriction-removed", `the edge verifier's client restriction removed (was ${b.clients.join(", ")}): every configured client passes`);
   else if (b.clients !== null && a.clients !== null) {
     const added = minus(a.clients, b.clients);
     if (added.length > 0) block("edge-client-widened", `the edge verifier now also accepts client ${added.join(", ")}`);
@@ -218,7 +235,11 @@ function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]):
       : [change("blocking", "new-public-route", s, `new route, ${after.summary}, and no intended policy allows it to be public`, [after.address])];
   }
   if (after.type === "UNKNOWN") {
-    return [change("blocking", "new-route-auth-unknown", s, `new route whose authorization cannot be determined (${after.unknownReason ?? "unknown"})`, [after.address])];
+    return [
+      change("blocking", "new-route-auth-unknown", s, `new route whose authorization cannot be determined (${after.unknownReason ?? "unknown"})`, [
+        after.address,
+      ]),
+    ];
   }
   return [change("info", "new-route", s, `new route: ${after.summary}`, [after.address])];
 }
@@ -229,7 +250,13 @@ function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]):
 function coveredChanges(before: RouteAuth, by: RouteAuth): Change[] {
   const subject = `${before.route} (now served by ${by.route})`;
   const compared = compareRoute(before, { ...by, route: subject });
-  const note = change("info", "route-now-covered", `${before.api} ${subject}`, `${before.route} is gone; its requests now reach ${by.route}: ${before.summary} → ${by.summary}`, [by.address, before.address]);
+  const note = change(
+    "info",
+    "route-now-covered",
+    `${before.api} ${subject}`,
+    `${before.route} is gone; its requests now reach ${by.route}: ${before.summary} → ${by.summary}`,
+    [by.address, before.address],
+  );
   return [...compared, note];
 }
 
@@ -291,7 +318,15 @@ function compareStage(b: StageFacts, a: StageFacts): Change[] {
     out.push(change("upgrade", "waf-added", s, "WAF web ACL associated", addresses));
   }
   if (b.originProtected && !a.originProtected) {
-    out.push(change("blocking", "origin-protection-removed", s, "origin protection removed: the stage no longer admits only CloudFront, so the edge authentication can be bypassed", addresses));
+    out.push(
+      change(
+        "blocking",
+        "origin-protection-removed",
+        s,
+        "origin protection removed: the stage no longer admits only CloudFront, so the edge authentication can be bypassed",
+        addresses,
+      ),
+    );
   } else if (!b.originProtected && a.originProtected) out.push(change("upgrade", "origin-protection-added", s, "origin protection added", addresses));
   if (b.accessLogging && !a.accessLogging) out.push(change("blocking", "access-logging-disabled", s, "access logging disabled", addresses));
   if (b.executionLogging !== "OFF" && a.executionLogging === "OFF") {
@@ -344,7 +379,8 @@ function compareTrust(b: TrustFacts, a: TrustFacts): Change[] {
   const principals = minus(a.principals, b.principals);
   const conditions = minus(b.conditions, a.conditions);
   const out: Change[] = [];
-  if (principals.length > 0) out.push(change("blocking", "trust-widened", s, `trust policy widened: ${principals.join(", ")} may now assume the role`, addresses));
+  if (principals.length > 0)
+    out.push(change("blocking", "trust-widened", s, `trust policy widened: ${principals.join(", ")} may now assume the role`, addresses));
   if (conditions.length > 0) out.push(change("blocking", "trust-condition-removed", s, `trust policy condition removed: ${conditions.join("; ")}`, addresses));
   return out;
 }
@@ -363,7 +399,8 @@ function comparePool(b: PoolFacts, a: PoolFacts): Change[] {
   const ap = a.password;
   // The enforced policy (defaults applied by the loader); a head value known only after apply counts as weakest.
   const shown = (v: number | boolean | undefined): string => (v === undefined ? "(known after apply)" : String(v));
-  if (bp.minimumLength !== undefined && (ap.minimumLength ?? -1) < bp.minimumLength) weaker.push(`minimum length ${bp.minimumLength} → ${shown(ap.minimumLength)}`);
+  if (bp.minimumLength !== undefined && (ap.minimumLength ?? -1) < bp.minimumLength)
+    weaker.push(`minimum length ${bp.minimumLength} → ${shown(ap.minimumLength)}`);
   for (const k of ["requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols"] as const) {
     if (bp[k] === true && ap[k] !== true) weaker.push(`${k} true → ${shown(ap[k])}`);
   }
@@ -459,7 +496,13 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
   for (const { api, routes: gone } of paired.removedApis) {
     // Every route of the API at once: one decision for the reviewer, not a list of info lines.
     apisRemoved.push(
-      change("blocking", "api-removed", `REST API ${api}`, `REST API ${api} is removed with all its ${gone.length} route(s) (${gone.map((r) => r.route).join(", ")}); its callers now reach whatever serves that name or address next`, gone.map((r) => r.address)),
+      change(
+        "blocking",
+        "api-removed",
+        `REST API ${api}`,
+        `REST API ${api} is removed with all its ${gone.length} route(s) (${gone.map((r) => r.route).join(", ")}); its callers now reach whatever serves that name or address next`,
+        gone.map((r) => r.address),
+      ),
     );
     for (const before of gone) routes.push({ api: before.api, route: before.route, status: "removed", before, changes: [] });
   }
@@ -472,7 +515,8 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
   for (const [b, a] of pair(base.trusts, head.trusts).pairs) controls.push(...compareTrust(b, a));
   const newTrusts = pair(base.trusts, head.trusts).added;
   for (const t of newTrusts) {
-    if (t.principals.some((p) => p.startsWith("*:") || p.endsWith(":*"))) controls.push(change("blocking", "trust-widened", `group role ${t.key}`, "new group role trusted by anyone (*)", [t.address]));
+    if (t.principals.some((p) => p.startsWith("*:") || p.endsWith(":*")))
+      controls.push(change("blocking", "trust-widened", `group role ${t.key}`, "new group role trusted by anyone (*)", [t.address]));
   }
   for (const [b, a] of pair(base.pools, head.pools).pairs) controls.push(...comparePool(b, a));
   for (const [b, a] of pair(base.clients, head.clients).pairs) controls.push(...compareClient(b, a));

@@ -28,7 +28,9 @@ function verdict(r: ReviewReport): string[] {
   if (r.blocking === 0) return [":white_check_mark: **No authorization downgrade.**"];
   const n = `${r.blocking} blocking change${r.blocking === 1 ? "" : "s"}`;
   if (r.acknowledged) {
-    return [`:warning: **${n}, acknowledged** with the ${code(ackLabel(r.digest))} label, which names exactly these changes: merging is allowed, the changes stay listed below.`];
+    return [
+      `:warning: **${n}, acknowledged** with the ${code(ackLabel(r.digest))} label, which names exactly these changes: merging is allowed, the changes stay listed below.`,
+    ];
   }
   const out = [
     `:x: **${n}.** Merging is blocked until they are fixed, or a code owner acknowledges exactly these changes with the label ${code(ackLabel(r.digest))}.`,
@@ -36,7 +38,10 @@ function verdict(r: ReviewReport): string[] {
     `<sub>The label names digest ${code(r.digest)} of the blocking changes below; any push that changes them needs a new acknowledgement.</sub>`,
   ];
   if (r.staleAcknowledgements.length > 0) {
-    out.push("", `> :warning: Acknowledgement ${r.staleAcknowledgements.map((d) => code(ackLabel(d))).join(", ")} names another set of blocking changes (given before the changes below): it does not apply.`);
+    out.push(
+      "",
+      `> :warning: Acknowledgement ${r.staleAcknowledgements.map((d) => code(ackLabel(d))).join(", ")} names another set of blocking changes (given before the changes below): it does not apply.`,
+    );
   }
   return out;
 }
@@ -75,17 +80,39 @@ function list(title: string, items: readonly string[]): string[] {
 }
 
 export function renderMarkdown(r: ReviewReport): string {
-  const out: string[] = [REVIEW_MARKER, "## API access review", "", `<sub>Compared base ${code(r.base)} with head ${code(r.head)}.</sub>`, "", ...verdict(r), "", ...gateNotices(r), planLine(r), ""];
+  const out: string[] = [
+    REVIEW_MARKER,
+    "## API access review",
+    "",
+    `<sub>Compared base ${code(r.base)} with head ${code(r.head)}.</sub>`,
+    "",
+    ...verdict(r),
+    "",
+    ...gateNotices(r),
+    planLine(r),
+    "",
+  ];
   if (r.changes.length > 0) {
     out.push("| | Subject | Change |", "|---|---|---|");
     for (const c of r.changes) out.push(`| ${icon(c)} | ${cell(c.subject)} | ${cell(c.message)} |`);
   } else out.push("No route or access control changed.");
-  out.push("", "### Authorization matrix", "", "Routes grouped by how the head authorizes them; red: downgraded, green: upgraded, dashed: new.", "", "```mermaid", authorizationMatrix(r), "```", "");
+  out.push(
+    "",
+    "### Authorization matrix",
+    "",
+    "Routes grouped by how the head authorizes them; red: downgraded, green: upgraded, dashed: new.",
+    "",
+    "```mermaid",
+    authorizationMatrix(r),
+    "```",
+    "",
+  );
 
   // Large APIs: unchanged routes would push the comment past GitHub's 65,536 characters; the JSON has them all.
   const rows = r.routes.length > MAX_ROUTE_ROWS ? r.routes.filter((x) => x.status !== "unchanged") : r.routes;
   const omitted = r.routes.length - rows.length;
-  const heading = omitted > 0 ? `Changed routes, before and after (${rows.length} of ${r.routes.length})` : `Every route, before and after (${r.routes.length})`;
+  const heading =
+    omitted > 0 ? `Changed routes, before and after (${rows.length} of ${r.routes.length})` : `Every route, before and after (${r.routes.length})`;
   out.push(`<details><summary>${heading}</summary>`, "");
   if (omitted > 0) out.push(`${omitted} unchanged routes are left out here; the JSON report lists every route.`, "");
   out.push("| API | Route | Before | After | Status |", "|---|---|---|---|---|");

@@ -50,7 +50,16 @@ export function authorizationMatrix(report: Pick<ReviewReport, "routes">): strin
         else if (r.status === "downgraded") text += "<br/>weakened";
         if (r.status === "added") text += "<br/>new";
         lines.push(`      ${id}["${text}"]`);
-        const cls = r.status === "downgraded" ? "downgrade" : r.status === "upgraded" ? "upgrade" : r.status === "added" ? "added" : r.status === "removed" ? "removed" : undefined;
+        const cls =
+          r.status === "downgraded"
+            ? "downgrade"
+            : r.status === "upgraded"
+              ? "upgrade"
+              : r.status === "added"
+                ? "added"
+                : r.status === "removed"
+                  ? "removed"
+                  : undefined;
         if (cls !== undefined) byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
       }
       lines.push("    end");

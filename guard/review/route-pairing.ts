@@ -126,7 +126,8 @@ export function pairRoutes(baseRoutes: readonly RouteAuth[], headRoutes: readonl
     const coveredBy = new Map<RouteAuth, RouteAuth>();
     for (const r of gone) {
       const shape = shapeOf(r);
-      const by = shape === undefined ? undefined : mostSpecific(headRoutes.filter((x) => shapeOf(x) !== undefined && routeCovers(shapeOf(x) as RouteShape, shape)));
+      const by =
+        shape === undefined ? undefined : mostSpecific(headRoutes.filter((x) => shapeOf(x) !== undefined && routeCovers(shapeOf(x) as RouteShape, shape)));
       if (by === undefined) removed.push(r);
       else {
         covered.push({ before: r, by });

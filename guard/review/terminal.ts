@@ -22,7 +22,10 @@ export function renderText(r: ReviewReport): string {
   if (gate.length > 0) out.push("", `This change touches the gate itself (${gate.length} path(s)): ${gate.join(", ")}`);
   for (const l of r.loweredSeverities) out.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
   const p = r.plan;
-  out.push("", `${p.basis === "plan" ? "Plan" : "Configuration changes"}: ${p.creates.length} to create, ${p.updates.length} to update, ${p.replacements.length} to replace, ${p.deletes.length} to delete.`);
+  out.push(
+    "",
+    `${p.basis === "plan" ? "Plan" : "Configuration changes"}: ${p.creates.length} to create, ${p.updates.length} to update, ${p.replacements.length} to replace, ${p.deletes.length} to delete.`,
+  );
   for (const n of r.notes) out.push(`note: ${n}`);
   // Control characters from the head's names must not drive the terminal.
   return `${out.join("\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?")}\n`;

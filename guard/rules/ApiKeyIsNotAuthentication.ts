@@ -12,13 +12,15 @@ export const ApiKeyIsNotAuthentication: Rule = {
     "API_KEY with a reason saying why metering is enough.",
   equivalents: { kics: ["api_gateway_method_does_not_contains_an_api_key"] },
   check(model, policies) {
-    return model.routes
-      // "none" in any case is NONE to API Gateway.
-      .filter((r) => typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE" && r.apiKeyRequired === true)
-      .filter((r) => {
-        const want = intendedFor(policies, r);
-        return !(want?.type === "API_KEY" && (want.reason ?? "").trim() !== "");
-      })
-      .map((r) => routeFinding(r, `${r.routeKey ?? r.address} relies on an API key alone, and the policy has no API_KEY entry with a metering reason`));
+    return (
+      model.routes
+        // "none" in any case is NONE to API Gateway.
+        .filter((r) => typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE" && r.apiKeyRequired === true)
+        .filter((r) => {
+          const want = intendedFor(policies, r);
+          return !(want?.type === "API_KEY" && (want.reason ?? "").trim() !== "");
+        })
+        .map((r) => routeFinding(r, `${r.routeKey ?? r.address} relies on an API key alone, and the policy has no API_KEY entry with a metering reason`))
+    );
   },
 };

@@ -3,7 +3,6 @@ import { isUnknown } from "../model";
 import { poolFinding } from "./private/pool";
 import type { Rule, RuleFinding } from "./types";
 
-
 export const AppClientTokenValidity: Rule = {
   id: "app-client-token-validity",
   title: "App client tokens: ID/access <= 60 minutes, refresh <= 30 days",

@@ -22,7 +22,8 @@ export const AuthorizerExists: Rule = {
         out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another REST API`));
       }
       const t = r.authorizer.type;
-      if (!authorizerFits(r.authorization, t)) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
+      if (!authorizerFits(r.authorization, t))
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
     }
     return out;
   },

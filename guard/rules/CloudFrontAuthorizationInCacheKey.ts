@@ -37,7 +37,7 @@ function behaviorGap(model: Model, d: ResourceInstance, b: Behavior): string | u
   if (id === undefined || id === null || id === "") return legacySafe(b.block);
   // A reference: cdk.tf.json names the policy; a plan only lists what the behavior block references.
   const named = refsOf(id);
-  const candidates = resolveRefs(model, d, named.length > 0 ? named : d.references[b.attribute] ?? [], "aws_cloudfront_cache_policy");
+  const candidates = resolveRefs(model, d, named.length > 0 ? named : (d.references[b.attribute] ?? []), "aws_cloudfront_cache_policy");
   if (candidates.length === 0) return isUnknown(id) ? "its cache policy could not be followed" : "it has no cache policy";
   const gaps = candidates.map(policySafe).filter((g): g is string => g !== undefined);
   return gaps.length > 0 ? gaps.join("; ") : undefined;

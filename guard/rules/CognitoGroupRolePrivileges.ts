@@ -16,7 +16,11 @@ export const CognitoGroupRolePrivileges: Rule = {
     for (const role of iamAccess(model).roles) {
       if (role.groups.length === 0) continue;
       for (const p of role.privileges) {
-        out.push({ address: role.address, message: `role ${role.name} of Cognito group ${role.groups.join(", ")} holds ${p}`, file: role.resource.source.file });
+        out.push({
+          address: role.address,
+          message: `role ${role.name} of Cognito group ${role.groups.join(", ")} holds ${p}`,
+          file: role.resource.source.file,
+        });
       }
     }
     return out;

@@ -34,17 +34,32 @@ export const CognitoGroupRoleTrust: Rule = {
       if (role.cognitoGroups.length === 0) continue;
       const file = role.resource.source.file;
       if (!known(role.trustPolicy)) {
-        out.push({ address: role.address, message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : ""}`, file });
+        out.push({
+          address: role.address,
+          message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : ""}`,
+          file,
+        });
         continue;
       }
       for (const s of role.trustPolicy.statements) {
         if (s.effect !== "Allow") continue;
         for (const p of s.principals) {
           const open = p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id));
-          if (open && p.ids.some((id) => id === "*")) out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
+          if (open && p.ids.some((id) => id === "*"))
+            out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
           if (p.type === "Federated" && p.ids.includes(COGNITO_IDENTITY)) {
-            if (!closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard)) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition naming the identity pool (any identity pool)`, file });
-            if (!closes(s, `${COGNITO_IDENTITY}:amr`, (v) => v === "authenticated")) out.push({ address: role.address, message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition requiring "authenticated" (unauthenticated identities)`, file });
+            if (!closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard))
+              out.push({
+                address: role.address,
+                message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition naming the identity pool (any identity pool)`,
+                file,
+              });
+            if (!closes(s, `${COGNITO_IDENTITY}:amr`, (v) => v === "authenticated"))
+              out.push({
+                address: role.address,
+                message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition requiring "authenticated" (unauthenticated identities)`,
+                file,
+              });
           }
         }
       }

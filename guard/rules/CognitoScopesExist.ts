@@ -20,7 +20,12 @@ export const CognitoScopesExist: Rule = {
       if (r.authorization !== "COGNITO_USER_POOLS" && !cognitoJwt) continue;
       const want = intendedFor(policies, r);
       if (want !== undefined && want.type === "COGNITO" && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
-        out.push(routeFinding(r, `${r.routeKey}: the policy needs access tokens (scopes ${want.scopes.join(", ")}) but the method has no authorization_scopes, so it accepts ID tokens`));
+        out.push(
+          routeFinding(
+            r,
+            `${r.routeKey}: the policy needs access tokens (scopes ${want.scopes.join(", ")}) but the method has no authorization_scopes, so it accepts ID tokens`,
+          ),
+        );
       }
       if (!known(r.scopes)) {
         out.push(routeFinding(r, `authorization_scopes ${show(r.scopes)} cannot be checked before apply`, { severity: "medium" }));
@@ -36,7 +41,10 @@ export const CognitoScopesExist: Rule = {
       for (const scope of r.scopes) {
         if (!defined.has(scope)) {
           out.push(
-            routeFinding(r, `${r.routeKey ?? r.address}: scope "${scope}" is not defined by any resource server of this configuration${unknownServers ? " (some resource servers are known only after apply)" : ""}`),
+            routeFinding(
+              r,
+              `${r.routeKey ?? r.address}: scope "${scope}" is not defined by any resource server of this configuration${unknownServers ? " (some resource servers are known only after apply)" : ""}`,
+            ),
           );
         }
       }

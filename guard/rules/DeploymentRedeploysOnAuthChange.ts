@@ -30,7 +30,12 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", file });
       else if (isUnknown(d.createBeforeDestroy)) {
         // terraform show -json does not carry lifecycle: unknown is not verified, never a pass.
-        out.push({ address: d.address, message: `lifecycle.create_before_destroy not verified: ${d.createBeforeDestroy.expression ?? "not in the input"} (check the configuration)`, file, severity: "info" });
+        out.push({
+          address: d.address,
+          message: `lifecycle.create_before_destroy not verified: ${d.createBeforeDestroy.expression ?? "not in the input"} (check the configuration)`,
+          file,
+          severity: "info",
+        });
       }
     }
     return out;

@@ -29,12 +29,19 @@ export const EdgeAuthOnViewerRequest: Rule = {
       for (const b of all) {
         const viewer = viewerRequestFunctions(b);
         if (viewer.length === 0) {
-          out.push(distributionFinding(d.resource, `cache behavior ${b.name} has no viewer-request function (Lambda@Edge is attached elsewhere or on another event): its paths skip edge authentication before the cache`));
+          out.push(
+            distributionFinding(
+              d.resource,
+              `cache behavior ${b.name} has no viewer-request function (Lambda@Edge is attached elsewhere or on another event): its paths skip edge authentication before the cache`,
+            ),
+          );
           continue;
         }
         for (const a of viewer) {
           if (!versioned(a["lambda_arn"])) {
-            out.push(distributionFinding(d.resource, `cache behavior ${b.name}: lambda_arn ${asString(a["lambda_arn"]) ?? "(unknown)"} is not a published version`));
+            out.push(
+              distributionFinding(d.resource, `cache behavior ${b.name}: lambda_arn ${asString(a["lambda_arn"]) ?? "(unknown)"} is not a published version`),
+            );
           }
         }
       }

@@ -8,7 +8,9 @@ import { stageFinding } from "./private/stage";
 import type { Rule, RuleFinding } from "./types";
 
 const sendsHeader = (origin: JsonObject): boolean =>
-  blocks(origin["custom_header"]).some((h) => asString(h["name"])?.toLowerCase() === ORIGIN_VERIFY && (isUnknown(h["value"]) || (typeof h["value"] === "string" && h["value"] !== "")));
+  blocks(origin["custom_header"]).some(
+    (h) => asString(h["name"])?.toLowerCase() === ORIGIN_VERIFY && (isUnknown(h["value"]) || (typeof h["value"] === "string" && h["value"] !== "")),
+  );
 
 export const EdgeOriginProtected: Rule = {
   id: "edge-origin-protected",
@@ -31,7 +33,10 @@ export const EdgeOriginProtected: Rule = {
       for (const stage of frontedStages(model, d)) {
         const acls = stageAcls(model, stage.wafAssociations, stage.resource);
         if (acls.length === 0) {
-          out.push({ ...stageFinding(stage, `is behind CloudFront ${d.resource.address} but has no regional web ACL that could require ${ORIGIN_VERIFY}`), ...extra });
+          out.push({
+            ...stageFinding(stage, `is behind CloudFront ${d.resource.address} but has no regional web ACL that could require ${ORIGIN_VERIFY}`),
+            ...extra,
+          });
           continue;
         }
         for (const acl of acls) {

@@ -11,7 +11,7 @@ export const ExecuteApiInvokeScoped: Rule = {
   title: "execute-api:Invoke grants are scoped to methods and reach no deeper than their routes",
   severity: "critical",
   rationale:
-    "With AWS_IAM authorization the IAM policy is the access decision. `Resource: \"*\"` lets the role call every " +
+    'With AWS_IAM authorization the IAM policy is the access decision. `Resource: "*"` lets the role call every ' +
     "API in the account, and `<api>/*` every method of this one, including methods added later that the reviewer " +
     "never saw. Whole-API grants need an explicit allowance in the policy. IAM's `*` also crosses `/`: the grant " +
     "`GET/reports/*` for `GET /reports/{id}` also reaches `/reports/{id}/secret` added later for someone else, unless " +
@@ -24,10 +24,19 @@ export const ExecuteApiInvokeScoped: Rule = {
       if (p.kind === "role-trust") continue;
       const file = p.resource.source.file;
       if (!known(p.document)) {
-        if (mayGrantInvoke(p)) out.push({ address: p.address, message: `policy document ${show(p.document)} is known only after apply and may grant execute-api:Invoke`, file, severity: "medium" });
+        if (mayGrantInvoke(p))
+          out.push({
+            address: p.address,
+            message: `policy document ${show(p.document)} is known only after apply and may grant execute-api:Invoke`,
+            file,
+            severity: "medium",
+          });
         continue;
       }
-      const roleNames = model.iamRoles.filter((r) => p.roleAddresses.includes(r.address)).map((r) => r.name).filter(known);
+      const roleNames = model.iamRoles
+        .filter((r) => p.roleAddresses.includes(r.address))
+        .map((r) => r.name)
+        .filter(known);
       const denies = invokeDenies(model, p);
       const isAllowed = (res: string) => allowed.some((pat) => globMatch(pat, res) || globMatch(pat, p.address) || roleNames.some((n) => globMatch(pat, n)));
       for (const s of p.document.statements) {
@@ -36,7 +45,12 @@ export const ExecuteApiInvokeScoped: Rule = {
         for (const res of s.resources) {
           const b = breadth(res);
           if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
-          else if (b === "whole-api" && !isAllowed(known(res) ? res : "")) out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} covers a whole API; list it in allowWholeApiInvoke if intended`, file });
+          else if (b === "whole-api" && !isAllowed(known(res) ? res : ""))
+            out.push({
+              address: p.address,
+              message: `execute-api:Invoke on ${show(res)} covers a whole API; list it in allowWholeApiInvoke if intended`,
+              file,
+            });
           else if (b === "scoped" && known(res)) {
             const deeper = uncoveredDeeperGlobs(model, res, denies);
             if (deeper.length > 0) {

@@ -21,6 +21,9 @@ export const HttpRouteAuthorizerIgnored: Rule = {
       .map((r) => {
         const set = r.resource.values["authorization_type"];
         const how = set === undefined || set === null ? "authorization_type is omitted, which means NONE" : `authorization_type is ${show(set)}`;
-        return routeFinding(r, `${r.routeKey ?? r.address} names authorizer ${r.authorizer !== undefined ? show(r.authorizer.name) : show(r.resource.values["authorizer_id"])} but ${how}: the authorizer never runs and the route is open`);
+        return routeFinding(
+          r,
+          `${r.routeKey ?? r.address} names authorizer ${r.authorizer !== undefined ? show(r.authorizer.name) : show(r.resource.values["authorizer_id"])} but ${how}: the authorizer never runs and the route is open`,
+        );
       }),
 };

@@ -15,7 +15,11 @@ export const IamManagedPolicyVerified: Rule = {
     const out: RuleFinding[] = [];
     for (const role of iamAccess(model).roles) {
       for (const arn of role.unverifiedManaged) {
-        out.push({ address: role.address, message: `role ${role.name}: managed policy ${arn} not verified (unknown document)`, file: role.resource.source.file });
+        out.push({
+          address: role.address,
+          message: `role ${role.name}: managed policy ${arn} not verified (unknown document)`,
+          file: role.resource.source.file,
+        });
       }
     }
     return out;

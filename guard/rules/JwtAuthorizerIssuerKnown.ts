@@ -36,7 +36,8 @@ export const JwtAuthorizerIssuerKnown: Rule = {
       for (const entry of audience) {
         const v = valueOf(model, stack, entry);
         // `${aws_cognito_user_pool_client.web.id}` (or the bare reference in a plan), or a known client id.
-        const byRef = v.refs.length === 1 && /^(\$\{\u00000\.id\}|\u00000\.id)$/.test(v.template) && clients.some((c) => `${stack}::${c.address}` === v.refs[0].key);
+        const byRef =
+          v.refs.length === 1 && /^(\$\{\u00000\.id\}|\u00000\.id)$/.test(v.template) && clients.some((c) => `${stack}::${c.address}` === v.refs[0].key);
         const byId = typeof entry === "string" && clients.some((c) => c.resource.values["id"] === entry);
         if (!byRef && !byId) out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}` });
       }

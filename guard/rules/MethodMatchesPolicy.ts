@@ -9,8 +9,7 @@ import { edgeProtectionGap } from "../access/origin";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../match/route";
 import type { Rule, RuleFinding } from "./types";
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 /**
  * Who can invoke an AWS_IAM route: Cognito group names and other role names, or a reason we cannot tell. Exported
@@ -49,8 +48,10 @@ function compareRouteTable(r: Route, want: IntendedRoute): string[] {
   const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path);
   if (entry === undefined) return [`the authorizer's route table (${table.file}) has no entry for this route`];
   const out: string[] = [];
-  if (!sameSet(entry.groups, want.groups)) out.push(`the authorizer enforces groups ${JSON.stringify(entry.groups)}, policy says ${JSON.stringify(want.groups)}`);
-  if (!sameSet(entry.scopes, want.scopes)) out.push(`the authorizer enforces scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+  if (!sameSet(entry.groups, want.groups))
+    out.push(`the authorizer enforces groups ${JSON.stringify(entry.groups)}, policy says ${JSON.stringify(want.groups)}`);
+  if (!sameSet(entry.scopes, want.scopes))
+    out.push(`the authorizer enforces scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
   return out;
 }
 
@@ -59,18 +60,21 @@ function compareRouteTable(r: Route, want: IntendedRoute): string[] {
  * when the package is on disk; `unverified` says why not otherwise (reported as info by the caller).
  */
 function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedRoute): { problems: string[]; unverified?: string } {
-  if (!known(r.httpMethod) || !known(r.path)) return { problems: [`the route's method or path is known only after apply, so the edge verifier's entry cannot be found`] };
+  if (!known(r.httpMethod) || !known(r.path))
+    return { problems: [`the route's method or path is known only after apply, so the edge verifier's entry cannot be found`] };
   const got = edgeRequirementOf(model, api, r.httpMethod, r.path);
   if ("unknown" in got) return { problems: [], unverified: got.unknown };
   if ("problem" in got) return { problems: [got.problem] };
   const req = got.requirement;
   if (req.mode !== "edge") return { problems: [`the edge verifier passes this route on to the gateway (mode "${req.mode}"), so nothing authenticates it`] };
   const problems: string[] = [];
-  if (!sameSet(req.scopes, want.scopes)) problems.push(`the edge verifier requires scopes ${JSON.stringify(req.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+  if (!sameSet(req.scopes, want.scopes))
+    problems.push(`the edge verifier requires scopes ${JSON.stringify(req.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
   // Clients are compared only when the policy names them: absent means the reviewer made no decision on clients.
   if (want.clients !== undefined) {
     if (req.clients === null) problems.push(`the edge verifier accepts every configured client, policy says ${JSON.stringify(want.clients)}`);
-    else if (!sameSet(req.clients, want.clients)) problems.push(`the edge verifier accepts clients ${JSON.stringify(req.clients)}, policy says ${JSON.stringify(want.clients)}`);
+    else if (!sameSet(req.clients, want.clients))
+      problems.push(`the edge verifier accepts clients ${JSON.stringify(req.clients)}, policy says ${JSON.stringify(want.clients)}`);
   }
   return { problems };
 }
@@ -101,9 +105,11 @@ function compare(model: Model, r: Route, api: RestApi, apiName: string, want: In
   }
   if (want.type === "AWS_IAM" && known(r.httpMethod) && known(r.path)) {
     const who = invokers(model, r, api, r.httpMethod, r.path);
-    if (who.unverifiable.length > 0) problems.push(`cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (policy known only after apply)`);
+    if (who.unverifiable.length > 0)
+      problems.push(`cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (policy known only after apply)`);
     const groups = [...new Set(who.groups)];
-    if (!sameSet(groups, want.groups)) problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
+    if (!sameSet(groups, want.groups))
+      problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
     const extra = who.roles.filter((n) => !want.roles.some((p) => globMatch(p, n)));
     if (extra.length > 0) problems.push(`roles not in the policy may invoke it: ${extra.join(", ")}`);
     const missing = want.roles.filter((p) => !who.roles.some((n) => globMatch(p, n)));
@@ -159,20 +165,31 @@ export const MethodMatchesPolicy: Rule = {
         return s === undefined ? key : normalizeRouteKey(s.method, s.path);
       };
       const mine = model.routes.filter((r) => r.api === api);
-      const ownKeys = new Set(mine.map((r) => (r.routeKey === undefined ? "" : byNormalized.get(normalized(r.routeKey)))).filter((k): k is string => k !== undefined));
+      const ownKeys = new Set(
+        mine.map((r) => (r.routeKey === undefined ? "" : byNormalized.get(normalized(r.routeKey)))).filter((k): k is string => k !== undefined),
+      );
       const servedBy = new Map<Route, string[]>();
       for (const k of policyKeys) {
         const want = parseRouteKey(k);
         if (ownKeys.has(k) || want === undefined) continue;
-        const candidates = mine.filter((r) => r.routeKey !== undefined && parseRouteKey(r.routeKey) !== undefined && routeCovers(parseRouteKey(r.routeKey) as RouteShape, want));
-        const by = candidates.sort((a, b) => compareRoutePrecedence(parseRouteKey(a.routeKey as string) as RouteShape, parseRouteKey(b.routeKey as string) as RouteShape))[0];
+        const candidates = mine.filter(
+          (r) => r.routeKey !== undefined && parseRouteKey(r.routeKey) !== undefined && routeCovers(parseRouteKey(r.routeKey) as RouteShape, want),
+        );
+        const by = candidates.sort((a, b) =>
+          compareRoutePrecedence(parseRouteKey(a.routeKey as string) as RouteShape, parseRouteKey(b.routeKey as string) as RouteShape),
+        )[0];
         if (by !== undefined) servedBy.set(by, [...(servedBy.get(by) ?? []), k]);
       }
       const seen = new Set<string>();
       const seenMethods = new Set<string>();
       for (const r of mine) {
         if (r.routeKey === undefined) {
-          out.push(routeFinding(r, `method's route cannot be reconstructed (method ${show(r.httpMethod)}, path ${show(r.path)}), so it cannot be matched to the policy`));
+          out.push(
+            routeFinding(
+              r,
+              `method's route cannot be reconstructed (method ${show(r.httpMethod)}, path ${show(r.path)}), so it cannot be matched to the policy`,
+            ),
+          );
           continue;
         }
         if (seenMethods.has(normalized(r.routeKey))) out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`));
@@ -185,7 +202,8 @@ export const MethodMatchesPolicy: Rule = {
             seen.add(k);
             for (const p of compare(model, r, api, apiName, lookup.effective.routes[k])) out.push(routeFinding(r, `${k} (served by ${r.routeKey}): ${p}`));
           }
-          if (served.length === 0 && !isIntendedPreflight(policies, r)) out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
+          if (served.length === 0 && !isIntendedPreflight(policies, r))
+            out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
           continue;
         }
         seen.add(policyKey);
@@ -195,11 +213,28 @@ export const MethodMatchesPolicy: Rule = {
           const edge = compareEdgeConfig(model, r, api, want);
           for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
           if (edge.unverified !== undefined) {
-            out.push(routeFinding(r, `${r.routeKey}: the scopes, clients and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`, { severity: "info" }));
+            out.push(
+              routeFinding(
+                r,
+                `${r.routeKey}: the scopes, clients and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`,
+                { severity: "info" },
+              ),
+            );
           }
         }
-        if (want.type === "CUSTOM" && r.authorizer !== undefined && r.authorizer.routeTable === undefined && (want.groups.length > 0 || want.scopes.length > 0)) {
-          out.push(routeFinding(r, `${r.routeKey}: groups/scopes are enforced inside authorizer ${show(r.authorizer.name)}, whose route table is not available here; not verified`, { severity: "info" }));
+        if (
+          want.type === "CUSTOM" &&
+          r.authorizer !== undefined &&
+          r.authorizer.routeTable === undefined &&
+          (want.groups.length > 0 || want.scopes.length > 0)
+        ) {
+          out.push(
+            routeFinding(
+              r,
+              `${r.routeKey}: groups/scopes are enforced inside authorizer ${show(r.authorizer.name)}, whose route table is not available here; not verified`,
+              { severity: "info" },
+            ),
+          );
         }
       }
       for (const key of Object.keys(lookup.effective.routes)) {
@@ -207,7 +242,8 @@ export const MethodMatchesPolicy: Rule = {
       }
       // An HTTP API with cors_configuration answers preflights without any OPTIONS route.
       for (const path of api.builtInCors === true ? [] : lookup.effective.corsPreflight) {
-        if (!seenMethods.has(normalizeRouteKey("OPTIONS", path))) out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
+        if (!seenMethods.has(normalizeRouteKey("OPTIONS", path)))
+          out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
       }
     }
     for (const r of model.routes) {

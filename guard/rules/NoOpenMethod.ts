@@ -28,7 +28,13 @@ export const NoOpenMethod: Rule = {
       const open = typeof r.authorization === "string" && r.authorization.toUpperCase() === "NONE";
       // Known only after apply: not verified, never a pass (a body operation's reason is openapi-body-verified's).
       if (isUnknown(r.authorization) && r.unverified === undefined) {
-        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} is known only after apply, so whether it is open is not verified`, { severity: "info" }));
+        out.push(
+          routeFinding(
+            r,
+            `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} is known only after apply, so whether it is open is not verified`,
+            { severity: "info" },
+          ),
+        );
         continue;
       }
       if (!open || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
@@ -38,7 +44,8 @@ export const NoOpenMethod: Rule = {
       const label = r.routeKey ?? r.address;
       if (want?.type === "EDGE") {
         const gap = r.api === undefined ? "its REST API did not resolve" : edgeProtectionGap(model, r.api);
-        if (gap !== undefined) out.push(routeFinding(r, `${label} has authorization NONE and no API key; the policy says EDGE, but the edge is not the only way in: ${gap}`));
+        if (gap !== undefined)
+          out.push(routeFinding(r, `${label} has authorization NONE and no API key; the policy says EDGE, but the edge is not the only way in: ${gap}`));
         continue;
       }
       if (want?.type === "NONE" && (want.reason ?? "").trim() !== "") continue;

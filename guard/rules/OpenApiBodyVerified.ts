@@ -60,7 +60,11 @@ export const OpenApiBodyVerified: Rule = {
       if (body.length === 0 || other.length === 0) continue;
       for (const r of body) {
         out.push(
-          routeFinding(r, `${r.routeKey ?? r.address} is declared both in the OpenAPI body and by ${other.map((o) => o.address).join(", ")}: which one is live depends on which was written last`, { severity: "medium" }),
+          routeFinding(
+            r,
+            `${r.routeKey ?? r.address} is declared both in the OpenAPI body and by ${other.map((o) => o.address).join(", ")}: which one is live depends on which was written last`,
+            { severity: "medium" },
+          ),
         );
       }
     }

@@ -18,7 +18,8 @@ export const StageExecutionLogging: Rule = {
         continue;
       }
       for (const m of all) {
-        if (!known(m.loggingLevel) || (m.loggingLevel !== "ERROR" && m.loggingLevel !== "INFO")) out.push(stageFinding(s, `logging_level is ${show(m.loggingLevel ?? "OFF")}, want ERROR or INFO`));
+        if (!known(m.loggingLevel) || (m.loggingLevel !== "ERROR" && m.loggingLevel !== "INFO"))
+          out.push(stageFinding(s, `logging_level is ${show(m.loggingLevel ?? "OFF")}, want ERROR or INFO`));
         if (m.metricsEnabled !== true) out.push(stageFinding(s, `metrics_enabled is ${show(m.metricsEnabled ?? false)}`));
       }
     }

@@ -25,7 +25,8 @@ export const UsagePlanOnApiKeyStages: Rule = {
       for (const p of plans) {
         const rate = p.throttle?.rateLimit;
         const burst = p.throttle?.burstLimit;
-        if (!(known(rate) && rate > 0 && known(burst) && burst > 0)) out.push(stageFinding(s, `usage plan ${show(p.name)} has no throttle (rate ${show(rate ?? null)}, burst ${show(burst ?? null)})`));
+        if (!(known(rate) && rate > 0 && known(burst) && burst > 0))
+          out.push(stageFinding(s, `usage plan ${show(p.name)} has no throttle (rate ${show(rate ?? null)}, burst ${show(burst ?? null)})`));
         const limit = p.quota?.limit;
         if (!(known(limit) && limit > 0 && known(p.quota?.period))) out.push(stageFinding(s, `usage plan ${show(p.name)} has no quota`));
       }

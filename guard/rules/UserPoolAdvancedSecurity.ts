@@ -18,10 +18,7 @@ export const UserPoolAdvancedSecurity: Rule = {
         return !(mode === "ENFORCED" || (plus && mode === undefined));
       })
       .map((p) =>
-        poolFinding(
-          p.resource,
-          `advanced_security_mode is ${show(p.settings.advancedSecurityMode ?? "OFF")} (user_pool_tier ${show(p.settings.tier)})`,
-        ),
+        poolFinding(p.resource, `advanced_security_mode is ${show(p.settings.advancedSecurityMode ?? "OFF")} (user_pool_tier ${show(p.settings.tier)})`),
       );
   },
 };

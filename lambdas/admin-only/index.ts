@@ -11,5 +11,9 @@ export async function handler(event: unknown): Promise<ProxyResult> {
   if (claims === null || groups === null || !groups.includes(REQUIRED_GROUP)) {
     return json(403, { error: `requires group ${REQUIRED_GROUP}` });
   }
-  return json(200, { message: "welcome, administrator", username: stringClaim(claims, "cognito:username") ?? stringClaim(claims, "username"), sub: stringClaim(claims, "sub") });
+  return json(200, {
+    message: "welcome, administrator",
+    username: stringClaim(claims, "cognito:username") ?? stringClaim(claims, "username"),
+    sub: stringClaim(claims, "sub"),
+  });
 }

@@ -92,7 +92,10 @@ export class Authorizer {
   private readonly verifiedCacheSize: number;
   private readonly jwksTimeoutMs: number;
 
-  constructor(private readonly config: AuthorizerConfig, options: AuthorizerOptions = {}) {
+  constructor(
+    private readonly config: AuthorizerConfig,
+    options: AuthorizerOptions = {},
+  ) {
     this.jwksTimeoutMs = options.jwksTimeoutMs ?? DEFAULT_JWKS_TIMEOUT_MS;
     this.verifiedCacheSize = options.verifiedCacheSize ?? 1000;
     const fetcher = options.fetcher ?? new BoundedFetcher({ timeoutMs: this.jwksTimeoutMs });
@@ -160,8 +163,8 @@ export class Authorizer {
       : conflict
         ? "policy-conflict"
         : target.routeIndex === -1
-        ? "route-not-in-table"
-        : (this.refusal(this.routes[target.routeIndex], target.routeIndex, principal.claims) ?? "denied");
+          ? "route-not-in-table"
+          : (this.refusal(this.routes[target.routeIndex], target.routeIndex, principal.claims) ?? "denied");
     return { effect: currentAllowed ? "Allow" : "Deny", reason, route: target.route, sub: principal.claims.sub, response };
   }
 
@@ -197,7 +200,12 @@ export class Authorizer {
       const arn = parseMethodArn(methodArn);
       if (arn === null) return null;
       const routeIndex = this.matchRoute(arn.verb, arn.path);
-      target = { prefix: arn.prefix, verbAndPath: `${arn.verb}${arn.path}`, routeIndex, route: routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}` };
+      target = {
+        prefix: arn.prefix,
+        verbAndPath: `${arn.verb}${arn.path}`,
+        routeIndex,
+        route: routeIndex === -1 ? null : `${this.routes[routeIndex].method} ${this.routes[routeIndex].path}`,
+      };
       if (this.targets.size >= MEMO_SIZE) this.targets.clear();
       this.targets.set(methodArn, target);
     }

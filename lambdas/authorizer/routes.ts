@@ -82,7 +82,10 @@ export function routeGlob(method: string, template: string): string {
 
 /** Does an ARN glob (`*` any characters, `?` one character) match a concrete string? */
 export function globMatches(glob: string, value: string): boolean {
-  return intersects(globItems(glob), [...value].map((ch): Item => ({ kind: "lit", ch })));
+  return intersects(
+    globItems(glob),
+    [...value].map((ch): Item => ({ kind: "lit", ch })),
+  );
 }
 
 /**

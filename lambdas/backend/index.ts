@@ -13,7 +13,12 @@ export async function handler(event: unknown): Promise<ProxyResult> {
   const claims = isRecord(authorizer.claims) ? authorizer.claims : null;
   const identity = isRecord(ctx.identity) ? ctx.identity : {};
   const principal = claims
-    ? { type: "cognito", sub: str(claims.sub), username: str(claims["cognito:username"]) ?? str(claims.username), clientId: str(claims.client_id) ?? str(claims.aud) }
+    ? {
+        type: "cognito",
+        sub: str(claims.sub),
+        username: str(claims["cognito:username"]) ?? str(claims.username),
+        clientId: str(claims.client_id) ?? str(claims.aud),
+      }
     : str(authorizer.principalId)
       ? { type: "lambda-authorizer", sub: str(authorizer.principalId), username: str(authorizer.username), clientId: str(authorizer.client_id) }
       : str(identity.userArn)

@@ -19,7 +19,10 @@ const hmac = (key: Buffer | string, s: string): Buffer => createHmac("sha256", k
 
 /** `YYYYMMDDTHHMMSSZ`, SigV4's timestamp. */
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Builds a SigV4-signed POST of an AWS JSON 1.1 API call (`target` e.g. `AmazonSSM.GetParameter`). */
@@ -59,7 +62,10 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentials {
   return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN };
 }
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   text(): Promise<string>;
@@ -76,7 +82,12 @@ export async function getParameter(name: string, region: string, credentials: Aw
   if (!res.ok) throw new Error(`SSM GetParameter ${name}: HTTP ${res.status}`);
   const parsed: unknown = JSON.parse(text);
   const value =
-    typeof parsed === "object" && parsed !== null && "Parameter" in parsed && typeof parsed.Parameter === "object" && parsed.Parameter !== null && "Value" in parsed.Parameter
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "Parameter" in parsed &&
+    typeof parsed.Parameter === "object" &&
+    parsed.Parameter !== null &&
+    "Value" in parsed.Parameter
       ? parsed.Parameter.Value
       : undefined;
   if (typeof value !== "string") throw new Error(`SSM GetParameter ${name}: no string value in the response`);

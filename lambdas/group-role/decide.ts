@@ -16,9 +16,7 @@ export interface AssumeRoleInput {
   readonly DurationSeconds: number;
 }
 
-export type GroupRoleDecision =
-  | { readonly ok: true; readonly input: AssumeRoleInput }
-  | { readonly ok: false; readonly status: 403; readonly error: string };
+export type GroupRoleDecision = { readonly ok: true; readonly input: AssumeRoleInput } | { readonly ok: false; readonly status: 403; readonly error: string };
 
 const STS_NAME = /^[\w+=,.@-]{2,64}$/;
 

@@ -2,7 +2,10 @@
 // behind the promise hangs, which keeps a Lambda inside its own timeout and its answer ours to choose.
 
 export class DeadlineError extends Error {
-  constructor(readonly what: string, readonly ms: number) {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
     super(`${what} did not finish within ${ms} ms`);
     this.name = "DeadlineError";
   }

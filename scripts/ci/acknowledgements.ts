@@ -79,18 +79,26 @@ export function decideAcknowledgements(input: AcknowledgementInput): Decision[] 
   const ackLabels = input.labels.filter((l) => l.startsWith(ACK_LABEL_PREFIX) || l === LEGACY_ACK_LABEL).sort();
   const appliers = lastAppliers(ackLabels, input.events);
   return ackLabels.map((label): Decision => {
-    if (label === LEGACY_ACK_LABEL) return { label, counted: false, reason: `${LEGACY_ACK_LABEL} no longer acknowledges anything; apply the authz-ack:<digest> label the review names` };
+    if (label === LEGACY_ACK_LABEL)
+      return { label, counted: false, reason: `${LEGACY_ACK_LABEL} no longer acknowledges anything; apply the authz-ack:<digest> label the review names` };
     const digest = digestOfLabel(label);
     if (digest === undefined) return { label, counted: false, reason: "not authz-ack:<16 lowercase hex digits>" };
     const applier = appliers.get(label);
     if (applier === undefined) return { label, digest, counted: false, reason: "no labeled event names who applied it" };
     if (applier.type !== "User") return { label, digest, counted: false, reason: `applied by ${applier.login} (${applier.type}), not a person` };
-    if (applier.login.toLowerCase() === input.author.toLowerCase()) return { label, digest, counted: false, reason: `applied by ${applier.login}, the pull request's author` };
+    if (applier.login.toLowerCase() === input.author.toLowerCase())
+      return { label, digest, counted: false, reason: `applied by ${applier.login}, the pull request's author` };
     const permission = input.permissions.get(applier.login)?.permission;
     if (permission === undefined) return { label, digest, counted: false, reason: `permission of ${applier.login} could not be read` };
-    if (!WRITERS.has(permission)) return { label, digest, counted: false, reason: `applied by ${applier.login}, who has ${permission} permission (needs write, maintain or admin)` };
+    if (!WRITERS.has(permission))
+      return { label, digest, counted: false, reason: `applied by ${applier.login}, who has ${permission} permission (needs write, maintain or admin)` };
     if (!input.approvers.some((a) => a.toLowerCase() === applier.login.toLowerCase())) {
-      return { label, digest, counted: false, reason: `applied by ${applier.login}, who is not in AUTHZ_ACK_APPROVERS${input.approvers.length === 0 ? " (the list is empty: set the repository variable)" : ""}` };
+      return {
+        label,
+        digest,
+        counted: false,
+        reason: `applied by ${applier.login}, who is not in AUTHZ_ACK_APPROVERS${input.approvers.length === 0 ? " (the list is empty: set the repository variable)" : ""}`,
+      };
     }
     return { label, digest, counted: true, reason: `applied by ${applier.login} (${permission})` };
   });

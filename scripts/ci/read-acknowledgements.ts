@@ -22,11 +22,19 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
   };
   const pr = need("PR_NUMBER");
   if (!/^[1-9][0-9]*$/.test(pr)) throw new Error(`PR_NUMBER must be a pull request number, got "${pr}"`);
-  return { token: need("GITHUB_TOKEN"), repository: need("GITHUB_REPOSITORY"), pr, author: need("PR_AUTHOR"), api: env["GITHUB_API_URL"] || "https://api.github.com" };
+  return {
+    token: need("GITHUB_TOKEN"),
+    repository: need("GITHUB_REPOSITORY"),
+    pr,
+    author: need("PR_AUTHOR"),
+    api: env["GITHUB_API_URL"] || "https://api.github.com",
+  };
 }
 
 async function getJson(env: Env, url: string): Promise<{ body: unknown; next?: string }> {
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${env.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28" } });
+  const res = await fetch(url, {
+    headers: { Authorization: `Bearer ${env.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28" },
+  });
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
   return { body: await res.json(), ...(next !== undefined ? { next } : {}) };

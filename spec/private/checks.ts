@@ -15,14 +15,7 @@ export function checkRef(p: ProblemList, path: string, name: string, known: Read
   if (!known.has(name)) p.add(path, `${subject}: unknown ${kind} ${q(name)}`, name);
 }
 
-export function checkRefs(
-  p: ProblemList,
-  path: string,
-  names: readonly string[] | undefined,
-  known: ReadonlySet<string>,
-  kind: string,
-  subject: string,
-): void {
+export function checkRefs(p: ProblemList, path: string, names: readonly string[] | undefined, known: ReadonlySet<string>, kind: string, subject: string): void {
   names?.forEach((name, i) => checkRef(p, joinPath(path, i), name, known, kind, subject));
 }
 
@@ -33,7 +26,8 @@ export function checkDuplicates<T>(p: ProblemList, path: string, items: readonly
     const name = nameOf(item);
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, i);
-    else p.add(field === "" ? joinPath(path, i) : joinPath(joinPath(path, i), field), `duplicate ${kind} ${q(name)} (first at ${joinPath(path, earlier)})`, name);
+    else
+      p.add(field === "" ? joinPath(path, i) : joinPath(joinPath(path, i), field), `duplicate ${kind} ${q(name)} (first at ${joinPath(path, earlier)})`, name);
   });
 }
 

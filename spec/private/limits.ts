@@ -17,9 +17,7 @@ export const AUTHORIZER_TTL = { min: 0, max: 3600 } as const;
 export const QUOTA_OFFSET_MAX = { DAY: 0, WEEK: 6, MONTH: 27 } as const;
 
 /** CloudWatch Logs PutRetentionPolicy accepts only these; 0 ("never expire") is refused on purpose. */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /** Cognito password policy minimum length. */
 export const PASSWORD_LENGTH = { min: 6, max: 99 } as const;

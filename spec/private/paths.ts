@@ -2,8 +2,7 @@
 // duplicates: `{a}` and `{b}` at the same position are the same resource to API Gateway.
 
 export type Segment =
-  | { readonly kind: "literal"; readonly text: string }
-  | { readonly kind: "param"; readonly name: string; readonly greedy: boolean; readonly text: string };
+  { readonly kind: "literal"; readonly text: string } | { readonly kind: "param"; readonly name: string; readonly greedy: boolean; readonly text: string };
 
 export type PathParse = { readonly ok: true; readonly segments: readonly Segment[] } | { readonly ok: false; readonly reason: string };
 

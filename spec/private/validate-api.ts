@@ -9,12 +9,15 @@ import type { DeclaredNames } from "./names";
 import { joinPath, q, type ProblemList } from "./problems";
 
 const HEADER_SOURCE = /^method\.request\.header\.[A-Za-z0-9._~!#$%&'*+^`|-]+$/;
-const IDENTITY_SOURCE =
-  /^(?:method\.request\.(?:header|querystring)\.[A-Za-z0-9._~!#$%&'*+^`|-]+|context\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+)$/;
+const IDENTITY_SOURCE = /^(?:method\.request\.(?:header|querystring)\.[A-Za-z0-9._~!#$%&'*+^`|-]+|context\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+)$/;
 
 export function validateIdentity(p: ProblemList, spec: AccessSpec): void {
   if (!NAME_PATTERNS.specName.test(spec.name)) {
-    p.add("name", `spec name ${q(spec.name)} must be 1-32 lowercase letters, digits and hyphens, starting with a letter (it prefixes every resource name)`, spec.name);
+    p.add(
+      "name",
+      `spec name ${q(spec.name)} must be 1-32 lowercase letters, digits and hyphens, starting with a letter (it prefixes every resource name)`,
+      spec.name,
+    );
   }
   if (!NAME_PATTERNS.environment.test(spec.environment)) {
     p.add("environment", `environment ${q(spec.environment)} must be 1-16 lowercase letters, digits and hyphens, starting with a letter`, spec.environment);
@@ -29,7 +32,8 @@ export function validateIdentity(p: ProblemList, spec: AccessSpec): void {
   }
   for (const [key, value] of Object.entries(spec.tags ?? {})) {
     const path = joinPath("tags", key);
-    if (key.length < 1 || key.length > 128 || key.toLowerCase().startsWith("aws:")) p.add(path, `tag key ${q(key)} must be 1-128 characters and not start with "aws:"`, key);
+    if (key.length < 1 || key.length > 128 || key.toLowerCase().startsWith("aws:"))
+      p.add(path, `tag key ${q(key)} must be 1-128 characters and not start with "aws:"`, key);
     if (value.length > 256) p.add(path, `tag ${q(key)}: value must be at most 256 characters`, value);
   }
 }
@@ -79,10 +83,12 @@ export function validateInvokerRoles(p: ProblemList, roles: readonly InvokerRole
     // A trust policy must name who may assume the role; never empty (useless) and never `*` (open).
     if (services.length === 0 && arns.length === 0) p.add(joinPath(path, "assumedBy"), `${subject}: assumedBy names no service or role ARN`, r.assumedBy);
     services.forEach((s, j) => {
-      if (!NAME_PATTERNS.servicePrincipal.test(s)) p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "services"), j), `${subject}: ${q(s)} is not a service principal (<service>.amazonaws.com)`, s);
+      if (!NAME_PATTERNS.servicePrincipal.test(s))
+        p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "services"), j), `${subject}: ${q(s)} is not a service principal (<service>.amazonaws.com)`, s);
     });
     arns.forEach((a, j) => {
-      if (!NAME_PATTERNS.roleArn.test(a)) p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "roleArns"), j), `${subject}: ${q(a)} is not an IAM role ARN (wildcards are refused)`, a);
+      if (!NAME_PATTERNS.roleArn.test(a))
+        p.add(joinPath(joinPath(joinPath(path, "assumedBy"), "roleArns"), j), `${subject}: ${q(a)} is not an IAM role ARN (wildcards are refused)`, a);
     });
   });
 }
@@ -143,7 +149,7 @@ export function validateStage(p: ProblemList, spec: AccessSpec): void {
   if (!NAME_PATTERNS.stageName.test(stage.name)) p.add("stage.name", `${subject}: name must be letters, digits and underscores`, stage.name);
   checkThrottle(p, "stage.throttle", stage.throttle, subject);
   checkRetention(p, "stage.logRetentionDays", stage.logRetentionDays, subject);
-  if (stage.cloudWatchRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@\/-]+$/.test(stage.cloudWatchRoleArn)) {
+  if (stage.cloudWatchRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/.test(stage.cloudWatchRoleArn)) {
     p.add("stage.cloudWatchRoleArn", `${subject}: cloudWatchRoleArn must be an IAM role ARN`, stage.cloudWatchRoleArn);
   }
   const fmt = stage.accessLogFormat;
@@ -158,7 +164,11 @@ export function validateCorsWafEdge(p: ProblemList, spec: AccessSpec, names: Dec
     if (spec.cors.allowOrigins.length === 0) p.add("cors.allowOrigins", "cors: allowOrigins must not be empty", spec.cors.allowOrigins);
     // The preflight is a MOCK: it cannot echo the caller's origin, and the header allows one origin or "*".
     if (spec.cors.allowOrigins.length > 1) {
-      p.add("cors.allowOrigins", "cors: Access-Control-Allow-Origin takes exactly one origin (or \"*\"); a MOCK preflight cannot choose per caller", spec.cors.allowOrigins);
+      p.add(
+        "cors.allowOrigins",
+        'cors: Access-Control-Allow-Origin takes exactly one origin (or "*"); a MOCK preflight cannot choose per caller',
+        spec.cors.allowOrigins,
+      );
     }
     if (spec.cors.maxAgeSeconds !== undefined) checkInt(p, "cors.maxAgeSeconds", spec.cors.maxAgeSeconds, 0, 86400, "cors: maxAgeSeconds");
   }

@@ -67,7 +67,11 @@ function validateResourceServer(p: ProblemList, path: string, rs: ResourceServer
   checkNonEmpty(p, joinPath(path, "name"), rs.name, `${subject}: name`);
   for (const scope of Object.keys(rs.scopes)) {
     if (!NAME_PATTERNS.scopeName.test(scope)) {
-      p.add(joinPath(joinPath(path, "scopes"), scope), `${subject}: scope name ${q(scope)} must be printable characters without /, spaces, quotes or backslashes`, scope);
+      p.add(
+        joinPath(joinPath(path, "scopes"), scope),
+        `${subject}: scope name ${q(scope)} must be printable characters without /, spaces, quotes or backslashes`,
+        scope,
+      );
     }
   }
 }
@@ -93,7 +97,11 @@ function checkPrivilegedActions(p: ProblemList, stPath: string, st: StatementSpe
   if (st.effect !== "Allow") return;
   const hatch = st.allowPrivilegedActions;
   if (hatch !== undefined && reasonProblem(hatch.reason) !== undefined) {
-    p.add(joinPath(joinPath(stPath, "allowPrivilegedActions"), "reason"), `${subject}: allowPrivilegedActions needs a written reason of at least ${MIN_REASON_LENGTH} characters`, hatch.reason);
+    p.add(
+      joinPath(joinPath(stPath, "allowPrivilegedActions"), "reason"),
+      `${subject}: allowPrivilegedActions needs a written reason of at least ${MIN_REASON_LENGTH} characters`,
+      hatch.reason,
+    );
   }
   if (hatch !== undefined) return;
   st.actions.forEach((action, i) => {
@@ -124,7 +132,11 @@ function validateClient(p: ProblemList, path: string, client: AppClientSpec, cog
     if (client.scopes.length === 0) p.add(scopesPath, `${subject}: a machine (client_credentials) client needs at least one scope`, client.scopes);
     checkRefs(p, scopesPath, client.scopes, names.scopes, "scope", subject);
     if (cognito.domainPrefix === undefined) {
-      p.add("cognito.domainPrefix", `${subject}: a machine (client_credentials) client needs cognito.domainPrefix (the token endpoint is on the pool domain)`, undefined);
+      p.add(
+        "cognito.domainPrefix",
+        `${subject}: a machine (client_credentials) client needs cognito.domainPrefix (the token endpoint is on the pool domain)`,
+        undefined,
+      );
     }
   } else {
     const allowed = new Set([...names.scopes, ...STANDARD_USER_SCOPES]);
@@ -149,9 +161,6 @@ function checkRedirectUrl(p: ProblemList, path: string, url: string, subject: st
   } catch {
     parsed = undefined;
   }
-  const ok =
-    parsed !== undefined &&
-    parsed.hash === "" &&
-    (parsed.protocol === "https:" || (parsed.protocol === "http:" && parsed.hostname === "localhost"));
+  const ok = parsed !== undefined && parsed.hash === "" && (parsed.protocol === "https:" || (parsed.protocol === "http:" && parsed.hostname === "localhost"));
   if (!ok) p.add(path, `${subject}: redirect URL ${q(url)} must be https (http only for localhost) and have no fragment`, url);
 }

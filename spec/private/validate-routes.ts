@@ -107,11 +107,21 @@ function validateAuth(p: ProblemList, path: string, route: RouteSpec, spec: Acce
   };
   switch (auth.type) {
     case "NONE":
-      if (reasonProblem(auth.reason) !== undefined) p.add(joinPath(path, "reason"), `${subject}: NONE needs a written reason of at least ${MIN_REASON_LENGTH} characters (anyone may call it)`, auth.reason);
+      if (reasonProblem(auth.reason) !== undefined)
+        p.add(
+          joinPath(path, "reason"),
+          `${subject}: NONE needs a written reason of at least ${MIN_REASON_LENGTH} characters (anyone may call it)`,
+          auth.reason,
+        );
       return;
     case "API_KEY":
       // An API key identifies a caller for metering; it is not authentication, so it must be justified like NONE.
-      if (reasonProblem(auth.reason) !== undefined) p.add(joinPath(path, "reason"), `${subject}: API_KEY needs a written reason of at least ${MIN_REASON_LENGTH} characters (a key is metering, not authentication)`, auth.reason);
+      if (reasonProblem(auth.reason) !== undefined)
+        p.add(
+          joinPath(path, "reason"),
+          `${subject}: API_KEY needs a written reason of at least ${MIN_REASON_LENGTH} characters (a key is metering, not authentication)`,
+          auth.reason,
+        );
       usagePlan(auth.usagePlan);
       return;
     case "AWS_IAM":

@@ -31,7 +31,11 @@ function addUser(d: Doc, group: string): void {
   d.resource["aws_cognito_user"] = { mallory: { user_pool_id: `\${${POOL}.${pool}.id}`, username: "mallory@example.net", password: "Corr3ct-Horse-Battery!" } };
   const g = Object.entries(d.resource["aws_cognito_user_group"]).find(([, b]) => b["name"] === group)?.[0];
   d.resource["aws_cognito_user_in_group"] = {
-    mallory_in: { user_pool_id: `\${${POOL}.${pool}.id}`, group_name: `\${aws_cognito_user_group.${g}.name}`, username: "${aws_cognito_user.mallory.username}" },
+    mallory_in: {
+      user_pool_id: `\${${POOL}.${pool}.id}`,
+      group_name: `\${aws_cognito_user_group.${g}.name}`,
+      username: "${aws_cognito_user.mallory.username}",
+    },
   };
 }
 

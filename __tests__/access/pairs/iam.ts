@@ -52,7 +52,12 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
   "iam-trust-foreign-account": {
     env: "dev",
     description: "the reporting invoker role is also trusted by account 999999999999",
-    mutate: (d) => editTrust(d, "invoker-reporting", (t) => void t.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" })),
+    mutate: (d) =>
+      editTrust(
+        d,
+        "invoker-reporting",
+        (t) => void t.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }),
+      ),
     blocking: ["iam-invokers-widened"],
     names: REPORTS,
     check: ["iam-invoker-trust"],
@@ -87,7 +92,13 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
   "iam-chain-deny-added": {
     env: "dev",
     description: "twin: the group-role function's execution role gets an explicit Deny statement for *",
-    mutate: (d) => editTrust(d, "fn-group-role", (t) => void t.Statement.push({ Effect: "Deny", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:SecureTransport": "false" } } })),
+    mutate: (d) =>
+      editTrust(
+        d,
+        "fn-group-role",
+        (t) =>
+          void t.Statement.push({ Effect: "Deny", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      ),
     blocking: [],
     check: [],
   },
@@ -170,7 +181,10 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
   "iam-invoke-deny-narrowed": {
     env: "dev",
     description: "the reporting role's Deny narrows to GET/reports/*/pdf: /reports/{id}/anything-else is reachable",
-    mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.map((x) => (x["Effect"] === "Deny" ? { ...x, Resource: String(x["Resource"]).replace(/\*\/\*$/, "*/pdf") } : x))),
+    mutate: (d) =>
+      editInvokeGrant(d, "invoke-role-reporting", (s) =>
+        s.map((x) => (x["Effect"] === "Deny" ? { ...x, Resource: String(x["Resource"]).replace(/\*\/\*$/, "*/pdf") } : x)),
+      ),
     blocking: ["iam-deny-removed"],
     names: REPORTS,
     check: ["execute-api-invoke-scoped"],
@@ -178,7 +192,10 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
   "iam-invoke-deny-conditional": {
     env: "dev",
     description: "the reporting role's Deny gains a condition (it may not apply: it counts as no Deny)",
-    mutate: (d) => editInvokeGrant(d, "invoke-role-reporting", (s) => s.map((x) => (x["Effect"] === "Deny" ? { ...x, Condition: { Bool: { "aws:ViaAWSService": "true" } } } : x))),
+    mutate: (d) =>
+      editInvokeGrant(d, "invoke-role-reporting", (s) =>
+        s.map((x) => (x["Effect"] === "Deny" ? { ...x, Condition: { Bool: { "aws:ViaAWSService": "true" } } } : x)),
+      ),
     blocking: ["iam-deny-removed"],
     names: REPORTS,
     check: ["execute-api-invoke-scoped"],
@@ -212,7 +229,14 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "twin: the reporting role's Deny is written as two Deny statements (GET/reports/*/* and, redundantly, GET/reports/*/*/*)",
     mutate: (d) =>
       editInvokeGrant(d, "invoke-role-reporting", (s) =>
-        s.flatMap((x) => (x["Effect"] === "Deny" ? [{ ...x, Sid: "DenyDeeper", Action: ["execute-api:Invoke"] }, { ...x, Sid: "DenyDeeperStill", Resource: `${String(x["Resource"])}/*` }] : [x])),
+        s.flatMap((x) =>
+          x["Effect"] === "Deny"
+            ? [
+                { ...x, Sid: "DenyDeeper", Action: ["execute-api:Invoke"] },
+                { ...x, Sid: "DenyDeeperStill", Resource: `${String(x["Resource"])}/*` },
+              ]
+            : [x],
+        ),
       ),
     blocking: [],
     check: [],

@@ -11,7 +11,8 @@ const ATTACHMENT = "aws_cognito_identity_pool_roles_attachment";
 const IDS = `\${${POOL}.identities.id}`;
 
 const userPoolRef = (d: Doc): string => `\${aws_cognito_user_pool.${nameOf(d, "aws_cognito_user_pool", only(d, "aws_cognito_user_pool"))}.endpoint}`;
-const clientRef = (d: Doc, name: string): string => `\${aws_cognito_user_pool_client.${nameOf(d, "aws_cognito_user_pool_client", only(d, "aws_cognito_user_pool_client", `client-${name}`))}.id}`;
+const clientRef = (d: Doc, name: string): string =>
+  `\${aws_cognito_user_pool_client.${nameOf(d, "aws_cognito_user_pool_client", only(d, "aws_cognito_user_pool_client", `client-${name}`))}.id}`;
 
 /** A role trusting the identity pool (aud, and amr = `amr`), as constructs/identity.ts writes it. */
 function identityRole(d: Doc, id: string, name: string, amr: "authenticated" | "unauthenticated"): string {
@@ -96,10 +97,15 @@ function withReportingRule(d: Doc): void {
   identityRole(d, "identity_reporting", "petstore-dev-identity-reporting", "authenticated");
   invokeReports(d, "identity_reporting");
   attachment(d)["role_mapping"] = [
-    { identity_provider: `${userPoolRef(d)}:${clientRef(d, "web")}`, type: "Rules", ambiguous_role_resolution: "Deny", mapping_rule: [rule("custom:team", "reporting", "identity_reporting")] },
+    {
+      identity_provider: `${userPoolRef(d)}:${clientRef(d, "web")}`,
+      type: "Rules",
+      ambiguous_role_resolution: "Deny",
+      mapping_rule: [rule("custom:team", "reporting", "identity_reporting")],
+    },
   ];
 }
-const mappingRules = (d: Doc): Json[] => ((attachment(d)["role_mapping"] as Json[])[0]["mapping_rule"] as Json[]);
+const mappingRules = (d: Doc): Json[] => (attachment(d)["role_mapping"] as Json[])[0]["mapping_rule"] as Json[];
 
 export const IDENTITY_POOL_PAIRS: Readonly<Record<string, AccessPair>> = {
   "identity-pool-unauthenticated-enabled": {

@@ -54,7 +54,8 @@ export const WAF_PAIRS: Readonly<Record<string, AccessPair>> = {
   "waf-rule-override-count": {
     env: "dev",
     description: "CommonRuleSet's SizeRestrictions_BODY overridden to COUNT (rule_action_override)",
-    mutate: (d) => void (managed(d, "regional", "AWSManagedRulesCommonRuleSet")["rule_action_override"] = [{ name: "SizeRestrictions_BODY", action_to_use: { count: {} } }]),
+    mutate: (d) =>
+      void (managed(d, "regional", "AWSManagedRulesCommonRuleSet")["rule_action_override"] = [{ name: "SizeRestrictions_BODY", action_to_use: { count: {} } }]),
     blocking: ["waf-managed-count"],
     names: DEV_ACL,
     check: ["waf-managed-rules"],
@@ -62,7 +63,8 @@ export const WAF_PAIRS: Readonly<Record<string, AccessPair>> = {
   "waf-rule-override-block": {
     env: "dev",
     description: "twin: CommonRuleSet's SizeRestrictions_BODY overridden to BLOCK (what it does anyway)",
-    mutate: (d) => void (managed(d, "regional", "AWSManagedRulesCommonRuleSet")["rule_action_override"] = [{ name: "SizeRestrictions_BODY", action_to_use: { block: {} } }]),
+    mutate: (d) =>
+      void (managed(d, "regional", "AWSManagedRulesCommonRuleSet")["rule_action_override"] = [{ name: "SizeRestrictions_BODY", action_to_use: { block: {} } }]),
     blocking: [],
     check: [],
   },
@@ -71,7 +73,12 @@ export const WAF_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "KnownBadInputs narrowed by a scope-down statement to /admin only",
     mutate: (d) =>
       void (managed(d, "regional", "AWSManagedRulesKnownBadInputsRuleSet")["scope_down_statement"] = {
-        byte_match_statement: { field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", search_string: "/admin", text_transformation: [{ priority: 0, type: "NONE" }] },
+        byte_match_statement: {
+          field_to_match: { uri_path: {} },
+          positional_constraint: "STARTS_WITH",
+          search_string: "/admin",
+          text_transformation: [{ priority: 0, type: "NONE" }],
+        },
       }),
     blocking: ["waf-managed-scope-down"],
     names: DEV_ACL,

@@ -13,7 +13,7 @@ import type { Rule } from "../../../guard/rules/types";
 import { petstoreProd } from "../../../spec/samples/petstore";
 import { AccessStack } from "../../../stacks/access-stack";
 
-type Json = Record<string, any>;  
+type Json = Record<string, any>;
 
 const ROUTE = "GET /pets";
 const prodJson: Json = JSON.parse(Testing.synth(new AccessStack(Testing.app(), "petstore-prod", { spec: petstoreProd })));
@@ -144,7 +144,7 @@ describe("policy type EDGE: noncompliance", () => {
       Object.assign(d.resource.aws_api_gateway_method[methodKey], { authorization: "COGNITO_USER_POOLS", authorizer_id: cognito?.authorizer_id });
     });
     const messages = about(MethodMatchesPolicy, doc).map((f) => f.message);
-    expect(messages).toContainEqual(expect.stringContaining("authorization is \"COGNITO_USER_POOLS\", policy says NONE (EDGE)"));
+    expect(messages).toContainEqual(expect.stringContaining('authorization is "COGNITO_USER_POOLS", policy says NONE (EDGE)'));
   });
 
   test("GIVEN a policy saying EDGE and a method requiring an API key THEN it is a mismatch", () => {
@@ -154,7 +154,13 @@ describe("policy type EDGE: noncompliance", () => {
 
   test("GIVEN a policy saying NONE without EDGE for the same fixture THEN no-open-method is quiet only because of the reason (EDGE needs no reason)", () => {
     const none = policy({ type: "NONE", reason: "Public listing; nothing private behind it." });
-    expect(about(NoOpenMethod, fixture((d) => void delete d.resource.aws_cloudfront_distribution), none)).toEqual([]);
+    expect(
+      about(
+        NoOpenMethod,
+        fixture((d) => void delete d.resource.aws_cloudfront_distribution),
+        none,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -201,7 +207,13 @@ describe("policy type EDGE: clients and prefix scopes, resolved as the verifier 
   });
 
   test("GIVEN a route with no scopes of its own under a prefix requiring petstore/read THEN the prefix scopes are what is compared", () => {
-    const table: EdgeConfigTable = { ...baked({ scopes: [] }), prefixes: [{ prefix: "/", scopes: ["x/y"] }, { prefix: "/pets", scopes: ["petstore/read"] }] };
+    const table: EdgeConfigTable = {
+      ...baked({ scopes: [] }),
+      prefixes: [
+        { prefix: "/", scopes: ["x/y"] },
+        { prefix: "/pets", scopes: ["petstore/read"] },
+      ],
+    };
     expect(failing(withEdgeConfig(fixture(), table), EDGE)).toEqual([]);
   });
 

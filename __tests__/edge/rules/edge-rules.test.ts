@@ -15,7 +15,7 @@ import { WebAclManagedRules } from "../../../guard/rules/WebAclManagedRules";
 import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
 import { AccessStack } from "../../../stacks/access-stack";
 
-type Json = Record<string, any>;  
+type Json = Record<string, any>;
 
 const EDGE_RULES: readonly Rule[] = [
   EdgeOriginProtected,
@@ -185,7 +185,12 @@ describe("waf-managed-rules: noncompliance", () => {
 
 describe("cloudfront-web-acl, cloudfront-https-only, cloudfront-tls-1-2: noncompliance", () => {
   test("GIVEN no web_acl_id WHEN checked THEN cloudfront-web-acl fires", () => {
-    expect(run(CloudFrontWebAcl, broken((d) => delete distribution(d).web_acl_id))).toHaveLength(1);
+    expect(
+      run(
+        CloudFrontWebAcl,
+        broken((d) => delete distribution(d).web_acl_id),
+      ),
+    ).toHaveLength(1);
   });
 
   test("GIVEN allow-all viewers and a match-viewer origin WHEN checked THEN cloudfront-https-only fires twice", () => {

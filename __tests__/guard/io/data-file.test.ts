@@ -17,7 +17,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const laughs = (): string => {
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) lines.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9)
+        .fill(`*${"abcdefghi"[i - 1]}`)
+        .join(",")}]`,
+    );
   return `${lines.join("\n")}\napi: x\n`;
 };
 
@@ -43,7 +48,10 @@ describe("parseDataText", () => {
   });
 
   it("GIVEN duplicate keys THEN JSON and YAML both refuse with line and column", () => {
-    expect(parseDataText('{\n  "a": 1,\n  "a": 2\n}', "json")).toEqual({ ok: false, message: "bad JSON at line 3, column 3: duplicate key (JSON would silently keep the last one)" });
+    expect(parseDataText('{\n  "a": 1,\n  "a": 2\n}', "json")).toEqual({
+      ok: false,
+      message: "bad JSON at line 3, column 3: duplicate key (JSON would silently keep the last one)",
+    });
     const y = parseDataText("a: 1\na: 2\n", "yaml");
     expect(y.ok === false && y.message).toMatch(/^bad YAML at line 2, column 1: /);
   });
@@ -57,7 +65,7 @@ describe("parseDataText", () => {
 describe("GIVEN hostile policy files WHEN the check runs", () => {
   it.each([
     ["laughs.yaml", laughs, "bad YAML: aliases expand beyond 1000 nodes"],
-    ["deep.json", () => `{"api": "x", "routes": ${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}}`, "nested deeper than 512 levels"],
+    ["deep.json", () => `{"api": "x", "routes": ${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`, "nested deeper than 512 levels"],
     ["dup.json", () => '{"api": "petstore-*", "api": "other"}', "bad JSON at line 1, column 23: duplicate key"],
   ])("%s: one line naming the file, exit 2", (file, text, message) => {
     writeFileSync(join(dir, file), text());
@@ -80,7 +88,10 @@ describe("GIVEN hostile policy files WHEN the check runs", () => {
 
 describe("GIVEN a hostile Terraform input WHEN the check runs", () => {
   it("nested 6,000 levels inside a resource: one line, exit 2, no stack trace", () => {
-    const doc = JSON.stringify({ resource: { aws_api_gateway_rest_api: { x: { name: "n", body: "BODY" } } } }).replace('"BODY"', `${"{\"a\":".repeat(6000)}1${"}".repeat(6000)}`);
+    const doc = JSON.stringify({ resource: { aws_api_gateway_rest_api: { x: { name: "n", body: "BODY" } } } }).replace(
+      '"BODY"',
+      `${'{"a":'.repeat(6000)}1${"}".repeat(6000)}`,
+    );
     writeFileSync(join(dir, "deep.cdk.tf.json"), doc);
     const r = runCheck([join(dir, "deep.cdk.tf.json")]);
     expect(r.code).toBe(2);

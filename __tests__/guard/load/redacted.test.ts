@@ -8,12 +8,22 @@ const plan = {
   planned_values: {
     root_module: {
       resources: [
-        { address: "aws_ssm_parameter.cfg", mode: "managed", type: "aws_ssm_parameter", name: "cfg", values: { name: "/x/config", value: REDACTED, tags: { a: [REDACTED] } } },
+        {
+          address: "aws_ssm_parameter.cfg",
+          mode: "managed",
+          type: "aws_ssm_parameter",
+          name: "cfg",
+          values: { name: "/x/config", value: REDACTED, tags: { a: [REDACTED] } },
+        },
       ],
     },
   },
-  resource_changes: [{ address: "aws_ssm_parameter.cfg", mode: "managed", type: "aws_ssm_parameter", name: "cfg", change: { actions: ["create"], after_unknown: {} } }],
-  configuration: { root_module: { resources: [{ address: "aws_ssm_parameter.cfg", mode: "managed", type: "aws_ssm_parameter", name: "cfg", expressions: {} }] } },
+  resource_changes: [
+    { address: "aws_ssm_parameter.cfg", mode: "managed", type: "aws_ssm_parameter", name: "cfg", change: { actions: ["create"], after_unknown: {} } },
+  ],
+  configuration: {
+    root_module: { resources: [{ address: "aws_ssm_parameter.cfg", mode: "managed", type: "aws_ssm_parameter", name: "cfg", expressions: {} }] },
+  },
 };
 
 test("GIVEN a redacted plan WHEN loaded THEN the marker is Unknown everywhere and other values are kept", () => {

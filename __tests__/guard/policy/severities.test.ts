@@ -69,7 +69,10 @@ describe("GIVEN a lowered rule WHEN the check runs THEN every format lists it", 
   it.each(["table", "json", "junit", "sarif", "markdown"])("format %s", (format) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = check([join(FIX, "noncompliant", "StageXray.tf.json"), "--policy", file(), "--format", format], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    const code = check([join(FIX, "noncompliant", "StageXray.tf.json"), "--policy", file(), "--format", format], {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+    });
     expect(err.join("")).toBe("");
     expect(code).toBe(0); // stage-xray is info now: below --fail-on low
     const text = out.join("");
@@ -79,7 +82,10 @@ describe("GIVEN a lowered rule WHEN the check runs THEN every format lists it", 
 
   it("AND without a reason the check exits 2", () => {
     const err: string[] = [];
-    const code = check([join(FIX, "noncompliant", "StageXray.tf.json"), "--policy", policy("bad.yaml", "  stage-xray: info\n")], { out: () => undefined, err: (s) => err.push(s) });
+    const code = check([join(FIX, "noncompliant", "StageXray.tf.json"), "--policy", policy("bad.yaml", "  stage-xray: info\n")], {
+      out: () => undefined,
+      err: (s) => err.push(s),
+    });
     expect(code).toBe(2);
     expect(err.join("")).toContain("lowers stage-xray from low to info");
   });

@@ -24,7 +24,12 @@ export interface CognitoViews {
 export function cognitoViews(ctx: BuildContext): CognitoViews {
   const { ofType, follow } = ctx;
   // Cognito
-  const userPools: UserPool[] = ofType("aws_cognito_user_pool").map((p) => ({ address: p.address, name: str(p.values["name"]), settings: poolSettings(p.values), resource: p }));
+  const userPools: UserPool[] = ofType("aws_cognito_user_pool").map((p) => ({
+    address: p.address,
+    name: str(p.values["name"]),
+    settings: poolSettings(p.values),
+    resource: p,
+  }));
   const userPoolClients: UserPoolClient[] = ofType("aws_cognito_user_pool_client").map((c) => {
     const pool = follow(c, "user_pool_id", ["aws_cognito_user_pool"]);
     return {
@@ -138,7 +143,6 @@ export function lambdaPermissionViews(ctx: BuildContext): LambdaPermission[] {
       resource: p,
     };
   });
-
 
   return lambdaPermissions;
 }

@@ -16,9 +16,7 @@ export function iamViews(ctx: BuildContext, apis: readonly RestApi[]): IamViews 
   const { resolver, ofType, target, follow } = ctx;
   // IAM
   const roleRes = ofType("aws_iam_role");
-  const policyDocs = new Map(
-    ofType("aws_iam_policy_document", "data").map((d) => [d.address, documentFromDataSource(d.values)]),
-  );
+  const policyDocs = new Map(ofType("aws_iam_policy_document", "data").map((d) => [d.address, documentFromDataSource(d.values)]));
   /** Parse a policy attribute; a reference to an aws_iam_policy_document data source reads its statements. */
   const policyOf = (r: ResourceInstance, attr: string) => {
     const dataT = target(resolver.resolve(r, attr, ["aws_iam_policy_document"]));
@@ -82,9 +80,9 @@ export function iamViews(ctx: BuildContext, apis: readonly RestApi[]): IamViews 
   for (const a of apis) {
     const pol = a.resource.values["policy"];
     // A computed (unset) policy shows as Unknown without an expression in plans: nothing configured.
-    if (typeof pol === "string" ? pol !== "" : isUnknown(pol) && pol.expression !== undefined) push(a.resource, "api-resource-policy", policyOf(a.resource, "policy"), []);
+    if (typeof pol === "string" ? pol !== "" : isUnknown(pol) && pol.expression !== undefined)
+      push(a.resource, "api-resource-policy", policyOf(a.resource, "policy"), []);
   }
-
 
   return { userGroups, iamRoles, iamPolicies };
 }

@@ -54,7 +54,10 @@ export function restViews(ctx: BuildContext): RestViews {
     let out: { path: Val<string>; problems: UnresolvedRef[] };
     const part = r.values["path_part"];
     if (seen.has(r.address)) {
-      out = { path: unknownValue(), problems: [{ address: r.address, attribute: "parent_id", target: r.address, reason: "parent_id chain loops", source: r.source }] };
+      out = {
+        path: unknownValue(),
+        problems: [{ address: r.address, attribute: "parent_id", target: r.address, reason: "parent_id chain loops", source: r.source }],
+      };
     } else {
       seen.add(r.address);
       const res = resolver.resolve(r, "parent_id", [API, RES]);
@@ -74,7 +77,16 @@ export function restViews(ctx: BuildContext): RestViews {
       if (typeof part !== "string") {
         out = {
           path: unknownValue(),
-          problems: [...out.problems, { address: r.address, attribute: "path_part", target: isUnknown(part) ? (part.expression ?? "(known after apply)") : String(part), reason: "path_part is not a known string", source: r.source }],
+          problems: [
+            ...out.problems,
+            {
+              address: r.address,
+              attribute: "path_part",
+              target: isUnknown(part) ? (part.expression ?? "(known after apply)") : String(part),
+              reason: "path_part is not a known string",
+              source: r.source,
+            },
+          ],
         };
       }
     }
@@ -115,7 +127,8 @@ export function restViews(ctx: BuildContext): RestViews {
         unresolved.push(...p.problems.filter((x) => !unresolved.includes(x)));
       }
     } else {
-      const problem = "unresolved" in res ? res.unresolved : { address: m.address, attribute: "resource_id", target: "", reason: "resource_id is not set", source: m.source };
+      const problem =
+        "unresolved" in res ? res.unresolved : { address: m.address, attribute: "resource_id", target: "", reason: "resource_id is not set", source: m.source };
       problems.push(problem);
       unresolved.push(problem);
     }
@@ -127,7 +140,13 @@ export function restViews(ctx: BuildContext): RestViews {
       const t = follow(m, "authorizer_id", ["aws_api_gateway_authorizer"], problems);
       authorizer = t === undefined ? undefined : authorizerByAddress.get(t.address);
       if (t === undefined && needsAuthorizer && !problems.some((p) => p.attribute === "authorizer_id")) {
-        const p: UnresolvedRef = { address: m.address, attribute: "authorizer_id", target: "", reason: `authorization ${authorization} without an authorizer_id`, source: m.source };
+        const p: UnresolvedRef = {
+          address: m.address,
+          attribute: "authorizer_id",
+          target: "",
+          reason: `authorization ${authorization} without an authorizer_id`,
+          source: m.source,
+        };
         problems.push(p);
         unresolved.push(p);
       }
@@ -151,7 +170,6 @@ export function restViews(ctx: BuildContext): RestViews {
       resource: m,
     };
   });
-
 
   return { apis, apiByAddress, apiOf, authorizers, routes };
 }

@@ -44,7 +44,13 @@ export function stageViews(ctx: BuildContext, rest: Pick<RestViews, "apiByAddres
       st = stageByName(s.values["stage_name"], apiT);
     }
     if (st === undefined) {
-      unresolved.push({ address: s.address, attribute: "stage_name", target: String(s.values["stage_name"]), reason: "method settings for a stage not in the configuration", source: s.source });
+      unresolved.push({
+        address: s.address,
+        attribute: "stage_name",
+        target: String(s.values["stage_name"]),
+        reason: "method settings for a stage not in the configuration",
+        source: s.source,
+      });
       continue;
     }
     const set = firstBlock(s.values["settings"]) ?? {};
@@ -169,7 +175,6 @@ export function stageViews(ctx: BuildContext, rest: Pick<RestViews, "apiByAddres
       resource: d,
     };
   });
-
 
   return { stages, usagePlans, apiKeys, deployments };
 }

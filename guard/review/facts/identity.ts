@@ -27,7 +27,13 @@ export function trustFacts(model: Model): TrustFacts[] {
       const ref = (v: Val<string>) => references(stackOf(r), show(v));
       const principals = allows.flatMap((s) => s.principals.flatMap((p) => p.ids.map((id) => `${p.type}:${ref(id)}`)));
       const conditions = allows.flatMap((s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.map(ref).sort().join(",")}`));
-      return { key: show(r.name), address: r.address, principals: [...new Set(principals)].sort(), conditions: [...new Set(conditions)].sort(), unknown: false };
+      return {
+        key: show(r.name),
+        address: r.address,
+        principals: [...new Set(principals)].sort(),
+        conditions: [...new Set(conditions)].sort(),
+        unknown: false,
+      };
     });
 }
 

@@ -77,7 +77,10 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
       return r.edge?.mode === "gateway" ? "API key only (the edge verifier passes it on)" : "API key only";
     case "EDGE": {
       const e = r.edge;
-      const parts = e === undefined ? [] : [e.scopes.length > 0 ? `scopes: ${e.scopes.join(", ")}` : "any valid token", ...(e.clients !== null ? [`clients: ${e.clients.join(", ")}`] : [])];
+      const parts =
+        e === undefined
+          ? []
+          : [e.scopes.length > 0 ? `scopes: ${e.scopes.join(", ")}` : "any valid token", ...(e.clients !== null ? [`clients: ${e.clients.join(", ")}`] : [])];
       return `EDGE (CloudFront only${parts.length > 0 ? `; ${parts.join("; ")}` : ""})${key}`;
     }
     case "COGNITO": {
@@ -88,12 +91,15 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
     }
     case "CUSTOM": {
       const req = r.requirement;
-      const parts = req === undefined ? [] : [
-        ...(req.groups.length > 0 ? [`groups: ${req.groups.join(", ")}`] : []),
-        ...(req.scopes.length > 0 ? [`scopes: ${req.scopes.join(", ")}`] : []),
-        `token: ${req.tokenUse}`,
-        ...(req.clients !== null ? [`clients: ${req.clients.join(", ")}`] : []),
-      ];
+      const parts =
+        req === undefined
+          ? []
+          : [
+              ...(req.groups.length > 0 ? [`groups: ${req.groups.join(", ")}`] : []),
+              ...(req.scopes.length > 0 ? [`scopes: ${req.scopes.join(", ")}`] : []),
+              `token: ${req.tokenUse}`,
+              ...(req.clients !== null ? [`clients: ${req.clients.join(", ")}`] : []),
+            ];
       // Without the route table, the function at least says which authorizer code decides.
       const fn = r.authorizer?.function !== undefined ? ` → ${r.authorizer.function}` : "";
       return `CUSTOM (${r.authorizer?.name ?? "?"}${parts.length > 0 ? `; ${parts.join("; ")}` : fn})${key}`;
@@ -104,7 +110,6 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
       return `UNKNOWN (${r.unknownReason ?? "not determinable"})`;
   }
 }
-
 
 /** The requirement a Lambda authorizer's route table holds for this route (exact method first, then ANY). */
 function requirementOf(tables: RouteTables, stack: string, fn: string | undefined, route: Route): LambdaRequirement | undefined {
@@ -154,7 +159,9 @@ export function routeFacts(
     // A role an unconditional explicit Deny refuses the route (guard/access/iam.ts) is no invoker, whatever it is granted.
     const denied = (principal: string) => iamAccess(model).roles.some((r) => r.stack === stack && `role ${r.name}` === principal && deniedRoute(r, route));
     const invokers =
-      type === "AWS_IAM" ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied(g.principal)).map((g) => g.principal) : [];
+      type === "AWS_IAM"
+        ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied(g.principal)).map((g) => g.principal)
+        : [];
     const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
     const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;

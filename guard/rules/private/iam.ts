@@ -41,7 +41,10 @@ export function breadth(resource: Val<string>): Breadth {
   const parts = splitExecuteApiArn(resource);
   if (parts === undefined) return resource.includes("execute-api") ? "any-api" : "not-execute-api";
   if (parts.api.includes("*")) return "any-api";
-  const segs = parts.rest.replace(/^\//, "").split("/").filter((s) => s !== "");
+  const segs = parts.rest
+    .replace(/^\//, "")
+    .split("/")
+    .filter((s) => s !== "");
   // stage / VERB / path...: nothing after the stage but wildcards means every method of the API.
   return segs.slice(1).every((s) => s === "*") ? "whole-api" : "scoped";
 }
@@ -62,10 +65,7 @@ function routePattern(resource: string, api: ResourceInstance): string | undefin
   const parts = splitExecuteApiArn(resource);
   if (parts === undefined) return undefined;
   const apiId = api.values["id"];
-  const sameApi =
-    parts.api.includes("*") ||
-    parts.api.includes(`${api.configAddress}.`) ||
-    (typeof apiId === "string" && parts.api === apiId);
+  const sameApi = parts.api.includes("*") || parts.api.includes(`${api.configAddress}.`) || (typeof apiId === "string" && parts.api === apiId);
   if (!sameApi) return undefined;
   // An interpolation inside the rest (the stage name) stands for one path segment.
   return parts.rest.replace(/^\//, "").replace(/\$\{[^}]*\}/g, "stage");
@@ -85,9 +85,7 @@ export function coversWholeRoute(resource: string, api: ResourceInstance, verb: 
 
 /** Policies attached to a role (inline, role policies, attached managed policies). */
 export const policiesOfRole = (model: Model, role: ResourceInstance): IamPolicy[] =>
-  model.iamPolicies.filter(
-    (p) => p.kind !== "role-trust" && p.resource.source.stack === role.source.stack && p.roleAddresses.includes(role.address),
-  );
+  model.iamPolicies.filter((p) => p.kind !== "role-trust" && p.resource.source.stack === role.source.stack && p.roleAddresses.includes(role.address));
 
 /** An unknown document might grant anything unless its expression shows it cannot mention execute-api. */
 export function mayGrantInvoke(p: IamPolicy): boolean {

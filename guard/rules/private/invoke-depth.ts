@@ -32,9 +32,7 @@ export function uncoveredDeeperGlobs(model: Model, resource: string, denies: rea
   const [, stage, suffix] = m;
   const routes = model.routes.filter((r) => typeof r.httpMethod === "string" && typeof r.path === "string" && routeArnSuffix(r.httpMethod, r.path) === suffix);
   // Of the routes this very pattern stands for, the one needing fewest denies (a proxy route over a param route).
-  const needs = routes
-    .map((r) => new Set(deeperArnSuffixes(r.httpMethod as string, r.path as string)))
-    .sort((a, b) => a.size - b.size)[0];
+  const needs = routes.map((r) => new Set(deeperArnSuffixes(r.httpMethod as string, r.path as string))).sort((a, b) => a.size - b.size)[0];
   const required = starWidenings(parts.rest).filter(({ at }) => {
     if (at <= stage.length || needs === undefined) return true; // a `*` in the stage, or a resource no route explains
     const s = suffix.length - (parts.rest.length - at);

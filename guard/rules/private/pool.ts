@@ -5,5 +5,9 @@ import { known, show } from "../../access/context";
 
 export function poolFinding(r: ResourceInstance, message: string): RuleFinding {
   const name = r.values["name"];
-  return { address: r.address, message: `${r.type === "aws_cognito_user_pool" ? "user pool" : "app client"} ${known(name) ? JSON.stringify(name) : show(name)}: ${message}`, file: r.source.file };
+  return {
+    address: r.address,
+    message: `${r.type === "aws_cognito_user_pool" ? "user pool" : "app client"} ${known(name) ? JSON.stringify(name) : show(name)}: ${message}`,
+    file: r.source.file,
+  };
 }

@@ -46,7 +46,10 @@ function policiesOf(model: Model, api: RestApi): IamPolicy[] {
     if (p.resource === api.resource) return true;
     const id = p.resource.values["rest_api_id"];
     const apiId = api.resource.values["id"];
-    return (typeof id === "string" && typeof apiId === "string" && id === apiId) || (p.resource.references["rest_api_id"] ?? []).some((r) => r === `${api.address}.id`);
+    return (
+      (typeof id === "string" && typeof apiId === "string" && id === apiId) ||
+      (p.resource.references["rest_api_id"] ?? []).some((r) => r === `${api.address}.id`)
+    );
   });
 }
 

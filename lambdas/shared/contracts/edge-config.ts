@@ -79,4 +79,3 @@ export function edgeConfigJson(config: EdgeBakedConfig): string {
   readEdgeConfig(text);
   return text;
 }
-

@@ -44,7 +44,11 @@ export function parseRouteTable(value: unknown, file: string = ROUTE_TABLE_FILE)
       clients: nullableStrings(o.clients, `${at}.clients`),
     };
   });
-  return { authorizer: str(doc.authorizer, `${file}.authorizer`), routes, apiKeyFromAuthorizer: bool(doc.apiKeyFromAuthorizer, `${file}.apiKeyFromAuthorizer`) };
+  return {
+    authorizer: str(doc.authorizer, `${file}.authorizer`),
+    routes,
+    apiKeyFromAuthorizer: bool(doc.apiKeyFromAuthorizer, `${file}.apiKeyFromAuthorizer`),
+  };
 }
 
 /** Parses the file's text (absent, empty or not JSON: a ContractError). */
@@ -56,4 +60,3 @@ export function routeTableJson(table: RouteTable): string {
   readRouteTable(text);
   return text;
 }
-

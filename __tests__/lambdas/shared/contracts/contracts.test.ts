@@ -33,8 +33,16 @@ describe("GIVEN route-table.json", () => {
   test.each<[string, (t: Record<string, unknown>) => void, string]>([
     ["no apiKeyFromAuthorizer", (t) => delete t.apiKeyFromAuthorizer, "route-table.json.apiKeyFromAuthorizer: expected true or false, got undefined"],
     ["an empty authorizer name", (t) => (t.authorizer = ""), 'route-table.json.authorizer: expected a non-empty string, got ""'],
-    ["a route without clients (null means every client; absence means nothing)", (t) => delete (t.routes as Record<string, unknown>[])[0].clients, "route-table.json.routes[0].clients: expected an array of non-empty strings, got undefined"],
-    ["a lower-case method", (t) => ((t.routes as Record<string, unknown>[])[0].method = "get"), 'route-table.json.routes[0].method: expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY, got "get"'],
+    [
+      "a route without clients (null means every client; absence means nothing)",
+      (t) => delete (t.routes as Record<string, unknown>[])[0].clients,
+      "route-table.json.routes[0].clients: expected an array of non-empty strings, got undefined",
+    ],
+    [
+      "a lower-case method",
+      (t) => ((t.routes as Record<string, unknown>[])[0].method = "get"),
+      'route-table.json.routes[0].method: expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY, got "get"',
+    ],
   ])("WHEN it has %s THEN the writer, the Lambda and the loader all refuse it", (_name, change, message) => {
     const bad = structuredClone(TABLE) as unknown as Record<string, unknown>;
     change(bad);
@@ -63,9 +71,17 @@ describe("GIVEN edge-config.json", () => {
   });
 
   test.each<[string, (c: Record<string, unknown>) => void, string]>([
-    ["a route without a mode", (c) => delete (c.routes as Record<string, unknown>[])[0].mode, "edge-config.json.routes[0].mode: expected one of edge, gateway, got undefined"],
+    [
+      "a route without a mode",
+      (c) => delete (c.routes as Record<string, unknown>[])[0].mode,
+      "edge-config.json.routes[0].mode: expected one of edge, gateway, got undefined",
+    ],
     ["no prefixes list", (c) => delete c.prefixes, "edge-config.json.prefixes: expected an array, got undefined"],
-    ["a wildcard path", (c) => ((c.routes as Record<string, unknown>[])[0].path = "/pets/*"), 'edge-config.json.routes[0].path: expected a path template such as /pets/{petId}, got "/pets/*"'],
+    [
+      "a wildcard path",
+      (c) => ((c.routes as Record<string, unknown>[])[0].path = "/pets/*"),
+      'edge-config.json.routes[0].path: expected a path template such as /pets/{petId}, got "/pets/*"',
+    ],
   ])("WHEN it has %s THEN the writer, the Lambda and the loader all refuse it", (_name, change, message) => {
     const bad = structuredClone(EDGE) as unknown as Record<string, unknown>;
     change(bad);
