@@ -3,12 +3,13 @@
 // a real 1,000-method plan (when terraform and TF_PROVIDER_MIRROR are here). Targets: 10k <= 12x 1k (linear);
 // 1k check <= 10% of terraform show -json. Each size runs in a fresh child process so peak RSS is its own.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
 import { parsePolicyDocument } from "../guard/policy/parse";
+import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 import type { PolicySet } from "../guard/policy/types";
 
 const root = resolve(__dirname, "..");
@@ -241,53 +242,8 @@ function measure(file: string, n: number): Sample {
 }
 
 /** Plan a real 1,000-method configuration with terraform and time `terraform show -json`; undefined when not possible. */
-function terraformShow(n: number, dir: string): { showMs: number; planFile: string } | { skipped: string } {
-  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
-  if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
-  const tf = join(dir, "tf");
-  mkdirSync(tf, { recursive: true });
-  writeFileSync(join(dir, "tfrc"), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-  writeFileSync(
-    join(tf, "main.tf.json"),
-    JSON.stringify({
-      terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
-      provider: {
-        aws: [
-          {
-            region: "eu-west-1",
-            access_key: "bench",
-            secret_key: "bench",
-            skip_credentials_validation: true,
-            skip_requesting_account_id: true,
-            skip_metadata_api_check: "true",
-          },
-        ],
-      },
-      resource: configResources(n),
-    }),
-  );
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-  for (const args of [
-    ["init", "-input=false", "-no-color"],
-    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
-  ]) {
-    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
-    if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
-  }
-  const times: number[] = [];
-  let out = "";
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) return { skipped: `terraform show failed: ${r.stderr}` };
-    out = r.stdout;
-  }
-  const planFile = join(dir, "real-plan-1000.json");
-  writeFileSync(planFile, out);
-  times.sort((a, b) => a - b);
-  return { showMs: times[Math.floor(times.length / 2)], planFile };
+function terraformShow(n: number, dir: string): ShowTiming {
+  return planAndTimeShow(dir, configResources(n), RUNS, "real-plan-1000.json");
 }
 
 export async function run(): Promise<Record<string, unknown>> {

@@ -17,6 +17,7 @@ import { loadRouteTables } from "../guard/review/route-tables";
 import { AccessStack } from "../stacks/access-stack";
 import { validateSpec } from "../spec/validate";
 import { generatedSpec } from "./private/generated-spec";
+import { timeShow } from "./private/terraform-show";
 
 const root = resolve(__dirname, "..");
 const RUNS = 3;
@@ -95,17 +96,10 @@ function terraformShow(stackDir: string, dir: string): { showMs: number; resourc
     const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }
-  const times: number[] = [];
-  let resources = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 29 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) return { skipped: `terraform show failed: ${r.stderr}` };
-    resources = (JSON.parse(r.stdout) as { resource_changes?: unknown[] }).resource_changes?.length ?? 0;
-  }
-  times.sort((a, b) => a - b);
-  return { showMs: times[Math.floor(times.length / 2)], resources };
+  const shown = timeShow(tf, env, RUNS, join(dir, "plan.json"));
+  if ("skipped" in shown) return shown;
+  const resources = (JSON.parse(readFileSync(shown.planFile, "utf8")) as { resource_changes?: unknown[] }).resource_changes?.length ?? 0;
+  return { showMs: shown.showMs, resources };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
