@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../cli/check";
 import type { Coverage } from "../../guard/coverage";
-import { method, synth, type Doc } from "../review/fixtures/pairs";
+import { method, synth, type Doc } from "../guard/review/fixtures/pairs";
 
 const POLICY = join(__dirname, "..", "..", "policies", "petstore.yaml");
 

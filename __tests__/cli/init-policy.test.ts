@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { main } from "../../cli/check";
 import { parseDataText } from "../../guard/io/data-file";
 import { parsePolicyDocument } from "../../guard/policy/parse";
-import { method, only, synth, type Doc } from "../review/fixtures/pairs";
+import { method, only, synth, type Doc } from "../guard/review/fixtures/pairs";
 
-const SYNTH = join(__dirname, "..", "review", "fixtures", "synth");
+const SYNTH = join(__dirname, "..", "guard", "review", "fixtures", "synth");
 const POLICIES = join(__dirname, "..", "..", "policies");
 
 interface Finding {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
 import { ExecuteApiInvokeScoped } from "../../guard/rules/ExecuteApiInvokeScoped";
-import { synth, type Doc, type Json } from "../review/fixtures/pairs";
+import { synth, type Doc, type Json } from "./review/fixtures/pairs";
 
 const policies = loadPolicies(join(__dirname, "..", "..", "policies"));
 const REPORTING = "invoke_invoke-role-reporting_B0D8C99C";

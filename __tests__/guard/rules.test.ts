@@ -18,7 +18,7 @@ describe("rules over fixtures", () => {
     expect(runRules(compliant, policies).findings).toEqual([]);
   });
 
-  // Edge/CloudFront rules (issue 6) are covered by __tests__/edge; these are the API, IAM and Cognito rules.
+  // Edge/CloudFront rules (issue 6) are covered by __tests__/guard/rules/edge, __tests__/lambdas/edge and __tests__/constructs; these are the API, IAM and Cognito rules.
   const mine = RULES.filter((r) => fileOf(r.id) in BREAKAGES);
 
   test("every fixture names a registered rule", () => {

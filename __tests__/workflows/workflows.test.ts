@@ -388,7 +388,7 @@ describe("main.yml", () => {
   });
 
   it("GIVEN the prod stack's variables WHEN planned and deployed THEN each comes from the environment, secrets for sensitive ones", () => {
-    const synth = JSON.parse(readFileSync(join(ROOT, "__tests__", "review", "fixtures", "synth", "petstore-prod.cdk.tf.json"), "utf8")) as {
+    const synth = JSON.parse(readFileSync(join(ROOT, "__tests__", "guard", "review", "fixtures", "synth", "petstore-prod.cdk.tf.json"), "utf8")) as {
       variable: Record<string, { sensitive?: boolean }>;
     };
     const variables = Object.entries(synth.variable);

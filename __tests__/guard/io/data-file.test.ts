@@ -8,7 +8,7 @@ import { MAX_DEPTH, parseDataText } from "../../../guard/io/data-file";
 import { loadPolicies } from "../../../guard/policy/load";
 
 const FIX = join(__dirname, "..", "fixtures");
-const SYNTH = join(__dirname, "..", "..", "review", "fixtures", "synth", "petstore-dev.cdk.tf.json");
+const SYNTH = join(__dirname, "..", "review", "fixtures", "synth", "petstore-dev.cdk.tf.json");
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "data-file-"));

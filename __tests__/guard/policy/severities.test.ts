@@ -7,7 +7,7 @@ import { main as check } from "../../../cli/check";
 import { main as review } from "../../../cli/review";
 import { loadPolicies, loweredSeverities } from "../../../guard/policy/load";
 import { PolicyError } from "../../../guard/policy/types";
-import { pairDocs } from "../../review/fixtures/pairs";
+import { pairDocs } from "../review/fixtures/pairs";
 
 const FIX = join(__dirname, "..", "fixtures");
 let dir: string;
