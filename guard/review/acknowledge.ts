@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Change } from "./types";
 
-/** The label a code owner applies to acknowledge exactly the blocking changes of digest `d`. */
+/** The label an approver (AUTHZ_ACK_APPROVERS) applies to acknowledge exactly the blocking changes of digest `d`. */
 export const ACK_LABEL_PREFIX = "authz-ack:";
 export const ackLabel = (digest: string): string => `${ACK_LABEL_PREFIX}${digest}`;
 

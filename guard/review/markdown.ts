@@ -33,7 +33,7 @@ function verdict(r: ReviewReport): string[] {
     ];
   }
   const out = [
-    `:x: **${n}.** Merging is blocked until they are fixed, or a code owner acknowledges exactly these changes with the label ${code(ackLabel(r.digest))}.`,
+    `:x: **${n}.** Merging is blocked until they are fixed, or an approver (AUTHZ_ACK_APPROVERS) acknowledges exactly these changes with the label ${code(ackLabel(r.digest))}.`,
     "",
     `<sub>The label names digest ${code(r.digest)} of the blocking changes below; any push that changes them needs a new acknowledgement.</sub>`,
   ];
