@@ -20,5 +20,5 @@ app.synth();
 // Which spec list these stacks came from: `npm run plan` refuses to synthesize another list over them.
 writeFileSync(
   join(app.outdir, SYNTH_MARKER),
-  `${JSON.stringify({ from: selection.source.from, files: selection.source.files, stacks: selection.stacks.map((s) => s.stackName) }, null, 2)}\n`,
+  `${JSON.stringify({ from: selection.source.from, files: selection.source.files, stacks: selection.stacks.map((s) => s.stackName), root: __dirname }, null, 2)}\n`,
 );

@@ -9,6 +9,7 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
 import { initPolicy } from "./private/init-policy";
+import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { writeFileAtomically } from "./private/write";
 
 export interface CheckArgs {
@@ -70,7 +71,10 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
     const policies = { policies: args.policies.flatMap((p) => loadPolicies(p).policies) };
-    const model = loadModel(args.input);
+    const loaded = loadModel(args.input);
+    // This project's own cdktf.out: its packages must be what its source builds (rule bundle-matches-source).
+    const root = loaded.bundles !== undefined ? ownProjectRoot(args.input, process.cwd()) : undefined;
+    const model = root === undefined ? loaded : { ...loaded, sourceBuilds: sourceBuilds(root) };
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const result = runRules(model, policies);
     const report = {

@@ -483,6 +483,11 @@ export interface Model {
   readonly edgeConfigs?: readonly EdgeFunctionConfig[];
   /** Lambda packages read from disk (cdktf.out) with their code digest. @default - none read */
   readonly bundles?: readonly LambdaBundle[];
+  /**
+   * The handlers of the repository that synthesized this input, rebuilt from its source (the check does this when
+   * the input is this project's own cdktf.out): code digest -> entry. @default - not rebuilt
+   */
+  readonly sourceBuilds?: ReadonlyMap<string, string>;
   /** Every reference the loader could not follow (also surfaced per route). */
   readonly unresolved: readonly UnresolvedRef[];
   /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */

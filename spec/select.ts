@@ -35,8 +35,8 @@ const SAMPLE_FILE = "spec/samples/petstore.ts";
 /** The repository's spec list. */
 export const SPEC_CONFIG = resolve(__dirname, "..", "access-specs.json");
 
-/** The marker `main.ts` writes into the output directory: which spec list its stacks came from. */
-export const SYNTH_MARKER = "access-specs.synthesized.json";
+/** The marker `main.ts` writes into the output directory (guard/io/synth-marker.ts). */
+export { SYNTH_MARKER } from "../guard/io/synth-marker";
 
 /**
  * The spec files to build: ACCESS_SPEC, else the config file's list (paths relative to it, returned relative to

@@ -36,17 +36,25 @@ function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
 }
 
 /**
+ * The code identity of a package's files: sha256 over their names and contents in name order, the route table and
+ * edge config left out (one definition: the loader, and the check's rebuild from source, use it).
+ */
+export function codeDigest(files: readonly { readonly name: string; readonly data: Buffer }[]): string {
+  const hash = createHash("sha256");
+  const code = files.filter((f) => f.name !== ENTRY && f.name !== EDGE_ENTRY);
+  for (const f of [...code].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    hash.update(`${f.name}\u0000${f.data.length}\u0000`).update(f.data);
+  }
+  return hash.digest("hex");
+}
+
+/**
  * The code identity of a package: sha256 over its files' names and contents in name order (see BundleDigest).
  * The route table and edge config are left out: the review compares what they require route by route.
  */
 function bundleDigest(zip: string): BundleDigest {
   try {
-    const hash = createHash("sha256");
-    const code = zipFiles(readFileSync(zip)).filter((f) => f.name !== ENTRY && f.name !== EDGE_ENTRY);
-    for (const f of code.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      hash.update(`${f.name}\u0000${f.data.length}\u0000`).update(f.data);
-    }
-    return { file: zip, digest: hash.digest("hex") };
+    return { file: zip, digest: codeDigest(zipFiles(readFileSync(zip))) };
   } catch (e) {
     return { file: zip, problem: `cannot read the package: ${(e as Error).message}` };
   }

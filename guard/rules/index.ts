@@ -1,4 +1,5 @@
 // The rule registry: every rule the engine runs, in report order. Add a rule here and in its own file.
+import { BundleMatchesSource } from "./BundleMatchesSource";
 import { ApiKeyInUsagePlan } from "./ApiKeyInUsagePlan";
 import { ApiKeyIsNotAuthentication } from "./ApiKeyIsNotAuthentication";
 import { AppClientImplicitFlow } from "./AppClientImplicitFlow";
@@ -88,4 +89,5 @@ export const RULES: readonly Rule[] = [
   CognitoTriggerKnown,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
+  BundleMatchesSource,
 ];
