@@ -9,6 +9,7 @@ import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicies, loweredSeverities } from "../guard/policy/load";
+import { matchesName } from "../guard/match/glob";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
 import type { PolicySet } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
@@ -95,6 +96,26 @@ export function publicRouteAllowedBy(set: PolicySet): NonNullable<DiffOptions["p
       const [method, path] = route.split(" ");
       return method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(path ?? "");
     });
+}
+
+/**
+ * A grant is intended when, for every AWS_IAM route the principal can invoke, the policy's route names it: by role
+ * name pattern (`roles`), or through a Cognito group (`groups`) whose role it is.
+ */
+export function grantIntendedBy(set: PolicySet, head: Model): NonNullable<DiffOptions["grantIntended"]> {
+  return (principal, routes) => {
+    const roleName = /^role (.+)$/.exec(principal)?.[1];
+    if (roleName === undefined) return false;
+    const role = head.iamRoles.find((r) => r.name === roleName);
+    const groups = head.userGroups.filter((g) => role?.cognitoGroups.includes(g.address)).map((g) => g.name);
+    return routes.every((r) =>
+      policiesFor(set, r.api).some((p) => {
+        const want = effectivePolicy(p, r.api).routes[r.route];
+        if (want === undefined || want.type !== "AWS_IAM") return false;
+        return want.roles.some((pattern) => matchesName(pattern, roleName)) || want.groups.some((g) => groups.includes(g));
+      }),
+    );
+  };
 }
 
 /** Every policy path given, merged into one set (each file is still matched to its own APIs). */
@@ -187,7 +208,9 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       acknowledge: args.acknowledge,
       findings,
       routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },
-      ...(policies !== undefined ? { publicRouteAllowed: publicRouteAllowedBy(policies), loweredSeverities: loweredSeverities(policies) } : {}),
+      ...(policies !== undefined
+        ? { publicRouteAllowed: publicRouteAllowedBy(policies), grantIntended: grantIntendedBy(policies, head), loweredSeverities: loweredSeverities(policies) }
+        : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),
     });
     const text = args.format === "json" ? renderJson(report) : args.format === "text" ? renderText(report) : renderMarkdown(report);

@@ -35,6 +35,11 @@ export interface DiffOptions {
    * @default - no policy: every new public route blocks
    */
   readonly publicRouteAllowed?: (api: string, route: string, type: "NONE" | "API_KEY") => boolean;
+  /**
+   * Whether the intended policy names `principal` (`role <name>`) as an invoker of every one of `routes` (AWS_IAM
+   * routes it can invoke in the head): then a new grant to it is intended, not a widening. @default - never
+   */
+  readonly grantIntended?: (principal: string, routes: readonly RouteAuth[]) => boolean;
   /** The policy check's findings on the head. @default - no check ran */
   readonly findings?: readonly ReviewFinding[];
   /** Lambda authorizers' route tables of each side (loadRouteTables). @default - none: CUSTOM routes without groups/scopes */
@@ -335,13 +340,27 @@ function compareStage(b: StageFacts, a: StageFacts): Change[] {
   return out;
 }
 
-function compareGrants(before: readonly Grant[], after: readonly Grant[]): Change[] {
+function compareGrants(before: readonly Grant[], after: readonly Grant[], headRoutes: readonly RouteAuth[], intended?: DiffOptions["grantIntended"]): Change[] {
   const out: Change[] = [];
   for (const a of after) {
     const b = before.find((x) => x.principal === a.principal);
     // A pattern is new when no old pattern covers it (old `.../GET/*` covers new `.../GET/pets`).
     const widened = a.patterns.filter((p) => !(b?.patterns ?? []).some((old) => coversArnGlob(old, p)));
-    if (widened.length > 0) {
+    // The AWS_IAM routes this principal can invoke in the head: when the intended policy names it on every one
+    // (a new stack's group roles, say), the new grant is what the policy asks for.
+    const reached = headRoutes.filter((r) => r.type === "AWS_IAM" && r.invokers.includes(a.principal));
+    if (widened.length > 0 && intended !== undefined && reached.length > 0 && intended(a.principal, reached)) {
+      const routes = reached.map((r) => `${r.api} ${r.route}`).join(", ");
+      out.push(
+        change(
+          "info",
+          "invoke-grant-intended",
+          a.principal,
+          `new execute-api:Invoke grant on ${widened.join(", ")}: the intended policy names this invoker on ${routes}`,
+          a.addresses,
+        ),
+      );
+    } else if (widened.length > 0) {
       out.push(
         change(
           "blocking",
@@ -511,7 +530,7 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
   const controls: Change[] = [...apisRemoved];
   const stages = pair(base.stages, head.stages);
   for (const [b, a] of stages.pairs) controls.push(...compareStage(b, a));
-  controls.push(...compareGrants(base.grants, head.grants));
+  controls.push(...compareGrants(base.grants, head.grants, head.routes, opts.grantIntended));
   for (const [b, a] of pair(base.trusts, head.trusts).pairs) controls.push(...compareTrust(b, a));
   const newTrusts = pair(base.trusts, head.trusts).added;
   for (const t of newTrusts) {

@@ -1,0 +1,43 @@
+// A new execute-api:Invoke grant that the intended policy asks for (the group and invoker roles of a new stack)
+// is shown, not blocking; a new grant to a principal the policy does not name still blocks.
+import { join } from "path";
+import { grantIntendedBy } from "../../../cli/review";
+import { modelFromDocument } from "../../../guard/load";
+import { loadPolicies } from "../../../guard/policy/load";
+import { diffModels } from "../../../guard/review/diff";
+import { synth, type Doc } from "./fixtures/pairs";
+
+const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
+
+/** The dev synth without its two invoke grants: the base before the grants were added. */
+function withoutGrants(): Doc {
+  const doc = synth("dev");
+  const policiesOfRoles = doc.resource["aws_iam_role_policy"] as Record<string, unknown>;
+  for (const name of Object.keys(policiesOfRoles)) if (name.startsWith("invoke_")) delete policiesOfRoles[name];
+  return doc;
+}
+
+function review(head: Doc) {
+  const b = modelFromDocument(withoutGrants(), "base.cdk.tf.json");
+  const h = modelFromDocument(head, "head.cdk.tf.json");
+  return diffModels(b, h, { grantIntended: grantIntendedBy(policies, h) });
+}
+
+describe("GIVEN the invoke grants are new", () => {
+  it("WHEN the policy names their roles on the routes they reach THEN they are intended: shown, not blocking", () => {
+    const r = review(synth("dev"));
+    const kinds = r.changes.map((c) => `${c.severity}:${c.kind}`);
+    expect(kinds).not.toContain("blocking:invoke-grant-widened");
+    expect(kinds.filter((k) => k === "info:invoke-grant-intended")).toHaveLength(2);
+  });
+
+  it("WHEN one of them is granted to a role the policy does not name THEN it still blocks", () => {
+    const head = synth("dev");
+    const roles = head.resource["aws_iam_role"] as Record<string, Record<string, unknown>>;
+    const reporting = Object.entries(roles).find(([n]) => n.includes("reporting"));
+    if (reporting === undefined) throw new Error("fixture: no reporting role");
+    reporting[1]["name"] = "petstore-dev-invoker-someone-else";
+    const kinds = review(head).changes.map((c) => `${c.severity}:${c.kind}`);
+    expect(kinds).toContain("blocking:invoke-grant-widened");
+  });
+});
