@@ -2,17 +2,14 @@
 // 10,000 methods with the real `terraform show -json` shape, next to the time `terraform show -json` takes for
 // a real 1,000-method plan (when terraform and TF_PROVIDER_MIRROR are here). Targets: 10k <= 12x 1k (linear);
 // 1k check <= 10% of terraform show -json. Each size runs in a fresh child process so peak RSS is its own.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { runRules } from "../guard/engine";
-import { loadModel } from "../guard/load";
+import { join } from "node:path";
 import { parsePolicyDocument } from "../guard/policy/parse";
+import { type CheckSample, medianOfChildren, timeCheck } from "./private/measure";
 import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 import type { PolicySet } from "../guard/policy/types";
 
-const root = resolve(__dirname, "..");
 const RUNS = 3;
 type Json = Record<string, unknown>;
 
@@ -209,37 +206,9 @@ export function benchPolicy(n: number): PolicySet {
   return { policies: [policy] };
 }
 
-interface Sample {
-  readonly ms: number;
-  readonly maxRssMb: number;
-  readonly findings: number;
-  readonly routes: number;
-}
+type Sample = CheckSample;
 
-/** Child mode: time load + rules of one file (JSON parse included), report peak RSS of this process. */
-function measureHere(file: string, n: number): Sample {
-  const policies = benchPolicy(n);
-  const t0 = process.hrtime.bigint();
-  const model = loadModel(file);
-  const { findings } = runRules(model, policies);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, findings: findings.length, routes: model.routes.length };
-}
-
-function measure(file: string, n: number): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", file, String(n)], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
-    if (child.status !== 0) throw new Error(`check bench failed on ${file}: ${child.stderr}`);
-    samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
-  }
-  samples.sort((a, b) => a.ms - b.ms);
-  return samples[Math.floor(samples.length / 2)];
-}
+const measure = (file: string, n: number): Sample => medianOfChildren<Sample>(__filename, ["--measure", file, String(n)], RUNS, `check bench on ${file}`);
 
 /** Plan a real 1,000-method configuration with terraform and time `terraform show -json`; undefined when not possible. */
 function terraformShow(n: number, dir: string): ShowTiming {
@@ -295,7 +264,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
 if (require.main === module) {
   if (process.argv[2] === "--measure") {
-    process.stdout.write(`${JSON.stringify(measureHere(process.argv[3], Number(process.argv[4])))}\n`);
+    process.stdout.write(`${JSON.stringify(timeCheck(process.argv[3] as string, benchPolicy(Number(process.argv[4]))))}\n`);
   } else {
     run().catch((e: unknown) => {
       console.error(e);

@@ -2,17 +2,14 @@
 // API whose body declares 1,000 operations, as a ratio to the time `terraform show -json` takes for that plan
 // (target <= 0.10; bench/check.ts's method: medians of 3, each check in a fresh process). The body must be known
 // at plan time to be in the plan, so its ARNs are literals. Needs terraform and TF_PROVIDER_MIRROR.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { runRules } from "../guard/engine";
-import { loadModel } from "../guard/load";
+import { join } from "node:path";
 import { parsePolicyDocument } from "../guard/policy/parse";
 import type { PolicySet } from "../guard/policy/types";
-import { median, planAndTimeShow, type ShowTiming } from "./private/terraform-show";
+import { type CheckSample, medianOfChildren, timeCheck } from "./private/measure";
+import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 
-const root = resolve(__dirname, "..");
 const RUNS = 3;
 const N = 1000;
 type Json = Record<string, unknown>;
@@ -82,19 +79,7 @@ function benchPolicy(n: number): PolicySet {
   return { policies: [policy] };
 }
 
-interface Sample {
-  readonly ms: number;
-  readonly routes: number;
-  readonly findings: number;
-}
-
-function measureHere(file: string): Sample {
-  const policies = benchPolicy(N);
-  const t0 = process.hrtime.bigint();
-  const model = loadModel(file);
-  const { findings } = runRules(model, policies);
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, routes: model.routes.length, findings: findings.length };
-}
+type Sample = CheckSample;
 
 function plan(dir: string): ShowTiming {
   return planAndTimeShow(dir, configResources(N), RUNS, "openapi-plan-1000.json");
@@ -108,17 +93,7 @@ export async function run(): Promise<Record<string, unknown>> {
     result = { skipped: tf.skipped };
     console.log("openapi: skipped (%s)", tf.skipped);
   } else {
-    const samples: Sample[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", tf.planFile], {
-        cwd: root,
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-      });
-      if (child.status !== 0) throw new Error(`openapi bench failed: ${child.stderr}`);
-      samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
-    }
-    const s = median(samples, (x) => x.ms);
+    const s = medianOfChildren<Sample>(__filename, ["--measure", tf.planFile], RUNS, "openapi bench");
     if (s.routes !== N) throw new Error(`openapi bench: the plan's body gave ${s.routes} routes, not ${N}`);
     result = {
       runs: RUNS,
@@ -145,7 +120,7 @@ export async function run(): Promise<Record<string, unknown>> {
 }
 
 if (require.main === module) {
-  if (process.argv[2] === "--measure") process.stdout.write(`${JSON.stringify(measureHere(process.argv[3]))}\n`);
+  if (process.argv[2] === "--measure") process.stdout.write(`${JSON.stringify(timeCheck(process.argv[3], benchPolicy(N)))}\n`);
   else
     run().catch((e: unknown) => {
       console.error(e);

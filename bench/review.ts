@@ -3,12 +3,11 @@
 // of the same stack planned offline with real terraform. Target: review <= 0.25 of show. Each measurement runs in
 // a fresh process (median of 3): load both cdktf.out directories (route tables included, as the CLI does), diff,
 // render the Markdown comment.
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { App } from "cdktf";
-import { OFFLINE_VARS_FILE, OVERRIDE_FILE, TERRAFORM_ENV, mirrorCliConfig, offlineOverride, offlineVariables } from "../cli/private/terraform";
+import { OFFLINE_VARS_FILE, OVERRIDE_FILE, offlineOverride, offlineVariables } from "../cli/private/terraform";
 import { runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
 import { diffModels } from "../guard/review/diff";
@@ -17,9 +16,9 @@ import { loadRouteTables } from "../guard/review/route-tables";
 import { AccessStack } from "../stacks/access-stack";
 import { validateSpec } from "../spec/validate";
 import { generatedSpec } from "./private/generated-spec";
-import { timeShow } from "./private/terraform-show";
+import { medianOfChildren } from "./private/measure";
+import { planIn, timeShow } from "./private/terraform-show";
 
-const root = resolve(__dirname, "..");
 const RUNS = 3;
 const ROUTES = 1000;
 const STACK = "bench";
@@ -62,40 +61,19 @@ function measureHere(what: string, base: string, head: string): Sample {
   return { ms, routes: h.routes.length, blocking: report.blocking };
 }
 
-function measure(what: string, base: string, head: string): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const child = spawnSync(join(root, "node_modules", ".bin", "tsx"), [__filename, "--measure", what, base, head], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
-    if (child.status !== 0) throw new Error(`review bench (${what}) failed: ${child.stderr}`);
-    samples.push(JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Sample);
-  }
-  samples.sort((a, b) => a.ms - b.ms);
-  return samples[Math.floor(samples.length / 2)];
-}
+const measure = (what: string, base: string, head: string): Sample =>
+  medianOfChildren<Sample>(__filename, ["--measure", what, base, head], RUNS, `review bench (${what})`);
 
 /** Plan the base stack offline with real terraform (a copy of its directory) and time `terraform show -json`. */
 function terraformShow(stackDir: string, dir: string): { showMs: number; resources: number } | { skipped: string } {
-  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
-  if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
   const tf = join(dir, "tf");
   cpSync(stackDir, tf, { recursive: true });
   const stackJson: unknown = JSON.parse(readFileSync(join(tf, "cdk.tf.json"), "utf8"));
   writeFileSync(join(tf, OVERRIDE_FILE), JSON.stringify(offlineOverride(stackJson)));
   writeFileSync(join(tf, OFFLINE_VARS_FILE), JSON.stringify(offlineVariables(stackJson, {})));
-  writeFileSync(join(dir, "tfrc"), mirrorCliConfig(resolve(mirror)));
-  const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
-  for (const args of [
-    ["init", "-input=false", "-no-color"],
-    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
-  ]) {
-    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
-    if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
-  }
+  const planned = planIn(tf, dir);
+  if ("skipped" in planned) return planned;
+  const env = planned.env;
   const shown = timeShow(tf, env, RUNS, join(dir, "plan.json"));
   if ("skipped" in shown) return shown;
   const resources = (JSON.parse(readFileSync(shown.planFile, "utf8")) as { resource_changes?: unknown[] }).resource_changes?.length ?? 0;

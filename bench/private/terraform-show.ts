@@ -3,46 +3,50 @@
 // Needs terraform on PATH and TF_PROVIDER_MIRROR (a filesystem mirror of hashicorp/aws); otherwise says why not.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { mirrorCliConfig, OFFLINE_PROVIDER_SETTINGS, TERRAFORM_ENV } from "../../cli/private/terraform";
 
 export type ShowTiming = { readonly showMs: number; readonly planFile: string } | { readonly skipped: string };
 
 export const median = <T>(xs: readonly T[], by: (x: T) => number): T => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)] as T;
-
-/** Placeholder credentials and every skip flag: planning calls no AWS API. */
-const OFFLINE_PROVIDER = {
-  region: "eu-west-1",
-  access_key: "bench",
-  secret_key: "bench",
-  skip_credentials_validation: true,
-  skip_requesting_account_id: true,
-  skip_metadata_api_check: "true",
-};
 
 /**
  * Plans `resource` (Terraform JSON resource blocks) in `dir`/tf and times `terraform show -json`; the plan JSON is
  * written to `dir`/`planName`.
  */
 export function planAndTimeShow(dir: string, resource: Record<string, unknown>, runs: number, planName = "plan.json"): ShowTiming {
+  const tf = join(dir, "tf");
+  mkdirSync(tf, { recursive: true });
+  writeFileSync(
+    join(tf, "main.tf.json"),
+    JSON.stringify({
+      terraform: { required_providers: { aws: { source: "hashicorp/aws" } } },
+      provider: { aws: [{ region: "eu-west-1", ...OFFLINE_PROVIDER_SETTINGS }] },
+      resource,
+    }),
+  );
+  const planned = planIn(tf, dir);
+  return "skipped" in planned ? planned : timeShow(tf, planned.env, runs, join(dir, planName));
+}
+
+/**
+ * `terraform init` and `plan -out=plan.out` in `tfDir`, providers from TF_PROVIDER_MIRROR through the project's own
+ * CLI config (cli/private/terraform.ts), written into `workDir`. Returns the environment to run terraform with.
+ */
+export function planIn(tfDir: string, workDir: string): { readonly env: NodeJS.ProcessEnv } | { readonly skipped: string } {
   const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
   if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
   if (mirror === "" || !existsSync(mirror)) return { skipped: "TF_PROVIDER_MIRROR is not set" };
-  const tf = join(dir, "tf");
-  mkdirSync(tf, { recursive: true });
-  writeFileSync(join(dir, "tfrc"), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-  writeFileSync(
-    join(tf, "main.tf.json"),
-    JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws" } } }, provider: { aws: [OFFLINE_PROVIDER] }, resource }),
-  );
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  writeFileSync(join(workDir, "tfrc"), mirrorCliConfig(resolve(mirror)));
+  const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(workDir, "tfrc") };
   for (const args of [
     ["init", "-input=false", "-no-color"],
     ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
   ]) {
-    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 28 });
+    const r = spawnSync("terraform", args, { cwd: tfDir, env, encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.status !== 0) return { skipped: `terraform ${args[0]} failed: ${(r.stderr || r.stdout).split("\n").slice(0, 3).join(" ")}` };
   }
-  return timeShow(tf, env, runs, join(dir, planName));
+  return { env };
 }
 
 /** Times `terraform show -json plan.out` in `tfDir` (already planned) and writes the JSON to `planFile`. */
