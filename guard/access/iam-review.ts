@@ -6,17 +6,47 @@ import type { Model, Route } from "../model";
 import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
 import { arnGlobsOverlap, lostDenies, showInvokeResource } from "./iam-deny";
 import { routeArnSuffix } from "../match/route";
+import { pairRoutes } from "../review/route-pairing";
 import type { AccessContext } from "./index";
 
-/** `api GET /path` as the review labels the route (its facts are in model order), else the API's name. */
-export function routeSubject(model: Model, facts: readonly RouteAuth[], route: Route): string {
+/** The review's facts of a model route (they are in model order). */
+function factOf(model: Model, facts: readonly RouteAuth[], route: Route): RouteAuth | undefined {
   const i = model.routes.indexOf(route);
   const f = facts.length === model.routes.length && i >= 0 ? facts[i] : undefined;
-  if (f !== undefined && f.address === route.address) return `${f.api} ${f.route}`;
+  return f !== undefined && f.address === route.address ? f : undefined;
+}
+
+/** `api GET /path` as the review labels the route, else the API's name. */
+export function routeSubject(model: Model, facts: readonly RouteAuth[], route: Route): string {
+  const f = factOf(model, facts, route);
+  if (f !== undefined) return `${f.api} ${f.route}`;
   return `${typeof route.apiName === "string" ? route.apiName : "(API)"} ${route.routeKey ?? route.address}`;
 }
 
+const headKey = (r: RouteAuth): string => `${r.apiRef?.stack ?? ""}::${r.apiRef?.address ?? r.api}::${r.address}`;
+const pairings = new WeakMap<AccessContext, Map<string, string[]>>();
+
+/**
+ * The subjects of the base routes a head route stands for, by the review's one pairing (route-pairing.ts): the same
+ * route (a renamed path parameter, a relabelled API) or base routes it now covers. Empty for a new route.
+ */
+export function baseSubjectsOf(ctx: AccessContext, headRoute: Route): readonly string[] {
+  let byHead = pairings.get(ctx);
+  if (byHead === undefined) {
+    const map = new Map<string, string[]>();
+    const add = (head: RouteAuth, base: RouteAuth) => map.set(headKey(head), [...(map.get(headKey(head)) ?? []), `${base.api} ${base.route}`]);
+    const paired = pairRoutes(ctx.baseFacts.routes, ctx.headFacts.routes);
+    for (const [before, after] of paired.same) add(after, before);
+    for (const { before, by } of paired.covered) add(by, before);
+    pairings.set(ctx, map);
+    byHead = map;
+  }
+  const f = factOf(ctx.head, ctx.headFacts.routes, headRoute);
+  return f === undefined ? [] : (byHead.get(headKey(f)) ?? []);
+}
+
 interface Invokers {
+  readonly route: Route;
   readonly subject: string;
   readonly addresses: readonly string[];
   /** role name -> its assumer chains */
@@ -28,6 +58,7 @@ function invokersByRoute(model: Model, facts: readonly RouteAuth[], access: IamA
   for (const r of access.routes) {
     const subject = routeSubject(model, facts, r.route);
     out.set(subject, {
+      route: r.route,
       subject,
       addresses: [r.route.address, ...r.roles.map((x) => x.role.address)],
       byRole: new Map(r.roles.map((x) => [x.role.key, x.role])),
@@ -49,7 +80,10 @@ export function compareIam(ctx: AccessContext): Change[] {
   // Routes that are AWS_IAM on both sides: a new role, or a new principal in a role's trust chain, widens them.
   const before = invokersByRoute(ctx.base, ctx.baseFacts.routes, base);
   for (const [subject, after] of invokersByRoute(ctx.head, ctx.headFacts.routes, head)) {
-    const b = before.get(subject);
+    // The base route it stands for, paired by what it matches (not by its key string).
+    const b = baseSubjectsOf(ctx, after.route)
+      .map((k) => before.get(k))
+      .find((x) => x !== undefined);
     if (b === undefined) continue;
     const grown: string[] = [];
     for (const [key, role] of after.byRole) {

@@ -4,7 +4,7 @@
 // a route-invoking role to more users.
 import { change } from "../review/change";
 import type { Change } from "../review/types";
-import { routeSubject } from "./iam-review";
+import { baseSubjectsOf, routeSubject } from "./iam-review";
 import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "./identity-pools";
 import type { AccessContext } from "./index";
 import { sameTarget } from "./targets";
@@ -25,7 +25,8 @@ export function compareIdentityPools(ctx: AccessContext): Change[] {
   const out: Change[] = [];
   for (const { route, callers } of after) {
     const subject = routeSubject(head, ctx.headFacts.routes, route);
-    const old = before.get(subject) ?? [];
+    // Its base counterpart by the review's one pairing (a renamed path parameter is the same route).
+    const old = baseSubjectsOf(ctx, route).flatMap((k) => before.get(k) ?? []);
     const fresh = callers.filter((c) => !old.some((o) => o.key === c.key));
     if (fresh.length === 0) continue;
     const groups: [string, IdentityCaller[]][] = [

@@ -48,7 +48,34 @@ const inlinePolicy = (d: Doc, roleIncludes: string, statement: Json): void => {
   only(d, "aws_iam_role", roleIncludes)["inline_policy"] = [{ name: "extra", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) }];
 };
 
+/** The `{reportId}` path part renamed `{id}`: the same route to API Gateway. */
+function renameReportParam(d: Doc): void {
+  for (const r of Object.values(d.resource["aws_api_gateway_resource"] ?? {})) if (r["path_part"] === "{reportId}") r["path_part"] = "{id}";
+}
+
 export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
+  "iam-trust-foreign-account-param-renamed": {
+    env: "dev",
+    description: "the same foreign trust, in a head that also renames the route's path parameter ({reportId} -> {id})",
+    mutate: (d) => {
+      renameReportParam(d);
+      editTrust(
+        d,
+        "invoker-reporting",
+        (t) => void t.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }),
+      );
+    },
+    blocking: ["iam-invokers-widened"],
+    names: "GET /reports/{id}",
+    check: ["iam-invoker-trust"],
+  },
+  "iam-param-renamed-only": {
+    env: "dev",
+    description: "the route's path parameter renamed ({reportId} -> {id}) and nothing else: no one new can invoke it",
+    mutate: renameReportParam,
+    blocking: [],
+    check: [],
+  },
   "iam-trust-foreign-account": {
     env: "dev",
     description: "the reporting invoker role is also trusted by account 999999999999",
