@@ -1,5 +1,6 @@
 // Parses IAM policy documents from JSON strings (possibly carrying `${...}` interpolations, kept verbatim in
 // the values) into PolicyDocument. A document computed by an expression stays Unknown; bad JSON is a parse error.
+import { parseDataText } from "../io/data-file";
 import { isUnknown, unknownValue, type PolicyCondition, type PolicyDocument, type PolicyPrincipal, type PolicyStatement, type Val } from "../model";
 import { asArray, asObject, asString, isObject } from "./json";
 
@@ -66,13 +67,11 @@ export function parsePolicy(v: unknown): ParsedPolicy {
     text = e;
   } else if (isObject(v)) return { document: documentFromJson(v) };
   else return { document: unknownValue() };
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (!isObject(parsed)) return { document: unknownValue(text), parseError: "policy is not a JSON object" };
-    return { document: documentFromJson(parsed) };
-  } catch (e) {
-    return { document: unknownValue(text), parseError: `policy is not valid JSON: ${(e as Error).message}` };
-  }
+  // The one data reader: bounded nesting, and a repeated key (two "Effect"s) is an error, not "the last one wins".
+  const parsed = parseDataText(text, "json");
+  if (!parsed.ok) return { document: unknownValue(text), parseError: `policy is not valid JSON: ${parsed.message}` };
+  if (!isObject(parsed.data)) return { document: unknownValue(text), parseError: "policy is not a JSON object" };
+  return { document: documentFromJson(parsed.data) };
 }
 
 /** `data.aws_iam_policy_document` statement blocks, as Terraform writes them. */
