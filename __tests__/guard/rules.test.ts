@@ -1,5 +1,5 @@
 // Every rule: quiet on the compliant fixture, firing on its own non-compliant fixture (a rule that cannot fire is a defect).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runRules } from "../../guard/engine";
 import { loadModel } from "../../guard/load";
@@ -20,6 +20,46 @@ describe("rules over fixtures", () => {
 
   // Edge/CloudFront rules (issue 6) are covered by __tests__/guard/rules/edge, __tests__/lambdas/edge and __tests__/constructs; these are the API, IAM and Cognito rules.
   const mine = RULES.filter((r) => fileOf(r.id) in BREAKAGES);
+
+  // Rules without a fixture in fixtures/noncompliant fire in the suite named here (a pair, a real plan, a fixture of
+  // their own): every rule is in exactly one place, and that suite names the rule.
+  const ELSEWHERE: Readonly<Record<string, string>> = {
+    "http-route-authorizer-ignored": "guard/load/http-api/check.test.ts",
+    "http-api-waf": "guard/load/http-api/check.test.ts",
+    "jwt-authorizer-issuer-known": "guard/load/http-api/check.test.ts",
+    "openapi-body-verified": "guard/load/openapi/rules.test.ts",
+    "cognito-group-role-privileges": "guard/access/pairs/iam.ts",
+    "iam-invoker-trust": "guard/access/pairs/iam.ts",
+    "iam-managed-policy-verified": "guard/access/pairs/iam.ts",
+    "identity-pool-unauthenticated-invoke": "guard/access/pairs/identity-pools.ts",
+    "deployment-stage-name": "guard/access/pairs/stages.ts",
+    "cognito-authorizer-pool-known": "guard/access/pairs/cognito.ts",
+    "cognito-trigger-known": "guard/access/pairs/cognito.ts",
+    "cognito-user-in-access-group": "guard/access/pairs/cognito.ts",
+    "app-client-implicit-flow": "guard/access/pairs/cognito.ts",
+    "bundle-matches-source": "cli/bundle-source.test.ts",
+    "edge-origin-protected": "guard/rules/edge/edge-rules.test.ts",
+    "cloudfront-authorization-in-cache-key": "guard/rules/edge/edge-rules.test.ts",
+    "edge-auth-on-viewer-request": "guard/rules/edge/edge-rules.test.ts",
+    "waf-managed-rules": "guard/rules/edge/edge-rules.test.ts",
+    "cloudfront-web-acl": "guard/rules/edge/edge-rules.test.ts",
+    "cloudfront-https-only": "guard/rules/edge/edge-rules.test.ts",
+    "cloudfront-tls-1-2": "guard/rules/edge/edge-rules.test.ts",
+  };
+
+  test("every rule has a firing fixture: here, or in the one suite named for it", () => {
+    for (const r of RULES) {
+      const here = fileOf(r.id) in BREAKAGES;
+      const there = ELSEWHERE[r.id];
+      expect([r.id, here || there !== undefined]).toEqual([r.id, true]);
+      expect([r.id, here && there !== undefined]).toEqual([r.id, false]);
+      if (there !== undefined) {
+        const text = readFileSync(join(__dirname, "..", there), "utf8");
+        expect([r.id, text.includes(r.id) || text.includes(fileOf(r.id))]).toEqual([r.id, true]);
+      }
+    }
+    expect(Object.keys(ELSEWHERE).filter((id) => !RULES.some((r) => r.id === id))).toEqual([]);
+  });
 
   test("every fixture names a registered rule", () => {
     expect(Object.keys(BREAKAGES).filter((f) => !RULES.some((r) => fileOf(r.id) === f))).toEqual([]);
