@@ -4,7 +4,7 @@
 import { coverageOf } from "../guard/coverage";
 import { failing, runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
-import { loadPolicies, loweredSeverities } from "../guard/policy/load";
+import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
@@ -70,7 +70,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   try {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
-    const policies = { policies: args.policies.flatMap((p) => loadPolicies(p).policies) };
+    const policies = loadPolicySet(args.policies);
     const loaded = loadModel(args.input);
     // This project's own cdktf.out: its packages must be what its source builds (rule bundle-matches-source).
     const root = loaded.bundles !== undefined ? ownProjectRoot(args.input, process.cwd()) : undefined;

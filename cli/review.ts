@@ -8,7 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { runRules } from "../guard/engine";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
-import { loadPolicies, loweredSeverities } from "../guard/policy/load";
+import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { matchesName } from "../guard/match/glob";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
 import type { PolicySet } from "../guard/policy/types";
@@ -118,12 +118,6 @@ export function grantIntendedBy(set: PolicySet, head: Model): NonNullable<DiffOp
   };
 }
 
-/** Every policy path given, merged into one set (each file is still matched to its own APIs). */
-function loadPolicySet(paths: readonly string[]): PolicySet | undefined {
-  if (paths.length === 0) return undefined;
-  return { policies: paths.flatMap((p) => loadPolicies(p).policies) };
-}
-
 const KIND: Readonly<Record<Model["format"], string>> = { cdktf: "configuration", plan: "plan", mixed: "plan and configuration" };
 
 /**
@@ -190,7 +184,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     } else {
       ({ base, head } = loadComparable(args.base as string, args.head as string));
     }
-    const policies = loadPolicySet(args.policies);
+    const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
     // The policy check on the head, so the comment shows what the head still gets wrong, not only what changed.
     const findings: ReviewFinding[] = runRules(head, policies ?? { policies: [] }).findings.map((f) => ({

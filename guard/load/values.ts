@@ -5,6 +5,8 @@ import { asArray } from "./json";
 
 export const str = (v: unknown): Val<string> => (typeof v === "string" ? v : isUnknown(v) ? v : "");
 export const optStr = (v: unknown): Val<string> | undefined => (typeof v === "string" || isUnknown(v) ? v : undefined);
+/** Like optStr, but an empty string counts as unset. */
+export const optText = (v: unknown): Val<string> | undefined => (typeof v === "string" ? (v === "" ? undefined : v) : isUnknown(v) ? v : undefined);
 export const bool = (v: unknown, dflt: boolean): Val<boolean> => (typeof v === "boolean" ? v : isUnknown(v) ? v : dflt);
 export const optBool = (v: unknown): Val<boolean> | undefined => (typeof v === "boolean" || isUnknown(v) ? v : undefined);
 export const optNum = (v: unknown): Val<number> | undefined =>

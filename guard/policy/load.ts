@@ -50,5 +50,10 @@ export function loadPolicies(pathOrDir: string): PolicySet {
   return set;
 }
 
+/** Every policy path given (files or directories), merged into one set; each file still applies to its own APIs. */
+export function loadPolicySet(paths: readonly string[]): PolicySet {
+  return { policies: paths.flatMap((p) => loadPolicies(p).policies) };
+}
+
 /** The rules a policy set reports below their default severity (each with its reason), for every report. */
 export const loweredSeverities = (set: PolicySet): readonly LoweredSeverity[] => reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity]))).lowered;

@@ -12,7 +12,7 @@ import {
   type Val,
 } from "../../model";
 import { blocks, firstBlock } from "../json";
-import { optStr, str } from "../values";
+import { optBool, optNum, optStr, optText, str } from "../values";
 import type { BuildContext } from "./context";
 
 export interface CognitoViews {
@@ -66,29 +66,25 @@ export const COGNITO_PASSWORD_DEFAULTS = {
   temporaryPasswordValidityDays: 7,
 } as const;
 
-const num = (v: unknown): Val<number> | undefined => (isUnknown(v) ? v : typeof v === "number" ? v : undefined);
-const flag = (v: unknown): Val<boolean> | undefined => (isUnknown(v) ? v : typeof v === "boolean" ? v : undefined);
-const text = (v: unknown): Val<string> | undefined => (isUnknown(v) ? v : typeof v === "string" && v !== "" ? v : undefined);
-
 function poolSettings(v: Readonly<Record<string, unknown>>): PoolSettings {
   const pw = firstBlock(v["password_policy"]);
   const written =
     pw === undefined
       ? undefined
       : {
-          minimumLength: num(pw["minimum_length"]),
-          requireLowercase: flag(pw["require_lowercase"]),
-          requireUppercase: flag(pw["require_uppercase"]),
-          requireNumbers: flag(pw["require_numbers"]),
-          requireSymbols: flag(pw["require_symbols"]),
-          temporaryPasswordValidityDays: num(pw["temporary_password_validity_days"]),
+          minimumLength: optNum(pw["minimum_length"]),
+          requireLowercase: optBool(pw["require_lowercase"]),
+          requireUppercase: optBool(pw["require_uppercase"]),
+          requireNumbers: optBool(pw["require_numbers"]),
+          requireSymbols: optBool(pw["require_symbols"]),
+          temporaryPasswordValidityDays: optNum(pw["temporary_password_validity_days"]),
         };
   const d = COGNITO_PASSWORD_DEFAULTS;
   const totp = firstBlock(v["software_token_mfa_configuration"]);
-  const advanced = text(firstBlock(v["user_pool_add_ons"])?.["advanced_security_mode"]);
+  const advanced = optText(firstBlock(v["user_pool_add_ons"])?.["advanced_security_mode"]);
   return {
-    mfa: text(v["mfa_configuration"]) ?? "OFF",
-    totpEnabled: flag(totp?.["enabled"]) ?? false,
+    mfa: optText(v["mfa_configuration"]) ?? "OFF",
+    totpEnabled: optBool(totp?.["enabled"]) ?? false,
     ...(written !== undefined ? { passwordPolicy: written } : {}),
     effectivePassword: {
       minimumLength: written?.minimumLength ?? d.minimumLength,
@@ -99,9 +95,9 @@ function poolSettings(v: Readonly<Record<string, unknown>>): PoolSettings {
       temporaryPasswordValidityDays: written?.temporaryPasswordValidityDays ?? d.temporaryPasswordValidityDays,
     },
     ...(advanced !== undefined ? { advancedSecurityMode: advanced } : {}),
-    tier: text(v["user_pool_tier"]) ?? "ESSENTIALS",
-    deletionProtection: text(v["deletion_protection"]) ?? "INACTIVE",
-    adminCreateUserOnly: flag(firstBlock(v["admin_create_user_config"])?.["allow_admin_create_user_only"]) ?? false,
+    tier: optText(v["user_pool_tier"]) ?? "ESSENTIALS",
+    deletionProtection: optText(v["deletion_protection"]) ?? "INACTIVE",
+    adminCreateUserOnly: optBool(firstBlock(v["admin_create_user_config"])?.["allow_admin_create_user_only"]) ?? false,
   };
 }
 
