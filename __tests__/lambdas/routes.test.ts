@@ -1,4 +1,5 @@
-import { compareSpecificity, globMatches, globOverlapsRoute, parseMethodArn, routeGlob, templateMatches } from "../../lambdas/authorizer/routes";
+import { routeArnSuffix as routeGlob } from "../../guard/match/route";
+import { compareSpecificity, globMatches, globOverlapsRoute, parseMethodArn, templateMatches } from "../../lambdas/authorizer/routes";
 
 describe("route templates as API Gateway matches them", () => {
   test.each<[string, string, boolean]>([

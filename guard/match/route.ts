@@ -2,7 +2,7 @@
 // segments, `ANY` every method. One module for: the execute-api ARN pattern of a route (the invoke grants, the
 // Lambda permissions, the review's grant targets), the normalized template that pairs two versions of a route
 // (a renamed parameter is the same route), and which requests two routes share (coverage and overlap).
-// Pure; the Lambda authorizer keeps its own copy in lambdas/authorizer/routes.ts (it is bundled on its own).
+// Pure and without imports: the Lambda authorizer imports its segments and ARN globs from here too.
 
 type Segment = { readonly kind: "literal"; readonly text: string } | { readonly kind: "param" } | { readonly kind: "proxy" };
 

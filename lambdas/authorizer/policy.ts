@@ -2,7 +2,8 @@
 // same authorizer, so the policy lists every route the principal may call (Allow) and explicitly denies the
 // routes an Allow glob would otherwise reach, plus the concrete method just refused.
 import type { RouteRequirement } from "../shared/contracts/route-table";
-import { globMatches, globOverlapsRoute, routeGlob } from "./routes";
+import { routeArnSuffix } from "../../guard/match/route";
+import { globMatches, globOverlapsRoute } from "./routes";
 
 export interface PolicyStatement {
   readonly Action: "execute-api:Invoke";
@@ -31,7 +32,7 @@ interface PolicyShape {
 export function policyShape(routes: readonly RouteRequirement[], allowed: readonly boolean[]): PolicyShape {
   const allow: string[] = [];
   routes.forEach((r, i) => {
-    if (allowed[i]) allow.push(routeGlob(r.method, r.path));
+    if (allowed[i]) allow.push(routeArnSuffix(r.method, r.path));
   });
   // A glob without wildcards is one concrete request, which API Gateway routes to its own (fully literal,
   // hence most specific) route: it cannot reach a denied `{param}` sibling such as `/pets/{petId}`.
@@ -39,12 +40,12 @@ export function policyShape(routes: readonly RouteRequirement[], allowed: readon
   const deny: string[] = [];
   routes.forEach((r, i) => {
     if (allowed[i]) return;
-    if (reaching.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeGlob(r.method, r.path));
+    if (reaching.some((g) => globOverlapsRoute(g, r.method, r.path))) deny.push(routeArnSuffix(r.method, r.path));
     // `*` also matches the empty string, so `GET/pets/*` reaches `GET/pets/`: should API Gateway route a
     // trailing slash to the literal `/pets`, a cached policy must not open it. (A glob ending in `*` covers it.)
     const slashed = r.path === "/" ? null : `${r.path}/`;
-    if (slashed !== null && !routeGlob(r.method, r.path).endsWith("*") && reaching.some((g) => globOverlapsRoute(g, r.method, slashed))) {
-      deny.push(routeGlob(r.method, slashed));
+    if (slashed !== null && !routeArnSuffix(r.method, r.path).endsWith("*") && reaching.some((g) => globOverlapsRoute(g, r.method, slashed))) {
+      deny.push(routeArnSuffix(r.method, slashed));
     }
   });
   const conflict = deny.some((g) => routes.some((r, i) => allowed[i] && globOverlapsRoute(g, r.method, r.path)));

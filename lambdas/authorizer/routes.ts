@@ -2,8 +2,11 @@
 // path segment, `{proxy+}` one or more segments; in a policy Resource, `*` matches any characters,
 // `/` included (API Gateway's execute-api ARN matching), so a glob may match more paths than its route.
 // Pure code: shared by the authorizer's decision, its tests and the benchmark.
-// guard/match/ (glob.ts, route.ts) holds the same rules for guard/ and the constructs; this copy stays so the
-// authorizer bundle does not pull guard/ in. A change to template or glob semantics must land in both.
+// Template segments and the route's ARN glob come from guard/match/route.ts (the one definition, which imports
+// nothing, so the bundle gains only those functions); the request matching and the glob automaton below are the
+// authorizer's own decisions.
+
+import { segments } from "../../guard/match/route";
 
 /** One token of a route template or a glob, as a tiny automaton item. */
 type Item =
@@ -32,20 +35,9 @@ export function parseMethodArn(methodArn: unknown): MethodArn | null {
   return { prefix: m[1], verb: m[2], path: m[3] === undefined || m[3] === "" ? "/" : m[3] };
 }
 
-/** A route template's segments: literal, `{param}` or `{proxy+}`. */
-type Segment = { readonly kind: "literal"; readonly text: string } | { readonly kind: "param" } | { readonly kind: "proxy" };
-
-function templateSegments(path: string): Segment[] {
-  if (path === "/") return [];
-  return path
-    .replace(/^\//, "")
-    .split("/")
-    .map((s): Segment => (/^\{[^{}]+\+\}$/.test(s) ? { kind: "proxy" } : /^\{[^{}]+\}$/.test(s) ? { kind: "param" } : { kind: "literal", text: s }));
-}
-
 /** Does a concrete request path match the route template, as API Gateway routes it? */
 export function templateMatches(template: string, requestPath: string): boolean {
-  const segs = templateSegments(template);
+  const segs = segments(template);
   const parts = requestPath === "/" ? [] : requestPath.replace(/^\//, "").split("/");
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
@@ -58,7 +50,7 @@ export function templateMatches(template: string, requestPath: string): boolean 
 
 /** API Gateway's pick among matching routes: literal segments beat `{param}`, which beats `{proxy+}`, left to right. */
 export function specificity(template: string): number[] {
-  return templateSegments(template).map((s) => (s.kind === "literal" ? 3 : s.kind === "param" ? 2 : 1));
+  return segments(template).map((s) => (s.kind === "literal" ? 3 : s.kind === "param" ? 2 : 1));
 }
 
 export function compareSpecificity(a: string, b: string): number {
@@ -69,15 +61,6 @@ export function compareSpecificity(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-/** The policy Resource glob of a route: `VERB/path` with parameters as `*` (`ANY` → `*`). */
-export function routeGlob(method: string, template: string): string {
-  const verb = method === "ANY" ? "*" : method;
-  const path = templateSegments(template)
-    .map((s) => (s.kind === "literal" ? s.text : "*"))
-    .join("/");
-  return `${verb}/${path}`;
 }
 
 /** Does an ARN glob (`*` any characters, `?` one character) match a concrete string? */
@@ -106,7 +89,7 @@ function routeItems(method: string, template: string): Item[] {
   if (method === "ANY") items.push({ kind: "one", noSlash: true }, { kind: "star", noSlash: true });
   else for (const ch of method) items.push({ kind: "lit", ch });
   items.push({ kind: "lit", ch: "/" });
-  templateSegments(template).forEach((seg, i) => {
+  segments(template).forEach((seg, i) => {
     if (i > 0) items.push({ kind: "lit", ch: "/" });
     if (seg.kind === "literal") for (const ch of seg.text) items.push({ kind: "lit", ch });
     // {proxy+}: one or more segments, approximated by "one or more characters" (a superset).
