@@ -1,5 +1,5 @@
 // `npm run check -- <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>] [--format table|json|junit|sarif|markdown]
-//   [--output <file>] [--fail-on critical|high|medium|low|info]`
+//   [--output <file>] [--report <format>=<file>]... [--fail-on critical|high|medium|low|info]`
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad input or bad policy (one line per problem).
 import { coverageOf } from "../guard/coverage";
 import { failing, runRules } from "../guard/engine";
@@ -7,7 +7,7 @@ import { loadModel } from "../guard/load";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
-import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/init-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { writeFileAtomically } from "./private/write";
@@ -17,7 +17,8 @@ export interface CheckArgs {
   /** Policy files or directories; several are merged into one set. @default ["policies"] */
   readonly policies: readonly string[];
   readonly format: Format;
-  readonly output?: string;
+  /** Files to write the report to (`--output` in `format`, then each `--report`); none: `format` to stdout. */
+  readonly reports: readonly ReportTarget<Format>[];
   readonly failOn: Severity;
   /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
   readonly initPolicy?: string;
@@ -27,13 +28,14 @@ export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format " +
-  `${FORMATS.join("|")}] [--output <file>] [--fail-on ${SEVERITIES.join("|")}]\n` +
+  `${FORMATS.join("|")}] [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}]\n` +
   "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)";
 
 const OPTIONS = {
   policy: { type: "string", multiple: true },
   format: { type: "string", multiple: true },
   output: { type: "string", multiple: true },
+  report: { type: "string", multiple: true },
   "fail-on": { type: "string", multiple: true },
   "init-policy": { type: "string", multiple: true },
 } as const;
@@ -45,15 +47,16 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   const output = single("output", values.output);
   const initPolicy = single("init-policy", values["init-policy"]);
   if (initPolicy !== undefined) {
-    const other = (["policy", "format", "output", "fail-on"] as const).filter((k) => values[k] !== undefined);
+    const other = (["policy", "format", "output", "report", "fail-on"] as const).filter((k) => values[k] !== undefined);
     if (other.length > 0) throw new UsageError(`--init-policy drafts policies and checks nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
-    return { input: positionals[0] as string, policies: [], format: "table", failOn: "low", initPolicy };
+    return { input: positionals[0] as string, policies: [], format: "table", reports: [], failOn: "low", initPolicy };
   }
+  const format = oneOf("format", single("format", values.format), FORMATS, "table");
   return {
     input: positionals[0] as string,
     policies: values.policy ?? ["policies"],
-    format: oneOf("format", single("format", values.format), FORMATS, "table"),
-    ...(output !== undefined ? { output } : {}),
+    format,
+    reports: reportTargets(values.report, FORMATS, output === undefined ? undefined : { format, file: output }),
     failOn: oneOf("fail-on", single("fail-on", values["fail-on"]), SEVERITIES, "low"),
   };
 }
@@ -85,12 +88,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       lowered: loweredSeverities(policies),
       coverage: coverageOf(model, policies),
     };
-    const text = REPORTERS[args.format](report);
-    if (args.output !== undefined) {
-      writeFileAtomically(args.output, text);
-      // As in the review: the report to the file, the terminal rendering to stdout.
-      io.out(REPORTERS.table(report));
-    } else io.out(text);
+    // Every rendering first, then the files: a reporter that throws leaves none written.
+    const files = args.reports.map((t) => ({ file: t.file, text: REPORTERS[t.format](report) }));
+    for (const f of files) writeFileAtomically(f.file, f.text);
+    // As in the review: reports to their files, the terminal rendering to stdout.
+    io.out(REPORTERS[files.length > 0 ? "table" : args.format](report));
     return failing(result.findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("check", USAGE, e, io.err, io.out);

@@ -1,4 +1,5 @@
-// `npm run plan`: synthesize, then for every stack terraform init, validate and plan, writing the plan as
+// `npm run plan`: synthesize, then for every stack terraform init and plan (plan validates the configuration
+// first, so a separate `terraform validate` would only start the provider once more), writing the plan as
 // JSON to cdktf.out/stacks/<stack>/plan.json with every sensitive value redacted (the binary plan never lands
 // there), and printing per stack what it will create, change, replace and destroy. Offline (placeholder
 // credentials, skip flags, local backend) when no AWS credentials are present or with --offline; providers from
@@ -76,15 +77,9 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
       const hint = providerInstallHint(output, process.env.TF_PROVIDER_MIRROR);
       return fail("terraform init failed", hint === undefined ? output : `${hint}\n\nterraform said:\n${output.trim()}`);
     }
-    const steps: [string, string[]][] = [
-      ["validate", ["validate", "-no-color"]],
-      ["plan", ["plan", "-input=false", "-no-color", "-lock=false", `-out=${binPlan}`]],
-    ];
-    for (const [label, args] of steps) {
-      step(label);
-      const result = await runTerraform(args, stackDir, env);
-      if (result.code !== 0) return fail(`terraform ${label} failed`, result.stderr + result.stdout);
-    }
+    step("plan");
+    const planned = await runTerraform(["plan", "-input=false", "-no-color", "-lock=false", `-out=${binPlan}`], stackDir, env);
+    if (planned.code !== 0) return fail("terraform plan failed", planned.stderr + planned.stdout);
     step("show -json");
     const shown = await runTerraform(["show", "-json", binPlan], stackDir, env);
     if (shown.code !== 0) return fail("terraform show failed", shown.stderr);

@@ -1,7 +1,8 @@
 // `npm run review`: the authorization review of a change, for people (Markdown, a PR comment) and machines (JSON).
 //   npm run review -- --base <plan.json|cdk.tf.json|cdktf.out> --head <same kinds>
 //   npm run review -- --plan <plan.json>            (before vs after of one plan)
-//   [--policy <file|dir>]... [--format markdown|json] [--output <file>] [--acknowledge <digest>]...
+//   [--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]...
+//   [--acknowledge <digest>]...
 //   [--changed-files <file>]
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
 import { readFileSync, statSync } from "node:fs";
@@ -18,14 +19,17 @@ import { renderJson, renderMarkdown } from "../guard/review/markdown";
 import { renderText } from "../guard/review/terminal";
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
-import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
+import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { writeFileAtomically } from "./private/write";
 
 export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
-  "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--acknowledge <digest>]... [--changed-files <file>]";
+  "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]... [--acknowledge <digest>]... [--changed-files <file>]";
+
+const REVIEW_FORMATS = ["markdown", "json", "text"] as const;
+type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export interface ReviewArgs {
   readonly base?: string;
@@ -33,8 +37,9 @@ export interface ReviewArgs {
   readonly plan?: string;
   /** Policy files or directories; several are merged into one set. */
   readonly policies: readonly string[];
-  readonly format: "markdown" | "json" | "text";
-  readonly output?: string;
+  readonly format: ReviewFormat;
+  /** Files to write the report to (`--output` in `format`, then each `--report`); none: `format` to stdout. */
+  readonly reports: readonly ReportTarget<ReviewFormat>[];
   /** Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`). */
   readonly acknowledge: readonly string[];
   readonly changedFiles?: string;
@@ -47,6 +52,7 @@ const OPTIONS = {
   policy: { type: "string", multiple: true },
   format: { type: "string", multiple: true },
   output: { type: "string", multiple: true },
+  report: { type: "string", multiple: true },
   acknowledge: { type: "string", multiple: true },
   "changed-files": { type: "string", multiple: true },
 } as const;
@@ -57,7 +63,7 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
   const base = single("base", values.base);
   const head = single("head", values.head);
   const plan = single("plan", values.plan);
-  const format = oneOf("format", single("format", values.format), ["markdown", "json", "text"] as const, defaultFormat);
+  const format = oneOf("format", single("format", values.format), REVIEW_FORMATS, defaultFormat);
   if (plan !== undefined && (base !== undefined || head !== undefined)) throw new UsageError("give either --plan, or --base and --head, not both");
   if (plan === undefined && (base === undefined || head === undefined)) {
     throw new UsageError(
@@ -77,7 +83,7 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
     ...(plan !== undefined ? { plan } : {}),
     policies: values.policy ?? [],
     format,
-    ...(output !== undefined ? { output } : {}),
+    reports: reportTargets(values.report, REVIEW_FORMATS, output === undefined ? undefined : { format, file: output }),
     acknowledge,
     ...(changedFiles !== undefined ? { changedFiles } : {}),
   };
@@ -207,12 +213,11 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
         : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),
     });
-    const text = args.format === "json" ? renderJson(report) : args.format === "text" ? renderText(report) : renderMarkdown(report);
-    if (args.output !== undefined) {
-      // As in the check: the report to the file, the terminal rendering to stdout.
-      io.writeFile(args.output, text);
-      io.stdout(renderText(report));
-    } else io.stdout(text);
+    const render = (format: ReviewFormat): string => (format === "json" ? renderJson(report) : format === "text" ? renderText(report) : renderMarkdown(report));
+    const files = args.reports.map((t) => ({ file: t.file, text: render(t.format) }));
+    for (const f of files) io.writeFile(f.file, f.text);
+    // As in the check: reports to their files, the terminal rendering to stdout.
+    io.stdout(render(files.length > 0 ? "text" : args.format));
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("review", USAGE, e, io.stderr, io.stdout);

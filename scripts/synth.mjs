@@ -1,13 +1,23 @@
 // `npm run synth`: runs the cdktf app into a fresh temporary directory and moves it to cdktf.out only
 // when the whole run succeeded, so a failed run (bad spec, bundling error) leaves no partial output.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = resolve(root, process.env.CDKTF_OUTDIR ?? "cdktf.out");
-const staging = mkdtempSync(join(dirname(outdir), ".cdktf.out.staging-"));
+// The staging directory sits beside the output so the final rename stays on one filesystem; CDKTF_OUTDIR may name
+// a directory whose parent does not exist yet.
+let staging;
+try {
+  mkdirSync(dirname(outdir), { recursive: true });
+  staging = mkdtempSync(join(dirname(outdir), ".cdktf.out.staging-"));
+} catch (e) {
+  const blocked = e.code === "EEXIST" || e.code === "ENOTDIR" ? " (a file is in the way)" : "";
+  process.stderr.write(`synth: cannot create ${dirname(outdir)} to write ${outdir} into: ${e.code ?? e.message}${blocked}\n`);
+  process.exit(2);
+}
 const started = Date.now();
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const run = spawnSync(tsx, [join(root, "main.ts")], {

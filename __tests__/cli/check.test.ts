@@ -35,7 +35,26 @@ test("GIVEN --format sarif --output THEN the file holds SARIF", () => {
   expect(JSON.parse(readFileSync(out, "utf8")).version).toBe("2.1.0");
 });
 
+test("GIVEN --report twice THEN one run writes SARIF and JUnit, and stdout gets the table", () => {
+  const dir = mkdtempSync(join(tmpdir(), "guard-cli-"));
+  const r = run(
+    join(FIX, "noncompliant", "StageXray.tf.json"),
+    "--policy",
+    POLICY,
+    "--report",
+    `sarif=${join(dir, "r.sarif")}`,
+    "--report",
+    `junit=${join(dir, "r.xml")}`,
+  );
+  expect(r.code).toBe(1);
+  expect(JSON.parse(readFileSync(join(dir, "r.sarif"), "utf8")).version).toBe("2.1.0");
+  expect(readFileSync(join(dir, "r.xml"), "utf8")).toMatch(/^<\?xml/);
+  expect(r.out).toMatch(/stage-xray|FAIL/);
+});
+
 test.each([
+  ["a report without a file", [join(FIX, "compliant.tf.json"), "--report", "sarif"], /--report takes <format>=<file>/],
+  ["one file for two reports", [join(FIX, "compliant.tf.json"), "--output", "x", "--report", "json=x"], /"x" is named by two reports/],
   ["a missing input", [join(FIX, "nope.json")], /nope.json: cannot read/],
   ["not JSON", ["__FILE__:{"], /not JSON/],
   ["an unknown format", [join(FIX, "compliant.tf.json"), "--format", "xml"], /--format must be one of/],

@@ -16,8 +16,8 @@ const synth = (env: Record<string, string>): { status: number | null; stderr: st
   return { status: run.status, stderr: run.stderr, stdout: run.stdout };
 };
 
-describe("GIVEN the built-in sample specs WHEN npm run synth runs", () => {
-  const dir = mkdtempSync(join(tmpdir(), "synth-ok-"));
+describe("GIVEN the built-in sample specs WHEN npm run synth runs into a directory whose parent does not exist yet", () => {
+  const dir = join(mkdtempSync(join(tmpdir(), "synth-ok-")), "not", "yet");
   const outdir = join(dir, "cdktf.out");
   const run = synth({ CDKTF_OUTDIR: outdir });
 
@@ -26,6 +26,17 @@ describe("GIVEN the built-in sample specs WHEN npm run synth runs", () => {
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["petstore-dev", "petstore-prod"]);
     expect(existsSync(join(outdir, "stacks", "petstore-dev", "cdk.tf.json"))).toBe(true);
     expect(readdirSync(dir).filter((d) => d.startsWith(".cdktf.out.staging-"))).toEqual([]);
+  });
+});
+
+describe("GIVEN an output directory that cannot be created (its parent is a file) WHEN npm run synth runs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "synth-blocked-"));
+  writeFileSync(join(dir, "file"), "");
+  const run = synth({ CDKTF_OUTDIR: join(dir, "file", "cdktf.out") });
+
+  test("THEN one line names the directory and the reason, exit 2, no stack trace", () => {
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`synth: cannot create ${join(dir, "file")} to write ${join(dir, "file", "cdktf.out")} into: EEXIST (a file is in the way)\n`);
   });
 });
 

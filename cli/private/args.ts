@@ -47,6 +47,35 @@ export function single(name: string, value: unknown): string | undefined {
   return values[0];
 }
 
+/** One rendering of a run's report and the file it goes to (`--output`, or one `--report <format>=<file>`). */
+export interface ReportTarget<F extends string> {
+  readonly format: F;
+  readonly file: string;
+}
+
+/**
+ * Every file a run writes its report to: `--format`/`--output` (when `output` is given) plus each
+ * `--report <format>=<file>`, so one run renders several formats of the same result (the gate's JSON and Markdown
+ * can never disagree). A file named twice, a missing `=`, or an unknown format is a usage error.
+ */
+export function reportTargets<F extends string>(
+  reports: readonly string[] | undefined,
+  formats: readonly F[],
+  primary: ReportTarget<F> | undefined,
+): ReportTarget<F>[] {
+  const targets: ReportTarget<F>[] = primary === undefined ? [] : [primary];
+  for (const r of reports ?? []) {
+    const eq = r.indexOf("=");
+    if (eq <= 0 || eq === r.length - 1) throw new UsageError(`--report takes <format>=<file>, with format one of ${formats.join(", ")} (got "${r}")`);
+    const format = oneOf("report", r.slice(0, eq), formats, formats[0] as F);
+    targets.push({ format, file: r.slice(eq + 1) });
+  }
+  const files = targets.map((t) => t.file);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) throw new UsageError(`"${twice}" is named by two reports`);
+  return targets;
+}
+
 /** One value from a fixed set, or a usage error naming the choices. */
 export function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;

@@ -59,17 +59,15 @@ else
   in_base env CDKTF_OUTDIR="$base_out" npm run --silent synth >&2 || not_reviewed "The base branch could not be synthesized"
 fi
 
-review_args=(--base "$base_out" --head "$head" --policy "$base/policies" --changed-files "$changed_file" ${ack_args[@]+"${ack_args[@]}"})
-status=()
-in_base "$base/node_modules/.bin/tsx" cli/review.ts "${review_args[@]}" --format json --output "$out/review.json"
-status+=("review json=$?")
-in_base "$base/node_modules/.bin/tsx" cli/review.ts "${review_args[@]}" --format markdown --output "$out/review.md"
-status+=("review markdown=$?")
-check_args=("$head" --policy "$base/policies" --fail-on low)
-in_base "$base/node_modules/.bin/tsx" cli/check.ts "${check_args[@]}" --format sarif --output "$out/check.sarif" > /dev/null
+# One run each, every report rendered from it: the review's JSON and Markdown, the check's SARIF, JUnit and
+# Markdown can never describe different results.
+in_base "$base/node_modules/.bin/tsx" cli/review.ts --base "$base_out" --head "$head" --policy "$base/policies" \
+  --changed-files "$changed_file" ${ack_args[@]+"${ack_args[@]}"} \
+  --report json="$out/review.json" --report markdown="$out/review.md"
+status=("review=$?")
+in_base "$base/node_modules/.bin/tsx" cli/check.ts "$head" --policy "$base/policies" --fail-on low \
+  --report sarif="$out/check.sarif" --report junit="$out/check.junit.xml" --report markdown="$out/check.md" > /dev/null
 status+=("check=$?")
-in_base "$base/node_modules/.bin/tsx" cli/check.ts "${check_args[@]}" --format junit --output "$out/check.junit.xml" > /dev/null
-in_base "$base/node_modules/.bin/tsx" cli/check.ts "${check_args[@]}" --format markdown --output "$out/check.md" > /dev/null
 rm -rf "$work"
 
 [ -f "$out/review.md" ] || not_reviewed "The review wrote no report"

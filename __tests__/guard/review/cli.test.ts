@@ -88,6 +88,9 @@ describe("npm run review -- --base --head", () => {
     [["--acknowledge", "yes"], "16 hex characters"],
     [["--format", "html"], "--format must be one of markdown, json, text"],
     [["--output", "a", "--output", "b"], "--output given twice"],
+    [["--report", "json"], '--report takes <format>=<file>, with format one of markdown, json, text (got "json")'],
+    [["--report", "html=r.html"], '--report must be one of markdown, json, text (got "html")'],
+    [["--output", "r.md", "--report", "json=r.md"], '"r.md" is named by two reports'],
     [["--bogus"], "bogus"],
   ])("GIVEN %j WHEN parsed THEN a usage error (exit 2) names it", (extra, message) => {
     const { base, head } = writePair("cognito-to-none");
@@ -135,6 +138,30 @@ describe("npm run review -- --base --head", () => {
     expect(JSON.parse(r.files.get("review.json") ?? "{}")).toMatchObject({ version: 1, mode: "diff", blocking: 0 });
     expect(r.stdout).toMatch(/^API access review: base .* -> head /);
     expect(r.stdout).toContain("No authorization downgrade.");
+  });
+
+  it("GIVEN --output and --report WHEN a downgrade is reviewed THEN one run writes each format to its file, with the same digest", () => {
+    const { base, head } = writePair("cognito-to-none");
+    const r = run([
+      "--base",
+      base,
+      "--head",
+      head,
+      "--format",
+      "markdown",
+      "--output",
+      "review.md",
+      "--report",
+      "json=review.json",
+      "--report",
+      "text=review.txt",
+    ]);
+    expect(r.code).toBe(1);
+    expect([...r.files.keys()]).toEqual(["review.md", "review.json", "review.txt"]);
+    const json = JSON.parse(r.files.get("review.json") ?? "{}") as { digest: string; blocking: number };
+    expect(json.blocking).toBeGreaterThan(0);
+    expect(r.files.get("review.md")).toContain(`authz-ack:${json.digest}`);
+    expect(r.files.get("review.txt")).toBe(r.stdout);
   });
 
   it("GIVEN a terminal and no --format WHEN a downgrade is reviewed THEN readable text, not Markdown", () => {
