@@ -104,7 +104,10 @@ interface GateRun {
   readonly stderr: string;
 }
 
-/** @param opts.synthBase the gate synthesizes the base itself (default: it reuses the one synth of this repository). */
+/**
+ * @param opts.synthBase the gate synthesizes the base itself (default: it reuses the one synth of this repository,
+ *   which is also the synth of every other base here: they differ from this repository in policies/ only).
+ */
 function gate(opts: { base?: string; head: string; cwd?: string; acks?: string[]; changed: string[]; synthBase?: boolean }): GateRun {
   const dir = join(work, `run-${++counter}`);
   mkdirSync(dir);
@@ -113,7 +116,7 @@ function gate(opts: { base?: string; head: string; cwd?: string; acks?: string[]
   const out = join(dir, "out");
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CDKTF_OUTDIR;
-  if (opts.synthBase === true || opts.base !== undefined) delete env.GATE_BASE_SYNTH;
+  if (opts.synthBase === true) delete env.GATE_BASE_SYNTH;
   else env.GATE_BASE_SYNTH = realSynth;
   const r = spawnSync("bash", [GATE, opts.base ?? ROOT, opts.head, out, join(dir, "acks.txt"), join(dir, "changed.txt")], {
     cwd: opts.cwd ?? dir,
@@ -186,6 +189,7 @@ describe("gate.sh replay", () => {
       cpSync(ROOT, base, { recursive: true, filter: (src) => !/\/(node_modules|cdktf\.out|\.git)$/.test(src) && !src.includes("/.cdktf.out.staging-") });
       symlinkSync(join(ROOT, "node_modules"), join(base, "node_modules"));
       writeFileSync(join(base, "policies", "petstore.yaml"), intendedPublic(basePolicy(), "GET /pets"));
+      // Only the policy differs from this repository, so the gate reuses its synth (GATE_BASE_SYNTH).
     });
 
     it("GIVEN a downgrade the policy allows WHEN acknowledged by its digest THEN it passes; after a push that adds one, the old digest does not", () => {
