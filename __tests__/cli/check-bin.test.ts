@@ -1,17 +1,19 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // The installable command: built by scripts/build-bin.mjs, packed, installed into an empty project with npm
 // (offline: it has no dependencies), then run with plain node: on the compliant fixture (cdk.tf.json) and its
-// open-method twin, and on a real `terraform show -json` plan of that fixture when terraform and
-// TF_PROVIDER_MIRROR are here. Exit 0 / 1 / 2 as `npm run check`.
+// open-method twin, and on a real `terraform show -json` plan of that fixture (compliant.plan.json, written by
+// terraform through make-compliant-plan.ts). Exit 0 / 1 / 2 as `npm run check`.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installBin, type InstalledBin } from "../../bench/private/installed-bin";
-import { mirrorCliConfig, OFFLINE_PROVIDER_SETTINGS, TERRAFORM_ENV } from "../../cli/private/terraform";
 
 const FIX = join(__dirname, "..", "guard", "fixtures");
 const COMPLIANT = join(FIX, "compliant.tf.json");
 const OPEN = join(FIX, "noncompliant", "NoOpenMethod.tf.json");
+/** `terraform show -json` of COMPLIANT, planned offline by real terraform (regenerate: make-compliant-plan.ts). */
+const PLAN = join(FIX, "compliant.plan.json");
 const POLICY = join(FIX, "shop.policy.yaml");
 
 let dir: string;
@@ -23,34 +25,6 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** `terraform show -json` of the compliant fixture, planned offline; undefined (and why) when not possible here. */
-function realPlan(): { plan: string } | { skipped: string } {
-  const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-  if (spawnSync("terraform", ["version"]).status !== 0) return { skipped: "terraform is not on PATH" };
-  if (mirror === "") return { skipped: "TF_PROVIDER_MIRROR is not set" };
-  const tf = join(dir, "tf");
-  mkdirSync(tf);
-  const doc = JSON.parse(readFileSync(COMPLIANT, "utf8")) as Record<string, unknown>;
-  delete doc["//"];
-  doc["terraform"] = { required_providers: { aws: { source: "hashicorp/aws" } } };
-  doc["provider"] = { aws: [{ region: "eu-west-1", ...OFFLINE_PROVIDER_SETTINGS }] };
-  writeFileSync(join(tf, "main.tf.json"), JSON.stringify(doc));
-  writeFileSync(join(dir, "tfrc"), mirrorCliConfig(mirror));
-  const env = { ...process.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: join(dir, "tfrc") };
-  for (const args of [
-    ["init", "-input=false", "-no-color"],
-    ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=plan.out"],
-  ]) {
-    const r = spawnSync("terraform", args, { cwd: tf, env, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`terraform ${args[0]}: ${r.stderr}`);
-  }
-  const show = spawnSync("terraform", ["show", "-json", "plan.out"], { cwd: tf, env, encoding: "utf8", maxBuffer: 1 << 26 });
-  if (show.status !== 0) throw new Error(`terraform show: ${show.stderr}`);
-  const plan = join(dir, "plan.json");
-  writeFileSync(plan, show.stdout);
-  return { plan };
-}
 
 /** Runs a file with plain node from the installing project (no node_modules of this repository in reach). */
 function node(file: string, ...args: string[]) {
@@ -85,19 +59,14 @@ test("GIVEN its twin with one open method THEN exit 1 naming the rule and the ro
 });
 
 test("GIVEN a real terraform show -json plan of the fixture THEN exit 0, and 1 once the policy wants another authorization", () => {
-  const real = realPlan();
-  if ("skipped" in real) {
-    console.log(`SKIPPED real plan through the installed command: ${real.skipped}`);
-    return;
-  }
-  expect(node(installed.bin, "check", real.plan, "--policy", POLICY)).toMatchObject({ code: 0, err: "" });
+  expect(node(installed.bin, "check", PLAN, "--policy", POLICY)).toMatchObject({ code: 0, err: "" });
   const stricter = join(dir, "stricter.policy.yaml");
   writeFileSync(
     stricter,
     readFileSync(POLICY, "utf8").replace('"GET /":\n    type: NONE\n    reason: Index page with links only, no data.\n', '"GET /":\n    type: AWS_IAM\n'),
   );
   expect(readFileSync(stricter, "utf8")).toContain('"GET /":\n    type: AWS_IAM\n');
-  const r = node(installed.bin, "check", real.plan, "--policy", stricter);
+  const r = node(installed.bin, "check", PLAN, "--policy", stricter);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/method-matches-policy\s+shop-dev\s+GET \/\s.*authorization is "NONE", policy says AWS_IAM/);
 });

@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // Real terraform: `npm run plan` (offline) of the sample, synthesized into a temporary out dir with the edge secrets
 // planted. One synth and one plan of both stacks serve every assertion on the plan: it succeeds and prints what each
 // stack will do; each plan.json creates the whole access-control layer; the offline override, the binary plan and

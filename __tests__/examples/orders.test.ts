@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // The orders example end to end, as a new user runs it: its YAML and JSON specs synthesize, plan offline with real
 // terraform (when terraform and a provider mirror are there), and pass the check with the hand-written policy;
 // the same policy blocks a copy of the real synth with one route opened.

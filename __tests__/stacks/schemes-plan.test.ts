@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // Real terraform: the sample prod stack under every other edge scheme synthesizes and plans offline (`npm run plan`'s
 // own offline path); prod's own scheme is planned, and checked by every rule, in cli/plan.test.ts. Needs terraform
 // and TF_PROVIDER_MIRROR; says so visibly when skipped.

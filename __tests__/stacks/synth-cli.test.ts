@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // `npm run synth` end to end: a good run writes every stack; a bad spec lists every problem with file,
 // path and value, exits non-zero and leaves no output behind.
 import { spawnSync } from "node:child_process";

@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // Replays the gate job: real bash runs scripts/ci/gate.sh with this repository as the base (its code, its
 // node_modules, its policies/) against a head artifact laid out like the synth job's cdktf.out (a real synth of
 // the sample, with manifest.json and the bundles, then one deliberate change). The malicious heads also bring

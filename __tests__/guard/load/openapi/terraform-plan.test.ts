@@ -1,3 +1,4 @@
+// @slow-suite: starts first on a clean clone (__tests__/setup/sequencer.js).
 // Real terraform, offline: a plan of REST APIs with bodies. A literal body is in the plan and its operations are
 // routes; a literal interpolating a pool's ARN is known only after apply, but terraform show -json keeps its
 // template text, read like cdk.tf.json's (the reference names the pool); a jsonencode() expression is not read,
