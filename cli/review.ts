@@ -21,6 +21,7 @@ import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { writeFileAtomically } from "./private/write";
+import { parseRouteKey } from "../guard/match/route";
 
 export { UsageError } from "./private/args";
 
@@ -99,8 +100,8 @@ export function publicRouteAllowedBy(set: PolicySet): NonNullable<DiffOptions["p
       const effective = effectivePolicy(p, api);
       const intended = effective.routes[route];
       if (intended !== undefined) return intended.type === type && (intended.reason ?? "").trim() !== "";
-      const [method, path] = route.split(" ");
-      return method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(path ?? "");
+      const shape = parseRouteKey(route);
+      return shape?.method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(shape.path);
     });
 }
 

@@ -5,6 +5,7 @@ import { ApiGatewayApiKey } from "@cdktf/provider-aws/lib/api-gateway-api-key";
 import { ApiGatewayUsagePlanKey } from "@cdktf/provider-aws/lib/api-gateway-usage-plan-key";
 import type { AccessSpec } from "../spec/types";
 import { terraformId } from "./private/names";
+import { parseRouteKey } from "../guard/match/route";
 
 export interface UsagePlansProps {
   readonly spec: AccessSpec;
@@ -22,8 +23,8 @@ export class UsagePlans extends Construct {
     const keys = new Map<string, ApiGatewayApiKey>();
     for (const plan of spec.usagePlans) {
       const throttles = Object.entries(plan.methodThrottles ?? {}).map(([route, t]) => {
-        const [method, path] = route.split(" ");
-        // Usage plan method throttles are keyed `<resource path>/<METHOD>`.
+        // Usage plan method throttles are keyed `<resource path>/<METHOD>`; the spec validated the route key.
+        const { method, path } = parseRouteKey(route) ?? { method: "", path: route };
         return { path: `${path}/${method}`, rateLimit: t.rateLimit, burstLimit: t.burstLimit };
       });
       const usagePlan = new ApiGatewayUsagePlan(this, `plan-${terraformId(plan.name)}`, {

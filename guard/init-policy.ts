@@ -8,6 +8,7 @@ import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
 import { known, show } from "./access/context";
 import type { IntendedType } from "./policy/types";
+import { parseAnyRouteKey } from "./match/route";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
 export const TODO_REASON = "TODO";
@@ -136,9 +137,8 @@ function entryText(key: string, e: DraftEntry): string[] {
 
 /** `GET /a` before `POST /a` before `GET /a/b`: by path, then method. */
 function byRoute(a: string, b: string): number {
-  const [ma, pa] = [a.slice(0, a.indexOf(" ")), a.slice(a.indexOf(" ") + 1)];
-  const [mb, pb] = [b.slice(0, b.indexOf(" ")), b.slice(b.indexOf(" ") + 1)];
-  return pa.localeCompare(pb) || ma.localeCompare(mb);
+  const [sa, sb] = [parseAnyRouteKey(a), parseAnyRouteKey(b)];
+  return (sa?.path ?? a).localeCompare(sb?.path ?? b) || (sa?.method ?? a).localeCompare(sb?.method ?? b);
 }
 
 function fileNameFor(apiName: string, taken: Set<string>): string {

@@ -12,6 +12,7 @@ import {
   type UnresolvedRef,
   type Val,
 } from "../model";
+import { CONNECT_ROUTE_KEY, parseAnyRouteKey } from "../match/route";
 import { firstBlock } from "./json";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
@@ -22,24 +23,12 @@ const V2_AUTHORIZER = "aws_apigatewayv2_authorizer";
 const V2_INTEGRATION = "aws_apigatewayv2_integration";
 
 /** Route keys without a path: an HTTP API's catch-all and a WebSocket API's connection request. */
-export const DEFAULT_ROUTE = "$default";
-export const CONNECT_ROUTE = "$connect";
 
 export interface HttpApiViews {
   readonly apis: RestApi[];
   readonly routes: Route[];
   readonly authorizers: Authorizer[];
   readonly httpStages: HttpStage[];
-}
-
-/**
- * `GET /orders` -> method and path; `$default` / `$connect` -> the key itself with path "". Undefined for any
- * other text (a WebSocket message route such as `sendMessage`, or a malformed key).
- */
-export function parseV2RouteKey(key: string): { method: string; path: string } | undefined {
-  if (key === DEFAULT_ROUTE || key === CONNECT_ROUTE) return { method: key, path: "" };
-  const m = /^([A-Z]+) (\/\S*)$/.exec(key);
-  return m === null ? undefined : { method: m[1], path: m[2] };
 }
 
 /**
@@ -145,9 +134,9 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
     const problems: UnresolvedRef[] = [];
     const api = apiOf(r, problems);
     const rawKey = r.values["route_key"];
-    const shape = typeof rawKey === "string" ? parseV2RouteKey(rawKey) : undefined;
+    const shape = typeof rawKey === "string" ? parseAnyRouteKey(rawKey) : undefined;
     // A WebSocket API authorizes the connection ($connect) only; its message routes run on that connection.
-    if (api?.protocol === "WEBSOCKET" && rawKey !== CONNECT_ROUTE) continue;
+    if (api?.protocol === "WEBSOCKET" && rawKey !== CONNECT_ROUTE_KEY) continue;
     if (shape === undefined) {
       const p: UnresolvedRef = {
         address: r.address,

@@ -4,7 +4,8 @@
 import { isUnknown, unknownValue, type Authorizer, type IamPolicy, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { documentFromJson } from "./iam";
 import { referencesInString } from "./address";
-import { DEFAULT_ROUTE, restIdentitySource } from "./http-api";
+import { DEFAULT_ROUTE_KEY } from "../match/route";
+import { restIdentitySource } from "./http-api";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
@@ -71,7 +72,7 @@ export function bodyViews(
     for (const op of read.operations) {
       const authorizer = op.authorizer === undefined ? undefined : authorizerOf(op.authorizer);
       // An HTTP API body declares its catch-all as `/$default` (any method): the model's `$default` route.
-      const catchAll = http && op.path === `/${DEFAULT_ROUTE}`;
+      const catchAll = http && op.path === `/${DEFAULT_ROUTE_KEY}`;
       const path = catchAll
         ? ""
         : typeof op.path !== "string"
@@ -79,7 +80,7 @@ export function bodyViews(
           : typeof prefix === "string"
             ? `${prefix}${op.path === "/" && prefix !== "" ? "" : op.path}`
             : prefix;
-      const httpMethod = catchAll ? DEFAULT_ROUTE : op.method;
+      const httpMethod = catchAll ? DEFAULT_ROUTE_KEY : op.method;
       routes.push({
         address: operationAddress(api.address, op.pointer),
         form: "openapi-operation",
@@ -88,7 +89,7 @@ export function bodyViews(
         apiName: api.name,
         httpMethod,
         path,
-        ...(catchAll ? { routeKey: DEFAULT_ROUTE } : typeof path === "string" ? { routeKey: `${op.method} ${path}` } : {}),
+        ...(catchAll ? { routeKey: DEFAULT_ROUTE_KEY } : typeof path === "string" ? { routeKey: `${op.method} ${path}` } : {}),
         authorization: op.authorization,
         ...(authorizer !== undefined ? { authorizerAddress: authorizer.address, authorizer } : {}),
         scopes: op.scopes,

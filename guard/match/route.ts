@@ -194,10 +194,31 @@ export function compareRoutePrecedence(a: RouteShape, b: RouteShape): number {
   return (a.method === "ANY" ? 1 : 0) - (b.method === "ANY" ? 1 : 0);
 }
 
-/** Parse `GET /pets/{petId}` (a route key as the model and policies write it). */
+/** An HTTP API's catch-all route and a WebSocket API's connect route: route keys that name no method and no path. */
+export const DEFAULT_ROUTE_KEY = "$default";
+export const CONNECT_ROUTE_KEY = "$connect";
+
+/** The methods a policy's route key may name (REST and HTTP APIs; `ANY` is every method). */
+export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
+
+/**
+ * Parse `GET /pets/{petId}` (a route key as the model, the HTTP API and policies write it) into its method and path
+ * template. Undefined for anything else, the catch-all keys included: they match requests by key, not by template.
+ */
 export function parseRouteKey(key: string): RouteShape | undefined {
   const m = /^([A-Z]+) (\/\S*)$/.exec(key);
   return m === null ? undefined : { method: m[1], path: m[2] };
+}
+
+/** A route key of any API form: a method route (parseRouteKey), or a catch-all key as its own method with path "". */
+export function parseAnyRouteKey(key: string): RouteShape | undefined {
+  return key === DEFAULT_ROUTE_KEY || key === CONNECT_ROUTE_KEY ? { method: key, path: "" } : parseRouteKey(key);
+}
+
+/** Whether a policy may name `key`: one of ROUTE_METHODS and a path, or a catch-all key. */
+export function isPolicyRouteKey(key: string): boolean {
+  const shape = parseAnyRouteKey(key);
+  return shape !== undefined && (shape.path === "" || (ROUTE_METHODS as readonly string[]).includes(shape.method));
 }
 
 /** One concrete request path of a template (`{param}` -> `x`, `{proxy+}` -> `a/b`), for "does this ARN reach it". */

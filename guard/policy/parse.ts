@@ -2,6 +2,7 @@
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
 import { isObject } from "../load/json";
+import { isPolicyRouteKey } from "../match/route";
 import {
   INTENDED_TYPES,
   SEVERITIES,
@@ -16,7 +17,6 @@ import {
 } from "./types";
 
 // `$default` (an HTTP API's catch-all) and `$connect` (a WebSocket API's connection) are route keys of their own.
-const ROUTE_KEY = /^(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/[^\s]*)|\$default|\$connect)$/;
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
@@ -118,7 +118,7 @@ function parseRoutes(c: Collector, v: unknown, path: string): Record<string, Int
   }
   for (const [key, entry] of Object.entries(v)) {
     const p = `${path}["${key}"]`;
-    if (!ROUTE_KEY.test(key)) {
+    if (!isPolicyRouteKey(key)) {
       c.add(p, 'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}"), "$default" or "$connect"', key);
       continue;
     }

@@ -4,6 +4,7 @@
 import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
 import { coversArnGlob } from "../match/glob";
+import { parseAnyRouteKey } from "../match/route";
 import type { RouteTables } from "./route-tables";
 import { blockingDigest } from "./acknowledge";
 import { change } from "./change";
@@ -544,7 +545,7 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
   return { routes, changes };
 }
 
-const pathOf = (route: string): string => route.slice(route.indexOf(" ") + 1);
+const pathOf = (route: string): string => parseAnyRouteKey(route)?.path ?? route;
 
 /**
  * The authorization review of `head` against `base`. In single-plan mode pass the plan's `before` model as

@@ -1,6 +1,9 @@
 // Route templates: the ARN pattern of a route, the normalized template two versions pair on, coverage and overlap.
 import { matchesArn } from "../../../guard/match/glob";
 import {
+  isPolicyRouteKey,
+  parseAnyRouteKey,
+  parseRouteKey,
   deeperArnSuffixes,
   globReachesRoute,
   normalizeRouteKey,
@@ -76,5 +79,33 @@ describe("GIVEN a route's ARN pattern, whose `*` also crosses `/` in IAM", () =>
     expect(globReachesRoute("GET/reports/*/*", "GET", "/reports/{proxy+}")).toBe(true);
     expect(globReachesRoute("GET/reports/*", "GET", "/reports")).toBe(false);
     expect(globReachesRoute("GET/reports/?", "GET", "/reports/{id}")).toBe(true);
+  });
+});
+
+describe("GIVEN route keys (the one grammar of the model, the HTTP API loader and policies)", () => {
+  it.each([
+    ["GET /pets/{petId}", { method: "GET", path: "/pets/{petId}" }],
+    ["ANY /{proxy+}", { method: "ANY", path: "/{proxy+}" }],
+    ["GET /", { method: "GET", path: "/" }],
+  ])("WHEN %s is parsed THEN its method and template", (key, shape) => {
+    expect(parseRouteKey(key)).toEqual(shape);
+    expect(parseAnyRouteKey(key)).toEqual(shape);
+  });
+
+  it.each(["$default", "$connect"])("WHEN the catch-all key %s is parsed THEN it is no template, but a route key of its own", (key) => {
+    expect(parseRouteKey(key)).toBeUndefined();
+    expect(parseAnyRouteKey(key)).toEqual({ method: key, path: "" });
+    expect(isPolicyRouteKey(key)).toBe(true);
+  });
+
+  it.each(["get /pets", "GET pets", "GET  /pets", "GET /pets x", "sendMessage", "$disconnect", ""])("WHEN %j THEN it is not a route key", (key) => {
+    expect(parseAnyRouteKey(key)).toBeUndefined();
+    expect(isPolicyRouteKey(key)).toBe(false);
+  });
+
+  it("WHEN a key names a method API Gateway does not have THEN the loaders read it but a policy may not name it", () => {
+    expect(parseAnyRouteKey("FETCH /pets")).toEqual({ method: "FETCH", path: "/pets" });
+    expect(isPolicyRouteKey("FETCH /pets")).toBe(false);
+    expect(isPolicyRouteKey("PATCH /pets")).toBe(true);
   });
 });
