@@ -87,10 +87,12 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
     return { ...base, type: "NONE", reason: TODO_REASON, notes: ["open to anyone on the internet. Why?"] };
   }
   if (r.authorization === "AWS_IAM") {
-    const who = invokers(model, r, api, method, path);
+    const who = invokers(model, r);
     const notes =
       who.unverifiable.length > 0
-        ? [`not verified: ${who.unverifiable.map((a) => JSON.stringify(a)).join(", ")} may grant execute-api:Invoke (known only after apply)`]
+        ? [
+            `not verified: ${who.unverifiable.map((a) => JSON.stringify(a)).join(", ")} may grant execute-api:Invoke (known only after apply, or a managed policy not in the table)`,
+          ]
         : [];
     return { ...base, type: "AWS_IAM", groups: [...new Set(who.groups)].sort(), roles: [...new Set(who.roles)].sort(), notes };
   }

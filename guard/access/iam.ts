@@ -52,8 +52,11 @@ export interface RoleAccess {
 
 export interface RouteInvokers {
   readonly route: Route;
-  /** Roles whose policies cover the method, with the policies that do. */
-  readonly roles: readonly { readonly role: RoleAccess; readonly via: readonly string[] }[];
+  /**
+   * Roles whose policies cover the method, with the policies that do (`via`, labels). `unreadable`: the addresses of
+   * those policies that are counted without being read (known only after apply, a managed policy not in the table).
+   */
+  readonly roles: readonly { readonly role: RoleAccess; readonly via: readonly string[]; readonly unreadable: readonly string[] }[];
 }
 
 export interface IamAccess {
@@ -293,10 +296,10 @@ function computeIamAccess(model: Model): IamAccess {
       route,
       roles: roles
         .filter((role) => role.stack === stackOf(route))
-        .map((role) => ({
-          role,
-          via: role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, route))).map((h) => h.label),
-        }))
+        .map((role) => {
+          const via = role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, route)));
+          return { role, via: via.map((h) => h.label), unreadable: via.filter((h) => h.document === undefined).map((h) => h.address) };
+        })
         .filter((x) => x.via.length > 0 && !deniedRoute(x.role, route)),
     }));
   return { roles, routes };

@@ -3,7 +3,7 @@ import type { Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
-import { coversRoute, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./private/iam";
+import { iamAccess } from "../access/iam";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../match/route";
@@ -12,29 +12,23 @@ import type { Rule, RuleFinding } from "./types";
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 /**
- * Who can invoke an AWS_IAM route: Cognito group names and other role names, or a reason we cannot tell. Exported
- * for the policy draft (guard/init-policy.ts), which must describe a route exactly as this rule will compare it.
+ * Who can invoke an AWS_IAM route: Cognito group names and other role names, from the one effective-access model
+ * (guard/access/iam.ts: inline, attached and managed policies, NotResource and unknown resources counted, roles an
+ * explicit Deny refuses left out), and the policies that could not be read (`unverifiable`): a role only they grant
+ * is not named, the route is "not verified" instead. Exported for the policy draft (guard/init-policy.ts), which
+ * must describe a route exactly as this rule will compare it.
  */
-export function invokers(model: Model, r: Route, api: RestApi, verb: string, path: string): { groups: string[]; roles: string[]; unverifiable: string[] } {
+export function invokers(model: Model, r: Route): { groups: string[]; roles: string[]; unverifiable: string[] } {
   const groups: string[] = [];
   const roles: string[] = [];
   const unverifiable: string[] = [];
-  for (const role of model.iamRoles) {
-    if (role.resource.source.stack !== r.resource.source.stack) continue;
-    let can = false;
-    for (const p of policiesOfRole(model, role.resource)) {
-      if (!known(p.document)) {
-        if (mayGrantInvoke(p)) unverifiable.push(p.address);
-        continue;
-      }
-      if (p.document.statements.some((s) => grantsInvoke(s) && s.resources.some((res) => coversRoute(res, api.resource, verb, path)))) can = true;
-    }
-    if (!can) continue;
-    const groupNames = model.userGroups.filter((g) => role.cognitoGroups.includes(g.address)).map((g) => g.name);
-    if (groupNames.length > 0) groups.push(...groupNames.map((n) => (known(n) ? n : show(n))));
-    else roles.push(known(role.name) ? role.name : role.address);
+  for (const { role, via, unreadable } of iamAccess(model).routes.find((x) => x.route === r)?.roles ?? []) {
+    unverifiable.push(...unreadable);
+    if (via.length === unreadable.length) continue;
+    if (role.groups.length > 0) groups.push(...role.groups);
+    else roles.push(role.name);
   }
-  return { groups, roles, unverifiable };
+  return { groups, roles, unverifiable: [...new Set(unverifiable)] };
 }
 
 /**
@@ -103,10 +97,12 @@ function compare(model: Model, r: Route, api: RestApi, apiName: string, want: In
     const gap = edgeProtectionGap(model, api);
     if (gap !== undefined) problems.push(`policy says EDGE (authenticated at the edge), but the method is open: ${gap}`);
   }
-  if (want.type === "AWS_IAM" && known(r.httpMethod) && known(r.path)) {
-    const who = invokers(model, r, api, r.httpMethod, r.path);
+  if (want.type === "AWS_IAM" && r.authorization === "AWS_IAM") {
+    const who = invokers(model, r);
     if (who.unverifiable.length > 0)
-      problems.push(`cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (policy known only after apply)`);
+      problems.push(
+        `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (a policy known only after apply, or a managed policy not in the table)`,
+      );
     const groups = [...new Set(who.groups)];
     if (!sameSet(groups, want.groups))
       problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);

@@ -135,7 +135,7 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => attach(d, "staff_invoke", "group-role-staff", "arn:aws:iam::aws:policy/AmazonAPIGatewayInvokeFullAccess"),
     blocking: ["iam-invokers-widened", "group-role-privileged"],
     names: REPORTS,
-    check: ["cognito-group-role-privileges"],
+    check: ["cognito-group-role-privileges", "method-matches-policy"],
   },
   "iam-xray-on-group-role": {
     env: "dev",
@@ -150,7 +150,7 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => void (only(d, "aws_iam_role", "group-role-staff")["managed_policy_arns"] = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
     blocking: ["iam-invokers-widened", "group-role-privileged"],
     names: REPORTS,
-    check: ["cognito-group-role-privileges"],
+    check: ["cognito-group-role-privileges", "method-matches-policy"],
   },
   "iam-empty-managed-policy-arns": {
     env: "dev",
@@ -165,7 +165,7 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => policyAttachment(d, "fn-backend_role", "arn:aws:iam::123456789012:policy/reporting-extra"),
     blocking: ["iam-invokers-widened", "managed-policy-unverified"],
     names: REPORTS,
-    check: ["iam-managed-policy-verified"],
+    check: ["iam-managed-policy-verified", "method-matches-policy"],
   },
   "iam-known-managed-policy": {
     env: "dev",
