@@ -2,7 +2,7 @@
 // structure; prints problems one per line. Semantic validation (validateSpec) is the caller's next step.
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { errorText, parseDataText } from "../guard/io/data-file";
+import { dataFormatOf, errorText, parseDataText } from "../guard/io/data-file";
 import type { AccessSpec, SpecProblem } from "./types";
 import { parseSpec } from "./parse";
 
@@ -58,16 +58,15 @@ type ReadResult = { readonly ok: true; readonly data: unknown } | { readonly ok:
 function readSpecData(path: string): ReadResult {
   const ext = extname(path).toLowerCase();
   if (ext === ".ts") return requireModule(path);
-  if (ext !== ".json" && ext !== ".yaml" && ext !== ".yml") {
-    return { ok: false, message: `unsupported spec file type ${JSON.stringify(ext)} (use .json, .yaml, .yml or .ts)` };
-  }
+  const format = dataFormatOf(path);
+  if (format === undefined) return { ok: false, message: `unsupported spec file type ${JSON.stringify(ext)} (use .json, .yaml, .yml or .ts)` };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
     return { ok: false, message: `cannot read file: ${errorText(err)}` };
   }
-  return parseDataText(text, ext === ".json" ? "json" : "yaml");
+  return parseDataText(text, format);
 }
 
 /** `.ts` specs run as code (tsx is the runner); the module must export `spec` or a default. */

@@ -52,6 +52,14 @@ test("GIVEN --report twice THEN one run writes SARIF and JUnit, and stdout gets 
   expect(r.out).toMatch(/stage-xray|FAIL/);
 });
 
+test("GIVEN a policy file that is neither YAML nor JSON THEN exit 2 naming it (it is not read as YAML)", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "guard-cli-")), "policy.txt");
+  writeFileSync(file, "api: shop-*\nroutes: {}\n");
+  const r = run(join(FIX, "compliant.tf.json"), "--policy", file);
+  expect(r.code).toBe(2);
+  expect(r.err).toBe(`check: ${file}: a policy file is .yaml, .yml or .json (got ${JSON.stringify(file)})\n`);
+});
+
 test.each([
   ["a report without a file", [join(FIX, "compliant.tf.json"), "--report", "sarif"], /--report takes <format>=<file>/],
   ["one file for two reports", [join(FIX, "compliant.tf.json"), "--output", "x", "--report", "json=x"], /"x" is named by two reports/],

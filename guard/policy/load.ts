@@ -1,22 +1,22 @@
 // Reads policy files (YAML or JSON) from a file or a directory; any problem in any file is a PolicyError.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
-import { errorText, parseDataText } from "../io/data-file";
+import { join } from "node:path";
+import { dataFormatOf, errorText, parseDataText } from "../io/data-file";
 import { parsePolicyDocument } from "./parse";
 import { RULES } from "../rules";
 import { reviewSeverities } from "./severities";
 import { PolicyError, type ApiPolicy, type LoweredSeverity, type PolicyProblem, type PolicySet } from "./types";
 
-const EXTENSIONS = [".yaml", ".yml", ".json"];
-
 function readOne(file: string): { policy?: ApiPolicy; problems: PolicyProblem[] } {
+  const format = dataFormatOf(file);
+  if (format === undefined) return { problems: [{ file, path: "", message: "a policy file is .yaml, .yml or .json", value: file }] };
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     return { problems: [{ file, path: "", message: `cannot read: ${errorText(e)}`, value: file }] };
   }
-  const parsed = parseDataText(text, extname(file) === ".json" ? "json" : "yaml");
+  const parsed = parseDataText(text, format);
   if (!parsed.ok) return { problems: [{ file, path: "", message: parsed.message, value: null }] };
   return parsePolicyDocument(parsed.data, file);
 }
@@ -26,7 +26,7 @@ export function loadPolicies(pathOrDir: string): PolicySet {
   try {
     files = statSync(pathOrDir).isDirectory()
       ? readdirSync(pathOrDir)
-          .filter((f) => EXTENSIONS.includes(extname(f)))
+          .filter((f) => dataFormatOf(f) !== undefined)
           .sort()
           .map((f) => join(pathOrDir, f))
       : [pathOrDir];

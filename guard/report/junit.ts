@@ -2,6 +2,7 @@
 // waived finding, and a passing testcase for a rule with no findings (CI reporters show the whole catalogue).
 import { atLeast } from "../engine";
 import type { ReportInput } from "./types";
+import { loweredValue } from "./lowered";
 
 export const xml = (s: string): string =>
   s
@@ -44,7 +45,7 @@ export function junitReport(r: ReportInput): string {
     const properties =
       lowered.length === 0
         ? ""
-        : `    <properties>\n${lowered.map((l) => `      <property name="severity-lowered" value="${xml(`${l.from} -> ${l.to} by ${l.policyFile}: ${l.reason}`)}"/>`).join("\n")}\n    </properties>\n`;
+        : `    <properties>\n${lowered.map((l) => `      <property name="severity-lowered" value="${xml(loweredValue(l))}"/>`).join("\n")}\n    </properties>\n`;
     suites.push(
       `  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${properties}${cases.join("\n")}\n  </testsuite>`,
     );

@@ -2,6 +2,7 @@
 import { mdCode, mdText } from "./inert";
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
+import { loweredMarkdown } from "./lowered";
 
 const cell = mdText;
 const code = mdCode;
@@ -22,10 +23,7 @@ export function markdownReport(r: ReportInput): string {
       out.push(`| ${sev} | ${code(f.rule)} | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | ${code(f.address)} | ${cell(msg)} |`);
     }
   } else out.push("No findings.");
-  if (r.lowered.length > 0) {
-    out.push("", "**Rules reported below their default severity by a policy**", "", "| rule | default | now | why | policy |", "|---|---|---|---|---|");
-    for (const l of r.lowered) out.push(`| ${code(l.rule)} | ${l.from} | ${l.to} | ${cell(l.reason)} | ${code(l.policyFile)} |`);
-  }
+  if (r.lowered.length > 0) out.push("", ...loweredMarkdown(r.lowered, code, cell));
   if (r.coverage !== undefined) {
     const c = r.coverage;
     out.push("", "### Coverage", "", `${c.apis.length} REST API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");

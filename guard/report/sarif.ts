@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { Severity } from "../policy/types";
 import type { Finding } from "../rules/types";
 import type { ReportInput } from "./types";
+import { loweredValue } from "./lowered";
 
 const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
 /** GitHub maps security-severity > 9 to critical, 7-8.9 high, 4-6.9 medium, 0.1-3.9 low. */
@@ -48,7 +49,7 @@ const uri = (file: string): string => {
 
 const loweredNote = (r: ReportInput, rule: string): { severityLowered?: string } => {
   const l = r.lowered.find((x) => x.rule === rule);
-  return l === undefined ? {} : { severityLowered: `${l.from} -> ${l.to} by ${l.policyFile}: ${l.reason}` };
+  return l === undefined ? {} : { severityLowered: loweredValue(l) };
 };
 
 export function sarifReport(r: ReportInput): string {

@@ -2,6 +2,7 @@
 import { coverageLines } from "./coverage-text";
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
+import { loweredLine } from "./lowered";
 
 export function tableReport(r: ReportInput): string {
   const s = summarize(r);
@@ -21,7 +22,7 @@ export function tableReport(r: ReportInput): string {
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`)
     .join(", ");
-  for (const l of r.lowered) body.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
+  for (const l of r.lowered) body.push(loweredLine(l));
   if (r.coverage !== undefined) body.push("", ...coverageLines(r.coverage));
   body.push(
     "",

@@ -5,6 +5,7 @@ import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText } from "../report/ine
 import { ackLabel } from "./acknowledge";
 import { authorizationMatrix } from "./matrix";
 import type { Change, ReviewReport } from "./types";
+import { loweredMarkdown } from "../report/lowered";
 
 export const REVIEW_MARKER = "<!-- api-access-review -->";
 const MAX_FINDINGS = 50;
@@ -59,11 +60,7 @@ function gateNotices(r: ReviewReport): string[] {
       "",
     );
   }
-  if (r.loweredSeverities.length > 0) {
-    out.push("**Rules reported below their default severity by a policy**", "", "| Rule | Default | Now | Why | Policy |", "|---|---|---|---|---|");
-    for (const l of r.loweredSeverities) out.push(`| ${code(l.rule)} | ${l.from} | ${l.to} | ${cell(l.reason)} | ${code(l.policyFile)} |`);
-    out.push("");
-  }
+  if (r.loweredSeverities.length > 0) out.push(...loweredMarkdown(r.loweredSeverities, code, cell), "");
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The review for a terminal (the default when stdout is a TTY): the verdict, every change a line, the routes
 // whose authorization changed with before -> after, and the plan line. Plain text, no Markdown.
 import type { Change, ReviewReport } from "./types";
+import { loweredLine } from "../report/lowered";
 
 const MARK: Readonly<Record<Change["severity"], string>> = { blocking: "BLOCK", upgrade: "UP   ", info: "info " };
 
@@ -20,7 +21,7 @@ export function renderText(r: ReviewReport): string {
   }
   const gate = r.gateChanges ?? [];
   if (gate.length > 0) out.push("", `This change touches the gate itself (${gate.length} path(s)): ${gate.join(", ")}`);
-  for (const l of r.loweredSeverities) out.push(`severity lowered by ${l.policyFile}: ${l.rule} ${l.from} -> ${l.to} (${l.reason})`);
+  for (const l of r.loweredSeverities) out.push(loweredLine(l));
   const p = r.plan;
   out.push(
     "",

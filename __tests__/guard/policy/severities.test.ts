@@ -78,6 +78,15 @@ describe("GIVEN a lowered rule WHEN the check runs THEN every format lists it", 
     const text = out.join("");
     expect(text).toContain("stage-xray");
     expect(text).toContain("tracing is off in dev on purpose (cost)");
+    // One wording per shape (guard/report/lowered.ts), whatever the format.
+    const said: Record<string, string> = {
+      table: "stage-xray low -> info (tracing is off in dev on purpose (cost))",
+      json: '"from":"low","to":"info"',
+      junit: "low -&gt; info by ",
+      sarif: "low -> info by ",
+      markdown: "| `stage-xray` | low | info | tracing is off in dev on purpose (cost) |",
+    };
+    expect(format === "json" ? text.replace(/\s/g, "") : text).toContain(said[format]);
   });
 
   it("AND without a reason the check exits 2", () => {
