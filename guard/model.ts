@@ -63,6 +63,9 @@ export interface ResourceInstance {
   readonly source: SourceRef;
 }
 
+/** The stack a model entity comes from (`petstore-dev`; "" for a single file). */
+export const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
+
 /** A reference that could not be followed to a resource in the configuration. */
 export interface UnresolvedRef {
   /** Address of the resource holding the reference. */

@@ -4,7 +4,7 @@
 // them, followed through roles that may assume roles, less the routes an unconditional explicit Deny of the role
 // refuses. Pure: a Model in, plain data out. The review's IAM comparer and invoker facts and the check's IAM rules
 // read these facts; nothing else judges IAM reachability.
-import { isUnknown, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
+import { isUnknown, stackOf, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
 import { asArray } from "../load/json";
 import { breadth, coversRoute, coversWholeRoute, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "../rules/private/iam";
 import { managedPolicyDocument } from "./managed-policies";
@@ -65,7 +65,6 @@ export interface IamAccess {
   readonly routes: readonly RouteInvokers[];
 }
 
-const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
 const ROLE_REF = /((?:module\.[^.]+\.)*aws_iam_role\.[^.}\s]+)\./g;
 const POLICY_REF = /((?:module\.[^.]+\.)*aws_iam_policy\.[^.}\s]+)\./;
 

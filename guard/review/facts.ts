@@ -10,7 +10,6 @@ import { type Grant, grantFacts } from "./facts/grants";
 import { routeFacts } from "./facts/routes";
 import { type ClientFacts, type PoolFacts, type TrustFacts, clientFacts, poolFacts, trustFacts } from "./facts/identity";
 
-export { show } from "./facts/labels";
 export type { StageFacts } from "./facts/stages";
 export type { Grant } from "./facts/grants";
 export type { TrustFacts, PoolFacts, ClientFacts } from "./facts/identity";

@@ -1,8 +1,8 @@
 // execute-api:Invoke grants by holder, as normalized resource patterns, and the method ARN targets of a route. Pure: a Model in, plain data out.
-import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type Route, type Val } from "../../model";
+import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type Route, type Val, stackOf } from "../../model";
 import { matchesAction } from "../../match/glob";
 import { arnPath, arnVerb } from "../../match/route";
-import { apiLabeller, referenceNormalizer, show, stackOf } from "./labels";
+import { apiLabeller, referenceNormalizer, valueText } from "./labels";
 
 // ---- execute-api:Invoke grants ----
 
@@ -55,7 +55,7 @@ export function grantFacts(model: Model, label: ReturnType<typeof apiLabeller>):
   const normalize = arnNormalizer(model, label);
   const roleName = (stack: string, address: string): string => {
     const role = model.iamRoles.find((r) => r.address === address && stackOf(r) === stack);
-    return role === undefined ? address : show(role.name);
+    return role === undefined ? address : valueText(role.name);
   };
   const byPrincipal = new Map<string, { patterns: Set<string>; unverifiable: Set<string>; addresses: Set<string> }>();
   const entry = (principal: string, address: string) => {
@@ -112,17 +112,17 @@ function holdersOf(
   if (kind === "api-resource-policy") {
     const principals = s?.principals ?? [];
     if (principals.length === 0) return ["resource policy (no principal)"];
-    return principals.flatMap((p) => p.ids.map((id) => `resource policy principal ${p.type}:${show(id)}`));
+    return principals.flatMap((p) => p.ids.map((id) => `resource policy principal ${p.type}:${valueText(id)}`));
   }
   return roles.length === 0 ? ["(policy attached to no known role)"] : roles.map((r) => `role ${roleName(stack, r)}`);
 }
 
 /** The method ARN targets of a route (one per stage of its API), normalized like grant patterns. */
 export function methodTargets(model: Model, route: Route, api: string): string[] {
-  const verb = typeof route.httpMethod === "string" ? arnVerb(route.httpMethod) : show(route.httpMethod);
+  const verb = typeof route.httpMethod === "string" ? arnVerb(route.httpMethod) : valueText(route.httpMethod);
   // `$default` / `$connect` (path ""): their method ARN ends with the key.
   const path = typeof route.path === "string" ? (route.path === "" ? "" : arnPath(route.path)) : "*";
   const stages = model.stages.filter((s) => s.apiAddress === route.apiAddress && stackOf(s) === stackOf(route));
-  const names = stages.length > 0 ? stages.map((s) => show(s.name)) : ["*"];
+  const names = stages.length > 0 ? stages.map((s) => valueText(s.name)) : ["*"];
   return names.map((stage) => `execute-api:${api}/${stage}/${verb}${path}`);
 }

@@ -1,7 +1,7 @@
 // Identity facts: group-role trust, user pools (from the typed settings), app clients (token lifetimes, scopes). Pure: a Model in, plain data out.
-import { isUnknown, type Model, type Val } from "../../model";
+import { isUnknown, type Model, type Val, stackOf } from "../../model";
 import { asArray } from "../../load/json";
-import { referenceNormalizer, show, stackOf } from "./labels";
+import { referenceNormalizer, valueText } from "./labels";
 
 // ---- group-role trust ----
 
@@ -22,13 +22,13 @@ export function trustFacts(model: Model): TrustFacts[] {
     .filter((r) => r.cognitoGroups.length > 0)
     .map((r) => {
       const doc = r.trustPolicy;
-      if (isUnknown(doc)) return { key: show(r.name), address: r.address, principals: [], conditions: [], unknown: true };
+      if (isUnknown(doc)) return { key: valueText(r.name), address: r.address, principals: [], conditions: [], unknown: true };
       const allows = doc.statements.filter((s) => s.effect === "Allow");
-      const ref = (v: Val<string>) => references(stackOf(r), show(v));
+      const ref = (v: Val<string>) => references(stackOf(r), valueText(v));
       const principals = allows.flatMap((s) => s.principals.flatMap((p) => p.ids.map((id) => `${p.type}:${ref(id)}`)));
       const conditions = allows.flatMap((s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.map(ref).sort().join(",")}`));
       return {
-        key: show(r.name),
+        key: valueText(r.name),
         address: r.address,
         principals: [...new Set(principals)].sort(),
         conditions: [...new Set(conditions)].sort(),
@@ -59,25 +59,26 @@ export interface PoolFacts {
   readonly adminCreateUserOnly: boolean;
 }
 
-const known = <T>(v: Val<T>): T | undefined => (isUnknown(v) ? undefined : v);
+/** The value, or undefined while it is known only after apply. */
+const ifKnown = <T>(v: Val<T>): T | undefined => (isUnknown(v) ? undefined : v);
 
 export function poolFacts(model: Model): PoolFacts[] {
   return model.userPools.map((p) => {
     const st = p.settings;
     const pw = st.effectivePassword;
     return {
-      key: show(p.name),
+      key: valueText(p.name),
       address: p.address,
-      mfa: show(st.mfa),
+      mfa: valueText(st.mfa),
       password: {
-        minimumLength: known(pw.minimumLength),
-        requireLowercase: known(pw.requireLowercase),
-        requireUppercase: known(pw.requireUppercase),
-        requireNumbers: known(pw.requireNumbers),
-        requireSymbols: known(pw.requireSymbols),
-        temporaryPasswordValidityDays: known(pw.temporaryPasswordValidityDays),
+        minimumLength: ifKnown(pw.minimumLength),
+        requireLowercase: ifKnown(pw.requireLowercase),
+        requireUppercase: ifKnown(pw.requireUppercase),
+        requireNumbers: ifKnown(pw.requireNumbers),
+        requireSymbols: ifKnown(pw.requireSymbols),
+        temporaryPasswordValidityDays: ifKnown(pw.temporaryPasswordValidityDays),
       },
-      advancedSecurity: st.advancedSecurityMode === undefined ? "OFF" : show(st.advancedSecurityMode),
+      advancedSecurity: st.advancedSecurityMode === undefined ? "OFF" : valueText(st.advancedSecurityMode),
       adminCreateUserOnly: st.adminCreateUserOnly === true,
     };
   });
@@ -95,14 +96,14 @@ export interface ClientFacts {
 
 export function clientFacts(model: Model): ClientFacts[] {
   return model.userPoolClients.map((c) => {
-    const scopes = asArray(c.resource.values["allowed_oauth_scopes"]).map((s) => show(s as Val<string>));
+    const scopes = asArray(c.resource.values["allowed_oauth_scopes"]).map((s) => valueText(s as Val<string>));
     const t = c.tokenValidity;
     return {
-      key: show(c.name),
+      key: valueText(c.name),
       address: c.address,
-      idTokenMinutes: known(t.idMinutes),
-      accessTokenMinutes: known(t.accessMinutes),
-      refreshTokenMinutes: known(t.refreshMinutes),
+      idTokenMinutes: ifKnown(t.idMinutes),
+      accessTokenMinutes: ifKnown(t.accessMinutes),
+      refreshTokenMinutes: ifKnown(t.refreshMinutes),
       scopes: [...new Set(scopes)].sort(),
     };
   });

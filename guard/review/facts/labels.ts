@@ -1,15 +1,13 @@
 // Labels and normalizers the other facts share: how a value is shown, API labels (name, then stack or address when
 // names repeat), and references rewritten to what they point at. Pure: a Model in, plain data out.
-import { isUnknown, type Model, type ResourceInstance, type Val } from "../../model";
+import { isUnknown, stackOf, type Model, type Val } from "../../model";
 
 /** A value for display and comparison: Unknown becomes `(known after apply: expr)`. */
-export const show = (v: Val<unknown> | undefined): string => {
+export const valueText = (v: Val<unknown> | undefined): string => {
   if (v === undefined || v === null) return "";
   if (isUnknown(v)) return v.expression === undefined ? "(known after apply)" : `(known after apply: ${v.expression})`;
   return typeof v === "string" ? v : JSON.stringify(v);
 };
-
-export const stackOf = (r: { readonly resource: ResourceInstance }): string => r.resource.source.stack;
 
 /** API labels: the REST API's name; prefixed by the stack only when two stacks use the same name. */
 /**

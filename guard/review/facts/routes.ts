@@ -1,6 +1,6 @@
 // Each route's effective authorization: type, authorizer, scopes, invokers, the Lambda route table's and the edge
 // verifier's requirement, and a one-line summary for reviewers. Pure: a Model in, plain data out.
-import { isUnknown, type Model, type RestApi, type Route } from "../../model";
+import { isUnknown, type Model, type RestApi, type Route, stackOf } from "../../model";
 import { trustedPools } from "../../access/cognito";
 import { resourceAt, valueOf } from "../../access/targets";
 import { edgeRequirementOf, type EdgeRequirement } from "../../access/edge-config";
@@ -9,7 +9,7 @@ import { deniedRoute, iamAccess } from "../../access/iam";
 import { coversArnGlob } from "../../match/glob";
 import { tableKey, type LambdaRequirement, type RouteTables } from "../route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "../types";
-import { apiLabeller, show, stackOf } from "./labels";
+import { apiLabeller, valueText } from "./labels";
 import { type Grant, methodTargets } from "./grants";
 
 // ---- routes ----
@@ -25,11 +25,11 @@ function authorizerFacts(model: Model, route: Route): AuthorizerFacts | undefine
     const f = resourceAt(model, stack, a.lambdaFunctionAddress);
     const name = f?.values["function_name"];
     fn = typeof name === "string" ? name : a.lambdaFunctionAddress;
-  } else if (a.authorizerUri !== undefined && show(a.authorizerUri) !== "") fn = show(a.authorizerUri);
+  } else if (a.authorizerUri !== undefined && valueText(a.authorizerUri) !== "") fn = valueText(a.authorizerUri);
   return {
-    name: show(a.name),
-    type: typeof a.type === "string" && a.type !== "" ? a.type : isUnknown(a.type) ? show(a.type) : "TOKEN",
-    identitySource: show(a.identitySource),
+    name: valueText(a.name),
+    type: typeof a.type === "string" && a.type !== "" ? a.type : isUnknown(a.type) ? valueText(a.type) : "TOKEN",
+    identitySource: valueText(a.identitySource),
     ...(fn !== undefined ? { function: fn } : {}),
     userPools: [...new Set(pools.map((p) => p.label))].sort(),
     ...(pools.length > 0 ? { pools } : {}),
@@ -47,13 +47,13 @@ function jwtAudienceFacts(model: Model, a: NonNullable<Route["authorizer"]>): st
 
 function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequirement | undefined): { type: EffectiveType; reason?: string } {
   const auth = route.authorization;
-  if (isUnknown(auth)) return { type: "UNKNOWN", reason: route.unverified ?? `authorization is ${show(auth)}` };
+  if (isUnknown(auth)) return { type: "UNKNOWN", reason: route.unverified ?? `authorization is ${valueText(auth)}` };
   const key = route.apiKeyRequired;
   switch (auth) {
     case "NONE":
       // Behind the edge, unless the verifier's own config passes this route on: then nothing authenticates it.
       if (originProtected && edge?.mode !== "gateway") return { type: "EDGE" };
-      if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${show(key)}` };
+      if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${valueText(key)}` };
       return { type: key ? "API_KEY" : "NONE" };
     case "AWS_IAM":
       return { type: "AWS_IAM" };
@@ -115,7 +115,7 @@ function summarize(r: Omit<RouteAuth, "summary">): string {
 function requirementOf(tables: RouteTables, stack: string, fn: string | undefined, route: Route): LambdaRequirement | undefined {
   if (fn === undefined || typeof route.path !== "string") return undefined;
   const table = tables.get(tableKey(stack, fn));
-  return table?.get(`${show(route.httpMethod)} ${route.path}`) ?? table?.get(`ANY ${route.path}`);
+  return table?.get(`${valueText(route.httpMethod)} ${route.path}`) ?? table?.get(`ANY ${route.path}`);
 }
 
 /** The edge verifier's requirement for a route behind the edge, or why it is not known. */
@@ -162,7 +162,7 @@ export function routeFacts(
       type === "AWS_IAM"
         ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied(g.principal)).map((g) => g.principal)
         : [];
-    const scopes = isUnknown(route.scopes) ? [show(route.scopes)] : [...route.scopes].sort();
+    const scopes = isUnknown(route.scopes) ? [valueText(route.scopes)] : [...route.scopes].sort();
     const authorizer = authorizerFacts(model, route);
     const requirement = type === "CUSTOM" ? requirementOf(tables, stack, authorizer?.function, route) : undefined;
     const base = {

@@ -1,7 +1,7 @@
 // Stage facts: WAF, origin protection and logging of every stage, keyed by API and stage name. Pure: a Model in, plain data out.
-import { type Model } from "../../model";
+import { type Model, stackOf } from "../../model";
 import { stageOriginGap } from "../../access/origin";
-import { apiLabeller, show, stackOf, unknownName } from "./labels";
+import { apiLabeller, unknownName, valueText } from "./labels";
 
 // ---- Origin protection: one definition with the policy rules (guard/access/origin.ts) ----
 // A stage is origin-protected when its regional web ACL blocks by default and allows only CloudFront's exact
@@ -26,14 +26,14 @@ export function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>):
     const all = s.methodSettings.find((m) => m.methodPath === "*/*");
     const level = all?.loggingLevel;
     return {
-      key: `${api}/${show(s.name)}`,
-      label: `${api}/${show(s.name)}`,
+      key: `${api}/${valueText(s.name)}`,
+      label: `${api}/${valueText(s.name)}`,
       stack,
       address: s.address,
       wafAssociations: s.wafAssociations,
       originProtected: stageOriginGap(model, s) === undefined,
       accessLogging: s.accessLog !== undefined && !(typeof s.accessLog.destinationArn === "string" && s.accessLog.destinationArn === ""),
-      executionLogging: level === undefined ? "OFF" : show(level),
+      executionLogging: level === undefined ? "OFF" : valueText(level),
     };
   });
 }
