@@ -2,7 +2,7 @@
 // the implicit ones a deployment's `stage_name` creates) with its WAF, logging and throttling, and Lambda
 // authorizer permissions that any API Gateway could use. Pure: a Model in, plain data out; the review's stage
 // comparer and the check's rules (lambda-authorizer-permission-scoped, deployment-stage-name) read these facts.
-import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
+import { isUnknown, type Authorizer, type Model, type ResourceInstance, type Stage, type Val } from "../model";
 
 export interface StageExposure {
   /** `api/stage`: pairs a stage across versions. */
@@ -22,6 +22,12 @@ export interface StageExposure {
   readonly resource: ResourceInstance;
 }
 
+/** Access logging: an access_log_settings block with a destination (one known only after apply counts). */
+export const hasAccessLogging = (s: Stage): boolean => s.accessLog !== undefined && s.accessLog.destinationArn !== "";
+
+/** The execution logging level of the stage's `*\/*` method settings; undefined when unset (API Gateway: OFF). */
+export const executionLoggingLevel = (s: Stage): Val<string> | undefined => s.methodSettings.find((m) => m.methodPath === "*/*")?.loggingLevel;
+
 const text = (v: unknown): string => (typeof v === "string" ? v : isUnknown(v) ? (v.expression ?? "(known after apply)") : "?");
 const positive = (v: unknown): boolean => typeof v === "number" && v > 0;
 
@@ -39,7 +45,7 @@ export function stageExposures(model: Model): StageExposure[] {
     const stack = s.resource.source.stack;
     const all = s.methodSettings.find((m) => m.methodPath === "*/*");
     const plans = model.usagePlans.filter((p) => s.usagePlans.includes(p.address) && p.resource.source.stack === stack);
-    const level = all?.loggingLevel;
+    const level = executionLoggingLevel(s);
     return {
       key: `${stack === "" ? "" : `${stack}/`}${apiName(stack, s.apiAddress)}/${text(s.name)}`,
       apiName: apiName(stack, s.apiAddress),
@@ -47,7 +53,7 @@ export function stageExposures(model: Model): StageExposure[] {
       address: s.address,
       implicit: false,
       waf: s.wafAssociations.length > 0,
-      accessLogging: s.accessLog !== undefined && s.accessLog.destinationArn !== "",
+      accessLogging: hasAccessLogging(s),
       executionLogging: level !== undefined && level !== "OFF",
       limits: positive(all?.throttlingRateLimit) || plans.some((p) => positive(p.throttle?.rateLimit)),
       routes: routesOf(stack, s.apiAddress),

@@ -1,6 +1,7 @@
 // Stage facts: WAF, origin protection and logging of every stage, keyed by API and stage name. Pure: a Model in, plain data out.
 import { type Model, stackOf } from "../../model";
 import { stageOriginGap } from "../../access/origin";
+import { executionLoggingLevel, hasAccessLogging } from "../../access/stages";
 import { apiLabeller, unknownName, valueText } from "./labels";
 
 // ---- Origin protection: one definition with the policy rules (guard/access/origin.ts) ----
@@ -23,8 +24,7 @@ export function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>):
   return model.stages.map((s) => {
     const stack = stackOf(s);
     const api = label(stack, s.apiAddress, s.api?.name ?? unknownName);
-    const all = s.methodSettings.find((m) => m.methodPath === "*/*");
-    const level = all?.loggingLevel;
+    const level = executionLoggingLevel(s);
     return {
       key: `${api}/${valueText(s.name)}`,
       label: `${api}/${valueText(s.name)}`,
@@ -32,7 +32,7 @@ export function stageFacts(model: Model, label: ReturnType<typeof apiLabeller>):
       address: s.address,
       wafAssociations: s.wafAssociations,
       originProtected: stageOriginGap(model, s) === undefined,
-      accessLogging: s.accessLog !== undefined && !(typeof s.accessLog.destinationArn === "string" && s.accessLog.destinationArn === ""),
+      accessLogging: hasAccessLogging(s),
       executionLogging: level === undefined ? "OFF" : valueText(level),
     };
   });
