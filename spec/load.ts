@@ -20,12 +20,19 @@ export function loadSpecFile(path: string): LoadResult {
 
 /**
  * Every spec of one file: a `.ts` module may export `specs` (a list, or a record by name) for several
- * environments; any other file holds one spec.
+ * environments; any other file holds one spec. A module is loaded (run) once.
  */
 export function loadSpecFiles(path: string): { readonly specs: readonly AccessSpec[]; readonly problems: SpecProblem[] } {
-  const many = extname(path).toLowerCase() === ".ts" ? exportedSpecs(path) : undefined;
-  if (many === undefined) {
+  if (extname(path).toLowerCase() !== ".ts") {
     const one = loadSpecFile(path);
+    return { specs: one.spec === undefined ? [] : [one.spec], problems: one.problems };
+  }
+  const loaded = loadModule(path);
+  const read = loaded.ok ? oneSpecOf(loaded.mod) : loaded;
+  const many = loaded.ok ? exportedSpecs(loaded.mod) : undefined;
+  if (many === undefined) {
+    if (!read.ok) return { specs: [], problems: [{ file: path, path: "", message: read.message, value: undefined }] };
+    const one = parseSpec(read.data, path);
     return { specs: one.spec === undefined ? [] : [one.spec], problems: one.problems };
   }
   const problems: SpecProblem[] = [];
@@ -39,14 +46,7 @@ export function loadSpecFiles(path: string): { readonly specs: readonly AccessSp
 }
 
 /** The entries of a module's `specs` export, or undefined when it has none (then it is a one-spec module). */
-function exportedSpecs(path: string): [string, unknown][] | undefined {
-  let mod: unknown;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(resolve(path)) as unknown;
-  } catch {
-    return undefined; // loadSpecFile reports the module's problem
-  }
+function exportedSpecs(mod: unknown): [string, unknown][] | undefined {
   const specs = typeof mod === "object" && mod !== null ? (mod as { specs?: unknown }).specs : undefined;
   if (Array.isArray(specs)) return specs.map((s, i) => [String(i), s]);
   if (typeof specs === "object" && specs !== null) return Object.entries(specs);
@@ -57,7 +57,10 @@ type ReadResult = { readonly ok: true; readonly data: unknown } | { readonly ok:
 
 function readSpecData(path: string): ReadResult {
   const ext = extname(path).toLowerCase();
-  if (ext === ".ts") return requireModule(path);
+  if (ext === ".ts") {
+    const loaded = loadModule(path);
+    return loaded.ok ? oneSpecOf(loaded.mod) : loaded;
+  }
   const format = dataFormatOf(path);
   if (format === undefined) return { ok: false, message: `unsupported spec file type ${JSON.stringify(ext)} (use .json, .yaml, .yml or .ts)` };
   let text: string;
@@ -69,12 +72,13 @@ function readSpecData(path: string): ReadResult {
   return parseDataText(text, format);
 }
 
-/** `.ts` specs run as code (tsx is the runner); the module must export `spec` or a default. */
-function requireModule(path: string): ReadResult {
-  let mod: unknown;
+type ModuleResult = { readonly ok: true; readonly mod: unknown } | { readonly ok: false; readonly message: string };
+
+/** `.ts` specs run as code (tsx is the runner): the module, or why it cannot be loaded. */
+function loadModule(path: string): ModuleResult {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(resolve(path)) as unknown;
+    return { ok: true, mod: require(resolve(path)) as unknown };
   } catch (err) {
     const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
     if (code === "MODULE_NOT_FOUND" && errorText(err).includes(resolve(path))) return { ok: false, message: "cannot read file: no such file" };
@@ -88,6 +92,10 @@ function requireModule(path: string): ReadResult {
       .join(" ");
     return { ok: false, message: `cannot load module: ${detail.length > 300 ? `${detail.slice(0, 297)}...` : detail}` };
   }
+}
+
+/** A one-spec module exports `spec` or a default. */
+function oneSpecOf(mod: unknown): ReadResult {
   if (typeof mod === "object" && mod !== null) {
     const exported = mod as { spec?: unknown; default?: unknown };
     const data = exported.spec ?? exported.default;

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { formatProblems, loadSpecFile } from "../../spec/load";
+import { formatProblems, loadSpecFile, loadSpecFiles } from "../../spec/load";
 import { validateSpec } from "../../spec/validate";
 import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
 import type { SpecProblem } from "../../spec/types";
@@ -129,6 +129,24 @@ describe("loadSpecFile", () => {
   test("GIVEN an unsupported extension WHEN loaded THEN one problem names the accepted ones", () => {
     const file = write("spec.toml", "name = 'x'");
     expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: expect.stringContaining("use .json, .yaml, .yml or .ts") }]);
+  });
+});
+
+describe("loadSpecFiles of a .ts module", () => {
+  it.each([
+    ["throws", "throw new Error('no spec today');", /^cannot load module: no spec today/],
+    ["exports nothing", "export const other = 1;", /^module exports neither "spec" nor a default$/],
+  ])("GIVEN a module that %s THEN it runs once and one problem says why", (_what, body, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "spec-module-"));
+    const runs = join(dir, "runs.txt");
+    const file = join(dir, "spec.ts");
+    writeFileSync(file, `import { appendFileSync } from "node:fs";\nappendFileSync(${JSON.stringify(runs)}, "ran\\n");\n${body}\n`);
+    const r = loadSpecFiles(file);
+    expect(r.specs).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]?.message).toMatch(message);
+    expect(readFileSync(runs, "utf8")).toBe("ran\n");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
