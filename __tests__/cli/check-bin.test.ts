@@ -72,7 +72,7 @@ test("GIVEN a real terraform show -json plan of the fixture THEN exit 0, and 1 o
 });
 
 test.each([
-  ["an input that is not JSON", ["check", "__NOT_JSON__", "--policy", POLICY], /not JSON/],
+  ["an input that is not JSON", ["check", "__NOT_JSON__", "--policy", POLICY], /bad JSON at line 1/],
   ["a missing subcommand", [], /missing subcommand/],
   ["an unknown subcommand", ["scan", "plan.json"], /unknown subcommand "scan"/],
   ["an unknown option", ["check", "plan.json", "--nope"], /Unknown option '--nope'/],

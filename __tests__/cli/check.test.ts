@@ -64,7 +64,7 @@ test.each([
   ["a report without a file", [join(FIX, "compliant.tf.json"), "--report", "sarif"], /--report takes <format>=<file>/],
   ["one file for two reports", [join(FIX, "compliant.tf.json"), "--output", "x", "--report", "json=x"], /"x" is named by two reports/],
   ["a missing input", [join(FIX, "nope.json")], /nope.json: cannot read/],
-  ["not JSON", ["__FILE__:{"], /not JSON/],
+  ["not JSON", ["__FILE__:{"], /bad JSON at line 1, column 2/],
   ["an unknown format", [join(FIX, "compliant.tf.json"), "--format", "xml"], /--format must be one of/],
   ["an unknown option", [join(FIX, "compliant.tf.json"), "--nope"], /Unknown option .--nope./],
   ["no input", [], /missing input/],

@@ -200,7 +200,7 @@ describe("loadModel on directories and bad input", () => {
 
   test.each([
     ["a missing file", (d: string) => join(d, "nope.json"), /cannot read: ENOENT/],
-    ["a file that is not JSON", (d: string) => (writeFileSync(join(d, "x.json"), "{"), join(d, "x.json")), /not JSON/],
+    ["a file that is not JSON", (d: string) => (writeFileSync(join(d, "x.json"), "{"), join(d, "x.json")), /bad JSON at line 1/],
     ["JSON of neither format", (d: string) => (writeFileSync(join(d, "y.json"), '{"a":1}'), join(d, "y.json")), /neither cdk.tf.json/],
     ["a directory without stacks", (d: string) => d, /neither stacks/],
   ])("GIVEN %s THEN InputError with a one-line reason", (_name, make, reason) => {

@@ -283,7 +283,7 @@ describe("bad input", () => {
     writeFileSync(bad, "{ not json");
     const r = run(["--plan", bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("bad.json: not JSON");
+    expect(r.stderr).toContain("bad.json: bad JSON at line 1");
   });
 
   it("GIVEN a broken policy file WHEN reviewed THEN exit 2 naming the file and path", () => {
