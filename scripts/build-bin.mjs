@@ -8,19 +8,31 @@ import { build } from "esbuild";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ALLOWED = ["yaml"];
 
+const USAGE = "usage: node scripts/build-bin.mjs [--outdir DIR]";
+
+/** The output directory: strict parsing as every CLI of the project (cli/private/args.ts), usage errors exit 2. */
 function outdirArg(argv) {
-  const i = argv.indexOf("--outdir");
-  if (i < 0) return join(root, "dist");
-  const dir = argv[i + 1];
-  if (dir === undefined || dir.startsWith("--")) {
-    process.stderr.write("build-bin: --outdir needs a directory\n");
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { outdir: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+  } catch (e) {
+    process.stderr.write(`build-bin: ${e.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  return resolve(dir);
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (values.outdir === "") {
+    process.stderr.write(`build-bin: --outdir needs a directory\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return values.outdir === undefined ? join(root, "dist") : resolve(values.outdir);
 }
 
 /** Packages (by node_modules name) among the bundle's inputs. */
