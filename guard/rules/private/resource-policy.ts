@@ -2,24 +2,17 @@
 // everyone (Principal "*") whose resources provably cover every stage and every request of the route. Strict on
 // purpose: anything it cannot prove (a condition, NotPrincipal, a computed document, another account's ARN) does
 // not count, so an open route is reported unless the deny is certain.
-import { coversArnGlob, matchesAction, matchesArn } from "../../match/glob";
-import { arnPath, arnVerb } from "../../match/route";
+import { coversArnGlob, matchesArn } from "../../match/glob";
+import { routeArnSuffix } from "../../match/route";
 import type { IamPolicy, Model, PolicyStatement, RestApi, Route } from "../../model";
 import { known } from "../../access/context";
-
-const INVOKE = "execute-api:Invoke";
+import { deniesInvoke } from "./iam";
 
 const toEveryone = (s: PolicyStatement): boolean =>
   s.notPrincipals.length === 0 && s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.ids.some((id) => id === "*"));
 
-/** A Deny nothing can escape: Invoke named in Action, no NotAction/NotResource/NotPrincipal, no condition. */
-const unconditionalDeny = (s: PolicyStatement): boolean =>
-  s.effect === "Deny" &&
-  s.conditions.length === 0 &&
-  s.notActions.length === 0 &&
-  s.notResources.length === 0 &&
-  toEveryone(s) &&
-  s.actions.some((a) => known(a) && matchesAction(a, INVOKE));
+/** A Deny nothing can escape (deniesInvoke: Invoke named, no NotAction/NotResource, no condition) addressed to everyone. */
+const unconditionalDeny = (s: PolicyStatement): boolean => deniesInvoke(s) && toEveryone(s);
 
 /** The part after `<api>/` of a resource that certainly designates this API, or undefined. */
 function restOf(resource: string, api: RestApi): string | undefined {
@@ -58,7 +51,7 @@ export function deniedToEveryone(model: Model, r: Route): string | undefined {
   const api = r.api;
   if (api === undefined || (api.protocol ?? "REST") !== "REST" || !known(r.httpMethod) || !known(r.path)) return undefined;
   // Every stage, every request of the route: `{param}`/`{proxy+}` and ANY become globs the deny must cover.
-  const target = `*/${arnVerb(r.httpMethod)}${arnPath(r.path)}`;
+  const target = `*/${routeArnSuffix(r.httpMethod, r.path)}`;
   for (const p of policiesOf(model, api)) {
     if (!known(p.document)) continue;
     for (const s of p.document.statements.filter(unconditionalDeny)) {
