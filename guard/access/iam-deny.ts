@@ -3,31 +3,10 @@
 // only after apply: iam.ts counts only unconditional Denies in readable policies) while a head Allow of the role
 // still reaches into it. Pure: RoleAccess (iam.ts) in, plain data out.
 import { coversArnGlob } from "../match/glob";
+import { arnGlobsOverlap } from "../match/route";
 import { isUnknown } from "../model";
 import { breadth, grantsInvoke, splitExecuteApiArn } from "../rules/private/iam";
 import type { RoleAccess } from "./iam";
-
-/** Do two IAM ARN globs (`*` any run, `?` one character) admit at least one common string? */
-export function arnGlobsOverlap(a: string, b: string): boolean {
-  const seen = new Set<number>();
-  const width = b.length + 1;
-  const stack: [number, number][] = [[0, 0]];
-  while (stack.length > 0) {
-    const [i, j] = stack.pop() as [number, number];
-    if (seen.has(i * width + j)) continue;
-    seen.add(i * width + j);
-    if (i === a.length && j === b.length) return true;
-    if (i < a.length && a[i] === "*") stack.push([i + 1, j]);
-    if (j < b.length && b[j] === "*") stack.push([i, j + 1]);
-    if (i < a.length && j < b.length) {
-      const x = a[i];
-      const y = b[j];
-      // One common character: a star stays, `?` and a literal move on; two literals must be equal.
-      if (x === "*" || y === "*" || x === "?" || y === "?" || x === y) stack.push([x === "*" ? i : i + 1, y === "*" ? j : j + 1]);
-    }
-  }
-  return false;
-}
 
 const interpolated = (api: string): string | undefined => /^\$\{(.+)\.[a-z_]+\}$/.exec(api)?.[1];
 

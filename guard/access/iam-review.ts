@@ -4,8 +4,8 @@ import { change } from "../review/change";
 import type { Change, RouteAuth } from "../review/types";
 import type { Model, Route } from "../model";
 import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
-import { arnGlobsOverlap, lostDenies, showInvokeResource } from "./iam-deny";
-import { routeArnSuffix } from "../match/route";
+import { lostDenies, showInvokeResource } from "./iam-deny";
+import { arnGlobsOverlap, routeArnSuffix } from "../match/route";
 import { pairRoutes } from "../review/route-pairing";
 import type { AccessContext } from "./index";
 

@@ -113,12 +113,10 @@ function shareChar(a: Token, b: Token): boolean {
 }
 
 /**
- * Does ARN-suffix glob `glob` (`GET/reports/*\/*`) admit at least one request of route `method path`? Exact, case
- * sensitive, in time linear in glob × route (a walk over pairs of positions, no backtracking).
+ * Do two token sequences admit at least one common string? Either side may repeat (`*`, a segment); a walk over
+ * pairs of positions, no backtracking: time linear in the product of the lengths.
  */
-export function globReachesRoute(glob: string, method: string, path: string): boolean {
-  const a = globTokens(glob);
-  const b = routeTokens(method, path);
+function tokensOverlap(a: readonly Token[], b: readonly Token[]): boolean {
   const seen = new Set<number>();
   const stack: [number, number][] = [[0, 0]];
   const width = b.length + 1;
@@ -127,12 +125,21 @@ export function globReachesRoute(glob: string, method: string, path: string): bo
     if (seen.has(i * width + j)) continue;
     seen.add(i * width + j);
     if (i === a.length && j === b.length) return true;
-    if (i < a.length && a[i].kind === "any") stack.push([i + 1, j]);
+    if (i < a.length && repeats(a[i])) stack.push([i + 1, j]);
     if (j < b.length && repeats(b[j])) stack.push([i, j + 1]);
-    if (i < a.length && j < b.length && shareChar(a[i], b[j])) stack.push([a[i].kind === "any" ? i : i + 1, repeats(b[j]) ? j : j + 1]);
+    if (i < a.length && j < b.length && shareChar(a[i], b[j])) stack.push([repeats(a[i]) ? i : i + 1, repeats(b[j]) ? j : j + 1]);
   }
   return false;
 }
+
+/**
+ * Does ARN-suffix glob `glob` (`GET/reports/*\/*`) admit at least one request of route `method path`? Exact, case
+ * sensitive, linear in glob × route.
+ */
+export const globReachesRoute = (glob: string, method: string, path: string): boolean => tokensOverlap(globTokens(glob), routeTokens(method, path));
+
+/** Do two IAM ARN globs (`*` any run, `?` one character) admit at least one common string? */
+export const arnGlobsOverlap = (a: string, b: string): boolean => tokensOverlap(globTokens(a), globTokens(b));
 
 const methodCovers = (outer: string, inner: string): boolean => outer === "ANY" || outer === inner;
 const methodsOverlap = (a: string, b: string): boolean => a === "ANY" || b === "ANY" || a === b;

@@ -2,7 +2,8 @@
 // the check read one definition. A route an unconditional Deny of a role refuses has no such invoker; a Deny the
 // head no longer has names the routes it now reaches, or the pattern when no route is there yet.
 import { modelFromDocument } from "../../../guard/load";
-import { arnGlobsOverlap, executeApiOverlap } from "../../../guard/access/iam-deny";
+import { executeApiOverlap } from "../../../guard/access/iam-deny";
+import { arnGlobsOverlap } from "../../../guard/match/route";
 import { diffModels } from "../../../guard/review/diff";
 import { only, synth, type Doc, type Json } from "../review/fixtures/pairs";
 
