@@ -96,7 +96,7 @@ export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
   AWS_IAM: "AWS_IAM",
   COGNITO: "COGNITO_USER_POOLS",
   CUSTOM: "CUSTOM",
-  // Authenticated at the edge; the gateway itself sees an open method (see private/origin.ts edgeProtectionGap).
+  // Authenticated at the edge; the gateway itself sees an open method (see origin.ts edgeProtectionGap).
   EDGE: "NONE",
 };
 

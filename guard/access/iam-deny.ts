@@ -5,7 +5,7 @@
 import { coversArnGlob } from "../match/glob";
 import { arnGlobsOverlap } from "../match/route";
 import { isUnknown } from "../model";
-import { breadth, grantsInvoke, splitExecuteApiArn } from "../rules/private/iam";
+import { breadth, grantsInvoke, splitExecuteApiArn } from "./iam-statements";
 import type { RoleAccess } from "./iam";
 
 const interpolated = (api: string): string | undefined => /^\$\{(.+)\.[a-z_]+\}$/.exec(api)?.[1];

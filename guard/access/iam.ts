@@ -6,7 +6,7 @@
 // read these facts; nothing else judges IAM reachability.
 import { isUnknown, stackOf, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
 import { asArray } from "../load/json";
-import { breadth, coversRoute, coversWholeRoute, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "../rules/private/iam";
+import { breadth, coversRoute, coversWholeRoute, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./iam-statements";
 import { managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
 

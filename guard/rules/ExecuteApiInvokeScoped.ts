@@ -2,7 +2,7 @@
 // deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../policy/match";
 import { known, show } from "../access/context";
-import { breadth, grantsInvoke, mayGrantInvoke } from "./private/iam";
+import { breadth, grantsInvoke, mayGrantInvoke } from "../access/iam-statements";
 import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";
 

@@ -5,7 +5,7 @@ import { coversArnGlob } from "../../match/glob";
 import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../match/route";
 import { isUnknown, type IamPolicy, type Model } from "../../model";
 import { iamAccess, invokeDeniesIn } from "../../access/iam";
-import { splitExecuteApiArn } from "./iam";
+import { splitExecuteApiArn } from "../../access/iam-statements";
 
 /**
  * The denied resources that apply wherever `p` applies: on each role holding it, that role's unconditional Denies

@@ -6,7 +6,7 @@ import { coversArnGlob, matchesArn } from "../../match/glob";
 import { routeArnSuffix } from "../../match/route";
 import type { IamPolicy, Model, PolicyStatement, RestApi, Route } from "../../model";
 import { known } from "../../access/context";
-import { deniesInvoke } from "./iam";
+import { deniesInvoke } from "../../access/iam-statements";
 
 const toEveryone = (s: PolicyStatement): boolean =>
   s.notPrincipals.length === 0 && s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.ids.some((id) => id === "*"));

@@ -1,8 +1,8 @@
 // IAM judgement helpers: does a statement grant execute-api:Invoke, how wide is an execute-api resource,
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
-import { coversArnGlob, matchesAction, matchesArn } from "../../match/glob";
-import { arnPath, arnVerb, sampleRequestPath } from "../../match/route";
-import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type Val } from "../../model";
+import { coversArnGlob, matchesAction, matchesArn } from "../match/glob";
+import { arnPath, arnVerb, sampleRequestPath } from "../match/route";
+import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type Val } from "../model";
 
 const INVOKE = "execute-api:Invoke";
 
