@@ -1,7 +1,7 @@
 // IAM judgement helpers: does a statement grant execute-api:Invoke, how wide is an execute-api resource,
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
 import { coversArnGlob, matchesAction, matchesArn } from "../match/glob";
-import { arnPath, arnVerb, sampleRequestPath } from "../match/route";
+import { arnVerb, routeArnSuffix, sampleRequestPath } from "../match/route";
 import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type ResourceInstance, type Val } from "../model";
 
 const INVOKE = "execute-api:Invoke";
@@ -72,15 +72,32 @@ function routePattern(resource: string, api: ResourceInstance): string | undefin
 }
 
 /**
- * Whether an execute-api resource pattern covers EVERY request of `VERB /path` (a Deny must, to make a route
- * unreachable; coversRoute asks about one sample request, which is what an Allow needs to reach it).
+ * The part after `<api>/` of an execute-api resource that CERTAINLY designates this API (every region and account it
+ * could be in), or undefined. What a Deny needs, unlike an Allow's approximation (routePattern): `*`, the ARN with
+ * `*` for region, account and id, this API's own `${<address>.execution_arn}`, or a literal ARN matching its known
+ * execution ARN. An ARN naming a region, account or id that is not certainly this API's designates nothing.
  */
-export function coversWholeRoute(resource: string, api: ResourceInstance, verb: string, path: string): boolean {
-  if (resource === "*") return true;
-  const pattern = routePattern(resource, api);
-  if (pattern === undefined) return false;
-  const all = path === "" ? `stage/${arnVerb(verb)}` : `stage/${arnVerb(verb)}${arnPath(path)}`;
-  return coversArnGlob(pattern, all) || coversArnGlob(pattern.replace(/^stage\//, "*/"), all);
+export function certainApiRest(resource: string, api: ResourceInstance): string | undefined {
+  if (resource === "*" || /^arn:[^:]*:execute-api:\*:\*:\*$/.test(resource)) return "*";
+  const ref = /^\$\{([^}]+)\.execution_arn\}\/(.*)$/.exec(resource);
+  if (ref !== null) return ref[1] === api.address ? ref[2] : undefined;
+  if (resource.includes("${")) return undefined;
+  const m = /^(arn:[^:]*:execute-api:[^:]*:[^:]*:[^/]*)\/(.*)$/.exec(resource);
+  if (m === null) return undefined;
+  const executionArn = api.values["execution_arn"];
+  const certain = typeof executionArn === "string" ? matchesArn(m[1], executionArn) : /^arn:[^:]*:execute-api:\*:\*:\*$/.test(m[1]);
+  return certain ? m[2] : undefined;
+}
+
+/**
+ * Whether an execute-api resource certainly covers every request of `VERB /path` on stage `stage` (the stage part of
+ * an ARN verbatim: `*`, a name, or an interpolation such as `${aws_api_gateway_stage.s.stage_name}`, compared as
+ * text). A Deny must, to refuse what an Allow on that stage grants. An interpolated stage is covered only by the same
+ * interpolation or by `*`; a Deny naming another region or account, or not certainly this API, covers nothing.
+ */
+export function coversRouteOnStage(resource: string, api: ResourceInstance, stage: string, verb: string, path: string): boolean {
+  const rest = certainApiRest(resource, api);
+  return rest !== undefined && coversArnGlob(rest, `${stage}/${path === "" ? arnVerb(verb) : routeArnSuffix(verb, path)}`);
 }
 
 /** Policies attached to a role (inline, role policies, attached managed policies). */

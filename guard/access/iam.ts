@@ -6,9 +6,10 @@
 // read these facts; nothing else judges IAM reachability.
 import { isUnknown, stackOf, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
 import { asArray } from "../load/json";
-import { breadth, coversRoute, coversWholeRoute, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./iam-statements";
+import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./iam-statements";
 import { managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
+import { show } from "./context";
 
 /** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */
 export interface Assumer {
@@ -220,9 +221,7 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
       }
     }
   }
-  const groups = r.cognitoGroups
-    .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === role.source.stack)?.name)
-    .filter((n): n is string => typeof n === "string");
+  const groups = groupNamesOf(model, r.cognitoGroups, role.source.stack);
   for (const g of groups) out.push({ text: `members of Cognito group ${g}`, reach: "inside" });
   const unique = new Map(out.map((a) => [a.text, a]));
   return [...unique.values()].sort((a, b) => a.text.localeCompare(b.text));
@@ -232,12 +231,42 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
 export const invokeDeniesIn = (doc: PolicyDocument): string[] =>
   doc.statements.filter(deniesInvoke).flatMap((s) => s.resources.filter((r): r is string => typeof r === "string"));
 
-/** Does an explicit Deny of the role refuse every request of the route? Explicit Deny wins over any Allow. */
+/**
+ * Does an explicit Deny of the role refuse every request of the route its grants reach? Explicit Deny wins over any
+ * Allow, so the route is refused when, on every stage a grant names for it, a Deny certainly covers the route there.
+ */
 export function deniedRoute(role: RoleAccess, route: Route): boolean {
   const api = route.api;
-  if (api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string") return false;
+  if (api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string" || role.denies.length === 0) return false;
   const { httpMethod, path } = route;
-  return role.denies.some((d) => coversWholeRoute(d, api.resource, httpMethod, path));
+  const stages = grantStages(role.held, api.resource, httpMethod, path);
+  return stages.every((stage) => role.denies.some((d) => coversRouteOnStage(d, api.resource, stage, httpMethod, path)));
+}
+
+/**
+ * The stages (the ARN's stage part verbatim, `${...}` included; `*` for any) on which the role's Allows may reach the
+ * route. A grant that is not certainly an ARN of this API (unreadable, NotResource, `*`, another form) may reach it on
+ * any stage: `*`.
+ */
+function grantStages(held: readonly HeldPolicy[], api: ResourceInstance, verb: string, path: string): string[] {
+  const stages = new Set<string>();
+  for (const h of held) {
+    if (h.document === undefined) {
+      if (h.harmless !== true) stages.add("*");
+      continue;
+    }
+    for (const s of h.document.statements.filter(grantsInvoke)) {
+      if (s.notResources.length > 0) stages.add("*");
+      for (const r of s.resources) {
+        if (isUnknown(r) || breadth(r) === "any-api") stages.add("*");
+        else if (coversRoute(r, api, verb, path)) {
+          const rest = certainApiRest(r, api);
+          stages.add(rest === undefined ? "*" : (rest.split("/")[0] ?? "*"));
+        }
+      }
+    }
+  }
+  return [...stages];
 }
 
 /** Does a readable policy let its holder invoke `VERB /path` of the route's API? */
@@ -265,6 +294,17 @@ export function iamAccess(model: Model): IamAccess {
   return access;
 }
 
+/**
+ * Names of the Cognito groups (by address) of one stack. A name known only after apply is kept, as
+ * `(known after apply: expr)`: dropping it would hide the group's members from every comparison with a policy.
+ */
+function groupNamesOf(model: Model, addresses: readonly string[], stack: string): string[] {
+  return addresses
+    .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack))
+    .filter((u): u is NonNullable<typeof u> => u !== undefined)
+    .map((u) => (typeof u.name === "string" ? u.name : show(u.name)));
+}
+
 function computeIamAccess(model: Model): IamAccess {
   const names = new Map(model.iamRoles.map((r) => [`${stackOf(r)}::${r.address}`, typeof r.name === "string" ? r.name : r.address]));
   const managed = managedArnsByRole(model);
@@ -272,9 +312,7 @@ function computeIamAccess(model: Model): IamAccess {
     const stack = stackOf(r);
     const name = names.get(`${stack}::${r.address}`) ?? r.address;
     const { held, unverified } = heldPolicies(model, r.resource, managed.get(`${stack}::${r.address}`) ?? []);
-    const groups = r.cognitoGroups
-      .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack)?.name)
-      .filter((n): n is string => typeof n === "string");
+    const groups = groupNamesOf(model, r.cognitoGroups, stack);
     return {
       key: stack === "" ? name : `${stack}/${name}`,
       name,

@@ -2,11 +2,11 @@
 // everyone (Principal "*") whose resources provably cover every stage and every request of the route. Strict on
 // purpose: anything it cannot prove (a condition, NotPrincipal, a computed document, another account's ARN) does
 // not count, so an open route is reported unless the deny is certain.
-import { coversArnGlob, matchesArn } from "../../match/glob";
+import { coversArnGlob } from "../../match/glob";
 import { routeArnSuffix } from "../../match/route";
 import type { IamPolicy, Model, PolicyStatement, RestApi, Route } from "../../model";
 import { known } from "../../access/context";
-import { deniesInvoke } from "../../access/iam-statements";
+import { certainApiRest, deniesInvoke } from "../../access/iam-statements";
 
 const toEveryone = (s: PolicyStatement): boolean =>
   s.notPrincipals.length === 0 && s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.ids.some((id) => id === "*"));
@@ -14,19 +14,11 @@ const toEveryone = (s: PolicyStatement): boolean =>
 /** A Deny nothing can escape (deniesInvoke: Invoke named, no NotAction/NotResource, no condition) addressed to everyone. */
 const unconditionalDeny = (s: PolicyStatement): boolean => deniesInvoke(s) && toEveryone(s);
 
-/** The part after `<api>/` of a resource that certainly designates this API, or undefined. */
+/** The part after `<api>/` of a resource that certainly designates this API (certainApiRest), or undefined. */
 function restOf(resource: string, api: RestApi): string | undefined {
-  if (resource === "*" || /^arn:[^:]*:execute-api:\*:\*:\*$/.test(resource)) return "*";
   // The resource-policy shorthand for the API the policy is attached to.
   if (resource.startsWith("execute-api:/")) return resource.slice("execute-api:/".length);
-  const ref = /^\$\{([^}]+)\.execution_arn\}\/(.*)$/.exec(resource);
-  if (ref !== null) return ref[1] === api.address ? ref[2] : undefined;
-  if (resource.includes("${")) return undefined;
-  const m = /^(arn:[^:]*:execute-api:[^:]*:[^:]*:[^/]*)\/(.*)$/.exec(resource);
-  if (m === null) return undefined;
-  const executionArn = api.resource.values["execution_arn"];
-  const certain = typeof executionArn === "string" ? matchesArn(m[1], executionArn) : /^arn:[^:]*:execute-api:\*:\*:\*$/.test(m[1]);
-  return certain ? m[2] : undefined;
+  return certainApiRest(resource, api.resource);
 }
 
 /** Resource policies attached to the API: its `policy` attribute and aws_api_gateway_rest_api_policy resources. */

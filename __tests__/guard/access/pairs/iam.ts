@@ -53,7 +53,77 @@ function renameReportParam(d: Doc): void {
   for (const r of Object.values(d.resource["aws_api_gateway_resource"] ?? {})) if (r["path_part"] === "{reportId}") r["path_part"] = "{id}";
 }
 
+/** The staff group role gets an inline grant of GET /reports/* on the API's stage, the deeper-path Deny, and `deny`. */
+function staffReportsGrant(d: Doc, deny: ((api: string, stage: string) => string) | undefined): void {
+  const api = refOf(d, "aws_api_gateway_rest_api", "api", "execution_arn");
+  const stage = refOf(d, "aws_api_gateway_stage", "stage", "stage_name");
+  const statements: Json[] = [
+    { Effect: "Allow", Action: "execute-api:Invoke", Resource: `${api}/${stage}/GET/reports/*` },
+    { Effect: "Deny", Action: "execute-api:Invoke", Resource: `${api}/${stage}/GET/reports/*/*` },
+  ];
+  if (deny !== undefined) statements.push({ Effect: "Deny", Action: "execute-api:Invoke", Resource: deny(api, stage) });
+  only(d, "aws_iam_role", "group-role-staff")["inline_policy"] = [
+    { name: "reports", policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
+  ];
+}
+
+/** A second Cognito group handing the admins group role to its members; its name is `name`. */
+function groupSharingAdminsRole(d: Doc, name: string): void {
+  const admins = only(d, "aws_cognito_user_group", "group-admins");
+  d.resource["aws_cognito_user_group"]["identity_group-ops"] = { ...admins, name, description: "Operators", precedence: 5 };
+}
+
 export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
+  // A Deny that refuses nothing in AWS must not take a role out of a route's invokers (found by adversarial review).
+  "iam-deny-other-stage-literal": {
+    env: "dev",
+    description: "the staff role is granted GET /reports/* on the stage and 'denied' it on a stage literally named 'stage'",
+    mutate: (d) => staffReportsGrant(d, (api) => `${api}/stage/GET/reports/*`),
+    blocking: ["iam-invokers-widened", "invoke-grant-widened", "invoker-added"],
+    names: REPORTS,
+    check: ["method-matches-policy"],
+  },
+  "iam-deny-stage-id-not-name": {
+    env: "dev",
+    description: "the same, with the Deny on the stage's id interpolated where its name belongs",
+    mutate: (d) => staffReportsGrant(d, (api) => `${api}/${refOf(d, "aws_api_gateway_stage", "stage", "id")}/GET/reports/*`),
+    blocking: ["iam-invokers-widened", "invoke-grant-widened", "invoker-added"],
+    names: REPORTS,
+    check: ["method-matches-policy"],
+  },
+  "iam-deny-other-account": {
+    env: "dev",
+    description: "the same, with the Deny on the API id in another region and account",
+    mutate: (d) =>
+      staffReportsGrant(d, () => `arn:aws:execute-api:eu-fake-1:000000000000:${refOf(d, "aws_api_gateway_rest_api", "api", "id")}/*/GET/reports/*`),
+    blocking: ["iam-invokers-widened", "invoke-grant-widened", "invoker-added"],
+    names: REPORTS,
+    check: ["method-matches-policy"],
+  },
+  "iam-deny-same-stage": {
+    env: "dev",
+    description: "twin: the Deny names the very stage the grant names, so the staff role still cannot call the route",
+    mutate: (d) => staffReportsGrant(d, (api, stage) => `${api}/${stage}/GET/reports/*`),
+    // The review still shows the new grant (it blocks grants as written); the route's callers are unchanged.
+    blocking: ["invoke-grant-widened"],
+    check: [],
+  },
+  "iam-group-name-after-apply": {
+    env: "dev",
+    description: "a group named only after apply hands the admins role (and GET /reports/{reportId}) to its members",
+    mutate: (d) => groupSharingAdminsRole(d, `${refOf(d, "aws_cognito_user_pool", "user-pool", "name")}-ops`),
+    blocking: ["iam-invokers-widened"],
+    names: REPORTS,
+    check: ["method-matches-policy"],
+  },
+  "iam-group-named-ops": {
+    env: "dev",
+    description: "the same group with a literal name (blocked before, and still)",
+    mutate: (d) => groupSharingAdminsRole(d, "ops"),
+    blocking: ["iam-invokers-widened"],
+    names: REPORTS,
+    check: ["method-matches-policy"],
+  },
   "iam-trust-foreign-account-param-renamed": {
     env: "dev",
     description: "the same foreign trust, in a head that also renames the route's path parameter ({reportId} -> {id})",
