@@ -17,8 +17,10 @@ export interface CheckArgs {
   /** Policy files or directories; several are merged into one set. @default ["policies"] */
   readonly policies: readonly string[];
   readonly format: Format;
-  /** Files to write the report to (`--output` in `format`, then each `--report`); none: `format` to stdout. */
+  /** Files to write the report to (`--output` in `format`, then each `--report`). */
   readonly reports: readonly ReportTarget<Format>[];
+  /** What stdout gets: `format`, or the table when `--output` took `format` to a file. */
+  readonly stdout: Format;
   readonly failOn: Severity;
   /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
   readonly initPolicy?: string;
@@ -49,7 +51,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   if (initPolicy !== undefined) {
     const other = (["policy", "format", "output", "report", "fail-on"] as const).filter((k) => values[k] !== undefined);
     if (other.length > 0) throw new UsageError(`--init-policy drafts policies and checks nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
-    return { input: positionals[0] as string, policies: [], format: "table", reports: [], failOn: "low", initPolicy };
+    return { input: positionals[0] as string, policies: [], format: "table", reports: [], stdout: "table", failOn: "low", initPolicy };
   }
   const format = oneOf("format", single("format", values.format), FORMATS, "table");
   return {
@@ -57,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     policies: values.policy ?? ["policies"],
     format,
     reports: reportTargets(values.report, FORMATS, output === undefined ? undefined : { format, file: output }),
+    stdout: output === undefined ? format : "table",
     failOn: oneOf("fail-on", single("fail-on", values["fail-on"]), SEVERITIES, "low"),
   };
 }
@@ -91,8 +94,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     // Every rendering first, then the files: a reporter that throws leaves none written.
     const files = args.reports.map((t) => ({ file: t.file, text: REPORTERS[t.format](report) }));
     for (const f of files) writeFileAtomically(f.file, f.text);
-    // As in the review: reports to their files, the terminal rendering to stdout.
-    io.out(REPORTERS[files.length > 0 ? "table" : args.format](report));
+    io.out(REPORTERS[args.stdout](report));
     return failing(result.findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("check", USAGE, e, io.err, io.out);

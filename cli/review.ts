@@ -39,8 +39,10 @@ export interface ReviewArgs {
   /** Policy files or directories; several are merged into one set. */
   readonly policies: readonly string[];
   readonly format: ReviewFormat;
-  /** Files to write the report to (`--output` in `format`, then each `--report`); none: `format` to stdout. */
+  /** Files to write the report to (`--output` in `format`, then each `--report`). */
   readonly reports: readonly ReportTarget<ReviewFormat>[];
+  /** What stdout gets: `format`, or the terminal rendering when `--output` took `format` to a file. */
+  readonly stdout: ReviewFormat;
   /** Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`). */
   readonly acknowledge: readonly string[];
   readonly changedFiles?: string;
@@ -85,6 +87,7 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
     policies: values.policy ?? [],
     format,
     reports: reportTargets(values.report, REVIEW_FORMATS, output === undefined ? undefined : { format, file: output }),
+    stdout: output === undefined ? format : "text",
     acknowledge,
     ...(changedFiles !== undefined ? { changedFiles } : {}),
   };
@@ -217,8 +220,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     const render = (format: ReviewFormat): string => (format === "json" ? renderJson(report) : format === "text" ? renderText(report) : renderMarkdown(report));
     const files = args.reports.map((t) => ({ file: t.file, text: render(t.format) }));
     for (const f of files) io.writeFile(f.file, f.text);
-    // As in the check: reports to their files, the terminal rendering to stdout.
-    io.stdout(render(files.length > 0 ? "text" : args.format));
+    io.stdout(render(args.stdout));
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("review", USAGE, e, io.stderr, io.stdout);

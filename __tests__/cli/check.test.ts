@@ -60,6 +60,14 @@ test("GIVEN a policy file that is neither YAML nor JSON THEN exit 2 naming it (i
   expect(r.err).toBe(`check: ${file}: a policy file is .yaml, .yml or .json (got ${JSON.stringify(file)})\n`);
 });
 
+test("GIVEN --format json and --report THEN stdout is the JSON and the file the other format", () => {
+  const dir = mkdtempSync(join(tmpdir(), "guard-cli-"));
+  const r = run(join(FIX, "compliant.tf.json"), "--policy", POLICY, "--format", "json", "--report", `markdown=${join(dir, "r.md")}`);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.out) as { summary: { passed: boolean } }).summary.passed).toBe(true);
+  expect(readFileSync(join(dir, "r.md"), "utf8")).toMatch(/^#/);
+});
+
 test.each([
   ["a report without a file", [join(FIX, "compliant.tf.json"), "--report", "sarif"], /--report takes <format>=<file>/],
   ["one file for two reports", [join(FIX, "compliant.tf.json"), "--output", "x", "--report", "json=x"], /"x" is named by two reports/],

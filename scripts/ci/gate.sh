@@ -63,7 +63,7 @@ fi
 # Markdown can never describe different results.
 in_base "$base/node_modules/.bin/tsx" cli/review.ts --base "$base_out" --head "$head" --policy "$base/policies" \
   --changed-files "$changed_file" ${ack_args[@]+"${ack_args[@]}"} \
-  --report json="$out/review.json" --report markdown="$out/review.md"
+  --report json="$out/review.json" --report markdown="$out/review.md" --format text
 status=("review=$?")
 in_base "$base/node_modules/.bin/tsx" cli/check.ts "$head" --policy "$base/policies" --fail-on low \
   --report sarif="$out/check.sarif" --report junit="$out/check.junit.xml" --report markdown="$out/check.md" > /dev/null
