@@ -14,6 +14,7 @@ import {
 } from "../model";
 import { CONNECT_ROUTE_KEY, parseAnyRouteKey } from "../match/route";
 import { firstBlock } from "./json";
+import { routeAuthorizer } from "./route-authorizer";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
 import { bool, knownStrList, optNum, optStr, str, strList } from "./values";
@@ -151,24 +152,18 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
     // Omitted means NONE, even with an authorizer_id (that mismatch is rule http-route-authorizer-ignored).
     const rawAuth = r.values["authorization_type"];
     const authorization: Val<string> = rawAuth === undefined || rawAuth === null || rawAuth === "" ? "NONE" : str(rawAuth);
-    const authorizerId = r.values["authorizer_id"];
-    let authorizer: Authorizer | undefined;
-    const needsAuthorizer = authorization === "JWT" || authorization === "CUSTOM";
-    if (needsAuthorizer || (authorizerId !== null && authorizerId !== undefined && authorizerId !== "")) {
-      const t = follow(r, "authorizer_id", [V2_AUTHORIZER], problems);
-      authorizer = t === undefined ? undefined : authorizerByAddress.get(t.address);
-      if (t === undefined && needsAuthorizer && !problems.some((p) => p.attribute === "authorizer_id")) {
-        const p: UnresolvedRef = {
-          address: r.address,
-          attribute: "authorizer_id",
-          target: "",
-          reason: `authorization_type ${authorization} without an authorizer_id`,
-          source: r.source,
-        };
-        problems.push(p);
-        unresolved.push(p);
-      }
-    }
+    const { authorizer, missing } = routeAuthorizer(
+      {
+        from: r,
+        needsAuthorizer: authorization === "JWT" || authorization === "CUSTOM",
+        authorizationText: `authorization_type ${String(authorization)}`,
+        follow,
+        types: [V2_AUTHORIZER],
+        authorizerByAddress,
+      },
+      problems,
+    );
+    if (missing !== undefined) unresolved.push(missing);
     const integration = r.values["target"] === undefined || r.values["target"] === null ? undefined : resolver.resolve(r, "target", [V2_INTEGRATION]);
     const integrationType = integration !== undefined && "ok" in integration ? str(integration.ok.target.values["integration_type"]) : undefined;
     routes.push({

@@ -3,6 +3,7 @@
 import { isUnknown, unknownValue, type Authorizer, type ResourceInstance, type RestApi, type Route, type UnresolvedRef, type Val } from "../../model";
 import { bool, knownStrList, optNum, optStr, str, strList } from "../values";
 import { API, RES, type BuildContext } from "./context";
+import { routeAuthorizer } from "../route-authorizer";
 
 export interface RestViews {
   readonly apis: RestApi[];
@@ -133,24 +134,18 @@ export function restViews(ctx: BuildContext): RestViews {
       unresolved.push(problem);
     }
     const authorization = str(m.values["authorization"]);
-    let authorizer: Authorizer | undefined;
-    const authorizerId = m.values["authorizer_id"];
-    const needsAuthorizer = authorization === "CUSTOM" || authorization === "COGNITO_USER_POOLS";
-    if (needsAuthorizer || (authorizerId !== null && authorizerId !== undefined && authorizerId !== "")) {
-      const t = follow(m, "authorizer_id", ["aws_api_gateway_authorizer"], problems);
-      authorizer = t === undefined ? undefined : authorizerByAddress.get(t.address);
-      if (t === undefined && needsAuthorizer && !problems.some((p) => p.attribute === "authorizer_id")) {
-        const p: UnresolvedRef = {
-          address: m.address,
-          attribute: "authorizer_id",
-          target: "",
-          reason: `authorization ${authorization} without an authorizer_id`,
-          source: m.source,
-        };
-        problems.push(p);
-        unresolved.push(p);
-      }
-    }
+    const { authorizer, missing } = routeAuthorizer(
+      {
+        from: m,
+        needsAuthorizer: authorization === "CUSTOM" || authorization === "COGNITO_USER_POOLS",
+        authorizationText: `authorization ${String(authorization)}`,
+        follow,
+        types: ["aws_api_gateway_authorizer"],
+        authorizerByAddress,
+      },
+      problems,
+    );
+    if (missing !== undefined) unresolved.push(missing);
     const scopesRaw = m.values["authorization_scopes"];
     const key = "ok" in res ? (res.ok.target.type === API ? `${res.ok.target.address}#root` : res.ok.target.address) : undefined;
     const integrationType = key !== undefined && typeof httpMethod === "string" ? integrationTypes.get(`${key}|${httpMethod}`) : undefined;
