@@ -2,30 +2,12 @@
 // routes by coverage) as base/head pairs from the real sample synth. The review must block each with the expected
 // kinds and name the route; the check must fire on the head wherever the head alone shows it; harmless twins pass
 // both. Prints the score; 100% is required.
-import { join } from "path";
-import { failing, runRules } from "../../../guard/engine";
-import { modelFromDocument } from "../../../guard/load";
-import { loadPolicies } from "../../../guard/policy/load";
-import { diffModels } from "../../../guard/review/diff";
-import { synth } from "../review/fixtures/pairs";
 import { ACCESS_PAIRS } from "./pairs";
-
-const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
-const ruleKeys = (doc: unknown) =>
-  new Set(failing(runRules(modelFromDocument(doc, "x.cdk.tf.json"), policies).findings, "low").map((f) => `${f.rule}|${f.address}|${f.message}`));
+import { runPair } from "./pairs/run";
 
 function run(name: string) {
   const pair = ACCESS_PAIRS[name];
-  const base = synth(pair.env);
-  const head = synth(pair.env);
-  pair.both?.(base);
-  pair.both?.(head);
-  pair.mutate(head);
-  const report = diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"));
-  const blocking = report.changes.filter((c) => c.severity === "blocking");
-  const before = ruleKeys(base);
-  const fresh = [...ruleKeys(head)].filter((k) => !before.has(k)).map((k) => k.split("|")[0]);
-  return { pair, blocking, fresh: [...new Set(fresh)].sort() };
+  return { pair, ...runPair(pair) };
 }
 
 const names = Object.keys(ACCESS_PAIRS);
