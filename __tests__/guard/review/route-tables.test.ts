@@ -1,41 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { deflateRawSync } from "zlib";
 import { createZip } from "../../../constructs/private/bundle";
 import { main } from "../../../cli/review";
 import { zipEntry } from "../../../guard/load/zip";
 import { requirementsFrom } from "../../../guard/review/route-tables";
 import type { RouteTable } from "../../../lambdas/shared/contracts/route-table";
 import { only, synth, type Doc } from "./fixtures/pairs";
+import { deflatedZip } from "../../helpers/deflated-zip";
 
 /** A one-entry DEFLATED zip (the project's own writer only STOREs; other tools deflate). */
-function deflatedZip(name: string, text: string): Buffer {
-  const data = Buffer.from(text);
-  const packed = deflateRawSync(data);
-  const nameBuf = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBuf.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBuf.length, 28);
-  central.writeUInt32LE(0, 42);
-  const cdOffset = local.length + nameBuf.length + packed.length;
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(central.length + nameBuf.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, nameBuf, packed, central, nameBuf, eocd]);
-}
+const deflatedEntry = (name: string, text: string): Buffer => deflatedZip([{ name, data: Buffer.from(text) }]);
 
 const TABLE: RouteTable = {
   authorizer: "jwt-token",
@@ -57,7 +32,7 @@ describe("zipEntry (the loader's reader) / requirementsFrom", () => {
   });
 
   it("GIVEN a DEFLATED zip WHEN read THEN the entry is inflated", () => {
-    expect(zipEntry(deflatedZip("route-table.json", '{"routes":[]}'), "route-table.json")?.toString()).toBe('{"routes":[]}');
+    expect(zipEntry(deflatedEntry("route-table.json", '{"routes":[]}'), "route-table.json")?.toString()).toBe('{"routes":[]}');
   });
 
   it("GIVEN bytes that are not a zip WHEN read THEN it says so (the loader turns that into a problem)", () => {
