@@ -46,6 +46,17 @@ import { WebAclManagedRules } from "./WebAclManagedRules";
 
 export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
 
+/** The edge path's rules (CloudFront, Lambda@Edge, the web ACLs, origin protection), in registry order. */
+export const EDGE_RULES: readonly Rule[] = [
+  EdgeOriginProtected,
+  CloudFrontAuthorizationInCacheKey,
+  EdgeAuthOnViewerRequest,
+  WebAclManagedRules,
+  CloudFrontWebAcl,
+  CloudFrontHttpsOnly,
+  CloudFrontTls12,
+];
+
 export const RULES: readonly Rule[] = [
   MethodMatchesPolicy,
   UnresolvedReference,
@@ -65,13 +76,7 @@ export const RULES: readonly Rule[] = [
   IdentityPoolUnauthenticatedInvoke,
   StageWaf,
   HttpApiWaf,
-  EdgeOriginProtected,
-  CloudFrontAuthorizationInCacheKey,
-  EdgeAuthOnViewerRequest,
-  WebAclManagedRules,
-  CloudFrontWebAcl,
-  CloudFrontHttpsOnly,
-  CloudFrontTls12,
+  ...EDGE_RULES,
   StageAccessLogs,
   StageExecutionLogging,
   StageXray,

@@ -10,6 +10,7 @@ import { CloudFrontWebAcl } from "../../../../guard/rules/CloudFrontWebAcl";
 import { EdgeAuthOnViewerRequest } from "../../../../guard/rules/EdgeAuthOnViewerRequest";
 import { EdgeOriginProtected } from "../../../../guard/rules/EdgeOriginProtected";
 import { stageOriginGap } from "../../../../guard/access/origin";
+import { EDGE_RULES } from "../../../../guard/rules";
 import type { Rule } from "../../../../guard/rules/types";
 import { WebAclManagedRules } from "../../../../guard/rules/WebAclManagedRules";
 import { petstoreDev, petstoreProd } from "../../../../spec/samples/petstore";
@@ -17,15 +18,6 @@ import { AccessStack } from "../../../../stacks/access-stack";
 
 type Json = Record<string, any>;
 
-const EDGE_RULES: readonly Rule[] = [
-  EdgeOriginProtected,
-  CloudFrontAuthorizationInCacheKey,
-  EdgeAuthOnViewerRequest,
-  WebAclManagedRules,
-  CloudFrontWebAcl,
-  CloudFrontHttpsOnly,
-  CloudFrontTls12,
-];
 const NO_POLICIES: PolicySet = { policies: [] };
 
 const prodJson: Json = JSON.parse(Testing.synth(new AccessStack(Testing.app(), "petstore-prod", { spec: petstoreProd })));
