@@ -5,16 +5,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchPool, benchRestStage, ref, type Json } from "./private/resources";
 import { parsePolicyDocument } from "../guard/policy/parse";
 import { type CheckSample, medianOfChildren, timeCheck } from "./private/measure";
 import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 import type { PolicySet } from "../guard/policy/types";
 
 const RUNS = 3;
-type Json = Record<string, unknown>;
 
 const API = "aws_api_gateway_rest_api.api";
-const ref = (s: string) => "${" + s + "}";
 const GROUP = 10;
 
 /** The resources of an API with `n` methods (two-level paths, Cognito scopes), as Terraform JSON config. */
@@ -44,24 +43,7 @@ function configResources(n: number): Record<string, Record<string, Json>> {
   }
   return {
     aws_api_gateway_rest_api: { api: { name: "bench-dev" } },
-    aws_cognito_user_pool: {
-      pool: {
-        name: "bench-users",
-        deletion_protection: "ACTIVE",
-        mfa_configuration: "ON",
-        software_token_mfa_configuration: { enabled: true },
-        user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
-        password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true },
-      },
-    },
-    aws_cognito_resource_server: {
-      rs: {
-        identifier: "bench",
-        name: "bench",
-        user_pool_id: ref("aws_cognito_user_pool.pool.id"),
-        scope: [{ scope_name: "read", scope_description: "read" }],
-      },
-    },
+    ...benchPool(),
     aws_api_gateway_authorizer: {
       cognito: {
         name: "bench-dev-cognito",
@@ -87,16 +69,7 @@ function configResources(n: number): Record<string, Record<string, Json>> {
         lifecycle: { create_before_destroy: true },
       },
     },
-    aws_cloudwatch_log_group: { access: { name: "bench-access" } },
-    aws_api_gateway_stage: {
-      s: {
-        rest_api_id: ref(`${API}.id`),
-        deployment_id: ref("aws_api_gateway_deployment.d.id"),
-        stage_name: "dev",
-        xray_tracing_enabled: true,
-        access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" },
-      },
-    },
+    ...benchRestStage(API, "bench-access"),
     aws_api_gateway_method_settings: {
       all: {
         rest_api_id: ref(`${API}.id`),

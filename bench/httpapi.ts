@@ -1,18 +1,17 @@
 // HTTP API benchmark (issue 11): `check` (load + every rule) of a real `terraform show -json` plan of 1,000
 // HTTP API routes, as a ratio to the time `terraform show -json` takes for that plan (target <= 0.10; the method
 // of bench/check.ts: medians of 3, each check in a fresh process). Needs terraform and TF_PROVIDER_MIRROR.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePolicyDocument } from "../guard/policy/parse";
 import type { PolicySet } from "../guard/policy/types";
-import { type CheckSample, medianOfChildren, timeCheck } from "./private/measure";
+import { benchPool, ref, type Json } from "./private/resources";
+import { checkOverShow, timeCheck } from "./private/measure";
 import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 
 const RUNS = 3;
 const N = 1000;
-type Json = Record<string, unknown>;
-const ref = (s: string) => "${" + s + "}";
 const API = "aws_apigatewayv2_api.api";
 
 /** An HTTP API with `n` JWT routes (Cognito issuer and client, one scope), as Terraform JSON config. */
@@ -30,24 +29,7 @@ function configResources(n: number): Record<string, Record<string, Json>> {
   }
   return {
     aws_apigatewayv2_api: { api: { name: "bench-http", protocol_type: "HTTP", disable_execute_api_endpoint: true } },
-    aws_cognito_user_pool: {
-      pool: {
-        name: "bench-users",
-        deletion_protection: "ACTIVE",
-        mfa_configuration: "ON",
-        software_token_mfa_configuration: { enabled: true },
-        user_pool_add_ons: { advanced_security_mode: "ENFORCED" },
-        password_policy: { minimum_length: 14, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: true },
-      },
-    },
-    aws_cognito_resource_server: {
-      rs: {
-        identifier: "bench",
-        name: "bench",
-        user_pool_id: ref("aws_cognito_user_pool.pool.id"),
-        scope: [{ scope_name: "read", scope_description: "read" }],
-      },
-    },
+    ...benchPool(),
     aws_cognito_user_pool_client: { web: { name: "bench-web", user_pool_id: ref("aws_cognito_user_pool.pool.id") } },
     aws_apigatewayv2_authorizer: {
       jwt: {
@@ -85,8 +67,6 @@ function benchPolicy(n: number): PolicySet {
   return { policies: [policy] };
 }
 
-type Sample = CheckSample;
-
 function plan(dir: string): ShowTiming {
   return planAndTimeShow(dir, configResources(N), RUNS, "http-plan-1000.json");
 }
@@ -94,34 +74,7 @@ function plan(dir: string): ShowTiming {
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "bench-httpapi-"));
   const tf = plan(dir);
-  let result: Record<string, unknown>;
-  if ("skipped" in tf) {
-    result = { skipped: tf.skipped };
-    console.log("httpapi: skipped (%s)", tf.skipped);
-  } else {
-    const s = medianOfChildren<Sample>(__filename, ["--measure", tf.planFile], RUNS, "httpapi bench");
-    result = {
-      runs: RUNS,
-      routes: s.routes,
-      findings: s.findings,
-      checkMs: Math.round(s.ms),
-      terraformShowJsonMs: Math.round(tf.showMs),
-      checkOverShow: Number((s.ms / tf.showMs).toFixed(3)),
-      target: "checkOverShow <= 0.10",
-    };
-    console.log(
-      "httpapi (median of %d): check of a real plan of %d HTTP API routes %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)",
-      RUNS,
-      s.routes,
-      Math.round(s.ms),
-      s.findings,
-      Math.round(tf.showMs),
-      result["checkOverShow"],
-    );
-  }
-  mkdirSync(join(__dirname, "results"), { recursive: true });
-  writeFileSync(join(__dirname, "results", "httpapi.json"), `${JSON.stringify(result, null, 2)}\n`);
-  return result;
+  return checkOverShow("httpapi", __filename, tf, RUNS, (n: number) => `a real plan of ${n} HTTP API routes`);
 }
 
 if (require.main === module) {

@@ -2,18 +2,17 @@
 // API whose body declares 1,000 operations, as a ratio to the time `terraform show -json` takes for that plan
 // (target <= 0.10; bench/check.ts's method: medians of 3, each check in a fresh process). The body must be known
 // at plan time to be in the plan, so its ARNs are literals. Needs terraform and TF_PROVIDER_MIRROR.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePolicyDocument } from "../guard/policy/parse";
 import type { PolicySet } from "../guard/policy/types";
-import { type CheckSample, medianOfChildren, timeCheck } from "./private/measure";
+import { benchRestStage, ref, type Json } from "./private/resources";
+import { checkOverShow, timeCheck } from "./private/measure";
 import { planAndTimeShow, type ShowTiming } from "./private/terraform-show";
 
 const RUNS = 3;
 const N = 1000;
-type Json = Record<string, unknown>;
-const ref = (s: string) => "${" + s + "}";
 const API = "aws_api_gateway_rest_api.api";
 const POOL_ARN = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_bench";
 const BACKEND = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:bench/invocations";
@@ -55,16 +54,7 @@ function configResources(n: number): Record<string, Record<string, Json>> {
     aws_api_gateway_deployment: {
       d: { rest_api_id: ref(`${API}.id`), triggers: { redeployment: ref(`sha1(${API}.body)`) }, lifecycle: { create_before_destroy: true } },
     },
-    aws_cloudwatch_log_group: { access: { name: "bench-body-access" } },
-    aws_api_gateway_stage: {
-      s: {
-        rest_api_id: ref(`${API}.id`),
-        deployment_id: ref("aws_api_gateway_deployment.d.id"),
-        stage_name: "dev",
-        xray_tracing_enabled: true,
-        access_log_settings: { destination_arn: ref("aws_cloudwatch_log_group.access.arn"), format: "$context.requestId" },
-      },
-    },
+    ...benchRestStage(API, "bench-body-access"),
   };
 }
 
@@ -79,8 +69,6 @@ function benchPolicy(n: number): PolicySet {
   return { policies: [policy] };
 }
 
-type Sample = CheckSample;
-
 function plan(dir: string): ShowTiming {
   return planAndTimeShow(dir, configResources(N), RUNS, "openapi-plan-1000.json");
 }
@@ -88,35 +76,7 @@ function plan(dir: string): ShowTiming {
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "bench-openapi-"));
   const tf = plan(dir);
-  let result: Record<string, unknown>;
-  if ("skipped" in tf) {
-    result = { skipped: tf.skipped };
-    console.log("openapi: skipped (%s)", tf.skipped);
-  } else {
-    const s = medianOfChildren<Sample>(__filename, ["--measure", tf.planFile], RUNS, "openapi bench");
-    if (s.routes !== N) throw new Error(`openapi bench: the plan's body gave ${s.routes} routes, not ${N}`);
-    result = {
-      runs: RUNS,
-      routes: s.routes,
-      findings: s.findings,
-      checkMs: Math.round(s.ms),
-      terraformShowJsonMs: Math.round(tf.showMs),
-      checkOverShow: Number((s.ms / tf.showMs).toFixed(3)),
-      target: "checkOverShow <= 0.10",
-    };
-    console.log(
-      "openapi (median of %d): check of a real plan whose body declares %d operations %d ms (%d findings); terraform show -json %d ms; ratio %s (target <= 0.10)",
-      RUNS,
-      s.routes,
-      Math.round(s.ms),
-      s.findings,
-      Math.round(tf.showMs),
-      result["checkOverShow"],
-    );
-  }
-  mkdirSync(join(__dirname, "results"), { recursive: true });
-  writeFileSync(join(__dirname, "results", "openapi.json"), `${JSON.stringify(result, null, 2)}\n`);
-  return result;
+  return checkOverShow("openapi", __filename, tf, RUNS, (n: number) => `a real plan whose body declares ${n} operations`, N);
 }
 
 if (require.main === module) {
