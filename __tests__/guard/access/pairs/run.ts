@@ -1,5 +1,5 @@
 // Runs one base/head pair from the real sample synth: the review's blocking changes, and the check rules that fire
-// on the head but not on the base (with the shipped policies). Shared by every harness of AccessPair tables.
+// on the head but not on the base (with the shipped policies); and the harness every AccessPair table runs under.
 import { join } from "node:path";
 import { failing, runRules } from "../../../../guard/engine";
 import { modelFromDocument } from "../../../../guard/load";
@@ -25,4 +25,36 @@ export function runPair(pair: AccessPair): { blocking: Change[]; fresh: string[]
   const before = ruleKeys(base);
   const fresh = [...ruleKeys(head)].filter((k) => !before.has(k)).map((k) => k.split("|")[0] ?? k);
   return { blocking, fresh: [...new Set(fresh)].sort() };
+}
+
+/**
+ * The harness of one pair table: each pair blocks exactly its kinds (naming its route) and fires its check rules,
+ * a harmless twin neither blocks nor fires anything new; every widening is caught (the score is printed) and the
+ * table has at least one twin.
+ */
+export function describePairs(title: string, scoreLabel: string, pairs: Readonly<Record<string, AccessPair>>): void {
+  const names = Object.keys(pairs);
+  const run = (name: string) => {
+    const pair = pairs[name] as AccessPair;
+    return { pair, ...runPair(pair) };
+  };
+  (names.length > 0 ? describe : describe.skip)(title, () => {
+    it.each(names)("pair %s: the review blocks exactly the expected kinds and the check fires where it can", (name) => {
+      const { pair, blocking, fresh } = run(name);
+      expect([...new Set(blocking.map((c) => c.kind))].sort()).toEqual([...pair.blocking].sort());
+      if (pair.names !== undefined && pair.blocking.length > 0) {
+        expect(blocking.some((c) => `${c.subject} ${c.message}`.includes(pair.names as string))).toBe(true);
+      }
+      for (const rule of pair.check) expect(fresh).toContain(rule);
+      if (pair.blocking.length === 0 && pair.check.length === 0) expect(fresh).toEqual([]);
+    });
+
+    it("THEN the mutation score is 100% and every widening has a harmless twin", () => {
+      const widenings = names.filter((n) => (pairs[n] as AccessPair).blocking.length > 0);
+      const caught = widenings.filter((n) => run(n).blocking.length > 0);
+      console.log(`${scoreLabel} mutation score: ${caught.length}/${widenings.length}`);
+      expect(caught).toEqual(widenings);
+      expect(names.length - widenings.length).toBeGreaterThan(0);
+    });
+  });
 }
