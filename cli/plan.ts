@@ -7,22 +7,22 @@
 import { specListClash } from "./private/spec-list";
 import { writeFileAtomically } from "./private/write";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
-import { exitCodeFor, parseCommandLine, UsageError } from "./private/args";
+import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
 import { countsLine, formatPlanSummary, summarizePlan, type PlanSummary } from "./private/plan-summary";
 import { redactPlan, redactText, sensitiveVariableValues } from "./private/redact";
 import {
   hasAwsCredentials,
-  mirrorCliConfig,
   OFFLINE_VARS_FILE,
   offlineOverride,
   offlineVariables,
   OVERRIDE_FILE,
   providerInstallHint,
   runTerraform,
+  terraformEnvironment,
 } from "./private/terraform";
 
 interface Options {
@@ -30,21 +30,35 @@ interface Options {
   readonly synth: boolean;
   readonly stacks: readonly string[];
   readonly outdir: string;
+  /** Keep the binary plan of the one selected stack at this path (for `npm run apply --plan-file`). */
+  readonly savePlan?: string;
 }
 
-const USAGE = "usage: npm run plan -- [--offline | --online] [--no-synth] [<stack>...]";
+const USAGE = "usage: npm run plan -- [--offline | --online] [--no-synth] [--save-plan <file> <stack>] [<stack>...]";
 
 const OPTIONS = {
   offline: { type: "boolean" },
   online: { type: "boolean" },
   "no-synth": { type: "boolean" },
+  "save-plan": { type: "string", multiple: true },
 } as const;
 
 function parseArgs(argv: readonly string[]): Options {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, true);
   if (values.offline === true && values.online === true) throw new UsageError("give --offline or --online, not both");
   const offline = values.offline === true || (values.online !== true && !hasAwsCredentials(process.env));
-  return { offline, synth: values["no-synth"] !== true, stacks: positionals, outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out") };
+  const savePlan = single("save-plan", values["save-plan"]);
+  // A binary plan is one stack's: the apply takes exactly that plan, and an offline plan can never be applied.
+  if (savePlan !== undefined && positionals.length !== 1) throw new UsageError("--save-plan takes exactly one stack");
+  if (savePlan !== undefined && offline)
+    throw new UsageError("--save-plan needs an online plan (an offline plan uses placeholder credentials and cannot be applied)");
+  return {
+    offline,
+    synth: values["no-synth"] !== true,
+    stacks: positionals,
+    outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"),
+    ...(savePlan === undefined ? {} : { savePlan: resolve(savePlan) }),
+  };
 }
 
 interface StackResult {
@@ -91,6 +105,9 @@ async function planStack(stackDir: string, name: string, opts: Options, env: Nod
     }
     // Through a temporary file and rename: an interrupted run never leaves a partial plan.json.
     writeFileAtomically(planPath, `${JSON.stringify(redacted)}\n`);
+    // The binary plan holds every secret in plain text: readable by this user only, where the caller asked.
+    if (opts.savePlan !== undefined) copyFileSync(binPlan, opts.savePlan);
+    if (opts.savePlan !== undefined) chmodSync(opts.savePlan, 0o600);
     return { summary: summarizePlan(redacted) };
   } finally {
     rmSync(binDir, { recursive: true, force: true });
@@ -140,19 +157,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const selected = opts.stacks.length > 0 ? [...opts.stacks] : all;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  let scratch: string | undefined;
-  const mirror = process.env.TF_PROVIDER_MIRROR;
-  if (mirror !== undefined && mirror !== "") {
-    if (!existsSync(mirror)) {
-      process.stderr.write(`plan: TF_PROVIDER_MIRROR=${mirror} does not exist\n`);
-      process.exit(2);
-    }
-    scratch = mkdtempSync(join(tmpdir(), "access-plan-"));
-    const config = join(scratch, "terraform.rc");
-    writeFileSync(config, mirrorCliConfig(resolve(mirror)));
-    env.TF_CLI_CONFIG_FILE = config;
+  let terraform: ReturnType<typeof terraformEnvironment>;
+  try {
+    terraform = terraformEnvironment(process.env);
+  } catch (e) {
+    process.stderr.write(`plan: ${(e as Error).message}\n`);
+    process.exit(2);
   }
+  const env = terraform.env;
   if (opts.offline) process.stderr.write("plan: offline mode (placeholder credentials, skip flags, local backend)\n");
   const progress = createProgress({ total: selected.length });
   const failures: string[] = [];
@@ -168,7 +180,7 @@ async function main(): Promise<void> {
     }
   } finally {
     progress.finish();
-    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    terraform.cleanup();
   }
   for (const name of selected) {
     const summary = summaries.get(name);

@@ -16,7 +16,7 @@ describe("plan command line", () => {
   it("GIVEN --help THEN it prints the usage and exits 0", () => {
     const r = plan("--help");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("usage: npm run plan -- [--offline | --online] [--no-synth] [<stack>...]");
+    expect(r.stdout).toContain("usage: npm run plan -- [--offline | --online] [--no-synth] [--save-plan <file> <stack>] [<stack>...]");
   });
 
   it.each([

@@ -1,6 +1,9 @@
 // Terraform runs for `npm run plan`: what files the tool puts beside a synthesized stack (pure), and the
 // process runner (I/O). The user's own Terraform configuration is never modified.
 import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 
 /** Arguments that make the AWS provider call nothing: placeholder credentials and every skip flag. */
 export const OFFLINE_PROVIDER_SETTINGS = {
@@ -125,14 +128,36 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+/** Runs terraform and collects its output; `onOutput` also receives it as it comes (a long apply shows progress). */
+export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, onOutput?: (text: string) => void): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn("terraform", [...args], { cwd, env: { ...env, ...TERRAFORM_ENV }, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.stdout.on("data", (d: Buffer) => {
+      out.push(d);
+      onOutput?.(d.toString("utf8"));
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      err.push(d);
+      onOutput?.(d.toString("utf8"));
+    });
     child.on("error", (e) => resolve({ code: 127, stdout: "", stderr: `cannot run terraform: ${e.message}` }));
     child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
+}
+
+/**
+ * The environment for the tool's terraform runs: with TF_PROVIDER_MIRROR set, a private CLI config (in a fresh
+ * temporary directory the caller removes with `cleanup`) installs every provider from that mirror; the user's own
+ * Terraform configuration is not touched. Throws when the mirror does not exist.
+ */
+export function terraformEnvironment(env: NodeJS.ProcessEnv): { readonly env: NodeJS.ProcessEnv; readonly cleanup: () => void } {
+  const mirror = env.TF_PROVIDER_MIRROR;
+  if (mirror === undefined || mirror === "") return { env: { ...env }, cleanup: () => undefined };
+  if (!existsSync(mirror)) throw new Error(`TF_PROVIDER_MIRROR=${mirror} does not exist`);
+  const scratch = mkdtempSync(join(tmpdir(), "access-terraform-"));
+  const config = join(scratch, "terraform.rc");
+  writeFileSync(config, mirrorCliConfig(resolve(mirror)));
+  return { env: { ...env, TF_CLI_CONFIG_FILE: config }, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
 }
