@@ -4,6 +4,7 @@
 import { coverageOf } from "../guard/coverage";
 import { failing, runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
+import { policyDigests } from "../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
@@ -90,6 +91,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       input: args.input,
       lowered: loweredSeverities(policies),
       coverage: coverageOf(model, policies),
+      subjects: result.subjects,
+      policyFiles: policyDigests(policies),
     };
     // Every rendering first, then the files: a reporter that throws leaves none written.
     const files = args.reports.map((t) => ({ file: t.file, text: REPORTERS[t.format](report) }));

@@ -5,12 +5,17 @@ import { globMatch, policiesFor } from "./policy/match";
 import { atLeast, severityRank } from "./policy/rank";
 import type { ApiPolicy, PolicySet, Severity } from "./policy/types";
 import { RULES } from "./rules";
-import type { Finding, Rule, RuleFinding } from "./rules/types";
+import type { Finding, Rule, RuleFinding, Subject } from "./rules/types";
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
   readonly model: Model;
+  /**
+   * Rule id -> what the rule judged, for rules that declare their subjects (guard/verdicts.ts turns these and the
+   * findings into one verdict per rule and subject).
+   */
+  readonly subjects: ReadonlyMap<string, readonly Subject[]>;
 }
 
 /** Policies that speak for a finding: those matching its API, else (no API) every policy. */
@@ -22,7 +27,16 @@ export { atLeast, severityRank } from "./policy/rank";
 
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
+  const subjects = new Map<string, readonly Subject[]>();
   for (const rule of rules) {
+    if (rule.subjects !== undefined) {
+      try {
+        subjects.set(rule.id, rule.subjects(model, policies));
+      } catch (e) {
+        // Subjects only add evidence: a crash leaves the rule reported finding by finding, and says so.
+        findings.push({ rule: rule.id, severity: rule.severity, address: "(engine)", message: `listing the rule's subjects crashed: ${(e as Error).message}` });
+      }
+    }
     let raw: RuleFinding[];
     try {
       raw = rule.check(model, policies);
@@ -65,7 +79,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
     }
   }
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.address.localeCompare(b.address));
-  return { findings, rules, model };
+  return { findings, rules, model, subjects };
 }
 
 /** Findings that fail the check at this threshold (waived ones never do). */

@@ -1,8 +1,11 @@
-// JUnit XML: one testsuite per rule, one failing testcase per finding at or above --fail-on, a skipped one per
-// waived finding, and a passing testcase for a rule with no findings (CI reporters show the whole catalogue).
-import { atLeast } from "../engine";
+// JUnit XML: one testsuite per rule, one testcase per rule and subject it judged (guard/verdicts.ts): passes
+// included, a failure per subject with a finding at or above --fail-on, skipped (with the reason) for waived,
+// "not verified" and below-threshold findings. A rule that declares no subjects has a testcase per finding, or one
+// passing testcase when it has none (CI reporters show the whole catalogue). Each suite's properties name the input
+// and every policy file with its sha256, and a rule reported below its default severity.
 import type { ReportInput } from "./types";
 import { loweredValue } from "./lowered";
+import { verdictLabel, verdictsOf, type Verdict } from "../verdicts";
 
 export const xml = (s: string): string =>
   s
@@ -13,42 +16,39 @@ export const xml = (s: string): string =>
     .replace(/'/g, "&apos;")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
+const property = (name: string, value: string): string => `<property name="${xml(name)}" value="${xml(value)}"/>`;
+
+function testcase(v: Verdict): string {
+  const file = v.subject?.file ?? v.findings[0]?.file;
+  const open = `    <testcase classname="${xml(v.rule.id)}" name="${xml(verdictLabel(v))}"${file !== undefined ? ` file="${xml(file)}"` : ""}`;
+  const policy = v.subject?.policyFile;
+  const props = policy === undefined ? "" : `<properties>${property("policy-file", policy)}</properties>`;
+  if (v.status === "passed") return props === "" ? `${open}/>` : `${open}>${props}</testcase>`;
+  if (v.status === "skipped") return `${open}>${props}<skipped message="${xml(v.reason ?? "")}"/></testcase>`;
+  const failing = v.findings.filter((f) => f.waived === undefined);
+  const severity = failing[0]?.severity ?? v.rule.severity;
+  const body = failing.map((f) => `[${f.severity}] ${f.api ?? ""} ${f.message}`).join("\n");
+  return `${open}>${props}<failure message="${xml(v.reason ?? "")}" type="${severity}">${xml(body)}</failure></testcase>`;
+}
+
 export function junitReport(r: ReportInput): string {
+  const verdicts = verdictsOf(r.rules, r.findings, r.subjects ?? new Map(), r.failOn);
+  const common = [property("input", r.input), ...(r.policyFiles ?? []).map((p) => property("policy-file", `${p.file} sha256:${p.sha256}`))];
   const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  let skipped = 0;
+  const total = { tests: 0, failures: 0, skipped: 0 };
   for (const rule of r.rules) {
-    const fs = r.findings.filter((f) => f.rule === rule.id);
-    const cases: string[] = [];
-    let sf = 0;
-    let ss = 0;
-    if (fs.length === 0) cases.push(`    <testcase classname="${xml(rule.id)}" name="${xml(rule.title)}"/>`);
-    for (const f of fs) {
-      const name = xml(`${f.address}${f.route !== undefined ? ` (${f.route})` : ""}`);
-      const open = `    <testcase classname="${xml(rule.id)}" name="${name}"${f.file !== undefined ? ` file="${xml(f.file)}"` : ""}>`;
-      if (f.waived !== undefined) {
-        ss++;
-        cases.push(`${open}<skipped message="${xml(`waived: ${f.waived.reason}`)}"/></testcase>`);
-      } else if (atLeast(f.severity, r.failOn)) {
-        sf++;
-        cases.push(
-          `${open}<failure message="${xml(f.message)}" type="${f.severity}">${xml(`[${f.severity}] ${f.api ?? ""} ${f.message}`)}</failure></testcase>`,
-        );
-      } else cases.push(`${open}<system-out>${xml(`[${f.severity}, below --fail-on ${r.failOn}] ${f.message}`)}</system-out></testcase>`);
-    }
-    const n = Math.max(1, fs.length);
-    tests += n;
-    failures += sf;
-    skipped += ss;
-    const lowered = r.lowered.filter((l) => l.rule === rule.id);
-    const properties =
-      lowered.length === 0
-        ? ""
-        : `    <properties>\n${lowered.map((l) => `      <property name="severity-lowered" value="${xml(loweredValue(l))}"/>`).join("\n")}\n    </properties>\n`;
+    const mine = verdicts.filter((v) => v.rule === rule);
+    const failures = mine.filter((v) => v.status === "failed").length;
+    const skipped = mine.filter((v) => v.status === "skipped").length;
+    total.tests += mine.length;
+    total.failures += failures;
+    total.skipped += skipped;
+    const props = [...common, ...r.lowered.filter((l) => l.rule === rule.id).map((l) => property("severity-lowered", loweredValue(l)))];
     suites.push(
-      `  <testsuite name="${xml(rule.id)}" tests="${n}" failures="${sf}" errors="0" skipped="${ss}">\n${properties}${cases.join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${xml(rule.id)}" tests="${mine.length}" failures="${failures}" errors="0" skipped="${skipped}">\n` +
+        `    <properties>\n${props.map((p) => `      ${p}`).join("\n")}\n    </properties>\n` +
+        `${mine.map(testcase).join("\n")}\n  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-access-check" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-access-check" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

@@ -1,7 +1,8 @@
 // What every reporter receives.
 import type { Coverage } from "../coverage";
 import type { LoweredSeverity, Severity } from "../policy/types";
-import type { Finding, Rule } from "../rules/types";
+import type { PolicyFileDigest } from "../policy/digest";
+import type { Finding, Rule, Subject } from "../rules/types";
 
 export interface ReportInput {
   readonly findings: readonly Finding[];
@@ -13,6 +14,10 @@ export interface ReportInput {
   readonly lowered: readonly LoweredSeverity[];
   /** What the run covered and what it did not (guard/coverage.ts). @default - not reported */
   readonly coverage?: Coverage;
+  /** What each rule judged (CheckResult.subjects): JUnit lists one test case per rule and subject. @default - per finding */
+  readonly subjects?: ReadonlyMap<string, readonly Subject[]>;
+  /** The policy files read, with their digests (JUnit properties). @default - not named */
+  readonly policyFiles?: readonly PolicyFileDigest[];
 }
 
 export type Format = "table" | "json" | "junit" | "sarif" | "markdown";

@@ -1,6 +1,7 @@
 // Every API key belongs to a usage plan.
 import { show } from "../access/context";
 import type { Rule } from "./types";
+import { apiKeySubjects } from "./private/subjects";
 
 export const ApiKeyInUsagePlan: Rule = {
   id: "api-key-in-usage-plan",
@@ -8,6 +9,7 @@ export const ApiKeyInUsagePlan: Rule = {
   severity: "medium",
   rationale: "A key outside every usage plan is an unmetered, unthrottled credential nobody reviews; it should not exist.",
   equivalents: {},
+  subjects: apiKeySubjects,
   check: (model) =>
     model.apiKeys
       .filter((k) => k.usagePlans.length === 0)

@@ -1,6 +1,7 @@
 // An API key alone meters traffic; the policy must say the route is metering-only.
 import { intendedFor, routeFinding } from "../access/context";
 import type { Rule } from "./types";
+import { routeSubjects } from "./private/subjects";
 
 export const ApiKeyIsNotAuthentication: Rule = {
   id: "api-key-is-not-authentication",
@@ -11,6 +12,7 @@ export const ApiKeyIsNotAuthentication: Rule = {
     "and throttling tool, not authentication. A method protected by a key alone must be one the policy marks " +
     "API_KEY with a reason saying why metering is enough.",
   equivalents: { kics: ["api_gateway_method_does_not_contains_an_api_key"] },
+  subjects: routeSubjects((r) => r.apiKeyRequired === true),
   check(model, policies) {
     return (
       model.routes

@@ -1,6 +1,7 @@
 // No app client uses the OAuth implicit grant.
 import { clientAccess } from "../access/cognito";
 import type { Rule } from "./types";
+import { appClientSubjects } from "./private/subjects";
 
 export const AppClientImplicitFlow: Rule = {
   id: "app-client-implicit-flow",
@@ -11,6 +12,7 @@ export const AppClientImplicitFlow: Rule = {
     "on the callback page can read them; OAuth 2.0 Security Best Current Practice says not to use it. The authorization " +
     "code grant with PKCE does the same job.",
   equivalents: {},
+  subjects: appClientSubjects,
   check: (model) =>
     clientAccess(model)
       .filter((c) => c.oauthFlows.includes("implicit"))

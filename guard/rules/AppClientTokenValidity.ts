@@ -2,6 +2,7 @@
 import { isUnknown } from "../model";
 import { poolFinding } from "./private/pool";
 import type { Rule, RuleFinding } from "./types";
+import { appClientSubjects } from "./private/subjects";
 
 export const AppClientTokenValidity: Rule = {
   id: "app-client-token-validity",
@@ -11,6 +12,7 @@ export const AppClientTokenValidity: Rule = {
     "Access and ID tokens cannot be revoked before they expire; their lifetime is the window a stolen token works. " +
     "Refresh tokens bound how long a session lives without signing in again. Limits can be raised per policy.",
   equivalents: {},
+  subjects: appClientSubjects,
   check(model, policies) {
     // A policy's tokenValidity applies to clients whose user pool backs one of its APIs; the strictest wins.
     const limits = policies.policies.map((p) => p.tokenValidity);

@@ -1,6 +1,7 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
 import { authorizerFits, routeFinding, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { routeSubjects } from "./private/subjects";
 
 export const AuthorizerExists: Rule = {
   id: "authorizer-exists",
@@ -10,6 +11,7 @@ export const AuthorizerExists: Rule = {
     "A CUSTOM or COGNITO_USER_POOLS method whose authorizer_id does not resolve to an authorizer of the same REST " +
     "API either fails to deploy or, worse, is checked by an authorizer the reviewer never saw.",
   equivalents: { kics: ["api_gateway_without_configured_authorizer"] },
+  subjects: routeSubjects((r) => r.authorization === "CUSTOM" || r.authorization === "COGNITO_USER_POOLS" || r.authorization === "JWT"),
   check(model) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {

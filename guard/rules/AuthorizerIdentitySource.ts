@@ -2,6 +2,7 @@
 import { identitySourceGap } from "../access/authorizer-code";
 import { known, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { authorizerSubjects } from "./private/subjects";
 
 export const AuthorizerIdentitySource: Rule = {
   id: "authorizer-identity-source",
@@ -13,6 +14,7 @@ export const AuthorizerIdentitySource: Rule = {
     "result TTL above 0 whose identity sources leave out the Authorization header serves one caller's cached Allow " +
     "to everyone else (critical).",
   equivalents: {},
+  subjects: authorizerSubjects,
   check: (model) =>
     model.authorizers.flatMap((a) => {
       const where = {

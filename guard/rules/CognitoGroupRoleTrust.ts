@@ -2,6 +2,7 @@
 import { isUnknown, type PolicyStatement } from "../model";
 import { known, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { groupRoleSubjects } from "./private/subjects";
 
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
 
@@ -28,6 +29,7 @@ export const CognitoGroupRoleTrust: Rule = {
     "it; a cognito-identity federated trust without `aud` (the identity pool) and `amr` (authenticated) conditions " +
     "lets identities of any identity pool, or unauthenticated ones, assume it.",
   equivalents: {},
+  subjects: groupRoleSubjects,
   check(model) {
     const out: RuleFinding[] = [];
     for (const role of model.iamRoles) {

@@ -2,6 +2,13 @@
 import { jwtIssuerTarget } from "../access/jwt-issuer";
 import { known, intendedFor, routeFinding, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { routeSubjects } from "./private/subjects";
+import type { Model, Route } from "../model";
+
+/** A Cognito route: COGNITO_USER_POOLS, or an HTTP API's JWT route whose issuer is a user pool of this configuration. */
+const isCognitoRoute = (r: Route, model: Model): boolean =>
+  r.authorization === "COGNITO_USER_POOLS" ||
+  (r.authorization === "JWT" && r.authorizer !== undefined && jwtIssuerTarget(model, r.authorizer).literal === undefined);
 
 export const CognitoScopesExist: Rule = {
   id: "cognito-scopes-exist",
@@ -12,12 +19,11 @@ export const CognitoScopesExist: Rule = {
     "access token carrying one of them. A route meant for access tokens must list its scopes, and a scope that no " +
     "resource server defines can never be granted (or silently matches a future one).",
   equivalents: {},
+  subjects: routeSubjects(isCognitoRoute),
   check(model, policies) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {
-      // An HTTP API's JWT route is a Cognito route when its issuer is a user pool of this configuration.
-      const cognitoJwt = r.authorization === "JWT" && r.authorizer !== undefined && jwtIssuerTarget(model, r.authorizer).literal === undefined;
-      if (r.authorization !== "COGNITO_USER_POOLS" && !cognitoJwt) continue;
+      if (!isCognitoRoute(r, model)) continue;
       const want = intendedFor(policies, r);
       if (want !== undefined && want.type === "COGNITO" && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
         out.push(

@@ -1,6 +1,7 @@
 // The deployment is redeployed whenever a method or authorizer changes.
 import { isUnknown } from "../model";
 import type { Rule, RuleFinding } from "./types";
+import { deploymentSubjects } from "./private/subjects";
 
 export const DeploymentRedeploysOnAuthChange: Rule = {
   id: "deployment-redeploys-on-auth-change",
@@ -11,6 +12,7 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
     "made. The deployment's triggers (or depends_on) must cover every method and authorizer, with " +
     "create_before_destroy so the stage never points at a deleted deployment.",
   equivalents: {},
+  subjects: deploymentSubjects,
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of model.deployments) {

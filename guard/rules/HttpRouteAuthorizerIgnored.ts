@@ -1,6 +1,7 @@
 // An HTTP API route with an authorizer_id but authorization_type NONE (or omitted) is open: the authorizer never runs.
 import { routeFinding, show } from "../access/context";
 import type { Rule } from "./types";
+import { routeSubjects } from "./private/subjects";
 
 export const HttpRouteAuthorizerIgnored: Rule = {
   id: "http-route-authorizer-ignored",
@@ -11,6 +12,7 @@ export const HttpRouteAuthorizerIgnored: Rule = {
     "NONE route: the route reads as protected in review and is open to anyone (terraform-aws-modules/apigateway-v2 " +
     "#82). The authorizer must be named by authorization_type JWT or CUSTOM.",
   equivalents: {},
+  subjects: routeSubjects((r) => r.form === "http-route" && r.authorization === "NONE"),
   check: (model) =>
     model.routes
       .filter((r) => r.form === "http-route" && r.authorization === "NONE")

@@ -8,6 +8,7 @@ import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../match/route";
 import type { Rule, RuleFinding } from "./types";
+import { policyMatchSubjects } from "./private/subjects";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
@@ -125,6 +126,7 @@ export const MethodMatchesPolicy: Rule = {
     "route (NONE at the gateway) matches only while every stage of its API admits CloudFront alone and a " +
     "viewer-request Lambda@Edge verifier fronts every distribution whose origin is the API.",
   equivalents: {},
+  subjects: policyMatchSubjects,
   check(model: Model, policies: PolicySet): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const api of model.apis) {

@@ -4,6 +4,7 @@ import { intendedFor, isIntendedPreflight, routeFinding, show } from "../access/
 import { edgeProtectionGap } from "../access/origin";
 import { deniedToEveryone } from "./private/resource-policy";
 import type { Rule, RuleFinding } from "./types";
+import { routeSubjects } from "./private/subjects";
 
 export const NoOpenMethod: Rule = {
   id: "no-open-method",
@@ -21,6 +22,7 @@ export const NoOpenMethod: Rule = {
     trivy: ["AVD-AWS-0004"],
     cdkNag: ["APIG4"],
   },
+  subjects: routeSubjects(),
   check(model, policies) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {

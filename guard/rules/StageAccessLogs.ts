@@ -2,6 +2,7 @@
 import { known } from "../access/context";
 import { stageFinding } from "./private/stage";
 import type { Rule, RuleFinding } from "./types";
+import { stageSubjects } from "./private/subjects";
 
 export const StageAccessLogs: Rule = {
   id: "stage-access-logs",
@@ -9,6 +10,7 @@ export const StageAccessLogs: Rule = {
   severity: "medium",
   rationale: "Access logs are the record of who called what and what the authorizer decided; without them an incident cannot be reconstructed.",
   equivalents: { checkov: ["CKV_AWS_76"], kics: ["api_gateway_access_logging_disabled"], trivy: ["AVD-AWS-0001"], cdkNag: ["APIG1"] },
+  subjects: stageSubjects(true),
   check(model) {
     const out: RuleFinding[] = [];
     for (const s of [...model.stages, ...(model.httpStages ?? [])]) {

@@ -2,6 +2,7 @@
 import { known, show } from "../access/context";
 import { stageFinding } from "./private/stage";
 import type { Rule, RuleFinding } from "./types";
+import { stageSubjects } from "./private/subjects";
 
 export const StageExecutionLogging: Rule = {
   id: "stage-execution-logging",
@@ -9,6 +10,7 @@ export const StageExecutionLogging: Rule = {
   severity: "medium",
   rationale: "Execution logs show authorizer failures and 4xx/5xx causes; metrics drive alarms on spikes of 401/403.",
   equivalents: { checkov: ["CKV2_AWS_4"], cdkNag: ["APIG6"] },
+  subjects: stageSubjects(),
   check(model) {
     const out: RuleFinding[] = [];
     for (const s of model.stages) {

@@ -2,6 +2,7 @@
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule } from "./types";
+import { userPoolSubjects } from "./private/subjects";
 
 export const UserPoolAdvancedSecurity: Rule = {
   id: "user-pool-advanced-security",
@@ -9,6 +10,7 @@ export const UserPoolAdvancedSecurity: Rule = {
   severity: "medium",
   rationale: "Threat protection blocks sign-ins with leaked credentials and adapts to risky sign-ins; AUDIT only records them.",
   equivalents: { cdkNag: ["COG8"] },
+  subjects: userPoolSubjects,
   check(model) {
     return model.userPools
       .filter((p) => {

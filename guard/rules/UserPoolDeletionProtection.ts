@@ -2,6 +2,7 @@
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule } from "./types";
+import { userPoolSubjects } from "./private/subjects";
 
 export const UserPoolDeletionProtection: Rule = {
   id: "user-pool-deletion-protection",
@@ -9,6 +10,7 @@ export const UserPoolDeletionProtection: Rule = {
   severity: "low",
   rationale: "Deleting a user pool deletes every user and their MFA enrolment irrecoverably; a renamed resource in a plan must not do it.",
   equivalents: {},
+  subjects: userPoolSubjects,
   check: (model) =>
     model.userPools
       .filter((p) => p.settings.deletionProtection !== "ACTIVE")

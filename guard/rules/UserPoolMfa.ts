@@ -2,6 +2,7 @@
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { userPoolSubjects } from "./private/subjects";
 
 export const UserPoolMfa: Rule = {
   id: "user-pool-mfa",
@@ -9,6 +10,7 @@ export const UserPoolMfa: Rule = {
   severity: "high",
   rationale: "Without MFA a phished or reused password is a full account takeover. TOTP (software token) is the factor that needs no SMS spend or SIM trust.",
   equivalents: { kics: ["cognito_userpool_without_mfa"], cdkNag: ["COG2"] },
+  subjects: userPoolSubjects,
   check(model) {
     const out: RuleFinding[] = [];
     for (const p of model.userPools) {

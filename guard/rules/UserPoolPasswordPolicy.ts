@@ -2,6 +2,7 @@
 import { poolFinding } from "./private/pool";
 import { show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
+import { userPoolSubjects } from "./private/subjects";
 
 const MIN_LENGTH = 12;
 const CLASSES = [
@@ -17,6 +18,7 @@ export const UserPoolPasswordPolicy: Rule = {
   severity: "medium",
   rationale: "Cognito's default allows 8 characters. Short or single-class passwords fall to credential stuffing and guessing long before MFA is reached.",
   equivalents: { cdkNag: ["COG1"] },
+  subjects: userPoolSubjects,
   check(model) {
     const out: RuleFinding[] = [];
     for (const p of model.userPools) {

@@ -26,6 +26,26 @@ export interface RuleFinding {
   readonly severity?: Severity;
 }
 
+/**
+ * Something a rule judges (a route, an API, a stage, a user pool, an app client, ...): the JUnit report and the
+ * policy tests list one case per rule and subject, passes included. A finding falls on the subject with its address
+ * (and file, when both name one).
+ */
+export interface Subject {
+  readonly kind: "route" | "api" | "policy" | "stage" | "user-pool" | "app-client" | "authorizer" | "api-key" | "deployment" | "role";
+  readonly address: string;
+  /** File the resource came from; tells apart equal addresses of two stacks. */
+  readonly file?: string;
+  /** API name, when the subject belongs to one. */
+  readonly api?: string;
+  /** Route key (`GET /pets`), for routes. */
+  readonly route?: string;
+  /** The policy file that decides it (a route's or an API's), when exactly one does. */
+  readonly policyFile?: string;
+  /** How a person names it: `petstore-dev GET /pets`, `petstore-dev stage "dev"`. */
+  readonly label: string;
+}
+
 export interface Rule {
   readonly id: string;
   readonly title: string;
@@ -33,6 +53,11 @@ export interface Rule {
   readonly rationale: string;
   readonly equivalents: Equivalents;
   readonly check: (model: Model, policies: PolicySet) => RuleFinding[];
+  /**
+   * What the rule judges in this model, for evidence per subject (guard/verdicts.ts); every finding of the rule
+   * should fall on one of them. @default - not declared: the rule is reported as a whole, finding by finding
+   */
+  readonly subjects?: (model: Model, policies: PolicySet) => readonly Subject[];
 }
 
 export interface Finding {
