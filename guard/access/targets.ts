@@ -1,6 +1,7 @@
 // What a reference points at, compared across two versions by resource identity: the same Terraform address is
 // the same resource; a renamed address is the same resource only when its name is unique on both sides (a
 // construct refactor). A second resource with the same name (a decoy) never stands in for the first.
+import { configAddressOf, formatIndex, parseAddress } from "../load/address";
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 
 const NAME_ATTRS = ["name", "function_name", "username", "identity_pool_name"];
@@ -68,8 +69,9 @@ export function targetOf(model: Model, r: ResourceInstance): TargetRef {
   };
 }
 
-// `aws_x.name.attr` inside `${...}` (cdk.tf.json) or as a plan expression; module paths and data sources kept.
-const REF = /((?:module\.[\w-]+\.)*(?:data\.)?aws_[a-z0-9_]+\.[\w-]+)\.([a-z_]+)/g;
+// `aws_x.name.attr` inside `${...}` (cdk.tf.json) or as a plan expression; module paths, instance keys and data
+// sources kept.
+const REF = /((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?:data\.)?aws_[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?)\.([a-z_]+)/g;
 
 /** A value whose references are replaced by what they point at: compared with `sameValue`. */
 export interface ValueRef {
@@ -101,8 +103,13 @@ export const sameValue = (a: ValueRef, b: ValueRef): boolean =>
 export function referencedResource(model: Model, holder: ResourceInstance, attr: string, type: string): ResourceInstance | undefined {
   const v = holder.values[attr];
   const text = isUnknown(v) ? v.expression : typeof v === "string" ? v : undefined;
-  const fromRefs = (holder.references[attr] ?? []).find((a) => a.startsWith(`${type}.`));
+  // Plan references are absolute (`module.m.aws_x.y.id`); the resource's address is the reference without its attribute.
+  const fromRefs = (holder.references[attr] ?? []).map(parseAddress).find((p) => p?.type === type);
   const m = text === undefined ? null : new RegExp(`(?:^|[^\\w.])(${type}\\.[\\w-]+)\\.`).exec(text);
-  const address = m?.[1] ?? fromRefs?.replace(/\.[a-z_]+$/, "");
+  const address =
+    m?.[1] ??
+    (fromRefs === undefined
+      ? undefined
+      : `${fromRefs.modulePath === "" ? "" : `${fromRefs.modulePath}.`}${configAddressOf("", fromRefs.mode, type, fromRefs.name)}${formatIndex(fromRefs.index)}`);
   return address === undefined ? undefined : resourceAt(model, holder.source.stack, address);
 }

@@ -79,7 +79,7 @@ export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
       }
     }
   }
-  return { resources, moduleVars: new Map(), changes: [] };
+  return { resources, changes: [] };
 }
 
 export const looksLikeCdktf = (doc: JsonObject): boolean =>

@@ -59,6 +59,9 @@ function accessLogOf(raw: unknown): HttpStage["accessLog"] {
   return al === undefined ? undefined : { destinationArn: str(al["destination_arn"]), format: str(al["format"]) };
 }
 
+// A reference to one attribute of a resource, in a module or not: `module.c.aws_cognito_user_pool_client.app.id`.
+const ATTRIBUTE_REF = /^(module\.[\w-]+(\[[^\]]*\])?\.)*[a-z0-9_]+\.[\w-]+(\[[^\]]*\])?\.[a-z_]+$/;
+
 /**
  * A JWT audience. A plan marks a list of references unknown as a whole and keeps only its first reference as the
  * expression: every reference of the block outside the issuer is an entry then, so a second client added beside
@@ -67,7 +70,7 @@ function accessLogOf(raw: unknown): HttpStage["accessLog"] {
 function audienceOf(v: unknown, issuer: unknown, blockRefs: readonly string[]): Val<readonly Val<string>[]> {
   if (!isUnknown(v) || (v.expression ?? "").includes("${")) return strList(v);
   const issuerText = isUnknown(issuer) ? (issuer.expression ?? "") : typeof issuer === "string" ? issuer : "";
-  const entries = [...new Set(blockRefs.filter((x) => /^[a-z0-9_]+\.[\w-]+\.[a-z_]+$/.test(x) && !issuerText.includes(x)))];
+  const entries = [...new Set(blockRefs.filter((x) => ATTRIBUTE_REF.test(x) && !issuerText.includes(x)))];
   return entries.length > 0 ? entries.map((x) => unknownValue(x)) : v;
 }
 

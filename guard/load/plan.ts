@@ -1,40 +1,22 @@
 // Reads `terraform show -json` output (a plan, or state): values from planned_values (after) or prior_state
 // (before), unknown-until-apply attributes from resource_changes' after_unknown, references from the
-// `configuration` expressions, and every resource change with its actions for the authorization diff.
+// `configuration` expressions (made absolute through module calls), and every resource change with its actions for the authorization diff.
 import { unredact } from "./redacted";
 import { unknownValue, type ChangeAction, type ResourceChange, type ResourceInstance, type SourceRef } from "../model";
 import { configAddressOf, parseAddress } from "./address";
+import { collectRefs, referencedTargets, ReferenceExpander } from "./expressions";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
 import type { RawStack } from "./raw";
 
 interface ConfigResource {
   readonly expressions: JsonObject;
   readonly dependsOn: readonly string[];
+  /** The for_each expression, which `each.value` in the expressions reads. */
+  readonly forEach: unknown;
 }
 
-/** Collect `references` from an expression tree (nested blocks are arrays of expression objects). */
-function collectRefs(expr: unknown, out: string[]): void {
-  if (Array.isArray(expr)) {
-    for (const x of expr) collectRefs(x, out);
-    return;
-  }
-  if (!isObject(expr)) return;
-  const refs = expr["references"];
-  if (Array.isArray(refs)) {
-    for (const r of refs) if (typeof r === "string") out.push(r);
-  }
-  for (const [k, v] of Object.entries(expr)) {
-    if (k !== "references" && k !== "constant_value" && (isObject(v) || Array.isArray(v))) collectRefs(v, out);
-  }
-}
-
-/** Walk configuration modules: config address -> expressions; module path -> var -> references. */
-function readConfiguration(
-  mod: JsonObject,
-  path: string,
-  resources: Map<string, ConfigResource>,
-  moduleVars: Map<string, Record<string, readonly string[]>>,
-): void {
+/** Walk configuration modules: config address -> expressions. */
+function readConfiguration(mod: JsonObject, path: string, resources: Map<string, ConfigResource>): void {
   for (const r of asArray(mod["resources"]).filter(isObject)) {
     const mode = r["mode"] === "data" ? "data" : "managed";
     const type = asString(r["type"]);
@@ -43,19 +25,24 @@ function readConfiguration(
     resources.set(configAddressOf(path, mode, type, name), {
       expressions: asObject(r["expressions"]),
       dependsOn: asArray(r["depends_on"]).filter((d): d is string => typeof d === "string"),
+      forEach: r["for_each_expression"],
     });
   }
   for (const [callName, call] of Object.entries(asObject(mod["module_calls"]))) {
     const childPath = path === "" ? `module.${callName}` : `${path}.module.${callName}`;
-    const vars: Record<string, readonly string[]> = {};
-    for (const [v, expr] of Object.entries(asObject(asObject(call)["expressions"]))) {
-      const refs: string[] = [];
-      collectRefs(expr, refs);
-      vars[v] = refs;
-    }
-    moduleVars.set(childPath, vars);
-    readConfiguration(asObject(asObject(call)["module"]), childPath, resources, moduleVars);
+    readConfiguration(asObject(asObject(call)["module"]), childPath, resources);
   }
+}
+
+/**
+ * What an Unknown value shows as its expression: the one resource its references designate, or, when they
+ * designate several (try(), a conditional, coalesce), all of them: never the first one as if it were the choice.
+ */
+function expressionText(refs: readonly string[]): string | undefined {
+  const targets = referencedTargets(refs);
+  if (targets.length === 1) return targets[0];
+  if (targets.length > 1) return `one of ${targets.join(", ")}`;
+  return refs[0];
 }
 
 interface StateResource {
@@ -72,25 +59,26 @@ function walkModule(mod: JsonObject, out: StateResource[]): void {
 }
 
 /** Overlay after_unknown markers: `true` leaves become Unknown (with the configured expression when known). */
-function markUnknown(value: unknown, unknownMask: unknown, expr: unknown): unknown {
+function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand: (refs: readonly string[]) => string[]): unknown {
   if (unknownMask === true) {
     const constant = isObject(expr) ? expr["constant_value"] : undefined;
-    const refs = isObject(expr) ? asArray(expr["references"]) : [];
-    const expression = typeof constant === "string" ? constant : typeof refs[0] === "string" ? refs[0] : undefined;
+    const refs: string[] = [];
+    collectRefs(expr, refs);
+    const expression = typeof constant === "string" ? constant : expressionText(expand(refs));
     return unknownValue(expression);
   }
   if (Array.isArray(unknownMask)) {
     const arr = Array.isArray(value) ? [...value] : [];
     const exprArr = Array.isArray(expr) ? expr : [];
     unknownMask.forEach((m, i) => {
-      arr[i] = markUnknown(arr[i], m, exprArr[i] ?? exprArr[0]);
+      arr[i] = markUnknown(arr[i], m, exprArr[i] ?? exprArr[0], expand);
     });
     return arr;
   }
   if (isObject(unknownMask)) {
     const obj: Record<string, unknown> = isObject(value) ? { ...value } : {};
     const exprObj = isObject(expr) ? expr : {};
-    for (const [k, m] of Object.entries(unknownMask)) obj[k] = markUnknown(obj[k], m, exprObj[k]);
+    for (const [k, m] of Object.entries(unknownMask)) obj[k] = markUnknown(obj[k], m, exprObj[k], expand);
     return obj;
   }
   return value;
@@ -104,8 +92,9 @@ export function summarizeActions(actions: readonly string[]): ChangeAction {
 
 export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "after"): RawStack {
   const config = new Map<string, ConfigResource>();
-  const moduleVars = new Map<string, Record<string, readonly string[]>>();
-  readConfiguration(asObject(asObject(doc["configuration"])["root_module"]), "", config, moduleVars);
+  const rootModule = asObject(asObject(doc["configuration"])["root_module"]);
+  readConfiguration(rootModule, "", config);
+  const expander = new ReferenceExpander(rootModule);
 
   const changes: ResourceChange[] = [];
   const unknownMasks = new Map<string, unknown>();
@@ -146,15 +135,18 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
     const configAddress = configAddressOf(parsed.moduleConfigPath, parsed.mode, parsed.type, parsed.name);
     const cfg = config.get(configAddress);
     const expressions = cfg?.expressions ?? {};
+    const expand = (refs: readonly string[]): string[] => expander.expand(refs, parsed.modulePath, cfg?.forEach);
     const mask = side === "after" ? unknownMasks.get(s.address) : undefined;
-    const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions);
+    const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions, expand);
     // Sensitive values redacted by `npm run plan` are unknown to the check, never the marker string.
     const values = unredact(isObject(marked) ? marked : s.values) as Readonly<Record<string, unknown>>;
     const references: Record<string, string[]> = {};
     for (const [attr, expr] of Object.entries(expressions)) {
       const refs: string[] = [];
       collectRefs(expr, refs);
-      if (refs.length > 0) references[attr] = refs;
+      // Absolute, followed through module inputs, outputs and each.value (guard/load/expressions.ts).
+      const expanded = expand(refs);
+      if (expanded.length > 0) references[attr] = expanded;
     }
     const change = changeByAddress.get(s.address);
     resources.push({
@@ -172,7 +164,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       source,
     });
   }
-  return { resources, moduleVars, changes };
+  return { resources, changes };
 }
 
 export const looksLikePlan = (doc: JsonObject): boolean =>

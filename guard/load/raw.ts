@@ -1,10 +1,8 @@
-// What a format reader hands to the model builder: resource instances plus module variable wiring.
+// What a format reader hands to the model builder: resource instances (references absolute, see expressions.ts).
 import type { AuthorizerRouteTable, BundleDigest, EdgeConfigTable, ResourceChange, ResourceInstance } from "../model";
 
 export interface RawStack {
   readonly resources: ResourceInstance[];
-  /** `module.a` -> variable name -> references in the calling module (resolved relative to the caller). */
-  readonly moduleVars: Map<string, Record<string, readonly string[]>>;
   readonly changes: ResourceChange[];
   /** Lambda function address -> route table read from its package (filled by the file loader, not the parsers). */
   readonly routeTables?: Map<string, AuthorizerRouteTable>;

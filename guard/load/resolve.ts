@@ -1,8 +1,10 @@
-// Follows references between resource instances of one stack: from `${...}`/`references` first (module
-// variables followed to the caller), then by matching a known value against other resources' ids and ARNs.
+// Follows references between resource instances of one stack: from `${...}`/`references` first (absolute: the
+// plan reader followed them through module calls), then by matching a known value against other resources' ids
+// and ARNs.
 // Anything it cannot follow comes back as an UnresolvedRef, never as a guess.
 import { isUnknown, type ResourceInstance, type UnresolvedRef } from "../model";
 import { parseAddress, type ParsedAddress } from "./address";
+import { referencedTargets } from "./expressions";
 import type { RawStack } from "./raw";
 
 export interface Resolved {
@@ -13,14 +15,6 @@ export interface Resolved {
 
 export type Resolution = { readonly ok: Resolved } | { readonly unresolved: UnresolvedRef } | { readonly unset: true };
 
-/** Module instance path of the caller: `module.a["x"].module.b` -> `module.a["x"]`. */
-function parentModulePath(path: string): string {
-  const mods = path.match(/module\.[A-Za-z0-9_-]+(\[[^\]]*\])?/g) ?? [];
-  return mods.slice(0, -1).join(".");
-}
-
-const stripKeys = (path: string): string => path.replace(/\[[^\]]*\]/g, "");
-
 const VALUE_ATTRS = ["id", "root_resource_id", "arn", "execution_arn", "invoke_arn", "stage_name", "function_name"];
 /** Types whose `name` is how other resources refer to them (`role = "my-role"`). */
 const NAMED_BY_NAME = new Set(["aws_iam_role", "aws_iam_policy"]);
@@ -29,7 +23,7 @@ export class StackResolver {
   private readonly byLocal = new Map<string, ResourceInstance[]>();
   private readonly byValue = new Map<string, Resolved[]>();
 
-  constructor(private readonly stack: RawStack) {
+  constructor(stack: RawStack) {
     for (const r of stack.resources) {
       const key = `${r.modulePath}|${r.mode}|${r.type}|${r.name}`;
       const list = this.byLocal.get(key);
@@ -47,51 +41,58 @@ export class StackResolver {
     }
   }
 
-  /** Instances a parsed reference designates, seen from `from` (same module instance). */
-  private candidates(p: ParsedAddress, modulePath: string): ResourceInstance[] {
-    return this.byLocal.get(`${modulePath}|${p.mode}|${p.type}|${p.name}`) ?? [];
+  /** Instances a parsed (absolute) reference designates. */
+  private candidates(p: ParsedAddress): ResourceInstance[] {
+    return this.byLocal.get(`${p.modulePath}|${p.mode}|${p.type}|${p.name}`) ?? [];
   }
 
-  private fromRefs(from: ResourceInstance, refs: readonly string[], modulePath: string, types: readonly string[], depth: number): Resolution | undefined {
+  /**
+   * Every instance of `types` the references can designate: a reference with a literal key designates that
+   * instance, `x[each.key]` / `x[count.index]` the referrer's own key, any other reference every instance. Several
+   * candidates (try(), a conditional, a key from each.value) are decided only by the planned value: a known value
+   * equal to exactly one candidate's; otherwise the link is unresolved with the candidates named.
+   */
+  private fromRefs(from: ResourceInstance, attr: string, refs: readonly string[], types: readonly string[]): Resolution | undefined {
     let firstProblem: UnresolvedRef | undefined;
-    // Picking the instance with the referrer's own key is right only for `x[each.key]` / `x[count.index]`;
-    // `x[each.value...]` or `x[var.k]` may pick another instance (plan JSON lists only `x` and the key parts).
+    // The referrer's own key is right only for `x[each.key]` / `x[count.index]`; `x[each.value...]`, `x[var.k]` or
+    // `x[local.k]` may pick another instance (plan JSON lists only `x` and the key's parts).
     const sameKey =
       refs.some((r) => r === "each.key" || r === "count.index") &&
       !refs.some((r) => r.startsWith("each.value") || r.startsWith("var.") || r.startsWith("local."));
-    for (const ref of refs) {
-      if (ref.startsWith("var.") && depth < 16) {
-        const name = ref.slice(4).split(".")[0];
-        const vars = this.stack.moduleVars.get(stripKeys(modulePath));
-        const outer = vars?.[name];
-        if (outer !== undefined && outer.length > 0) {
-          const r = this.fromRefs(from, outer, parentModulePath(modulePath), types, depth + 1);
-          if (r !== undefined && "ok" in r) return r;
-          if (r !== undefined && "unresolved" in r) firstProblem ??= r.unresolved;
-        }
-        continue;
-      }
+    const found = new Map<string, Resolved>();
+    for (const ref of referencedTargets(refs)) {
       const p = parseAddress(ref);
-      if (p === undefined || p.type === "count" || p.type === "each" || ref.startsWith("local.") || ref.startsWith("path.")) continue;
-      if (!types.includes(p.type)) continue;
-      const cands = this.candidates(p, modulePath);
-      let target: ResourceInstance | undefined;
-      if (p.index !== undefined) target = cands.find((c) => c.index === p.index);
-      else if (cands.length === 1) target = cands[0];
-      else if (from.index !== undefined && sameKey) target = cands.find((c) => c.index === from.index);
-      if (target !== undefined) return { ok: { target, attribute: p.attribute ?? "" } };
-      firstProblem ??= {
-        address: from.address,
-        attribute: "",
-        target: ref,
-        reason:
-          cands.length === 0
-            ? `references ${ref}, which is not in the configuration`
-            : `references ${ref}, which has ${cands.length} instances and no key to pick one`,
-        source: from.source,
-      };
+      if (p === undefined || !types.includes(p.type)) continue;
+      const cands = this.candidates(p);
+      const own = sameKey && from.index !== undefined && p.modulePath === from.modulePath ? cands.find((c) => c.index === from.index) : undefined;
+      const picked = p.index !== undefined ? cands.filter((c) => c.index === p.index) : own !== undefined ? [own] : cands;
+      for (const target of picked) found.set(target.address, { target, attribute: p.attribute ?? "" });
+      if (picked.length === 0) {
+        firstProblem ??= {
+          address: from.address,
+          attribute: attr,
+          target: ref,
+          reason: `references ${ref}, which is not in the configuration`,
+          source: from.source,
+        };
+      }
     }
-    return firstProblem === undefined ? undefined : { unresolved: firstProblem };
+    const all = [...found.values()];
+    if (all.length === 1) return { ok: all[0] };
+    if (all.length === 0) return firstProblem === undefined ? undefined : { unresolved: firstProblem };
+    const value = from.values[attr];
+    const matching = typeof value === "string" && value !== "" ? all.filter((c) => c.target.values[c.attribute === "" ? "id" : c.attribute] === value) : [];
+    if (matching.length === 1) return { ok: matching[0] };
+    const names = all.map((c) => c.target.address).join(", ");
+    return {
+      unresolved: {
+        address: from.address,
+        attribute: attr,
+        target: names,
+        reason: `${attr} can be any of ${all.length} resources (${names}) and the plan does not say which Terraform will use`,
+        source: from.source,
+      },
+    };
   }
 
   /** Resolve attribute `attr` of `from` to one instance of the given types. */
@@ -104,7 +105,7 @@ export class StackResolver {
       if (hits.length === 1) return { ok: hits[0] };
     }
     const refs = from.references[attr] ?? [];
-    const viaRefs = this.fromRefs(from, refs, from.modulePath, types, 0);
+    const viaRefs = this.fromRefs(from, attr, refs, types);
     if (viaRefs !== undefined && "ok" in viaRefs) return viaRefs;
     if (typeof value === "string" && value !== "") {
       const hits = (this.byValue.get(value) ?? []).filter((h) => types.includes(h.target.type));
@@ -142,7 +143,7 @@ export class StackResolver {
     for (const ref of refs) {
       const p = parseAddress(ref);
       if (p === undefined) continue;
-      const cands = this.candidates(p, from.modulePath);
+      const cands = this.candidates(p);
       if (p.index !== undefined) out.push(...cands.filter((c) => c.index === p.index).map((c) => c.address));
       else out.push(...cands.map((c) => c.address));
     }

@@ -17,7 +17,16 @@ export const AuthorizerExists: Rule = {
     for (const r of model.routes) {
       if (r.authorization !== "CUSTOM" && r.authorization !== "COGNITO_USER_POOLS" && r.authorization !== "JWT") continue;
       if (r.authorizer === undefined) {
-        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} but authorizer_id does not resolve to an authorizer`));
+        // A link the plan leaves open (several candidates) is said as such, with them: never as one of them.
+        const why = r.unresolved.find((u) => u.attribute === "authorizer_id" && u.reason.includes(" can be any of "));
+        out.push(
+          routeFinding(
+            r,
+            why !== undefined
+              ? `${r.routeKey ?? r.address}: authorization ${show(r.authorization)}, authorizer not verified: ${why.reason}`
+              : `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} but authorizer_id does not resolve to an authorizer`,
+          ),
+        );
         continue;
       }
       if (r.authorizer.api !== undefined && r.api !== undefined && r.authorizer.api !== r.api) {
