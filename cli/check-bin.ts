@@ -7,7 +7,7 @@ export const BIN = "api-access-check";
 
 export const BIN_USAGE = [
   `usage: ${BIN} check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format table|json|junit|sarif|markdown]`,
-  "         [--output <file>] [--report <format>=<file>]... [--fail-on critical|high|medium|low|info]",
+  "         [--output <file>] [--report <format>=<file>]... [--fail-on critical|high|medium|low|info] [--as-of YYYY-MM-DD]",
   `       ${BIN} check <input> --init-policy <dir>   draft one policy file per API from the input`,
   `       ${BIN} --version`,
   "exit 0: no finding at or above --fail-on; 1: one is; 2: bad usage, input or policy",

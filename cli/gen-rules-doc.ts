@@ -54,11 +54,11 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     "normalized model. Severities can be overridden and single findings waived (with a reason, still reported)",
     "in the policy file (`severities:`, `waivers:`).",
     "",
-    "| id | title | severity | checkov | KICS | trivy | cdk-nag |",
-    "|---|---|---|---|---|---|---|",
+    "| id | title | severity | checkov | KICS | trivy | cdk-nag | tflint |",
+    "|---|---|---|---|---|---|---|---|",
     ...rules.map(
       (r) =>
-        `| [\`${r.id}\`](#${r.id}) | ${r.title} | ${r.severity} | ${ids(r.equivalents.checkov)} | ${ids(r.equivalents.kics)} | ${ids(r.equivalents.trivy)} | ${ids(r.equivalents.cdkNag)} |`,
+        `| [\`${r.id}\`](#${r.id}) | ${r.title} | ${r.severity} | ${ids(r.equivalents.checkov)} | ${ids(r.equivalents.kics)} | ${ids(r.equivalents.trivy)} | ${ids(r.equivalents.cdkNag)} | ${ids(r.equivalents.tflint)} |`,
     ),
     "",
   ];

@@ -7,6 +7,7 @@
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
 import { readFileSync, statSync } from "node:fs";
 import { runRules } from "../guard/engine";
+import { dayOf } from "../guard/io/day";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
@@ -197,7 +198,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
     // The policy check on the head, so the comment shows what the head still gets wrong, not only what changed.
-    const findings: ReviewFinding[] = runRules(head, policies ?? { policies: [] }).findings.map((f) => ({
+    // Date-bound rules (lambda-runtime-supported) judge at the day of the review.
+    const findings: ReviewFinding[] = runRules({ ...head, asOf: dayOf(new Date()) }, policies ?? { policies: [] }).findings.map((f) => ({
       ruleId: f.rule,
       severity: f.severity,
       message: f.message,

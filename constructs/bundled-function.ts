@@ -9,6 +9,9 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import type { StatementSpec } from "../spec/types";
 import { bundleLambda } from "./private/bundle";
+import { DEFAULT_NODE_RUNTIME, isNodeRuntime, NODE_RUNTIMES, type NodeRuntime } from "./private/runtime";
+
+export type { NodeRuntime } from "./private/runtime";
 
 export interface BundledFunctionProps {
   /** Lambda function name; also names the role (`<name>-role`) and the log group (`/aws/lambda/<name>`). */
@@ -26,8 +29,11 @@ export interface BundledFunctionProps {
   readonly timeoutSeconds?: number;
   /** @default 256 (Lambda@Edge viewer-request allows at most 128) */
   readonly memoryMb?: number;
-  /** @default "nodejs20.x" */
-  readonly runtime?: "nodejs20.x" | "nodejs22.x";
+  /**
+   * Lambda runtime, one of constructs/private/runtime.ts (runtimes the pinned provider and Lambda@Edge accept and AWS
+   * does not block); the bundle is built for its Node.js version. @default "nodejs22.x" (DEFAULT_NODE_RUNTIME)
+   */
+  readonly runtime?: NodeRuntime;
   /** Provider (region/alias) for every resource; Lambda@Edge needs a us-east-1 provider. @default - the stack's default */
   readonly provider?: TerraformProvider;
   /** Publish a numbered version (`qualifiedArn`). @default - true with `edge`, else false */
@@ -75,6 +81,11 @@ export class BundledFunction extends Construct {
     if (edge && props.environment && Object.keys(props.environment).length > 0) {
       throw new Error(`BundledFunction "${id}": Lambda@Edge functions cannot have environment variables; bundle configuration via "files"`);
     }
+    // A JavaScript caller (or a cast) can pass any string: refuse one this project does not deploy.
+    const runtime: string = props.runtime ?? DEFAULT_NODE_RUNTIME;
+    if (!isNodeRuntime(runtime)) {
+      throw new Error(`BundledFunction "${id}": runtime "${runtime}" is not one this project deploys (${Object.keys(NODE_RUNTIMES).join(", ")})`);
+    }
     const provider = props.provider;
     const tags = props.tags ? { ...props.tags } : undefined;
 
@@ -83,6 +94,7 @@ export class BundledFunction extends Construct {
       entry: props.entry,
       files: props.files,
       outDir: props.bundleDir ?? DEFAULT_BUNDLE_DIR,
+      runtime,
     });
     // The asset hash is the zip's own hash, so the asset path changes exactly when the code does.
     const asset = new TerraformAsset(this, "code", {
@@ -141,7 +153,7 @@ export class BundledFunction extends Construct {
       functionName: name,
       role: this.role.arn,
       handler: "index.handler",
-      runtime: props.runtime ?? "nodejs20.x",
+      runtime,
       // Lambda@Edge runs x86_64 only.
       architectures: [edge ? "x86_64" : "arm64"],
       filename: asset.path,

@@ -491,6 +491,12 @@ export interface Model {
    * the input is this project's own cdktf.out): code digest -> entry. @default - not rebuilt
    */
   readonly sourceBuilds?: ReadonlyMap<string, string>;
+  /**
+   * The day (UTC, `YYYY-MM-DD`) date-bound rules judge the input at (lambda-runtime-supported). The check and the
+   * review set it to the day they run (or `check --as-of`), tests to a fixed day; rules read it, never a clock.
+   * @default - the day the rule's dated table was last checked against its sources
+   */
+  readonly asOf?: string;
   /** Every reference the loader could not follow (also surfaced per route). */
   readonly unresolved: readonly UnresolvedRef[];
   /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */

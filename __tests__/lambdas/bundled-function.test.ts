@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
-import { BundledFunction } from "../../constructs/bundled-function";
+import { BundledFunction, type NodeRuntime } from "../../constructs/bundled-function";
 
 const FIXTURE = path.resolve(__dirname, "fixtures", "hello.ts");
 
@@ -35,7 +35,7 @@ describe("BundledFunction", () => {
     const fn = only(out.resource.aws_lambda_function);
     expect(fn.function_name).toBe("petstore-dev-hello");
     expect(fn.architectures).toEqual(["arm64"]);
-    expect(fn.runtime).toBe("nodejs20.x");
+    expect(fn.runtime).toBe("nodejs22.x");
     expect(fn.handler).toBe("index.handler");
     expect(fn.source_code_hash).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(String(fn.filename)).toMatch(/^assets\/.+\.zip$/);
@@ -62,9 +62,19 @@ describe("BundledFunction", () => {
     const fn = only(out.resource.aws_lambda_function);
     expect(fn.publish).toBe(true);
     expect(fn.architectures).toEqual(["x86_64"]);
+    // Lambda@Edge runs Node.js 22 too: one runtime for every function.
+    expect(fn.runtime).toBe("nodejs22.x");
     expect(fn.environment).toBeUndefined();
     const role = only(out.resource.aws_iam_role);
     expect(JSON.parse(String(role.assume_role_policy)).Statement[0].Principal.Service).toContain("edgelambda.amazonaws.com");
+  });
+
+  test("GIVEN a runtime this project does not deploy (nodejs20.x, blocked by AWS) WHEN constructed THEN it refuses, naming it", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const runtime = "nodejs20.x" as unknown as NodeRuntime; // what a JavaScript caller could pass
+    expect(() => new BundledFunction(stack, "fn", { functionName: "f", entry: FIXTURE, logRetentionDays: 1, runtime })).toThrow(
+      'BundledFunction "fn": runtime "nodejs20.x" is not one this project deploys (nodejs22.x)',
+    );
   });
 
   test("GIVEN edge with environment WHEN constructed THEN it refuses", () => {

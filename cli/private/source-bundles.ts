@@ -23,13 +23,18 @@ export function ownProjectRoot(input: string, cwd: string): string | undefined {
 export function sourceBuilds(root: string): Map<string, string> {
   // Loaded here, not at the top: the installable check (cli/check-bin.ts) never bundles esbuild or the constructs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildHandlerCode } = require(join(root, "constructs", "private", "bundle")) as { buildHandlerCode: (entry: string) => Buffer };
+  const { buildHandlerCode } = require(join(root, "constructs", "private", "bundle")) as { buildHandlerCode: (entry: string, runtime: string) => Buffer };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NODE_RUNTIMES } = require(join(root, "constructs", "private", "runtime")) as { NODE_RUNTIMES: Readonly<Record<string, unknown>> };
   const out = new Map<string, string>();
   const lambdas = join(root, "lambdas");
   for (const name of readdirSync(lambdas).sort()) {
     const entry = join(lambdas, name, "index.ts");
     if (!existsSync(entry)) continue;
-    out.set(codeDigest([{ name: "index.js", data: buildHandlerCode(entry) }]), `lambdas/${name}/index.ts`);
+    // A function may pick any runtime the stacks deploy, and each builds different code: every one is a handler's build.
+    for (const runtime of Object.keys(NODE_RUNTIMES)) {
+      out.set(codeDigest([{ name: "index.js", data: buildHandlerCode(entry, runtime) }]), `lambdas/${name}/index.ts`);
+    }
   }
   return out;
 }

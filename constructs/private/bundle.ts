@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { buildSync, version as esbuildVersion, type BuildOptions } from "esbuild";
+import { DEFAULT_NODE_RUNTIME, isNodeRuntime, NODE_RUNTIMES, type NodeRuntime } from "./runtime";
 
 export interface BundleOptions {
   /** Function name; names the zip file. */
@@ -15,6 +16,8 @@ export interface BundleOptions {
   readonly files?: Readonly<Record<string, string>>;
   /** Directory the zip is written to. */
   readonly outDir: string;
+  /** Lambda runtime the code is built for (its esbuild target comes from constructs/private/runtime.ts). @default DEFAULT_NODE_RUNTIME */
+  readonly runtime?: NodeRuntime;
 }
 
 export interface BundleResult {
@@ -30,7 +33,7 @@ export interface BundleResult {
 // Project root: esbuild works relative to it so that no absolute, machine-specific path reaches the output.
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
-// One esbuild run per entry per process: a synth of several stacks (dev, prod, ...) reuses the bundle.
+// One esbuild run per entry and runtime per process: a synth of several stacks (dev, prod, ...) reuses the bundle.
 const codeCache = new Map<string, Buffer>();
 
 // Across processes, a built `index.js` is reused while every file esbuild read for it is byte-identical:
@@ -54,10 +57,17 @@ interface CacheManifest {
   readonly code: string;
 }
 
-function cacheKey(entry: string, options: BuildOptions): string {
+/**
+ * The disk cache's key: everything that shapes the output besides the input files (checked by the manifest). The
+ * build options carry the esbuild target, so a runtime change (node20 -> node22) can never reuse an older build.
+ */
+export function bundleCacheKey(entry: string, options: BuildOptions, lockDigest: string): string {
+  return sha256(JSON.stringify([entry, esbuildVersion, lockDigest, options]));
+}
+
+function lockDigest(): string {
   const lockPath = path.join(PROJECT_ROOT, "package-lock.json");
-  const lock = existsSync(lockPath) ? sha256(readFileSync(lockPath)) : "no-lock";
-  return sha256(JSON.stringify([entry, esbuildVersion, lock, options]));
+  return existsSync(lockPath) ? sha256(readFileSync(lockPath)) : "no-lock";
 }
 
 function readCached(key: string): Buffer | undefined {
@@ -91,19 +101,15 @@ function writeCached(key: string, inputs: readonly string[], code: Buffer): void
   }
 }
 
-/** esbuild → `index.js` bytes. Throws with esbuild's messages when the handler does not build. */
-export function buildHandlerCode(entry: string): Buffer {
-  const cached = codeCache.get(entry);
-  if (cached) return cached;
-  if (!path.isAbsolute(entry)) throw new Error(`bundleLambda: entry must be an absolute path, got "${entry}"`);
-  if (!existsSync(entry)) throw new Error(`bundleLambda: entry "${entry}" does not exist`);
-  const options: BuildOptions = {
+/** The esbuild options for one runtime; the same for every handler (the entry is added at build time). */
+export function buildOptionsFor(runtime: NodeRuntime): BuildOptions {
+  return {
     absWorkingDir: PROJECT_ROOT,
     bundle: true,
     // @aws-sdk/* is bundled too: the version we pin and test against (aws-sdk-client-mock) is the one that
     // runs, instead of whatever SDK the managed runtime ships that month; it also keeps Lambda@Edge self-contained.
     platform: "node",
-    target: "node20",
+    target: NODE_RUNTIMES[runtime].esbuildTarget,
     format: "cjs",
     minify: true,
     // ESM builds tree-shake better than the CJS ones most AWS packages also ship.
@@ -115,10 +121,23 @@ export function buildHandlerCode(entry: string): Buffer {
     outfile: "index.js",
     logLevel: "silent",
   };
-  const key = cacheKey(path.relative(PROJECT_ROOT, entry), options);
+}
+
+/** esbuild → `index.js` bytes for `runtime`. Throws with esbuild's messages when the handler does not build. */
+export function buildHandlerCode(entry: string, runtime: NodeRuntime = DEFAULT_NODE_RUNTIME): Buffer {
+  if (!isNodeRuntime(runtime)) {
+    throw new Error(`bundleLambda: no esbuild target for runtime "${runtime}" (known: ${Object.keys(NODE_RUNTIMES).join(", ")})`);
+  }
+  const memoKey = `${runtime}\u0000${entry}`;
+  const cached = codeCache.get(memoKey);
+  if (cached) return cached;
+  if (!path.isAbsolute(entry)) throw new Error(`bundleLambda: entry must be an absolute path, got "${entry}"`);
+  if (!existsSync(entry)) throw new Error(`bundleLambda: entry "${entry}" does not exist`);
+  const options = buildOptionsFor(runtime);
+  const key = bundleCacheKey(path.relative(PROJECT_ROOT, entry), options, lockDigest());
   const hit = readCached(key);
   if (hit) {
-    codeCache.set(entry, hit);
+    codeCache.set(memoKey, hit);
     return hit;
   }
   const result = buildSync({ ...options, entryPoints: [entry], metafile: true, write: false });
@@ -128,7 +147,7 @@ export function buildHandlerCode(entry: string): Buffer {
   const out = result.outputFiles.find((f) => f.path.endsWith("index.js"));
   if (!out) throw new Error(`bundleLambda: esbuild produced no index.js for "${entry}"`);
   const code = Buffer.from(out.contents);
-  codeCache.set(entry, code);
+  codeCache.set(memoKey, code);
   writeCached(key, Object.keys(result.metafile.inputs), code);
   return code;
 }
@@ -138,7 +157,7 @@ export function bundleLambda(opts: BundleOptions): BundleResult {
   if (!/^[A-Za-z0-9_.-]{1,140}$/.test(opts.name)) {
     throw new Error(`bundleLambda: name must match [A-Za-z0-9_.-]{1,140}, got "${opts.name}"`);
   }
-  const code = buildHandlerCode(opts.entry);
+  const code = buildHandlerCode(opts.entry, opts.runtime ?? DEFAULT_NODE_RUNTIME);
   const entries: ZipEntry[] = [{ name: "index.js", data: code }];
   for (const [name, content] of Object.entries(opts.files ?? {})) {
     if (name === "index.js" || !/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(name) || name.split("/").includes("..")) {

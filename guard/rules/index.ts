@@ -28,6 +28,7 @@ import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
 import { IdentityPoolUnauthenticatedInvoke } from "./IdentityPoolUnauthenticatedInvoke";
 import { JwtAuthorizerIssuerKnown } from "./JwtAuthorizerIssuerKnown";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
+import { LambdaRuntimeSupported } from "./LambdaRuntimeSupported";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
 import { OpenApiBodyVerified } from "./OpenApiBodyVerified";
@@ -95,4 +96,5 @@ export const RULES: readonly Rule[] = [
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
   BundleMatchesSource,
+  LambdaRuntimeSupported,
 ];

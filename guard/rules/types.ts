@@ -10,6 +10,7 @@ export interface Equivalents {
   readonly kics?: readonly string[];
   readonly trivy?: readonly string[];
   readonly cdkNag?: readonly string[];
+  readonly tflint?: readonly string[];
 }
 
 /** What a rule reports; the engine adds the rule id, severity, file and waiver. */
