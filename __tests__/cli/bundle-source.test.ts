@@ -9,6 +9,7 @@ import { main as check } from "../../cli/check";
 import { createZip } from "../../constructs/private/bundle";
 import { SYNTH_MARKER } from "../../guard/io/synth-marker";
 import { zipFiles } from "../../guard/load/zip";
+import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 
 const ROOT = join(__dirname, "..", "..");
 let work: string;
@@ -17,7 +18,7 @@ let synth: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "bundle-source-"));
   synth = join(work, "cdktf.out");
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: synth } });
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], { cwd: ROOT, encoding: "utf8", env: { ...sampleEnv(), CDKTF_OUTDIR: synth } });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The bundle-matches-source findings of the check on `dir` (JSON report). */
 function bundleFindings(dir: string): { address: string; message: string }[] {
   let out = "";
-  const code = check([dir, "--policy", join(ROOT, "policies"), "--format", "json"], { out: (s) => (out += s), err: () => undefined });
+  const code = check([dir, "--policy", SAMPLE_POLICY, "--format", "json"], { out: (s) => (out += s), err: () => undefined });
   expect([0, 1]).toContain(code);
   return (JSON.parse(out) as { findings: { rule: string; address: string; message: string }[] }).findings.filter((f) => f.rule === "bundle-matches-source");
 }

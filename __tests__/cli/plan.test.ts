@@ -20,6 +20,7 @@ import { loadPolicies } from "../../guard/policy/load";
 import { zipFiles } from "../../guard/load/zip";
 import { petstoreProd } from "../../spec/samples/petstore";
 import { missedBy, planMutantsOf, type Blocks, type PlanDoc } from "../guard/fixtures/sample-mutants";
+import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 
 const root = resolve(__dirname, "..", "..");
 const terraformOnPath = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
@@ -78,13 +79,13 @@ interface PlanJson {
 (canPlan ? describe : describe.skip)("GIVEN the sample synthesized into a temporary out dir and planned offline with the edge secrets set", () => {
   const scratch = mkdtempSync(join(tmpdir(), "plan-sample-"));
   const outdir = join(scratch, "cdktf.out");
-  const policyDir = join(root, "policies");
+  const policyDir = SAMPLE_POLICY;
   const policies = loadPolicies(policyDir);
   const STACKS = ["petstore-dev", "petstore-prod"];
   const planFile = (stack: string): string => join(outdir, "stacks", stack, "plan.json");
   const planOf = (stack: string): PlanJson => JSON.parse(readFileSync(planFile(stack), "utf8")) as PlanJson;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...sampleEnv(),
     CDKTF_OUTDIR: outdir,
     AWS_ACCESS_KEY_ID: "",
     AWS_PROFILE: "",

@@ -11,11 +11,12 @@ import { loadModel, modelFromDocument } from "../../guard/load";
 import { effectivePolicy, policiesFor } from "../../guard/policy/match";
 import { loadPolicies } from "../../guard/policy/load";
 import { edgeRoutesOf, missedBy, mutantsOf, type Blocks, type Json } from "./fixtures/sample-mutants";
+import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 
 const root = resolve(__dirname, "..", "..");
-const policies = loadPolicies(join(root, "policies"));
+const policies = loadPolicies(SAMPLE_POLICY);
 const outdir = join(mkdtempSync(join(tmpdir(), "guard-sample-")), "cdktf.out");
-const env = { ...process.env, CDKTF_OUTDIR: outdir };
+const env = { ...sampleEnv(), CDKTF_OUTDIR: outdir };
 const synth = spawnSync(process.execPath, [join(root, "scripts", "synth.mjs")], { cwd: root, env, encoding: "utf8" });
 const stacks = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [];
 
@@ -47,7 +48,7 @@ describe("GIVEN the synthesized sample (cdktf.out)", () => {
 
   test("THEN `check <cdktf.out>` with the shipped policies exits 0", () => {
     let out = "";
-    expect(main([outdir, "--policy", join(root, "policies")], { out: (s) => (out += s), err: (s) => (out += s) })).toBe(0);
+    expect(main([outdir, "--policy", SAMPLE_POLICY], { out: (s) => (out += s), err: (s) => (out += s) })).toBe(0);
     expect(out).toMatch(/PASS: 0 finding/);
   });
 

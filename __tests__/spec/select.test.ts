@@ -1,6 +1,6 @@
 // Which specs the project builds: ACCESS_SPEC for one run, else access-specs.json (configured once), else the
 // built-in samples; `npm run plan` refuses to synthesize another list over stacks synthesized from a different one.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { specListClash } from "../../cli/private/spec-list";
@@ -27,10 +27,11 @@ describe("specSource", () => {
     expect(specSource({ ACCESS_SPEC: "a.yaml, b.ts" }, SPEC_CONFIG).source).toEqual({ from: "ACCESS_SPEC", files: ["a.yaml", "b.ts"] });
   });
 
-  it("GIVEN the repository's access-specs.json THEN its list, relative to the working directory", () => {
+  it("GIVEN the repository's access-specs.json (the sample's, or a team's own list) THEN its list, relative to the working directory", () => {
     const { source, problems } = specSource({}, SPEC_CONFIG);
     expect(problems).toEqual([]);
-    expect(source.files).toEqual([relative(process.cwd(), join(SPEC_CONFIG, "..", "spec", "samples", "petstore.ts"))]);
+    const listed = (JSON.parse(readFileSync(SPEC_CONFIG, "utf8")) as { specs: string[] }).specs;
+    expect(source.files).toEqual(listed.map((f) => relative(process.cwd(), join(SPEC_CONFIG, "..", f))));
   });
 
   it("GIVEN no config file THEN the built-in samples", () => {

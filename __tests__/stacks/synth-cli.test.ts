@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { petstoreDev } from "../../spec/samples/petstore";
+import { SAMPLE_SPEC } from "../helpers/sample";
 
 const root = resolve(__dirname, "..", "..");
 const synth = (env: Record<string, string>): { status: number | null; stderr: string; stdout: string } => {
@@ -20,7 +21,7 @@ const synth = (env: Record<string, string>): { status: number | null; stderr: st
 describe("GIVEN the built-in sample specs WHEN npm run synth runs into a directory whose parent does not exist yet", () => {
   const dir = join(mkdtempSync(join(tmpdir(), "synth-ok-")), "not", "yet");
   const outdir = join(dir, "cdktf.out");
-  const run = synth({ CDKTF_OUTDIR: outdir });
+  const run = synth({ CDKTF_OUTDIR: outdir, ACCESS_SPEC: SAMPLE_SPEC });
 
   test("THEN it succeeds and writes one stack per environment", () => {
     expect(run.status).toBe(0);

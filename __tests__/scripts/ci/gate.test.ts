@@ -11,6 +11,7 @@ import { join } from "path";
 import { method, type Doc } from "../../guard/review/fixtures/pairs";
 import { RULES } from "../../../guard/rules";
 import { main as check } from "../../../cli/check";
+import { sampleEnv } from "../../helpers/sample";
 
 /** The check as a naive gate would run it: with the head's own policies. 0 = the attack would pass. */
 const checkWithHeadPolicy = (head: string, policyDir: string): number =>
@@ -34,7 +35,7 @@ beforeAll(() => {
   const r = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, CDKTF_OUTDIR: realSynth },
+    env: { ...sampleEnv(), CDKTF_OUTDIR: realSynth },
   });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
   expect(existsSync(join(realSynth, "manifest.json"))).toBe(true);
@@ -115,7 +116,8 @@ function gate(opts: { base?: string; head: string; cwd?: string; acks?: string[]
   writeFileSync(join(dir, "acks.txt"), (opts.acks ?? []).map((a) => `${a}\n`).join(""));
   writeFileSync(join(dir, "changed.txt"), opts.changed.map((c) => `${c}\n`).join(""));
   const out = join(dir, "out");
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The base synthesizes the sample whatever access-specs.json configures: the heads here are the sample changed.
+  const env: NodeJS.ProcessEnv = sampleEnv();
   delete env.CDKTF_OUTDIR;
   if (opts.synthBase === true) delete env.GATE_BASE_SYNTH;
   else env.GATE_BASE_SYNTH = realSynth;
