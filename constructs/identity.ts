@@ -12,7 +12,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { AccessSpec, AppClientSpec, GroupSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
-import { terraformId } from "./private/names";
+import { groupRoleName, terraformId } from "./private/names";
 
 /** Attributes Cognito verifies by sending a code; a change to one takes effect only once the new value is verified. */
 const AUTO_VERIFIED = ["email"] as const;
@@ -110,7 +110,7 @@ export class Identity extends Construct {
     const roles: Record<string, IamRole> = {};
     for (const group of spec.cognito.groups) {
       const role = new IamRole(this, `group-role-${terraformId(group.name)}`, {
-        name: `${prefix}-group-${group.name}`,
+        name: groupRoleName(spec, group.name),
         description: `Role of Cognito group ${group.name} (${spec.name} ${spec.environment})`,
         assumeRolePolicy: this.groupTrustPolicy(group, props.groupRoleLambdaRoleArn),
         maxSessionDuration: 3600,

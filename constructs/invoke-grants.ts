@@ -8,7 +8,7 @@ import type { AccessSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
 import { executeApiArn } from "../guard/match/route";
 import { describeConflict, planInvokeGrants, principalKey } from "../spec/invoke-grants";
-import { terraformId } from "./private/names";
+import { invokerRoleName, terraformId } from "./private/names";
 
 export interface InvokeGrantsProps {
   readonly spec: AccessSpec;
@@ -29,7 +29,7 @@ export class InvokeGrants extends Construct {
       if ((role.assumedBy.services ?? []).length > 0) principals.Service = [...(role.assumedBy.services ?? [])];
       if ((role.assumedBy.roleArns ?? []).length > 0) principals.AWS = [...(role.assumedBy.roleArns ?? [])];
       invokers[role.name] = new IamRole(this, `invoker-${terraformId(role.name)}`, {
-        name: `${spec.name}-${spec.environment}-invoker-${role.name}`,
+        name: invokerRoleName(spec, role.name),
         assumeRolePolicy: policyDocument([{ effect: "Allow", actions: ["sts:AssumeRole"], principals }]),
         tags: spec.tags,
       });

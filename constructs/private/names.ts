@@ -14,3 +14,11 @@ export function routeId(method: string, path: string): string {
   // Keep parameters distinguishable from literal segments of the same name.
   return `${method}-${terraformId(path.replace(/\{([^}+]+)\+?\}/g, "_$1_"))}`;
 }
+
+/** The IAM role of a Cognito group: `petstore-dev-group-admins`. */
+export const groupRoleName = (spec: { readonly name: string; readonly environment: string }, group: string): string =>
+  `${spec.name}-${spec.environment}-group-${group}`;
+
+/** An invoker role of the spec (AWS_IAM routes): `petstore-dev-invoker-reporting`. */
+export const invokerRoleName = (spec: { readonly name: string; readonly environment: string }, role: string): string =>
+  `${spec.name}-${spec.environment}-invoker-${role}`;

@@ -58,15 +58,26 @@ function lookupUncached(policies: PolicySet, apiName: string): PolicyLookup {
 export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | undefined {
   const l = lookupPolicy(policies, r.apiName);
   if (l.kind !== "one" || r.routeKey === undefined) return undefined;
-  const exact = l.effective.routes[r.routeKey];
-  if (exact !== undefined) return exact;
-  // A path parameter under another name is the same route (guard/match/route.ts).
-  const key = typeof r.httpMethod === "string" && typeof r.path === "string" ? normalizeRouteKey(r.httpMethod, r.path) : undefined;
-  const hit = Object.keys(l.effective.routes).find((k) => {
+  return intendedEntry(
+    l.effective,
+    r.routeKey,
+    typeof r.httpMethod === "string" && typeof r.path === "string" ? { method: r.httpMethod, path: r.path } : undefined,
+  );
+}
+
+/**
+ * A policy's entry for route key `key`: exact, else (given the route's method and path) the entry whose key names
+ * the same route with its path parameters under other names (guard/match/route.ts).
+ */
+export function intendedEntry(effective: EffectivePolicy, key: string, shape?: { readonly method: string; readonly path: string }): IntendedRoute | undefined {
+  const exact = effective.routes[key];
+  if (exact !== undefined || shape === undefined) return exact;
+  const normalized = normalizeRouteKey(shape.method, shape.path);
+  const hit = Object.keys(effective.routes).find((k) => {
     const s = parseRouteKey(k);
-    return s !== undefined && normalizeRouteKey(s.method, s.path) === key;
+    return s !== undefined && normalizeRouteKey(s.method, s.path) === normalized;
   });
-  return hit === undefined ? undefined : l.effective.routes[hit];
+  return hit === undefined ? undefined : effective.routes[hit];
 }
 
 /**
