@@ -90,3 +90,12 @@ test.each([[["--help"]], [["check", "--help"]], [["--version"]]])("GIVEN %j THEN
   expect(r.code).toBe(0);
   expect(r.out).not.toBe("");
 });
+
+test("GIVEN no --policy and no ./policies in the installing project THEN the first run reports what is open and how to draft intent, exit by the findings", () => {
+  const r = node(installed.bin, "check", OPEN);
+  expect(r.err).not.toMatch(/ENOENT/);
+  expect(r.err).toContain("intent is not checked yet");
+  expect(r.err).toContain("--init-policy policies");
+  expect(r.out).toMatch(/no-open-method\s+shop-dev\s+DELETE \/items\/\{id\}/);
+  expect(r.code).toBe(1);
+});

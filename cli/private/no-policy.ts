@@ -1,0 +1,40 @@
+// The first run: no --policy and no policy file in ./policies. The check then judges every control (what is open,
+// how it is protected) but not intent, which only a policy states; it says so, names what anyone can call, and how
+// to draft the policy. A ./policies that exists with files the check cannot read stays an error (exit 2).
+import { readdirSync } from "node:fs";
+import { dataFormatOf } from "../../guard/io/data-file";
+import type { Finding, Rule } from "../../guard/rules/types";
+
+export const DEFAULT_POLICY_DIR = "policies";
+
+/** The rule that compares routes with the intended authorization: without a policy it has nothing to compare. */
+const INTENT_RULES = new Set(["method-matches-policy"]);
+
+/**
+ * The policy paths when none is given: `policies` when it holds policy files or cannot be listed (the loader then
+ * says why, exit 2), none when it does not exist or holds no .yaml, .yml or .json file.
+ */
+export function defaultPolicies(dir: string = DEFAULT_POLICY_DIR): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? [] : [dir];
+  }
+  return names.some((n) => dataFormatOf(n) !== undefined) ? [dir] : [];
+}
+
+export const rulesWithoutPolicy = (rules: readonly Rule[]): Rule[] => rules.filter((r) => !INTENT_RULES.has(r.id));
+
+/** What the first run says beside its report: intent unchecked, what anyone can call, how to draft a policy. */
+export function noPolicyNote(input: string, findings: readonly Finding[]): string {
+  const open = findings
+    .filter((f) => f.rule === "no-open-method" && f.severity !== "info")
+    .map((f) => `${f.api ?? "(API unresolved)"} ${f.route ?? f.address}`);
+  return [
+    `check: note: no policy (no --policy, and ./${DEFAULT_POLICY_DIR} holds no policy file): every control is checked, intent is not checked yet`,
+    open.length === 0 ? "check: note: open to anyone: no route" : `check: note: open to anyone: ${open.length} route(s): ${open.join(", ")}`,
+    `check: note: draft the intended authorization with: check ${input} --init-policy ${DEFAULT_POLICY_DIR} (review the drafts, then run again)`,
+    "",
+  ].join("\n");
+}
