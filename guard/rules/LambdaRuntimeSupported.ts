@@ -6,6 +6,7 @@ import { show } from "../access/context";
 import { daysBetween } from "../io/day";
 import { isUnknown } from "../model";
 import { lifecycleOf, RUNTIME_TABLE_CHECKED_ON, type RuntimeLifecycle } from "./private/runtimes";
+import { lambdaFunctionSubjects } from "./private/subjects";
 import type { Rule, RuleFinding } from "./types";
 
 /** How many days ahead of a block a runtime is reported (medium), so there is time to move. */
@@ -56,6 +57,7 @@ export const LambdaRuntimeSupported: Rule = {
     "one known only after apply, is reported low, not verified. Container images (no runtime) are not judged. " +
     "Also AWS Security Hub control Lambda.2.",
   equivalents: { checkov: ["CKV_AWS_363"], tflint: ["aws_lambda_function_deprecated_runtime"], cdkNag: ["AwsSolutions-L1"] },
+  subjects: lambdaFunctionSubjects,
   check(model) {
     const day = model.asOf ?? RUNTIME_TABLE_CHECKED_ON;
     const out: RuleFinding[] = [];

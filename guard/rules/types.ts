@@ -33,7 +33,7 @@ export interface RuleFinding {
  * (and file, when both name one).
  */
 export interface Subject {
-  readonly kind: "route" | "api" | "policy" | "stage" | "user-pool" | "app-client" | "authorizer" | "api-key" | "deployment" | "role";
+  readonly kind: "route" | "api" | "policy" | "stage" | "user-pool" | "app-client" | "authorizer" | "api-key" | "deployment" | "role" | "function";
   readonly address: string;
   /** File the resource came from; tells apart equal addresses of two stacks. */
   readonly file?: string;

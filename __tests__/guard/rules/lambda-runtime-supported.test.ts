@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../../cli/check";
 import { DEFAULT_NODE_RUNTIME, NODE_RUNTIMES } from "../../../constructs/private/runtime";
+import { runRules } from "../../../guard/engine";
 import { daysBetween } from "../../../guard/io/day";
 import { loadModel, modelFromDocument } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
@@ -120,6 +121,15 @@ describe("lambda-runtime-supported", () => {
     const findings = LambdaRuntimeSupported.check(at(modelFromDocument(old, "plan.json"), "2026-12-07"), NO_POLICIES);
     expect(findings.map((f) => [f.address, f.severity])).toEqual([["aws_lambda_function.authz", undefined]]);
     expect(findings[0].file).toBe("plan.json");
+  });
+});
+
+describe("evidence per function", () => {
+  test("GIVEN the compliant fixture WHEN the engine runs THEN the rule's subjects are its Lambda functions, labelled by name", () => {
+    const { subjects } = runRules(at(loadModel(join(FIX, "compliant.tf.json")), "2026-12-07"), NO_POLICIES, [LambdaRuntimeSupported]);
+    expect(subjects.get("lambda-runtime-supported")).toEqual([
+      { kind: "function", address: "aws_lambda_function.authz", file: join(FIX, "compliant.tf.json"), label: 'function "shop-dev-authz"' },
+    ]);
   });
 });
 

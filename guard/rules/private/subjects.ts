@@ -2,6 +2,7 @@
 // user pools, app clients, authorizers, API keys, deployments and Cognito group roles, each labelled as a person
 // names it. A rule declares the family it judges with one of these (`subjects: routeSubjects()`).
 import { apiNameOf, known, lookupPolicy, show } from "../../access/context";
+import { lambdaFunctions } from "../../access/lambda-functions";
 import type { Model, ResourceInstance, RestApi, Route, Val } from "../../model";
 import type { PolicySet } from "../../policy/types";
 import type { Subject } from "../types";
@@ -117,6 +118,15 @@ export const deploymentSubjects: Subjects = (model) =>
     address: d.address,
     file: d.resource.source.file,
     label: `${apiLabelOf(model, d.apiAddress, d.resource)}deployment ${d.address}`,
+  }));
+
+/** Lambda functions (rule lambda-runtime-supported). */
+export const lambdaFunctionSubjects: Subjects = (model) =>
+  lambdaFunctions(model).map((f) => ({
+    kind: "function",
+    address: f.address,
+    file: f.resource.source.file,
+    label: `${stackPrefix(f.resource)}function ${f.functionName === undefined ? f.address : nameOf(f.functionName)}`,
   }));
 
 /** IAM roles that Cognito groups use. */
