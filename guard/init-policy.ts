@@ -21,6 +21,8 @@ interface DraftEntry {
   readonly groups: readonly string[];
   readonly roles: readonly string[];
   readonly clients?: readonly string[];
+  readonly issuer?: string;
+  readonly audience?: readonly string[];
   readonly apiKey: boolean;
   readonly reason?: string;
   /** Comment lines written above the entry (why something is missing or not verified). */
@@ -115,7 +117,30 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
       notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"],
     };
   }
+  if (r.authorization === "JWT") return jwtEntry(r, apiName, base);
   return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
+}
+
+/** An HTTP API route with a JWT authorizer: its scopes, and its issuer and audience when the plan knows them. */
+function jwtEntry(r: Route, apiName: string, base: Omit<DraftEntry, "type">): DraftEntry | { readonly skip: string } {
+  const a = r.authorizer;
+  if (a === undefined) return { skip: "its JWT authorizer did not resolve" };
+  if (!known(r.scopes)) return { skip: `authorization_scopes ${show(r.scopes)}` };
+  const notes: string[] = [];
+  const issuer = known(a.jwtIssuer) && a.jwtIssuer !== "" ? a.jwtIssuer : undefined;
+  if (issuer === undefined) notes.push(`issuer ${show(a.jwtIssuer)} is known only after apply: not written (rule jwt-authorizer-issuer-known judges it)`);
+  const aud = a.jwtAudience;
+  const audience = aud !== undefined && known(aud) && aud.length > 0 && aud.every(known) ? [...(aud as readonly string[])].sort() : undefined;
+  if (audience === undefined) notes.push(`audience ${show(aud)} is known only after apply: not written`);
+  return {
+    ...base,
+    type: "JWT",
+    ...(known(a.name) && a.name !== "" ? { authorizer: authorizerPattern(a.name, apiName) } : {}),
+    scopes: [...r.scopes].sort(),
+    ...(issuer !== undefined ? { issuer } : {}),
+    ...(audience !== undefined ? { audience } : {}),
+    notes,
+  };
 }
 
 const sameEntry = (a: DraftEntry, b: DraftEntry): boolean => JSON.stringify({ ...a, notes: [] }) === JSON.stringify({ ...b, notes: [] });
@@ -132,6 +157,8 @@ function entryText(key: string, e: DraftEntry): string[] {
   if (e.groups.length > 0) out.push(`    groups: ${list(e.groups)}`);
   if (e.roles.length > 0) out.push(`    roles: ${list(e.roles)}`);
   if (e.clients !== undefined) out.push(`    clients: ${list(e.clients)}`);
+  if (e.issuer !== undefined) out.push(`    issuer: ${JSON.stringify(e.issuer)}`);
+  if (e.audience !== undefined) out.push(`    audience: ${list(e.audience)}`);
   if (e.apiKey && e.type !== "API_KEY") out.push("    apiKey: true");
   if (e.reason !== undefined) out.push(`    reason: ${e.reason}`);
   return out;

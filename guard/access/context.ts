@@ -109,6 +109,7 @@ export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
   CUSTOM: "CUSTOM",
   // Authenticated at the edge; the gateway itself sees an open method (see origin.ts edgeProtectionGap).
   EDGE: "NONE",
+  JWT: "JWT",
 };
 
 /** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */

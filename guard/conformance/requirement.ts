@@ -99,6 +99,9 @@ export function policyRequirement(spec: AccessSpec, intended: IntendedRoute | un
       // The policy accepts EDGE only while every stage admits CloudFront alone.
       if (entry === "stage") return { gate: { kind: "sealed", why: "the policy accepts EDGE only while the stage admits CloudFront alone" }, apiKey };
       return { gate: { kind: "edge", scopes: intended.scopes, clients: intended.clients ?? null }, apiKey };
+    case "JWT":
+      // An HTTP API's JWT authorizer (issuer, audience): no credential class here is minted for it.
+      return { gate: { kind: "unknown", why: "conformance does not model JWT authorizers (HTTP APIs)" }, apiKey };
   }
 }
 

@@ -18,7 +18,7 @@ import {
 
 // `$default` (an HTTP API's catch-all) and `$connect` (a WebSocket API's connection) are route keys of their own.
 const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
-const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "apiKey", "reason"];
+const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "issuer", "audience", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
 /** One rule for specs and policies (guard/io/words.ts). */
 export const MIN_REASON = MIN_REASON_LENGTH;
@@ -66,10 +66,22 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
   const authorizer = v["authorizer"];
   if (t === "COGNITO" || t === "CUSTOM") {
     if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);
+  } else if (t === "JWT") {
+    if (authorizer !== undefined && (typeof authorizer !== "string" || authorizer === ""))
+      c.add(`${path}.authorizer`, "must be a non-empty string", authorizer);
   } else if (authorizer !== undefined) c.add(`${path}.authorizer`, `not allowed for ${t}`, authorizer);
   const scopes = c.strings(v["scopes"], `${path}.scopes`);
-  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE")
-    c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM and EDGE`, v["scopes"]);
+  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE" && t !== "JWT")
+    c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM, EDGE and JWT`, v["scopes"]);
+  const issuerRaw = v["issuer"];
+  if (issuerRaw !== undefined && (typeof issuerRaw !== "string" || issuerRaw.trim() === ""))
+    c.add(`${path}.issuer`, "must be a non-empty string (the issuer URL)", issuerRaw);
+  if (issuerRaw !== undefined && t !== "JWT") c.add(`${path}.issuer`, "issuer only applies to JWT", issuerRaw);
+  const audienceRaw = v["audience"];
+  const audience = audienceRaw === undefined ? undefined : c.strings(audienceRaw, `${path}.audience`);
+  if (audience !== undefined && t !== "JWT") c.add(`${path}.audience`, "audience only applies to JWT", audienceRaw);
+  else if (audience !== undefined && audience.length === 0 && Array.isArray(audienceRaw))
+    c.add(`${path}.audience`, "must name at least one audience; leave it out to not compare the audience", audienceRaw);
   const groups = c.strings(v["groups"], `${path}.groups`);
   if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
   if (groups.length > 0 && t === "EDGE") c.add(`${path}.groups`, "the edge verifier checks scopes and clients, not groups", v["groups"]);
@@ -104,6 +116,8 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     groups,
     roles,
     ...(clients !== undefined && t === "EDGE" ? { clients } : {}),
+    ...(typeof issuerRaw === "string" && t === "JWT" ? { issuer: issuerRaw } : {}),
+    ...(audience !== undefined && t === "JWT" ? { audience } : {}),
     apiKey,
     ...(typeof reason === "string" ? { reason } : {}),
   };

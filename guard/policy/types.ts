@@ -8,16 +8,20 @@ export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "l
  * Intended authorization types, in the policy's words (COGNITO = COGNITO_USER_POOLS, API_KEY = NONE + key).
  * EDGE: authenticated at the edge (Lambda@Edge on viewer-request, before the CloudFront cache) and NONE with no
  * key at the gateway; accepted only while every stage of the API admits CloudFront alone.
+ * JWT: an HTTP API route checked by a JWT authorizer, of any issuer (COGNITO on an HTTP API is JWT too).
  */
-export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM" | "EDGE";
-export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM", "EDGE"];
+export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM" | "EDGE" | "JWT";
+export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM", "EDGE", "JWT"];
 
 export interface IntendedRoute {
   readonly type: IntendedType;
-  /** Authorizer name (`${api}` stands for the REST API's name, e.g. `${api}-cognito`). Required for COGNITO and CUSTOM. */
+  /**
+   * Authorizer name (`${api}` stands for the REST API's name, e.g. `${api}-cognito`). Required for COGNITO and
+   * CUSTOM; JWT: compared when given.
+   */
   readonly authorizer?: string;
   /**
-   * COGNITO: exact `authorization_scopes` (@default - none: the method accepts ID tokens).
+   * COGNITO and JWT: exact `authorization_scopes` (@default - none: the method accepts ID tokens).
    * CUSTOM and EDGE: the scopes the Lambda authorizer or the edge verifier requires, compared with the route
    * table or edge-config.json bundled in its package when that is on disk.
    */
@@ -34,6 +38,10 @@ export interface IntendedRoute {
    * config-wide one), compared when the verifier's package is on disk. @default - clients not compared
    */
   readonly clients?: readonly string[];
+  /** JWT: the authorizer's `jwt_configuration.issuer`, exactly. @default - issuer not compared */
+  readonly issuer?: string;
+  /** JWT: the authorizer's `jwt_configuration.audience`, as a set. @default - audience not compared */
+  readonly audience?: readonly string[];
   /** `api_key_required`; implied true by API_KEY. @default false */
   readonly apiKey: boolean;
   /** Why the method is open (NONE) or protected by an API key only (API_KEY). Required for both. */

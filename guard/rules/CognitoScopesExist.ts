@@ -25,7 +25,7 @@ export const CognitoScopesExist: Rule = {
     for (const r of model.routes) {
       if (!isCognitoRoute(r, model)) continue;
       const want = intendedFor(policies, r);
-      if (want !== undefined && want.type === "COGNITO" && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
+      if (want !== undefined && (want.type === "COGNITO" || want.type === "JWT") && want.scopes.length > 0 && known(r.scopes) && r.scopes.length === 0) {
         out.push(
           routeFinding(
             r,

@@ -1,5 +1,5 @@
 // Every method has exactly the authorization the intended policy gives its route, and every policy route exists.
-import type { Model, RestApi, Route } from "../model";
+import type { Authorizer, Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
@@ -74,22 +74,41 @@ function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedR
   return { problems };
 }
 
+/** JWT routes: the issuer and the audience the policy gives, compared with the authorizer's when it states them. */
+function compareJwt(a: Authorizer, want: IntendedRoute): string[] {
+  const out: string[] = [];
+  if (want.issuer !== undefined) {
+    if (!known(a.jwtIssuer)) out.push(`the JWT issuer ${show(a.jwtIssuer)} cannot be compared with the policy's "${want.issuer}" before apply`);
+    else if (a.jwtIssuer !== want.issuer) out.push(`the JWT issuer is "${a.jwtIssuer}", policy says "${want.issuer}"`);
+  }
+  if (want.audience !== undefined) {
+    const got = a.jwtAudience;
+    if (got === undefined || !known(got) || !got.every(known)) out.push(`the JWT audience ${show(got)} cannot be compared with the policy's before apply`);
+    else if (!sameSet(got as readonly string[], want.audience))
+      out.push(`the JWT audience is ${JSON.stringify(got)}, policy says ${JSON.stringify(want.audience)}`);
+  }
+  return out;
+}
+
 function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
   const problems: string[] = [];
   const wantType = gatewayTypeFor(r, want.type);
-  if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${wantType} (${want.type})`);
+  // The gateway's word, with the policy's when they differ ("COGNITO_USER_POOLS (COGNITO)", never "CUSTOM (CUSTOM)").
+  const says = wantType === want.type ? wantType : `${wantType} (${want.type})`;
+  if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${says}`);
   if (r.apiKeyRequired !== want.apiKey) problems.push(`api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`);
-  if (want.type === "COGNITO" || want.type === "CUSTOM") {
-    const wantName = expandAuthorizer(want.authorizer ?? "", apiName);
-    if (r.authorizer === undefined) problems.push(`no authorizer resolved, policy says "${wantName}"`);
+  if (want.type === "COGNITO" || want.type === "CUSTOM" || want.type === "JWT") {
+    const wantName = want.authorizer === undefined ? undefined : expandAuthorizer(want.authorizer, apiName);
+    if (r.authorizer === undefined) problems.push(`no authorizer resolved${wantName === undefined ? "" : `, policy says "${wantName}"`}`);
     else {
-      if (r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
+      if (wantName !== undefined && r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
       const t = r.authorizer.type;
       if (!authorizerFits(wantType, t)) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
+      if (want.type === "JWT") problems.push(...compareJwt(r.authorizer, want));
     }
   }
-  // Scopes are an API Gateway check only for Cognito authorizers; elsewhere they must not appear at all.
-  const wantScopes = want.type === "COGNITO" ? want.scopes : [];
+  // Scopes are an API Gateway check only for Cognito and JWT authorizers; elsewhere they must not appear at all.
+  const wantScopes = want.type === "COGNITO" || want.type === "JWT" ? want.scopes : [];
   if (!known(r.scopes)) problems.push(`authorization_scopes ${show(r.scopes)} cannot be compared before apply`);
   else if (!sameSet(r.scopes, wantScopes)) problems.push(`authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`);
   if (want.type === "CUSTOM" && r.authorizer !== undefined) problems.push(...compareRouteTable(r, want));
