@@ -356,64 +356,108 @@ describe("pull-request-labels.yml", () => {
 
 describe("main.yml", () => {
   const wf = load("main.yml");
-  const prod = wf.jobs["deploy-prod"];
+  const ENVS = [
+    ["dev", "petstore-dev"],
+    ["prod", "petstore-prod"],
+  ] as const;
+  const step = (job: Job, name: string): Step => {
+    const found = job.steps.find((s) => s.name === name);
+    if (found === undefined) throw new Error(`no step "${name}"`);
+    return found;
+  };
 
   it("GIVEN a push to main WHEN it lands THEN the deploy workflow runs, never cancelling an apply", () => {
     expect((wf.on.push as { branches: string[] }).branches).toEqual(["main"]);
     expect(wf.concurrency?.["cancel-in-progress"]).toBe(false);
   });
 
-  it.each([
-    ["deploy-dev", "dev", "petstore-dev"],
-    ["deploy-prod", "prod", "petstore-prod"],
-  ])("GIVEN %s WHEN read THEN runs in environment %s, plans then deploys %s with OIDC", (jobName, environment, stack) => {
-    const job = wf.jobs[jobName];
-    expect(job.environment).toBe(environment);
+  it.each(ENVS)("GIVEN %s WHEN planned THEN the plan job saves the plan, checks and reviews it, and passes it on encrypted with its digest", (env, stack) => {
+    const job = wf.jobs[`plan-${env}`];
+    expect(job.environment).toBe(`${env}-plan`);
     expect(job.env?.STACK).toBe(stack);
     expect(permissionsOf(job)).toEqual({ contents: "read", "id-token": "write" });
-    expect(stepUsing(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toContain("vars.");
+    expect(stepUsing(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.AWS_PLAN_ROLE_ARN }}");
     const script = runs(job);
-    expect(script).toContain('npx cdktf diff "$STACK"');
-    expect(script).toContain('npx cdktf deploy "$STACK" --auto-approve');
-    expect(script.indexOf("cdktf diff")).toBeLessThan(script.indexOf("cdktf deploy"));
+    expect(script).toContain('--save-plan "$RUNNER_TEMP/reviewed.tfplan" "$STACK"');
+    expect(script).toContain("npm run check --");
+    expect(script).toContain("npm run review -- --plan");
+    expect(script).toContain("scripts/ci/plan-artifact.sh pack");
+    expect(script.indexOf("--save-plan")).toBeLessThan(script.indexOf("npm run check"));
+    expect(script.indexOf("npm run review")).toBeLessThan(script.indexOf("plan-artifact.sh pack"));
+    expect(job.outputs).toEqual({ "artifact-id": "${{ steps.upload.outputs.artifact-id }}", digest: "${{ steps.pack.outputs.digest }}" });
+    // Never cdktf deploy / diff: those plan again, unreviewed.
+    expect(script).not.toMatch(/cdktf (deploy|diff)|terraform apply/);
   });
 
-  it.each(["deploy-dev", "deploy-prod"])("GIVEN %s WHEN dispatched on another branch THEN it does not run (main only)", (jobName) => {
+  it("GIVEN a deploy from CI WHEN the stack would keep its state on the runner THEN the plan job refuses", () => {
+    for (const [env] of ENVS) {
+      const synth = step(wf.jobs[`plan-${env}`], "Synth").run ?? "";
+      expect(synth).toContain('if [ "$backend" = "local" ] || [ "$backend" = "none" ]');
+      expect(synth).toContain("exit 1");
+    }
+    expect(wf.env?.ACCESS_STATE_BUCKET).toBe("${{ vars.ACCESS_STATE_BUCKET }}");
+  });
+
+  it.each(ENVS)(
+    "GIVEN %s WHEN deployed THEN exactly the reviewed plan (by artifact ID and digest) is applied with npm run apply, then the API is called",
+    (env, stack) => {
+      const job = wf.jobs[`deploy-${env}`];
+      expect(job.environment).toBe(env);
+      expect(job.env?.STACK).toBe(stack);
+      expect(job.needs).toBe(`plan-${env}`);
+      expect(permissionsOf(job)).toEqual({ contents: "read", "id-token": "write" });
+      expect(stepUsing(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+      expect(stepUsing(job, "actions/download-artifact")?.with?.["artifact-ids"]).toBe(`\${{ needs.plan-${env}.outputs.artifact-id }}`);
+      expect(step(job, "Unpack the reviewed plan").env?.DIGEST).toBe(`\${{ needs.plan-${env}.outputs.digest }}`);
+      expect(step(job, "Refuse a missing artifact ID").run).toContain('if [ -z "$ARTIFACT_ID" ]');
+      const script = runs(job);
+      expect(script).toContain('npm run apply -- --plan-file "$RUNNER_TEMP/reviewed.tfplan" "cdktf.out/stacks/$STACK"');
+      expect(script).not.toMatch(/cdktf (deploy|diff)|terraform (plan|apply)|npm run plan|npm run synth/);
+      expect(script.indexOf("plan-artifact.sh unpack")).toBeLessThan(script.indexOf("npm run apply"));
+      expect(script.indexOf("npm run apply")).toBeLessThan(script.indexOf("npm run conformance"));
+      expect(step(job, "Remove the plan").if).toBe("${{ always() }}");
+    },
+  );
+
+  it.each(["plan-dev", "deploy-dev", "plan-prod", "deploy-prod"])("GIVEN %s WHEN dispatched on another branch THEN it does not run (main only)", (jobName) => {
     expect(wf.jobs[jobName].if).toBe("${{ github.ref == 'refs/heads/main' }}");
   });
 
-  it("GIVEN prod WHEN deployed THEN it waits for dev (and dev for the tests)", () => {
-    expect(prod.needs).toBe("deploy-dev");
-    expect(wf.jobs["deploy-dev"].needs).toBe("test");
+  it("GIVEN prod WHEN planned THEN dev is deployed first (and dev waits for the tests)", () => {
+    expect(wf.jobs["plan-prod"].needs).toBe("deploy-dev");
+    expect(wf.jobs["plan-dev"].needs).toBe("test");
   });
 
-  it("GIVEN the prod stack's variables WHEN planned and deployed THEN each comes from the environment, secrets for sensitive ones", () => {
+  it("GIVEN the prod stack's variables WHEN planned THEN each comes from the environment, secrets for sensitive ones", () => {
     const synth = JSON.parse(readFileSync(join(ROOT, "__tests__", "guard", "review", "fixtures", "synth", "petstore-prod.cdk.tf.json"), "utf8")) as {
       variable: Record<string, { sensitive?: boolean }>;
     };
     const variables = Object.entries(synth.variable);
     expect(variables.length).toBeGreaterThan(0);
-    for (const stepName of ["Plan", "Deploy"]) {
-      const step = prod.steps.find((s) => s.name === stepName);
-      for (const [name, decl] of variables) {
-        const value = String(step?.env?.[`TF_VAR_${name}`]);
-        expect(value).toMatch(decl.sensitive === true ? /^\$\{\{ secrets\.[A-Z_]+ \}\}$/ : /^\$\{\{ (vars|secrets)\.[A-Z_]+ \}\}$/);
-      }
+    const plan = step(wf.jobs["plan-prod"], "Plan");
+    for (const [name, decl] of variables) {
+      const value = String(plan.env?.[`TF_VAR_${name}`]);
+      expect(value).toMatch(decl.sensitive === true ? /^\$\{\{ secrets\.[A-Z_]+ \}\}$/ : /^\$\{\{ (vars|secrets)\.[A-Z_]+ \}\}$/);
     }
   });
 
-  it("GIVEN the edge secrets WHEN the job runs THEN only the plan and deploy steps see them (not npm ci or actions)", () => {
-    expect(JSON.stringify(prod.env ?? {})).not.toContain("secrets.");
-    const withSecrets = prod.steps.filter((s) => JSON.stringify(s.env ?? {}).includes("secrets.")).map((s) => s.name);
-    expect(withSecrets).toEqual(["Plan", "Deploy"]);
-    expect(JSON.stringify(wf.jobs["deploy-dev"])).not.toContain("secrets.");
+  it("GIVEN the secrets WHEN the jobs run THEN each is given only to the step that needs it (never npm ci or an action)", () => {
+    const withSecrets = (job: Job): string[] => job.steps.filter((s) => JSON.stringify(s.env ?? {}).includes("secrets.")).map((s) => s.name ?? "");
+    for (const [env] of ENVS) {
+      expect(JSON.stringify(wf.jobs[`plan-${env}`].env ?? {})).not.toContain("secrets.");
+      expect(JSON.stringify(wf.jobs[`deploy-${env}`].env ?? {})).not.toContain("secrets.");
+      expect(withSecrets(wf.jobs[`deploy-${env}`])).toEqual(["Unpack the reviewed plan", "Conformance"]);
+    }
+    expect(withSecrets(wf.jobs["plan-dev"])).toEqual(["Pack the reviewed plan"]);
+    expect(withSecrets(wf.jobs["plan-prod"])).toEqual(["Plan", "Pack the reviewed plan"]);
     expect(JSON.stringify(wf.jobs.test)).not.toContain("secrets.");
+    expect(JSON.stringify(wf.env ?? {})).not.toContain("secrets.");
   });
 
   it("GIVEN a missing edge variable WHEN planning prod THEN the plan step fails with the names to set", () => {
-    const plan = prod.steps.find((s) => s.name === "Plan");
-    expect(plan?.run).toContain("::error::the prod environment lacks:");
-    expect(plan?.run?.indexOf("exit 1")).toBeLessThan(plan?.run?.indexOf("npx cdktf diff") ?? -1);
+    const plan = step(wf.jobs["plan-prod"], "Plan");
+    expect(plan.run).toContain("::error::the prod-plan environment lacks:");
+    expect(plan.run?.indexOf("exit 1")).toBeLessThan(plan.run?.indexOf("npm run plan") ?? -1);
   });
 });
 
