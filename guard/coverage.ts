@@ -93,7 +93,7 @@ export function coverageOf(model: Model, policies: PolicySet): Coverage {
     });
   }
   for (const r of model.routes) {
-    if (r.api === undefined) notCovered.push({ api: null, route: r.routeKey ?? null, address: r.address, reason: "its REST API did not resolve" });
+    if (r.api === undefined) notCovered.push({ api: null, route: r.routeKey ?? null, address: r.address, reason: "its API did not resolve" });
   }
   return { apis, routes: { total: model.routes.length, covered }, notCovered };
 }

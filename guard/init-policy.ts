@@ -6,7 +6,7 @@ import type { Model, RestApi, Route } from "./model";
 import { invokers } from "./rules/MethodMatchesPolicy";
 import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
-import { known, show } from "./access/context";
+import { apiKind, known, show } from "./access/context";
 import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
 
@@ -32,8 +32,10 @@ interface DraftEntry {
 }
 
 export interface PolicyDraft {
-  /** The REST API name the draft's `api` pattern names exactly. */
+  /** The API name the draft's `api` pattern names exactly. */
   readonly api: string;
+  /** REST API, HTTP API or WebSocket API, as every message names it. */
+  readonly kind: string;
   /** File name to write it under (the API name, made safe for a file system), ending in `.yaml`. */
   readonly fileName: string;
   readonly text: string;
@@ -183,7 +185,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
   const byName = new Map<string, RestApi[]>();
   const notDraftedApis: string[] = [];
   for (const api of model.apis) {
-    if (!known(api.name)) notDraftedApis.push(`${api.address}: REST API name ${show(api.name)}, so no policy can name it`);
+    if (!known(api.name)) notDraftedApis.push(`${api.address}: ${apiKind(api)} name ${show(api.name)}, so no policy can name it`);
     else byName.set(api.name, [...(byName.get(api.name) ?? []), api]);
   }
   const drafts: PolicyDraft[] = [];
@@ -192,6 +194,8 @@ export function draftPolicies(model: Model, input: string): DraftResult {
   for (const [apiName, apis] of [...byName.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const routes = new Map<string, DraftEntry>();
     const cors = new Set<string>();
+    const kinds = [...new Set(apis.map(apiKind))];
+    const kind = kinds.length === 1 ? kinds[0] : "API";
     const skipped: string[] = [];
     for (const api of apis) {
       for (const r of model.routes.filter((x) => x.api === api)) {
@@ -212,7 +216,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
         const before = routes.get(r.routeKey);
         if (before !== undefined && !sameEntry(before, e)) {
           problems.push(
-            `REST API "${apiName}": route ${r.routeKey} has different authorization in two places (${JSON.stringify(before.type)} and ${JSON.stringify(e.type)}); one policy cannot describe both, draft from one input at a time`,
+            `${kind} "${apiName}": route ${r.routeKey} has different authorization in two places (${JSON.stringify(before.type)} and ${JSON.stringify(e.type)}); one policy cannot describe both, draft from one input at a time`,
           );
           continue;
         }
@@ -223,7 +227,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
     const todo = keys.filter((k) => routes.get(k)?.reason === TODO_REASON);
     const authorizerDecides = keys.filter((k) => routes.get(k)?.unread === true);
     const lines = [
-      comment(`Drafted by \`api-access-check check --init-policy\` from ${JSON.stringify(input)}: every route of REST API ${JSON.stringify(apiName)}`),
+      comment(`Drafted by \`api-access-check check --init-policy\` from ${JSON.stringify(input)}: every route of ${kind} ${JSON.stringify(apiName)}`),
       "# with the authorization it has today. Review every entry before relying on it: the check compares the API with",
       "# THIS file, so whatever it says is what gets approved. `reason: TODO` marks routes open to anyone (NONE) or",
       "# behind an API key only (API_KEY): the check refuses this file until a person writes why (10 characters or more).",
@@ -245,6 +249,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
     }
     drafts.push({
       api: apiName,
+      kind,
       fileName: fileNameFor(apiName, taken),
       text: `${lines.join("\n")}\n`,
       routes: keys,

@@ -27,7 +27,7 @@ test("GIVEN the dev synth and its policy THEN every route is covered by policies
     notCovered: [],
   });
   const table = check(synth("dev"));
-  expect(table.out).toContain("Covered: 1 REST API(s), 15 of 15 route(s) by a policy");
+  expect(table.out).toContain("Covered: 1 API(s), 15 of 15 route(s) by a policy");
   expect(table.out).toContain(`  petstore-dev: 15 of 15 route(s), policy ${POLICY}`);
   expect(table.out).toContain("Not covered: nothing");
   const md = check(synth("dev"), "--format", "markdown").out;

@@ -21,7 +21,7 @@ export function initPolicy(input: string, dir: string, io: Io): number {
     return 2;
   }
   for (const n of result.notDrafted) io.err(`check: not drafted: ${n}\n`);
-  if (result.drafts.length === 0) throw new InputError(input, "no REST API with a known name to draft a policy for");
+  if (result.drafts.length === 0) throw new InputError(input, "no API with a known name to draft a policy for");
   const files = result.drafts.map((d) => join(dir, d.fileName));
   const existing = files.filter((f) => existsSync(f));
   if (existing.length > 0) throw new InputError(dir, `refusing to overwrite ${existing.join(", ")}: move them away or choose another directory`);
@@ -29,7 +29,7 @@ export function initPolicy(input: string, dir: string, io: Io): number {
   result.drafts.forEach((d, i) => {
     // `wx`: a file that appeared since the check above is still not replaced.
     writeFileSync(files[i], d.text, { flag: "wx" });
-    io.out(`wrote ${files[i]}: ${d.routes.length} route(s) of REST API "${d.api}"${d.todo.length > 0 ? `; reason: TODO on ${d.todo.join(", ")}` : ""}\n`);
+    io.out(`wrote ${files[i]}: ${d.routes.length} route(s) of ${d.kind} "${d.api}"${d.todo.length > 0 ? `; reason: TODO on ${d.todo.join(", ")}` : ""}\n`);
     if (d.authorizerDecides.length > 0)
       io.out(`  groups and scopes to write by hand (decided inside a Lambda authorizer): ${d.authorizerDecides.join(", ")}\n`);
     for (const s of d.notDrafted) io.out(`  not drafted: ${s}\n`);

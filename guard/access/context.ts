@@ -1,6 +1,6 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
 import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../match/route";
-import { isUnknown, type Route, type Val } from "../model";
+import { isUnknown, type RestApi, type Route, type Val } from "../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
 import type { RuleFinding } from "../rules/types";
@@ -10,6 +10,12 @@ export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !i
 export const show = (v: unknown): string => (isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : JSON.stringify(v));
 
 export const apiNameOf = (r: Route): string | undefined => (known(r.apiName) ? r.apiName : undefined);
+
+/** How every message names an API's kind: `aws_apigatewayv2_api.protocol_type` says HTTP or WEBSOCKET. */
+export function apiKind(api: RestApi | undefined): "REST API" | "HTTP API" | "WebSocket API" | "API" {
+  if (api === undefined) return "API";
+  return api.protocol === "HTTP" ? "HTTP API" : api.protocol === "WEBSOCKET" ? "WebSocket API" : "REST API";
+}
 
 /** Finding about a route, with its API and route key filled in. */
 export function routeFinding(r: Route, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {

@@ -2,7 +2,7 @@
 import type { Coverage } from "../coverage";
 
 export function coverageLines(c: Coverage): string[] {
-  const out = [`Covered: ${c.apis.length} REST API(s), ${c.routes.covered} of ${c.routes.total} route(s) by a policy`];
+  const out = [`Covered: ${c.apis.length} API(s), ${c.routes.covered} of ${c.routes.total} route(s) by a policy`];
   for (const a of c.apis) {
     const where = a.stack === "" ? "" : ` [${a.stack}]`;
     out.push(`  ${a.api}${where}: ${a.covered} of ${a.routes} route(s), policy ${a.policy ?? "none"}`);

@@ -26,7 +26,7 @@ export function markdownReport(r: ReportInput): string {
   if (r.lowered.length > 0) out.push("", ...loweredMarkdown(r.lowered, code, cell));
   if (r.coverage !== undefined) {
     const c = r.coverage;
-    out.push("", "### Coverage", "", `${c.apis.length} REST API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");
+    out.push("", "### Coverage", "", `${c.apis.length} API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");
     if (c.apis.length > 0) {
       out.push("| API | stack | routes | covered | policy |", "|---|---|---|---|---|");
       for (const a of c.apis)

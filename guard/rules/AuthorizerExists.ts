@@ -1,5 +1,5 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
-import { authorizerFits, routeFinding, show } from "../access/context";
+import { apiKind, authorizerFits, routeFinding, show } from "../access/context";
 import type { Rule, RuleFinding } from "./types";
 import { routeSubjects } from "./private/subjects";
 
@@ -30,7 +30,7 @@ export const AuthorizerExists: Rule = {
         continue;
       }
       if (r.authorizer.api !== undefined && r.api !== undefined && r.authorizer.api !== r.api) {
-        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another REST API`));
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another ${apiKind(r.authorizer.api)}`));
       }
       const t = r.authorizer.type;
       if (!authorizerFits(r.authorization, t))

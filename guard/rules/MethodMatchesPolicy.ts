@@ -2,7 +2,7 @@
 import type { Authorizer, Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
-import { authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
+import { apiKind, authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
 import { iamAccess } from "../access/iam";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
@@ -154,15 +154,15 @@ export const MethodMatchesPolicy: Rule = {
       const apiLabel = known(api.name) ? api.name : undefined;
       const base = { address: api.address, file, ...(apiLabel !== undefined ? { api: apiLabel } : {}) };
       if (lookup.kind === "unknown-name") {
-        out.push({ ...base, message: `REST API name is known only after apply (${show(api.name)}): no policy can be matched` });
+        out.push({ ...base, message: `${apiKind(api)} name is known only after apply (${show(api.name)}): no policy can be matched` });
         continue;
       }
       if (lookup.kind === "none") {
-        out.push({ ...base, message: `no intended-authorization policy matches REST API "${apiLabel}"` });
+        out.push({ ...base, message: `no intended-authorization policy matches ${apiKind(api)} "${apiLabel}"` });
         continue;
       }
       if (lookup.kind === "many") {
-        out.push({ ...base, message: `REST API "${apiLabel}" is matched by several policies: ${lookup.files.join(", ")}` });
+        out.push({ ...base, message: `${apiKind(api)} "${apiLabel}" is matched by several policies: ${lookup.files.join(", ")}` });
         continue;
       }
       const apiName = apiLabel ?? "";
@@ -255,7 +255,12 @@ export const MethodMatchesPolicy: Rule = {
         }
       }
       for (const key of Object.keys(lookup.effective.routes)) {
-        if (!seen.has(key)) out.push({ ...base, route: key, message: `policy route ${key} has no method on REST API "${apiName}"` });
+        if (!seen.has(key))
+          out.push({
+            ...base,
+            route: key,
+            message: `policy route ${key} has no ${api.protocol === undefined ? "method" : "route"} on ${apiKind(api)} "${apiName}"`,
+          });
       }
       // An HTTP API with cors_configuration answers preflights without any OPTIONS route.
       for (const path of api.builtInCors === true ? [] : lookup.effective.corsPreflight) {
@@ -264,13 +269,13 @@ export const MethodMatchesPolicy: Rule = {
       }
     }
     for (const r of model.routes) {
-      if (r.api === undefined) out.push(routeFinding(r, "method's REST API cannot be resolved, so it cannot be matched to a policy"));
+      if (r.api === undefined) out.push(routeFinding(r, "its API cannot be resolved, so it cannot be matched to a policy"));
     }
     // A policy that matches nothing is worth knowing (renamed API, wrong pattern) but is not by itself a risk.
     for (const p of policies.policies) {
       const names = model.apis.map((a) => a.name).filter(known);
       if (!names.some((n) => p.apis.some((pat) => globMatch(pat, n)))) {
-        out.push({ address: p.file, message: `policy for ${p.apis.join(", ")} matches no REST API in this input`, file: p.file, severity: "info" });
+        out.push({ address: p.file, message: `policy for ${p.apis.join(", ")} matches no API in this input`, file: p.file, severity: "info" });
       }
     }
     return out;

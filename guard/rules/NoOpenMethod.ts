@@ -45,7 +45,7 @@ export const NoOpenMethod: Rule = {
       const want = intendedFor(policies, r);
       const label = r.routeKey ?? r.address;
       if (want?.type === "EDGE") {
-        const gap = r.api === undefined ? "its REST API did not resolve" : edgeProtectionGap(model, r.api);
+        const gap = r.api === undefined ? "its API did not resolve" : edgeProtectionGap(model, r.api);
         if (gap !== undefined)
           out.push(routeFinding(r, `${label} has authorization NONE and no API key; the policy says EDGE, but the edge is not the only way in: ${gap}`));
         continue;
