@@ -26,34 +26,42 @@ export class BoundedFetcher implements Fetcher {
     if (!client) return Promise.reject(new JwksFetchError(`unsupported JWKS URI scheme ${target.protocol}`));
     return new Promise<ArrayBuffer>((resolve, reject) => {
       let settled = false;
+      let req: http.ClientRequest | undefined;
+      let timer: NodeJS.Timeout | undefined;
       const finish = (err: Error | null, body?: Buffer): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         if (err) {
-          req.destroy();
+          req?.destroy();
           reject(err);
         } else if (body) {
           resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
         }
       };
-      const timer = setTimeout(() => finish(new JwksFetchError(`JWKS fetch exceeded ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-      const req = client.get(target, { headers: { accept: "application/json" } }, (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          finish(new JwksFetchError(`JWKS endpoint answered ${res.statusCode}`));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) finish(new JwksFetchError(`JWKS larger than ${maxBytes} bytes`));
-          else chunks.push(chunk);
+      try {
+        req = client.get(target, { headers: { accept: "application/json" } }, (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            finish(new JwksFetchError(`JWKS endpoint answered ${res.statusCode}`));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) finish(new JwksFetchError(`JWKS larger than ${maxBytes} bytes`));
+            else chunks.push(chunk);
+          });
+          res.on("end", () => finish(null, Buffer.concat(chunks)));
+          res.on("error", (e) => finish(new JwksFetchError(`JWKS response failed: ${e.message}`)));
         });
-        res.on("end", () => finish(null, Buffer.concat(chunks)));
-        res.on("error", (e) => finish(new JwksFetchError(`JWKS response failed: ${e.message}`)));
-      });
+      } catch (e) {
+        // A request that cannot even be started (the client threw) fails closed now, with no timer left behind.
+        finish(new JwksFetchError(`JWKS request could not start: ${e instanceof Error ? e.message : String(e)}`));
+        return;
+      }
+      timer = setTimeout(() => finish(new JwksFetchError(`JWKS fetch exceeded ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
       req.on("error", (e) => finish(new JwksFetchError(`JWKS request failed: ${e.message}`)));
     });
   }
