@@ -8,9 +8,10 @@ import { specListClash } from "./private/spec-list";
 import { writeFileAtomically } from "./private/write";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
+import { inParallel } from "./private/parallel";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
 import { countsLine, formatPlanSummary, summarizePlan, type PlanSummary } from "./private/plan-summary";
 import { redactPlan, redactText, sensitiveVariableValues } from "./private/redact";
@@ -30,17 +31,20 @@ interface Options {
   readonly synth: boolean;
   readonly stacks: readonly string[];
   readonly outdir: string;
+  /** How many stacks plan at once. @default - the number of cores */
+  readonly jobs: number;
   /** Keep the binary plan of the one selected stack at this path (for `npm run apply --plan-file`). */
   readonly savePlan?: string;
 }
 
-const USAGE = "usage: npm run plan -- [--offline | --online] [--no-synth] [--save-plan <file> <stack>] [<stack>...]";
+const USAGE = "usage: npm run plan -- [--offline | --online] [--no-synth] [--jobs <n>] [--save-plan <file> <stack>] [<stack>...]";
 
 const OPTIONS = {
   offline: { type: "boolean" },
   online: { type: "boolean" },
   "no-synth": { type: "boolean" },
   "save-plan": { type: "string", multiple: true },
+  jobs: { type: "string", multiple: true },
 } as const;
 
 function parseArgs(argv: readonly string[]): Options {
@@ -54,11 +58,18 @@ function parseArgs(argv: readonly string[]): Options {
     throw new UsageError("--save-plan needs an online plan (an offline plan uses placeholder credentials and cannot be applied)");
   return {
     offline,
+    jobs: jobsOption(single("jobs", values.jobs)),
     synth: values["no-synth"] !== true,
     stacks: positionals,
     outdir: resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"),
     ...(savePlan === undefined ? {} : { savePlan: resolve(savePlan) }),
   };
+}
+
+function jobsOption(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new UsageError(`--jobs must be a whole number from 1 to 999 (got "${value}")`);
+  return Number(value);
 }
 
 interface StackResult {
@@ -170,14 +181,18 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const summaries = new Map<string, PlanSummary>();
   try {
-    // Stacks run one after another: each plan already uses both cores of a small machine.
-    for (const name of selected) {
+    // Up to --jobs stacks at once; each stack's summary and errors are printed together, in stack order, at the end.
+    const results = await inParallel(selected, opts.jobs, async (name) => {
       progress.start(name, "init");
       const result = await planStack(join(stacksDir, name), name, opts, env, (s) => progress.step(name, s));
       progress.done(name, result.failure === undefined, result.summary === undefined ? undefined : countsLine(result.summary));
+      return result;
+    });
+    selected.forEach((name, i) => {
+      const result = results[i] as StackResult;
       if (result.failure !== undefined) failures.push(result.failure);
       if (result.summary !== undefined) summaries.set(name, result.summary);
-    }
+    });
   } finally {
     progress.finish();
     terraform.cleanup();

@@ -16,12 +16,16 @@ describe("plan command line", () => {
   it("GIVEN --help THEN it prints the usage and exits 0", () => {
     const r = plan("--help");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("usage: npm run plan -- [--offline | --online] [--no-synth] [--save-plan <file> <stack>] [<stack>...]");
+    expect(r.stdout).toContain("usage: npm run plan -- [--offline | --online] [--no-synth] [--jobs <n>] [--save-plan <file> <stack>] [<stack>...]");
   });
 
   it.each([
     [["--bogus"], "Unknown option '--bogus'"],
     [["--offline", "--online"], "give --offline or --online, not both"],
+    [["--jobs", "0"], '--jobs must be a whole number from 1 to 999 (got "0")'],
+    [["--jobs", "two"], '--jobs must be a whole number from 1 to 999 (got "two")'],
+    [["--offline", "--save-plan", "p.tfplan", "petstore-dev"], "--save-plan needs an online plan (an offline plan uses placeholder credentials and cannot be applied)"],
+    [["--online", "--save-plan", "p.tfplan"], "--save-plan takes exactly one stack"],
   ])("GIVEN %j THEN one line and the usage, exit 2", (args, message) => {
     const r = plan(...args);
     expect(r.status).toBe(2);
