@@ -1,6 +1,7 @@
 // Verdicts per rule and subject: every subject a rule judged is a verdict (passes included); a failing finding fails
 // its subject; waived, "not verified" and below-threshold findings skip it with the reason; no finding is lost.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runRules } from "../../guard/engine";
 import { loadModel, modelFromDocument } from "../../guard/load";
@@ -97,4 +98,29 @@ describe("every finding of a rule that declares subjects falls on one of them (n
       ]),
     );
   });
+});
+
+test("GIVEN two stacks whose app clients share an address, only prod's allowing the implicit grant THEN prod's client fails, dev's passes", () => {
+  const doc = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+  const prod = JSON.parse(JSON.stringify(doc)) as typeof doc;
+  Object.assign(prod.resource.aws_cognito_user_pool_client.web, {
+    allowed_oauth_flows_user_pool_client: true,
+    allowed_oauth_flows: ["implicit"],
+    allowed_oauth_scopes: ["openid"],
+    callback_urls: ["https://shop.example.com/"],
+  });
+  const dir = mkdtempSync(join(tmpdir(), "verdicts-stacks-"));
+  for (const [stack, d] of [
+    ["shop-dev", doc],
+    ["shop-prod", prod],
+  ] as const) {
+    mkdirSync(join(dir, "stacks", stack), { recursive: true });
+    writeFileSync(join(dir, "stacks", stack, "cdk.tf.json"), JSON.stringify(d));
+  }
+  const r = runRules(loadModel(dir), policies);
+  const vs = verdictsOf(r.rules, r.findings, r.subjects, "low").filter((v) => v.rule.id === "app-client-implicit-flow");
+  expect(vs.map((v) => [verdictLabel(v), v.status])).toEqual([
+    ['shop-dev: app client "web"', "passed"],
+    ['shop-prod: app client "web"', "failed"],
+  ]);
 });

@@ -14,11 +14,10 @@ export const AppClientImplicitFlow: Rule = {
   equivalents: {},
   subjects: appClientSubjects,
   check: (model) =>
-    clientAccess(model)
-      .filter((c) => c.oauthFlows.includes("implicit"))
-      .map((c) => ({
-        address: c.address,
-        message: `app client ${c.client.label} allows the OAuth implicit grant`,
-        file: model.userPoolClients.find((x) => x.address === c.address)?.resource.source.file,
-      })),
+    // clientAccess is model.userPoolClients in order: the file is the client's own (an address repeats per stack).
+    clientAccess(model).flatMap((c, i) =>
+      c.oauthFlows.includes("implicit")
+        ? [{ address: c.address, message: `app client ${c.client.label} allows the OAuth implicit grant`, file: model.userPoolClients[i].resource.source.file }]
+        : [],
+    ),
 };
