@@ -30,6 +30,7 @@ interface Workflow {
   readonly on: Record<string, unknown>;
   readonly permissions?: Record<string, string> | string;
   readonly concurrency?: { group: string; "cancel-in-progress": boolean };
+  readonly env?: Record<string, unknown>;
   readonly jobs: Record<string, Job>;
 }
 
