@@ -1,7 +1,7 @@
 // The installable command (`api-access-check check plan.json`): a subcommand in front of cli/check.ts, nothing
 // else, so `npm run check` and the bundled command are the same check. Bundled by scripts/build-bin.mjs.
-import { version } from "../package.json";
 import { main as check, type Io } from "./check";
+import { VERSION } from "./private/version";
 
 export const BIN = "api-access-check";
 
@@ -24,7 +24,7 @@ export function binMain(argv: readonly string[], io: Io = processIo): number {
     return 0;
   }
   if (command === "--version") {
-    io.out(`${version}\n`);
+    io.out(`${VERSION}\n`);
     return 0;
   }
   io.err(`${BIN}: ${command === undefined ? "missing subcommand" : `unknown subcommand "${command}"`} (the one subcommand is "check")\n${BIN_USAGE}\n`);

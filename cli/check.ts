@@ -14,6 +14,7 @@ import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError
 import { initPolicy } from "./private/init-policy";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
+import { VERSION } from "./private/version";
 import { writeFileAtomically } from "./private/write";
 
 export interface CheckArgs {
@@ -40,7 +41,8 @@ export { UsageError } from "./private/args";
 export const USAGE =
   "usage: check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format " +
   `${FORMATS.join("|")}] [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}] [--as-of YYYY-MM-DD]\n` +
-  "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)";
+  "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)\n" +
+  "       check --version";
 
 const OPTIONS = {
   policy: { type: "string", multiple: true },
@@ -86,6 +88,10 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 
 /** Runs the check; returns the exit code. */
 export function main(argv: readonly string[], io: Io = processIo): number {
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
   try {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);

@@ -1,17 +1,22 @@
 // Builds the installable check command: cli/check-bin.ts and everything it imports as one CommonJS file for
-// Node 20 (dist/check.js), so it starts without a TypeScript loader and needs no node_modules at run time, and
-// dist/package.json, which makes dist/ a package of its own with no dependencies (`npm pack dist` gives a
-// tarball other repositories install in a second). `node scripts/build-bin.mjs [--outdir DIR]`.
+// Node 20 (check.js), so it starts without a TypeScript loader and needs no node_modules at run time, into
+// packages/api-access-check, the command's publishable package (its package.json has no dependencies; the
+// repository root is the project and is not packed). `node scripts/build-bin.mjs [--outdir DIR]`: with --outdir the
+// bundle and a copy of that package (no scripts) go to DIR instead, a package of its own to `npm pack` or run.
 // The bundle may inline only the packages in ALLOWED: the check must never pull in cdktf (or anything else
-// heavy) by accident, so a new one fails the build until someone decides it belongs there.
+// heavy) by accident, so a new one fails the build until someone decides it belongs there. Their licences go
+// beside the bundle (THIRD-PARTY-LICENSES), as their terms ask of every copy.
 import { build } from "esbuild";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ALLOWED = ["yaml"];
+/** The command's package: package.json (no dependencies), README.md, LICENSE committed; the build adds the rest. */
+const PACKAGE_DIR = join(root, "packages", "api-access-check");
+const THIRD_PARTY = "THIRD-PARTY-LICENSES";
 
 const USAGE = "usage: node scripts/build-bin.mjs [--outdir DIR]";
 
@@ -32,7 +37,7 @@ function outdirArg(argv) {
     process.stderr.write(`build-bin: --outdir needs a directory\n${USAGE}\n`);
     process.exit(2);
   }
-  return values.outdir === undefined ? join(root, "dist") : resolve(values.outdir);
+  return values.outdir === undefined ? PACKAGE_DIR : resolve(values.outdir);
 }
 
 /** Packages (by node_modules name) among the bundle's inputs. */
@@ -48,7 +53,19 @@ function packagesIn(metafile) {
 const outdir = outdirArg(process.argv.slice(2));
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, "check.js");
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const project = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const pkg = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8"));
+// `--version` prints the project's version (cli/private/version.ts): the package must carry the same one, and it
+// must stay one file with nothing to install beside it.
+if (pkg.version !== project.version) {
+  process.stderr.write(`build-bin: packages/api-access-check/package.json has version ${pkg.version}, package.json ${project.version}: make them equal\n`);
+  process.exit(1);
+}
+const declared = ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"].filter((k) => pkg[k] !== undefined);
+if (declared.length > 0) {
+  process.stderr.write(`build-bin: packages/api-access-check/package.json declares ${declared.join(", ")}: the command is one file with no dependencies\n`);
+  process.exit(1);
+}
 
 const result = await build({
   // The entry calls the command unconditionally; `require.main` is defined away so no bundled module's own
@@ -79,21 +96,15 @@ if (extra.length > 0) {
 }
 chmodSync(outfile, 0o755);
 writeFileSync(
-  join(outdir, "package.json"),
-  `${JSON.stringify(
-    {
-      name: "api-access-check",
-      version: pkg.version,
-      description: "Checks API Gateway authorization in any Terraform plan against an intended-authorization policy.",
-      license: pkg.license,
-      engines: pkg.engines,
-      bin: { "api-access-check": "check.js" },
-      files: ["check.js"],
-    },
-    null,
-    2,
-  )}\n`,
+  join(outdir, THIRD_PARTY),
+  ALLOWED.map((name) => `${name}\n${"=".repeat(name.length)}\n\n${readFileSync(join(root, "node_modules", name, "LICENSE"), "utf8").trim()}\n`).join("\n"),
 );
+if (outdir !== PACKAGE_DIR) {
+  // A copy elsewhere is packed or run from there: its prepack (../../scripts/build-bin.mjs) would not resolve.
+  const { scripts: _scripts, ...manifest } = pkg;
+  writeFileSync(join(outdir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of ["README.md", "LICENSE"]) copyFileSync(join(PACKAGE_DIR, f), join(outdir, f));
+}
 process.stdout.write(
   `build-bin: ${outfile} (${(readFileSync(outfile).length / 1024).toFixed(0)} KiB; inlined: ${packagesIn(result.metafile).join(", ") || "none"})\n`,
 );

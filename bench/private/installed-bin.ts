@@ -1,6 +1,7 @@
-// Installs the check command the way another repository would: build the bundle (scripts/build-bin.mjs), pack
-// dist/ into a tarball, `npm install` it into an empty project (offline: the package has no dependencies).
-// Used by the start-up benchmark and the command's tests.
+// Installs the check command the way another repository would: build the command's package
+// (scripts/build-bin.mjs --outdir: the bundle beside a copy of packages/api-access-check), pack it into a tarball,
+// `npm install` it into an empty project (offline: the package has no dependencies). Used by the start-up
+// benchmark and the command's tests.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,6 +11,8 @@ const root = resolve(__dirname, "..", "..");
 export interface InstalledBin {
   /** The bundle as built (dist/check.js in `dir`). */
   readonly bundle: string;
+  /** The packed package (`npm pack` of dist/ in `dir`). */
+  readonly tarball: string;
   /** The empty project the tarball was installed into (run `npx api-access-check` here). */
   readonly project: string;
   /** `node_modules/.bin/api-access-check` of that project. */
@@ -32,5 +35,5 @@ export function installBin(dir: string): InstalledBin {
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, "package.json"), '{ "private": true }\n');
   run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", join(dir, tarball)], project);
-  return { bundle: join(dist, "check.js"), project, bin: join(project, "node_modules", ".bin", "api-access-check"), buildLog };
+  return { bundle: join(dist, "check.js"), tarball: join(dir, tarball), project, bin: join(project, "node_modules", ".bin", "api-access-check"), buildLog };
 }
