@@ -13,8 +13,9 @@ import type { Model } from "../guard/model";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { matchesName } from "../guard/match/glob";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
-import type { PolicySet } from "../guard/policy/types";
+import { SEVERITIES, type PolicySet, type Severity } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
+import { DEFAULT_REVIEW_FAIL_ON } from "../guard/review/regressed";
 import { diffModels, type DiffOptions } from "../guard/review/diff";
 import { renderJson, renderMarkdown } from "../guard/review/markdown";
 import { renderText } from "../guard/review/terminal";
@@ -28,7 +29,7 @@ export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
-  "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]... [--acknowledge <digest>]... [--changed-files <file>]";
+  "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]... [--acknowledge <digest>]... [--changed-files <file>] [--fail-on critical|high|medium|low|info]";
 
 const REVIEW_FORMATS = ["markdown", "json", "text"] as const;
 type ReviewFormat = (typeof REVIEW_FORMATS)[number];
@@ -47,6 +48,8 @@ export interface ReviewArgs {
   /** Digests of acknowledged blocking-change sets (the PR label `authz-ack:<digest>`). */
   readonly acknowledge: readonly string[];
   readonly changedFiles?: string;
+  /** Check findings on the head at or above this severity that the base does not have block. @default "high" */
+  readonly failOn: Severity;
 }
 
 const OPTIONS = {
@@ -59,6 +62,7 @@ const OPTIONS = {
   report: { type: "string", multiple: true },
   acknowledge: { type: "string", multiple: true },
   "changed-files": { type: "string", multiple: true },
+  "fail-on": { type: "string", multiple: true },
 } as const;
 
 /** @param defaultFormat without --format: `text` for a terminal, `markdown` when piped (a PR comment). */
@@ -81,6 +85,7 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
   }
   const output = single("output", values.output);
   const changedFiles = single("changed-files", values["changed-files"]);
+  const failOn = oneOf("fail-on", single("fail-on", values["fail-on"]), SEVERITIES, DEFAULT_REVIEW_FAIL_ON);
   return {
     ...(base !== undefined ? { base } : {}),
     ...(head !== undefined ? { head } : {}),
@@ -91,6 +96,7 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
     stdout: output === undefined ? format : "text",
     acknowledge,
     ...(changedFiles !== undefined ? { changedFiles } : {}),
+    failOn,
   };
 }
 
@@ -197,22 +203,29 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     }
     const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
-    // The policy check on the head, so the comment shows what the head still gets wrong, not only what changed.
-    // Date-bound rules (lambda-runtime-supported) judge at the day of the review.
-    const findings: ReviewFinding[] = runRules({ ...head, asOf: dayOf(new Date()) }, policies ?? { policies: [] }).findings.map((f) => ({
-      ruleId: f.rule,
-      severity: f.severity,
-      message: f.message,
-      address: f.address,
-      ...(f.route !== undefined ? { route: f.route } : {}),
-      ...(f.waived !== undefined ? { waived: f.waived.reason } : {}),
-    }));
+    // The policy check on both sides with the same policies: the comment shows what the head still gets wrong, and a
+    // finding the base did not have blocks (control-regressed). Date-bound rules (lambda-runtime-supported) judge
+    // both at the day of the review, so a date alone never regresses anything.
+    const asOf = dayOf(new Date());
+    const check = (model: Model): ReviewFinding[] =>
+      runRules({ ...model, asOf }, policies ?? { policies: [] }).findings.map((f) => ({
+        ruleId: f.rule,
+        severity: f.severity,
+        message: f.message,
+        address: f.address,
+        ...(f.route !== undefined ? { route: f.route } : {}),
+        ...(f.waived !== undefined ? { waived: f.waived.reason } : {}),
+      }));
+    const findings = check(head);
+    const baseFindings = check(base);
     const report = diffModels(base, head, {
       mode: args.plan !== undefined ? "plan" : "diff",
       baseLabel: args.plan !== undefined ? `${args.plan} (plan, before)` : `${args.base as string} (${KIND[base.format]})`,
       headLabel: args.plan !== undefined ? `${args.plan} (plan, after)` : `${args.head as string} (${KIND[head.format]})`,
       acknowledge: args.acknowledge,
       findings,
+      baseFindings,
+      failOn: args.failOn,
       routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },
       ...(policies !== undefined
         ? { publicRouteAllowed: publicRouteAllowedBy(policies), grantIntended: grantIntendedBy(policies, head), loweredSeverities: loweredSeverities(policies) }

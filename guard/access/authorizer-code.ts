@@ -49,6 +49,8 @@ export interface CodeIdentity {
   readonly environment: ReadonlyMap<string, ValueRef>;
   /** SSM parameters the function's role may read (the edge verifier's configuration), by parameter name. */
   readonly configuration: ReadonlyMap<string, ValueRef>;
+  /** Addresses of those parameters: a change of their values is this comparer's to judge. */
+  readonly parameterAddresses: readonly string[];
 }
 
 const text = (v: unknown): string =>
@@ -58,7 +60,8 @@ export function codeIdentity(model: Model, fn: ResourceInstance): CodeIdentity {
   const stack = fn.source.stack;
   const bundle = model.bundles?.find((b) => b.functionAddress === fn.address && b.source.stack === stack && b.source.file === fn.source.file)?.bundle;
   const env = asObject(asObject(firstBlock(fn.values["environment"]))["variables"]);
-  const params = parametersReadBy(model, fn).map((p) => [text(p.values["name"]), valueOf(model, stack, p.values["value"])] as const);
+  const read = parametersReadBy(model, fn);
+  const params = read.map((p) => [text(p.values["name"]), valueOf(model, stack, p.values["value"])] as const);
   return {
     fn: targetOf(model, fn),
     address: fn.address,
@@ -69,6 +72,7 @@ export function codeIdentity(model: Model, fn: ResourceInstance): CodeIdentity {
     sourceHash: text(fn.values["source_code_hash"]),
     environment: new Map(Object.entries(env).map(([k, v]) => [k, valueOf(model, stack, v)])),
     configuration: new Map(params),
+    parameterAddresses: read.map((p) => p.address),
   };
 }
 
@@ -131,7 +135,13 @@ function decidedRoutes(base: Model, head: Model, baseFacts: ModelFacts, headFact
 }
 
 const names = (routes: readonly RouteAuth[]): string => routes.map(routeSubject).join(", ");
-const addressesOf = (d: Decided): string[] => [d.after.address, d.before.address, ...d.routes.map((r) => r.address)];
+const addressesOf = (d: Decided): string[] => [
+  d.after.address,
+  d.before.address,
+  ...d.after.parameterAddresses,
+  ...d.before.parameterAddresses,
+  ...d.routes.map((r) => r.address),
+];
 
 export function compareAuthorizerCode(ctx: AccessContext): Change[] {
   const { base, head, baseFacts, headFacts } = ctx;

@@ -50,7 +50,9 @@ export function compareStages(ctx: AccessContext): Change[] {
     .flatMap(newStage);
 
   const old = new Set(authorizerPermissionGaps(ctx.base).map((g) => `${g.address}\u0000${g.message}`));
-  for (const g of authorizerPermissionGaps(ctx.head)) {
+  const gaps = authorizerPermissionGaps(ctx.head);
+  out.push(...scopedPermissionChanges(ctx, new Set(gaps.map((g) => g.address))));
+  for (const g of gaps) {
     if (g.kind !== "unscoped" || old.has(`${g.address}\u0000${g.message}`)) continue;
     const a = g.authorizer;
     const routes = ctx.head.routes
@@ -68,4 +70,25 @@ export function compareStages(ctx: AccessContext): Change[] {
     );
   }
   return out;
+}
+
+/**
+ * A Lambda authorizer's invoke permission whose scope changed and that still names its API: judged here, and said
+ * (info), so that the attribute walk does not judge its source_arn again as an unmodelled change.
+ */
+function scopedPermissionChanges(ctx: AccessContext, unscoped: ReadonlySet<string>): Change[] {
+  const deciders = new Set(ctx.head.authorizers.map((a) => `${a.resource.source.stack}::${a.lambdaFunctionAddress ?? ""}`));
+  const key = (p: { resource: { source: { stack: string } }; address: string }) => `${p.resource.source.stack}::${p.address}`;
+  const before = new Map(ctx.base.lambdaPermissions.map((p) => [key(p), p]));
+  return ctx.head.lambdaPermissions
+    .filter((p) => deciders.has(`${p.resource.source.stack}::${p.functionAddress ?? ""}`) && !unscoped.has(p.address))
+    .filter((p) => {
+      const b = before.get(key(p));
+      return b !== undefined && JSON.stringify(b.sourceArn) !== JSON.stringify(p.sourceArn);
+    })
+    .map((p) =>
+      change("info", "authorizer-permission-scoped", p.address, "an authorizer's invoke permission changed its source_arn and still names its API", [
+        p.address,
+      ]),
+    );
 }

@@ -16,4 +16,7 @@ export function unredact(value: unknown): unknown {
   return value;
 }
 
-const redactedUnknown: Unknown = unknownValue("a sensitive value, redacted in this plan");
+/** The expression of the Unknown a redacted value becomes: two of them are never known to be equal. */
+export const REDACTED_EXPRESSION = "a sensitive value, redacted in this plan";
+
+const redactedUnknown: Unknown = unknownValue(REDACTED_EXPRESSION);

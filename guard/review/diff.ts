@@ -10,10 +10,12 @@ import { blockingDigest } from "./acknowledge";
 import { change } from "./change";
 import { compareBodies } from "./bodies";
 import { changesGate } from "./gate-paths";
-import type { LoweredSeverity } from "../policy/types";
+import type { LoweredSeverity, Severity } from "../policy/types";
+import { markNewFindings, regressedControls } from "./regressed";
 import { accessChanges } from "../access";
 import { pairRoutes } from "./route-pairing";
 import { newPools } from "../access/cognito";
+import { attributeChanges } from "./attributes";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
@@ -43,6 +45,13 @@ export interface DiffOptions {
   readonly grantIntended?: (principal: string, routes: readonly RouteAuth[]) => boolean;
   /** The policy check's findings on the head. @default - no check ran */
   readonly findings?: readonly ReviewFinding[];
+  /**
+   * The same check's findings on the base, with the same policies: a head finding at or above `failOn` that the base
+   * does not have blocks as `control-regressed`. @default - the base was not checked: nothing regresses
+   */
+  readonly baseFindings?: readonly ReviewFinding[];
+  /** The review's threshold for regressed check findings. @default "high" */
+  readonly failOn?: Severity;
   /** Lambda authorizers' route tables of each side (loadRouteTables). @default - none: CUSTOM routes without groups/scopes */
   readonly routeTables?: { readonly base?: RouteTables; readonly head?: RouteTables };
 }
@@ -557,7 +566,14 @@ export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): Re
   const headFacts = modelFacts(head, opts.routeTables?.head);
   const facts = diffFacts(baseFacts, headFacts, opts);
   const routes = facts.routes;
-  const raw = [...compareBodies(base, head), ...facts.changes, ...accessChanges({ base, head, baseFacts, headFacts })];
+  const judged = [...compareBodies(base, head), ...facts.changes, ...accessChanges({ base, head, baseFacts, headFacts })];
+  // The check on both sides: a finding the base did not have blocks, unless a comparer already blocks on its resource.
+  const regressed =
+    opts.baseFindings !== undefined && opts.findings !== undefined ? regressedControls(opts.baseFindings, opts.findings, judged, opts.failOn) : [];
+  // Every other attribute of the in-scope resources, judged by its classification where no comparer (nor a regressed
+  // check rule) spoke for the resource.
+  const spoken = [...judged, ...regressed];
+  const raw = [...spoken, ...attributeChanges(base, head, spoken, { mode })].sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
   const digest = blockingDigest(raw);
   const given = [...new Set(opts.acknowledge ?? [])];
   const acknowledged = digest !== "" && given.includes(digest);
@@ -584,7 +600,7 @@ export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): Re
     ...(opts.changedFiles !== undefined ? { gateChanges: opts.changedFiles.filter(changesGate) } : {}),
     loweredSeverities: opts.loweredSeverities ?? [],
     plan: planSummary(base, head, mode),
-    ...(opts.findings !== undefined ? { findings: opts.findings } : {}),
+    ...(opts.findings !== undefined ? { findings: opts.baseFindings !== undefined ? markNewFindings(opts.baseFindings, opts.findings) : opts.findings } : {}),
     notes,
   };
 }

@@ -6,6 +6,7 @@ import { ackLabel } from "./acknowledge";
 import { authorizationMatrix } from "./matrix";
 import type { Change, ReviewReport } from "./types";
 import { loweredMarkdown } from "../report/lowered";
+import { accessAttributeChanged } from "./attributes";
 
 export const REVIEW_MARKER = "<!-- api-access-review -->";
 const MAX_FINDINGS = 50;
@@ -26,6 +27,8 @@ function icon(c: Change): string {
 }
 
 function verdict(r: ReviewReport): string[] {
+  if (r.blocking === 0 && accessAttributeChanged(r.changes))
+    return [":white_check_mark: **Nothing blocks.** Attributes that can change access changed; each is listed below with why it does not widen access."];
   if (r.blocking === 0) return [":white_check_mark: **No authorization downgrade.**"];
   const n = `${r.blocking} blocking change${r.blocking === 1 ? "" : "s"}`;
   if (r.acknowledged) {
@@ -133,7 +136,8 @@ export function renderMarkdown(r: ReviewReport): string {
       // A PR comment holds 65,536 characters: the first findings, most severe first, and a count of the rest.
       for (const f of r.findings.slice(0, MAX_FINDINGS)) {
         const message = f.waived === undefined ? cell(f.message) : `~~${cell(f.message)}~~ waived: ${cell(f.waived)}`;
-        out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${f.address === undefined ? "" : code(f.address)} | ${message} |`);
+        const fresh = f.new === true ? "**new:** " : "";
+        out.push(`| ${cell(f.ruleId)} | ${cell(f.severity)} | ${f.address === undefined ? "" : code(f.address)} | ${fresh}${message} |`);
       }
       if (r.findings.length > MAX_FINDINGS) out.push("", `… and ${r.findings.length - MAX_FINDINGS} more (see the check's SARIF in code scanning).`);
     } else out.push("No findings.");

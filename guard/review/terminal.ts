@@ -2,12 +2,14 @@
 // whose authorization changed with before -> after, and the plan line. Plain text, no Markdown.
 import type { Change, ReviewReport } from "./types";
 import { loweredLine } from "../report/lowered";
+import { accessAttributeChanged } from "./attributes";
 
 const MARK: Readonly<Record<Change["severity"], string>> = { blocking: "BLOCK", upgrade: "UP   ", info: "info " };
 
 export function renderText(r: ReviewReport): string {
   const out: string[] = [`API access review: base ${r.base} -> head ${r.head}`, ""];
-  if (r.blocking === 0) out.push("No authorization downgrade.");
+  if (r.blocking === 0 && accessAttributeChanged(r.changes)) out.push("Nothing blocks; attributes that can change access changed (listed below).");
+  else if (r.blocking === 0) out.push("No authorization downgrade.");
   else if (r.acknowledged) out.push(`${r.blocking} blocking change(s), acknowledged (digest ${r.digest}).`);
   else out.push(`${r.blocking} blocking change(s): merging is blocked until fixed, or acknowledged with the label authz-ack:${r.digest}.`);
   for (const d of r.staleAcknowledgements) out.push(`  acknowledgement authz-ack:${d} names another set of changes: it does not apply`);

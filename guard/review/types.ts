@@ -111,6 +111,8 @@ export interface ReviewFinding {
   readonly route?: string;
   /** Waived by a policy file: shown with its reason, never counted. */
   readonly waived?: string;
+  /** The base did not have this finding (the check ran on both sides). @default - had it, or the base was not checked */
+  readonly new?: boolean;
 }
 
 export interface ReviewReport {

@@ -7,6 +7,7 @@ import {
   neutral,
   NOT_MODELLED,
   notVerified,
+  notVerifiedEvenWhenNew,
   OPENAPI,
   PARENT,
   ROUTE_SHAPE,
@@ -27,14 +28,14 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(LIFECYCLE, ["reset_on_delete"]),
   },
   aws_api_gateway_api_key: {
-    ...notVerified("an API key meters callers: its value, owner and state decide who is metered as whom", ["value", "customer_id"]),
+    ...notVerifiedEvenWhenNew("an API key meters callers: its value (a literal one is in the repository), and its owner", ["value", "customer_id"]),
     ...rule("api-key-in-usage-plan", "enabling", ["enabled"]),
     ...neutral(NAME, ["name"]),
     ...neutral(DOC, ["description"]),
   },
   aws_api_gateway_authorizer: {
-    ...modelled(ROUTES, "any", ["authorizer_uri", "type", "provider_arns", "rest_api_id"]),
-    ...modelled(CODE, "any", ["identity_source"]),
+    ...modelled(ROUTES, "judged", ["authorizer_uri", "type", "provider_arns", "rest_api_id"]),
+    ...modelled(CODE, "judged", ["identity_source"]),
     ...modelled(CODE, "larger", ["authorizer_result_ttl_in_seconds"]),
     ...notVerified("the role API Gateway assumes to invoke the authorizer, and a pre-check that rejects tokens", [
       "authorizer_credentials",
@@ -119,12 +120,13 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(PARENT, ["http_method", "resource_id", "rest_api_id"]),
   },
   aws_api_gateway_method_settings: {
-    ...modelled(STAGES, "any", ["method_path", "rest_api_id", "stage_name", "settings.logging_level"]),
+    ...modelled(STAGES, "any", ["method_path", "rest_api_id", "stage_name"]),
+    ...modelled(STAGES, "judged", ["settings.logging_level"]),
     ...modelled(STAGES, "larger", ["settings.throttling_burst_limit", "settings.throttling_rate_limit"]),
     ...rule("stage-execution-logging", "disabling", ["settings.data_trace_enabled"]),
     ...neutral("CloudWatch metrics: counts, not access", ["settings.metrics_enabled"]),
+    ...notVerifiedEvenWhenNew(CACHE, ["settings.caching_enabled"]),
     ...notVerified(CACHE, [
-      "settings.caching_enabled",
       "settings.cache_ttl_in_seconds",
       "settings.cache_data_encrypted",
       "settings.require_authorization_for_cache_control",
@@ -142,9 +144,9 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(NAME, ["name"]),
     ...neutral(PARENT, ["rest_api_id"]),
   },
-  aws_api_gateway_resource: modelled(ROUTE_SHAPE, "any", ["parent_id", "path_part", "rest_api_id"]),
+  aws_api_gateway_resource: modelled(ROUTE_SHAPE, "judged", ["parent_id", "path_part", "rest_api_id"]),
   aws_api_gateway_rest_api: {
-    ...modelled(OPENAPI, "any", ["body", "put_rest_api_mode"]),
+    ...modelled(OPENAPI, "judged", ["body", "put_rest_api_mode"]),
     ...modelled(ROUTES, "disabling", ["disable_execute_api_endpoint"]),
     ...modelled(ROUTES, "any", ["name"]),
     ...modelled(ROUTES, "any", ["policy"]),
@@ -171,7 +173,8 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...modelled(STAGES, "any", ["deployment_id", "rest_api_id", "stage_name"]),
     ...modelled(STAGES, "removal", ["access_log_settings.destination_arn", "access_log_settings.format"]),
     ...rule("stage-xray", "disabling", ["xray_tracing_enabled"]),
-    ...notVerified(CACHE, ["cache_cluster_enabled", "cache_cluster_size"]),
+    ...notVerifiedEvenWhenNew(CACHE, ["cache_cluster_enabled"]),
+    ...notVerified(CACHE, ["cache_cluster_size"]),
     ...notVerified("a canary serves another deployment's routes, with other variables, to part of the traffic", [
       "canary_settings.deployment_id",
       "canary_settings.percent_traffic",
@@ -183,7 +186,7 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(DOC, ["description", "documentation_version"]),
   },
   aws_api_gateway_usage_plan: {
-    ...modelled(STAGES, "any", ["api_stages.api_id", "api_stages.stage"]),
+    ...modelled(STAGES, "judged", ["api_stages.api_id", "api_stages.stage"]),
     ...modelled(STAGES, "larger", [
       "throttle_settings.burst_limit",
       "throttle_settings.rate_limit",

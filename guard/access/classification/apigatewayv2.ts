@@ -7,7 +7,7 @@ const DOMAIN = "exposes a stage under another host name, or sets its TLS and cli
 
 export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
   aws_apigatewayv2_api: {
-    ...modelled(OPENAPI, "any", ["body"]),
+    ...modelled(OPENAPI, "judged", ["body"]),
     ...modelled(HTTP_API, "any", ["protocol_type", "name"]),
     ...modelled(HTTP_API, "disabling", ["disable_execute_api_endpoint"]),
     ...notVerified(CORS, [

@@ -14,7 +14,7 @@ function behaviour(prefix: string): TypeTable {
   return {
     ...modelled(
       ORIGIN,
-      "any",
+      "judged",
       p(["target_origin_id", "lambda_function_association.event_type", "lambda_function_association.lambda_arn", "lambda_function_association.include_body"]),
     ),
     ...rule("cloudfront-https-only", "any", p(["viewer_protocol_policy"])),

@@ -1,5 +1,18 @@
 // Cognito (aws_cognito_*): which tokens exist, who can obtain them, and what they carry.
-import { COGNITO, DOC, IDENTITY, IDENTITY_POOLS, modelled, NAME, neutral, NOT_MODELLED, notVerified, rule, type TypeTable } from "./types";
+import {
+  COGNITO,
+  DOC,
+  IDENTITY,
+  IDENTITY_POOLS,
+  modelled,
+  NAME,
+  neutral,
+  NOT_MODELLED,
+  notVerified,
+  notVerifiedEvenWhenNew,
+  rule,
+  type TypeTable,
+} from "./types";
 
 const FEDERATION = "another population of token holders (a federated identity provider) signs in through the pool";
 const MESSAGES = "text of the messages Cognito sends to users";
@@ -12,8 +25,9 @@ const CLIENT: TypeTable = {
   ...modelled(COGNITO, "any", ["user_pool_id", "name"]),
   ...modelled(IDENTITY, "larger", ["access_token_validity", "id_token_validity", "refresh_token_validity", "auth_session_validity"]),
   ...modelled(IDENTITY, "any", ["token_validity_units.access_token", "token_validity_units.id_token", "token_validity_units.refresh_token"]),
-  ...notVerified(FEDERATION, ["supported_identity_providers"]),
-  ...notVerified(CLIENT_OAUTH, ["default_redirect_uri", "generate_secret", "client_secret", "logout_urls"]),
+  ...notVerifiedEvenWhenNew(FEDERATION, ["supported_identity_providers"], ["COGNITO"]),
+  ...notVerified(CLIENT_OAUTH, ["default_redirect_uri", "generate_secret", "client_secret"]),
+  ...neutral("where Cognito sends the browser after sign-out: no code or token goes there", ["logout_urls"]),
   ...notVerified("revoking refresh tokens, rotating them, and whether sign-in errors reveal which users exist", [
     "enable_token_revocation",
     "prevent_user_existence_errors",
@@ -36,8 +50,8 @@ const CLIENT: TypeTable = {
 
 export const COGNITO_TYPES: Readonly<Record<string, TypeTable>> = {
   aws_cognito_identity_pool: {
-    ...modelled(IDENTITY_POOLS, "enabling", ["allow_unauthenticated_identities"]),
-    ...modelled(IDENTITY_POOLS, "adding", [
+    ...modelled(IDENTITY_POOLS, "judged", ["allow_unauthenticated_identities"]),
+    ...modelled(IDENTITY_POOLS, "judged", [
       "cognito_identity_providers.client_id",
       "cognito_identity_providers.provider_name",
       "supported_login_providers",
@@ -53,7 +67,7 @@ export const COGNITO_TYPES: Readonly<Record<string, TypeTable>> = {
     "principal_tags",
     "use_defaults",
   ]),
-  aws_cognito_identity_pool_roles_attachment: modelled(IDENTITY_POOLS, "any", [
+  aws_cognito_identity_pool_roles_attachment: modelled(IDENTITY_POOLS, "judged", [
     "identity_pool_id",
     "roles",
     "role_mapping.ambiguous_role_resolution",

@@ -41,17 +41,17 @@ export const IAM_TYPES: Readonly<Record<string, TypeTable>> = {
   aws_iam_openid_connect_provider: notVerified(FEDERATION, ["client_id_list", "thumbprint_list", "url"]),
   aws_iam_organizations_features: notVerified("central root access across the organisation", ["enabled_features"]),
   aws_iam_policy: {
-    ...modelled(IAM, "any", ["policy", "name", "path"]),
+    ...modelled(IAM, "judged", ["policy", "name", "path"]),
     ...neutral(NAME, ["name_prefix"]),
     ...neutral(DOC, ["description"]),
   },
   aws_iam_policy_attachment: {
-    ...modelled(IAM, "any", ["policy_arn", "roles"]),
+    ...modelled(IAM, "judged", ["policy_arn", "roles"]),
     ...notVerified(PRINCIPALS, ["groups", "users"]),
     ...neutral(NAME, ["name"]),
   },
   aws_iam_role: {
-    ...modelled(IAM, "any", ["assume_role_policy", "inline_policy.name", "inline_policy.policy", "managed_policy_arns", "name", "path"]),
+    ...modelled(IAM, "judged", ["assume_role_policy", "inline_policy.name", "inline_policy.policy", "managed_policy_arns", "name", "path"]),
     ...notVerified("the most a role's policies may grant, and how long its sessions last", ["permissions_boundary", "max_session_duration"]),
     ...neutral(NAME, ["name_prefix"]),
     ...neutral(LIFECYCLE, ["force_detach_policies"]),
@@ -59,10 +59,10 @@ export const IAM_TYPES: Readonly<Record<string, TypeTable>> = {
   },
   aws_iam_role_policies_exclusive: notVerified("removes every inline policy of the role not named here", ["policy_names", "role_name"]),
   aws_iam_role_policy: {
-    ...modelled(IAM, "any", ["policy", "role"]),
+    ...modelled(IAM, "judged", ["policy", "role"]),
     ...neutral(NAME, ["name", "name_prefix"]),
   },
-  aws_iam_role_policy_attachment: modelled(IAM, "any", ["policy_arn", "role"]),
+  aws_iam_role_policy_attachment: modelled(IAM, "judged", ["policy_arn", "role"]),
   aws_iam_role_policy_attachments_exclusive: notVerified("detaches every managed policy of the role not named here", ["policy_arns", "role_name"]),
   aws_iam_saml_provider: {
     ...notVerified(FEDERATION, ["saml_metadata_document"]),

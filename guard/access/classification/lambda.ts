@@ -1,5 +1,5 @@
 // Lambda (aws_lambda_*): which code runs behind a route or decides one, and who may invoke it.
-import { CODE, DOC, LIFECYCLE, modelled, NAME, neutral, NOT_MODELLED, notVerified, rule, STAGES, IAM, type TypeTable } from "./types";
+import { CODE, DOC, LIFECYCLE, modelled, NAME, neutral, NOT_MODELLED, notVerified, notVerifiedEvenWhenNew, rule, STAGES, IAM, type TypeTable } from "./types";
 
 const RUNS = "how much capacity or time the function gets: never who may call it or what it decides";
 const CODE_SOURCE = "which code runs (a package elsewhere than the reviewed bundle, or its signing): not modelled";
@@ -48,7 +48,9 @@ export const LAMBDA: Readonly<Record<string, TypeTable>> = {
     "tumbling_window_in_seconds",
   ]),
   aws_lambda_function: {
-    ...modelled(CODE, "any", ["handler", "layers", "filename", "source_code_hash", "environment.variables", "function_name"]),
+    // The deciders' code (authorizers, edge verifiers) is judged there; a backend's code is what the change is about.
+    ...modelled(CODE, "judged", ["handler", "layers", "filename", "source_code_hash", "environment.variables"]),
+    ...modelled(CODE, "any", ["function_name"]),
     ...modelled(IAM, "any", ["role"]),
     ...rule("lambda-runtime-supported", "any", ["runtime"]),
     ...notVerified(CODE_SOURCE, [
@@ -123,7 +125,7 @@ export const LAMBDA: Readonly<Record<string, TypeTable>> = {
   },
   aws_lambda_permission: {
     ...modelled(STAGES, "any", ["action", "function_name", "principal", "source_arn", "qualifier"]),
-    ...notVerified(INVOKE, ["event_source_token", "function_url_auth_type", "principal_org_id", "source_account"]),
+    ...notVerifiedEvenWhenNew(INVOKE, ["event_source_token", "function_url_auth_type", "principal_org_id", "source_account"]),
     ...neutral(NAME, ["statement_id", "statement_id_prefix"]),
   },
   aws_lambda_provisioned_concurrency_config: {

@@ -5,9 +5,11 @@
  * In which direction a change lets more callers in, as more, or hands them more:
  * `any` an attribute with no order (any change widens), `removal` unset or emptied widens, `larger` a higher
  * number widens, `smaller` a lower number widens, `adding` a value more in a list, set or map widens,
- * `enabling` false → true widens, `disabling` true → false widens.
+ * `enabling` false → true widens, `disabling` true → false widens. `judged`: the module's comparer judges every
+ * change of it in context (a WAF chain, an IAM document, a route template) and its silence is its verdict; used only
+ * where the meaning lies in the combination of values, which no per-attribute direction can capture.
  */
-export type Widens = "any" | "removal" | "larger" | "smaller" | "adding" | "enabling" | "disabling";
+export type Widens = "any" | "removal" | "larger" | "smaller" | "adding" | "enabling" | "disabling" | "judged";
 
 export type Classification =
   /** The effective-access model reads it; `module` judges it, `widens` decides when that module says nothing. */
@@ -17,7 +19,14 @@ export type Classification =
   /** Cannot change who gets in, as whom, what they receive or what is recorded about them. */
   | { readonly class: "neutral"; readonly why: string }
   /** Can change access and nothing models it: every change blocks as "not verified" until acknowledged. */
-  | { readonly class: "not-verified"; readonly why: string };
+  | {
+      readonly class: "not-verified";
+      readonly why: string;
+      /** Judged on new resources of a modelled type too. @default - only on resources both versions have */
+      readonly evenWhenNew?: true;
+      /** List elements that open nothing (a client's own `COGNITO` users): left out before comparing. @default none */
+      readonly quiet?: readonly string[];
+    };
 
 /** One resource type's entries: a path, or `path.*` for a block and everything under it. */
 export type TypeTable = Readonly<Record<string, Classification>>;
@@ -30,6 +39,12 @@ export const modelled = (module: string, widens: Widens, paths: readonly string[
 export const rule = (ruleId: string, widens: Widens, paths: readonly string[]) => entries(paths, { class: "rule", rule: ruleId, widens });
 export const neutral = (why: string, paths: readonly string[]) => entries(paths, { class: "neutral", why });
 export const notVerified = (why: string, paths: readonly string[]) => entries(paths, { class: "not-verified", why });
+/**
+ * Not verified, and judged on new resources of a modelled type too (whose creation the comparers otherwise judge):
+ * set on a new resource, the value alone opens something (a federated provider, an overwritten parameter).
+ */
+export const notVerifiedEvenWhenNew = (why: string, paths: readonly string[], quiet?: readonly string[]) =>
+  entries(paths, { class: "not-verified", why, evenWhenNew: true, ...(quiet !== undefined ? { quiet } : {}) });
 
 // The modules that read attributes, named once.
 export const ROUTES = "guard/review/facts/routes.ts";

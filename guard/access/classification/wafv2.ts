@@ -23,14 +23,14 @@ const statements = (types: readonly string[]): string[] => types.map((t) => `rul
 
 /** A rule's parts, the same in a web ACL and a rule group. */
 const RULES: TypeTable = {
-  ...modelled(WAF, "any", ["rule.action.*", "rule.priority", "rule.statement"]),
+  ...modelled(WAF, "judged", ["rule.action.*", "rule.priority", "rule.statement"]),
   ...notVerified("labels that later rules match on", ["rule.rule_label.*"]),
   ...notVerified("how long a solved CAPTCHA lets a caller through", ["rule.captcha_config.*"]),
   ...neutral(METRICS, ["rule.visibility_config.*"]),
   ...neutral(NAME, ["rule.name"]),
   ...notVerified(MATCH, statements(STATEMENT_TYPES_NOT_MODELLED)),
-  ...modelled(ORIGIN, "any", statements(["byte_match_statement", "or_statement"])),
-  ...modelled(WAF, "any", statements(["rate_based_statement"])),
+  ...modelled(ORIGIN, "judged", statements(["byte_match_statement", "or_statement"])),
+  ...modelled(WAF, "judged", statements(["rate_based_statement"])),
   ...modelled(WAF, "larger", ["rule.statement.rate_based_statement.limit"]),
   ...neutral(RESPONSE, ["custom_response_body.*"]),
   ...neutral(METRICS, ["visibility_config.*"]),
@@ -64,8 +64,8 @@ export const WAF_TYPES: Readonly<Record<string, TypeTable>> = {
   },
   aws_wafv2_web_acl: {
     ...RULES,
-    ...modelled(WAF, "any", ["rule.override_action.*", "rule_json", "default_action.*"]),
-    ...modelled(WAF, "any", statements(["managed_rule_group_statement", "rule_group_reference_statement"])),
+    ...modelled(WAF, "judged", ["rule.override_action.*", "rule_json", "default_action.*"]),
+    ...modelled(WAF, "judged", statements(["managed_rule_group_statement", "rule_group_reference_statement"])),
     ...notVerified("how much of a request body WAF inspects; the rest passes uninspected", ["association_config.*"]),
     ...notVerified("what WAF's logs and samples reveal about callers", ["data_protection_config.*"]),
     ...notVerified("the domains whose CAPTCHA and challenge tokens this ACL accepts", ["token_domains"]),

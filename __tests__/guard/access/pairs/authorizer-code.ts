@@ -89,13 +89,14 @@ export const AUTHORIZER_CODE_PAIRS: Readonly<Record<string, AccessPair>> = {
   },
   "authorizer-cache-with-credential": {
     env: "dev",
-    description: "twin: the REQUEST authorizer caches for 300 s keyed on Authorization and the route",
+    description: "the REQUEST authorizer caches for 300 s keyed on Authorization and the route (its TTL was 0)",
     mutate: (d) => {
       const a = requestAuthorizer(d);
       a["identity_source"] = "method.request.header.Authorization,context.httpMethod,context.resourcePath";
       a["authorizer_result_ttl_in_seconds"] = 300;
     },
-    blocking: [],
+    // Keyed on the credential, but a longer TTL keeps revoked tokens working longer: attribute-widened (larger).
+    blocking: ["attribute-widened"],
     check: [],
   },
   "edge-verifier-config-decoy-pool": {

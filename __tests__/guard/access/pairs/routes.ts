@@ -120,7 +120,7 @@ export const ROUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
         delete d.resource[type];
       }
     },
-    blocking: ["api-removed"],
+    blocking: ["api-removed", "resource-not-verified"],
     names: "REST API petstore-dev",
     check: ["method-matches-policy"],
   },
