@@ -68,7 +68,8 @@ function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequire
   }
 }
 
-function summarize(r: Omit<RouteAuth, "summary">): string {
+/** The one-line summary of a route's authorization (also the audit's, after it drops what it cannot read). */
+export function summarize(r: Omit<RouteAuth, "summary">): string {
   const key = r.apiKeyRequired === true ? " + API key" : r.apiKeyRequired === "unknown" ? " + API key (unknown)" : "";
   switch (r.type) {
     case "NONE":

@@ -1,0 +1,201 @@
+// Drift: the deployed account against the reviewed code (--plan), per route and per control, with the review's
+// own facts, pairing and comparisons (guard/review): routes pair by API name and normalized template, controls
+// by name. Every difference is a finding naming both values ("GET /pets: deployed NONE, code COGNITO ..."):
+// a deployed route weaker than the code is high (critical when anyone can call it), a stronger or different one
+// medium, a route or API missing on either side medium or high. What the audit could not read is compared on
+// neither side and said to be not verified. Pure: two Models and the unread list in, findings out.
+import type { Model } from "../../../guard/model";
+import type { Severity } from "../../../guard/policy/types";
+import { compareRoute, diffFacts } from "../../../guard/review/diff";
+import { modelFacts, type ModelFacts } from "../../../guard/review/facts";
+import { summarize } from "../../../guard/review/facts/routes";
+import { pairRoutes } from "../../../guard/review/route-pairing";
+import type { Change, RouteAuth } from "../../../guard/review/types";
+import type { Rule, RuleFinding } from "../../../guard/rules/types";
+import type { Service, Unread } from "./snapshot";
+
+export const DRIFT_RULE_ID = "deployed-matches-code";
+
+export interface DriftEntry {
+  readonly severity: Severity;
+  /** The review's change kind (`auth-removed`, `app-client-flow-added`), or `route-not-deployed` / `route-not-in-code`. */
+  readonly kind: string;
+  readonly api?: string;
+  readonly route?: string;
+  /** What drifted when it is no route: `user pool petstore-dev-users`, `stage petstore-dev/dev`. */
+  readonly subject: string;
+  /** The deployed value, in the review's words; "no such route" when the account does not serve it. */
+  readonly deployed: string;
+  /** The reviewed code's value. */
+  readonly code: string;
+  readonly message: string;
+  /** The live resource's address (or the code's, for what is not deployed). */
+  readonly address: string;
+}
+
+/**
+ * Facts that depend on what the audit did not read are compared on neither side: IAM grants and trusts (no IAM
+ * client), what a Lambda authorizer's or the edge verifier's bundled table requires (the account serves code, not
+ * its source tables), and origin protection (WAF rules).
+ */
+function neutral(f: ModelFacts, unread: ReadonlySet<Service>): ModelFacts {
+  const iam = unread.has("iam");
+  const waf = unread.has("wafv2");
+  return {
+    ...f,
+    routes: f.routes.map((r): RouteAuth => {
+      const { requirement: _r, edge: _e, edgeUnknown: _u, summary: _s, ...rest } = r;
+      const kept = { ...rest, invokers: iam ? [] : r.invokers };
+      return { ...kept, summary: summarize(kept) };
+    }),
+    grants: iam ? [] : f.grants,
+    trusts: iam ? [] : f.trusts,
+    stages: f.stages.map((s) => (waf ? { ...s, originProtected: false } : s)),
+  };
+}
+
+/** Live routes relabelled with the code's API identity where exactly one code API has their API's name. */
+function onCodeApis(code: ModelFacts, live: ModelFacts): ModelFacts {
+  const byName = new Map<string, RouteAuth[]>();
+  for (const r of code.routes) {
+    const name = r.apiRef?.name ?? r.api;
+    const seen = byName.get(name) ?? [];
+    if (!seen.some((s) => s.apiRef?.address === r.apiRef?.address && s.apiRef?.stack === r.apiRef?.stack)) seen.push(r);
+    byName.set(name, seen);
+  }
+  return {
+    ...live,
+    routes: live.routes.map((r) => {
+      const match = byName.get(r.apiRef?.name ?? r.api);
+      const only = match?.length === 1 ? match[0] : undefined;
+      return only === undefined ? r : { ...r, api: only.api, ...(only.apiRef !== undefined ? { apiRef: only.apiRef } : {}) };
+    }),
+  };
+}
+
+const SEVERITY_OF: Readonly<Record<Change["severity"], Severity>> = { blocking: "high", upgrade: "medium", info: "low" };
+
+function routeEntry(code: RouteAuth, live: RouteAuth): DriftEntry | undefined {
+  const changes = compareRoute(code, live);
+  if (changes.length === 0 && code.summary === live.summary) return undefined;
+  const blocking = changes.find((c) => c.severity === "blocking");
+  const severity: Severity = live.type === "NONE" && code.type !== "NONE" ? "critical" : blocking !== undefined ? "high" : "medium";
+  const why = changes.map((c) => c.message).join("; ");
+  return {
+    severity,
+    kind: (blocking ?? changes[0])?.kind ?? "route-changed",
+    api: code.api,
+    route: code.route,
+    subject: `${code.api} ${code.route}`,
+    deployed: live.summary,
+    code: code.summary,
+    message: `${code.route}: deployed ${live.summary}, code ${code.summary}${why === "" ? "" : ` (${why})`}`,
+    address: live.address,
+  };
+}
+
+/** Every difference between the reviewed code and the account. */
+export function driftEntries(code: Model, live: Model, unread: readonly Unread[]): DriftEntry[] {
+  const services = new Set(unread.map((u) => u.service));
+  const base = neutral(modelFacts(code), services);
+  const head = onCodeApis(base, neutral(modelFacts(live), services));
+  // A listing that failed in some region hides routes: what seems missing there is not verified.
+  const partial = unread.some((u) => u.service === "apigateway" && u.region !== "all");
+  const missing: Severity = partial ? "info" : "medium";
+  const out: DriftEntry[] = [];
+  const paired = pairRoutes(base.routes, head.routes);
+  for (const [b, a] of paired.same) {
+    const e = routeEntry(b, a);
+    if (e !== undefined) out.push(e);
+  }
+  for (const { before, by } of paired.covered) {
+    const e = routeEntry(before, by);
+    out.push(
+      e ?? {
+        severity: "medium",
+        kind: "route-now-covered",
+        api: before.api,
+        route: before.route,
+        subject: `${before.api} ${before.route}`,
+        deployed: `served by ${by.route}: ${by.summary}`,
+        code: before.summary,
+        message: `${before.route}: deployed as ${by.route} (${by.summary}), code ${before.summary}`,
+        address: by.address,
+      },
+    );
+  }
+  for (const a of paired.added) {
+    const open = a.type === "NONE" || a.type === "API_KEY" || a.type === "UNKNOWN";
+    out.push({
+      severity: a.type === "NONE" ? "critical" : open ? "high" : "medium",
+      kind: "route-not-in-code",
+      api: a.api,
+      route: a.route,
+      subject: `${a.api} ${a.route}`,
+      deployed: a.summary,
+      code: "no such route",
+      message: `${a.route}: deployed ${a.summary}, code has no such route`,
+      address: a.address,
+    });
+  }
+  for (const b of [...paired.removed, ...paired.removedApis.flatMap((x) => x.routes)]) {
+    out.push({
+      severity: missing,
+      kind: "route-not-deployed",
+      api: b.api,
+      route: b.route,
+      subject: `${b.api} ${b.route}`,
+      deployed: "no such route",
+      code: b.summary,
+      message: `${b.route}: not deployed, code ${b.summary}${partial ? " (not verified: some API Gateway reads failed)" : ""}`,
+      address: b.address,
+    });
+  }
+  // Controls: the review's comparisons of stages, pools, clients (grants and trusts when IAM was read).
+  const diff = diffFacts(base, head);
+  const routeChanges = new Set(diff.routes.flatMap((r) => r.changes));
+  for (const c of diff.changes) {
+    if (routeChanges.has(c) || c.kind === "api-removed") continue;
+    out.push({
+      severity: SEVERITY_OF[c.severity],
+      kind: c.kind,
+      subject: c.subject,
+      deployed: "see message",
+      code: "see message",
+      message: `${c.subject}: deployed differs from code: ${c.message}`,
+      address: c.addresses[0] ?? c.subject,
+    });
+  }
+  return out;
+}
+
+/** The drift as a rule beside the check's, so severities, waivers, --fail-on and every report format apply to it. */
+export function driftRule(code: Model, unread: readonly Unread[]): { rule: Rule; entries: (live: Model) => DriftEntry[] } {
+  const cache = new WeakMap<Model, DriftEntry[]>();
+  const entries = (live: Model): DriftEntry[] => {
+    const hit = cache.get(live);
+    if (hit !== undefined) return hit;
+    const made = driftEntries(code, live, unread);
+    cache.set(live, made);
+    return made;
+  };
+  const rule: Rule = {
+    id: DRIFT_RULE_ID,
+    title: "What is deployed is what the reviewed code says",
+    severity: "high",
+    rationale:
+      "A method switched to NONE in the console, a client given the implicit flow, a web ACL detached: changes made " +
+      "outside the reviewed code never reach a pull request. The account is compared with the reviewed code route by " +
+      "route and control by control.",
+    equivalents: {},
+    check: (live) =>
+      entries(live).map((e): RuleFinding => ({
+        address: e.address,
+        ...(e.api !== undefined ? { api: e.api } : {}),
+        ...(e.route !== undefined ? { route: e.route } : {}),
+        message: e.message,
+        severity: e.severity,
+      })),
+  };
+  return { rule, entries };
+}

@@ -1,0 +1,143 @@
+// One audit run, after the arguments: load the policies (a bad one is exit 2 before any request), read the account,
+// build the deployed Model with the check's loader, run the check's rules (those the reads cannot support as "not
+// verified"; with --plan, drift against the reviewed code too), and keep everything the reporters need.
+import { createHash } from "node:crypto";
+import { version } from "../../../package.json";
+import { coverageOf } from "../../../guard/coverage";
+import { failing, runRules } from "../../../guard/engine";
+import { loadModel } from "../../../guard/load";
+import { policyDigests } from "../../../guard/policy/digest";
+import { loadPolicySet, loweredSeverities } from "../../../guard/policy/load";
+import type { Severity } from "../../../guard/policy/types";
+import { REPORTERS, type ReportInput } from "../../../guard/report";
+import { RULES } from "../../../guard/rules";
+import { rulesWithoutPolicy } from "../no-policy";
+import type { ClientFactory } from "./clients";
+import { driftRule, type DriftEntry } from "./drift";
+import type { AuditFormat } from "./formats";
+import { htmlReport } from "./html";
+import { oscalReport } from "./oscal";
+import { readAccount } from "./read";
+import type { AccountSnapshot, Unread } from "./snapshot";
+import { deployedModel } from "./state";
+import { auditRules, CODE_ONLY_RULES } from "./verification";
+
+export interface AuditArgs {
+  readonly regions: readonly string[];
+  readonly policies: readonly string[];
+  /** The reviewed code to compare the account with (cdktf.out or a plan JSON). @default - no drift comparison */
+  readonly plan?: string;
+  readonly failOn: Severity;
+  /** The day date-bound rules judge at. */
+  readonly asOf: string;
+  readonly concurrency: number;
+}
+
+/** Every region's listings failed: nothing is verified, and the run says so (exit 2), never "no findings". */
+export class NothingRead extends Error {
+  constructor(readonly reasons: readonly string[]) {
+    super("nothing could be read");
+    this.name = "NothingRead";
+  }
+}
+
+/** The listings without which a region's APIs and pools are not known at all. */
+const TOP_LISTINGS = ["GetRestApis", "GetApis", "ListUserPools"];
+
+export function nothingRead(snapshot: AccountSnapshot): boolean {
+  return snapshot.regions.every((r) => TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && u.what === what)));
+}
+
+/** What the evidence formats add to the check's report: who, where, when, with what. */
+export interface AuditMeta {
+  readonly account?: string;
+  readonly regions: readonly string[];
+  /** ISO 8601, UTC. */
+  readonly time: string;
+  readonly toolVersion: string;
+  /** sha256 over the policy files' own digests (sorted by file): one value naming the exact intent judged against. */
+  readonly policyDigest: string;
+  readonly plan?: string;
+  readonly unread: readonly Unread[];
+  readonly codeOnlyRules: Readonly<Record<string, string>>;
+  readonly drift: readonly DriftEntry[];
+  readonly sdkCalls: number;
+}
+
+export interface AuditReport extends ReportInput {
+  readonly audit: AuditMeta;
+}
+
+export interface AuditRun {
+  readonly report: AuditReport;
+  readonly failing: number;
+  readonly notes: readonly string[];
+  readonly snapshot: AccountSnapshot;
+  readonly render: (format: AuditFormat) => string;
+}
+
+export function renderAudit(report: AuditReport, format: AuditFormat): string {
+  if (format === "html") return htmlReport(report);
+  if (format === "oscal") return oscalReport(report);
+  return REPORTERS[format](report);
+}
+
+export const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
+  createHash("sha256")
+    .update(
+      [...files]
+        .sort((a, b) => a.file.localeCompare(b.file))
+        .map((f) => `${f.sha256}  ${f.file}\n`)
+        .join(""),
+    )
+    .digest("hex");
+
+export async function runAudit(args: AuditArgs, clients: ClientFactory | undefined, now: Date): Promise<AuditRun> {
+  const policies = loadPolicySet(args.policies);
+  // The reviewed code is read before the account: a wrong --plan is exit 2 without a request.
+  const code = args.plan === undefined ? undefined : loadModel(args.plan);
+  const snapshot = await readAccount({ regions: args.regions, concurrency: args.concurrency, ...(clients !== undefined ? { clients } : {}) });
+  if (nothingRead(snapshot)) throw new NothingRead(snapshot.unread.filter((u) => u.region !== "all").map((u) => `${u.region}: ${u.what}: ${u.reason}`));
+  const { model: live, documents } = deployedModel(snapshot);
+  const model = { ...live, asOf: args.asOf };
+  const noPolicy = args.policies.length === 0;
+  const rules = auditRules(noPolicy ? rulesWithoutPolicy(RULES) : RULES, snapshot.unread);
+  const drift = code === undefined ? undefined : driftRule(code, snapshot.unread);
+  const result = runRules(model, policies, drift === undefined ? rules : [...rules, drift.rule]);
+  const files = policyDigests(policies);
+  const input = `aws:${snapshot.account ?? "unknown-account"} (${args.regions.join(", ")})`;
+  const report: AuditReport = {
+    findings: result.findings,
+    rules: result.rules,
+    failOn: args.failOn,
+    input,
+    lowered: loweredSeverities(policies),
+    coverage: coverageOf(model, policies),
+    subjects: result.subjects,
+    policyFiles: files,
+    audit: {
+      ...(snapshot.account !== undefined ? { account: snapshot.account } : {}),
+      regions: args.regions,
+      time: now.toISOString(),
+      toolVersion: version,
+      policyDigest: policyDigestOf(files),
+      ...(args.plan !== undefined ? { plan: args.plan } : {}),
+      unread: snapshot.unread,
+      codeOnlyRules: CODE_ONLY_RULES,
+      drift: drift?.entries(model) ?? [],
+      sdkCalls: snapshot.calls.length,
+    },
+  };
+  const notes = [
+    ...snapshot.unread.map((u) => `not read: ${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}`),
+    ...documents.flatMap((d) => d.problems),
+    ...(noPolicy ? ["no policy: every control is checked, intent is not (give --policy)"] : []),
+  ];
+  return {
+    report,
+    failing: failing(result.findings, args.failOn).length,
+    notes,
+    snapshot,
+    render: (format) => renderAudit(report, format),
+  };
+}

@@ -1,0 +1,94 @@
+// What the audit read from a live account, kept as the SDK returned it (minus secrets, dropped at read time):
+// the reader (read.ts) fills it, the adapter (state.ts) turns it into the state document the check's loader reads.
+// Plain data; every part the reader could not read is an Unread entry, never an empty list taken for "none".
+import type {
+  ApiKey,
+  Authorizer as RestAuthorizer,
+  BasePathMapping,
+  DomainName,
+  Resource,
+  RestApi,
+  Stage as RestStage,
+  UsagePlan,
+  UsagePlanKey,
+} from "@aws-sdk/client-api-gateway";
+import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
+import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
+
+/** The services the audit reads, as IAM names them. */
+export type Service = "apigateway" | "cognito-idp" | "lambda" | "sts" | "wafv2" | "iam" | "cloudfront" | "logs";
+
+/** Something the audit could not read, and why: what it hides is "not verified", never a pass. */
+export interface Unread {
+  readonly region: string;
+  readonly service: Service;
+  /** What is hidden: `GetStages restapis/abc123`, `WAFv2 web ACLs`. */
+  readonly what: string;
+  readonly reason: string;
+  /**
+   * What it hides when it is narrower than the service's resources the rules judge: `function-urls` (no rule judges
+   * function URLs yet; the report lists them as not read). @default - everything of the service
+   */
+  readonly scope?: "function-urls";
+}
+
+export interface RestApiRead {
+  readonly api: RestApi;
+  /** With their methods embedded (GetResources embed=methods); each method carries its integration. */
+  readonly resources: readonly Resource[];
+  readonly authorizers: readonly RestAuthorizer[];
+  readonly stages: readonly RestStage[];
+}
+
+export interface HttpApiRead {
+  readonly api: Api;
+  readonly routes: readonly Route[];
+  readonly authorizers: readonly HttpAuthorizer[];
+  readonly integrations: readonly Integration[];
+  readonly stages: readonly HttpStage[];
+}
+
+export interface UserPoolRead {
+  readonly pool: UserPoolType;
+  /** Described clients, ClientSecret removed. */
+  readonly clients: readonly UserPoolClientType[];
+  readonly groups: readonly GroupType[];
+  readonly resourceServers: readonly ResourceServerType[];
+  /** TOTP (software token) MFA enabled (GetUserPoolMfaConfig: DescribeUserPool does not say). */
+  readonly totpEnabled: boolean;
+}
+
+export interface FunctionRead {
+  readonly config: FunctionConfiguration;
+  /** The resource policy document (GetPolicy); undefined when the function has none. */
+  readonly policy?: string;
+  readonly urls: readonly FunctionUrlConfig[];
+}
+
+export interface RegionSnapshot {
+  readonly region: string;
+  readonly restApis: readonly RestApiRead[];
+  readonly usagePlans: readonly { readonly plan: UsagePlan; readonly keys: readonly UsagePlanKey[] }[];
+  /** Keys without their values (read with includeValues false; `value` removed all the same). */
+  readonly apiKeys: readonly ApiKey[];
+  readonly domains: readonly { readonly domain: DomainName; readonly mappings: readonly BasePathMapping[] }[];
+  readonly httpApis: readonly HttpApiRead[];
+  readonly userPools: readonly UserPoolRead[];
+  readonly functions: readonly FunctionRead[];
+}
+
+export interface AccountSnapshot {
+  /** The account id STS names; undefined when GetCallerIdentity failed. */
+  readonly account?: string;
+  readonly regions: readonly RegionSnapshot[];
+  readonly unread: readonly Unread[];
+  /** Every SDK call made, in order (service and operation): the evidence for the least-privilege policy. */
+  readonly calls: readonly SdkCall[];
+}
+
+export interface SdkCall {
+  readonly service: Service;
+  /** The SDK command without `Command`: `GetResources`. */
+  readonly operation: string;
+}
