@@ -34,8 +34,10 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(DOC, ["description"]),
   },
   aws_api_gateway_authorizer: {
-    ...modelled(ROUTES, "judged", ["authorizer_uri", "type", "provider_arns", "rest_api_id"]),
-    ...modelled(CODE, "judged", ["identity_source"]),
+    // Which function or pool decides: compared per route (authorizer-swapped, authorizer-pool-changed).
+    ...modelled(ROUTES, "judged", ["authorizer_uri", "provider_arns"]),
+    ...modelled(ROUTES, "any", ["type", "rest_api_id"]),
+    ...modelled(CODE, "any", ["identity_source"]),
     ...modelled(CODE, "larger", ["authorizer_result_ttl_in_seconds"]),
     ...notVerified("the role API Gateway assumes to invoke the authorizer, and a pre-check that rejects tokens", [
       "authorizer_credentials",
@@ -105,7 +107,9 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(PARENT, ["http_method", "resource_id", "rest_api_id"]),
   },
   aws_api_gateway_method: {
-    ...modelled(ROUTES, "any", ["authorization", "authorizer_id", "http_method", "resource_id", "rest_api_id"]),
+    ...modelled(ROUTES, "any", ["authorization", "authorizer_id"]),
+    // Which route the method is: the review pairs routes by what they match and judges a new one by its authorization.
+    ...modelled(ROUTES, "judged", ["http_method", "resource_id", "rest_api_id"]),
     ...modelled(ROUTES, "adding", ["authorization_scopes"]),
     ...modelled(ROUTES, "disabling", ["api_key_required"]),
     ...notVerified("which request parameters and bodies API Gateway requires and validates before the backend", [

@@ -20,7 +20,9 @@ const CLIENT_OAUTH = "how the client obtains tokens and where they are sent";
 const RISK = "how Cognito reacts to risky sign-ins and compromised credentials";
 
 const CLIENT: TypeTable = {
-  ...modelled(COGNITO, "adding", ["allowed_oauth_flows", "allowed_oauth_scopes", "explicit_auth_flows", "callback_urls"]),
+  ...modelled(COGNITO, "adding", ["allowed_oauth_flows", "explicit_auth_flows", "callback_urls"]),
+  // A scope more widens only the routes that require it: judged against them (client-scopes-added).
+  ...modelled(COGNITO, "judged", ["allowed_oauth_scopes"]),
   ...modelled(COGNITO, "enabling", ["allowed_oauth_flows_user_pool_client"]),
   ...modelled(COGNITO, "any", ["user_pool_id", "name"]),
   ...modelled(IDENTITY, "larger", ["access_token_validity", "id_token_validity", "refresh_token_validity", "auth_session_validity"]),

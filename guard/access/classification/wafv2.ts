@@ -30,7 +30,7 @@ const RULES: TypeTable = {
   ...neutral(NAME, ["rule.name"]),
   ...notVerified(MATCH, statements(STATEMENT_TYPES_NOT_MODELLED)),
   ...modelled(ORIGIN, "judged", statements(["byte_match_statement", "or_statement"])),
-  ...modelled(WAF, "judged", statements(["rate_based_statement"])),
+  ...modelled(WAF, "any", statements(["rate_based_statement"])),
   ...modelled(WAF, "larger", ["rule.statement.rate_based_statement.limit"]),
   ...neutral(RESPONSE, ["custom_response_body.*"]),
   ...neutral(METRICS, ["visibility_config.*"]),

@@ -9,6 +9,7 @@ import type { AccessPair } from "./types";
 import { WAF_PAIRS } from "./waf";
 import { COGNITO_PAIRS } from "./cognito";
 import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
+import { ATTRIBUTE_PAIRS } from "./attributes";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -20,4 +21,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...CLIENT_SCOPE_PAIRS,
   ...WAF_PAIRS,
   ...STAGE_PAIRS,
+  ...ATTRIBUTE_PAIRS,
 };
