@@ -1,6 +1,7 @@
 // `npm run check -- <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>] [--format table|json|junit|sarif|markdown]
 //   [--output <file>] [--report <format>=<file>]... [--fail-on critical|high|medium|low|info] [--as-of YYYY-MM-DD]`
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad input or bad policy (one line per problem).
+import { loadBaseline } from "../guard/baseline/load";
 import { coverageOf } from "../guard/coverage";
 import { dayOf, isDay } from "../guard/io/day";
 import { failing, runRules } from "../guard/engine";
@@ -10,6 +11,7 @@ import { policyDigests } from "../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
+import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/init-policy";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy } from "./private/no-policy";
@@ -34,6 +36,10 @@ export interface CheckArgs {
   readonly asOf?: string;
   /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
   readonly initPolicy?: string;
+  /** Findings accepted for now, each with reason, owner and expiry (guard/baseline). @default - none */
+  readonly baseline?: string;
+  /** Draft a baseline of the findings that fail this run into this file instead of reporting. */
+  readonly writeBaseline?: string;
 }
 
 export { UsageError } from "./private/args";
@@ -41,6 +47,7 @@ export { UsageError } from "./private/args";
 export const USAGE =
   "usage: check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format " +
   `${FORMATS.join("|")}] [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}] [--as-of YYYY-MM-DD]\n` +
+  "         [--baseline <file>] [--write-baseline <file>]   (accepted findings: docs/use-in-your-repo.md)\n" +
   "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)\n" +
   "       check --version";
 
@@ -52,6 +59,8 @@ const OPTIONS = {
   "fail-on": { type: "string", multiple: true },
   "as-of": { type: "string", multiple: true },
   "init-policy": { type: "string", multiple: true },
+  baseline: { type: "string", multiple: true },
+  "write-baseline": { type: "string", multiple: true },
 } as const;
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
@@ -61,13 +70,20 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   const output = single("output", values.output);
   const initPolicy = single("init-policy", values["init-policy"]);
   if (initPolicy !== undefined) {
-    const other = (["policy", "format", "output", "report", "fail-on", "as-of"] as const).filter((k) => values[k] !== undefined);
+    const other = (["policy", "format", "output", "report", "fail-on", "as-of", "baseline", "write-baseline"] as const).filter((k) => values[k] !== undefined);
     if (other.length > 0) throw new UsageError(`--init-policy drafts policies and checks nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
     return { input: positionals[0] as string, policies: [], format: "table", reports: [], stdout: "table", failOn: "low", initPolicy };
   }
   const format = oneOf("format", single("format", values.format), FORMATS, "table");
   const asOf = single("as-of", values["as-of"]);
   if (asOf !== undefined && !isDay(asOf)) throw new UsageError(`--as-of takes a day as YYYY-MM-DD (got "${asOf}")`);
+  const baseline = single("baseline", values.baseline);
+  const writeBaseline = single("write-baseline", values["write-baseline"]);
+  if (writeBaseline !== undefined) {
+    const other = (["format", "output", "report"] as const).filter((k) => values[k] !== undefined);
+    if (other.length > 0) throw new UsageError(`--write-baseline drafts a baseline and reports nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
+    if (writeBaseline === baseline) throw new UsageError(`--write-baseline would replace the --baseline it reads ("${baseline}"): draft into another file`);
+  }
   return {
     input: positionals[0] as string,
     policies: values.policy ?? defaultPolicies(),
@@ -76,6 +92,8 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     stdout: output === undefined ? format : "table",
     failOn: oneOf("fail-on", single("fail-on", values["fail-on"]), SEVERITIES, "low"),
     ...(asOf !== undefined ? { asOf } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(writeBaseline !== undefined ? { writeBaseline } : {}),
   };
 }
 
@@ -96,6 +114,13 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
     const policies = loadPolicySet(args.policies);
+    const baseline =
+      args.baseline === undefined
+        ? undefined
+        : loadBaseline(
+            args.baseline,
+            RULES.map((r) => r.id),
+          );
     // Date-bound rules judge at one day, read from the clock here and nowhere else.
     const loaded = { ...loadModel(args.input), asOf: args.asOf ?? dayOf(new Date()) };
     // This project's own cdktf.out: its packages must be what its source builds (rule bundle-matches-source).
@@ -105,8 +130,11 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const noPolicy = args.policies.length === 0;
     const result = runRules(model, policies, noPolicy ? rulesWithoutPolicy(RULES) : RULES);
     if (noPolicy) io.err(noPolicyNote(args.input, result.findings));
+    const accepted = baseline === undefined ? undefined : acceptBaseline(baseline, result.findings, loaded.asOf, io);
+    const findings = accepted?.findings ?? result.findings;
+    if (args.writeBaseline !== undefined) return writeBaseline(args.writeBaseline, failing(findings, args.failOn), args.input, loaded.asOf, io);
     const report = {
-      findings: result.findings,
+      findings,
       rules: result.rules,
       failOn: args.failOn,
       input: args.input,
@@ -114,12 +142,13 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       coverage: coverageOf(model, policies),
       subjects: result.subjects,
       policyFiles: policyDigests(policies),
+      ...(accepted !== undefined ? { baseline: accepted.outcome } : {}),
     };
     // Every rendering first, then the files: a reporter that throws leaves none written.
     const files = args.reports.map((t) => ({ file: t.file, text: REPORTERS[t.format](report) }));
     for (const f of files) writeFileAtomically(f.file, f.text);
     io.out(REPORTERS[args.stdout](report));
-    return failing(result.findings, args.failOn).length > 0 ? 1 : 0;
+    return failing(findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("check", USAGE, e, io.err, io.out);
   }

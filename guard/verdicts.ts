@@ -25,6 +25,13 @@ const fallsOn = (f: Finding, s: Subject): boolean => f.address === s.address && 
 const failingOf = (fs: readonly Finding[], failOn: Severity): Finding[] => fs.filter((f) => f.waived === undefined && atLeast(f.severity, failOn));
 
 /** The verdict on a group of findings about one subject (or one finding of its own). */
+/** Why an accepted finding is not a failure: the waiver's or the baseline entry's file and reason. */
+function acceptedBecause(f: Finding): string {
+  const w = f.waived;
+  if (w?.baseline !== undefined) return `baselined (${w.policyFile}, owner ${w.baseline.owner}, until ${w.baseline.expires}): ${w.reason}`;
+  return `waived (${w?.policyFile}): ${w?.reason}`;
+}
+
 function judge(rule: Rule, subject: Subject | undefined, fs: readonly Finding[], failOn: Severity): Verdict {
   const base = { rule, ...(subject !== undefined ? { subject } : {}), findings: fs };
   if (fs.length === 0) return { ...base, status: "passed" };
@@ -32,7 +39,7 @@ function judge(rule: Rule, subject: Subject | undefined, fs: readonly Finding[],
   if (failing.length > 0) return { ...base, status: "failed", reason: failing.map((f) => f.message).join("\n") };
   const below = fs.filter((f) => f.waived === undefined);
   if (below.length > 0) return { ...base, status: "skipped", reason: below.map((f) => `[${f.severity}, below --fail-on ${failOn}] ${f.message}`).join("\n") };
-  return { ...base, status: "skipped", reason: fs.map((f) => `waived (${f.waived?.policyFile}): ${f.waived?.reason}`).join("\n") };
+  return { ...base, status: "skipped", reason: fs.map(acceptedBecause).join("\n") };
 }
 
 /**

@@ -1,5 +1,6 @@
-// A minimal JSON Schema (draft-07) validator for exactly the keywords scripts/gen-spec-schema.ts emits, so the
-// tests need no schema library. Any other keyword throws: the generator cannot start emitting a constraint that
+// A minimal JSON Schema (draft-07) validator for exactly the keywords scripts/gen-spec-schema.ts emits and
+// schema/check-report.schema.json uses (also `null`, `integer` and a list of types), so the tests need no schema
+// library. Any other keyword throws: the generator cannot start emitting a constraint that
 // this validator would silently skip.
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
 
@@ -20,6 +21,10 @@ function typeMatches(type: unknown, value: unknown): boolean {
       return typeof value === "number" && Number.isFinite(value);
     case "boolean":
       return typeof value === "boolean";
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "null":
+      return value === null;
     default:
       throw new Error(`json-schema: unsupported type ${JSON.stringify(type)}`);
   }
@@ -43,8 +48,9 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
     if (target === undefined) throw new Error(`json-schema: unresolvable $ref ${String(schema.$ref)}`);
     check(root, target, value, path, errors);
   }
-  if (schema.type !== undefined && !typeMatches(schema.type, value)) {
-    errors.push(`${at}: expected ${String(schema.type)}`);
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (schema.type !== undefined && !types.some((t) => typeMatches(t, value))) {
+    errors.push(`${at}: expected ${types.map(String).join(" or ")}`);
     return;
   }
   if (schema.const !== undefined && value !== schema.const) errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);

@@ -1,6 +1,10 @@
-// JSON report: `{findings: [{rule, severity, address, api, route, message, waived?}], summary, loweredSeverities, coverage?}`.
+// JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, message, file?, waived?}], summary,
+// loweredSeverities, coverage?, baseline?}`, described by schema/check-report.schema.json (docs/json-output.md).
 import { summarize } from "./summary";
 import type { ReportInput } from "./types";
+
+/** Changes whenever the output's shape does; the schema's `schemaVersion` const is the same number. */
+export const CHECK_REPORT_SCHEMA_VERSION = 1;
 
 export function jsonReport(r: ReportInput): string {
   const findings = r.findings.map((f) => ({
@@ -13,5 +17,16 @@ export function jsonReport(r: ReportInput): string {
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
-  return `${JSON.stringify({ findings, summary: { ...summarize(r), failOn: r.failOn }, loweredSeverities: r.lowered, ...(r.coverage !== undefined ? { coverage: r.coverage } : {}) }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      schemaVersion: CHECK_REPORT_SCHEMA_VERSION,
+      findings,
+      summary: { ...summarize(r), failOn: r.failOn },
+      loweredSeverities: r.lowered,
+      ...(r.coverage !== undefined ? { coverage: r.coverage } : {}),
+      ...(r.baseline !== undefined ? { baseline: r.baseline } : {}),
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -7,12 +7,16 @@ import { loweredLine } from "./lowered";
 export function tableReport(r: ReportInput): string {
   const s = summarize(r);
   const rows = r.findings.map((f) => [
-    f.waived !== undefined ? `${f.severity} (waived)` : f.severity,
+    f.waived !== undefined ? `${f.severity} (${f.waived.baseline !== undefined ? "baselined" : "waived"})` : f.severity,
     f.rule,
     f.api ?? "-",
     f.route ?? "-",
     f.address,
-    f.waived !== undefined ? `${f.message} [waived: ${f.waived.reason}]` : f.message,
+    f.waived === undefined
+      ? f.message
+      : f.waived.baseline !== undefined
+        ? `${f.message} [baselined until ${f.waived.baseline.expires}, owner ${f.waived.baseline.owner}: ${f.waived.reason}]`
+        : `${f.message} [waived: ${f.waived.reason}]`,
   ]);
   const head = ["SEVERITY", "RULE", "API", "ROUTE", "ADDRESS", "MESSAGE"];
   const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
@@ -26,7 +30,7 @@ export function tableReport(r: ReportInput): string {
   if (r.coverage !== undefined) body.push("", ...coverageLines(r.coverage));
   body.push(
     "",
-    `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived, ${s.failing} at or above ${r.failOn}`,
+    `${s.passed ? "PASS" : "FAIL"}: ${s.total} finding(s)${counts !== "" ? ` (${counts})` : ""}, ${s.waived} waived${s.baselined > 0 ? ` (${s.baselined} by the baseline)` : ""}, ${s.failing} at or above ${r.failOn}`,
   );
   return `${body.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 // What every reporter receives.
+import type { BaselineOutcome } from "../baseline/types";
 import type { Coverage } from "../coverage";
 import type { LoweredSeverity, Severity } from "../policy/types";
 import type { PolicyFileDigest } from "../policy/digest";
@@ -18,6 +19,8 @@ export interface ReportInput {
   readonly subjects?: ReadonlyMap<string, readonly Subject[]>;
   /** The policy files read, with their digests (JUnit properties). @default - not named */
   readonly policyFiles?: readonly PolicyFileDigest[];
+  /** What `--baseline` accepted, and its expired and unused entries. @default - no baseline */
+  readonly baseline?: BaselineOutcome;
 }
 
 export type Format = "table" | "json" | "junit" | "sarif" | "markdown";

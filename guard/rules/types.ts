@@ -69,6 +69,13 @@ export interface Finding {
   readonly route?: string;
   readonly message: string;
   readonly file?: string;
-  /** Set when a policy waiver covers the finding: still reported, never counted for --fail-on. */
-  readonly waived?: { readonly reason: string; readonly policyFile: string };
+  /**
+   * Set when a policy waiver or a baseline entry (`--baseline`) covers the finding: still reported, never counted for
+   * --fail-on. `policyFile` is the file that accepted it; `baseline` is set when that file is a baseline.
+   */
+  readonly waived?: {
+    readonly reason: string;
+    readonly policyFile: string;
+    readonly baseline?: { readonly owner: string; readonly expires: string };
+  };
 }

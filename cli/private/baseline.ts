@@ -1,0 +1,48 @@
+// `check --baseline FILE` and `check --write-baseline FILE`: the I/O around guard/baseline. Expired entries are
+// said on stderr as problems (their findings count again), unused ones as notes; a draft never replaces a file.
+import { existsSync, writeFileSync } from "node:fs";
+import { applyBaseline } from "../../guard/baseline/apply";
+import { draftBaseline } from "../../guard/baseline/draft";
+import type { Baseline, BaselineEntryRef, BaselineOutcome } from "../../guard/baseline/types";
+import { InputError } from "../../guard/load";
+import type { Finding } from "../../guard/rules/types";
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+const named = (e: BaselineEntryRef): string => [e.rule, e.api, e.route, e.address].filter((x) => x !== null).join(" ");
+
+/** The findings with the baseline applied, and what it did (said on stderr). */
+export function acceptBaseline(baseline: Baseline, findings: readonly Finding[], asOf: string, io: Io): { findings: Finding[]; outcome: BaselineOutcome } {
+  const accepted = applyBaseline(findings, baseline, asOf);
+  const { file, expired, unused } = accepted.outcome;
+  for (const e of expired)
+    io.err(
+      `check: ${file}: ${e.path} expired on ${e.expires} (owner ${e.owner}): ${named(e)} ${e.findings > 0 ? `is no longer accepted: ${e.findings} finding(s) count again` : "matches no finding: delete it"}\n`,
+    );
+  for (const e of unused) io.err(`check: note: ${file}: ${e.path} matches no finding (fixed, or renamed?): ${named(e)}\n`);
+  return accepted;
+}
+
+/** Writes a draft accepting `findings` (those that fail the run); returns the exit code. */
+export function writeBaseline(file: string, findings: readonly Finding[], input: string, asOf: string, io: Io): number {
+  const draft = draftBaseline(findings, input, asOf);
+  if (draft.entries === 0) {
+    io.out(`nothing to baseline: no finding fails this run; ${file} not written\n`);
+    return 0;
+  }
+  if (existsSync(file))
+    throw new InputError(file, "refusing to overwrite: move it away or choose another file (a reviewed baseline replaced by a draft would lose its reasons)");
+  try {
+    // `wx`: a file that appeared since the check above is still not replaced.
+    writeFileSync(file, draft.text, { flag: "wx" });
+  } catch (e) {
+    throw new InputError(file, `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  io.out(
+    `wrote ${file}: ${draft.entries} entr${draft.entries === 1 ? "y" : "ies"}, one per finding that fails this run. Write each reason and owner (TODO), then add --baseline ${file} to the check\n`,
+  );
+  return 0;
+}
