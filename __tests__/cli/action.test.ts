@@ -95,7 +95,7 @@ describe("the Check step's script", () => {
   });
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-  function runStep(input: string) {
+  function runStep(input: string, env: Readonly<Record<string, string>> = {}) {
     for (const f of ["out", "summary", "api-access-check.sarif", "api-access-check.md"]) rmSync(join(temp, f), { force: true });
     writeFileSync(join(temp, "out"), "");
     writeFileSync(join(temp, "summary"), "");
@@ -110,6 +110,7 @@ describe("the Check step's script", () => {
         CHECK_INPUT: input,
         CHECK_POLICY: join(FIX, "shop.policy.yaml"),
         CHECK_FAIL_ON: "low",
+        ...env,
       },
     });
     const outputs = Object.fromEntries(
@@ -136,6 +137,22 @@ describe("the Check step's script", () => {
     expect(r.outputs["exit-code"]).toBe("1");
     expect(r.sarif).toBe(true);
     expect(r.summary).toContain("## API access check: failed");
+  });
+
+  it("GIVEN the twin's critical findings accepted by a baseline input THEN exit-code 0; a malformed baseline THEN 2", () => {
+    const critical = { CHECK_FAIL_ON: "critical" };
+    const twin = join(FIX, "noncompliant", "NoOpenMethod.tf.json");
+    expect(runStep(twin, critical).outputs["exit-code"]).toBe("1");
+    const baseline = join(temp, "baseline.yaml");
+    const entry = (rule: string) =>
+      `  - rule: ${rule}\n    address: aws_api_gateway_method.delete\n    api: shop-dev\n    route: "DELETE /items/{id}"\n` +
+      `    reason: Internal test API, closed by SEC-12\n    owner: team-shop\n    expires: "2999-01-01"\n`;
+    writeFileSync(baseline, `accepted:\n${entry("no-open-method")}${entry("method-matches-policy")}`);
+    const accepted = runStep(twin, { ...critical, CHECK_BASELINE: baseline });
+    expect(accepted.outputs["exit-code"]).toBe("0");
+    expect(accepted.summary).toContain("## API access check: passed");
+    writeFileSync(baseline, "accepted:\n  - rule: no-open-method\n");
+    expect(runStep(twin, { ...critical, CHECK_BASELINE: baseline }).outputs).toEqual({ "exit-code": "2" });
   });
 
   it("GIVEN an input that cannot be read THEN exit-code 2 and no SARIF to upload", () => {
