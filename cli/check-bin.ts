@@ -8,9 +8,11 @@ export const BIN = "api-access-check";
 export const BIN_USAGE = [
   `usage: ${BIN} check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format table|json|junit|sarif|markdown]`,
   "         [--output <file>] [--report <format>=<file>]... [--fail-on critical|high|medium|low|info] [--as-of YYYY-MM-DD]",
+  "         [--baseline <file>]   accepted findings, each with reason, owner and expiry",
   `       ${BIN} check <input> --init-policy <dir>   draft one policy file per API from the input`,
+  `       ${BIN} check <input> [--policy ...] --write-baseline <file>   draft a baseline of the findings that fail`,
   `       ${BIN} --version`,
-  "exit 0: no finding at or above --fail-on; 1: one is; 2: bad usage, input or policy",
+  "exit 0: no finding at or above --fail-on; 1: one is; 2: bad usage, input, policy or baseline",
 ].join("\n");
 
 const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
