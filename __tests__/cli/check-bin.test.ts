@@ -135,6 +135,16 @@ let installed: InstalledBin;
     expect(npx("--version")).toEqual({ code: 0, out: `${String(json(join(ROOT, "package.json")).version)}\n`, err: "" });
   });
 
+  test("GIVEN the installed command WHEN it drafts a baseline THEN the draft is written and refused as written (exit 2)", () => {
+    const baseline = join(dir, "baseline.yaml");
+    const drafted = node(installed.bin, "check", OPEN, "--policy", POLICY, "--fail-on", "critical", "--write-baseline", baseline);
+    expect(drafted).toMatchObject({ code: 0, err: "" });
+    expect(readFileSync(baseline, "utf8")).toContain('owner: "TODO"');
+    const refused = node(installed.bin, "check", OPEN, "--policy", POLICY, "--baseline", baseline);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("accepted[0].reason: is the drafted placeholder");
+  });
+
   test("GIVEN npx api-access-check check on a real plan.json THEN the report, exit 0 with its policy and 1 without one (its one open route)", () => {
     const checked = npx("check", PLAN, "--policy", POLICY, "--format", "json");
     expect(checked.code).toBe(0);
