@@ -2,13 +2,16 @@
 // build the deployed Model with the check's loader, run the check's rules (those the reads cannot support as "not
 // verified"; with --plan, drift against the reviewed code too), and keep everything the reporters need.
 import { createHash } from "node:crypto";
-import { version } from "../../../package.json";
+import { VERSION } from "../version";
+import { intendedFor } from "../../../guard/access/context";
 import { coverageOf } from "../../../guard/coverage";
 import { failing, runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
 import { policyDigests } from "../../../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../../../guard/policy/load";
-import type { Severity } from "../../../guard/policy/types";
+import type { Model } from "../../../guard/model";
+import type { IntendedRoute, PolicySet, Severity } from "../../../guard/policy/types";
+import { modelFacts } from "../../../guard/review/facts";
 import { REPORTERS, type ReportInput } from "../../../guard/report";
 import { RULES } from "../../../guard/rules";
 import { rulesWithoutPolicy } from "../no-policy";
@@ -48,6 +51,46 @@ export function nothingRead(snapshot: AccountSnapshot): boolean {
   return snapshot.regions.every((r) => TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && u.what === what)));
 }
 
+/** One route of the authorization matrix: who can call it as deployed, and what the policy intends. */
+export interface MatrixRow {
+  readonly api: string;
+  readonly route: string;
+  readonly address: string;
+  /** The review's one-line summary of the deployed authorization: `COGNITO (scopes: petstore/read)`. */
+  readonly deployed: string;
+  /** The policy's entry in the same words, or why there is none. */
+  readonly intended: string;
+}
+
+export function intendedText(i: IntendedRoute | undefined): string {
+  if (i === undefined) return "no policy entry";
+  const parts = [
+    ...(i.authorizer !== undefined ? [`authorizer ${i.authorizer}`] : []),
+    ...(i.scopes.length > 0 ? [`scopes: ${i.scopes.join(", ")}`] : []),
+    ...(i.groups.length > 0 ? [`groups: ${i.groups.join(", ")}`] : []),
+    ...(i.roles.length > 0 ? [`roles: ${i.roles.join(", ")}`] : []),
+  ];
+  return `${i.type}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}${i.apiKey && i.type !== "API_KEY" ? " + API key" : ""}`;
+}
+
+export function authorizationMatrix(model: Model, policies: PolicySet, unread: readonly Unread[] = []): MatrixRow[] {
+  const byAddress = new Map(model.routes.map((r) => [r.address, r]));
+  // Who holds execute-api:Invoke is IAM's to say: unread, an AWS_IAM route's callers are not known.
+  const iamUnread = unread.some((u) => u.service === "iam");
+  return modelFacts(model)
+    .routes.map((f) => {
+      const route = byAddress.get(f.address);
+      return {
+        api: f.api,
+        route: f.route,
+        address: f.address,
+        deployed: iamUnread && f.type === "AWS_IAM" ? "AWS_IAM (callers not verified: IAM was not read)" : f.summary,
+        intended: intendedText(route === undefined ? undefined : intendedFor(policies, route)),
+      };
+    })
+    .sort((x, y) => x.api.localeCompare(y.api) || x.route.localeCompare(y.route));
+}
+
 /** What the evidence formats add to the check's report: who, where, when, with what. */
 export interface AuditMeta {
   readonly account?: string;
@@ -61,6 +104,7 @@ export interface AuditMeta {
   readonly unread: readonly Unread[];
   readonly codeOnlyRules: Readonly<Record<string, string>>;
   readonly drift: readonly DriftEntry[];
+  readonly matrix: readonly MatrixRow[];
   readonly sdkCalls: number;
 }
 
@@ -119,12 +163,13 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
       ...(snapshot.account !== undefined ? { account: snapshot.account } : {}),
       regions: args.regions,
       time: now.toISOString(),
-      toolVersion: version,
+      toolVersion: VERSION,
       policyDigest: policyDigestOf(files),
       ...(args.plan !== undefined ? { plan: args.plan } : {}),
       unread: snapshot.unread,
       codeOnlyRules: CODE_ONLY_RULES,
       drift: drift?.entries(model) ?? [],
+      matrix: authorizationMatrix(model, policies, snapshot.unread),
       sdkCalls: snapshot.calls.length,
     },
   };

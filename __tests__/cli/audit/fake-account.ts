@@ -1,0 +1,241 @@
+// A small account as the SDK returns it, served through aws-sdk-client-mock (no network): one REST API with a
+// Cognito-protected route, an open health route and an API-key route, its stage behind a web ACL with logs and
+// tracing, a usage plan and key, a user pool with a code-flow client and a resource server, and the backend
+// function with its resource policy. Secrets are planted (an API key value, a client secret) so tests can prove
+// they reach no output. Mutators make the console drifts the audit must see.
+import {
+  APIGatewayClient,
+  GetApiKeysCommand,
+  GetAuthorizersCommand,
+  GetBasePathMappingsCommand,
+  GetDomainNamesCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  GetStagesCommand,
+  GetUsagePlanKeysCommand,
+  GetUsagePlansCommand,
+  type Integration,
+  type Resource,
+} from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import {
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  ListGroupsCommand,
+  ListResourceServersCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  type UserPoolClientType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { GetFunctionConfigurationCommand, GetPolicyCommand, LambdaClient, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { mockClient } from "aws-sdk-client-mock";
+
+export const ACCOUNT = "111122223333";
+export const REGION = "eu-west-1";
+export const API_KEY_VALUE_MARKER = "PLANTED-API-KEY-VALUE-7f3a9c";
+export const CLIENT_SECRET_MARKER = "PLANTED-CLIENT-SECRET-4b8e1d";
+const POOL_ID = `${REGION}_AbCdEf123`;
+const POOL_ARN = `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${POOL_ID}`;
+const FN_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:shop-dev-backend`;
+const URI = `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${FN_ARN}/invocations`;
+const WEB_ACL = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/shop-dev/1111`;
+
+export interface FakeAccount {
+  /** Resources of the REST API, methods embedded; change them to drift the account. */
+  resources: Resource[];
+  clients: UserPoolClientType[];
+  stageWebAcl: string | undefined;
+}
+
+export function compliantAccount(): FakeAccount {
+  const integration: Integration = { type: "AWS_PROXY", httpMethod: "POST", uri: URI };
+  return {
+    resources: [
+      { id: "root1", path: "/", resourceMethods: {} },
+      {
+        id: "res-health",
+        parentId: "root1",
+        pathPart: "health",
+        path: "/health",
+        resourceMethods: { GET: { httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: false, methodIntegration: integration } },
+      },
+      {
+        id: "res-pets",
+        parentId: "root1",
+        pathPart: "pets",
+        path: "/pets",
+        resourceMethods: {
+          GET: {
+            httpMethod: "GET",
+            authorizationType: "COGNITO_USER_POOLS",
+            authorizerId: "auth1",
+            authorizationScopes: ["shop/read"],
+            apiKeyRequired: false,
+            methodIntegration: integration,
+          },
+        },
+      },
+      {
+        id: "res-catalog",
+        parentId: "root1",
+        pathPart: "catalog",
+        path: "/catalog",
+        resourceMethods: { GET: { httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: true, methodIntegration: integration } },
+      },
+    ],
+    clients: [
+      {
+        ClientId: "client1",
+        ClientName: "web",
+        UserPoolId: POOL_ID,
+        ClientSecret: CLIENT_SECRET_MARKER,
+        AllowedOAuthFlows: ["code"],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: ["openid", "shop/read"],
+        CallbackURLs: ["https://shop.example.com/callback"],
+        ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+        AccessTokenValidity: 60,
+        IdTokenValidity: 60,
+        RefreshTokenValidity: 30,
+        TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" },
+      },
+    ],
+    stageWebAcl: WEB_ACL,
+  };
+}
+
+/** The policy the fake account is deployed to: every route as intended. */
+export function writePolicy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "audit-policy-"));
+  const file = join(dir, "shop.yaml");
+  writeFileSync(
+    file,
+    [
+      'api: "shop-*"',
+      "routes:",
+      '  "GET /health":',
+      "    type: NONE",
+      "    reason: Uptime probes.",
+      '  "GET /pets":',
+      "    type: COGNITO",
+      '    authorizer: "${api}-cognito"',
+      "    scopes: [shop/read]",
+      '  "GET /catalog":',
+      "    type: API_KEY",
+      "    reason: Partner catalog, metered by key.",
+      "",
+    ].join("\n"),
+  );
+  return file;
+}
+
+export type Mocks = ReturnType<typeof installAccount>;
+
+/** Serves `account` through mocked SDK clients (every instance of each client class). */
+export function installAccount(account: FakeAccount) {
+  const gw = mockClient(APIGatewayClient);
+  const v2 = mockClient(ApiGatewayV2Client);
+  const idp = mockClient(CognitoIdentityProviderClient);
+  const fn = mockClient(LambdaClient);
+  const sts = mockClient(STSClient);
+  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
+  gw.on(GetRestApisCommand).resolves({ items: [{ id: "api1", name: "shop-dev", rootResourceId: "root1" }] });
+  gw.on(GetResourcesCommand).callsFake(() => ({ items: account.resources }));
+  gw.on(GetAuthorizersCommand).resolves({
+    items: [
+      { id: "auth1", name: "shop-dev-cognito", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization", providerARNs: [POOL_ARN] },
+    ],
+  });
+  gw.on(GetStagesCommand).callsFake(() => ({
+    item: [
+      {
+        stageName: "dev",
+        deploymentId: "dep1",
+        tracingEnabled: true,
+        webAclArn: account.stageWebAcl,
+        accessLogSettings: { destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:shop-dev-access`, format: "$context.requestId" },
+        methodSettings: { "*/*": { loggingLevel: "INFO", metricsEnabled: true, dataTraceEnabled: false } },
+      },
+    ],
+  }));
+  gw.on(GetUsagePlansCommand).resolves({
+    items: [
+      {
+        id: "plan1",
+        name: "partners",
+        apiStages: [{ apiId: "api1", stage: "dev" }],
+        throttle: { burstLimit: 10, rateLimit: 5 },
+        quota: { limit: 1000, period: "DAY" },
+      },
+    ],
+  });
+  gw.on(GetUsagePlanKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", type: "API_KEY", value: API_KEY_VALUE_MARKER }] });
+  gw.on(GetApiKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", enabled: true, value: API_KEY_VALUE_MARKER }] });
+  gw.on(GetDomainNamesCommand).resolves({ items: [] });
+  gw.on(GetBasePathMappingsCommand).resolves({ items: [] });
+  v2.on(GetApisCommand).resolves({ Items: [] });
+  idp.on(ListUserPoolsCommand).resolves({ UserPools: [{ Id: POOL_ID, Name: "shop-dev-users" }] });
+  idp.on(DescribeUserPoolCommand).resolves({
+    UserPool: {
+      Id: POOL_ID,
+      Name: "shop-dev-users",
+      Arn: POOL_ARN,
+      MfaConfiguration: "ON",
+      DeletionProtection: "ACTIVE",
+      UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 1,
+        },
+      },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UserPoolTier: "PLUS",
+    },
+  });
+  idp.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } });
+  idp
+    .on(ListUserPoolClientsCommand)
+    .callsFake(() => ({ UserPoolClients: account.clients.map((c) => ({ ClientId: c.ClientId, ClientName: c.ClientName, UserPoolId: POOL_ID })) }));
+  idp
+    .on(DescribeUserPoolClientCommand)
+    .callsFake((input: { ClientId?: string }) => ({ UserPoolClient: account.clients.find((c) => c.ClientId === input.ClientId) }));
+  idp.on(ListGroupsCommand).resolves({ Groups: [] });
+  idp.on(ListResourceServersCommand).resolves({
+    ResourceServers: [{ UserPoolId: POOL_ID, Identifier: "shop", Name: "shop", Scopes: [{ ScopeName: "read", ScopeDescription: "read" }] }],
+  });
+  fn.on(GetFunctionConfigurationCommand).resolves({
+    FunctionName: "shop-dev-backend",
+    FunctionArn: FN_ARN,
+    Runtime: "nodejs22.x",
+    Handler: "index.handler",
+    Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
+  });
+  fn.on(GetPolicyCommand).resolves({
+    Policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "apigw",
+          Effect: "Allow",
+          Principal: { Service: "apigateway.amazonaws.com" },
+          Action: "lambda:InvokeFunction",
+          Resource: FN_ARN,
+          Condition: { ArnLike: { "AWS:SourceArn": `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*` } },
+        },
+      ],
+    }),
+  });
+  fn.on(ListFunctionUrlConfigsCommand).resolves({ FunctionUrlConfigs: [] });
+  return { gw, v2, idp, fn, sts, restore: () => [gw, v2, idp, fn, sts].forEach((m) => m.restore()) };
+}
