@@ -23,6 +23,8 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "user-pool-deletion-protection": ["CP-9"],
   "user-pool-mfa": ["IA-2"],
   "user-pool-password-policy": ["IA-5"],
+  "user-pool-self-sign-up": ["AC-2"],
+  "websocket-connect-authenticated": ["AC-3", "IA-2"],
   "jwt-authorizer-issuer-known": ["IA-2", "IA-8"],
   "cloudfront-authorization-in-cache-key": ["AC-3"],
   "cloudfront-https-only": ["SC-8"],

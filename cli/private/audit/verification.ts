@@ -26,6 +26,7 @@ export const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "user-pool-deletion-protection": ["cognito-idp"],
   "user-pool-mfa": ["cognito-idp"],
   "user-pool-password-policy": ["cognito-idp"],
+  "user-pool-self-sign-up": ["cognito-idp"],
   "jwt-authorizer-issuer-known": ["cognito-idp"],
   "cloudfront-authorization-in-cache-key": ["cloudfront"],
   "cloudfront-https-only": ["cloudfront"],

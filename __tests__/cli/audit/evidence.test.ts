@@ -1,0 +1,131 @@
+// The audit's evidence over a fake account (aws-sdk-client-mock): OSCAL validated against the official schema
+// (vendored, fixtures/OSCAL-SOURCE.md) with deterministic UUIDs; the HTML parsed as XML (no browser is installed
+// here) with no external request and the run's facts; no planted secret in any output format.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SAXParser } from "sax";
+import { AUDIT_FORMATS } from "../../../cli/private/audit/formats";
+import { runAudit, type AuditArgs, type AuditRun } from "../../../cli/private/audit/run";
+import { RULES } from "../../../guard/rules";
+import { NIST_CONTROLS } from "../../../cli/private/audit/controls";
+import { SchemaValidator } from "../../helpers/json-schema";
+import { ACCOUNT, API_KEY_VALUE_MARKER, CLIENT_SECRET_MARKER, compliantAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
+
+const TIME = new Date("2026-12-01T02:00:00.000Z");
+const POLICY = writePolicy();
+const args = (over: Partial<AuditArgs> = {}): AuditArgs => ({
+  regions: [REGION],
+  policies: [POLICY],
+  failOn: "low",
+  asOf: "2026-12-01",
+  concurrency: 4,
+  ...over,
+});
+
+let mocks: Mocks | undefined;
+afterEach(() => mocks?.restore());
+
+async function drifted(): Promise<AuditRun> {
+  const a = compliantAccount();
+  a.stageWebAcl = undefined;
+  a.clients[0] = { ...a.clients[0], AllowedOAuthFlows: ["implicit"] };
+  mocks = installAccount(a);
+  return runAudit(args(), undefined, TIME);
+}
+
+describe("OSCAL assessment results", () => {
+  const schema = new SchemaValidator(
+    JSON.parse(readFileSync(join(__dirname, "fixtures", "oscal_assessment-results_schema.json"), "utf8")) as Record<string, unknown>,
+  );
+
+  test("GIVEN findings WHEN rendered THEN the document validates against the official schema, a finding per failure linked to its observation", async () => {
+    const run = await drifted();
+    const doc = JSON.parse(run.render("oscal")) as {
+      "assessment-results": {
+        results: {
+          observations: { uuid: string; title: string }[];
+          findings: { title: string; target: { "target-id": string; status: { state: string } }; "related-observations": { "observation-uuid": string }[] }[];
+        }[];
+      };
+    };
+    expect(schema.validate(doc)).toEqual([]);
+    const result = doc["assessment-results"].results[0]!;
+    const waf = result.findings.find((f) => f.title.startsWith("stage-waf:"));
+    expect(waf?.target).toEqual(expect.objectContaining({ "target-id": "sc-7_obj", status: expect.objectContaining({ state: "not-satisfied" }) }));
+    const linked = result.observations.find((o) => o.uuid === waf?.["related-observations"][0]?.["observation-uuid"]);
+    expect(linked?.title).toBe(waf?.title);
+    expect(result.findings.find((f) => f.title.startsWith("app-client-implicit-flow:"))?.target["target-id"]).toBe("ia-2_obj");
+  });
+
+  test("GIVEN a schema violation WHEN validated THEN the validator reports it (it can fail)", async () => {
+    const run = await drifted();
+    const doc = JSON.parse(run.render("oscal")) as { "assessment-results": { metadata: Record<string, unknown> } };
+    delete doc["assessment-results"].metadata["oscal-version"];
+    doc["assessment-results"].metadata["colour"] = "red";
+    expect(schema.validate(doc)).toEqual(
+      expect.arrayContaining([expect.stringContaining('missing required "oscal-version"'), expect.stringContaining('"colour" is not allowed')]),
+    );
+  });
+
+  test("GIVEN the same account audited twice WHEN rendered THEN the documents are identical, UUIDs included", async () => {
+    const one = (await drifted()).render("oscal");
+    mocks?.restore();
+    const two = (await drifted()).render("oscal");
+    expect(two).toBe(one);
+  });
+
+  test("every rule is mapped to NIST SP 800-53 controls", () => {
+    expect(RULES.map((r) => r.id).filter((id) => NIST_CONTROLS[id] === undefined)).toEqual([]);
+  });
+});
+
+describe("HTML report", () => {
+  function parse(html: string): { texts: string[]; attrs: { tag: string; name: string; value: string }[]; tags: string[] } {
+    const texts: string[] = [];
+    const attrs: { tag: string; name: string; value: string }[] = [];
+    const tags: string[] = [];
+    const p = new SAXParser(true);
+    p.onerror = (e) => {
+      throw e;
+    };
+    p.ontext = (t) => texts.push(t);
+    p.onopentag = (n) => {
+      tags.push(n.name);
+      for (const [name, value] of Object.entries(n.attributes)) attrs.push({ tag: n.name, name, value: String(value) });
+    };
+    p.write(html.replace(/^<!DOCTYPE html>\n/, "")).close();
+    return { texts, attrs, tags };
+  }
+
+  test("GIVEN an audit WHEN rendered THEN one well-formed file with the run's facts, the matrix and the findings, and nothing fetched", async () => {
+    const run = await drifted();
+    const html = run.render("html");
+    const { texts, attrs, tags } = parse(html);
+    const text = texts.join(" ");
+    for (const fact of [ACCOUNT, REGION, TIME.toISOString(), run.report.audit.toolVersion, run.report.audit.policyDigest]) expect(text).toContain(fact);
+    expect(text).toContain("GET /pets");
+    expect(text).toContain("COGNITO (scopes: shop/read)");
+    expect(text).toContain("no aws_wafv2_web_acl_association");
+    expect(tags).not.toEqual(expect.arrayContaining(["script", "img", "link", "iframe", "object"]));
+    // The only references are in-page anchors.
+    expect(attrs.filter((a) => a.name === "src" || (a.name === "href" && !a.value.startsWith("#")))).toEqual([]);
+    expect(html).not.toMatch(/url\(|@import|https?:\/\/(?!shop\.example\.com)/);
+  });
+});
+
+describe("no secret reaches the evidence", () => {
+  test.each(AUDIT_FORMATS)("GIVEN an API key value and a client secret in the account WHEN rendered as %s THEN neither appears", async (format) => {
+    const run = await drifted();
+    const out = run.render(format);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out).not.toContain(API_KEY_VALUE_MARKER);
+    expect(out).not.toContain(CLIENT_SECRET_MARKER);
+  });
+
+  test("GIVEN the same account WHEN read THEN the secrets are dropped at read time (nothing keeps them in memory)", async () => {
+    const run = await drifted();
+    const kept = JSON.stringify(run.snapshot);
+    expect(kept).not.toContain(API_KEY_VALUE_MARKER);
+    expect(kept).not.toContain(CLIENT_SECRET_MARKER);
+  });
+});
