@@ -14,7 +14,7 @@ const POLICY_FORMAT = [
   "",
   "| key | meaning |",
   "|---|---|",
-  "| `api` / `apis` | REST API name or name patterns (`*`, `?`): `petstore-*` |",
+  "| `api` / `apis` | API name (REST, HTTP or WebSocket API) or name patterns (`*`, `?`): `petstore-*` |",
   '| `routes` | route key (`"GET /pets/{petId}"`) -> `type` (NONE, API_KEY, AWS_IAM, COGNITO, CUSTOM, EDGE), `authorizer` (`${api}` = the API name), `scopes`, `groups`, `roles` (AWS_IAM role-name patterns), `clients` (EDGE only: app client names the verifier accepts), `apiKey`, `reason` (required for NONE and API_KEY) |',
   "| `corsPreflight` | resource paths whose `OPTIONS` preflight (MOCK, NONE, no key) is intended |",
   "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",

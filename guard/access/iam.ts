@@ -4,10 +4,21 @@
 // them, followed through roles that may assume roles, less the routes an unconditional explicit Deny of the role
 // refuses. Pure: a Model in, plain data out. The review's IAM comparer and invoker facts and the check's IAM rules
 // read these facts; nothing else judges IAM reachability.
-import { isUnknown, stackOf, type Model, type PolicyDocument, type PolicyStatement, type ResourceInstance, type Route, type Val } from "../model";
+import {
+  isUnknown,
+  stackOf,
+  type IamPolicy,
+  type Model,
+  type PolicyDocument,
+  type PolicyStatement,
+  type ResourceInstance,
+  type Route,
+  type Val,
+} from "../model";
 import { asArray } from "../load/json";
+import { isUnset } from "../load/values";
 import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./iam-statements";
-import { managedPolicyDocument } from "./managed-policies";
+import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
 import { show } from "./context";
 
@@ -67,7 +78,11 @@ export interface IamAccess {
 }
 
 const ROLE_REF = /((?:module\.[^.]+\.)*aws_iam_role\.[^.}\s]+)\./g;
-const POLICY_REF = /((?:module\.[^.]+\.)*aws_iam_policy\.[^.}\s]+)\./;
+// A customer policy as written in a reference or an expression: `module.m["k"].aws_iam_policy.p[0]`, attribute or not.
+const POLICY_REF = /((?:module\.[^.\s]+\.)*aws_iam_policy\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?)/g;
+const POLICY_REF_ONE = /^(?:module\.[^.\s]+\.)*aws_iam_policy\.[A-Za-z0-9_-]+/;
+const RESOURCE_REF = /(?:module\.[^.\s]+\.)*(?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+/g;
+const RESOURCE_REF_ONE = /^(?:module\.[^.\s]+\.)*(?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+/;
 
 const textOf = (v: unknown): string | undefined => (typeof v === "string" ? v : isUnknown(v) ? v.expression : undefined);
 
@@ -86,17 +101,28 @@ function rolesNamed(model: Model, stack: string, v: unknown): string[] {
   return [...new Set(out)];
 }
 
+/** A managed policy ARN attached to a role: its text, the attachment holding it, and the references it was written with. */
+interface AttachedArn {
+  readonly arn: string;
+  readonly via: string;
+  readonly refs: readonly string[];
+}
+
 /** Managed policies attached to each role by ARN (managed_policy_arns, aws_iam_role_policy_attachment, aws_iam_policy_attachment). */
-function managedArnsByRole(model: Model): Map<string, { arn: string; via: string }[]> {
-  const out = new Map<string, { arn: string; via: string }[]>();
-  const add = (stack: string, role: string, arn: string, via: string) => {
+function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
+  const out = new Map<string, AttachedArn[]>();
+  const add = (stack: string, role: string, arn: string, via: string, refs: readonly string[]) => {
     const k = `${stack}::${role}`;
-    out.set(k, [...(out.get(k) ?? []), { arn, via }]);
+    out.set(k, [...(out.get(k) ?? []), { arn, via, refs }]);
   };
   for (const r of model.iamRoles) {
-    for (const a of asArray(r.resource.values["managed_policy_arns"])) {
+    const list = r.resource.values["managed_policy_arns"];
+    const refs = r.resource.references["managed_policy_arns"] ?? [];
+    // A plan marks the whole set unknown when one element is: the references still say which policies it holds.
+    if (isUnknown(list) && !isUnset(list)) add(stackOf(r), r.address, list.expression ?? "(managed_policy_arns known only after apply)", r.address, refs);
+    for (const a of asArray(list)) {
       const t = textOf(a);
-      if (t !== undefined) add(stackOf(r), r.address, t, r.address);
+      if (t !== undefined) add(stackOf(r), r.address, t, r.address, []);
     }
   }
   for (const res of model.resources) {
@@ -104,42 +130,66 @@ function managedArnsByRole(model: Model): Map<string, { arn: string; via: string
     const arn = textOf(res.values["policy_arn"]);
     if (arn === undefined) continue;
     const stack = res.source.stack;
-    if (res.type === "aws_iam_role_policy_attachment") for (const role of rolesNamed(model, stack, res.values["role"])) add(stack, role, arn, res.address);
+    const refs = isUnknown(res.values["policy_arn"]) ? (res.references["policy_arn"] ?? []) : [];
+    if (res.type === "aws_iam_role_policy_attachment")
+      for (const role of rolesNamed(model, stack, res.values["role"])) add(stack, role, arn, res.address, refs);
     if (res.type === "aws_iam_policy_attachment") {
-      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) add(stack, role, arn, res.address);
+      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) add(stack, role, arn, res.address, refs);
     }
   }
   return out;
 }
 
+/**
+ * The customer policies of this configuration an attached ARN designates, or undefined when it designates anything
+ * else too. By reference (any attribute; an unindexed reference to a counted or for_each policy designates every
+ * instance), by the policy's known ARN, or by `arn:aws:iam::<account>:policy/<path><name>` with a policy's name.
+ */
+function localPolicies(model: Model, stack: string, a: AttachedArn): IamPolicy[] | undefined {
+  const policies = model.iamPolicies.filter((p) => p.kind === "managed" && p.resource.source.stack === stack);
+  const text = a.arn;
+  const named = [...text.matchAll(POLICY_REF), ...a.refs.flatMap((r) => [...r.matchAll(POLICY_REF)])].map((m) => m[1]);
+  if (named.length > 0) {
+    const found = policies.filter((p) => named.some((n) => p.address === n || p.address.startsWith(`${n}[`)));
+    // Only when every resource it is written with is a policy here: `one of aws_iam_policy.a, data.x.y` is not decided.
+    const others = [...a.refs, ...[...text.matchAll(RESOURCE_REF)].map((x) => x[0])].filter((r) => RESOURCE_REF_ONE.test(r) && !POLICY_REF_ONE.test(r));
+    return found.length > 0 && others.length === 0 ? found : undefined;
+  }
+  const byArn = policies.filter((p) => p.resource.values["arn"] === text);
+  if (byArn.length > 0) return byArn;
+  const m = /^arn:aws[a-z-]*:iam::([0-9]{12}):policy\/(?:.*\/)?([^/]+)$/.exec(text);
+  if (m === null) return undefined;
+  const byName = policies.filter((p) => p.resource.values["name"] === m[2]);
+  return byName.length === 1 ? byName : undefined;
+}
+
+const heldOf = (p: IamPolicy, label: string): HeldPolicy => ({
+  label,
+  address: p.address,
+  ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
+});
+
 /** Every policy a role holds, readable or not. */
-function heldPolicies(model: Model, role: ResourceInstance, managed: readonly { arn: string; via: string }[]): { held: HeldPolicy[]; unverified: string[] } {
-  const held: HeldPolicy[] = policiesOfRole(model, role).map((p) => ({
-    label: `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`,
-    address: p.address,
-    ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
-  }));
+function heldPolicies(model: Model, role: ResourceInstance, managed: readonly AttachedArn[]): { held: HeldPolicy[]; unverified: string[] } {
+  const held: HeldPolicy[] = policiesOfRole(model, role).map((p) =>
+    heldOf(p, `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`),
+  );
   const unverified: string[] = [];
-  for (const { arn, via } of managed) {
-    const local = POLICY_REF.exec(arn);
-    if (local !== null) {
-      // A customer policy of this configuration: already held when attached through a role policy attachment.
-      const p = model.iamPolicies.find((x) => x.address === local[1] && x.resource.source.stack === role.source.stack);
-      if (p !== undefined && !held.some((h) => h.address === p.address)) {
-        held.push({
-          label: `policy ${p.address}`,
-          address: p.address,
-          ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
-        });
-      }
-      if (p !== undefined) continue;
+  for (const a of managed) {
+    // A customer policy of this configuration: already held when attached through a role policy attachment.
+    const local = localPolicies(model, role.source.stack, a);
+    if (local !== undefined) {
+      for (const p of local) if (!held.some((h) => h.address === p.address)) held.push(heldOf(p, `policy ${p.address}`));
+      continue;
     }
+    const { arn, via } = a;
     const document = managedPolicyDocument(arn);
-    if (document === undefined) unverified.push(arn);
+    const harmless = document === undefined && grantsNoApiAccess(arn);
+    if (document === undefined && !harmless) unverified.push(arn);
     held.push({
-      label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined ? " (not verified)" : ""}`,
+      label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined && !harmless ? " (not verified)" : ""}`,
       address: via,
-      ...(document !== undefined ? { document } : {}),
+      ...(document !== undefined ? { document } : harmless ? { harmless: true } : {}),
     });
   }
   return { held, unverified };
@@ -329,16 +379,20 @@ function computeIamAccess(model: Model): IamAccess {
   });
   const routes: RouteInvokers[] = model.routes
     .filter((route) => route.authorization === "AWS_IAM")
-    .map((route) => ({
-      route,
-      roles: roles
-        .filter((role) => role.stack === stackOf(route))
-        .map((role) => {
-          const via = role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, route)));
-          return { role, via: via.map((h) => h.label), unreadable: via.filter((h) => h.document === undefined).map((h) => h.address) };
-        })
-        .filter((x) => x.via.length > 0 && !deniedRoute(x.role, route)),
-    }));
+    .map((route) => {
+      // A WebSocket route runs on its connection: who may open that ($connect's ARN) is who may call it.
+      const signed = route.connection ?? route;
+      return {
+        route,
+        roles: roles
+          .filter((role) => role.stack === stackOf(route))
+          .map((role) => {
+            const via = role.held.filter((h) => (h.document === undefined ? h.harmless !== true : covers(h.document, signed)));
+            return { role, via: via.map((h) => h.label), unreadable: via.filter((h) => h.document === undefined).map((h) => h.address) };
+          })
+          .filter((x) => x.via.length > 0 && !deniedRoute(x.role, signed)),
+      };
+    });
   return { roles, routes };
 }
 

@@ -76,3 +76,40 @@ export function managedPolicyDocument(arn: string): PolicyDocument | undefined {
   const name = awsManagedName(arn);
   return name === undefined ? undefined : MANAGED_POLICIES[name];
 }
+
+/**
+ * AWS managed policies (name as in MANAGED_POLICIES' keys) whose every version AWS publishes grants only actions of
+ * other services: no `execute-api:*`, no `apigateway:*` (the control plane), no `iam:PassRole` or other IAM writes,
+ * no `sts:AssumeRole`, no `*` and no NotAction. A role holding one is no closer to any route and gains no privilege
+ * the IAM rules judge, so the policy is not "not verified" although its document is not in the table. Only policies
+ * whose documents were read on docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html belong here; a
+ * broad one (ReadOnlyAccess has `apigateway:GET`; AdministratorAccess and PowerUserAccess grant execute-api:Invoke)
+ * never does.
+ */
+export const GRANT_NO_API_ACCESS: ReadonlySet<string> = new Set([
+  // Lambda execution roles: CloudWatch Logs, plus the ENI actions of a function in a VPC, or reading the event
+  // source (SQS receive/delete, DynamoDB and Kinesis stream reads, MSK describe).
+  "service-role/AWSLambdaVPCAccessExecutionRole",
+  "service-role/AWSLambdaSQSQueueExecutionRole",
+  "service-role/AWSLambdaDynamoDBExecutionRole",
+  "service-role/AWSLambdaKinesisExecutionRole",
+  "service-role/AWSLambdaMSKExecutionRole",
+  // Lambda Insights: logs:CreateLogStream and logs:PutLogEvents on /aws/lambda-insights.
+  "CloudWatchLambdaInsightsExecutionRolePolicy",
+  // X-Ray: putting trace segments and telemetry, reading sampling rules.
+  "AWSXrayWriteOnlyAccess",
+  // Data-plane policies of one service each: s3:Get*/List*/Describe*; s3:* and s3-object-lambda:*; sqs:*;
+  // dynamodb, dax and describe/list reads of related services (iam:GetRole and iam:ListRoles among them, reads).
+  "AmazonS3ReadOnlyAccess",
+  "AmazonS3FullAccess",
+  "AmazonSQSFullAccess",
+  "AmazonDynamoDBReadOnlyAccess",
+  // ssm:Describe*, ssm:Get*, ssm:List*.
+  "AmazonSSMReadOnlyAccess",
+]);
+
+/** Whether a managed policy ARN is one of GRANT_NO_API_ACCESS. */
+export function grantsNoApiAccess(arn: string): boolean {
+  const name = awsManagedName(arn);
+  return name !== undefined && GRANT_NO_API_ACCESS.has(name);
+}

@@ -3,6 +3,7 @@
 // authorizer permissions that any API Gateway could use. Pure: a Model in, plain data out; the review's stage
 // comparer and the check's rules (lambda-authorizer-permission-scoped, deployment-stage-name) read these facts.
 import { isUnknown, type Authorizer, type Model, type ResourceInstance, type Stage, type Val } from "../model";
+import { apiKind } from "./context";
 
 export interface StageExposure {
   /** `api/stage`: pairs a stage across versions. */
@@ -133,7 +134,7 @@ export function authorizerPermissionGaps(model: Model): AuthorizerPermissionGap[
         api !== undefined && (p.sourceArnReferences.includes(api.address) || (expr !== undefined && typeof id === "string" && id !== "" && expr.includes(id)));
       const gap = (message: string) => out.push({ address: p.address, authorizer: a, kind: "unscoped", message, resource: p.resource });
       if (src === undefined) gap(`permission for authorizer ${JSON.stringify(name)} has no source_arn: any API Gateway API may invoke it`);
-      else if (!namesApi) gap(`permission for authorizer ${JSON.stringify(name)} has source_arn ${text(src)}, which does not name its REST API`);
+      else if (!namesApi) gap(`permission for authorizer ${JSON.stringify(name)} has source_arn ${text(src)}, which does not name its ${apiKind(api)}`);
       else if (expr !== undefined && /execute-api:[^:]*:[^:]*:\*/.test(expr)) gap(`permission source_arn ${expr} wildcards the API id`);
     }
   }

@@ -58,13 +58,17 @@ function walkModule(mod: JsonObject, out: StateResource[]): void {
   for (const child of asArray(mod["child_modules"]).filter(isObject)) walkModule(child, out);
 }
 
+/** What an Unknown shows for a configured expression that names nothing: `max(60, var.x)` with no reference kept. */
+const CONFIGURED_EXPRESSION = "an expression of the configuration";
+
 /** Overlay after_unknown markers: `true` leaves become Unknown (with the configured expression when known). */
 function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand: (refs: readonly string[]) => string[]): unknown {
   if (unknownMask === true) {
     const constant = isObject(expr) ? expr["constant_value"] : undefined;
     const refs: string[] = [];
     collectRefs(expr, refs);
-    const expression = typeof constant === "string" ? constant : expressionText(expand(refs));
+    // Set but neither a constant nor a reference (a function of literals): still set, never "not set" (isUnset).
+    const expression = typeof constant === "string" ? constant : (expressionText(expand(refs)) ?? (expr !== undefined ? CONFIGURED_EXPRESSION : undefined));
     return unknownValue(expression);
   }
   if (Array.isArray(unknownMask)) {

@@ -3,6 +3,12 @@
 import { isUnknown, unknownValue, type Val } from "../model";
 import { asArray } from "./json";
 
+/**
+ * A value its configuration does not set, as a plan shows it: known after apply with no expression (the provider
+ * computes it, so the provider's or the service's default applies). cdk.tf.json leaves such attributes out.
+ */
+export const isUnset = (v: unknown): boolean => v === undefined || v === null || (isUnknown(v) && v.expression === undefined);
+
 export const str = (v: unknown): Val<string> => (typeof v === "string" ? v : isUnknown(v) ? v : "");
 export const optStr = (v: unknown): Val<string> | undefined => (typeof v === "string" || isUnknown(v) ? v : undefined);
 /** Like optStr, but an empty string counts as unset. */

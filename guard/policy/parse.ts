@@ -153,7 +153,7 @@ function paths(c: Collector, v: unknown, path: string): string[] {
 function apiPatterns(c: Collector, v: unknown, path: string): string[] {
   if (typeof v === "string" && v !== "") return [v];
   const list = c.strings(v, path);
-  if (list.length === 0) c.add(path, "required: the REST API name or name pattern (e.g. petstore-*) this policy applies to", v);
+  if (list.length === 0) c.add(path, "required: the API name (REST, HTTP or WebSocket API) or name pattern (e.g. petstore-*) this policy applies to", v);
   return list;
 }
 

@@ -43,6 +43,7 @@ import { UserPoolAdvancedSecurity } from "./UserPoolAdvancedSecurity";
 import { UserPoolDeletionProtection } from "./UserPoolDeletionProtection";
 import { UserPoolMfa } from "./UserPoolMfa";
 import { UserPoolPasswordPolicy } from "./UserPoolPasswordPolicy";
+import { UserPoolSelfSignUp } from "./UserPoolSelfSignUp";
 import { WebAclManagedRules } from "./WebAclManagedRules";
 
 export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
   UserPoolMfa,
   UserPoolAdvancedSecurity,
   UserPoolDeletionProtection,
+  UserPoolSelfSignUp,
   AppClientTokenValidity,
   CognitoAuthorizerPoolKnown,
   JwtAuthorizerIssuerKnown,

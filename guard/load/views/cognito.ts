@@ -12,7 +12,7 @@ import {
   type Val,
 } from "../../model";
 import { blocks, firstBlock } from "../json";
-import { optBool, optNum, optStr, optText, str } from "../values";
+import { isUnset, optBool, optNum, optStr, optText, str } from "../values";
 import type { BuildContext } from "./context";
 
 export interface CognitoViews {
@@ -95,7 +95,8 @@ function poolSettings(v: Readonly<Record<string, unknown>>): PoolSettings {
       temporaryPasswordValidityDays: written?.temporaryPasswordValidityDays ?? d.temporaryPasswordValidityDays,
     },
     ...(advanced !== undefined ? { advancedSecurityMode: advanced } : {}),
-    tier: optText(v["user_pool_tier"]) ?? "ESSENTIALS",
+    // Not set: a plan shows the tier the provider computes as known after apply; Cognito's default applies.
+    tier: (isUnset(v["user_pool_tier"]) ? undefined : optText(v["user_pool_tier"])) ?? "ESSENTIALS",
     deletionProtection: optText(v["deletion_protection"]) ?? "INACTIVE",
     adminCreateUserOnly: optBool(firstBlock(v["admin_create_user_config"])?.["allow_admin_create_user_only"]) ?? false,
   };
@@ -107,9 +108,10 @@ const UNIT_MINUTES: Readonly<Record<string, number>> = { seconds: 1 / 60, minute
 function clientTokenValidity(v: Readonly<Record<string, unknown>>): ClientTokenValidity {
   const units = firstBlock(v["token_validity_units"]) ?? {};
   const minutes = (attr: string, unitKey: string, defaultUnit: string, defaultValue: number): Val<number> => {
-    const raw = v[attr];
+    // Not set (a plan says "known after apply" for what the provider computes): Cognito's default applies.
+    const raw = isUnset(v[attr]) ? undefined : v[attr];
     if (isUnknown(raw)) return raw;
-    const unitRaw = units[unitKey];
+    const unitRaw = isUnset(units[unitKey]) ? undefined : units[unitKey];
     if (isUnknown(unitRaw)) return unitRaw;
     const n = typeof raw === "number" && raw > 0 ? raw : defaultValue;
     const unit = typeof unitRaw === "string" ? unitRaw : defaultUnit;
