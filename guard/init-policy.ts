@@ -7,6 +7,7 @@ import { invokers } from "./rules/MethodMatchesPolicy";
 import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
 import { apiKind, known, show } from "./access/context";
+import { callersOf, callersText } from "./access/resource-policy";
 import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
 
@@ -88,7 +89,7 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
         return { ...base, type: "EDGE", scopes: edge.requirement.scopes, ...(clients !== null ? { clients } : {}) };
       }
     }
-    return { ...base, type: "NONE", reason: TODO_REASON, notes: ["open to anyone on the internet. Why?"] };
+    return { ...base, type: "NONE", reason: TODO_REASON, notes: [`open to ${callersText(callersOf(model, r))}. Why?`] };
   }
   if (r.authorization === "AWS_IAM") {
     const who = invokers(model, r);
@@ -121,6 +122,18 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
   }
   if (r.authorization === "JWT") return jwtEntry(r, apiName, base);
   return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
+}
+
+/** A WebSocket route says where its authorization comes from: only $connect is authorized. */
+function withConnectionNote(r: Route, e: DraftEntry | { readonly skip: string }): DraftEntry | { readonly skip: string } {
+  if ("skip" in e) return e;
+  const note =
+    r.implicit === true
+      ? "no $connect route: API Gateway accepts every connection (add one with an authorizer, or say why not)"
+      : r.connection !== undefined
+        ? "runs on the connection: its authorization is $connect's (an authorizer attaches to $connect only)"
+        : undefined;
+  return note === undefined ? e : { ...e, notes: [note, ...e.notes] };
 }
 
 /** An HTTP API route with a JWT authorizer: its scopes, and its issuer and audience when the plan knows them. */
@@ -208,7 +221,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
           cors.add(r.path);
           continue;
         }
-        const e = entryFor(model, r, api, apiName);
+        const e = withConnectionNote(r, entryFor(model, r, api, apiName));
         if ("skip" in e) {
           skipped.push(`${JSON.stringify(r.routeKey)} (${JSON.stringify(r.address)}): ${e.skip}`);
           continue;

@@ -88,6 +88,11 @@ export interface RestApi {
   readonly disableExecuteApiEndpoint?: Val<boolean>;
   /** HTTP APIs: a `cors_configuration` block is set, so API Gateway answers CORS preflights itself. @default false */
   readonly builtInCors?: boolean;
+  /**
+   * REST APIs: `endpoint_configuration.types` (EDGE, REGIONAL, PRIVATE); Unknown when known only after apply.
+   * @default - not set: EDGE
+   */
+  readonly endpointTypes?: Val<readonly Val<string>[]>;
   readonly resource: ResourceInstance;
 }
 
@@ -118,8 +123,22 @@ export interface Route {
    * for `$default` and `$connect`, which have no path (their method ARN is `<api>/<stage>/$default`).
    */
   readonly path: Val<string>;
-  /** `"GET /pets/{petId}"`, `"$default"`, `"$connect"`, or undefined when method or path is unknown. */
+  /**
+   * `"GET /pets/{petId}"`, `"$default"`, `"$connect"`, a WebSocket API's `"$disconnect"` or custom key
+   * (`"sendmessage"`, with `httpMethod` the key and `path` ""), or undefined when method or path is unknown.
+   */
   readonly routeKey?: string;
+  /**
+   * WebSocket APIs: the `$connect` route whose authorization this route runs under. An authorizer attaches to
+   * `$connect` only; every other route of the API inherits the connection's authorization, which `authorization`,
+   * `authorizer` and `scopes` then hold. @default - the route's own authorization
+   */
+  readonly connection?: Route;
+  /**
+   * A WebSocket API's `$connect` that no aws_apigatewayv2_route defines (address `<api>#$connect`): API Gateway then
+   * accepts every connection, authorization NONE. @default false
+   */
+  readonly implicit?: boolean;
   /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS (as API Gateway spells it); JWT on HTTP API routes. */
   readonly authorization: Val<string>;
   /** Address of the authorizer referenced by `authorizer_id`. */

@@ -28,12 +28,17 @@ export const rulesWithoutPolicy = (rules: readonly Rule[]): Rule[] => rules.filt
 
 /** What the first run says beside its report: intent unchecked, what anyone can call, how to draft a policy. */
 export function noPolicyNote(input: string, findings: readonly Finding[]): string {
-  const open = findings
-    .filter((f) => f.rule === "no-open-method" && f.severity !== "info")
-    .map((f) => `${f.api ?? "(API unresolved)"} ${f.route ?? f.address}`);
+  const name = (f: Finding): string => `${f.api ?? "(API unresolved)"} ${f.route ?? f.address}`;
+  const opened = findings.filter((f) => f.rule === "no-open-method");
+  // no-open-method is critical for anyone on the internet, high for callers a resource policy narrows to.
+  const open = opened.filter((f) => f.severity === "critical").map(name);
+  const narrowed = opened.filter((f) => f.severity === "high").map(name);
   return [
     `check: note: no policy (no --policy, and ./${DEFAULT_POLICY_DIR} holds no policy file): every control is checked, intent is not checked yet`,
     open.length === 0 ? "check: note: open to anyone: no route" : `check: note: open to anyone: ${open.length} route(s): ${open.join(", ")}`,
+    ...(narrowed.length === 0
+      ? []
+      : [`check: note: open without authentication to the callers a resource policy names: ${narrowed.length} route(s): ${narrowed.join(", ")}`]),
     `check: note: draft the intended authorization with: check ${input} --init-policy ${DEFAULT_POLICY_DIR} (review the drafts, then run again)`,
     "",
   ].join("\n");

@@ -17,6 +17,18 @@ export function apiKind(api: RestApi | undefined): "REST API" | "HTTP API" | "We
   return api.protocol === "HTTP" ? "HTTP API" : api.protocol === "WEBSOCKET" ? "WebSocket API" : "REST API";
 }
 
+/**
+ * Where a WebSocket route's authorization comes from, as messages say it after the route key: "" for any other
+ * route. Only `$connect` is authorized; every other route runs on the connection.
+ */
+export function connectionNote(r: Route): string {
+  if (r.implicit === true) return " (no $connect route: API Gateway accepts every connection)";
+  if (r.connection === undefined) return "";
+  return r.connection.implicit === true
+    ? " (runs on the connection, and with no $connect route API Gateway accepts every connection)"
+    : " (runs on the connection: $connect's authorization)";
+}
+
 /** Finding about a route, with its API and route key filled in. */
 export function routeFinding(r: Route, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
   const api = apiNameOf(r);

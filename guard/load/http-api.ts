@@ -12,7 +12,7 @@ import {
   type UnresolvedRef,
   type Val,
 } from "../model";
-import { CONNECT_ROUTE_KEY, parseAnyRouteKey } from "../match/route";
+import { CONNECT_ROUTE_KEY, parseAnyRouteKey, parseWebSocketRouteKey } from "../match/route";
 import { firstBlock } from "./json";
 import { routeAuthorizer } from "./route-authorizer";
 import type { RawStack } from "./raw";
@@ -138,15 +138,14 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
     const problems: UnresolvedRef[] = [];
     const api = apiOf(r, problems);
     const rawKey = r.values["route_key"];
-    const shape = typeof rawKey === "string" ? parseAnyRouteKey(rawKey) : undefined;
-    // A WebSocket API authorizes the connection ($connect) only; its message routes run on that connection.
-    if (api?.protocol === "WEBSOCKET" && rawKey !== CONNECT_ROUTE_KEY) continue;
+    const webSocket = api?.protocol === "WEBSOCKET";
+    const shape = typeof rawKey === "string" ? (webSocket ? parseWebSocketRouteKey(rawKey) : parseAnyRouteKey(rawKey)) : undefined;
     if (shape === undefined) {
       const p: UnresolvedRef = {
         address: r.address,
         attribute: "route_key",
         target: isUnknown(rawKey) ? (rawKey.expression ?? "(known after apply)") : String(rawKey),
-        reason: "route_key is not a known HTTP API route key",
+        reason: `route_key is not a known ${webSocket ? "WebSocket" : "HTTP"} API route key`,
         source: r.source,
       };
       problems.push(p);
@@ -187,6 +186,8 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
     });
   }
 
+  const all = [...routes.filter((r) => r.api?.protocol !== "WEBSOCKET"), ...apis.flatMap((a) => webSocketRoutes(a, routes))];
+
   const httpStages: HttpStage[] = ofType(stack, "aws_apigatewayv2_stage").map((s) => {
     const api = apiOf(s);
     const settings = firstBlock(s.values["default_route_settings"]);
@@ -205,5 +206,52 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
     };
   });
 
-  return { apis, routes, authorizers, httpStages };
+  return { apis, routes: all, authorizers, httpStages };
+}
+
+/**
+ * A WebSocket API's routes as API Gateway authorizes them: an authorizer attaches to `$connect` only, and every other
+ * route runs on the connection, so it carries `$connect`'s authorization, authorizer and scopes (its own API key
+ * requirement stays). Without a `$connect` route API Gateway accepts every connection: an implicit `$connect`,
+ * NONE, stands for it. Two `$connect` routes leave the connection's authorization unknown.
+ */
+function webSocketRoutes(api: RestApi, routes: readonly Route[]): Route[] {
+  if (api.protocol !== "WEBSOCKET") return [];
+  const mine = routes.filter((r) => r.api === api);
+  if (mine.length === 0) return [];
+  const connects = mine.filter((r) => r.routeKey === CONNECT_ROUTE_KEY);
+  const implicit: Route | undefined =
+    connects.length > 0
+      ? undefined
+      : {
+          address: `${api.address}#${CONNECT_ROUTE_KEY}`,
+          form: "http-route",
+          apiAddress: api.address,
+          api,
+          apiName: api.name,
+          httpMethod: CONNECT_ROUTE_KEY,
+          path: "",
+          routeKey: CONNECT_ROUTE_KEY,
+          authorization: "NONE",
+          scopes: [],
+          apiKeyRequired: false,
+          implicit: true,
+          unresolved: [],
+          resource: api.resource,
+        };
+  const connection = implicit ?? (connects.length === 1 ? connects[0] : undefined);
+  const inherit = (r: Route): Route => {
+    if (r.routeKey === CONNECT_ROUTE_KEY) return r;
+    if (connection === undefined) return { ...r, authorization: unknownValue(`${CONNECT_ROUTE_KEY} is defined by ${connects.length} routes`), scopes: [] };
+    // The route's own authorizer_id, if any, is ignored by API Gateway on a WebSocket route other than $connect.
+    const { authorizer: _authorizer, authorizerAddress: _authorizerAddress, ...own } = r;
+    return {
+      ...own,
+      authorization: connection.authorization,
+      ...(connection.authorizer !== undefined ? { authorizer: connection.authorizer, authorizerAddress: connection.authorizer.address } : {}),
+      scopes: connection.scopes,
+      connection,
+    };
+  };
+  return [...(implicit !== undefined ? [implicit] : []), ...mine.map(inherit)];
 }

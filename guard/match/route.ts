@@ -204,6 +204,8 @@ export function compareRoutePrecedence(a: RouteShape, b: RouteShape): number {
 /** An HTTP API's catch-all route and a WebSocket API's connect route: route keys that name no method and no path. */
 export const DEFAULT_ROUTE_KEY = "$default";
 export const CONNECT_ROUTE_KEY = "$connect";
+/** A WebSocket API's disconnect route. */
+export const DISCONNECT_ROUTE_KEY = "$disconnect";
 
 /** The methods a policy's route key may name (REST and HTTP APIs; `ANY` is every method). */
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
@@ -222,10 +224,22 @@ export function parseAnyRouteKey(key: string): RouteShape | undefined {
   return key === DEFAULT_ROUTE_KEY || key === CONNECT_ROUTE_KEY ? { method: key, path: "" } : parseRouteKey(key);
 }
 
-/** Whether a policy may name `key`: one of ROUTE_METHODS and a path, or a catch-all key. */
+/**
+ * A WebSocket API's route key as the model writes it (the key as its method, path ""): `$connect`, `$disconnect`,
+ * `$default`, or a custom key the route selection expression yields (`sendmessage`). A custom key a policy can name
+ * has no whitespace, no `/` and no leading `$` (API Gateway reserves `$` for its own keys), so a mistyped method
+ * route (`GET/pets`) is never taken for one.
+ */
+export function parseWebSocketRouteKey(key: string): RouteShape | undefined {
+  if (key === CONNECT_ROUTE_KEY || key === DISCONNECT_ROUTE_KEY || key === DEFAULT_ROUTE_KEY) return { method: key, path: "" };
+  return /^[^\s/$]\S*$/.test(key) && !key.includes("/") ? { method: key, path: "" } : undefined;
+}
+
+/** Whether a policy may name `key`: one of ROUTE_METHODS and a path, a catch-all key, or a WebSocket route key. */
 export function isPolicyRouteKey(key: string): boolean {
   const shape = parseAnyRouteKey(key);
-  return shape !== undefined && (shape.path === "" || (ROUTE_METHODS as readonly string[]).includes(shape.method));
+  if (shape !== undefined) return shape.path === "" || (ROUTE_METHODS as readonly string[]).includes(shape.method);
+  return parseRouteKey(key) === undefined && parseWebSocketRouteKey(key) !== undefined;
 }
 
 /** One concrete request path of a template (`{param}` -> `x`, `{proxy+}` -> `a/b`), for "does this ARN reach it". */

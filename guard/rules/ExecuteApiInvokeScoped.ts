@@ -1,10 +1,16 @@
 // IAM grants of execute-api:Invoke name specific methods, never every API or a whole API by wildcard, and reach no
 // deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../policy/match";
+import type { PolicyStatement } from "../model";
 import { known, show } from "../access/context";
-import { breadth, grantsInvoke, mayGrantInvoke } from "../access/iam-statements";
+import { allowedCallers, breadth, grantsInvoke, mayGrantInvoke } from "../access/iam-statements";
 import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";
+
+const narrowsCallers = (s: PolicyStatement): boolean => {
+  const read = allowedCallers(s);
+  return "constraints" in read && read.constraints.length > 0;
+};
 
 export const ExecuteApiInvokeScoped: Rule = {
   id: "execute-api-invoke-scoped",
@@ -42,8 +48,14 @@ export const ExecuteApiInvokeScoped: Rule = {
       for (const s of p.document.statements) {
         if (!grantsInvoke(s)) continue;
         if (s.notResources.length > 0) out.push({ address: p.address, message: `execute-api:Invoke with NotResource grants every other API method`, file });
+        // A resource policy's Allow narrowed by conditions the check reads (a VPC endpoint, an address range, an
+        // organisation) admits those callers only; who they are is judged per route (guard/access/resource-policy.ts).
+        if (p.kind === "api-resource-policy" && narrowsCallers(s)) continue;
         for (const res of s.resources) {
-          const b = breadth(res);
+          // A resource policy's `execute-api:/...` names the API it is attached to, never every API.
+          const shorthand = p.kind === "api-resource-policy" && typeof res === "string" && res.startsWith("execute-api:/");
+          const b = shorthand ? breadth(`arn:aws:execute-api:region:account:this-api/${res.slice("execute-api:/".length)}`) : breadth(res);
+          if (shorthand && b === "scoped") continue;
           if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
           else if (b === "whole-api" && !isAllowed(known(res) ? res : ""))
             out.push({

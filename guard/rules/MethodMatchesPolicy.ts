@@ -2,7 +2,7 @@
 import type { Authorizer, Model, RestApi, Route } from "../model";
 import { expandAuthorizer, globMatch } from "../policy/match";
 import type { IntendedRoute, PolicySet } from "../policy/types";
-import { apiKind, authorizerFits, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
+import { apiKind, authorizerFits, connectionNote, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../access/context";
 import { iamAccess } from "../access/iam";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
@@ -225,7 +225,7 @@ export const MethodMatchesPolicy: Rule = {
         }
         seen.add(policyKey);
         const problems = compare(model, r, api, apiName, want);
-        for (const p of problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+        for (const p of problems) out.push(routeFinding(r, `${r.routeKey}${connectionNote(r)}: ${p}`));
         if (want.type === "EDGE" && problems.length === 0) {
           const edge = compareEdgeConfig(model, r, api, want);
           for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));

@@ -1,8 +1,8 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
 import { isUnknown } from "../model";
-import { intendedFor, isIntendedPreflight, routeFinding, show } from "../access/context";
+import { connectionNote, intendedFor, isIntendedPreflight, routeFinding, show } from "../access/context";
 import { edgeProtectionGap } from "../access/origin";
-import { deniedToEveryone } from "./private/resource-policy";
+import { callersOf, callersText } from "../access/resource-policy";
 import type { Rule, RuleFinding } from "./types";
 import { routeSubjects } from "./private/subjects";
 
@@ -14,8 +14,12 @@ export const NoOpenMethod: Rule = {
     "A method with authorization NONE and no API key can be called by anyone on the internet. Only CORS " +
     "preflight OPTIONS (MOCK, listed in the policy, or any MOCK preflight when no policy names the API), routes the policy marks NONE with a written reason, and routes " +
     "the policy marks EDGE while edge protection holds (every stage admits CloudFront only, a viewer-request " +
-    "verifier on every distribution in front of the API) may be open. A route the REST API's resource policy " +
-    "denies to everyone (an unconditional Deny of execute-api:Invoke for Principal *) is unreachable, not open.",
+    "verifier on every distribution in front of the API) may be open. A REST route API Gateway refuses to everyone " +
+    "(a PRIVATE API without a resource policy, a resource policy that allows no caller or denies it to everyone " +
+    "unconditionally) is unreachable, not open. A route that only the callers its resource policy names can reach " +
+    "(through VPC endpoint vpce-..., from VPC vpc-..., from an address range, principals of an organisation or " +
+    "account) is still open to them without authentication: reported as high, naming them. A condition the check " +
+    "cannot read never narrows: the route counts as open to anyone.",
   equivalents: {
     checkov: ["CKV_AWS_59"],
     kics: ["api_gateway_with_open_access", "api_gateway_method_does_not_contains_an_api_key"],
@@ -40,10 +44,14 @@ export const NoOpenMethod: Rule = {
         continue;
       }
       if (!open || r.apiKeyRequired === true || isIntendedPreflight(policies, r)) continue;
-      // Unreachable: the API's resource policy denies it to everyone, unconditionally.
-      if (deniedToEveryone(model, r) !== undefined) continue;
+      // Who reaches it past the endpoint and the resource policy: nobody (unreachable, not open), some, or anyone.
+      const callers = callersOf(model, r);
+      const label = `${r.routeKey ?? r.address}${connectionNote(r)}`;
+      if (callers.kind === "nobody") {
+        out.push(routeFinding(r, `${label} has authorization NONE but is not reachable: ${callers.why}`, { severity: "info" }));
+        continue;
+      }
       const want = intendedFor(policies, r);
-      const label = r.routeKey ?? r.address;
       if (want?.type === "EDGE") {
         const gap = r.api === undefined ? "its API did not resolve" : edgeProtectionGap(model, r.api);
         if (gap !== undefined)
@@ -51,7 +59,13 @@ export const NoOpenMethod: Rule = {
         continue;
       }
       if (want?.type === "NONE" && (want.reason ?? "").trim() !== "") continue;
-      out.push(routeFinding(r, `${label} has authorization NONE and no API key, and the policy gives no reason for it to be open`));
+      out.push(
+        routeFinding(
+          r,
+          `${label} has authorization NONE and no API key${callers.kind === "anyone" ? "" : `: open to ${callersText(callers)}`}, and the policy gives no reason for it to be open`,
+          callers.kind === "restricted" ? { severity: "high" } : {},
+        ),
+      );
     }
     return out;
   },

@@ -45,6 +45,7 @@ import { UserPoolMfa } from "./UserPoolMfa";
 import { UserPoolPasswordPolicy } from "./UserPoolPasswordPolicy";
 import { UserPoolSelfSignUp } from "./UserPoolSelfSignUp";
 import { WebAclManagedRules } from "./WebAclManagedRules";
+import { WebsocketConnectAuthenticated } from "./WebsocketConnectAuthenticated";
 
 export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
 
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   MethodMatchesPolicy,
   UnresolvedReference,
   NoOpenMethod,
+  WebsocketConnectAuthenticated,
   HttpRouteAuthorizerIgnored,
   OpenApiBodyVerified,
   ApiKeyIsNotAuthentication,

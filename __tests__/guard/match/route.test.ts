@@ -2,6 +2,7 @@
 import { matchesArn } from "../../../guard/match/glob";
 import {
   isPolicyRouteKey,
+  parseWebSocketRouteKey,
   parseAnyRouteKey,
   parseRouteKey,
   deeperArnSuffixes,
@@ -98,9 +99,23 @@ describe("GIVEN route keys (the one grammar of the model, the HTTP API loader an
     expect(isPolicyRouteKey(key)).toBe(true);
   });
 
-  it.each(["get /pets", "GET pets", "GET  /pets", "GET /pets x", "sendMessage", "$disconnect", ""])("WHEN %j THEN it is not a route key", (key) => {
+  it.each(["get /pets", "GET pets", "GET  /pets", "GET /pets x", "GET/pets", "$other", ""])("WHEN %j THEN it is not a route key", (key) => {
     expect(parseAnyRouteKey(key)).toBeUndefined();
+    expect(parseWebSocketRouteKey(key)).toBeUndefined();
     expect(isPolicyRouteKey(key)).toBe(false);
+  });
+
+  it.each(["$connect", "$disconnect", "$default", "sendMessage", "orders.subscribe"])(
+    "WHEN the WebSocket route key %j is parsed THEN it is the key with no path, and a policy may name it",
+    (key) => {
+      expect(parseWebSocketRouteKey(key)).toEqual({ method: key, path: "" });
+      expect(isPolicyRouteKey(key)).toBe(true);
+    },
+  );
+
+  it("WHEN a WebSocket custom key is parsed as an HTTP API route key THEN it is none (an HTTP API has no such route)", () => {
+    expect(parseAnyRouteKey("sendMessage")).toBeUndefined();
+    expect(parseAnyRouteKey("$disconnect")).toBeUndefined();
   });
 
   it("WHEN a key names a method API Gateway does not have THEN the loaders read it but a policy may not name it", () => {

@@ -4,6 +4,17 @@ import { isUnknown, unknownValue, type Authorizer, type ResourceInstance, type R
 import { bool, knownStrList, optNum, optStr, str, strList } from "../values";
 import { API, RES, type BuildContext } from "./context";
 import { routeAuthorizer } from "../route-authorizer";
+import { firstBlock } from "../json";
+
+/**
+ * `endpoint_configuration.types`; undefined when the block is not set (EDGE). A plan shows an unset block as a
+ * computed value without an expression: not set. A block known only after apply otherwise is Unknown.
+ */
+function endpointTypesOf(raw: unknown): Val<readonly Val<string>[]> | undefined {
+  if (isUnknown(raw)) return raw.expression === undefined ? undefined : raw;
+  const block = firstBlock(raw);
+  return block === undefined ? undefined : strList(block["types"]);
+}
 
 export interface RestViews {
   readonly apis: RestApi[];
@@ -16,7 +27,10 @@ export interface RestViews {
 
 export function restViews(ctx: BuildContext): RestViews {
   const { stack, resolver, unresolved, ofType, target, follow } = ctx;
-  const apis: RestApi[] = ofType(API).map((r) => ({ address: r.address, name: str(r.values["name"]), resource: r }));
+  const apis: RestApi[] = ofType(API).map((r) => {
+    const types = endpointTypesOf(r.values["endpoint_configuration"]);
+    return { address: r.address, name: str(r.values["name"]), ...(types !== undefined ? { endpointTypes: types } : {}), resource: r };
+  });
   const apiByAddress = new Map(apis.map((a) => [a.address, a]));
   const apiOf = (r: ResourceInstance, attr: string, sink?: UnresolvedRef[]): RestApi | undefined => {
     const t = follow(r, attr, [API], sink);

@@ -156,9 +156,11 @@ export function routeFacts(
     const behindEdge = route.authorization === "NONE" && edgeProtected(route);
     const edgeFacts = behindEdge ? edgeFactsOf(model, route) : {};
     const { type, reason } = effectiveType(route, behindEdge, edgeFacts.edge);
-    const targets = methodTargets(model, route, targetLabel(stack, route.apiAddress, route.apiName));
+    // A WebSocket route runs on its connection: its invokers are those who may open it ($connect's ARN).
+    const signed = route.connection ?? route;
+    const targets = methodTargets(model, signed, targetLabel(stack, route.apiAddress, route.apiName));
     // A role an unconditional explicit Deny refuses the route (guard/access/iam.ts) is no invoker, whatever it is granted.
-    const denied = (principal: string) => iamAccess(model).roles.some((r) => r.stack === stack && `role ${r.name}` === principal && deniedRoute(r, route));
+    const denied = (principal: string) => iamAccess(model).roles.some((r) => r.stack === stack && `role ${r.name}` === principal && deniedRoute(r, signed));
     const invokers =
       type === "AWS_IAM"
         ? grants.filter((g) => g.patterns.some((p) => targets.some((t) => coversArnGlob(p, t))) && !denied(g.principal)).map((g) => g.principal)

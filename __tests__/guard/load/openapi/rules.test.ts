@@ -166,11 +166,13 @@ describe("openapi-body-verified", () => {
 });
 
 describe("REST API resource policies that deny execute-api:Invoke", () => {
-  const open = (policy: Json | undefined, resourceForm = false) =>
+  // Beside an Allow to everyone: with a resource policy, API Gateway refuses an anonymous call no Allow admits.
+  const allowAll: Json = { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" };
+  const open = (policy: Json | undefined, resourceForm = false, statements: Json[] = policy === undefined ? [] : [allowAll, policy]) =>
     sample((b, d) => {
       b.paths["/internal/{proxy+}"] = { "x-amazon-apigateway-any-method": { security: [] } };
       if (policy === undefined) return;
-      const text = JSON.stringify({ Version: "2012-10-17", Statement: [policy] });
+      const text = JSON.stringify({ Version: "2012-10-17", Statement: statements });
       if (resourceForm) d.resource["aws_api_gateway_rest_api_policy"] = { p: { rest_api_id: `\${${API}.id}`, policy: text } };
       else d.resource["aws_api_gateway_rest_api"]["api_4F59AA66"]["policy"] = text;
     });
@@ -181,7 +183,9 @@ describe("REST API resource policies that deny execute-api:Invoke", () => {
     Resource: "execute-api:/*/*/internal/*",
     ...extra,
   });
-  const findings = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)));
+  // Open routes: an unreachable one is reported as info ("not reachable"), never as open.
+  const findings = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)).filter((f) => f.severity !== "info"));
+  const unreachable = (d: Doc) => bodyFindings(check("no-open-method", d)).filter((f) => f.severity === "info");
 
   it("Noncompliance: without a policy the greedy route is open", () => {
     expect(findings(open(undefined))).toEqual(["ANY /internal/{proxy+}"]);
@@ -193,6 +197,16 @@ describe("REST API resource policies that deny execute-api:Invoke", () => {
     ["Action execute-api:*", false, deny({ Action: "execute-api:*", Principal: { AWS: "*" } })],
   ])("Compliance: an unconditional Deny to everyone in %s makes it unreachable", (_, resourceForm, statement) => {
     expect(findings(open(statement, resourceForm))).toEqual([]);
+    expect(unreachable(open(statement, resourceForm)).map((f) => f.message)).toEqual([
+      expect.stringMatching(/^ANY \/internal\/\{proxy\+\} has authorization NONE but is not reachable: resource policy .* denies it to everyone$/),
+    ]);
+  });
+  it("Compliance: a resource policy with a Deny and no Allow admits no anonymous caller (implicit deny)", () => {
+    const d = open(deny({ Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } }), false, [
+      deny({ Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } }),
+    ]);
+    expect(findings(d)).toEqual([]);
+    expect(unreachable(d).map((f) => f.message)).toEqual([expect.stringMatching(/not reachable: its resource policy allows no caller to invoke it/)]);
   });
   it.each([
     ["a condition", deny({ Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } })],
@@ -325,10 +339,14 @@ describe("GIVEN a REST API importing its body with parameters.basepath", () => {
       if (deny)
         api["policy"] = JSON.stringify({
           Version: "2012-10-17",
-          Statement: [{ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/v1/internal/*" }],
+          Statement: [
+            // Without an Allow, API Gateway would refuse every anonymous call (implicit deny).
+            { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+            { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/*/v1/internal/*" },
+          ],
         });
     });
-  const open = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)));
+  const open = (d: Doc) => routesOf(bodyFindings(check("no-open-method", d)).filter((f) => f.severity !== "info"));
   it("THEN prepend puts the base path in front of every route", () => {
     expect(open(imported("prepend", false))).toEqual(["ANY /v1/internal/{proxy+}"]);
   });
