@@ -3,7 +3,7 @@
 import { globMatch } from "../policy/match";
 import type { PolicyStatement } from "../model";
 import { known, show } from "../access/context";
-import { allowedCallers, breadth, grantsInvoke, mayGrantInvoke } from "../access/iam-statements";
+import { allowedCallers, breadth, callersLeftByDeny, grantsInvoke, mayGrantInvoke, toEveryone } from "../access/iam-statements";
 import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";
 
@@ -11,6 +11,10 @@ const narrowsCallers = (s: PolicyStatement): boolean => {
   const read = allowedCallers(s);
   return "constraints" in read && read.constraints.length > 0;
 };
+
+/** A Deny to everyone in the same document that leaves only one class of callers on `res` (or everything). */
+const narrowedByDeny = (statements: readonly PolicyStatement[], res: unknown): boolean =>
+  statements.some((d) => toEveryone(d) && callersLeftByDeny(d) !== undefined && d.resources.some((x) => x === res || x === "*" || x === "execute-api:/*"));
 
 export const ExecuteApiInvokeScoped: Rule = {
   id: "execute-api-invoke-scoped",
@@ -56,6 +60,8 @@ export const ExecuteApiInvokeScoped: Rule = {
           const shorthand = p.kind === "api-resource-policy" && typeof res === "string" && res.startsWith("execute-api:/");
           const b = shorthand ? breadth(`arn:aws:execute-api:region:account:this-api/${res.slice("execute-api:/".length)}`) : breadth(res);
           if (shorthand && b === "scoped") continue;
+          // The documented pattern: Allow everyone, Deny everyone outside one VPC endpoint, VPC or range on the same resources.
+          if (p.kind === "api-resource-policy" && narrowedByDeny(p.document.statements, res)) continue;
           if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
           else if (b === "whole-api" && !isAllowed(known(res) ? res : ""))
             out.push({
