@@ -11,6 +11,7 @@ import {
   OPENAPI,
   PARENT,
   ROUTE_SHAPE,
+  RESOURCE_POLICY,
   ROUTES,
   rule,
   STAGES,
@@ -154,9 +155,10 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...modelled(ROUTES, "disabling", ["disable_execute_api_endpoint"]),
     ...modelled(ROUTES, "any", ["name"]),
     ...modelled(ROUTES, "any", ["policy"]),
+    // PRIVATE or not decides who reaches an open method (guard/access/resource-policy.ts): any change may widen.
+    ...modelled(RESOURCE_POLICY, "any", ["endpoint_configuration.types"]),
     ...notVerified(NOT_MODELLED, [
       "api_key_source",
-      "endpoint_configuration.types",
       "endpoint_configuration.vpc_endpoint_ids",
       "endpoint_configuration.ip_address_type",
       "parameters",

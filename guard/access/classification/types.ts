@@ -61,9 +61,26 @@ export const CLOUDFRONT = "guard/access/cloudfront.ts";
 export const CODE = "guard/access/authorizer-code.ts";
 export const IDENTITY = "guard/review/facts/identity.ts";
 export const GRANTS = "guard/review/facts/grants.ts";
+export const RESOURCE_POLICY = "guard/access/resource-policy.ts";
 
 /** Every module a table names (the test checks each exists). */
-export const MODULES = [ROUTES, ROUTE_SHAPE, HTTP_API, OPENAPI, STAGES, IAM, COGNITO, IDENTITY_POOLS, WAF, ORIGIN, CLOUDFRONT, CODE, IDENTITY, GRANTS];
+export const MODULES = [
+  ROUTES,
+  ROUTE_SHAPE,
+  HTTP_API,
+  OPENAPI,
+  STAGES,
+  IAM,
+  COGNITO,
+  IDENTITY_POOLS,
+  WAF,
+  ORIGIN,
+  CLOUDFRONT,
+  CODE,
+  IDENTITY,
+  GRANTS,
+  RESOURCE_POLICY,
+];
 
 // Reasons used by many types.
 export const NAME = "a resource's own name or label: references follow the resource, not the text";
