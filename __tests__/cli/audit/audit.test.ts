@@ -19,6 +19,22 @@ async function audit(argv: readonly string[]) {
   return { code, out, err };
 }
 
+/** The reviewed code: the compliant account's own state document, written as a plan JSON file. */
+async function reviewedPlan(): Promise<string> {
+  const m = installAccount(compliantAccount());
+  try {
+    const before = await readAccount({ regions: [REGION] });
+    const plan = join(mkdtempSync(join(tmpdir(), "audit-plan-")), "plan.json");
+    writeFileSync(plan, JSON.stringify(regionDocument(before.account, before.regions[0]!).document));
+    return plan;
+  } finally {
+    m.restore();
+  }
+}
+
+const driftOf = (out: string) =>
+  (JSON.parse(out) as { findings: { rule: string; severity: string; message: string }[] }).findings.filter((f) => f.rule === "deployed-matches-code");
+
 const denied = () =>
   Object.assign(new Error("User is not authorized to perform this action"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
 
@@ -53,13 +69,7 @@ describe("GIVEN a method switched to NONE in the console", () => {
   });
 
   test("WHEN audited with --plan of the reviewed code THEN the drift names the deployed and the code value", async () => {
-    // The reviewed code: the compliant account's own state document, as a plan JSON file.
-    mocks = installAccount(compliantAccount());
-    const before = await readAccount({ regions: [REGION] });
-    mocks.restore();
-    const dir = mkdtempSync(join(tmpdir(), "audit-plan-"));
-    const plan = join(dir, "plan.json");
-    writeFileSync(plan, JSON.stringify(regionDocument(before.account, before.regions[0]!).document));
+    const plan = await reviewedPlan();
     mocks = installAccount(drifted());
     const r = await audit(["--region", REGION, "--policy", writePolicy(), "--plan", plan, "--format", "json"]);
     expect(r.code).toBe(1);
@@ -70,6 +80,43 @@ describe("GIVEN a method switched to NONE in the console", () => {
       expect.objectContaining({
         severity: "critical",
         message: expect.stringContaining("GET /pets: deployed NONE (public), code COGNITO (scopes: shop/read)"),
+      }),
+    ]);
+  });
+});
+
+describe("GIVEN other console drifts, audited with --plan of the reviewed code", () => {
+  test("WHEN the account is as reviewed THEN no drift and exit 0", async () => {
+    const plan = await reviewedPlan();
+    mocks = installAccount(compliantAccount());
+    const r = await audit(["--region", REGION, "--policy", writePolicy(), "--plan", plan, "--format", "json"]);
+    expect(driftOf(r.out)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  test("WHEN the stage's web ACL is detached THEN a high drift names the stage", async () => {
+    const plan = await reviewedPlan();
+    const a = compliantAccount();
+    a.stageWebAcl = undefined;
+    mocks = installAccount(a);
+    const r = await audit(["--region", REGION, "--policy", writePolicy(), "--plan", plan, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(driftOf(r.out)).toEqual([
+      expect.objectContaining({ severity: "high", message: expect.stringMatching(/^stage shop-dev\/dev: deployed differs from code: .*web ACL/) }),
+    ]);
+  });
+
+  test("WHEN a function URL without auth is added to the backend THEN a critical drift names the function", async () => {
+    const plan = await reviewedPlan();
+    const a = compliantAccount();
+    a.functionUrlAuth = ["NONE"];
+    mocks = installAccount(a);
+    const r = await audit(["--region", REGION, "--policy", writePolicy(), "--plan", plan, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(driftOf(r.out)).toEqual([
+      expect.objectContaining({
+        severity: "critical",
+        message: expect.stringContaining("function shop-dev-backend: deployed a function URL with auth NONE, code has no function URL"),
       }),
     ]);
   });

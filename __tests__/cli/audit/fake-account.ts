@@ -51,6 +51,8 @@ export interface FakeAccount {
   resources: Resource[];
   clients: UserPoolClientType[];
   stageWebAcl: string | undefined;
+  /** Auth types of the backend's function URLs (none when reviewed). */
+  functionUrlAuth: ("NONE" | "AWS_IAM")[];
 }
 
 export function compliantAccount(): FakeAccount {
@@ -107,6 +109,7 @@ export function compliantAccount(): FakeAccount {
       },
     ],
     stageWebAcl: WEB_ACL,
+    functionUrlAuth: [],
   };
 }
 
@@ -236,6 +239,12 @@ export function installAccount(account: FakeAccount) {
       ],
     }),
   });
-  fn.on(ListFunctionUrlConfigsCommand).resolves({ FunctionUrlConfigs: [] });
+  fn.on(ListFunctionUrlConfigsCommand).callsFake(() => ({
+    FunctionUrlConfigs: account.functionUrlAuth.map((AuthType, i) => ({
+      FunctionArn: FN_ARN,
+      FunctionUrl: `https://url${i}.lambda-url.${REGION}.on.aws/`,
+      AuthType,
+    })),
+  }));
   return { gw, v2, idp, fn, sts, restore: () => [gw, v2, idp, fn, sts].forEach((m) => m.restore()) };
 }

@@ -4,7 +4,7 @@
 // a deployed route weaker than the code is high (critical when anyone can call it), a stronger or different one
 // medium, a route or API missing on either side medium or high. What the audit could not read is compared on
 // neither side and said to be not verified. Pure: two Models and the unread list in, findings out.
-import type { Model } from "../../../guard/model";
+import type { Model, ResourceInstance } from "../../../guard/model";
 import type { Severity } from "../../../guard/policy/types";
 import { compareRoute, diffFacts } from "../../../guard/review/diff";
 import { modelFacts, type ModelFacts } from "../../../guard/review/facts";
@@ -94,6 +94,54 @@ function routeEntry(code: RouteAuth, live: RouteAuth): DriftEntry | undefined {
   };
 }
 
+/** A function's name from its name or ARN (`arn:aws:lambda:r:a:function:NAME[:qualifier]`). */
+const functionName = (v: unknown): string | undefined => (typeof v !== "string" ? undefined : v.startsWith("arn:") ? v.split(":")[6] : v);
+
+/** The functions that have a function URL, by name, with its auth type; a code reference is followed to its function. */
+function functionUrls(m: Model): Map<string, { auth: string; address: string }> {
+  const byAddress = new Map<string, ResourceInstance>(m.resources.map((r) => [r.address, r]));
+  const out = new Map<string, { auth: string; address: string }>();
+  for (const r of m.resources.filter((x) => x.type === "aws_lambda_function_url")) {
+    const target = (r.references["function_name"] ?? []).map((ref) => byAddress.get(ref.replace(/\.(function_name|arn|id)$/, ""))).find((x) => x !== undefined);
+    const name = functionName(r.values["function_name"]) ?? functionName(target?.values["function_name"]);
+    const auth = r.values["authorization_type"];
+    if (name !== undefined) out.set(name, { auth: typeof auth === "string" ? auth : "unknown", address: r.address });
+  }
+  return out;
+}
+
+/** Function URLs in the account that the code does not have: a door to a backend that bypasses the API. */
+function functionUrlEntries(code: Model, live: Model, unread: readonly Unread[]): DriftEntry[] {
+  const codeUrls = functionUrls(code);
+  const out: DriftEntry[] = [];
+  for (const [name, url] of functionUrls(live)) {
+    const c = codeUrls.get(name);
+    if (c !== undefined && c.auth === url.auth) continue;
+    out.push({
+      severity: url.auth === "NONE" ? "critical" : "high",
+      kind: "function-url-not-in-code",
+      subject: `function ${name}`,
+      deployed: `function URL, auth ${url.auth}`,
+      code: c === undefined ? "no function URL" : `function URL, auth ${c.auth}`,
+      message: `function ${name}: deployed a function URL with auth ${url.auth}, code ${c === undefined ? "has no function URL" : `auth ${c.auth}`} (callers reach the backend without the API's authorizers)`,
+      address: url.address,
+    });
+  }
+  const hidden = unread.filter((u) => u.scope === "function-urls");
+  if (hidden.length > 0) {
+    out.push({
+      severity: "info",
+      kind: "function-urls-not-verified",
+      subject: "function URLs",
+      deployed: "not read",
+      code: `${codeUrls.size} function URL(s)`,
+      message: `function URLs not verified: ${hidden.length} listing(s) failed, first ${hidden[0]?.what}: ${hidden[0]?.reason}`,
+      address: "(audit)",
+    });
+  }
+  return out;
+}
+
 /** Every difference between the reviewed code and the account. */
 export function driftEntries(code: Model, live: Model, unread: readonly Unread[]): DriftEntry[] {
   const services = new Set(unread.map((u) => u.service));
@@ -166,6 +214,7 @@ export function driftEntries(code: Model, live: Model, unread: readonly Unread[]
       address: c.addresses[0] ?? c.subject,
     });
   }
+  out.push(...functionUrlEntries(code, live, unread));
   return out;
 }
 
