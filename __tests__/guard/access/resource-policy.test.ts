@@ -8,7 +8,8 @@ import { allowedCallers, callersLeftByDeny } from "../../../guard/access/iam-sta
 import { runRules } from "../../../guard/engine";
 import { draftPolicies } from "../../../guard/init-policy";
 import { loadModel } from "../../../guard/load";
-import type { PolicyCondition, PolicyStatement } from "../../../guard/model";
+import type { Model, PolicyCondition, PolicyStatement } from "../../../guard/model";
+import { diffModels } from "../../../guard/review/diff";
 import { noPolicyNote } from "../../../cli/private/no-policy";
 
 const PLAN = join(__dirname, "..", "load", "modules", "fixtures", "private-api", "plan.json");
@@ -89,6 +90,33 @@ describe("GIVEN open methods of REST APIs with different endpoints and resource 
     expect(note).toContain(
       "check: note: open without authentication to the callers a resource policy names: 4 route(s): internal-any-vpce GET /ping, partner-feed GET /feed, internal-vpc GET /items, internal-vpce GET /status",
     );
+  });
+});
+
+describe("GIVEN the same APIs added in a pull request", () => {
+  test("THEN the review says who can call each new open route, not 'public' for a private one", () => {
+    const empty: Model = {
+      ...model,
+      resources: [],
+      apis: [],
+      routes: [],
+      authorizers: [],
+      stages: [],
+      httpStages: [],
+      iamPolicies: [],
+      iamRoles: [],
+      changes: [],
+    };
+    const said = Object.fromEntries(
+      diffModels(empty, model)
+        .changes.filter((c) => c.kind === "new-public-route")
+        .map((c) => [c.subject, c.message]),
+    );
+    expect(said["internal-vpce GET /status"]).toBe(
+      "new route, NONE (callers through VPC endpoint vpce-0a1b2c3d4e5f60718 (resource policy aws_api_gateway_rest_api_policy.vpce)), and no intended policy allows it to be public",
+    );
+    expect(said["internal-nopolicy GET /health"]).toContain("NONE (nobody: a PRIVATE API without a resource policy: API Gateway refuses every call)");
+    expect(said["public-edge GET /news"]).toBe("new route, NONE (public), and no intended policy allows it to be public");
   });
 });
 

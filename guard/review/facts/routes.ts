@@ -6,6 +6,7 @@ import { resourceAt, valueOf } from "../../access/targets";
 import { edgeRequirementOf, type EdgeRequirement } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
 import { deniedRoute, iamAccess } from "../../access/iam";
+import { callersOf, callersText } from "../../access/resource-policy";
 import { coversArnGlob } from "../../match/glob";
 import { tableKey, type LambdaRequirement, type RouteTables } from "../route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "../types";
@@ -182,6 +183,12 @@ export function routeFacts(
       ...edgeFacts,
       ...(reason !== undefined ? { unknownReason: reason } : {}),
     };
-    return { ...base, summary: summarize(base) };
+    // An open REST method's callers past its endpoint and resource policy: "NONE (callers through VPC endpoint vpce-1 ...)".
+    const callers = type === "NONE" ? callersOf(model, route) : undefined;
+    const summary =
+      callers?.kind === "restricted" || callers?.kind === "nobody"
+        ? `NONE (${callersText(callers)}${base.apiKeyRequired === true ? " + API key" : ""})`
+        : summarize(base);
+    return { ...base, summary };
   });
 }
