@@ -1,0 +1,106 @@
+// Which rules the audit can judge on what it read: what it did not read is "not verified" at info, never a pass.
+import { auditRule, auditRules, CODE_ONLY_RULES } from "../../../cli/private/audit/verification";
+import type { Unread } from "../../../cli/private/audit/snapshot";
+import { runRules } from "../../../guard/engine";
+import { modelFromDocument } from "../../../guard/load";
+import { RULES } from "../../../guard/rules";
+import type { Rule } from "../../../guard/rules/types";
+import { parsePolicyDocument } from "../../../guard/policy/parse";
+import type { PolicySet } from "../../../guard/policy/types";
+
+const NO_POLICY: PolicySet = { policies: [] };
+
+const noIam: Unread = { region: "all", service: "iam", what: "IAM roles", reason: "no IAM client" };
+const rule = (id: string, findings: number): Rule => ({
+  id,
+  title: id,
+  severity: "high",
+  rationale: "",
+  equivalents: {},
+  check: () => Array.from({ length: findings }, (_, i) => ({ address: `x.y${i}`, message: `finding ${i}` })),
+});
+const empty = modelFromDocument({
+  format_version: "1.0",
+  values: { root_module: { resources: [{ address: "aws_s3_bucket.b", mode: "managed", type: "aws_s3_bucket", name: "b", values: {} }] } },
+});
+
+test("GIVEN a rule that needs IAM WHEN IAM was not read THEN its findings are info and one more says the rule is not verified", () => {
+  const wrapped = auditRule(rule("execute-api-invoke-scoped", 1), [noIam]);
+  const out = wrapped.check(empty, NO_POLICY);
+  expect(out).toEqual([
+    { address: "(audit)", severity: "info", message: "execute-api-invoke-scoped is not verified: IAM roles: no IAM client" },
+    { address: "x.y0", severity: "info", message: "not verified (IAM roles: no IAM client): finding 0" },
+  ]);
+});
+
+test("GIVEN a rule that needs IAM and finds nothing WHEN IAM was not read THEN it still cannot pass", () => {
+  const r = runRules(empty, NO_POLICY, [auditRule(rule("iam-invoker-trust", 0), [noIam])]);
+  expect(r.findings.map((f) => [f.severity, f.address])).toEqual([["info", "(audit)"]]);
+});
+
+test("GIVEN everything a rule needs was read THEN the rule is unchanged", () => {
+  const r = rule("stage-waf", 1);
+  expect(auditRule(r, [noIam])).toBe(r);
+});
+
+test("GIVEN API Gateway reads that failed in a region THEN every rule judges not verified", () => {
+  const gw: Unread = { region: "eu-west-1", service: "apigateway", what: "GetStages restapis/a", reason: "access denied" };
+  expect(auditRule(rule("stage-waf", 0), [gw]).check(empty, NO_POLICY)).toEqual([expect.objectContaining({ severity: "info", address: "(audit)" })]);
+});
+
+test("GIVEN a route the policy intends AWS_IAM WHEN IAM was not read THEN only that route's finding is not verified", () => {
+  const doc = {
+    format_version: "1.0",
+    values: {
+      root_module: {
+        resources: [
+          {
+            address: "aws_api_gateway_rest_api.a",
+            mode: "managed",
+            type: "aws_api_gateway_rest_api",
+            name: "a",
+            values: { id: "a1", name: "shop", root_resource_id: "root" },
+          },
+          ...["iam", "open"].map((p) => ({
+            address: `aws_api_gateway_resource.${p}`,
+            mode: "managed",
+            type: "aws_api_gateway_resource",
+            name: p,
+            values: { id: p, rest_api_id: "a1", parent_id: "root", path_part: p },
+          })),
+          ...["iam", "open"].map((p) => ({
+            address: `aws_api_gateway_method.${p}`,
+            mode: "managed",
+            type: "aws_api_gateway_method",
+            name: p,
+            values: { rest_api_id: "a1", resource_id: p, http_method: "GET", authorization: "NONE", api_key_required: false },
+          })),
+        ],
+      },
+    },
+  };
+  const model = modelFromDocument(doc);
+  const parsed = parsePolicyDocument(
+    { api: "shop", routes: { "GET /iam": { type: "AWS_IAM", groups: [], roles: ["*-reporting"] }, "GET /open": { type: "COGNITO", authorizer: "c" } } },
+    "shop.yaml",
+  );
+  if (parsed.policy === undefined) throw new Error(JSON.stringify(parsed.problems));
+  const policies = { policies: [parsed.policy] };
+  const rules = auditRules(
+    RULES.filter((r) => r.id === "no-open-method"),
+    [noIam],
+  );
+  const found = runRules(model, policies, rules).findings.map((f) => [f.route, f.severity]);
+  expect(found).toEqual(
+    expect.arrayContaining([
+      ["GET /open", "critical"],
+      ["GET /iam", "info"],
+    ]),
+  );
+});
+
+test("code-only rules are left out of the audit", () => {
+  const ids = auditRules(RULES, []).map((r) => r.id);
+  for (const id of Object.keys(CODE_ONLY_RULES)) expect(ids).not.toContain(id);
+  expect(ids).toContain("no-open-method");
+});
