@@ -133,7 +133,11 @@ function parseRoutes(c: Collector, v: unknown, path: string): Record<string, Int
   for (const [key, entry] of Object.entries(v)) {
     const p = `${path}["${key}"]`;
     if (!isPolicyRouteKey(key)) {
-      c.add(p, 'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}"), "$default", or a WebSocket route key ("$connect", "$disconnect", or a custom key without spaces or "/")', key);
+      c.add(
+        p,
+        'route key must be "<METHOD> /path" (e.g. "GET /pets/{petId}"), "$default", or a WebSocket route key ("$connect", "$disconnect", or a custom key without spaces or "/")',
+        key,
+      );
       continue;
     }
     const r = parseRoute(c, entry, p);
