@@ -54,12 +54,17 @@ function measureHere(what: string, base: string, head: string): Sample {
   }
   const b = loadModel(base, { side: "after" });
   const h = loadModel(head, { side: "after" });
-  const report = diffModels(b, h, { baseLabel: "base", headLabel: "head", routeTables: { base: loadRouteTables(b), head: loadRouteTables(h) } });
+  // `review+check`: as the CLI runs it, the policy check on both sides too (control-regressed).
+  const checked = what === "review+check" ? { baseFindings: findingsOf(b), findings: findingsOf(h) } : {};
+  const report = diffModels(b, h, { baseLabel: "base", headLabel: "head", routeTables: { base: loadRouteTables(b), head: loadRouteTables(h) }, ...checked });
   const text = renderMarkdown(report);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (text.length === 0) throw new Error("empty review");
   return { ms, routes: h.routes.length, blocking: report.blocking };
 }
+
+const findingsOf = (model: ReturnType<typeof loadModel>) =>
+  runRules(model, { policies: [] }).findings.map((f) => ({ ruleId: f.rule, severity: f.severity, message: f.message, address: f.address }));
 
 const measure = (what: string, base: string, head: string): Sample =>
   medianOfChildren<Sample>(__filename, ["--measure", what, base, head], RUNS, `review bench (${what})`);
@@ -88,6 +93,7 @@ export async function run(): Promise<Record<string, unknown>> {
     synthesize(base, false);
     synthesize(head, true);
     const review = measure("review", base, head);
+    const withChecks = measure("review+check", base, head);
     const check = measure("check", base, base);
     const tf = terraformShow(join(base, "stacks", STACK), dir);
     const ratio = (ms: number) => ("showMs" in tf ? Number((ms / tf.showMs).toFixed(3)) : null);
@@ -95,19 +101,27 @@ export async function run(): Promise<Record<string, unknown>> {
       runs: RUNS,
       routes: review.routes,
       review: { ms: Math.round(review.ms), blocking: review.blocking },
+      reviewWithChecks: { ms: Math.round(withChecks.ms), blocking: withChecks.blocking },
       check: { ms: Math.round(check.ms), findings: check.findings },
       terraformShowJsonMs: "showMs" in tf ? Math.round(tf.showMs) : `skipped: ${tf.skipped}`,
       ...("resources" in tf ? { planResources: tf.resources } : {}),
       reviewOverShow: ratio(review.ms),
+      reviewWithChecksOverShow: ratio(withChecks.ms),
       checkOverShow: ratio(check.ms),
       target: "reviewOverShow <= 0.25",
     };
     console.log("review (median of %d, fresh process each; two real %d-route synths, head with one route downgraded):", RUNS, ROUTES);
     console.log("  review (load both cdktf.out + diff + Markdown): %d ms, %d blocking", result.review.ms, result.review.blocking);
+    console.log("  review + the check on both sides (as the CLI):  %d ms, %d blocking", result.reviewWithChecks.ms, result.reviewWithChecks.blocking);
     console.log("  check of one (load + every rule):              %d ms, %d findings", result.check.ms, result.check.findings);
     if ("showMs" in tf) {
       console.log("  terraform show -json of the same plan (%d resources): %d ms", tf.resources, Math.round(tf.showMs));
-      console.log("  review / show: %s (target <= 0.25); check / show: %s", result.reviewOverShow, result.checkOverShow);
+      console.log(
+        "  review / show: %s (target <= 0.25); review with both checks / show: %s; check / show: %s",
+        result.reviewOverShow,
+        result.reviewWithChecksOverShow,
+        result.checkOverShow,
+      );
     } else console.log("  terraform show -json: %s", result.terraformShowJsonMs);
     mkdirSync(join(__dirname, "results"), { recursive: true });
     writeFileSync(join(__dirname, "results", "review.json"), `${JSON.stringify(result, null, 2)}\n`);
