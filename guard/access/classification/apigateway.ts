@@ -108,7 +108,9 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(PARENT, ["http_method", "resource_id", "rest_api_id"]),
   },
   aws_api_gateway_method: {
-    ...modelled(ROUTES, "any", ["authorization", "authorizer_id"]),
+    ...modelled(ROUTES, "any", ["authorization"]),
+    // A reference: the route's authorizer is compared by what it is (type, function, pool), not by address.
+    ...modelled(ROUTES, "judged", ["authorizer_id"]),
     // Which route the method is: the review pairs routes by what they match and judges a new one by its authorization.
     ...modelled(ROUTES, "judged", ["http_method", "resource_id", "rest_api_id"]),
     ...modelled(ROUTES, "adding", ["authorization_scopes"]),

@@ -31,8 +31,9 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
   },
   aws_apigatewayv2_api_mapping: notVerified(DOMAIN, ["api_id", "api_mapping_key", "domain_name", "stage"]),
   aws_apigatewayv2_authorizer: {
-    ...modelled(HTTP_API, "any", ["api_id", "authorizer_type", "authorizer_uri", "identity_sources", "jwt_configuration.issuer"]),
-    ...modelled(HTTP_API, "adding", ["jwt_configuration.audience"]),
+    ...modelled(HTTP_API, "any", ["api_id", "authorizer_type", "authorizer_uri", "identity_sources"]),
+    // Which pool and clients' tokens pass: compared per route by identity (authorizer-pool-changed, jwt-audience-widened).
+    ...modelled(HTTP_API, "judged", ["jwt_configuration.issuer", "jwt_configuration.audience"]),
     ...rule("authorizer-identity-source", "larger", ["authorizer_result_ttl_in_seconds"]),
     ...notVerified("the role API Gateway assumes to invoke the authorizer, and how it reads its answer", [
       "authorizer_credentials_arn",
@@ -90,7 +91,9 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
     ...neutral(PARENT, ["api_id"]),
   },
   aws_apigatewayv2_route: {
-    ...modelled(HTTP_API, "any", ["api_id", "authorization_type", "authorizer_id", "route_key", "target"]),
+    ...modelled(HTTP_API, "any", ["api_id", "authorization_type", "route_key", "target"]),
+    // A reference: the route's authorizer is compared by what it is (type, function, issuer, audience), not by address.
+    ...modelled(HTTP_API, "judged", ["authorizer_id"]),
     ...modelled(HTTP_API, "adding", ["authorization_scopes"]),
     ...modelled(HTTP_API, "disabling", ["api_key_required"]),
     ...notVerified("which request parameters and models the route requires", [
