@@ -1,5 +1,5 @@
 // Audit benchmark (issue 18): SDK calls per route of a live audit of 50 REST APIs x 100 routes (target <= 0.05:
-// no per-method calls), and its wall time against a loopback fake of the AWS endpoints answering each request after
+// no per-method calls; one export per stage for what it serves), and its wall time against a loopback fake of the AWS endpoints answering each request after
 // a realistic latency (bench/private/fake-aws.ts), through the real SDK clients with their adaptive retry. The
 // audit runs whole (read, adapter, every rule, the JSON report); the median of RUNS is reported.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -50,6 +50,8 @@ async function once(): Promise<Sample> {
     if (unread.length > 0) throw new Error(`the fake did not serve: ${unread.map((u) => `${u.what}: ${u.reason}`).join("; ")}`);
     const routes = run.report.audit.matrix.length;
     if (routes !== APIS * ROUTES_PER_API) throw new Error(`read ${routes} routes, expected ${APIS * ROUTES_PER_API}`);
+    const served = run.report.findings.filter((f) => f.rule === "stage-serves-working-copy");
+    if (served.length > 0) throw new Error(`the fake's stages should serve their working copy: ${served[0]?.message}`);
     return { ms, calls: run.snapshot.calls.length, requests: fake.requests(), routes };
   } finally {
     await fake.close();

@@ -51,6 +51,23 @@ function resources(i: number, routes: number, functions: number) {
 
 const POOL = `${REGION}_Bench0001`;
 
+/** The stage's OpenAPI 3 export with the API Gateway extensions: what the deployment serves (the same methods). */
+function exportOf(i: number, routes: number) {
+  const paths: Record<string, unknown> = {};
+  const op = { security: [{ [`bench-${i}-cognito`]: ["bench/read"] }] };
+  for (let r = 0; r * 2 < routes; r++) paths[`/r${r}`] = { get: op, post: op };
+  return {
+    openapi: "3.0.1",
+    info: { title: `bench-${i}` },
+    paths,
+    components: {
+      securitySchemes: {
+        [`bench-${i}-cognito`]: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools" },
+      },
+    },
+  };
+}
+
 function cognito(target: string): unknown {
   switch (target.split(".")[1]) {
     case "ListUserPools":
@@ -87,6 +104,8 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
       return body === undefined ? { status: 400, body: { __type: "InvalidParameterException", message: target } } : { status: 200, body };
     }
     if (method === "POST" && path === "/") return { status: 200, xml: true, body: "" };
+    const x = /^\/restapis\/api(\d+)\/stages\/prod\/exports\/oas30$/.exec(path);
+    if (x !== null) return { status: 200, body: exportOf(Number(x[1]), o.routesPerApi) };
     const m = /^\/restapis\/api(\d+)\/(resources|authorizers|stages)$/.exec(path);
     if (path === "/restapis") return { status: 200, body: { item: Array.from({ length: o.apis }, (_, i) => restApi(i)) } };
     if (m !== null) {

@@ -122,6 +122,39 @@ describe("GIVEN other console drifts, audited with --plan of the reviewed code",
   });
 });
 
+describe("GIVEN what a stage serves against the working copy", () => {
+  test("WHEN GET /pets is switched to NONE in the console and not redeployed THEN the stage still serves COGNITO and the difference is high", async () => {
+    const a = compliantAccount();
+    a.served = structuredClone(a.resources);
+    a.resources.find((x) => x.path === "/pets")!.resourceMethods!["GET"] = { httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: false };
+    mocks = installAccount(a);
+    const r = await audit(["--region", REGION, "--policy", writePolicy(), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const served = (JSON.parse(r.out) as { findings: { rule: string; severity: string; message: string }[] }).findings.filter(
+      (f) => f.rule === "stage-serves-working-copy",
+    );
+    expect(served).toEqual([
+      expect.objectContaining({
+        severity: "high",
+        message:
+          "GET /pets: stage dev serves COGNITO_USER_POOLS shop-dev-cognito [shop/read], the working copy says NONE (not redeployed: callers get what the stage serves)",
+      }),
+    ]);
+  });
+
+  test("WHEN the stage was deployed with GET /pets open and the method later restored THEN the open stage is critical", async () => {
+    const a = compliantAccount();
+    a.served = structuredClone(a.resources);
+    a.served.find((x) => x.path === "/pets")!.resourceMethods!["GET"] = { httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: false };
+    mocks = installAccount(a);
+    const r = await audit(["--region", REGION, "--policy", writePolicy(), "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.out) as { findings: { rule: string; severity: string; route: string }[] }).findings).toContainEqual(
+      expect.objectContaining({ rule: "stage-serves-working-copy", severity: "critical", route: "GET /pets" }),
+    );
+  });
+});
+
 describe("GIVEN a client given the implicit flow in the console", () => {
   test("WHEN audited THEN exit 1 naming the client", async () => {
     const a = compliantAccount();

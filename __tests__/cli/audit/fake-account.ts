@@ -9,6 +9,7 @@ import {
   GetAuthorizersCommand,
   GetBasePathMappingsCommand,
   GetDomainNamesCommand,
+  GetExportCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   GetStagesCommand,
@@ -51,6 +52,11 @@ export interface FakeAccount {
   resources: Resource[];
   clients: UserPoolClientType[];
   stageWebAcl: string | undefined;
+  /**
+   * What the stage's deployment serves (its export is built from these). @default - the working copy itself, as if
+   * every change had been redeployed
+   */
+  served?: Resource[];
   /** Auth types of the backend's function URLs (none when reviewed). */
   functionUrlAuth: ("NONE" | "AWS_IAM")[];
 }
@@ -138,6 +144,41 @@ export function writePolicy(): string {
   return file;
 }
 
+/** The stage's OpenAPI 3 export with the API Gateway extensions, as API Gateway writes it for these resources. */
+export function exportOf(resources: readonly Resource[]): unknown {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of resources) {
+    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      const requirement: Record<string, string[]> = {};
+      if (m.authorizationType === "COGNITO_USER_POOLS") requirement["shop-dev-cognito"] = m.authorizationScopes ?? [];
+      if (m.authorizationType === "AWS_IAM") requirement["sigv4"] = [];
+      if (m.apiKeyRequired === true) requirement["api_key"] = [];
+      (paths[r.path ?? ""] ??= {})[verb.toLowerCase()] = {
+        ...(Object.keys(requirement).length > 0 ? { security: [requirement] } : {}),
+        "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "POST", uri: URI },
+      };
+    }
+  }
+  return {
+    openapi: "3.0.1",
+    info: { title: "shop-dev", version: "2026-12-01" },
+    paths,
+    components: {
+      securitySchemes: {
+        "shop-dev-cognito": {
+          type: "apiKey",
+          name: "Authorization",
+          in: "header",
+          "x-amazon-apigateway-authtype": "cognito_user_pools",
+          "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: [POOL_ARN] },
+        },
+        api_key: { type: "apiKey", name: "x-api-key", in: "header" },
+        sigv4: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" },
+      },
+    },
+  };
+}
+
 export type Mocks = ReturnType<typeof installAccount>;
 
 /** Serves `account` through mocked SDK clients (every instance of each client class). */
@@ -167,6 +208,7 @@ export function installAccount(account: FakeAccount) {
       },
     ],
   }));
+  gw.on(GetExportCommand).callsFake(() => ({ body: new TextEncoder().encode(JSON.stringify(exportOf(account.served ?? account.resources))) }));
   gw.on(GetUsagePlansCommand).resolves({
     items: [
       {

@@ -29,6 +29,7 @@ const region = (over: Partial<RegionSnapshot> = {}): RegionSnapshot => ({
         },
       ],
       stages: [{ stageName: "prod", deploymentId: "d1", webAclArn: "arn:aws:wafv2:eu-west-1:1:regional/webacl/x/1" }],
+      served: [],
     },
   ],
   usagePlans: [],

@@ -4,6 +4,7 @@
 
 export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "deployed-matches-code": ["CM-3", "CM-6", "CA-7"],
+  "stage-serves-working-copy": ["CM-3", "AC-3"],
   "method-matches-policy": ["AC-3", "AC-6"],
   "no-open-method": ["AC-3", "SC-7"],
   "authorizer-exists": ["AC-3", "IA-2"],
@@ -50,6 +51,7 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "deployment-redeploys-on-auth-change": ["CM-3"],
   "deployment-stage-name": ["CM-6"],
   "openapi-body-verified": ["AC-3"],
+  "secret-literal": ["IA-5", "SC-28"],
 };
 
 /** A rule's controls; a rule this table does not name is filed under continuous monitoring (CA-7). */

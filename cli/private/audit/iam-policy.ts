@@ -25,6 +25,7 @@ export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>
     GetResources: "apigateway:GET",
     GetAuthorizers: "apigateway:GET",
     GetStages: "apigateway:GET",
+    GetExport: "apigateway:GET",
     GetUsagePlans: "apigateway:GET",
     GetUsagePlanKeys: "apigateway:GET",
     GetApiKeys: "apigateway:GET",

@@ -22,8 +22,9 @@ import { htmlReport } from "./html";
 import { oscalReport } from "./oscal";
 import { readAccount } from "./read";
 import type { AccountSnapshot, Unread } from "./snapshot";
+import { servedRule } from "./served";
 import { deployedModel } from "./state";
-import { auditRules, CODE_ONLY_RULES } from "./verification";
+import { auditRule, auditRules, CODE_ONLY_RULES } from "./verification";
 
 export interface AuditArgs {
   readonly regions: readonly string[];
@@ -147,7 +148,12 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
   const noPolicy = args.policies.length === 0;
   const rules = auditRules(noPolicy ? rulesWithoutPolicy(RULES) : RULES, snapshot.unread);
   const drift = code === undefined ? undefined : driftRule(code, snapshot.unread);
-  const result = runRules(model, policies, drift === undefined ? rules : [...rules, drift.rule]);
+  // The stage exports are what this rule needs beyond the API Gateway reads every rule needs.
+  const served = auditRule(
+    servedRule(snapshot),
+    snapshot.unread.map(({ scope, ...u }) => (scope === "stage-exports" ? u : { ...u, ...(scope !== undefined ? { scope } : {}) })),
+  );
+  const result = runRules(model, policies, [...rules, served, ...(drift === undefined ? [] : [drift.rule])]);
   const files = policyDigests(policies);
   const input = `aws:${snapshot.account ?? "unknown-account"} (${args.regions.join(", ")})`;
   const report: AuditReport = {

@@ -27,10 +27,10 @@ export interface Unread {
   readonly what: string;
   readonly reason: string;
   /**
-   * What it hides when it is narrower than the service's resources the rules judge: `function-urls` (no rule judges
-   * function URLs yet; the report lists them as not read). @default - everything of the service
+   * What it hides when it is narrower than the service's resources the rules judge: `function-urls` (judged by the
+   * drift only), `stage-exports` (what a stage serves, compared with the working copy). @default - everything of the service
    */
-  readonly scope?: "function-urls";
+  readonly scope?: "function-urls" | "stage-exports";
 }
 
 export interface RestApiRead {
@@ -39,6 +39,11 @@ export interface RestApiRead {
   readonly resources: readonly Resource[];
   readonly authorizers: readonly RestAuthorizer[];
   readonly stages: readonly RestStage[];
+  /**
+   * What each stage serves: its deployment exported (GetExport oas30 with the API Gateway extensions and
+   * authorizers), parsed; a stage whose export could not be read is absent (and an Unread entry says so).
+   */
+  readonly served: readonly { readonly stage: string; readonly document: unknown }[];
 }
 
 export interface HttpApiRead {

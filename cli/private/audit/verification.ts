@@ -60,6 +60,7 @@ export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
   "deployment-redeploys-on-auth-change": "judges the deployment's triggers and lifecycle in the configuration",
   "deployment-stage-name": "judges a deployment's stage_name argument in the configuration",
   "openapi-body-verified": "judges OpenAPI bodies in the configuration; the account serves the imported methods, which are read",
+  "secret-literal": "judges secrets written literally in the Terraform a repository holds; the account's values are not literals",
 };
 
 /** Every unread entry that hides something a rule needs. */
