@@ -23,12 +23,36 @@ const IDENTITY = new Set([
 
 export type TriggerCoverage = { readonly kind: "covered" } | { readonly kind: "ids"; readonly refs: readonly string[] } | { readonly kind: "none" };
 
-const designates = (ref: string, r: ResourceInstance): { readonly attribute?: string } | undefined => {
-  const p = parseAddress(ref);
-  if (p === undefined || p.type !== r.type || p.name !== r.name || p.modulePath !== r.modulePath) return undefined;
-  if (p.index !== undefined && p.index !== r.index) return undefined;
-  return p.attribute !== undefined ? { attribute: p.attribute.split(".")[0].replace(/\[.*$/, "") } : {};
-};
+interface TriggerRef {
+  readonly ref: string;
+  readonly index?: number | string;
+  readonly attribute?: string;
+}
+
+/** Each deployment's trigger references, parsed once and grouped by the resource they name (type, name, module). */
+const byDeployment = new WeakMap<Deployment, ReadonlyMap<string, readonly TriggerRef[]>>();
+const resourceKeyOf = (type: string, name: string, modulePath: string): string => `${modulePath}|${type}|${name}`;
+
+function triggerRefs(d: Deployment): ReadonlyMap<string, readonly TriggerRef[]> {
+  const cached = byDeployment.get(d);
+  if (cached !== undefined) return cached;
+  const map = new Map<string, TriggerRef[]>();
+  for (const ref of d.resource.references["triggers"] ?? []) {
+    const p = parseAddress(ref);
+    if (p === undefined) continue;
+    const key = resourceKeyOf(p.type, p.name, p.modulePath);
+    const entry: TriggerRef = {
+      ref,
+      ...(p.index !== undefined ? { index: p.index } : {}),
+      ...(p.attribute !== undefined ? { attribute: (p.attribute.split(".")[0] ?? "").replace(/\[.*$/, "") } : {}),
+    };
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [entry]);
+    else list.push(entry);
+  }
+  byDeployment.set(d, map);
+  return map;
+}
 
 /** Whether the trigger text carries a string literal (this project's configurationHash writes the configuration's hash there). */
 function triggerLiteral(d: Deployment): boolean {
@@ -42,14 +66,14 @@ function triggerLiteral(d: Deployment): boolean {
  * synth) counts as covering: it changes when the configuration does.
  */
 export function triggerCoverage(d: Deployment, r: ResourceInstance): TriggerCoverage {
-  const refs = d.resource.references["triggers"] ?? [];
-  const seen = refs.map((ref) => ({ ref, use: designates(ref, r) })).filter((x) => x.use !== undefined);
+  const named = triggerRefs(d).get(resourceKeyOf(r.type, r.name, r.modulePath)) ?? [];
+  const seen = named.filter((x) => x.index === undefined || x.index === r.index);
   if (seen.length === 0) return { kind: "none" };
-  const attributes = seen.map((x) => x.use?.attribute).filter((a): a is string => a !== undefined);
-  const bare = seen.some((x) => x.use?.attribute === undefined);
+  const attributes = seen.map((x) => x.attribute).filter((a): a is string => a !== undefined);
+  const bare = seen.some((x) => x.attribute === undefined);
   const fromPlan = d.resource.change !== undefined;
   if (attributes.some((a) => !IDENTITY.has(a))) return { kind: "covered" };
   if (bare && (attributes.length === 0 || !fromPlan)) return { kind: "covered" };
   if (!fromPlan && triggerLiteral(d)) return { kind: "covered" };
-  return { kind: "ids", refs: [...new Set(seen.filter((x) => x.use?.attribute !== undefined).map((x) => x.ref))] };
+  return { kind: "ids", refs: [...new Set(seen.filter((x) => x.attribute !== undefined).map((x) => x.ref))] };
 }
