@@ -84,8 +84,17 @@ describe("lambda-runtime-supported", () => {
     expect(f.message).toContain("since 2024-02-08 at the latest");
   });
 
-  test("GIVEN runtimes the table does not list (a future nodejs26.x, python3.12) WHEN checked THEN low, not verified, never a pass", () => {
-    for (const runtime of ["nodejs26.x", "python3.12"]) {
+  test.each([
+    ["python3.12", "2026-12-07", []],
+    ["python3.11", "2026-12-07", ["high"]],
+    ["python3.12", "2028-09-15", ["medium"]],
+  ])("GIVEN %s WHEN checked on %s THEN %j (the Python page's dates)", (runtime, day, severities) => {
+    const findings = judge(withFunction({ runtime }), day);
+    expect(findings.map((f) => f.severity ?? "high")).toEqual(severities);
+  });
+
+  test("GIVEN runtimes the table does not list (a future nodejs26.x, ruby3.4) WHEN checked THEN low, not verified, never a pass", () => {
+    for (const runtime of ["nodejs26.x", "ruby3.4"]) {
       const findings = judge(withFunction({ runtime }), "2026-12-07");
       expect(findings.map((f) => f.severity)).toEqual(["low"]);
       expect(findings[0].message).toContain(`runtime "${runtime}" is not in the dated table of Lambda runtimes: whether AWS still accepts it is not verified`);
@@ -137,7 +146,7 @@ describe("the dated table and the runtime the stacks deploy", () => {
   test("GIVEN the table THEN every entry's days are real and in order (deprecated <= create block <= update block) and cite a source", () => {
     for (const [runtime, l] of Object.entries(RUNTIME_LIFECYCLE)) {
       expect([runtime, daysBetween(l.deprecated, l.blockCreate) >= 0, daysBetween(l.blockCreate, l.blockUpdate) >= 0]).toEqual([runtime, true, true]);
-      expect(l.source).toMatch(/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-(nodejs|runtimes)\.html/);
+      expect(l.source).toMatch(/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-(nodejs|python|runtimes)\.html/);
     }
   });
 
