@@ -58,9 +58,48 @@ export interface ResourceInstance {
   readonly dependsOn: readonly string[];
   /** `lifecycle.create_before_destroy` when the input says (cdk.tf.json); plan JSON does not carry it. */
   readonly createBeforeDestroy?: boolean;
+  /**
+   * How the configuration writes the resource (one record per configuration address, shared by its instances):
+   * which attribute paths hold a literal. Undefined when the input carries no configuration (a state).
+   */
+  readonly written?: WrittenAttributes;
   /** The planned change, for plan inputs; undefined for cdk.tf.json. */
   readonly change?: ChangeAction;
   readonly source: SourceRef;
+}
+
+/**
+ * Where a literal value of an attribute is written, judged by the expression's shape only (a plan redacts the values
+ * of sensitive attributes, even in its `configuration`): a constant, or a reference to a variable with a literal
+ * `default`, followed through module inputs, outputs and for_each. A value that combines a literal with anything
+ * known only at apply or given at plan time (a resource, a data source, a variable without default) is not literal.
+ */
+export type LiteralSource =
+  /** A constant, or an expression of constants only (`base64encode("...")`), here or in a module input or for_each. */
+  | { readonly kind: "constant" }
+  /** The `default` of a variable declaration: `var.x`, or `module.m.var.x` for a module's own. */
+  | { readonly kind: "default"; readonly variable: string }
+  /** Possibly literal, but the input does not show it (plan JSON carries no locals). */
+  | { readonly kind: "unverifiable"; readonly why: string };
+
+export interface LiteralAttribute {
+  /**
+   * The attribute's path as the resource's `values` hold it: `value`, `origin[0].custom_header[1].value` (plan JSON
+   * indexes every block), `environment.variables.API_TOKEN` (cdk.tf.json, a single block as an object). A plan shows
+   * one expression for a whole map (`environment[0].variables`), cdk.tf.json one per key.
+   */
+  readonly path: string;
+  readonly source: LiteralSource;
+}
+
+export interface WrittenAttributes {
+  /** Paths whose value is literal (or possibly so) in the configuration. */
+  readonly literals: readonly LiteralAttribute[];
+  /**
+   * Top-level attributes and blocks the configuration writes. A block the values hold but not listed here was
+   * written as a `dynamic` block, of which plan JSON shows no expression.
+   */
+  readonly names: readonly string[];
 }
 
 /** The stack a model entity comes from (`petstore-dev`; "" for a single file). */
@@ -178,6 +217,8 @@ export type EdgeConfigTable =
       readonly prefixes?: readonly { readonly prefix: string; readonly scopes: readonly string[] }[];
       /** Config-wide client names, for routes whose `clients` is null; null = every configured client. @default null */
       readonly clients?: readonly string[] | null;
+      /** The SSM parameter the verifier reads its runtime configuration from. @default - not recorded */
+      readonly parameterName?: string;
     }
   | { readonly file: string; readonly problem: string };
 

@@ -3,6 +3,7 @@
 import { unknownValue, type ResourceInstance, type SourceRef } from "../model";
 import { configAddressOf, formatIndex, referencesInString } from "./address";
 import { asArray, asObject, isObject, type JsonObject } from "./json";
+import { cdktfLiterals, cdktfScope } from "./literals-cdktf";
 import type { RawStack } from "./raw";
 
 /** Meta-arguments that are not resource attributes. `//` is cdktf's metadata block. */
@@ -38,6 +39,7 @@ function instanceKeys(body: JsonObject): (number | string | undefined)[] {
 
 export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
   const resources: ResourceInstance[] = [];
+  const scope = cdktfScope(doc);
   const modes: [string, "managed" | "data"][] = [
     ["resource", "managed"],
     ["data", "data"],
@@ -48,8 +50,10 @@ export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
         const body = asObject(rawBody);
         const values: Record<string, unknown> = {};
         const references: Record<string, string[]> = {};
+        const attributes: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(body)) {
           if (META.has(k)) continue;
+          attributes[k] = v;
           values[k] = convertValue(v);
           const refs: string[] = [];
           collectRefs(v, refs);
@@ -60,6 +64,7 @@ export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
           .flatMap((d) => (d.includes("${") ? referencesInString(d) : [d]));
         const cbd = asObject(body["lifecycle"])["create_before_destroy"];
         const configAddress = configAddressOf("", mode, type, name);
+        const written = cdktfLiterals(attributes, body["for_each"], scope);
         for (const index of instanceKeys(body)) {
           resources.push({
             address: configAddress + formatIndex(index),
@@ -73,6 +78,7 @@ export function readCdktf(doc: JsonObject, source: SourceRef): RawStack {
             references,
             dependsOn,
             ...(typeof cbd === "boolean" ? { createBeforeDestroy: cbd } : {}),
+            written,
             source,
           });
         }

@@ -6,6 +6,7 @@ import { unknownValue, type ChangeAction, type ResourceChange, type ResourceInst
 import { configAddressOf, parseAddress } from "./address";
 import { collectRefs, referencedTargets, ReferenceExpander } from "./expressions";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
+import { planLiterals } from "./literals-plan";
 import type { RawStack } from "./raw";
 
 interface ConfigResource {
@@ -99,6 +100,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
   const rootModule = asObject(asObject(doc["configuration"])["root_module"]);
   readConfiguration(rootModule, "", config);
   const expander = new ReferenceExpander(rootModule);
+  const writtenAt = planLiterals(rootModule);
 
   const changes: ResourceChange[] = [];
   const unknownMasks = new Map<string, unknown>();
@@ -153,6 +155,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       if (expanded.length > 0) references[attr] = expanded;
     }
     const change = changeByAddress.get(s.address);
+    const written = writtenAt(configAddress);
     resources.push({
       address: s.address,
       configAddress,
@@ -164,6 +167,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       values,
       references,
       dependsOn: cfg?.dependsOn ?? [],
+      ...(written !== undefined ? { written } : {}),
       ...(change !== undefined ? { change: change.action } : {}),
       source,
     });

@@ -32,6 +32,7 @@ import { LambdaRuntimeSupported } from "./LambdaRuntimeSupported";
 import { MethodMatchesPolicy } from "./MethodMatchesPolicy";
 import { NoOpenMethod } from "./NoOpenMethod";
 import { OpenApiBodyVerified } from "./OpenApiBodyVerified";
+import { SecretLiteral } from "./SecretLiteral";
 import { StageAccessLogs } from "./StageAccessLogs";
 import { StageExecutionLogging } from "./StageExecutionLogging";
 import { StageWaf } from "./StageWaf";
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   StageXray,
   UsagePlanOnApiKeyStages,
   ApiKeyInUsagePlan,
+  SecretLiteral,
   DeploymentRedeploysOnAuthChange,
   DeploymentStageName,
   UserPoolPasswordPolicy,

@@ -33,7 +33,20 @@ export interface RuleFinding {
  * (and file, when both name one).
  */
 export interface Subject {
-  readonly kind: "route" | "api" | "policy" | "stage" | "user-pool" | "app-client" | "authorizer" | "api-key" | "deployment" | "role" | "function";
+  readonly kind:
+    | "route"
+    | "api"
+    | "policy"
+    | "stage"
+    | "user-pool"
+    | "app-client"
+    | "authorizer"
+    | "api-key"
+    | "deployment"
+    | "role"
+    | "function"
+    /** A resource that holds a secret (rule secret-literal). */
+    | "secret-holder";
   readonly address: string;
   /** File the resource came from; tells apart equal addresses of two stacks. */
   readonly file?: string;

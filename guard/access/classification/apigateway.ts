@@ -29,7 +29,8 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...neutral(LIFECYCLE, ["reset_on_delete"]),
   },
   aws_api_gateway_api_key: {
-    ...notVerifiedEvenWhenNew("an API key meters callers: its value (a literal one is in the repository), and its owner", ["value", "customer_id"]),
+    ...rule("secret-literal", "any", ["value"]),
+    ...notVerifiedEvenWhenNew("an API key meters callers: its owner", ["customer_id"]),
     ...rule("api-key-in-usage-plan", "enabling", ["enabled"]),
     ...neutral(NAME, ["name"]),
     ...neutral(DOC, ["description"]),

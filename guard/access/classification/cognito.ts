@@ -116,14 +116,8 @@ export const COGNITO_TYPES: Readonly<Record<string, TypeTable>> = {
   },
   aws_cognito_user: {
     ...modelled(COGNITO, "any", ["user_pool_id", "username"]),
-    ...notVerified("the user's attributes (claims in their tokens), state and credentials", [
-      "attributes",
-      "enabled",
-      "password",
-      "temporary_password",
-      "client_metadata",
-      "validation_data",
-    ]),
+    ...notVerified("the user's attributes (claims in their tokens) and state", ["attributes", "enabled", "client_metadata", "validation_data"]),
+    ...rule("secret-literal", "any", ["password", "temporary_password"]),
     ...neutral("how the welcome message is sent", ["desired_delivery_mediums", "force_alias_creation", "message_action"]),
   },
   aws_cognito_user_group: {

@@ -3,6 +3,7 @@
 // names it. A rule declares the family it judges with one of these (`subjects: routeSubjects()`).
 import { apiNameOf, known, lookupPolicy, show } from "../../access/context";
 import { lambdaFunctions } from "../../access/lambda-functions";
+import { holderName, secretHolders, SECRET_TYPES } from "../../access/secrets";
 import type { Model, ResourceInstance, RestApi, Route, Val } from "../../model";
 import type { PolicySet } from "../../policy/types";
 import type { Subject } from "../types";
@@ -134,3 +135,15 @@ export const groupRoleSubjects: Subjects = (model) =>
   model.iamRoles
     .filter((r) => r.cognitoGroups.length > 0)
     .map((r) => ({ kind: "role", address: r.address, file: r.resource.source.file, label: `${stackPrefix(r.resource)}group role ${nameOf(r.name)}` }));
+
+/** Resources that hold a secret and whose configuration the input shows (rule secret-literal). */
+export const secretHolderSubjects: Subjects = (model) =>
+  secretHolders(model).map((r) => {
+    const name = holderName(r);
+    return {
+      kind: "secret-holder",
+      address: r.address,
+      file: r.source.file,
+      label: `${stackPrefix(r)}${SECRET_TYPES[r.type]} ${name !== undefined ? JSON.stringify(name) : r.address}`,
+    };
+  });

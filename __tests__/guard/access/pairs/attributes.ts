@@ -90,9 +90,9 @@ export const ATTRIBUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
     env: "dev",
     description: "a partner's API key gets a literal value, now in the repository",
     mutate: (d) => void (only(d, "aws_api_gateway_api_key", "acme")["value"] = "acme-0123456789abcdef0123456789abcdef"),
-    blocking: ["attribute-not-verified"],
+    blocking: ["attribute-widened"],
     names: "value: (unset) → (sensitive value)",
-    check: [],
+    check: ["secret-literal"],
   },
   "api-key-described": {
     env: "dev",
