@@ -2,7 +2,7 @@
 // and following `${...}` / plan references from one resource to another of a given type in the same stack.
 import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
-import type { RuleFinding } from "../rules/types";
+import type { ResourceFinding } from "./context";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
@@ -110,6 +110,6 @@ export function viewerRequestTargets(
 /** Edge authentication: some behavior of the distribution runs a Lambda@Edge function on viewer-request. */
 export const hasEdgeAuth = (d: ResourceInstance): boolean => behaviors(d).some((b) => viewerRequestFunctions(b).length > 0);
 
-export function distributionFinding(d: ResourceInstance, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
+export function distributionFinding(d: ResourceInstance, message: string, extra: Partial<ResourceFinding> = {}): ResourceFinding {
   return { address: d.address, message, file: d.source.file, ...extra };
 }

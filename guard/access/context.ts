@@ -1,9 +1,22 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
+import { AUTHORIZATION_TYPES, authorizationType } from "../../kernel/authorization-types";
 import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../match/route";
 import { isUnknown, type RestApi, type Route, type Val } from "../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
-import type { IntendedRoute, PolicySet } from "../policy/types";
-import type { RuleFinding } from "../rules/types";
+import type { IntendedRoute, PolicySet, Severity } from "../policy/types";
+
+/**
+ * A finding about one resource as the rules report it (guard/rules/types.ts RuleFinding has this shape; the access
+ * layer builds it without importing the rules, which sit above it).
+ */
+export interface ResourceFinding {
+  readonly address: string;
+  readonly api?: string;
+  readonly route?: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly severity?: Severity;
+}
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
 
@@ -30,7 +43,7 @@ export function connectionNote(r: Route): string {
 }
 
 /** Finding about a route, with its API and route key filled in. */
-export function routeFinding(r: Route, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
+export function routeFinding(r: Route, message: string, extra: Partial<ResourceFinding> = {}): ResourceFinding {
   const api = apiNameOf(r);
   return {
     address: r.address,
@@ -118,20 +131,19 @@ export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
   return l.kind === "one" && known(r.path) && l.effective.corsPreflight.some((p) => normalizeTemplate(p) === normalizeTemplate(r.path as string));
 }
 
-/** API Gateway's spelling of a policy type. */
-export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = {
-  NONE: "NONE",
-  API_KEY: "NONE",
-  AWS_IAM: "AWS_IAM",
-  COGNITO: "COGNITO_USER_POOLS",
-  CUSTOM: "CUSTOM",
-  // Authenticated at the edge; the gateway itself sees an open method (see origin.ts edgeProtectionGap).
-  EDGE: "NONE",
-  JWT: "JWT",
-};
+/**
+ * API Gateway's spelling of a policy type on a REST method, from the type table. EDGE is authenticated at the edge;
+ * the gateway itself sees an open method (see origin.ts edgeProtectionGap).
+ */
+export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = Object.fromEntries(
+  AUTHORIZATION_TYPES.map((row) => [row.type, row.restGateway]),
+) as Record<IntendedRoute["type"], string>;
 
 /** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */
-export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string => (onHttpApi(r) && type === "COGNITO" ? "JWT" : GATEWAY_TYPE[type]);
+export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string => {
+  const row = authorizationType(type);
+  return onHttpApi(r) ? (row.httpGateway ?? row.restGateway) : row.restGateway;
+};
 
 /** A route of an HTTP API: an aws_apigatewayv2_route, or an operation of the API's OpenAPI body. */
 export const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";

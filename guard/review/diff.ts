@@ -1,6 +1,7 @@
 // The authorization diff: pairs two versions' facts (routes by API and route key, controls by name) and
 // classifies every change as blocking (a downgrade), upgrade or info. Pure: Models in, a ReviewReport out.
 // Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
+import { AUTHORIZATION_TYPES } from "../../kernel/authorization-types";
 import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
 import { coversArnGlob } from "../match/glob";
@@ -12,9 +13,9 @@ import { compareBodies } from "./bodies";
 import { changesGate } from "./gate-paths";
 import type { LoweredSeverity, Severity } from "../policy/types";
 import { markNewFindings, regressedControls } from "./regressed";
-import { accessChanges } from "../access";
+import { accessChanges } from "./compare";
 import { pairRoutes } from "./route-pairing";
-import { newPools } from "../access/cognito";
+import { newPools } from "./compare/cognito";
 import { attributeChanges } from "./attributes";
 import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
@@ -56,8 +57,11 @@ export interface DiffOptions {
   readonly routeTables?: { readonly base?: RouteTables; readonly head?: RouteTables };
 }
 
-/** Strength of each effective type; equal ranks are not comparable with each other. */
-const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, NONE: 0, API_KEY: 1, EDGE: 2, CUSTOM: 2, COGNITO: 3, AWS_IAM: 3 };
+/** Strength of each effective type, from the type table; equal ranks are not comparable with each other. */
+const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, ...Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank])) } as Record<
+  EffectiveType,
+  number
+>;
 
 const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.route}`;
 

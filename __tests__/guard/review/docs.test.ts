@@ -20,7 +20,7 @@ describe("docs/review.md", () => {
 
   it("GIVEN the docs WHEN read THEN every blocking kind the diff can emit is documented", () => {
     // Every module that classifies changes: the diff itself and the effective-access comparers.
-    const dirs = ["guard/review", "guard/access"].map((d) => join(__dirname, "..", "..", "..", d));
+    const dirs = ["guard/review", "guard/review/compare", "guard/access"].map((d) => join(__dirname, "..", "..", "..", d));
     const source = dirs
       .flatMap((d) =>
         readdirSync(d)

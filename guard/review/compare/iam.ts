@@ -1,12 +1,12 @@
 // The review's IAM comparer: per AWS_IAM route, who can obtain credentials that invoke it (iam.ts), base vs
 // head; and, per role, permissions handed to Cognito group members and managed policies that cannot be verified.
-import { change } from "../review/change";
-import type { Change, RouteAuth } from "../review/types";
-import type { Model, Route } from "../model";
-import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "./iam";
-import { lostDenies, showInvokeResource } from "./iam-deny";
-import { arnGlobsOverlap, routeArnSuffix } from "../match/route";
-import { pairRoutes } from "../review/route-pairing";
+import { change } from "../change";
+import type { Change, RouteAuth } from "../types";
+import type { Model, Route } from "../../model";
+import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "../../access/iam";
+import { lostDenies, showInvokeResource } from "../../access/iam-deny";
+import { arnGlobsOverlap, routeArnSuffix } from "../../match/route";
+import { pairRoutes } from "../route-pairing";
 import type { AccessContext } from "./index";
 
 /** The review's facts of a model route (they are in model order). */

@@ -2,12 +2,12 @@
 // (identity-pools.ts), base vs head. A new caller blocks, named by how it got in: unauthenticated identities, a
 // login provider the pool did not have, or a role mapping (authenticated role, rules, token mapping) that hands
 // a route-invoking role to more users.
-import { change } from "../review/change";
-import type { Change } from "../review/types";
-import { baseSubjectsOf, routeSubject } from "./iam-review";
-import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "./identity-pools";
+import { change } from "../change";
+import type { Change } from "../types";
+import { baseSubjectsOf, routeSubject } from "./iam";
+import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "../../access/identity-pools";
 import type { AccessContext } from "./index";
-import { sameTarget } from "./targets";
+import { sameTarget } from "../../access/targets";
 
 export function compareIdentityPools(ctx: AccessContext): Change[] {
   const { base, head } = ctx;

@@ -1,15 +1,15 @@
 // The effective-access comparers: each reads both versions (their Models and the review's route facts) and
 // reports the changes outside the method resources that widen who may call a route (identity, IAM, authorizer
 // code, WAF, stages). The review runs every comparer; the policy check's rules read the same facts modules.
-import type { Model } from "../model";
+import type { Model } from "../../model";
 import { compareAuthorizerCode } from "./authorizer-code";
 import { compareCognito } from "./cognito";
-import type { ModelFacts } from "../review/facts";
-import type { Change } from "../review/types";
-import { compareIam } from "./iam-review";
-import { compareIdentityPools } from "./identity-pools-review";
-import { compareStages } from "./stages-review";
-import { compareWaf } from "./waf-review";
+import type { ModelFacts } from "../facts";
+import type { Change } from "../types";
+import { compareIam } from "./iam";
+import { compareIdentityPools } from "./identity-pools";
+import { compareStages } from "./stages";
+import { compareWaf } from "./waf";
 
 export interface AccessContext {
   readonly base: Model;

@@ -1,10 +1,10 @@
 // The review's stage comparer: a stage the base did not serve (explicit, or implicit through a deployment's
 // stage_name) without WAF, logging or throttling is a way around them for every route of its API; an authorizer
 // permission that any API Gateway may use is one around the authorizer. Facts in stages.ts.
-import { change } from "../review/change";
-import type { Change } from "../review/types";
+import { change } from "../change";
+import type { Change } from "../types";
 import type { AccessContext } from "./index";
-import { authorizerPermissionGaps, stageExposures, type StageExposure } from "./stages";
+import { authorizerPermissionGaps, stageExposures, type StageExposure } from "../../access/stages";
 
 const routeList = (s: StageExposure): string => (s.routes.length === 0 ? "no routes yet" : s.routes.join(", "));
 

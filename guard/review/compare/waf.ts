@@ -1,8 +1,8 @@
 // The review's WAF comparer: each web ACL's effective chain (waf.ts), base vs head. A weakness the base did not
 // have, a default action that stops blocking, a managed group removed or a rate limit raised blocks the merge.
-import { change } from "../review/change";
-import type { Change } from "../review/types";
-import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "./waf";
+import { change } from "../change";
+import type { Change } from "../types";
+import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
 import type { AccessContext } from "./index";
 
 type Make = (subject: string, message: string, addresses: readonly string[]) => Change;

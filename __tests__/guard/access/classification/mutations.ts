@@ -43,7 +43,7 @@ function edited(v: unknown): unknown {
  * context: the edit that certainly widens them. A permission's source_arn naming another authorizer of the same API
  * is still scoped; without one, any API may invoke the function.
  */
-const WIDENING_EDIT: Readonly<Record<string, "remove">> = { "aws_lambda_permission.source_arn": "remove" };
+const WIDENING_EDIT: Readonly<Partial<Record<string, "remove">>> = { "aws_lambda_permission.source_arn": "remove" };
 
 /** The value moved in the direction that widens; undefined (as `skip`) when the value already is as wide as it gets. */
 function widened(c: Classification, v: unknown): { value: unknown } | "remove" | "skip" {
