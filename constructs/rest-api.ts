@@ -1,6 +1,7 @@
 // The REST API: resource tree from the route paths, authorizers (Cognito and Lambda), methods with exactly
 // the authorization the spec gives them, integrations, CORS preflight, and the Lambda permissions API
 // Gateway needs, each scoped to this API.
+import { authorizationType, specWordType } from "../kernel/authorization-types";
 import { Construct } from "constructs";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { ApiGatewayResource } from "@cdktf/provider-aws/lib/api-gateway-resource";
@@ -152,7 +153,10 @@ export class RestApi extends Construct {
   private method(route: RouteSpec, resourceId: string, authorizers: Map<string, ApiGatewayAuthorizer>, props: RestApiProps): ApiGatewayMethod {
     const auth = route.auth;
     const id = routeId(route.method, route.path);
-    let authorization = "NONE";
+    // The method's `authorization` is the type table's REST value for the spec's word.
+    const type = specWordType(auth.type);
+    if (type === undefined) throw new Error(`route "${route.method} ${route.path}": authorization type "${auth.type}" is in no row of the type table`);
+    const authorization = authorizationType(type).restGateway;
     let authorizer: ApiGatewayAuthorizer | undefined;
     let scopes: string[] | undefined;
     let apiKeyRequired = false;
@@ -164,17 +168,14 @@ export class RestApi extends Construct {
         apiKeyRequired = true;
         break;
       case "AWS_IAM":
-        authorization = "AWS_IAM";
         apiKeyRequired = auth.usagePlan !== undefined;
         break;
       case "COGNITO":
-        authorization = "COGNITO_USER_POOLS";
         authorizer = authorizers.get("cognito");
         scopes = auth.scopes !== undefined && auth.scopes.length > 0 ? [...auth.scopes] : undefined;
         apiKeyRequired = auth.usagePlan !== undefined;
         break;
       case "LAMBDA":
-        authorization = "CUSTOM";
         authorizer = authorizers.get(`lambda:${auth.authorizer}`);
         apiKeyRequired = auth.usagePlan !== undefined;
         break;

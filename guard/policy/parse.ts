@@ -1,5 +1,6 @@
 // Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
+import { POLICY_ALIASES, policyWordType } from "../../kernel/authorization-types";
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
 import { isObject } from "../load/json";
 import { isPolicyRouteKey } from "../match/route";
@@ -55,14 +56,16 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     return undefined;
   }
   c.unknownKeys(v, ROUTE_KEYS, path);
-  // The spec's words: a LAMBDA route of the spec is a CUSTOM authorizer at the gateway.
-  const type = v["type"] === "LAMBDA" ? "CUSTOM" : v["type"];
-  if (typeof type !== "string" || !(INTENDED_TYPES as readonly string[]).includes(type)) {
-    const hint = typeof type === "string" ? didYouMean(type, [...INTENDED_TYPES, "LAMBDA"]) : "";
-    c.add(`${path}.type`, `must be one of ${INTENDED_TYPES.join(", ")} (LAMBDA = CUSTOM)${hint}`, type);
+  // Aliases from the type table: a LAMBDA route of the spec is a CUSTOM authorizer at the gateway.
+  const type = typeof v["type"] === "string" ? policyWordType(v["type"]) : undefined;
+  if (type === undefined) {
+    const raw = v["type"];
+    const hint = typeof raw === "string" ? didYouMean(raw, [...INTENDED_TYPES, ...POLICY_ALIASES.map((a) => a.word)]) : "";
+    const aliases = POLICY_ALIASES.map((a) => `${a.word} = ${a.type}`).join(", ");
+    c.add(`${path}.type`, `must be one of ${INTENDED_TYPES.join(", ")} (${aliases})${hint}`, raw);
     return undefined;
   }
-  const t = type as IntendedType;
+  const t: IntendedType = type;
   const authorizer = v["authorizer"];
   if (t === "COGNITO" || t === "CUSTOM") {
     if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);

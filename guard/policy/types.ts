@@ -1,5 +1,6 @@
 // The intended-authorization policy: written by hand by security reviewers, one file per API in policies/.
 // Kept apart from the access spec on purpose: comparing the stacks with the spec they came from proves nothing.
+import { AUTHORIZATION_TYPE_NAMES, type AuthorizationType } from "../../kernel/authorization-types";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
@@ -10,8 +11,9 @@ export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "l
  * key at the gateway; accepted only while every stage of the API admits CloudFront alone.
  * JWT: an HTTP API route checked by a JWT authorizer, of any issuer (COGNITO on an HTTP API is JWT too).
  */
-export type IntendedType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM" | "EDGE" | "JWT";
-export const INTENDED_TYPES: readonly IntendedType[] = ["NONE", "API_KEY", "AWS_IAM", "COGNITO", "CUSTOM", "EDGE", "JWT"];
+export type IntendedType = AuthorizationType;
+/** The policy's words, from the one authorization-type table (kernel/authorization-types.ts). */
+export const INTENDED_TYPES: readonly IntendedType[] = AUTHORIZATION_TYPE_NAMES;
 
 export interface IntendedRoute {
   readonly type: IntendedType;

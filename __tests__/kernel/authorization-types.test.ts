@@ -1,0 +1,63 @@
+// The one authorization-type table: its rows are consistent, and every vocabulary the project speaks (the spec's
+// words, the policy's, API Gateway's, the review's ranking) is the table's.
+import {
+  AUTHORIZATION_TYPE_NAMES,
+  AUTHORIZATION_TYPES,
+  authorizationType,
+  POLICY_ALIASES,
+  policyWordType,
+  specWordType,
+  type AuthorizationType,
+} from "../../kernel/authorization-types";
+import { GATEWAY_TYPE } from "../../guard/access/context";
+import { parsePolicyDocument } from "../../guard/policy/parse";
+import { INTENDED_TYPES } from "../../guard/policy/types";
+import type { AuthorizationSpec } from "../../spec/types";
+
+describe("the authorization-type table", () => {
+  it("GIVEN the rows THEN each type appears once, and ranks order them weakest first (equal ranks: different populations)", () => {
+    expect(new Set(AUTHORIZATION_TYPE_NAMES).size).toBe(AUTHORIZATION_TYPES.length);
+    const rank = (t: AuthorizationType): number => authorizationType(t).rank;
+    expect(rank("NONE")).toBeLessThan(rank("API_KEY"));
+    expect(rank("API_KEY")).toBeLessThan(rank("CUSTOM"));
+    expect(rank("EDGE")).toBe(rank("CUSTOM"));
+    expect(rank("CUSTOM")).toBeLessThan(rank("COGNITO"));
+    expect([rank("COGNITO"), rank("JWT")]).toEqual([rank("AWS_IAM"), rank("AWS_IAM")]);
+  });
+
+  it("GIVEN the rows THEN only NONE and API_KEY are open, and the types with an authorizer resource are COGNITO, CUSTOM and JWT", () => {
+    expect(AUTHORIZATION_TYPES.filter((r) => r.open).map((r) => r.type)).toEqual(["NONE", "API_KEY"]);
+    expect(AUTHORIZATION_TYPES.filter((r) => r.needsAuthorizer).map((r) => r.type)).toEqual(["COGNITO", "CUSTOM", "JWT"]);
+  });
+
+  it("GIVEN the access spec's auth words THEN they are exactly the table's spec words", () => {
+    // A compile error here means the spec gained or lost a word: give it a row (or a specWord) in the table.
+    const specWords: Record<AuthorizationSpec["type"], true> = { NONE: true, API_KEY: true, AWS_IAM: true, COGNITO: true, LAMBDA: true, EDGE: true };
+    const tableWords = AUTHORIZATION_TYPES.flatMap((r) => (r.specWord === undefined ? [] : [r.specWord]));
+    expect(tableWords.sort()).toEqual(Object.keys(specWords).sort());
+    expect(specWordType("LAMBDA")).toBe("CUSTOM");
+    expect(specWordType("JWT")).toBeUndefined();
+  });
+
+  it("GIVEN the policy THEN its words are the table's types, and LAMBDA is an alias of CUSTOM", () => {
+    expect(INTENDED_TYPES).toEqual(AUTHORIZATION_TYPE_NAMES);
+    expect(POLICY_ALIASES).toEqual([{ word: "LAMBDA", type: "CUSTOM" }]);
+    expect(policyWordType("LAMBDA")).toBe("CUSTOM");
+    expect(policyWordType("COGNITO_USER_POOLS")).toBeUndefined();
+  });
+
+  it("GIVEN a policy route typed with the alias THEN it parses as CUSTOM; an unknown word is refused naming the types and the alias", () => {
+    const doc = (type: string) => ({ api: "shop-*", routes: { "GET /x": { type, authorizer: "a", reason: "r" } } });
+    const ok = parsePolicyDocument(doc("LAMBDA"), "p.yaml");
+    expect(ok.problems).toEqual([]);
+    expect(ok.policy?.routes["GET /x"]?.type).toBe("CUSTOM");
+    const bad = parsePolicyDocument(doc("COGNITO_USER_POOLS"), "p.yaml");
+    expect(bad.problems.map((p) => p.message).join("\n")).toContain(`must be one of ${AUTHORIZATION_TYPE_NAMES.join(", ")} (LAMBDA = CUSTOM)`);
+  });
+
+  it("GIVEN API Gateway's REST values THEN the policy check expects the table's", () => {
+    expect(GATEWAY_TYPE).toEqual(Object.fromEntries(AUTHORIZATION_TYPES.map((r) => [r.type, r.restGateway])));
+    expect(GATEWAY_TYPE.COGNITO).toBe("COGNITO_USER_POOLS");
+    expect(GATEWAY_TYPE.EDGE).toBe("NONE");
+  });
+});
