@@ -45,6 +45,10 @@ describe("rules over fixtures", () => {
     "cloudfront-web-acl": "guard/rules/edge/edge-rules.test.ts",
     "cloudfront-https-only": "guard/rules/edge/edge-rules.test.ts",
     "cloudfront-tls-1-2": "guard/rules/edge/edge-rules.test.ts",
+    "api-cache-keyed-on-credential": "guard/rules/widening/widening-rules.test.ts",
+    "authorizer-cache-ttl-bounded": "guard/rules/widening/widening-rules.test.ts",
+    "decider-code-pinned": "guard/rules/widening/widening-rules.test.ts",
+    "edge-config-parameter-owned": "guard/rules/widening/widening-rules.test.ts",
   };
 
   test("every rule has a firing fixture: here, or in the one suite named for it", () => {

@@ -2,11 +2,12 @@
 // and allows only the secret X-Origin-Verify header) and of edge protection for an API (origin protection on every
 // stage and a viewer-request verifier on every distribution in front of it). Used by rules and the review alike.
 import { isUnknown, type Model, type ResourceInstance, type RestApi, type Stage } from "../model";
-import { asString, blocks, firstBlock } from "../load/json";
+import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import {
   ORIGIN_VERIFY,
   apiDistributions,
   behaviors,
+  refsOf,
   resolveRefs,
   viewerRequestFunctions,
   viewerRequestTargets,
@@ -34,8 +35,75 @@ function matchesOriginVerify(statement: unknown): boolean {
   return false;
 }
 
-/** Why a web ACL does not protect the origin, or undefined when it does. */
-export function originProtectionGap(acl: ResourceInstance): string | undefined {
+const hasBlock = (parent: unknown, key: string): boolean => firstBlock(firstBlock(parent)?.[key]) !== undefined;
+
+/** Names of `rule_action_override` entries that turn a rule of a group into ALLOW. */
+const allowOverrides = (groupStatement: JsonObject): string[] =>
+  blocks(groupStatement["rule_action_override"])
+    .filter((o) => hasBlock(o["action_to_use"], "allow"))
+    .map((o) => asString(o["name"]) ?? "?");
+
+/** The rule groups a reference statement names: by expression (cdk.tf.json), by ARN (plan), else every group the ACL's rules reference. */
+function referencedGroups(model: Model, acl: ResourceInstance, arn: unknown): ResourceInstance[] {
+  const byExpr = resolveRefs(model, acl, refsOf(arn), "aws_wafv2_rule_group");
+  if (byExpr.length > 0) return byExpr;
+  if (typeof arn === "string") {
+    const byArn = model.resources.filter((r) => r.type === "aws_wafv2_rule_group" && r.values["arn"] === arn);
+    if (byArn.length > 0) return byArn;
+  }
+  if (isUnknown(arn)) return resolveRefs(model, acl, acl.references["rule"] ?? [], "aws_wafv2_rule_group");
+  return [];
+}
+
+/**
+ * Rule groups inside a default-BLOCK ACL that can ALLOW a request without the origin secret: an ALLOW anywhere in
+ * the chain ends evaluation with ALLOW, whatever its priority relative to the origin-verify rule (issue 16, class 4).
+ * A group whose rules cannot be read, or an ALLOW override of a managed or referenced group's rule, is such an ALLOW.
+ */
+function groupAllowGap(model: Model | undefined, acl: ResourceInstance, rules: readonly JsonObject[]): string | undefined {
+  const gaps: string[] = [];
+  for (const r of rules) {
+    const name = asString(r["name"]) ?? "?";
+    const statement = firstBlock(r["statement"]);
+    const managed = firstBlock(statement?.["managed_rule_group_statement"]);
+    const ref = firstBlock(statement?.["rule_group_reference_statement"]);
+    const group = managed ?? ref;
+    if (group === undefined) continue;
+    // COUNT on the whole group turns every terminating action into a count: nothing it holds can ALLOW.
+    if (hasBlock(r["override_action"], "count")) continue;
+    const overridden = allowOverrides(group);
+    if (overridden.length > 0)
+      gaps.push(`rule ${name} overrides ${overridden.join(", ")} of its rule group to ALLOW: requests they match pass without the header`);
+    if (ref === undefined) continue;
+    if (model === undefined) {
+      gaps.push(`rule ${name} references a rule group whose rules are not read here: not verified that it allows nothing`);
+      continue;
+    }
+    const groups = referencedGroups(model, acl, ref["arn"]);
+    if (groups.length === 0) {
+      gaps.push(`rule ${name} references a rule group that is not in this configuration: not verified that it allows nothing`);
+      continue;
+    }
+    for (const g of groups) {
+      if (g.values["rules_json"] !== undefined && g.values["rules_json"] !== null && g.values["rules_json"] !== "") {
+        gaps.push(`rule ${name} references rule group ${g.address}, whose rules are given as rules_json: not verified that it allows nothing`);
+        continue;
+      }
+      const allows = blocks(g.values["rule"])
+        .filter((gr) => hasBlock(gr["action"], "allow") && !matchesOriginVerify(gr["statement"]))
+        .map((gr) => asString(gr["name"]) ?? "?");
+      if (allows.length > 0)
+        gaps.push(`rule ${name} references rule group ${g.address}, whose ALLOW rule(s) ${allows.join(", ")} let requests without the header through`);
+    }
+  }
+  return gaps.length > 0 ? gaps.join("; ") : undefined;
+}
+
+/**
+ * Why a web ACL does not protect the origin, or undefined when it does. With the model, rule groups the ACL
+ * references are read too; without it a referenced group is not verified.
+ */
+export function originProtectionGap(acl: ResourceInstance, model?: Model): string | undefined {
   if (acl.values["rule_json"] !== undefined && acl.values["rule_json"] !== null && acl.values["rule_json"] !== "") {
     return "its rules are given as rule_json, which this check cannot read";
   }
@@ -46,7 +114,7 @@ export function originProtectionGap(acl: ResourceInstance): string | undefined {
   if (!allows.some((r) => matchesOriginVerify(r["statement"]))) return `it has no ALLOW rule matching the ${ORIGIN_VERIFY} header exactly`;
   const other = allows.filter((r) => !matchesOriginVerify(r["statement"])).map((r) => asString(r["name"]) ?? "?");
   if (other.length > 0) return `other ALLOW rules (${other.join(", ")}) let requests without the header through`;
-  return undefined;
+  return groupAllowGap(model, acl, rules);
 }
 
 /** The web ACLs associated with a stage (through the given association addresses), in the stage's file. */
@@ -64,7 +132,7 @@ export function stageAcls(model: Model, associationAddresses: readonly string[],
 export function stageOriginGap(model: Model, stage: Stage): string | undefined {
   const acls = stageAcls(model, stage.wafAssociations, stage.resource);
   if (acls.length === 0) return "no regional web ACL is associated";
-  const gaps = acls.map((acl) => [acl.address, originProtectionGap(acl)] as const).filter(([, g]) => g !== undefined);
+  const gaps = acls.map((acl) => [acl.address, originProtectionGap(acl, model)] as const).filter(([, g]) => g !== undefined);
   return gaps.length > 0 ? gaps.map(([a, g]) => `web ACL ${a}: ${g}`).join("; ") : undefined;
 }
 

@@ -27,8 +27,8 @@ function parseTable(text: string, file: string): AuthorizerRouteTable {
 
 function parseEdgeConfig(text: string, file: string): EdgeConfigTable {
   try {
-    const { routes, prefixes, clients } = readEdgeConfig(text);
-    return { file, routes, prefixes, clients };
+    const { routes, prefixes, clients, parameterName } = readEdgeConfig(text);
+    return { file, routes, prefixes, clients, parameterName };
   } catch (e) {
     if (e instanceof ContractError) return { file, problem: e.message };
     throw e;

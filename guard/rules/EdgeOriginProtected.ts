@@ -19,7 +19,9 @@ export const EdgeOriginProtected: Rule = {
   rationale:
     "Authentication or WAF rules applied in CloudFront protect nothing if callers can call the execute-api endpoint " +
     "directly (seed 000's admitted hole). CloudFront must send a secret X-Origin-Verify header and the stage's " +
-    "regional web ACL must block by default and allow only that header. Critical when the edge authenticates.",
+    "regional web ACL must block by default and allow only that header: any other ALLOW, wherever it sits in the chain " +
+    "(a rule of a referenced rule group, a managed group's rule overridden to ALLOW), admits requests without it, and " +
+    "a referenced rule group the input does not show is not verified. Critical when the edge authenticates.",
   equivalents: {},
   check(model) {
     const out: RuleFinding[] = [];
@@ -40,7 +42,7 @@ export const EdgeOriginProtected: Rule = {
           continue;
         }
         for (const acl of acls) {
-          const gap = originProtectionGap(acl);
+          const gap = originProtectionGap(acl, model);
           if (gap !== undefined) out.push({ ...stageFinding(stage, `web ACL ${acl.address} does not restrict the stage to CloudFront: ${gap}`), ...extra });
         }
       }

@@ -1,9 +1,11 @@
 // The rule registry: every rule the engine runs, in report order. Add a rule here and in its own file.
 import { BundleMatchesSource } from "./BundleMatchesSource";
+import { ApiCacheKeyedOnCredential } from "./ApiCacheKeyedOnCredential";
 import { ApiKeyInUsagePlan } from "./ApiKeyInUsagePlan";
 import { ApiKeyIsNotAuthentication } from "./ApiKeyIsNotAuthentication";
 import { AppClientImplicitFlow } from "./AppClientImplicitFlow";
 import { AppClientTokenValidity } from "./AppClientTokenValidity";
+import { AuthorizerCacheTtlBounded } from "./AuthorizerCacheTtlBounded";
 import { AuthorizerExists } from "./AuthorizerExists";
 import { AuthorizerIdentitySource } from "./AuthorizerIdentitySource";
 import { CognitoGroupRolePrivileges } from "./CognitoGroupRolePrivileges";
@@ -16,9 +18,11 @@ import { CloudFrontAuthorizationInCacheKey } from "./CloudFrontAuthorizationInCa
 import { CloudFrontHttpsOnly } from "./CloudFrontHttpsOnly";
 import { CloudFrontTls12 } from "./CloudFrontTls12";
 import { CloudFrontWebAcl } from "./CloudFrontWebAcl";
+import { DeciderCodePinned } from "./DeciderCodePinned";
 import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChange";
 import { DeploymentStageName } from "./DeploymentStageName";
 import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
+import { EdgeConfigParameterOwned } from "./EdgeConfigParameterOwned";
 import { EdgeOriginProtected } from "./EdgeOriginProtected";
 import { ExecuteApiInvokeScoped } from "./ExecuteApiInvokeScoped";
 import { HttpApiWaf } from "./HttpApiWaf";
@@ -55,6 +59,7 @@ export const EDGE_RULES: readonly Rule[] = [
   EdgeOriginProtected,
   CloudFrontAuthorizationInCacheKey,
   EdgeAuthOnViewerRequest,
+  EdgeConfigParameterOwned,
   WebAclManagedRules,
   CloudFrontWebAcl,
   CloudFrontHttpsOnly,
@@ -72,6 +77,8 @@ export const RULES: readonly Rule[] = [
   CognitoScopesExist,
   AuthorizerExists,
   AuthorizerIdentitySource,
+  AuthorizerCacheTtlBounded,
+  ApiCacheKeyedOnCredential,
   LambdaAuthorizerPermissionScoped,
   ExecuteApiInvokeScoped,
   CognitoGroupRoleTrust,
@@ -102,5 +109,6 @@ export const RULES: readonly Rule[] = [
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
   BundleMatchesSource,
+  DeciderCodePinned,
   LambdaRuntimeSupported,
 ];

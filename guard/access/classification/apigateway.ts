@@ -101,7 +101,8 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
       "credentials",
       "tls_config.insecure_skip_verification",
     ]),
-    ...notVerified(CACHE, ["cache_key_parameters", "cache_namespace"]),
+    ...rule("api-cache-keyed-on-credential", "any", ["cache_key_parameters"]),
+    ...notVerified(CACHE, ["cache_namespace"]),
     ...neutral("how long API Gateway waits for the backend", ["timeout_milliseconds"]),
   },
   aws_api_gateway_integration_response: {
@@ -133,7 +134,7 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...modelled(STAGES, "larger", ["settings.throttling_burst_limit", "settings.throttling_rate_limit"]),
     ...rule("stage-execution-logging", "disabling", ["settings.data_trace_enabled"]),
     ...neutral("CloudWatch metrics: counts, not access", ["settings.metrics_enabled"]),
-    ...notVerifiedEvenWhenNew(CACHE, ["settings.caching_enabled"]),
+    ...rule("api-cache-keyed-on-credential", "enabling", ["settings.caching_enabled"]),
     ...notVerified(CACHE, [
       "settings.cache_ttl_in_seconds",
       "settings.cache_data_encrypted",
@@ -182,7 +183,7 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...modelled(STAGES, "any", ["deployment_id", "rest_api_id", "stage_name"]),
     ...modelled(STAGES, "removal", ["access_log_settings.destination_arn", "access_log_settings.format"]),
     ...rule("stage-xray", "disabling", ["xray_tracing_enabled"]),
-    ...notVerifiedEvenWhenNew(CACHE, ["cache_cluster_enabled"]),
+    ...rule("api-cache-keyed-on-credential", "enabling", ["cache_cluster_enabled"]),
     ...notVerified(CACHE, ["cache_cluster_size"]),
     ...notVerified("a canary serves another deployment's routes, with other variables, to part of the traffic", [
       "canary_settings.deployment_id",

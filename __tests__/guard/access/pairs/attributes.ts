@@ -39,9 +39,10 @@ export const ATTRIBUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
       const settings = only(d, "aws_api_gateway_method_settings");
       settings["settings"] = { ...(settings["settings"] as Record<string, unknown>), caching_enabled: true, cache_ttl_in_seconds: 300 };
     },
-    blocking: ["attribute-not-verified"],
+    // cache_cluster_enabled and caching_enabled widen by enabling (the check judges them); the cache TTL is not verified.
+    blocking: ["attribute-not-verified", "attribute-widened"],
     names: "cache_cluster_enabled",
-    check: [],
+    check: ["api-cache-keyed-on-credential"],
   },
   "stage-description": {
     env: "dev",
@@ -59,7 +60,7 @@ export const ATTRIBUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => void (tokenAuthorizer(d)["authorizer_result_ttl_in_seconds"] = 3600),
     blocking: ["attribute-widened"],
     names: "authorizer_result_ttl_in_seconds: 300 → 3600",
-    check: [],
+    check: ["authorizer-cache-ttl-bounded"],
   },
   "authorizer-ttl-lowered": {
     env: "dev",
@@ -77,7 +78,7 @@ export const ATTRIBUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
     },
     blocking: ["attribute-not-verified"],
     names: "overwrite",
-    check: [],
+    check: ["edge-config-parameter-owned"],
   },
   "ssm-other-parameter": {
     env: "prod",
