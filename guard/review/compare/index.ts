@@ -4,6 +4,7 @@
 import type { Model } from "../../model";
 import { compareAuthorizerCode } from "./authorizer-code";
 import { compareCognito } from "./cognito";
+import { compareDoors } from "./doors";
 import type { ModelFacts } from "../facts";
 import type { Change } from "../types";
 import { compareIam } from "./iam";
@@ -21,7 +22,15 @@ export interface AccessContext {
 export type AccessComparer = (ctx: AccessContext) => Change[];
 
 /** Every comparer, in report order. Add one here and in its own file. */
-export const COMPARERS: readonly AccessComparer[] = [compareIam, compareIdentityPools, compareWaf, compareStages, compareCognito, compareAuthorizerCode];
+export const COMPARERS: readonly AccessComparer[] = [
+  compareIam,
+  compareIdentityPools,
+  compareWaf,
+  compareStages,
+  compareCognito,
+  compareAuthorizerCode,
+  compareDoors,
+];
 
 export function accessChanges(ctx: AccessContext): Change[] {
   return COMPARERS.flatMap((compare) => compare(ctx));

@@ -218,7 +218,8 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     env: "dev",
     description: "AdministratorAccess in the staff group role's managed_policy_arns",
     mutate: (d) => void (only(d, "aws_iam_role", "group-role-staff")["managed_policy_arns"] = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
-    blocking: ["iam-invokers-widened", "group-role-privileged"],
+    // AdministratorAccess also invokes the backend directly (lambda:InvokeFunction): a new door.
+    blocking: ["iam-invokers-widened", "group-role-privileged", "door-added"],
     names: REPORTS,
     check: ["cognito-group-role-privileges", "method-matches-policy"],
   },
@@ -233,7 +234,8 @@ export const IAM_PAIRS: Readonly<Record<string, AccessPair>> = {
     env: "dev",
     description: "a customer managed policy from outside the configuration attached to the backend role (aws_iam_policy_attachment)",
     mutate: (d) => policyAttachment(d, "fn-backend_role", "arn:aws:iam::123456789012:policy/reporting-extra"),
-    blocking: ["iam-invokers-widened", "managed-policy-unverified"],
+    // The unreadable policy may grant lambda:InvokeFunction on the backend as well: a new direct-invocation door.
+    blocking: ["iam-invokers-widened", "managed-policy-unverified", "door-added"],
     names: REPORTS,
     check: ["iam-managed-policy-verified", "method-matches-policy"],
   },

@@ -1,0 +1,163 @@
+// One effective-access graph, from each protected target outward: for every target an integration reaches (a
+// Lambda function, an HTTP backend, an AWS service), every door that reaches it and who can get through each.
+// Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the execute-api endpoint),
+// function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
+import { isUnknown, type Model, type ResourceInstance, type Route } from "../model";
+import { matchesAction } from "../match/glob";
+import { entrancesOf } from "./doors/entrances";
+import { functionUrlPrincipals } from "./doors/function-urls";
+import { invokeIdentities } from "./doors/iam-invoke";
+import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
+import { managed, textOf } from "./doors/refs";
+import { gatewayType, routeName, routePrincipals } from "./doors/routes";
+import { functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
+import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
+
+export * from "./doors/types";
+
+const unique = (ps: readonly Principal[]): Principal[] => [...new Map(ps.map((p) => [principalKey(p), p])).values()];
+
+interface Building {
+  readonly target: Target;
+  readonly doors: Map<string, Door>;
+  /** The functions resource, for Lambda targets of the configuration. */
+  fn?: ResourceInstance;
+}
+
+function addDoor(b: Building, d: Door): void {
+  const old = b.doors.get(d.id);
+  if (old === undefined) b.doors.set(d.id, d);
+  else
+    b.doors.set(d.id, {
+      ...old,
+      principals: unique([...old.principals, ...d.principals]),
+      addresses: [...new Set([...old.addresses, ...d.addresses])],
+      ...((old.notVerified ?? d.notVerified) ? { notVerified: old.notVerified ?? d.notVerified } : {}),
+    });
+}
+
+function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { route: Route; door: Door }[]> {
+  // target key -> its route doors (kept with their routes for the entrances)
+  const out = new Map<string, { route: Route; door: Door }[]>();
+  for (const route of model.routes) {
+    const integration = integrationOf(model, route);
+    const target: Target | undefined =
+      integration !== undefined
+        ? integrationTarget(model, integration)
+        : route.form === "openapi-operation"
+          ? {
+              key: `unknown:${route.resource.source.stack}:${route.apiAddress ?? route.address}#body`,
+              kind: "unknown",
+              label: `the integrations of ${routeName(route).split(" ")[0] ?? ""}'s OpenAPI body (not read)`,
+              stack: route.resource.source.stack,
+            }
+          : undefined;
+    if (target === undefined) continue;
+    const b = byKey.get(target.key) ?? { target, doors: new Map<string, Door>() };
+    byKey.set(target.key, b);
+    if (b.fn === undefined && target.address !== undefined) b.fn = model.resources.find((r) => r.address === target.address && r.source.stack === target.stack);
+    const type = gatewayType(model, route);
+    const door: Door = {
+      id: `api:${routeName(route)}`,
+      kind: "route",
+      label: `route ${routeName(route)} (${type})`,
+      principals: routePrincipals(model, route, type),
+      type,
+      api: routeName(route).split(" ")[0] ?? "",
+      ...(type === "UNKNOWN" ? { notVerified: route.unverified ?? "the route's authorization cannot be read" } : {}),
+      ...(target.kind === "unknown" ? { notVerified: `its integration target cannot be read: ${target.label}` } : {}),
+      addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],
+    };
+    addDoor(b, door);
+    out.set(target.key, [...(out.get(target.key) ?? []), { route, door }]);
+  }
+  return out;
+}
+
+function entranceDoors(model: Model, b: Building, routes: readonly { route: Route; door: Door }[]): void {
+  const apis = [...new Map(routes.filter((r) => r.route.api !== undefined).map((r) => [r.route.api?.address, r.route.api])).values()];
+  for (const api of apis) {
+    if (api === undefined) continue;
+    const mine = routes.filter((r) => r.route.api === api).map((r) => r.door);
+    for (const e of entrancesOf(model, api)) {
+      // Without the verifier, a route that relies on it (EDGE) is open to anyone through this distribution.
+      const principals = unique(mine.flatMap((d) => (e.kind === "distribution" && e.verifier !== true && d.type === "EDGE" ? [ANYONE] : d.principals)));
+      addDoor(b, {
+        id: e.id,
+        kind: e.kind,
+        label: e.label,
+        principals,
+        api: mine[0]?.api ?? "",
+        ...(e.notVerified !== undefined ? { notVerified: e.notVerified } : {}),
+        addresses: e.addresses,
+      });
+    }
+  }
+}
+
+function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
+  const name = fn.values["function_name"];
+  for (const url of managed(model, "aws_lambda_function_url")) {
+    if (url.source.stack !== fn.source.stack) continue;
+    const named = functionsNamedBy(model, url, "function_name");
+    const literal = named.length === 0 && typeof name === "string" && url.values["function_name"] === name;
+    if (!named.includes(fn) && !literal) continue;
+    const auth = textOf(url.values["authorization_type"]) ?? "unset";
+    addDoor(b, {
+      id: `function-url:${b.target.label}${typeof url.values["qualifier"] === "string" ? `:${url.values["qualifier"] as string}` : ""}`,
+      kind: "function-url",
+      label: `function URL (${isUnknown(url.values["authorization_type"]) ? "known after apply" : auth})`,
+      principals: functionUrlPrincipals(model, url, fn),
+      ...(auth !== "NONE" && auth !== "AWS_IAM" ? { notVerified: `authorization_type ${auth}` } : {}),
+      addresses: [url.address, fn.address],
+    });
+  }
+  for (const p of model.lambdaPermissions) {
+    if (p.resource.source.stack !== fn.source.stack) continue;
+    const mine =
+      p.functionAddress === fn.address || (p.functionAddress === undefined && typeof name === "string" && p.resource.values["function_name"] === name);
+    if (!mine || isApiPlumbing(p)) continue;
+    if (!isUnknown(p.action) && !["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"].some((a) => matchesAction(p.action as string, a))) continue;
+    const principals = permissionPrincipals(p);
+    addDoor(b, {
+      id: `lambda-permission:${p.address}`,
+      kind: "lambda-permission",
+      label: `Lambda permission ${p.address} (${textOf(p.action) ?? "?"} for ${textOf(p.principal) ?? "?"})`,
+      principals,
+      ...(principals.some((x) => x.kind === "not-verified") ? { notVerified: principals.map((x) => x.text).join("; ") } : {}),
+      addresses: [p.address, fn.address],
+    });
+  }
+  const invokers = invokeIdentities(model, fn);
+  if (invokers.length > 0)
+    addDoor(b, {
+      id: `iam-invoke:${b.target.label}`,
+      kind: "iam-invoke",
+      label: "direct invocation (lambda:InvokeFunction by identity policy)",
+      principals: invokers,
+      addresses: [fn.address],
+    });
+}
+
+// Built once per model: the review, the check and the summary ask for the same graph.
+const computed = new WeakMap<Model, TargetDoors[]>();
+
+/** Every protected target with its doors, in a stable order (targets by label, doors by id). */
+export function doorsOf(model: Model): TargetDoors[] {
+  const cached = computed.get(model);
+  if (cached !== undefined) return cached;
+  const byKey = new Map<string, Building>();
+  const routes = routeDoors(model, byKey);
+  for (const b of byKey.values()) {
+    entranceDoors(model, b, routes.get(b.target.key) ?? []);
+    if (b.fn !== undefined) lambdaDoors(model, b, b.fn);
+  }
+  const out = [...byKey.values()]
+    .map((b) => ({ target: b.target, doors: [...b.doors.values()].sort((x, y) => x.id.localeCompare(y.id)) }))
+    .sort((x, y) => x.target.key.localeCompare(y.target.key));
+  computed.set(model, out);
+  return out;
+}
+
+/** One line per principal class for reports: `anyone on the internet; API key holders (...)`. */
+export const whoText = (ps: readonly Principal[]): string => (ps.length === 0 ? "nobody" : ps.map((p) => p.text).join("; "));

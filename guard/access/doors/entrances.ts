@@ -1,0 +1,116 @@
+// Entrances to an API other than its routes themselves: CloudFront distributions whose origin is the API (by
+// reference to the API or a stage, or a literal `*.execute-api.*` domain, which could be any API of the stack),
+// custom domains with base path or API mappings, and the default execute-api endpoint. Each reaches every target
+// the API's routes reach; a distribution without the edge verifier lets anyone past routes that rely on it.
+import { isUnknown, type Model, type ResourceInstance, type RestApi } from "../../model";
+import { blocks } from "../../load/json";
+import { hasEdgeAuth } from "../cloudfront";
+import { known } from "../context";
+import { managed, referenced, textOf } from "./refs";
+
+export interface Entrance {
+  readonly kind: "distribution" | "custom-domain" | "execute-api-endpoint";
+  readonly id: string;
+  readonly label: string;
+  /** Distributions: runs a viewer-request function (the edge verifier) on some behavior. */
+  readonly verifier?: boolean;
+  readonly notVerified?: string;
+  readonly addresses: readonly string[];
+}
+
+const API_TYPES = ["aws_api_gateway_rest_api", "aws_apigatewayv2_api"];
+const STAGE_TYPES = ["aws_api_gateway_stage", "aws_apigatewayv2_stage", "aws_api_gateway_deployment"];
+
+const apiName = (api: RestApi): string => (known(api.name) ? api.name : api.address);
+
+/** The APIs a resource's attribute names, directly or through a stage or deployment. */
+function apisNamedBy(model: Model, holder: ResourceInstance, attr: string): ResourceInstance[] {
+  const direct = referenced(model, holder, attr, API_TYPES);
+  const viaStage = referenced(model, holder, attr, STAGE_TYPES).flatMap((s) =>
+    referenced(model, s, s.type === "aws_apigatewayv2_stage" ? "api_id" : "rest_api_id", API_TYPES),
+  );
+  return [...new Set([...direct, ...viaStage])];
+}
+
+const distributionLabel = (d: ResourceInstance): string => {
+  const comment = textOf(d.values["comment"]);
+  return comment !== undefined && comment !== "" ? `${comment} (${d.address})` : d.address;
+};
+
+function distributions(model: Model, api: RestApi): Entrance[] {
+  const out: Entrance[] = [];
+  for (const d of managed(model, "aws_cloudfront_distribution")) {
+    if (d.source.stack !== api.resource.source.stack) continue;
+    const origins = blocks(d.values["origin"]);
+    const named = apisNamedBy(model, d, "origin");
+    const literal = origins.some((o) => {
+      const domain = o["domain_name"];
+      return (typeof domain === "string" && domain.includes(".execute-api.")) || (isUnknown(domain) && (domain.expression ?? "").includes("execute-api"));
+    });
+    const mine = named.some((a) => a.address === api.address);
+    if (!mine && !(literal && named.length === 0)) continue;
+    const verifier = hasEdgeAuth(d);
+    out.push({
+      kind: "distribution",
+      id: `distribution:${distributionLabel(d)}`,
+      label: `CloudFront distribution ${distributionLabel(d)} (${verifier ? "runs a viewer-request function" : "no edge verifier"})`,
+      verifier,
+      ...(mine
+        ? {}
+        : { notVerified: "its origin is a literal execute-api domain: which API it reaches is not verified, so it counts for every API of the stack" }),
+      addresses: [d.address],
+    });
+  }
+  return out;
+}
+
+const MAPPINGS: readonly { readonly type: string; readonly api: string; readonly domain: string }[] = [
+  { type: "aws_api_gateway_base_path_mapping", api: "api_id", domain: "domain_name" },
+  { type: "aws_apigatewayv2_api_mapping", api: "api_id", domain: "domain_name" },
+];
+
+function customDomains(model: Model, api: RestApi): Entrance[] {
+  const out: Entrance[] = [];
+  for (const m of MAPPINGS) {
+    for (const r of managed(model, m.type)) {
+      if (r.source.stack !== api.resource.source.stack) continue;
+      const apis = referenced(model, r, m.api, API_TYPES);
+      const unresolved = apis.length === 0;
+      if (!unresolved && !apis.some((a) => a.address === api.address)) continue;
+      const domainRes = referenced(model, r, m.domain, ["aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name"])[0];
+      const domain = textOf(domainRes?.values["domain_name"]) ?? textOf(r.values[m.domain]) ?? r.address;
+      const path = textOf(r.values["base_path"] ?? r.values["api_mapping_key"]) ?? "";
+      out.push({
+        kind: "custom-domain",
+        id: `custom-domain:${domain}${path !== "" ? `/${path}` : ""}`,
+        label: `custom domain ${domain}${path !== "" ? `/${path}` : ""} (${m.type})`,
+        ...(unresolved
+          ? {
+              notVerified: `the mapping's ${m.api} (${textOf(r.values[m.api]) ?? "unset"}) names no API of the configuration: it counts for every API of the stack`,
+            }
+          : {}),
+        addresses: [r.address, ...(domainRes !== undefined ? [domainRes.address] : [])],
+      });
+    }
+  }
+  return out;
+}
+
+function executeApiEndpoint(api: RestApi): Entrance[] {
+  const disabled = api.disableExecuteApiEndpoint;
+  if (disabled === true) return [];
+  return [
+    {
+      kind: "execute-api-endpoint",
+      id: `execute-api:${apiName(api)}`,
+      label: `the default execute-api endpoint of ${apiName(api)}`,
+      ...(isUnknown(disabled) ? { notVerified: "disable_execute_api_endpoint is known only after apply" } : {}),
+      addresses: [api.address],
+    },
+  ];
+}
+
+/** Every entrance to one API. */
+export function entrancesOf(model: Model, api: RestApi): Entrance[] {
+  return [...executeApiEndpoint(api), ...customDomains(model, api), ...distributions(model, api)];
+}

@@ -1,0 +1,39 @@
+// Direct invocation as a door: IAM identities (users, groups, roles) whose identity policies grant
+// lambda:InvokeFunction or lambda:InvokeFunctionUrl on the target function (by its ARN reference, a literal ARN
+// glob, or "*"). An unreadable policy counts as granting.
+import { isUnknown, type Model, type PolicyStatement, type ResourceInstance } from "../../model";
+import { matchesAction, matchesArn } from "../../match/glob";
+import { identities, identityText } from "./identities";
+import type { Principal } from "./types";
+
+const INVOKE_ACTIONS = ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"];
+
+function grantsLambdaInvoke(s: PolicyStatement): boolean {
+  if (s.effect !== "Allow") return false;
+  if (s.notActions.length > 0) return INVOKE_ACTIONS.some((a) => !s.notActions.some((n) => typeof n === "string" && matchesAction(n, a)));
+  return s.actions.some((a) => isUnknown(a) || INVOKE_ACTIONS.some((x) => matchesAction(a, x)));
+}
+
+function coversFunction(resource: unknown, fn: ResourceInstance): boolean {
+  if (isUnknown(resource)) {
+    const e = resource.expression ?? "";
+    return e === "" || e.includes(`${fn.configAddress}.`) || e.includes(`${fn.address}.`);
+  }
+  if (typeof resource !== "string") return false;
+  const name = fn.values["function_name"];
+  const arn = `arn:aws:lambda:us-east-1:111111111111:function:${typeof name === "string" ? name : "unknown"}`;
+  // Region and account are not known here: a pattern naming the function matches whatever they are.
+  const loose = resource.replace(/^arn:aws[\w-]*:lambda:[^:]*:[^:]*:/, "arn:aws:lambda:*:*:");
+  return matchesArn(loose, arn) || matchesArn(loose, `${arn}:qualifier`);
+}
+
+export function invokeIdentities(model: Model, fn: ResourceInstance): Principal[] {
+  return identities(model)
+    .filter((i) => i.stack === fn.source.stack)
+    .filter(
+      (i) =>
+        i.unreadable.length > 0 ||
+        i.statements.some((s) => grantsLambdaInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => coversFunction(r, fn)))),
+    )
+    .map((i) => ({ kind: "iam" as const, text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : "") }));
+}

@@ -1,0 +1,43 @@
+// Lambda resource permissions as doors: `aws_lambda_permission` on a target function that is not one of the
+// configuration's APIs invoking it (a source_arn built on an API's execution_arn is that API's route plumbing).
+// No source_arn, a wildcard source_arn, another account, "*" (narrowed only by principal_org_id or not at all).
+import { isUnknown, type LambdaPermission } from "../../model";
+import { textOf } from "./refs";
+import { notVerified, type Principal } from "./types";
+
+const API_TYPES = /^(?:module\.[\w-]+\.)*aws_(?:api_gateway_rest_api|apigatewayv2_api)\./;
+const ACCOUNT = /^(?:\d{12}|arn:aws[\w-]*:iam::(\d{12}):root)$/;
+
+/** The permission is the configuration's own API invoking the function: its source_arn is that API's execution ARN. */
+export function isApiPlumbing(p: LambdaPermission): boolean {
+  return p.principal === "apigateway.amazonaws.com" && p.sourceArn !== undefined && p.sourceArnReferences.some((r) => API_TYPES.test(r));
+}
+
+/** Who a permission lets invoke the function (its action aside), or why that cannot be read. */
+export function permissionPrincipals(p: LambdaPermission): Principal[] {
+  const principal = p.principal;
+  if (isUnknown(principal)) return [notVerified(`principal ${textOf(principal) ?? "known after apply"}`)];
+  const source = p.sourceArn;
+  const sourceText = source === undefined ? undefined : textOf(source);
+  const from =
+    source === undefined
+      ? "any source in any account"
+      : isUnknown(source) && p.sourceArnReferences.length === 0
+        ? `source ${sourceText ?? "known after apply"}, not verified`
+        : sourceText !== undefined && sourceText.includes("*")
+          ? `any source matching ${sourceText}`
+          : `source ${sourceText ?? ""}`;
+  const org = textOf(p.resource.values["principal_org_id"]);
+  if (principal === "*") {
+    if (org !== undefined) return [{ kind: "organisation", text: `every principal of the organisation ${org} (${from})` }];
+    return [{ kind: "aws-any", text: `any AWS principal in any account (${from})` }];
+  }
+  const account = ACCOUNT.exec(principal);
+  if (account !== null) return [{ kind: "account", text: `account ${account[1] ?? principal}` }];
+  if (principal.endsWith(".amazonaws.com")) {
+    const sourceAccount = textOf(p.resource.values["source_account"]);
+    return [{ kind: "service", text: `service ${principal} (${from}${sourceAccount !== undefined ? `, account ${sourceAccount}` : ""})` }];
+  }
+  if (principal.startsWith("arn:")) return [{ kind: "account", text: `principal ${principal}` }];
+  return [notVerified(`principal ${principal} is not one this review can read`)];
+}

@@ -1,0 +1,94 @@
+// Route doors: every route of every API form whose integration reaches a target, with who gets through at the
+// gateway: anyone (past the endpoint and the resource policy), API key holders, token holders of the trusted
+// pools, callers the Lambda authorizer or the edge verifier admits, or the IAM identities (roles, users, groups)
+// whose policies grant execute-api:Invoke on it.
+import type { AuthorizationType } from "../../../kernel/authorization-types";
+import { isUnknown, type Model, type Route } from "../../model";
+import { apiNameOf, known } from "../context";
+import { trustedPools } from "../cognito";
+import { iamAccess, describeInvoker } from "../iam";
+import { coversRoute, grantsInvoke } from "../iam-statements";
+import { edgeProtectionGap } from "../origin";
+import { callersOf } from "../resource-policy";
+import { identities, identityText } from "./identities";
+import { textOf } from "./refs";
+import { ANYONE, notVerified, type Principal } from "./types";
+
+/** The route's type at the gateway, in the one type table's words; UNKNOWN when it cannot be read. */
+export function gatewayType(model: Model, route: Route): AuthorizationType | "UNKNOWN" {
+  const auth = route.authorization;
+  if (isUnknown(auth)) return "UNKNOWN";
+  switch (auth) {
+    case "NONE":
+      if (route.api !== undefined && (route.api.protocol ?? "REST") === "REST" && edgeProtectionGap(model, route.api) === undefined) return "EDGE";
+      if (isUnknown(route.apiKeyRequired)) return "UNKNOWN";
+      return route.apiKeyRequired ? "API_KEY" : "NONE";
+    case "AWS_IAM":
+      return "AWS_IAM";
+    case "COGNITO_USER_POOLS":
+      return route.authorizer === undefined ? "UNKNOWN" : "COGNITO";
+    case "JWT":
+      return route.authorizer === undefined ? "UNKNOWN" : "JWT";
+    case "CUSTOM":
+      return route.authorizer === undefined ? "UNKNOWN" : "CUSTOM";
+    default:
+      return "UNKNOWN";
+  }
+}
+
+/** The door's label: `petstore-dev GET /pets`. */
+export const routeName = (route: Route): string => `${apiNameOf(route) ?? route.apiAddress ?? "(api unknown)"} ${route.routeKey ?? route.address}`;
+
+/** IAM identities other than roles (users, groups) whose statements grant execute-api:Invoke on the route. */
+function identityInvokers(model: Model, route: Route): Principal[] {
+  const api = route.api;
+  if (api === undefined || !known(route.httpMethod) || !known(route.path)) return [];
+  const signed = route.connection ?? route;
+  const verb = typeof signed.httpMethod === "string" ? signed.httpMethod : "*";
+  const path = typeof signed.path === "string" ? signed.path : "";
+  return identities(model)
+    .filter((i) => i.kind !== "role" && i.stack === route.resource.source.stack)
+    .filter(
+      (i) =>
+        i.unreadable.length > 0 ||
+        i.statements.some((s) => grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => coversRoute(r, api.resource, verb, path)))),
+    )
+    .map((i) => ({ kind: "iam" as const, text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : "") }));
+}
+
+/** Who gets through a route at the gateway. */
+export function routePrincipals(model: Model, route: Route, type: AuthorizationType | "UNKNOWN"): Principal[] {
+  switch (type) {
+    case "NONE":
+    case "API_KEY": {
+      const c = callersOf(model, route);
+      const who: Principal[] =
+        c.kind === "anyone"
+          ? [ANYONE]
+          : c.kind === "restricted"
+            ? c.classes.map((text) => ({ kind: "restricted" as const, text }))
+            : c.kind === "nobody"
+              ? [{ kind: "nobody", text: `nobody (${c.why})` }]
+              : [notVerified(c.why)];
+      return type === "API_KEY" ? who.map((p) => (p.kind === "nobody" ? p : { kind: "api-key" as const, text: `API key holders (${p.text})` })) : who;
+    }
+    case "EDGE":
+      return [{ kind: "edge", text: "callers the edge verifier admits" }];
+    case "COGNITO":
+    case "JWT": {
+      const pools = route.authorizer === undefined ? [] : trustedPools(model, route.authorizer).map((p) => p.label);
+      const scopes = known(route.scopes) && route.scopes.length > 0 ? ` with scope ${route.scopes.join(" or ")}` : "";
+      return [{ kind: "token", text: `token holders of ${type === "JWT" ? "issuer" : "pool"} ${pools.join(", ") || "(unresolved)"}${scopes}` }];
+    }
+    case "CUSTOM":
+      return [{ kind: "authorizer", text: `callers Lambda authorizer ${textOf(route.authorizer?.name) ?? "(unresolved)"} admits` }];
+    case "AWS_IAM": {
+      const roles = iamAccess(model)
+        .routes.filter((x) => x.route === route)
+        .flatMap((x) => x.roles.map((r) => ({ kind: "iam" as const, text: describeInvoker(r.role) })));
+      return [...roles, ...identityInvokers(model, route)];
+    }
+    case "UNKNOWN":
+      return [notVerified(route.unverified ?? `authorization ${textOf(route.authorization) ?? "unknown"}`)];
+  }
+}

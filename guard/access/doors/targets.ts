@@ -1,0 +1,72 @@
+// Targets: what each route's integration runs or calls. A Lambda function (an alias or version resolves to its
+// function: one code, one target), an HTTP backend by URL, an AWS service by ARN; a MOCK integration has none.
+// A URI that cannot be read is an "unknown" target, never dropped.
+import { isUnknown, type Model, type ResourceInstance, type Route } from "../../model";
+import { targetOf } from "../targets";
+import { managed, referenced, textOf } from "./refs";
+import type { Target } from "./types";
+
+const FUNCTION_TYPES = ["aws_lambda_function"];
+const QUALIFIED_TYPES = ["aws_lambda_alias", "aws_lambda_function_version"];
+
+/** The function target of a configuration function. */
+export function functionTarget(model: Model, fn: ResourceInstance): Target {
+  const t = targetOf(model, fn);
+  return { key: `lambda:${fn.source.stack}:${t.label}`, kind: "lambda", label: t.label, stack: fn.source.stack, address: fn.address };
+}
+
+/** The function an attribute names: directly, or through an alias or version of it. */
+export function functionsNamedBy(model: Model, holder: ResourceInstance, attr: string): ResourceInstance[] {
+  const direct = referenced(model, holder, attr, FUNCTION_TYPES);
+  const qualified = referenced(model, holder, attr, QUALIFIED_TYPES).flatMap((q) => referenced(model, q, "function_name", FUNCTION_TYPES));
+  return [...new Set([...direct, ...qualified])];
+}
+
+/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/arn:aws:lambda:...:function:NAME[:qualifier]/invocations`. */
+const LAMBDA_URI = /:function:([A-Za-z0-9_-]+)(?::[A-Za-z0-9_$-]+)?(?:\/invocations)?$/;
+
+function byLiteralName(model: Model, stack: string, name: string): Target {
+  const fn = managed(model, "aws_lambda_function").find((f) => f.source.stack === stack && f.values["function_name"] === name);
+  return fn !== undefined ? functionTarget(model, fn) : { key: `lambda:${stack}:${name}`, kind: "lambda", label: name, stack };
+}
+
+/** What an integration resource (REST or v2) calls; undefined for MOCK. */
+export function integrationTarget(model: Model, integration: ResourceInstance): Target | undefined {
+  const stack = integration.source.stack;
+  const type = integration.values["type"] ?? integration.values["integration_type"];
+  if (type === "MOCK") return undefined;
+  const attr = integration.type === "aws_apigatewayv2_integration" ? "integration_uri" : "uri";
+  const fns = functionsNamedBy(model, integration, attr);
+  if (fns.length === 1) return functionTarget(model, fns[0] as ResourceInstance);
+  const uri = integration.values[attr];
+  if (typeof uri === "string") {
+    const fn = LAMBDA_URI.exec(uri);
+    if (fn !== null) return byLiteralName(model, stack, fn[1] as string);
+    if (/^https?:\/\//.test(uri)) return { key: `http:${uri}`, kind: "http", label: uri, stack };
+    if (uri.startsWith("arn:")) return { key: `aws-service:${uri}`, kind: "aws-service", label: uri, stack };
+  }
+  const shown = textOf(uri) ?? "(no uri)";
+  return {
+    key: `unknown:${stack}:${integration.address}`,
+    kind: "unknown",
+    label: `integration ${integration.address} (uri ${isUnknown(uri) ? `known after apply: ${shown}` : shown})`,
+    stack,
+  };
+}
+
+/** The integration resource of a route: REST by the method it names (or resource and verb), HTTP/WebSocket by the route's target. */
+export function integrationOf(model: Model, route: Route): ResourceInstance | undefined {
+  const stack = route.resource.source.stack;
+  if (route.resource.type === "aws_apigatewayv2_route") return referenced(model, route.resource, "target", ["aws_apigatewayv2_integration"])[0];
+  if (route.resource.type !== "aws_api_gateway_method") return undefined;
+  const method = route.resource;
+  const candidates = model.resources.filter((r) => r.type === "aws_api_gateway_integration" && r.source.stack === stack);
+  const named = candidates.find((i) =>
+    (i.references["http_method"] ?? []).some((ref) => ref.startsWith(`${method.configAddress}.`) || ref.startsWith(`${method.address}.`)),
+  );
+  if (named !== undefined) return named;
+  const resourceRef = (r: ResourceInstance): string | undefined => (r.references["resource_id"] ?? [])[0];
+  return candidates.find(
+    (i) => resourceRef(i) !== undefined && resourceRef(i) === resourceRef(method) && i.values["http_method"] === method.values["http_method"],
+  );
+}
