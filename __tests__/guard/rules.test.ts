@@ -49,6 +49,7 @@ describe("rules over fixtures", () => {
     "authorizer-cache-ttl-bounded": "guard/rules/widening/widening-rules.test.ts",
     "decider-code-pinned": "guard/rules/widening/widening-rules.test.ts",
     "edge-config-parameter-owned": "guard/rules/widening/widening-rules.test.ts",
+    "identity-provider-named": "guard/rules/widening/identity-provider-named.test.ts",
   };
 
   test("every rule has a firing fixture: here, or in the one suite named for it", () => {

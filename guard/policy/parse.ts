@@ -10,6 +10,7 @@ import {
   type ApiPolicy,
   type IntendedRoute,
   type IntendedType,
+  type NamedIdentityProvider,
   type PolicyOverride,
   type PolicyProblem,
   type Severity,
@@ -18,7 +19,19 @@ import {
 } from "./types";
 
 // `$default` (an HTTP API's catch-all) and `$connect` (a WebSocket API's connection) are route keys of their own.
-const TOP_KEYS = ["api", "apis", "description", "routes", "corsPreflight", "overrides", "allowWholeApiInvoke", "tokenValidity", "waivers", "severities"];
+const TOP_KEYS = [
+  "api",
+  "apis",
+  "description",
+  "routes",
+  "corsPreflight",
+  "overrides",
+  "allowWholeApiInvoke",
+  "identityProviders",
+  "tokenValidity",
+  "waivers",
+  "severities",
+];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "issuer", "audience", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
 /** One rule for specs and policies (guard/io/words.ts). */
@@ -196,6 +209,24 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
 
   const allowWholeApiInvoke = c.strings(raw["allowWholeApiInvoke"], "allowWholeApiInvoke");
 
+  const identityProviders: NamedIdentityProvider[] = [];
+  const ip = raw["identityProviders"];
+  if (ip !== undefined && !Array.isArray(ip)) c.add("identityProviders", "must be a list of {name, reason}", ip);
+  (Array.isArray(ip) ? ip : []).forEach((e, i) => {
+    const p = `identityProviders[${i}]`;
+    if (!isObject(e)) {
+      c.add(p, "must be a mapping with name and reason", e);
+      return;
+    }
+    c.unknownKeys(e, ["name", "reason"], p);
+    const name = e["name"];
+    const reason = e["reason"];
+    if (typeof name !== "string" || name.trim() === "") c.add(`${p}.name`, "required: the identity provider's provider_name", name);
+    else if (name === "COGNITO") c.add(`${p}.name`, "COGNITO is the pool's own users, always accepted: name federated providers only", name);
+    if (reasonProblem(reason) !== undefined) c.add(`${p}.reason`, `a federated provider needs a written reason (at least ${MIN_REASON} characters)`, reason);
+    if (typeof name === "string" && name.trim() !== "" && name !== "COGNITO" && typeof reason === "string") identityProviders.push({ name, reason });
+  });
+
   let tokenValidity = { maxIdAccessMinutes: 60, maxRefreshDays: 30 };
   const tv = raw["tokenValidity"];
   if (tv !== undefined) {
@@ -275,6 +306,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
       corsPreflight,
       overrides,
       allowWholeApiInvoke,
+      ...(identityProviders.length > 0 ? { identityProviders } : {}),
       tokenValidity,
       waivers,
       severities,

@@ -74,6 +74,14 @@ export interface Waiver {
   readonly reason: string;
 }
 
+/** A federated identity provider a policy accepts on the user pools whose tokens authorize its API's routes. */
+export interface NamedIdentityProvider {
+  /** `provider_name` of the aws_cognito_identity_provider (`Google`, `AzureAD`), as clients list it. */
+  readonly name: string;
+  /** Who holds accounts there and why they may call the API. Required. */
+  readonly reason: string;
+}
+
 export interface PolicyOverride {
   /** REST API name patterns this override applies to (e.g. `petstore-prod`). */
   readonly apis: readonly string[];
@@ -96,6 +104,11 @@ export interface ApiPolicy {
   readonly overrides: readonly PolicyOverride[];
   /** IAM resource patterns allowed to grant `execute-api:Invoke` on a whole API (e.g. an ops role). @default none */
   readonly allowWholeApiInvoke: readonly string[];
+  /**
+   * Federated identity providers whose users may hold tokens for the API's routes (rule identity-provider-named).
+   * @default - none: only the pool's own users (COGNITO)
+   */
+  readonly identityProviders?: readonly NamedIdentityProvider[];
   /** App-client token validity limits; @default 60 minutes (ID/access), 30 days (refresh). */
   readonly tokenValidity: { readonly maxIdAccessMinutes: number; readonly maxRefreshDays: number };
   readonly waivers: readonly Waiver[];

@@ -29,6 +29,7 @@ import { HttpApiWaf } from "./HttpApiWaf";
 import { HttpRouteAuthorizerIgnored } from "./HttpRouteAuthorizerIgnored";
 import { IamInvokerTrust } from "./IamInvokerTrust";
 import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
+import { IdentityProviderNamed } from "./IdentityProviderNamed";
 import { IdentityPoolUnauthenticatedInvoke } from "./IdentityPoolUnauthenticatedInvoke";
 import { JwtAuthorizerIssuerKnown } from "./JwtAuthorizerIssuerKnown";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
@@ -106,6 +107,7 @@ export const RULES: readonly Rule[] = [
   CognitoAuthorizerPoolKnown,
   JwtAuthorizerIssuerKnown,
   CognitoTriggerKnown,
+  IdentityProviderNamed,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
   BundleMatchesSource,

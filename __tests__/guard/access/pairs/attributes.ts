@@ -20,7 +20,7 @@ export const ATTRIBUTE_PAIRS: Readonly<Record<string, AccessPair>> = {
     },
     blocking: ["attribute-not-verified", "resource-not-verified"],
     names: "supported_identity_providers",
-    check: [],
+    check: ["identity-provider-named"],
   },
   "client-tags": {
     env: "dev",
