@@ -132,8 +132,16 @@ export function wafWeaknesses(chain: WebAclChain): WafWeakness[] {
   for (const r of managed) {
     if (r.action === "count")
       out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing` });
-    if (r.overrides.length > 0)
-      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${r.overrides.join(", ")})` });
+    const toAllow = r.overrides.filter((o) => o.endsWith("→ allow"));
+    const others = r.overrides.filter((o) => !o.endsWith("→ allow"));
+    if (others.length > 0)
+      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${others.join(", ")})` });
+    // An ALLOW override ends evaluation: what the rule matches skips every later rule and the default action.
+    if (toAllow.length > 0)
+      out.push({
+        kind: "waf-managed-count",
+        message: `managed rule group ${r.group} has rules overridden to ALLOW (${toAllow.join(", ")}): requests they match skip every later rule and the default action`,
+      });
     if (r.scopeDown)
       out.push({ kind: "waf-managed-scope-down", message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected` });
   }

@@ -12,6 +12,7 @@ import { EdgeConfigParameterOwned } from "../../../../guard/rules/EdgeConfigPara
 import { EdgeOriginProtected } from "../../../../guard/rules/EdgeOriginProtected";
 import type { Rule } from "../../../../guard/rules/types";
 import { UsagePlanOnApiKeyStages } from "../../../../guard/rules/UsagePlanOnApiKeyStages";
+import { WebAclManagedRules } from "../../../../guard/rules/WebAclManagedRules";
 
 type Json = Record<string, any>;
 
@@ -117,6 +118,15 @@ describe("class 4: origin protection judged by strength (edge-origin-protected)"
     const findings = run(EdgeOriginProtected, doc);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: "critical", message: expect.stringContaining("overrides SizeRestrictions_BODY of its rule group to ALLOW") });
+  });
+
+  test("GIVEN a managed rule overridden to ALLOW WHEN waf-managed-rules runs THEN it says ALLOW, not only 'away from BLOCK'", () => {
+    const doc = prod((d) => {
+      const managed = (regionalAcl(d).rule as Json[]).find((r) => r.name === "AWSManagedRulesCommonRuleSet") as Json;
+      managed.statement.managed_rule_group_statement.rule_action_override = [{ name: "SizeRestrictions_BODY", action_to_use: { allow: {} } }];
+    });
+    const messages = run(WebAclManagedRules, doc).map((f) => f.message);
+    expect(messages).toEqual([expect.stringContaining("overridden to ALLOW (SizeRestrictions_BODY → allow): requests they match skip every later rule")]);
   });
 
   test("GIVEN a managed rule overridden to COUNT (harmless twin for origin protection) WHEN checked THEN edge-origin-protected is quiet", () => {
