@@ -20,8 +20,13 @@ export const AuthorizerCacheTtlBounded: Rule = {
   subjects: authorizerSubjects,
   check: (model) =>
     model.authorizers.flatMap((a): RuleFinding[] => {
+      // A JWT authorizer (HTTP API) caches nothing: the attribute applies to REQUEST authorizers only.
+      if (a.type === "JWT") return [];
       const ttl = a.resultTtlSeconds;
       if (ttl === undefined || (known(ttl) && ttl <= MAX_AUTHORIZER_RESULT_TTL_SECONDS)) return [];
+      // Unset in the configuration, a plan shows the computed attribute as unknown: API Gateway's default (300 s) applies.
+      const written = a.resource.written?.names;
+      if (!known(ttl) && written !== undefined && !written.includes("authorizer_result_ttl_in_seconds")) return [];
       const where = { address: a.address, ...(a.api !== undefined && known(a.api.name) ? { api: a.api.name } : {}), file: a.resource.source.file };
       return [
         {

@@ -263,6 +263,27 @@ describe("class 6: caches", () => {
     expect(AuthorizerCacheTtlBounded.severity).toBe("medium");
   });
 
+  test("GIVEN a TTL known only after apply WHEN the configuration writes it THEN not verified, and WHEN it leaves it unset THEN quiet (API Gateway's default)", () => {
+    const model = modelFromDocument(prod());
+    const withTtl = (names: readonly string[]): Model => ({
+      ...model,
+      authorizers: model.authorizers.map((a) =>
+        a.address.includes("jwt-token") ? { ...a, resultTtlSeconds: { unknown: true }, resource: { ...a.resource, written: { literals: [], names } } } : a,
+      ),
+    });
+    expect(run(AuthorizerCacheTtlBounded, withTtl(["authorizer_result_ttl_in_seconds"]))[0].message).toContain("not verified");
+    expect(run(AuthorizerCacheTtlBounded, withTtl(["name", "type"]))).toEqual([]);
+  });
+
+  test("GIVEN a JWT authorizer with a TTL above the bound WHEN checked THEN quiet: a JWT authorizer caches nothing", () => {
+    const model = modelFromDocument(prod());
+    const jwt: Model = {
+      ...model,
+      authorizers: model.authorizers.map((a) => (a.address.includes("jwt-token") ? { ...a, type: "JWT", resultTtlSeconds: 3600 } : a)),
+    };
+    expect(run(AuthorizerCacheTtlBounded, jwt)).toEqual([]);
+  });
+
   test("GIVEN the TTL at the bound, 300 s (harmless twin) WHEN checked THEN quiet", () => {
     const doc = prod((d) => {
       one(d, "aws_api_gateway_authorizer", "jwt-request").authorizer_result_ttl_in_seconds = 300;
