@@ -13,9 +13,8 @@ const projects = projectNames();
 
 const describeFinding = (f: Finding): string => `${f.rule} | ${subjectOf(f)} [${f.severity}] ${f.message}`;
 
-// Issue 17 asks for ten; five are here so far (see __tests__/corpus/README.md). `failing` keeps the shared suite green
-// while saying so, and turns red the day the tenth project lands: then make it a plain `test`.
-test.failing("GIVEN the corpus THEN it holds at least ten projects", () => {
+// Issue 17 asks for at least ten (see __tests__/corpus/README.md).
+test("GIVEN the corpus THEN it holds at least ten projects", () => {
   expect(projects.length).toBeGreaterThanOrEqual(10);
 });
 
