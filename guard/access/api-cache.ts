@@ -75,7 +75,10 @@ export function credentialParameters(r: Route): string[] | undefined {
   if (auth === "CUSTOM" || auth === "COGNITO_USER_POOLS") {
     const src = r.authorizer?.identitySource;
     if (src === undefined || isUnknown(src)) return undefined;
-    out.push(...splitIdentitySource(src).filter((p) => p.startsWith("method.request.")));
+    const sources = splitIdentitySource(src).filter((p) => p.startsWith("method.request."));
+    // No request parameter carries the credential (empty, or context/stage variables only): not nameable, fail closed.
+    if (sources.length === 0) return undefined;
+    out.push(...sources);
   }
   if (r.apiKeyRequired === true) out.push("method.request.header.x-api-key");
   else if (!known(r.apiKeyRequired)) return undefined;

@@ -4,6 +4,7 @@
 // is not on disk (s3_bucket/s3_key, image_uri) cannot be compared with the source (issue 16, class 5). Pure.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asString } from "../load/json";
+import { edgeParameters } from "./edge-parameter";
 import { resourceAt } from "./targets";
 
 export type CodePin =
@@ -83,4 +84,15 @@ export function packageGap(fn: ResourceInstance): string | undefined {
   if (s3) return "its code comes from s3_bucket/s3_key, which the check cannot read: not verified that it is the reviewed code";
   if (image) return "its code is a container image (image_uri), which the check cannot read: not verified that it is the reviewed code";
   return isUnknown(fn.values["filename"]) ? "its package (filename) is known only after apply: not verified" : undefined;
+}
+
+/** Functions that decide routes: Lambda authorizers' functions and the Lambda@Edge verifiers. */
+export function deciderFunctions(model: Model): ResourceInstance[] {
+  const out = new Map<string, ResourceInstance>();
+  for (const a of model.authorizers) {
+    const fn = a.lambdaFunctionAddress === undefined ? undefined : resourceAt(model, a.resource.source.stack, a.lambdaFunctionAddress);
+    if (fn !== undefined) out.set(`${fn.source.stack}::${fn.address}`, fn);
+  }
+  for (const e of edgeParameters(model)) out.set(`${e.fn.source.stack}::${e.fn.address}`, e.fn);
+  return [...out.values()];
 }

@@ -1,12 +1,10 @@
 // The code that decides a route (a Lambda authorizer, a Lambda@Edge function) is the code built from the reviewed
 // package: not a version or alias pinned by literal, and not a package the check cannot read.
 import { behaviors } from "../access/cloudfront";
-import { codePin, packageGap, type CodePin } from "../access/code-pin";
-import { edgeParameters } from "../access/edge-parameter";
+import { codePin, deciderFunctions, packageGap, type CodePin } from "../access/code-pin";
 import { known, show } from "../access/context";
-import { resourceAt } from "../access/targets";
-import type { ResourceInstance } from "../model";
 import { asString, blocks } from "../load/json";
+import { authorizerSubjects, lambdaFunctionSubjects } from "./private/subjects";
 import type { Rule, RuleFinding } from "./types";
 
 const pinMessage = (what: string, pin: Exclude<CodePin, { kind: "reviewed" }>): Pick<RuleFinding, "message" | "severity"> =>
@@ -26,16 +24,21 @@ export const DeciderCodePinned: Rule = {
     "(qualified_arn, version) or $LATEST runs the reviewed package. A decider whose code comes from s3_bucket/s3_key " +
     "or a container image cannot be compared with the source: not verified.",
   equivalents: {},
+  // Lambda authorizers and the functions that decide routes; a pinned edge association falls on its distribution.
+  subjects: (model, policies) => {
+    const fns = deciderFunctions(model);
+    return [
+      ...authorizerSubjects(model, policies).filter((s) => model.authorizers.some((a) => a.address === s.address && a.authorizerUri !== undefined)),
+      ...lambdaFunctionSubjects(model, policies).filter((s) => fns.some((f) => f.address === s.address && f.source.file === s.file)),
+    ];
+  },
   check(model) {
     const out: RuleFinding[] = [];
-    const deciders = new Map<string, ResourceInstance>();
     for (const a of model.authorizers) {
       if (a.authorizerUri === undefined) continue;
       const where = { address: a.address, ...(a.api !== undefined && known(a.api.name) ? { api: a.api.name } : {}), file: a.resource.source.file };
       const pin = codePin(model, a.resource, "authorizer_uri", a.authorizerUri);
       if (pin.kind !== "reviewed") out.push({ ...where, ...pinMessage(`authorizer ${show(a.name)}`, pin) });
-      const fn = a.lambdaFunctionAddress === undefined ? undefined : resourceAt(model, a.resource.source.stack, a.lambdaFunctionAddress);
-      if (fn !== undefined) deciders.set(`${fn.source.stack}::${fn.address}`, fn);
     }
     for (const d of model.resources.filter((r) => r.type === "aws_cloudfront_distribution" && r.mode === "managed")) {
       for (const b of behaviors(d)) {
@@ -47,8 +50,7 @@ export const DeciderCodePinned: Rule = {
         }
       }
     }
-    for (const e of edgeParameters(model)) deciders.set(`${e.fn.source.stack}::${e.fn.address}`, e.fn);
-    for (const fn of deciders.values()) {
+    for (const fn of deciderFunctions(model)) {
       const gap = packageGap(fn);
       if (gap !== undefined) out.push({ address: fn.address, file: fn.source.file, message: `decider function ${fn.address}: ${gap}` });
     }

@@ -151,6 +151,12 @@ describe("class 5: which code runs (decider-code-pinned)", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ address: expect.stringContaining("jwt-token"), message: expect.stringContaining('version/alias "7"') });
     expect(findings[0].severity).toBeUndefined();
+    // The finding falls on a declared subject: the authorizer.
+    const subjects = DeciderCodePinned.subjects?.(modelFromDocument(doc), NO_POLICIES) ?? [];
+    expect(subjects.filter((x) => x.address === findings[0].address).map((x) => x.kind)).toEqual(["authorizer"]);
+    expect(subjects.filter((x) => x.kind === "function").map((x) => x.address)).toEqual(
+      expect.arrayContaining([expect.stringContaining("edge-verifier"), expect.stringContaining("authz-jwt-token")]),
+    );
   });
 
   test("GIVEN authorizer_uri through an alias whose function_version is the function's own version (harmless twin) WHEN checked THEN quiet", () => {
@@ -231,6 +237,15 @@ describe("class 6: caches", () => {
       one(d, "aws_api_gateway_integration", "GET-admin").cache_key_parameters = ["method.request.header.authorization"];
     });
     expect(run(ApiCacheKeyedOnCredential, doc).map((f) => f.route)).not.toContain("GET /admin");
+  });
+
+  test("GIVEN caching on and a Lambda authorizer whose identity source names no request parameter WHEN checked THEN its routes are not verified (medium)", () => {
+    const doc = prod((d) => {
+      enableCache(d);
+      one(d, "aws_api_gateway_authorizer", "jwt-request").identity_source = "context.requestId";
+    });
+    const photo = run(ApiCacheKeyedOnCredential, doc).find((f) => f.route === "PUT /pets/{petId}/photo");
+    expect(photo).toMatchObject({ severity: "medium", message: expect.stringContaining("not verified") });
   });
 
   test("GIVEN the cache cluster on but no method setting enables caching WHEN checked THEN quiet", () => {
