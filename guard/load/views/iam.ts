@@ -64,14 +64,19 @@ export function iamViews(ctx: BuildContext, apis: readonly RestApi[]): IamViews 
       if (ip["policy"] !== undefined && ip["policy"] !== null) push(r, "role-inline", parsePolicy(ip["policy"]), [r.address]);
     }
   }
-  const attachments = ofType("aws_iam_role_policy_attachment");
-  for (const p of ofType("aws_iam_policy")) {
-    const roles = attachments
-      .filter((a) => target(resolver.resolve(a, "policy_arn", ["aws_iam_policy"]))?.address === p.address)
-      .map((a) => target(resolver.resolve(a, "role", ["aws_iam_role"]))?.address)
-      .filter((x): x is string => x !== undefined);
-    push(p, "managed", policyOf(p, "policy"), roles);
+  // Each attachment resolved once, its role listed under its policy (in attachment order): resolving every
+  // attachment again for every policy was quadratic in module instances.
+  const rolesByPolicy = new Map<string, string[]>();
+  for (const a of ofType("aws_iam_role_policy_attachment")) {
+    const policy = target(resolver.resolve(a, "policy_arn", ["aws_iam_policy"]))?.address;
+    if (policy === undefined) continue;
+    const role = target(resolver.resolve(a, "role", ["aws_iam_role"]))?.address;
+    if (role === undefined) continue;
+    const list = rolesByPolicy.get(policy);
+    if (list === undefined) rolesByPolicy.set(policy, [role]);
+    else list.push(role);
   }
+  for (const p of ofType("aws_iam_policy")) push(p, "managed", policyOf(p, "policy"), [...(rolesByPolicy.get(p.address) ?? [])]);
   for (const p of ofType("aws_iam_role_policy")) {
     const role = target(resolver.resolve(p, "role", ["aws_iam_role"]));
     push(p, "role-inline", policyOf(p, "policy"), role === undefined ? [] : [role.address]);
