@@ -19,14 +19,55 @@ export interface ApiDistribution {
 
 const sameStack = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
 
-/** Resources of `type` that `refs` point at, in the holder's stack. */
+/** Positions in model.resources by address and by configuration address. */
+interface RefIndex {
+  readonly byAddress: ReadonlyMap<string, number[]>;
+  readonly byConfig: ReadonlyMap<string, number[]>;
+}
+
+// Built once per model: scanning every resource for every reference was quadratic in module instances.
+const refIndexes = new WeakMap<Model, RefIndex>();
+
+function refIndex(model: Model): RefIndex {
+  let ix = refIndexes.get(model);
+  if (ix === undefined) {
+    const byAddress = new Map<string, number[]>();
+    const byConfig = new Map<string, number[]>();
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (list === undefined) m.set(k, [i]);
+      else list.push(i);
+    };
+    model.resources.forEach((r, i) => {
+      add(byAddress, r.address, i);
+      add(byConfig, r.configAddress, i);
+    });
+    ix = { byAddress, byConfig };
+    refIndexes.set(model, ix);
+  }
+  return ix;
+}
+
+/**
+ * Resources of `type` that `refs` point at, in the holder's stack: a reference equal to a resource's address or
+ * configuration address, or one that starts with its configuration address followed by `.` or `[`, in the model's
+ * order. Looked up by every prefix of the reference that ends before a `.` or `[`.
+ */
 export function resolveRefs(model: Model, holder: ResourceInstance, refs: readonly string[], type: string): ResourceInstance[] {
-  return model.resources.filter(
-    (r) =>
-      r.type === type &&
-      sameStack(r, holder) &&
-      refs.some((ref) => ref === r.configAddress || ref === r.address || ref.startsWith(`${r.configAddress}.`) || ref.startsWith(`${r.configAddress}[`)),
-  );
+  const { byAddress, byConfig } = refIndex(model);
+  const positions = new Set<number>();
+  const take = (list: readonly number[] | undefined) => {
+    for (const i of list ?? []) positions.add(i);
+  };
+  for (const ref of refs) {
+    take(byAddress.get(ref));
+    take(byConfig.get(ref));
+    for (let i = 0; i < ref.length; i++) if (ref[i] === "." || ref[i] === "[") take(byConfig.get(ref.slice(0, i)));
+  }
+  return [...positions]
+    .sort((a, b) => a - b)
+    .map((i) => model.resources[i])
+    .filter((r) => r.type === type && sameStack(r, holder));
 }
 
 /** References held by one value (an Unknown from cdk.tf.json carries its `${...}` expression). */

@@ -6,17 +6,22 @@ import { known, show } from "../access/context";
 import { refsOf, resolveRefs } from "../access/cloudfront";
 import type { Rule, RuleFinding } from "./types";
 
-/** Distributions with a web ACL whose origin references this HTTP API (its api_endpoint). */
-function wafFronted(model: Model, api: RestApi): boolean {
-  return model.resources.some((d) => {
-    if (d.type !== "aws_cloudfront_distribution" || d.mode !== "managed") return false;
+/** Addresses of the HTTP APIs a distribution with a web ACL references in its origins (their api_endpoint). */
+function wafFrontedAddresses(model: Model): Set<string> {
+  const out = new Set<string>();
+  for (const d of model.resources) {
+    if (d.type !== "aws_cloudfront_distribution" || d.mode !== "managed") continue;
     const acl = d.values["web_acl_id"];
     const hasAcl = (typeof acl === "string" && acl !== "") || (isUnknown(acl) && acl.expression !== undefined);
-    if (!hasAcl) return false;
+    if (!hasAcl) continue;
     const refs = [...blocks(d.values["origin"]).flatMap((o) => refsOf(o["domain_name"])), ...(d.references["origin"] ?? [])];
-    return resolveRefs(model, d, refs, "aws_apigatewayv2_api").some((r) => r.address === api.address);
-  });
+    for (const r of resolveRefs(model, d, refs, "aws_apigatewayv2_api")) out.add(r.address);
+  }
+  return out;
 }
+
+/** Is this HTTP API fronted by a distribution with a web ACL? (Every distribution read once per check, not per API.) */
+const wafFronted = (fronted: ReadonlySet<string>, api: RestApi): boolean => fronted.has(api.address);
 
 export const HttpApiWaf: Rule = {
   id: "http-api-waf",
@@ -29,12 +34,14 @@ export const HttpApiWaf: Rule = {
   equivalents: { checkov: ["CKV2_AWS_29"], kics: ["api_gateway_without_waf"] },
   check(model) {
     const out: RuleFinding[] = [];
+    let frontedAddresses: Set<string> | undefined;
     for (const api of model.apis) {
       if (api.protocol !== "HTTP") continue;
       const where = { address: api.address, ...(known(api.name) ? { api: api.name } : {}), file: api.resource.source.file };
       const disabled = api.disableExecuteApiEndpoint;
       if (disabled === true) continue;
-      const fronted = wafFronted(model, api);
+      frontedAddresses ??= wafFrontedAddresses(model);
+      const fronted = wafFronted(frontedAddresses, api);
       const endpoint = isUnknown(disabled) ? `disable_execute_api_endpoint is ${show(disabled)}` : "its default execute-api endpoint is enabled";
       out.push({
         ...where,
