@@ -8,6 +8,7 @@ import {
   isUnknown,
   stackOf,
   type IamPolicy,
+  type IamRole,
   type Model,
   type PolicyDocument,
   type PolicyStatement,
@@ -17,10 +18,11 @@ import {
 } from "../model";
 import { asArray } from "../load/json";
 import { isUnset } from "../load/values";
-import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke, policiesOfRole } from "./iam-statements";
+import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke } from "./iam-statements";
 import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
 import { show } from "./context";
+import { iamIndex, roleArnPattern } from "./iam-index";
 
 /** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */
 export interface Assumer {
@@ -90,14 +92,15 @@ const textOf = (v: unknown): string | undefined => (typeof v === "string" ? v : 
 function rolesNamed(model: Model, stack: string, v: unknown): string[] {
   const text = textOf(v);
   if (text === undefined) return [];
-  const roles = model.iamRoles.filter((r) => stackOf(r) === stack);
-  const out = [...text.matchAll(ROLE_REF)].map((m) => m[1]).filter((a) => roles.some((r) => r.address === a));
-  for (const r of roles) {
+  // Indexed (guard/access/iam-index.ts): only the roles the text can name are tested, in the model's order.
+  const ix = iamIndex(model);
+  const out = [...text.matchAll(ROLE_REF)].map((m) => m[1]).filter((a) => ix.isRole(stack, a));
+  const names = (r: IamRole, pattern: RegExp | undefined): boolean => {
     const arn = r.resource.values["arn"];
-    if (r.name === text || (typeof arn === "string" && arn === text)) out.push(r.address);
-    else if (typeof r.name === "string" && new RegExp(`^arn:aws[a-z-]*:iam::[0-9]+:role/(?:.*/)?${r.name.replace(/[.+^$|()[\]\\]/g, "\\$&")}$`).test(text))
-      out.push(r.address);
-  }
+    if (r.name === text || (typeof arn === "string" && arn === text)) return true;
+    return typeof r.name === "string" && (pattern ?? roleArnPattern(r.name)).test(text);
+  };
+  out.push(...ix.rolesMatching(stack, text, names));
   return [...new Set(out)];
 }
 
@@ -111,10 +114,13 @@ interface AttachedArn {
 /** Managed policies attached to each role by ARN (managed_policy_arns, aws_iam_role_policy_attachment, aws_iam_policy_attachment). */
 function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
   const out = new Map<string, AttachedArn[]>();
-  const add = (stack: string, role: string, arn: string, via: string, refs: readonly string[]) => {
+  const put = (stack: string, role: string, attached: AttachedArn) => {
     const k = `${stack}::${role}`;
-    out.set(k, [...(out.get(k) ?? []), { arn, via, refs }]);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [attached]);
+    else list.push(attached);
   };
+  const add = (stack: string, role: string, arn: string, via: string, refs: readonly string[]) => put(stack, role, { arn, via, refs });
   for (const r of model.iamRoles) {
     const list = r.resource.values["managed_policy_arns"];
     const refs = r.resource.references["managed_policy_arns"] ?? [];
@@ -131,10 +137,11 @@ function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
     if (arn === undefined) continue;
     const stack = res.source.stack;
     const refs = isUnknown(res.values["policy_arn"]) ? (res.references["policy_arn"] ?? []) : [];
-    if (res.type === "aws_iam_role_policy_attachment")
-      for (const role of rolesNamed(model, stack, res.values["role"])) add(stack, role, arn, res.address, refs);
+    // One record per attachment, shared by every role it names: what it designates is then read once (holdingOf).
+    const attached: AttachedArn = { arn, via: res.address, refs };
+    if (res.type === "aws_iam_role_policy_attachment") for (const role of rolesNamed(model, stack, res.values["role"])) put(stack, role, attached);
     if (res.type === "aws_iam_policy_attachment") {
-      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) add(stack, role, arn, res.address, refs);
+      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) put(stack, role, attached);
     }
   }
   return out;
@@ -146,20 +153,21 @@ function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
  * instance), by the policy's known ARN, or by `arn:aws:iam::<account>:policy/<path><name>` with a policy's name.
  */
 function localPolicies(model: Model, stack: string, a: AttachedArn): IamPolicy[] | undefined {
-  const policies = model.iamPolicies.filter((p) => p.kind === "managed" && p.resource.source.stack === stack);
+  // Indexed (guard/access/iam-index.ts): the stack's customer policies by address, ARN and name.
+  const ix = iamIndex(model);
   const text = a.arn;
   const named = [...text.matchAll(POLICY_REF), ...a.refs.flatMap((r) => [...r.matchAll(POLICY_REF)])].map((m) => m[1]);
   if (named.length > 0) {
-    const found = policies.filter((p) => named.some((n) => p.address === n || p.address.startsWith(`${n}[`)));
+    const found = ix.policiesNamed(stack, named);
     // Only when every resource it is written with is a policy here: `one of aws_iam_policy.a, data.x.y` is not decided.
     const others = [...a.refs, ...[...text.matchAll(RESOURCE_REF)].map((x) => x[0])].filter((r) => RESOURCE_REF_ONE.test(r) && !POLICY_REF_ONE.test(r));
     return found.length > 0 && others.length === 0 ? found : undefined;
   }
-  const byArn = policies.filter((p) => p.resource.values["arn"] === text);
+  const byArn = ix.policiesWithArn(stack, text);
   if (byArn.length > 0) return byArn;
   const m = /^arn:aws[a-z-]*:iam::([0-9]{12}):policy\/(?:.*\/)?([^/]+)$/.exec(text);
   if (m === null) return undefined;
-  const byName = policies.filter((p) => p.resource.values["name"] === m[2]);
+  const byName = ix.policiesWithName(stack, m[2]);
   return byName.length === 1 ? byName : undefined;
 }
 
@@ -169,28 +177,66 @@ const heldOf = (p: IamPolicy, label: string): HeldPolicy => ({
   ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
 });
 
-/** Every policy a role holds, readable or not. */
-function heldPolicies(model: Model, role: ResourceInstance, managed: readonly AttachedArn[]): { held: HeldPolicy[]; unverified: string[] } {
-  const held: HeldPolicy[] = policiesOfRole(model, role).map((p) =>
-    heldOf(p, `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`),
-  );
-  const unverified: string[] = [];
-  for (const a of managed) {
-    // A customer policy of this configuration: already held when attached through a role policy attachment.
-    const local = localPolicies(model, role.source.stack, a);
-    if (local !== undefined) {
-      for (const p of local) if (!held.some((h) => h.address === p.address)) held.push(heldOf(p, `policy ${p.address}`));
-      continue;
-    }
+/** What an attached ARN designates: customer policies of this configuration, or a managed policy (read from the table). */
+type Holding = { readonly local: readonly IamPolicy[] } | { readonly managed: HeldPolicy; readonly unverified: boolean };
+
+// An attachment naming many roles (a role name shared by several module instances) is read once, not once per role.
+const holdings = new WeakMap<AttachedArn, Holding>();
+// `policy <address>` entries, one per policy, shared by every role holding it.
+const heldByAddress = new WeakMap<IamPolicy, HeldPolicy>();
+
+function holdingOf(model: Model, stack: string, a: AttachedArn): Holding {
+  const memo = holdings.get(a);
+  if (memo !== undefined) return memo;
+  const local = localPolicies(model, stack, a);
+  let h: Holding;
+  if (local !== undefined) h = { local };
+  else {
     const { arn, via } = a;
     const document = managedPolicyDocument(arn);
     const harmless = document === undefined && grantsNoApiAccess(arn);
-    if (document === undefined && !harmless) unverified.push(arn);
-    held.push({
-      label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined && !harmless ? " (not verified)" : ""}`,
-      address: via,
-      ...(document !== undefined ? { document } : harmless ? { harmless: true } : {}),
-    });
+    h = {
+      managed: {
+        label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined && !harmless ? " (not verified)" : ""}`,
+        address: via,
+        ...(document !== undefined ? { document } : harmless ? { harmless: true } : {}),
+      },
+      unverified: document === undefined && !harmless,
+    };
+  }
+  holdings.set(a, h);
+  return h;
+}
+
+/** Every policy a role holds, readable or not. */
+function heldPolicies(model: Model, role: ResourceInstance, managed: readonly AttachedArn[]): { held: HeldPolicy[]; unverified: string[] } {
+  const held: HeldPolicy[] = iamIndex(model)
+    .policiesOfRole(role)
+    .map((p) =>
+      heldOf(p, `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`),
+    );
+  const addresses = new Set(held.map((h) => h.address));
+  const unverified: string[] = [];
+  for (const a of managed) {
+    // Every attachment of a role is in its stack: the record is read in that stack (holdingOf).
+    const h = holdingOf(model, role.source.stack, a);
+    // A customer policy of this configuration: already held when attached through a role policy attachment.
+    if ("local" in h) {
+      for (const p of h.local) {
+        if (addresses.has(p.address)) continue;
+        let entry = heldByAddress.get(p);
+        if (entry === undefined) {
+          entry = heldOf(p, `policy ${p.address}`);
+          heldByAddress.set(p, entry);
+        }
+        held.push(entry);
+        addresses.add(p.address);
+      }
+      continue;
+    }
+    if (h.unverified) unverified.push(a.arn);
+    held.push(h.managed);
+    addresses.add(h.managed.address);
   }
   return { held, unverified };
 }
@@ -211,16 +257,35 @@ function statementPrivileges(s: PolicyStatement): string[] {
   return out;
 }
 
+// Per held entry (entries are shared by the roles holding the same policy): read once per model.
+const privilegesByHeld = new WeakMap<HeldPolicy, readonly string[]>();
+const deniesByHeld = new WeakMap<HeldPolicy, readonly string[]>();
+
+function privilegesOfOne(h: HeldPolicy): readonly string[] {
+  let out = privilegesByHeld.get(h);
+  if (out === undefined) {
+    const doc = h.document;
+    if (doc === undefined) out = h.harmless !== true ? [`whatever ${h.label} grants (not verified)`] : [];
+    else out = doc.statements.flatMap((s) => statementPrivileges(s).map((p) => `${p} via ${h.label}`));
+    privilegesByHeld.set(h, out);
+  }
+  return out;
+}
+
 function privilegesOf(held: readonly HeldPolicy[]): string[] {
   const out: string[] = [];
-  for (const h of held) {
-    if (h.document === undefined) {
-      if (h.harmless !== true) out.push(`whatever ${h.label} grants (not verified)`);
-      continue;
-    }
-    for (const s of h.document.statements) for (const p of statementPrivileges(s)) out.push(`${p} via ${h.label}`);
-  }
+  for (const h of held) out.push(...privilegesOfOne(h));
   return [...new Set(out)].sort();
+}
+
+/** The unconditional explicit Denies of execute-api:Invoke in a held policy (none when it cannot be read). */
+function deniesOf(h: HeldPolicy): readonly string[] {
+  let out = deniesByHeld.get(h);
+  if (out === undefined) {
+    out = h.document === undefined ? [] : invokeDeniesIn(h.document);
+    deniesByHeld.set(h, out);
+  }
+  return out;
 }
 
 /** One trust principal, described; roles of this configuration are followed further. */
@@ -246,7 +311,8 @@ const ASSUME = ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRo
 
 /** Flattened chains of who can assume `role` (cycle-safe). */
 function assumersOf(model: Model, role: ResourceInstance, names: Map<string, string>, seen: readonly string[] = []): Assumer[] {
-  const r = model.iamRoles.find((x) => x.address === role.address && stackOf(x) === role.source.stack);
+  const ix = iamIndex(model);
+  const r = ix.role(role.source.stack, role.address);
   if (r === undefined) return [{ text: "(role not in the configuration)", reach: "outside" }];
   if (isUnknown(r.trustPolicy)) return [{ text: "(trust policy not verified: known only after apply)", reach: "outside" }];
   const out: Assumer[] = [];
@@ -262,7 +328,7 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
           continue;
         }
         const name = names.get(`${role.source.stack}::${d.role}`) ?? d.role;
-        const inner = model.resources.find((x) => x.address === d.role && x.source.stack === role.source.stack);
+        const inner = ix.resource(role.source.stack, d.role);
         if (inner === undefined || seen.includes(d.role)) {
           out.push({ text: `role ${name}`, reach: "inside" });
           continue;
@@ -350,7 +416,7 @@ export function iamAccess(model: Model): IamAccess {
  */
 function groupNamesOf(model: Model, addresses: readonly string[], stack: string): string[] {
   return addresses
-    .map((g) => model.userGroups.find((u) => u.address === g && stackOf(u) === stack))
+    .map((g) => iamIndex(model).userGroup(stack, g))
     .filter((u): u is NonNullable<typeof u> => u !== undefined)
     .map((u) => (typeof u.name === "string" ? u.name : show(u.name)));
 }
@@ -373,7 +439,7 @@ function computeIamAccess(model: Model): IamAccess {
       unverifiedManaged: unverified,
       privileges: privilegesOf(held),
       held,
-      denies: [...new Set(held.flatMap((h) => (h.document === undefined ? [] : invokeDeniesIn(h.document))))],
+      denies: [...new Set(held.flatMap(deniesOf))],
       resource: r.resource,
     };
   });

@@ -4,7 +4,7 @@ import { globMatch } from "../policy/match";
 import type { PolicyStatement } from "../model";
 import { known, show } from "../access/context";
 import { allowedCallers, breadth, callersLeftByDeny, grantsInvoke, mayGrantInvoke, toEveryone } from "../access/iam-statements";
-import { invokeDenies, uncoveredDeeperGlobs } from "./private/invoke-depth";
+import { invokeDenies, rolesAt, uncoveredDeeperGlobs } from "./private/invoke-depth";
 import type { Rule, RuleFinding } from "./types";
 
 const narrowsCallers = (s: PolicyStatement): boolean => {
@@ -43,8 +43,7 @@ export const ExecuteApiInvokeScoped: Rule = {
           });
         continue;
       }
-      const roleNames = model.iamRoles
-        .filter((r) => p.roleAddresses.includes(r.address))
+      const roleNames = rolesAt(model, p.roleAddresses)
         .map((r) => r.name)
         .filter(known);
       const denies = invokeDenies(model, p);

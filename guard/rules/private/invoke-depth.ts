@@ -3,9 +3,75 @@
 // on the same role covers each such deeper glob (guard/match/route.ts says which ones a route template needs).
 import { coversArnGlob } from "../../match/glob";
 import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../match/route";
-import { isUnknown, type IamPolicy, type Model } from "../../model";
-import { iamAccess, invokeDeniesIn } from "../../access/iam";
+import { isUnknown, type IamPolicy, type IamRole, type Model, type Route } from "../../model";
+import { iamAccess, invokeDeniesIn, type RoleAccess } from "../../access/iam";
 import { splitExecuteApiArn } from "../../access/iam-statements";
+
+// Built once per model: looking roles and routes up by scanning all of them for every policy and every granted
+// resource was quadratic in module instances.
+const roleIndexes = new WeakMap<Model, Map<string, number[]>>();
+const roleAddressIndexes = new WeakMap<Model, Map<string, number[]>>();
+
+/** Positions of the items under each key. */
+function positionsBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  items.forEach((t, i) => {
+    const list = out.get(key(t));
+    if (list === undefined) out.set(key(t), [i]);
+    else list.push(i);
+  });
+  return out;
+}
+
+/** The items at these positions, in order, each once. */
+const inOrder = <T>(items: readonly T[], positions: readonly number[]): T[] => [...new Set(positions)].sort((x, y) => x - y).map((i) => items[i]);
+const routeIndexes = new WeakMap<Model, Map<string, Route[]>>();
+
+/** The roles of `stack` whose address is one of `addresses`, in iamAccess's order. */
+function rolesHolding(model: Model, stack: string, addresses: readonly string[]): RoleAccess[] {
+  const all = iamAccess(model).roles;
+  let index = roleIndexes.get(model);
+  if (index === undefined) {
+    index = positionsBy(all, (r) => `${r.stack}\u0000${r.address}`);
+    roleIndexes.set(model, index);
+  }
+  const at = index;
+  return inOrder(
+    all,
+    addresses.flatMap((a) => at.get(`${stack}\u0000${a}`) ?? []),
+  );
+}
+
+/** The model's roles (every stack) whose address is one of `addresses`, in the model's order. */
+export function rolesAt(model: Model, addresses: readonly string[]): IamRole[] {
+  let index = roleAddressIndexes.get(model);
+  if (index === undefined) {
+    index = positionsBy(model.iamRoles, (r) => r.address);
+    roleAddressIndexes.set(model, index);
+  }
+  const at = index;
+  return inOrder(
+    model.iamRoles,
+    addresses.flatMap((a) => at.get(a) ?? []),
+  );
+}
+
+/** The routes with a known method and path, by their ARN suffix (routeArnSuffix), in the model's order. */
+function routesBySuffix(model: Model): Map<string, Route[]> {
+  let index = routeIndexes.get(model);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of model.routes) {
+      if (typeof r.httpMethod !== "string" || typeof r.path !== "string") continue;
+      const k = routeArnSuffix(r.httpMethod, r.path);
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [r]);
+      else list.push(r);
+    }
+    routeIndexes.set(model, index);
+  }
+  return index;
+}
 
 /**
  * The denied resources that apply wherever `p` applies: on each role holding it, that role's unconditional Denies
@@ -14,7 +80,7 @@ import { splitExecuteApiArn } from "../../access/iam-statements";
  */
 export function invokeDenies(model: Model, p: IamPolicy): string[] {
   const stack = p.resource.source.stack;
-  const roles = iamAccess(model).roles.filter((r) => r.stack === stack && p.roleAddresses.includes(r.address));
+  const roles = rolesHolding(model, stack, p.roleAddresses);
   if (roles.length === 0) return isUnknown(p.document) ? [] : invokeDeniesIn(p.document);
   return roles[0].denies.filter((d) => roles.every((r) => r.denies.includes(d)));
 }
@@ -30,7 +96,7 @@ export function uncoveredDeeperGlobs(model: Model, resource: string, denies: rea
   const m = /^\/([^/]*)\/(.+)$/.exec(parts.rest);
   if (m === null) return [];
   const [, stage, suffix] = m;
-  const routes = model.routes.filter((r) => typeof r.httpMethod === "string" && typeof r.path === "string" && routeArnSuffix(r.httpMethod, r.path) === suffix);
+  const routes = routesBySuffix(model).get(suffix) ?? [];
   // Of the routes this very pattern stands for, the one needing fewest denies (a proxy route over a param route).
   const needs = routes.map((r) => new Set(deeperArnSuffixes(r.httpMethod as string, r.path as string))).sort((a, b) => a.size - b.size)[0];
   const required = starWidenings(parts.rest).filter(({ at }) => {
