@@ -1,0 +1,3 @@
+output "ws_api_id" {
+  value = aws_apigatewayv2_api.this.id
+}
