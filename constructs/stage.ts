@@ -11,6 +11,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { AccessSpec } from "../spec/types";
+import { configurationHash } from "./private/configured";
 import { serviceTrustPolicy } from "./private/iam";
 
 export interface StageProps {
@@ -51,12 +52,14 @@ export class Stage extends Construct {
     const { spec } = props;
     const stageSpec = spec.stage;
 
-    // Whole-resource references: any attribute change of any input changes the hash at plan time.
-    const inputs = props.deploymentInputs.map((r) => r.fqn).join(", ");
+    // Each input's id (a replaced input redeploys) and the arguments it is configured with (a changed one
+    // redeploys), never its refreshed state: a refresh that reads an unset argument back as [] or {} (API
+    // Gateway does for provider_arns, request_templates, cache_key_parameters) would change a hash of whole
+    // objects on every plan and replace the deployment forever (found by the apply test against moto).
     this.deployment = new ApiGatewayDeployment(this, "deployment", {
       restApiId: props.restApiId,
       description: `${props.restApiName} access-controlled deployment`,
-      triggers: { redeployment: `\${sha1(jsonencode([${inputs}]))}` },
+      triggers: { redeployment: configurationHash(props.deploymentInputs) },
       dependsOn: [...props.deploymentInputs],
       lifecycle: { createBeforeDestroy: true },
     });
