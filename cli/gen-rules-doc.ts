@@ -20,6 +20,7 @@ const POLICY_FORMAT = [
   "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",
   "| `allowWholeApiInvoke` | patterns (resource ARN, policy address or role name) allowed to grant `execute-api:Invoke` on a whole API |",
   "| `identityProviders` | `[{name, reason}]`: federated identity providers (`provider_name`) whose users may hold tokens for the API's routes; default none (only the pool's own users) |",
+  "| `doors` | backend function name pattern -> `only` (door id patterns: `api:<api> <route>`, `execute-api:<api>`, `distribution:<address>`, `custom-domain:<domain>`, `function-url:<function>`, `lambda-permission:<address>`, `iam-invoke:<function>`) and `exceptions` (`[{door, reason}]`): the doors each backend may have (rule `backend-doors-intended`); default: routes, the default endpoint and distributions referencing the API |",
   "| `tokenValidity` | `maxIdAccessMinutes` (default 60), `maxRefreshDays` (default 30) |",
   "| `waivers` | `[{rule, address and/or route, reason}]` (one finding: an address pattern must name resources, not be `*`): the finding is still reported, marked waived, and does not fail the check. A finding of no API (user pool, IAM policy) is waived only by its exact address, and a policy may raise its severity but not lower it |",
   "| `severities` | rule id -> severity override |",

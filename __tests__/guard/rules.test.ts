@@ -50,6 +50,7 @@ describe("rules over fixtures", () => {
     "decider-code-pinned": "guard/rules/widening/widening-rules.test.ts",
     "edge-config-parameter-owned": "guard/rules/widening/widening-rules.test.ts",
     "identity-provider-named": "guard/rules/widening/identity-provider-named.test.ts",
+    "backend-doors-intended": "guard/access/pairs/doors.ts",
   };
 
   test("every rule has a firing fixture: here, or in the one suite named for it", () => {

@@ -4,6 +4,7 @@ import { POLICY_ALIASES, policyWordType } from "../../kernel/authorization-types
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
 import { isObject } from "../load/json";
 import { isPolicyRouteKey } from "../match/route";
+import { parseDoors } from "./doors";
 import {
   INTENDED_TYPES,
   SEVERITIES,
@@ -28,6 +29,7 @@ const TOP_KEYS = [
   "overrides",
   "allowWholeApiInvoke",
   "identityProviders",
+  "doors",
   "tokenValidity",
   "waivers",
   "severities",
@@ -227,6 +229,8 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     if (typeof name === "string" && name.trim() !== "" && name !== "COGNITO" && typeof reason === "string") identityProviders.push({ name, reason });
   });
 
+  const doors = parseDoors((path, message, value) => c.add(path, message, value), raw["doors"]);
+
   let tokenValidity = { maxIdAccessMinutes: 60, maxRefreshDays: 30 };
   const tv = raw["tokenValidity"];
   if (tv !== undefined) {
@@ -307,6 +311,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
       overrides,
       allowWholeApiInvoke,
       ...(identityProviders.length > 0 ? { identityProviders } : {}),
+      ...(doors.length > 0 ? { doors } : {}),
       tokenValidity,
       waivers,
       severities,

@@ -109,6 +109,8 @@ export interface ApiPolicy {
    * @default - none: only the pool's own users (COGNITO)
    */
   readonly identityProviders?: readonly NamedIdentityProvider[];
+  /** Doors each target may have (rule backend-doors-intended). @default - none listed: only routes and their APIs' entrances */
+  readonly doors?: readonly IntendedDoors[];
   /** App-client token validity limits; @default 60 minutes (ID/access), 30 days (refresh). */
   readonly tokenValidity: { readonly maxIdAccessMinutes: number; readonly maxRefreshDays: number };
   readonly waivers: readonly Waiver[];
@@ -117,6 +119,16 @@ export interface ApiPolicy {
    * is listed in every report (guard/policy/severities.ts).
    */
   readonly severities: Readonly<Record<string, SeverityOverride>>;
+}
+
+/**
+ * The doors a protected target may have (guard/access/doors.ts): `target` is a name pattern of the target (a backend
+ * function's name), `only` door id patterns, each exception one more door with a written reason.
+ */
+export interface IntendedDoors {
+  readonly target: string;
+  readonly only: readonly string[];
+  readonly exceptions: readonly { readonly door: string; readonly reason: string }[];
 }
 
 /** All policies given on the command line. */

@@ -30,6 +30,7 @@ import { HttpRouteAuthorizerIgnored } from "./HttpRouteAuthorizerIgnored";
 import { IamInvokerTrust } from "./IamInvokerTrust";
 import { IamManagedPolicyVerified } from "./IamManagedPolicyVerified";
 import { IdentityProviderNamed } from "./IdentityProviderNamed";
+import { BackendDoorsIntended } from "./BackendDoorsIntended";
 import { IdentityPoolUnauthenticatedInvoke } from "./IdentityPoolUnauthenticatedInvoke";
 import { JwtAuthorizerIssuerKnown } from "./JwtAuthorizerIssuerKnown";
 import { LambdaAuthorizerPermissionScoped } from "./LambdaAuthorizerPermissionScoped";
@@ -108,6 +109,7 @@ export const RULES: readonly Rule[] = [
   JwtAuthorizerIssuerKnown,
   CognitoTriggerKnown,
   IdentityProviderNamed,
+  BackendDoorsIntended,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
   BundleMatchesSource,

@@ -1,6 +1,7 @@
 // API Gateway REST APIs (aws_api_gateway_*): who reaches which integration, through which stage and domain.
 import {
   DOC,
+  DOORS,
   LIFECYCLE,
   modelled,
   NAME,
@@ -47,7 +48,7 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ]),
     ...neutral(NAME, ["name"]),
   },
-  aws_api_gateway_base_path_mapping: notVerified(DOMAIN, ["api_id", "base_path", "domain_name", "domain_name_id", "stage_name"]),
+  aws_api_gateway_base_path_mapping: modelled(DOORS, "any", ["api_id", "base_path", "domain_name", "domain_name_id", "stage_name"]),
   aws_api_gateway_client_certificate: neutral(DOC, ["description"]),
   aws_api_gateway_deployment: {
     ...rule("deployment-redeploys-on-auth-change", "any", ["triggers"]),
@@ -64,13 +65,13 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
   aws_api_gateway_documentation_part: neutral(DOC, ["location.*", "properties", "rest_api_id"]),
   aws_api_gateway_documentation_version: neutral(DOC, ["description", "rest_api_id", "version"]),
   aws_api_gateway_domain_name: {
+    ...modelled(DOORS, "any", ["domain_name"]),
     ...notVerified(DOMAIN, [
       "certificate_arn",
       "certificate_body",
       "certificate_chain",
       "certificate_name",
       "certificate_private_key",
-      "domain_name",
       "endpoint_configuration.ip_address_type",
       "endpoint_configuration.types",
       "mutual_tls_authentication.truststore_uri",

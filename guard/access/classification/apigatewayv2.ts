@@ -1,5 +1,5 @@
 // API Gateway HTTP and WebSocket APIs (aws_apigatewayv2_*).
-import { DOC, HTTP_API, modelled, NAME, neutral, NOT_MODELLED, notVerified, OPENAPI, PARENT, rule, STAGES, type TypeTable } from "./types";
+import { DOC, DOORS, HTTP_API, modelled, NAME, neutral, NOT_MODELLED, notVerified, OPENAPI, PARENT, rule, STAGES, type TypeTable } from "./types";
 
 const CORS = "which browser origins may read responses with the caller's credentials";
 const MAPPING = "maps what the caller sent (identity included) into the backend request or the reply; not modelled yet";
@@ -29,7 +29,7 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
     ]),
     ...neutral(DOC, ["description", "version"]),
   },
-  aws_apigatewayv2_api_mapping: notVerified(DOMAIN, ["api_id", "api_mapping_key", "domain_name", "stage"]),
+  aws_apigatewayv2_api_mapping: modelled(DOORS, "any", ["api_id", "api_mapping_key", "domain_name", "stage"]),
   aws_apigatewayv2_authorizer: {
     ...modelled(HTTP_API, "any", ["api_id", "authorizer_type", "authorizer_uri", "identity_sources"]),
     // Which pool and clients' tokens pass: compared per route by identity (authorizer-pool-changed, jwt-audience-widened).

@@ -1,7 +1,7 @@
 // IAM (aws_iam_*): which principals hold credentials that reach an AWS_IAM route, and who may become them.
-import { DOC, IAM, LIFECYCLE, modelled, NAME, neutral, notVerified, type TypeTable } from "./types";
+import { DOC, DOORS, IAM, LIFECYCLE, modelled, NAME, neutral, notVerified, type TypeTable } from "./types";
 
-const PRINCIPALS = "users, groups and their credentials: IAM principals besides roles are not modelled yet";
+const PRINCIPALS = "users' credentials and the most their policies may grant: not modelled yet (their policies are: guard/access/doors)";
 const ACCOUNT = "account-wide sign-in and credential settings for IAM users";
 const FEDERATION = "an identity provider whose tokens IAM accepts for AssumeRoleWithWebIdentity / SAML";
 
@@ -20,19 +20,19 @@ export const IAM_TYPES: Readonly<Record<string, TypeTable>> = {
     "require_uppercase_characters",
   ]),
   aws_iam_group: {
-    ...notVerified(PRINCIPALS, ["name"]),
+    ...modelled(DOORS, "judged", ["name"]),
     ...neutral(NAME, ["path"]),
   },
   aws_iam_group_membership: {
-    ...notVerified(PRINCIPALS, ["group", "users"]),
+    ...modelled(DOORS, "judged", ["group", "users"]),
     ...neutral(NAME, ["name"]),
   },
   aws_iam_group_policies_exclusive: notVerified(PRINCIPALS, ["group_name", "policy_names"]),
   aws_iam_group_policy: {
-    ...notVerified(PRINCIPALS, ["group", "policy"]),
+    ...modelled(DOORS, "judged", ["group", "policy"]),
     ...neutral(NAME, ["name", "name_prefix"]),
   },
-  aws_iam_group_policy_attachment: notVerified(PRINCIPALS, ["group", "policy_arn"]),
+  aws_iam_group_policy_attachment: modelled(DOORS, "judged", ["group", "policy_arn"]),
   aws_iam_group_policy_attachments_exclusive: notVerified(PRINCIPALS, ["group_name", "policy_arns"]),
   aws_iam_instance_profile: {
     ...notVerified("hands a role's credentials to EC2 instances", ["role"]),
@@ -47,7 +47,7 @@ export const IAM_TYPES: Readonly<Record<string, TypeTable>> = {
   },
   aws_iam_policy_attachment: {
     ...modelled(IAM, "judged", ["policy_arn", "roles"]),
-    ...notVerified(PRINCIPALS, ["groups", "users"]),
+    ...modelled(DOORS, "judged", ["groups", "users"]),
     ...neutral(NAME, ["name"]),
   },
   aws_iam_role: {
@@ -80,18 +80,19 @@ export const IAM_TYPES: Readonly<Record<string, TypeTable>> = {
   aws_iam_service_specific_credential: notVerified(PRINCIPALS, ["service_name", "service_password", "status", "user_name"]),
   aws_iam_signing_certificate: notVerified(PRINCIPALS, ["certificate_body", "status", "user_name"]),
   aws_iam_user: {
-    ...notVerified(PRINCIPALS, ["name", "permissions_boundary"]),
+    ...modelled(DOORS, "judged", ["name"]),
+    ...notVerified(PRINCIPALS, ["permissions_boundary"]),
     ...neutral(NAME, ["path"]),
     ...neutral(LIFECYCLE, ["force_destroy"]),
   },
-  aws_iam_user_group_membership: notVerified(PRINCIPALS, ["groups", "user"]),
+  aws_iam_user_group_membership: modelled(DOORS, "judged", ["groups", "user"]),
   aws_iam_user_login_profile: notVerified(PRINCIPALS, ["password", "password_length", "password_reset_required", "pgp_key", "user"]),
   aws_iam_user_policies_exclusive: notVerified(PRINCIPALS, ["policy_names", "user_name"]),
   aws_iam_user_policy: {
-    ...notVerified(PRINCIPALS, ["policy", "user"]),
+    ...modelled(DOORS, "judged", ["policy", "user"]),
     ...neutral(NAME, ["name", "name_prefix"]),
   },
-  aws_iam_user_policy_attachment: notVerified(PRINCIPALS, ["policy_arn", "user"]),
+  aws_iam_user_policy_attachment: modelled(DOORS, "judged", ["policy_arn", "user"]),
   aws_iam_user_policy_attachments_exclusive: notVerified(PRINCIPALS, ["policy_arns", "user_name"]),
   aws_iam_user_ssh_key: notVerified(PRINCIPALS, ["encoding", "public_key", "status", "username"]),
   aws_iam_virtual_mfa_device: neutral("an MFA device's name and path; assigning it is done outside Terraform", ["path", "virtual_mfa_device_name"]),

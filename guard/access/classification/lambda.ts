@@ -1,5 +1,20 @@
 // Lambda (aws_lambda_*): which code runs behind a route or decides one, and who may invoke it.
-import { CODE, DOC, LIFECYCLE, modelled, NAME, neutral, NOT_MODELLED, notVerified, notVerifiedEvenWhenNew, rule, STAGES, IAM, type TypeTable } from "./types";
+import {
+  CODE,
+  DOC,
+  DOORS,
+  LIFECYCLE,
+  modelled,
+  NAME,
+  neutral,
+  NOT_MODELLED,
+  notVerified,
+  notVerifiedEvenWhenNew,
+  rule,
+  STAGES,
+  IAM,
+  type TypeTable,
+} from "./types";
 
 const RUNS = "how much capacity or time the function gets: never who may call it or what it decides";
 const CODE_SOURCE = "which code runs (a package elsewhere than the reviewed bundle, or its signing): not modelled";
@@ -94,18 +109,18 @@ export const LAMBDA: Readonly<Record<string, TypeTable>> = {
     ...neutral("which function and version the settings apply to", ["function_name", "qualifier"]),
   },
   aws_lambda_function_recursion_config: neutral(RUNS, ["function_name", "recursive_loop"]),
-  aws_lambda_function_url: notVerified(INVOKE, [
-    "authorization_type",
-    "cors.allow_credentials",
-    "cors.allow_headers",
-    "cors.allow_methods",
-    "cors.allow_origins",
-    "cors.expose_headers",
-    "cors.max_age",
-    "function_name",
-    "invoke_mode",
-    "qualifier",
-  ]),
+  aws_lambda_function_url: {
+    ...modelled(DOORS, "any", ["authorization_type", "function_name", "qualifier"]),
+    ...notVerified(INVOKE, [
+      "cors.allow_credentials",
+      "cors.allow_headers",
+      "cors.allow_methods",
+      "cors.allow_origins",
+      "cors.expose_headers",
+      "cors.max_age",
+      "invoke_mode",
+    ]),
+  },
   aws_lambda_invocation: notVerified("Terraform invokes the function with this input at apply: it runs with the function's rights", [
     "function_name",
     "input",
@@ -125,7 +140,8 @@ export const LAMBDA: Readonly<Record<string, TypeTable>> = {
   },
   aws_lambda_permission: {
     ...modelled(STAGES, "any", ["action", "function_name", "principal", "source_arn", "qualifier"]),
-    ...notVerifiedEvenWhenNew(INVOKE, ["event_source_token", "function_url_auth_type", "principal_org_id", "source_account"]),
+    ...modelled(DOORS, "any", ["function_url_auth_type", "principal_org_id", "source_account"]),
+    ...notVerifiedEvenWhenNew(INVOKE, ["event_source_token"]),
     ...neutral(NAME, ["statement_id", "statement_id_prefix"]),
   },
   aws_lambda_provisioned_concurrency_config: {

@@ -58,6 +58,8 @@ export const IDENTITY_POOLS = "guard/access/identity-pools.ts";
 export const WAF = "guard/access/waf.ts";
 export const ORIGIN = "guard/access/origin.ts";
 export const CLOUDFRONT = "guard/access/cloudfront.ts";
+/** The effective-access graph: doors to each backend (guard/access/doors/). */
+export const DOORS = "guard/access/doors.ts";
 export const CODE = "guard/access/authorizer-code.ts";
 export const IDENTITY = "guard/review/facts/identity.ts";
 export const GRANTS = "guard/review/facts/grants.ts";

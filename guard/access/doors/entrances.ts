@@ -52,7 +52,8 @@ function distributions(model: Model, api: RestApi): Entrance[] {
     const verifier = hasEdgeAuth(d);
     out.push({
       kind: "distribution",
-      id: `distribution:${distributionLabel(d)}`,
+      // By address: the comment is documentation (neutral), and a door id must not move with it.
+      id: `distribution:${d.address}`,
       label: `CloudFront distribution ${distributionLabel(d)} (${verifier ? "runs a viewer-request function" : "no edge verifier"})`,
       verifier,
       ...(mine

@@ -29,28 +29,39 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
   for (const d of t.doors) {
     const was = old.get(d.id);
     const addresses = d.addresses;
-    if (d.notVerified !== undefined && was?.notVerified !== d.notVerified) {
-      out.push(change("blocking", "door-not-verified", subject, `${door(d)} cannot be read: ${d.notVerified}; who gets through is not verified`, addresses));
+    const unread = d.notVerified !== undefined && was?.notVerified !== d.notVerified;
+    if (was === undefined && d.kind === "route") {
+      if (unread) out.push(change("blocking", "door-not-verified", subject, `new ${door(d)} cannot be read: ${d.notVerified ?? ""}`, addresses));
+      else if (weakest !== undefined && doorRank(d.type) < weakest) {
+        const neighbours = baseRoutes.map((r) => r.label).join(", ");
+        out.push(
+          change(
+            "blocking",
+            "door-weaker-route",
+            subject,
+            `new ${door(d)} is weaker than every route the base had to it (${neighbours}): ${whoText(d.principals)}`,
+            addresses,
+          ),
+        );
+      }
       continue;
     }
     if (was === undefined) {
-      if (d.kind === "route") {
-        if (weakest !== undefined && doorRank(d.type) < weakest) {
-          const neighbours = baseRoutes.map((r) => `${r.label}`).join(", ");
-          out.push(
-            change(
-              "blocking",
-              "door-weaker-route",
-              subject,
-              `new ${door(d)} is weaker than every route the base had to it (${neighbours}): ${whoText(d.principals)}`,
-              addresses,
-            ),
-          );
-        }
-        continue;
-      }
-      if (ENTRANCES.has(d.kind) && baseEntrances.has(d.id)) continue;
-      out.push(change("blocking", "door-added", subject, `new ${door(d)}: ${whoText(d.principals)}`, addresses));
+      if (ENTRANCES.has(d.kind) && baseEntrances.has(d.id) && !unread) continue;
+      const note = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
+      out.push(change("blocking", "door-added", subject, `new ${door(d)}: ${whoText(d.principals)}${note}`, addresses));
+      continue;
+    }
+    if (unread) {
+      out.push(
+        change(
+          "blocking",
+          "door-not-verified",
+          subject,
+          `${door(d)} cannot be read any more: ${d.notVerified ?? ""}; who gets through is not verified`,
+          addresses,
+        ),
+      );
       continue;
     }
     const known = new Set(was.principals.map(principalKey));

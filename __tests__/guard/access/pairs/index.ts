@@ -10,6 +10,7 @@ import { WAF_PAIRS } from "./waf";
 import { COGNITO_PAIRS } from "./cognito";
 import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
 import { ATTRIBUTE_PAIRS } from "./attributes";
+import { DOOR_PAIRS } from "./doors";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -22,4 +23,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...WAF_PAIRS,
   ...STAGE_PAIRS,
   ...ATTRIBUTE_PAIRS,
+  ...DOOR_PAIRS,
 };

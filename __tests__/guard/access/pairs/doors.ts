@@ -1,0 +1,258 @@
+// Doors to the backend that skip the API's routes or come beside them (issue 16): function URLs, Lambda
+// permissions, IAM users and groups, a CloudFront distribution with a literal execute-api origin, a custom domain
+// mapping, and a new route weaker than its neighbours to the same backend. Each widening has a harmless twin: the
+// same resource on a function no integration reaches, scoped to the configuration's own API, or as strong as the
+// routes the backend already had.
+import { method, type Doc, type Json } from "../../review/fixtures/pairs";
+import type { AccessPair } from "./types";
+
+const BACKEND = "aws_lambda_function.fn-backend_function_39B17E9A";
+const API = "aws_api_gateway_rest_api.api_4F59AA66";
+const STAGE = "aws_api_gateway_stage.stage_59CE5186";
+const NAMES = "`petstore-dev-backend`";
+
+const put = (d: Doc, type: string, name: string, body: Json): void => {
+  d.resource[type] = { ...(d.resource[type] ?? {}), [name]: body };
+};
+
+/** A function no integration reaches (a copy of the backend under another name): not a protected target. */
+const sideFunction = (d: Doc): void => {
+  const fn = d.resource["aws_lambda_function"]["fn-backend_function_39B17E9A"] as Json;
+  put(d, "aws_lambda_function", "side", { ...fn, function_name: "petstore-dev-side" });
+};
+
+const url = (d: Doc, fn: string, auth: "NONE" | "AWS_IAM"): void =>
+  put(d, "aws_lambda_function_url", "url", { function_name: `\${${fn}.function_name}`, authorization_type: auth });
+
+const permission = (d: Doc, fn: string, body: Json): void =>
+  put(d, "aws_lambda_permission", "extra", { action: "lambda:InvokeFunction", function_name: `\${${fn}.function_name}`, ...body });
+
+const REPORTS_INVOKE = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: `\${${API}.execution_arn}/*/GET/reports/*` }],
+});
+const S3_ONLY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::petstore-exports/*" }],
+});
+
+const user = (d: Doc, policy: string): void => {
+  put(d, "aws_iam_user", "deploy", { name: "deploy-bot" });
+  put(d, "aws_iam_user_policy", "deploy", { user: "${aws_iam_user.deploy.name}", policy });
+};
+
+const group = (d: Doc): void => {
+  put(d, "aws_iam_user", "alice", { name: "alice" });
+  put(d, "aws_iam_group", "ops", { name: "ops" });
+  put(d, "aws_iam_group_membership", "ops", { name: "ops-members", group: "${aws_iam_group.ops.name}", users: ["${aws_iam_user.alice.name}"] });
+  put(d, "aws_iam_group_policy", "ops", { group: "${aws_iam_group.ops.name}", policy: REPORTS_INVOKE });
+};
+
+const distribution = (d: Doc, domain: string): void =>
+  put(d, "aws_cloudfront_distribution", "second", {
+    enabled: true,
+    comment: "second front",
+    origin: [
+      {
+        domain_name: domain,
+        origin_id: "api",
+        origin_path: "/dev",
+        custom_origin_config: { http_port: 80, https_port: 443, origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"] },
+      },
+    ],
+    default_cache_behavior: {
+      allowed_methods: ["GET", "HEAD"],
+      cached_methods: ["GET", "HEAD"],
+      target_origin_id: "api",
+      viewer_protocol_policy: "redirect-to-https",
+      cache_policy_id: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+    },
+    restrictions: { geo_restriction: { restriction_type: "none" } },
+    web_acl_id: "arn:aws:wafv2:us-east-1:111111111111:global/webacl/edge/abc",
+    viewer_certificate: {
+      acm_certificate_arn: "arn:aws:acm:us-east-1:111111111111:certificate/abc",
+      minimum_protocol_version: "TLSv1.2_2021",
+      ssl_support_method: "sni-only",
+    },
+  });
+
+const domain = (d: Doc, mapped: boolean): void => {
+  put(d, "aws_api_gateway_domain_name", "public", {
+    domain_name: "api.petstore.example.com",
+    regional_certificate_arn: "arn:aws:acm:us-east-1:111111111111:certificate/abc",
+    endpoint_configuration: { types: ["REGIONAL"] },
+  });
+  if (mapped)
+    put(d, "aws_api_gateway_base_path_mapping", "public", {
+      api_id: `\${${API}.id}`,
+      stage_name: `\${${STAGE}.stage_name}`,
+      domain_name: "${aws_api_gateway_domain_name.public.domain_name}",
+    });
+};
+
+/** A new route GET /search to the backend, with the given authorization (a copy of GET /pets). */
+const searchRoute = (d: Doc, edit: (m: Json) => void): void => {
+  const get = method(d, "GET", "/pets");
+  put(d, "aws_api_gateway_resource", "search", { parent_id: `\${${API}.root_resource_id}`, path_part: "search", rest_api_id: `\${${API}.id}` });
+  const m: Json = { ...get, resource_id: "${aws_api_gateway_resource.search.id}" };
+  edit(m);
+  put(d, "aws_api_gateway_method", "search", m);
+  const integration = Object.values(d.resource["aws_api_gateway_integration"]).find((i) => String(i["http_method"]).includes("api_method-GET-pets_")) as Json;
+  put(d, "aws_api_gateway_integration", "search", {
+    ...integration,
+    http_method: "${aws_api_gateway_method.search.http_method}",
+    resource_id: "${aws_api_gateway_resource.search.id}",
+  });
+  put(d, "aws_lambda_permission", "search", {
+    action: "lambda:InvokeFunction",
+    function_name: `\${${BACKEND}.function_name}`,
+    principal: "apigateway.amazonaws.com",
+    source_arn: `\${${API}.execution_arn}/*/GET/search`,
+  });
+};
+
+export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
+  "door-function-url-none": {
+    env: "dev",
+    description: "a function URL with authorization_type NONE on the backend",
+    mutate: (d) => url(d, BACKEND, "NONE"),
+    blocking: ["door-added"],
+    names: `backend ${NAMES}`,
+    check: ["backend-doors-intended"],
+  },
+  "door-function-url-none-side-function": {
+    env: "dev",
+    description: "twin: the same function URL on a function no integration reaches",
+    mutate: (d) => {
+      sideFunction(d);
+      url(d, "aws_lambda_function.side", "NONE");
+    },
+    blocking: [],
+    check: [],
+  },
+  "door-function-url-iam-star": {
+    env: "dev",
+    description: "an AWS_IAM function URL on the backend with a permission for principal *",
+    mutate: (d) => {
+      url(d, BACKEND, "AWS_IAM");
+      permission(d, BACKEND, { action: "lambda:InvokeFunctionUrl", principal: "*", function_url_auth_type: "AWS_IAM" });
+    },
+    blocking: ["door-added"],
+    names: "any AWS principal in any account",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-no-source": {
+    env: "dev",
+    description: "aws_lambda_permission for API Gateway on the backend without source_arn",
+    mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com" }),
+    blocking: ["door-added"],
+    names: "any source in any account",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-own-api": {
+    env: "dev",
+    description: "twin: a permission for API Gateway on the backend scoped to the configuration's own API",
+    mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com", source_arn: `\${${API}.execution_arn}/*/GET/pets` }),
+    blocking: [],
+    check: [],
+  },
+  "door-permission-wildcard-source": {
+    env: "dev",
+    description: "a permission on the backend whose source_arn is any API of any account",
+    mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com", source_arn: "arn:aws:execute-api:*:*:*/*/*/*" }),
+    blocking: ["door-added"],
+    names: "any source matching arn:aws:execute-api:*:*:*/*/*/*",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-other-account": {
+    env: "dev",
+    description: "a permission on the backend for another account",
+    mutate: (d) => permission(d, BACKEND, { principal: "999999999999" }),
+    blocking: ["door-added"],
+    names: "account 999999999999",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-org-only": {
+    env: "dev",
+    description: "a permission on the backend for * narrowed only by principal_org_id",
+    mutate: (d) => permission(d, BACKEND, { principal: "*", principal_org_id: "o-abc123" }),
+    blocking: ["door-added"],
+    names: "organisation o-abc123",
+    check: ["backend-doors-intended"],
+  },
+  "door-iam-user-invoke": {
+    env: "dev",
+    description: "an IAM user granted execute-api:Invoke on GET /reports/* by a user policy",
+    mutate: (d) => user(d, REPORTS_INVOKE),
+    blocking: ["door-widened"],
+    names: "IAM user deploy-bot",
+    check: ["backend-doors-intended"],
+  },
+  "door-iam-user-s3-only": {
+    env: "dev",
+    description: "twin: the same IAM user granted only s3:GetObject",
+    mutate: (d) => user(d, S3_ONLY),
+    blocking: [],
+    check: [],
+  },
+  "door-iam-group-members-invoke": {
+    env: "dev",
+    description: "an IAM group with a member, granted execute-api:Invoke on GET /reports/* by a group policy",
+    mutate: group,
+    blocking: ["door-widened"],
+    names: "IAM group ops (members: alice)",
+    check: ["backend-doors-intended"],
+  },
+  "door-cloudfront-literal-origin": {
+    env: "dev",
+    description: "a CloudFront distribution whose origin is a literal execute-api domain, without the edge verifier",
+    mutate: (d) => distribution(d, "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com"),
+    blocking: ["door-added"],
+    names: "no edge verifier",
+    check: ["backend-doors-intended"],
+  },
+  "door-cloudfront-other-origin": {
+    env: "dev",
+    description: "twin: the same distribution in front of a static site",
+    mutate: (d) => distribution(d, "static.petstore.example.com"),
+    blocking: [],
+    check: [],
+  },
+  "door-custom-domain-mapping": {
+    env: "dev",
+    description: "a custom domain with a base path mapping exposing the stage",
+    mutate: (d) => domain(d, true),
+    blocking: ["door-added"],
+    names: "custom domain api.petstore.example.com",
+    check: ["backend-doors-intended"],
+  },
+  "door-custom-domain-unmapped": {
+    env: "dev",
+    description: "twin: the custom domain without a mapping",
+    mutate: (d) => domain(d, false),
+    blocking: [],
+    check: [],
+  },
+  "door-route-weaker-than-neighbours": {
+    env: "dev",
+    description: "a new route GET /search to the backend with an API key only",
+    mutate: (d) =>
+      searchRoute(d, (m) => {
+        m["authorization"] = "NONE";
+        m["api_key_required"] = true;
+        delete m["authorizer_id"];
+        delete m["authorization_scopes"];
+      }),
+    blocking: ["new-public-route", "door-weaker-route"],
+    names: "GET /search",
+    check: ["api-key-is-not-authentication", "method-matches-policy"],
+  },
+  "door-route-as-strong": {
+    env: "dev",
+    description: "twin: the same new route with GET /pets's Cognito authorizer and scope",
+    mutate: (d) => searchRoute(d, () => undefined),
+    blocking: [],
+    // The check asks the policy to name the new route and the deployment to redeploy on it; the review is quiet.
+    check: ["method-matches-policy", "deployment-redeploys-on-auth-change"],
+  },
+};
