@@ -14,6 +14,7 @@ import { changesGate } from "./gate-paths";
 import type { LoweredSeverity, Severity } from "../policy/types";
 import { markNewFindings, regressedControls } from "./regressed";
 import { accessChanges } from "./compare";
+import { targetReach } from "./compare/doors";
 import { pairRoutes } from "./route-pairing";
 import { newPools } from "./compare/cognito";
 import { attributeChanges } from "./attributes";
@@ -605,6 +606,7 @@ export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): Re
     loweredSeverities: opts.loweredSeverities ?? [],
     plan: planSummary(base, head, mode),
     ...(opts.findings !== undefined ? { findings: opts.baseFindings !== undefined ? markNewFindings(opts.baseFindings, opts.findings) : opts.findings } : {}),
+    targets: targetReach(base, head),
     notes,
   };
 }

@@ -121,6 +121,15 @@ export function renderMarkdown(r: ReviewReport): string {
   }
   out.push("", "</details>", "");
 
+  const targets = r.targets ?? [];
+  if (targets.length > 0) {
+    const changed = targets.filter((t) => t.changed).length;
+    out.push(`<details><summary>Who can reach each backend, before and after (${targets.length}; ${changed} changed)</summary>`, "");
+    out.push("| Target | Before | After |", "|---|---|---|");
+    for (const t of targets) out.push(`| ${t.changed ? "**changed** " : ""}${cell(t.target)} | ${cell(t.before)} | ${cell(t.after)} |`);
+    out.push("", "</details>", "");
+  }
+
   const p = r.plan;
   out.push(`<details><summary>Resource changes</summary>`, "");
   const planItems = [...list("Create", p.creates), ...list("Update", p.updates), ...list("Replace", p.replacements), ...list("Delete", p.deletes)];

@@ -115,6 +115,15 @@ export interface ReviewFinding {
   readonly new?: boolean;
 }
 
+/** Who could reach one protected target (guard/access/doors.ts) before and after, in one line each. */
+export interface TargetReachRow {
+  /** `backend \`petstore-dev-backend\``. */
+  readonly target: string;
+  readonly before: string;
+  readonly after: string;
+  readonly changed: boolean;
+}
+
 export interface ReviewReport {
   readonly version: 1;
   /** `diff` (base vs head) or `plan` (before vs after of one plan). */
@@ -139,6 +148,8 @@ export interface ReviewReport {
   readonly plan: PlanSummary;
   /** Undefined when no policy check ran. */
   readonly findings?: readonly ReviewFinding[];
+  /** Every protected target with who could reach it before and after. @default - not computed */
+  readonly targets?: readonly TargetReachRow[];
   /** Notes on what the review could not see (e.g. routes whose authorization is known only after apply). */
   readonly notes: readonly string[];
 }

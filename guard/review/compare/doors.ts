@@ -5,7 +5,7 @@ import { AUTHORIZATION_TYPES, type AuthorizationType } from "../../../kernel/aut
 import { doorsOf, principalKey, whoText, type Door, type Principal, type TargetDoors } from "../../access/doors";
 import type { Model } from "../../model";
 import { change } from "../change";
-import type { Change } from "../types";
+import type { Change, TargetReachRow } from "../types";
 import type { AccessContext } from "./index";
 
 const RANK: Readonly<Record<string, number>> = Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank]));
@@ -88,19 +88,30 @@ export function compareDoors(ctx: AccessContext): Change[] {
   return head.flatMap((t) => compareTarget(t, byKey.get(t.target.key), baseEntrances));
 }
 
-/** Who could reach each target before and after, for the summary: targets of either side, by label. */
-export interface TargetReach {
-  readonly target: string;
-  readonly before: readonly { readonly door: string; readonly who: string }[];
-  readonly after: readonly { readonly door: string; readonly who: string }[];
+/** Who could reach one target through its doors, in one line: routes counted by type, every other door with who gets through. */
+export function reachText(t: TargetDoors | undefined): string {
+  if (t === undefined || t.doors.length === 0) return "—";
+  const routes = t.doors.filter((d) => d.kind === "route");
+  const byType = new Map<string, number>();
+  for (const d of routes) byType.set(d.type ?? "UNKNOWN", (byType.get(d.type ?? "UNKNOWN") ?? 0) + 1);
+  const parts = routes.length === 0 ? [] : [`${routes.length} route${routes.length === 1 ? "" : "s"} (${[...byType].map(([k, n]) => `${n} ${k}`).join(", ")})`];
+  for (const d of t.doors) {
+    if (d.kind === "route") continue;
+    // An entrance admits whoever its API's routes admit: named alone, unless it lets anyone past them.
+    const open = d.principals.filter((p) => p.kind === "anyone");
+    parts.push(ENTRANCES.has(d.kind) ? `${d.label}${open.length > 0 ? `: ${whoText(open)}` : ""}` : `${d.label}: ${whoText(d.principals)}`);
+  }
+  return parts.join("; ");
 }
 
-export function targetReach(base: Model, head: Model): TargetReach[] {
-  const rows = new Map<string, { target: string; before: TargetDoors | undefined; after: TargetDoors | undefined }>();
-  for (const t of doorsOf(base)) rows.set(t.target.key, { target: subjectOfReach(t), before: t, after: undefined });
-  for (const t of doorsOf(head)) rows.set(t.target.key, { target: subjectOfReach(t), before: rows.get(t.target.key)?.before, after: t });
-  const lines = (t: TargetDoors | undefined) => (t?.doors ?? []).map((d) => ({ door: d.label, who: whoText(d.principals) }));
-  return [...rows.values()].map((r) => ({ target: r.target, before: lines(r.before), after: lines(r.after) }));
+/** Per target of either side: who could reach it before and after (the review's summary). */
+export function targetReach(base: Model, head: Model): TargetReachRow[] {
+  const rows = new Map<string, { target: string; before?: TargetDoors; after?: TargetDoors }>();
+  for (const t of doorsOf(base)) rows.set(t.target.key, { target: subjectOf(t), before: t });
+  for (const t of doorsOf(head)) rows.set(t.target.key, { ...rows.get(t.target.key), target: subjectOf(t), after: t });
+  return [...rows.values()].map((r) => {
+    const before = reachText(r.before);
+    const after = reachText(r.after);
+    return { target: r.target, before, after, changed: before !== after };
+  });
 }
-
-const subjectOfReach = (t: TargetDoors): string => subjectOf(t);
