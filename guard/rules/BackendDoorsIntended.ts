@@ -9,16 +9,20 @@ import type { Rule, RuleFinding, Subject } from "./types";
 
 /** Without a `doors` entry for the target: the API's routes, its default endpoint and distributions referencing it. */
 const DEFAULT_KINDS = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution"]);
+const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
 
 const entriesFor = (policies: PolicySet, t: TargetDoors): IntendedDoors[] =>
   policies.policies.flatMap((p) => (p.doors ?? []).filter((d) => matchesName(d.target, t.target.label)));
 
 function intended(entries: readonly IntendedDoors[], d: Door): boolean {
-  if (entries.length === 0) return DEFAULT_KINDS.has(d.kind) && d.notVerified === undefined;
+  // A route's own authorization, readable or not, is method-matches-policy's to judge: here it is only a door.
+  if (entries.length === 0) return DEFAULT_KINDS.has(d.kind) && (d.kind === "route" || d.notVerified === undefined);
   return entries.some((e) => [...e.only, ...e.exceptions.map((x) => x.door)].some((p) => matchesName(p, d.id)));
 }
 
-const severityOf = (d: Door): RuleFinding["severity"] => (d.principals.some((p) => p.kind === "anyone" || p.kind === "aws-any") ? "critical" : "high");
+/** Critical when the door itself lets anyone (or any AWS account) in; an entrance admits whom its routes admit: high. */
+const severityOf = (d: Door): RuleFinding["severity"] =>
+  !ENTRANCES.has(d.kind) && d.principals.some((p) => p.kind === "anyone" || p.kind === "aws-any") ? "critical" : "high";
 
 function targetSubject(t: TargetDoors): Subject | undefined {
   if (t.target.address === undefined) return undefined;

@@ -5,7 +5,9 @@ import { isUnknown, type LambdaPermission } from "../../model";
 import { textOf } from "./refs";
 import { notVerified, type Principal } from "./types";
 
-const API_TYPES = /^(?:module\.[\w-]+\.)*aws_(?:api_gateway_rest_api|apigatewayv2_api)\./;
+// An API, or one of its deployments or stages (their execution_arn is the API's, narrowed to the stage).
+const API_TYPES =
+  /^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_(?:api_gateway_rest_api|apigatewayv2_api|api_gateway_deployment|api_gateway_stage|apigatewayv2_stage)\./;
 const ACCOUNT = /^(?:\d{12}|arn:aws[\w-]*:iam::(\d{12}):root)$/;
 
 /** The permission is the configuration's own API invoking the function: its source_arn is that API's execution ARN. */
