@@ -4,9 +4,10 @@
 // method-matches-policy) against JSON.parse of the same file alone. No binary plan exists for a synthesized JSON
 // document, so `terraform show -json` of it cannot be timed; JSON.parse is the floor any reader of it pays. Each
 // measure runs in a fresh child process, so its peak RSS is its own. `CORPUS_SCALE_MB=20 npx tsx bench/corpus-scale.ts`.
+// The base plan is a corpus project's fetched source (git-ignored, __tests__/corpus/README.md): absent, exit 2.
 // Not in `npm run bench`: measured 2026-12-07 the check grows superlinearly with module instances (5 MB / 45 copies:
 // 11.5 s; 10 MB: 35.5 s; 20 MB: 277 s, against JSON.parse 50, 177, 232 ms), and 200 MB did not finish in 15 min.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rulesWithoutPolicy } from "../cli/private/no-policy";
@@ -17,7 +18,8 @@ import { medianOfChildren } from "./private/measure";
 
 const TARGET_MB = Number(process.env.CORPUS_SCALE_MB ?? "200");
 const RUNS = 1;
-const BASE = join(__dirname, "..", "__tests__", "corpus", "projects", "sp-http-api-cloudfront-waf", "plan.json");
+const BASE_NAME = "__tests__/corpus/.sources/sp-http-api-cloudfront-waf/plan.json";
+const BASE = join(__dirname, "..", BASE_NAME);
 
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (typeof v === "object" && v !== null ? (v as Obj) : {});
@@ -88,7 +90,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const parse = medianOfChildren<Sample>(__filename, ["--parse", file], RUNS, "JSON.parse");
     const check = medianOfChildren<Sample>(__filename, ["--check", file], RUNS, "check");
     const result = {
-      base: "__tests__/corpus/projects/sp-http-api-cloudfront-waf/plan.json",
+      base: BASE_NAME,
       copies,
       sizeMb: Number(mb.toFixed(1)),
       routes: check.routes,
@@ -118,7 +120,10 @@ export async function run(): Promise<Record<string, unknown>> {
 if (require.main === module) {
   const [mode, file] = process.argv.slice(2);
   if ((mode === "--parse" || mode === "--check") && file !== undefined) console.log(JSON.stringify(measure(mode, file)));
-  else
+  else if (!existsSync(BASE)) {
+    console.error(`corpus-scale: ${BASE_NAME} is not on this machine (fetched code is never committed; see __tests__/corpus/README.md)`);
+    process.exit(2);
+  } else
     run().catch((e: unknown) => {
       console.error(e);
       process.exit(1);

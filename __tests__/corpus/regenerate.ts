@@ -1,20 +1,30 @@
-// Re-plans corpus projects offline and rewrites their committed plan.json (`terraform show -json`), one project at a
-// time; `--report` prints what the check finds in each committed plan and its drafts, for the reviewer who updates
-// expected.json; `--drafts` rewrites policy/ with the drafts, to be read and judged before committing. Usage:
+// Re-plans corpus projects offline and rewrites their plan.json (`terraform show -json`) in the git-ignored
+// .sources/<name>, one project at a time; `--report` prints what the check finds in each plan and its drafts, for the
+// reviewer who updates expected.json; `--drafts` rewrites policy/ with the drafts, to be read and judged before
+// committing. Every mode needs the project's fetched sources (README.md says how to re-create them); a project named
+// without them is refused (exit 2), and with no project named those without them are skipped with a message. Usage:
 //   TF_PROVIDER_MIRROR=/opt/tf-plugins npx tsx __tests__/corpus/regenerate.ts [project...]
 //   npx tsx __tests__/corpus/regenerate.ts --report|--drafts [project...]
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomically } from "../../cli/private/write";
-import { checkProject, planFile, subjectOf } from "./private/check-project";
+import { checkProject, subjectOf } from "./private/check-project";
 import { projectDir, projectNames, readManifest } from "./private/manifest";
 import { planPrerequisites, planProject } from "./private/plan-project";
+import { hasSources, planFile, skippedMessage, sourcesDir } from "./private/sources";
 
 const argv = process.argv.slice(2);
 const report = argv.includes("--report");
 const drafts = argv.includes("--drafts");
 const names = argv.filter((a) => a !== "--report" && a !== "--drafts");
-const projects = names.length > 0 ? names : projectNames();
+const asked = names.length > 0 ? names : projectNames();
+const absent = asked.filter((n) => !hasSources(n));
+if (names.length > 0 && absent.length > 0) {
+  for (const n of absent) process.stderr.write(`regenerate: ${n}: ${sourcesDir(n)} does not exist (see __tests__/corpus/README.md)\n`);
+  process.exit(2);
+}
+for (const n of absent) console.warn(skippedMessage(n));
+const projects = asked.filter(hasSources);
 
 if (report) {
   for (const name of projects) {

@@ -1,7 +1,6 @@
-// The check of one committed corpus plan as a first run makes it (cli/check.ts main with no policy: every rule but
+// The check of one corpus plan (.sources/<name>/plan.json) as a first run makes it (cli/check.ts main with no policy: every rule but
 // method-matches-policy), and the --init-policy drafts of the same model. The day is fixed so the date-bound rule
 // (lambda-runtime-supported) gives the same answer on every later day; the expectations were reviewed at it.
-import { join } from "node:path";
 import { rulesWithoutPolicy } from "../../../cli/private/no-policy";
 import { runRules } from "../../../guard/engine";
 import { draftPolicies, type DraftResult } from "../../../guard/init-policy";
@@ -9,11 +8,10 @@ import { loadModel } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
 import { RULES } from "../../../guard/rules";
 import type { Finding } from "../../../guard/rules/types";
-import { type Judged, projectDir } from "./manifest";
+import type { Judged } from "./manifest";
+import { planFile } from "./sources";
 
 export const AS_OF = "2026-12-01";
-
-export const planFile = (name: string): string => join(projectDir(name), "plan.json");
 
 /** How an expectation names a finding: its address, then its route when it has one. */
 export const subjectOf = (f: Pick<Finding, "address" | "route">): string => (f.route !== undefined ? `${f.address} ${f.route}` : f.address);

@@ -1,6 +1,7 @@
-// A corpus project's two hand-written files, read strictly: manifest.json (where the Terraform came from, its
-// licence, the offline edits, how to plan it) and expected.json (the reviewed findings, non-findings and known false
-// positives). A malformed file fails the suite with the file and the field named, never an empty expectation.
+// A corpus project's two hand-written files in projects/<name> (tracked; the fetched ones are in sources.ts's folder),
+// read strictly: manifest.json (where the Terraform came from, its licence, the offline edits, how to plan it) and
+// expected.json (the reviewed findings, non-findings and known false positives). A malformed file fails the suite
+// with the file and the field named, never an empty expectation.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDataText } from "../../../guard/io/data-file";
@@ -61,6 +62,9 @@ export interface Expected {
   /** The reviewed `--init-policy` drafts (files in policy/), with what a reviewer must know about them. */
   readonly draft: { readonly review: string; readonly knownProblems: readonly string[] };
 }
+
+/** What projects/<name> may hold: our own files only (the fetched ones never enter the tracked tree). */
+export const OWN_FILES = ["manifest.json", "expected.json", "policy"] as const;
 
 export function projectNames(): string[] {
   return readdirSync(CORPUS_DIR, { withFileTypes: true })

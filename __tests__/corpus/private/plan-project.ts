@@ -1,13 +1,14 @@
 // Plans one corpus project offline, as the manifest says, and returns `terraform show -json` of the plan. The
-// project's own files are copied to a scratch directory and never changed: the placeholder credentials and skip flags
+// project's fetched files (.sources/<name>/tf) are copied to a scratch directory and never changed: the placeholder credentials and skip flags
 // go into an override file (cli/private/terraform.ts offlineOverride), providers come from TF_PROVIDER_MIRROR through
 // a CLI config (mirrorCliConfig), and the backend is never initialised.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mirrorCliConfig, offlineOverride, OVERRIDE_FILE, TERRAFORM_ENV } from "../../../cli/private/terraform";
-import { type Manifest, projectDir } from "./manifest";
+import type { Manifest } from "./manifest";
+import { tfDir } from "./sources";
 
 /** Where a plan can run: terraform on PATH and the provider mirror; otherwise why not. */
 export function planPrerequisites(env: NodeJS.ProcessEnv = process.env): { readonly mirror: string } | { readonly missing: string } {
@@ -28,11 +29,12 @@ export function overrideFor(manifest: Manifest): Record<string, unknown> {
   return { provider: { aws: provider.aws.map((p) => ({ ...p, profile: null })) } };
 }
 
-/** Plans `name`'s `tf/` offline; returns the plan as `terraform show -json` prints it (throws with terraform's output on failure). */
+/** Plans `name`'s fetched `tf/` offline; returns the plan as `terraform show -json` prints it (throws with terraform's output on failure). */
 export function planProject(name: string, manifest: Manifest, mirror: string): string {
+  if (!existsSync(tfDir(name))) throw new Error(`corpus ${name}: ${tfDir(name)} does not exist (fetch the sources: __tests__/corpus/README.md)`);
   const work = mkdtempSync(join(tmpdir(), `corpus-${name}-`));
   try {
-    cpSync(join(projectDir(name), "tf"), work, { recursive: true });
+    cpSync(tfDir(name), work, { recursive: true });
     const root = join(work, manifest.root);
     writeFileSync(join(root, OVERRIDE_FILE), JSON.stringify(overrideFor(manifest), null, 2));
     if (Object.keys(manifest.variables).length > 0) writeFileSync(join(root, "zz_corpus.auto.tfvars.json"), JSON.stringify(manifest.variables));

@@ -1,3 +1,0 @@
-output "id" {
-  value = aws_dynamodb_table.this.id
-}

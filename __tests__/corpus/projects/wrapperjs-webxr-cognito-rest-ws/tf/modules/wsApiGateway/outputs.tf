@@ -1,3 +1,0 @@
-output "ws_api_id" {
-  value = aws_apigatewayv2_api.this.id
-}
