@@ -1,13 +1,16 @@
 // The audit's evidence over a fake account (aws-sdk-client-mock): OSCAL validated against the official schema
-// (vendored, fixtures/OSCAL-SOURCE.md) with deterministic UUIDs; the HTML parsed as XML (no browser is installed
-// here) with no external request and the run's facts; no planted secret in any output format.
-import { readFileSync } from "node:fs";
+// (never committed: read from ../shared/oscal/ or a git-ignored local copy, oscal-schema.ts; skipped with a message
+// when neither holds it) with deterministic UUIDs and control objectives; the HTML parsed as XML (no browser is
+// installed here) with no external request and the run's facts; no planted secret in any output format.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AUDIT_FORMATS } from "../../../cli/private/audit/formats";
 import { runAudit, type AuditArgs, type AuditRun } from "../../../cli/private/audit/run";
 import { RULES } from "../../../guard/rules";
 import { NIST_CONTROLS } from "../../../cli/private/audit/controls";
 import { SchemaValidator } from "../../helpers/json-schema";
+import { findOscalSchema, OSCAL_SCHEMA_FILE, oscalSchemaDirs, skippedSchemaMessage } from "./oscal-schema";
 import { ACCOUNT, API_KEY_VALUE_MARKER, CLIENT_SECRET_MARKER, compliantAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
 
 const TIME = new Date("2026-12-01T02:00:00.000Z");
@@ -32,28 +35,25 @@ async function drifted(): Promise<AuditRun> {
   return runAudit(args(), undefined, TIME);
 }
 
-describe("OSCAL assessment results", () => {
-  const schema = new SchemaValidator(
-    JSON.parse(readFileSync(join(__dirname, "fixtures", "oscal_assessment-results_schema.json"), "utf8")) as Record<string, unknown>,
-  );
+interface OscalDoc {
+  "assessment-results": {
+    results: {
+      observations: { uuid: string; title: string }[];
+      findings: { title: string; target: { "target-id": string; status: { state: string } }; "related-observations": { "observation-uuid": string }[] }[];
+    }[];
+  };
+}
 
-  test("GIVEN findings WHEN rendered THEN the document validates against the official schema, a finding per failure linked to its observation", async () => {
+const SCHEMA_DIRS = oscalSchemaDirs(join(__dirname, "..", "..", ".."));
+const schemaFile = findOscalSchema(SCHEMA_DIRS);
+if (schemaFile === undefined) console.warn(skippedSchemaMessage(SCHEMA_DIRS));
+
+(schemaFile !== undefined ? describe : describe.skip)("OSCAL assessment results against the official schema", () => {
+  const schema = (): SchemaValidator => new SchemaValidator(JSON.parse(readFileSync(schemaFile ?? "", "utf8")) as Record<string, unknown>);
+
+  test("GIVEN findings WHEN rendered THEN the document validates against the official schema", async () => {
     const run = await drifted();
-    const doc = JSON.parse(run.render("oscal")) as {
-      "assessment-results": {
-        results: {
-          observations: { uuid: string; title: string }[];
-          findings: { title: string; target: { "target-id": string; status: { state: string } }; "related-observations": { "observation-uuid": string }[] }[];
-        }[];
-      };
-    };
-    expect(schema.validate(doc)).toEqual([]);
-    const result = doc["assessment-results"].results[0]!;
-    const waf = result.findings.find((f) => f.title.startsWith("stage-waf:"));
-    expect(waf?.target).toEqual(expect.objectContaining({ "target-id": "sc-7_obj", status: expect.objectContaining({ state: "not-satisfied" }) }));
-    const linked = result.observations.find((o) => o.uuid === waf?.["related-observations"][0]?.["observation-uuid"]);
-    expect(linked?.title).toBe(waf?.title);
-    expect(result.findings.find((f) => f.title.startsWith("app-client-implicit-flow:"))?.target["target-id"]).toBe("ia-2_obj");
+    expect(schema().validate(JSON.parse(run.render("oscal")))).toEqual([]);
   });
 
   test("GIVEN a schema violation WHEN validated THEN the validator reports it (it can fail)", async () => {
@@ -61,9 +61,58 @@ describe("OSCAL assessment results", () => {
     const doc = JSON.parse(run.render("oscal")) as { "assessment-results": { metadata: Record<string, unknown> } };
     delete doc["assessment-results"].metadata["oscal-version"];
     doc["assessment-results"].metadata["colour"] = "red";
-    expect(schema.validate(doc)).toEqual(
+    expect(schema().validate(doc)).toEqual(
       expect.arrayContaining([expect.stringContaining('missing required "oscal-version"'), expect.stringContaining('"colour" is not allowed')]),
     );
+  });
+});
+
+describe("where the OSCAL schema is read from", () => {
+  let dir = "";
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "oscal-schema-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const place = (...parts: string[]): string => {
+    const folder = join(dir, ...parts);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, OSCAL_SCHEMA_FILE), "{}");
+    return join(folder, OSCAL_SCHEMA_FILE);
+  };
+
+  test("GIVEN a checkout THEN the steering repo's shared/oscal/ beside it comes first, the local copy second", () => {
+    expect(oscalSchemaDirs(join(dir, "main"))).toEqual([join(dir, "shared", "oscal"), join(dir, "main", "__tests__", "cli", "audit", ".oscal")]);
+  });
+
+  test("GIVEN the schema in both places THEN the shared one is read; GIVEN only the local copy THEN that one", () => {
+    const dirs = oscalSchemaDirs(join(dir, "main"));
+    const local = place("main", "__tests__", "cli", "audit", ".oscal");
+    expect(findOscalSchema(dirs)).toBe(local);
+    expect(findOscalSchema(dirs.slice(0, 1))).toBeUndefined();
+    const shared = place("shared", "oscal");
+    expect(findOscalSchema(dirs)).toBe(shared);
+  });
+
+  test("GIVEN neither THEN none is found and the message names both places and the file", () => {
+    const dirs = oscalSchemaDirs(join(dir, "main"));
+    expect(findOscalSchema(dirs)).toBeUndefined();
+    const message = skippedSchemaMessage(dirs);
+    expect(message).toMatch(/^SKIPPED OSCAL schema validation: /);
+    for (const d of dirs) expect(message).toContain(d);
+    expect(message).toContain(OSCAL_SCHEMA_FILE);
+  });
+});
+
+describe("OSCAL assessment results", () => {
+  test("GIVEN findings WHEN rendered THEN a finding per failure, linked to its observation, targets its control objective", async () => {
+    const run = await drifted();
+    const doc = JSON.parse(run.render("oscal")) as OscalDoc;
+    const result = doc["assessment-results"].results[0]!;
+    const waf = result.findings.find((f) => f.title.startsWith("stage-waf:"));
+    expect(waf?.target).toEqual(expect.objectContaining({ "target-id": "sc-7_obj", status: expect.objectContaining({ state: "not-satisfied" }) }));
+    const linked = result.observations.find((o) => o.uuid === waf?.["related-observations"][0]?.["observation-uuid"]);
+    expect(linked?.title).toBe(waf?.title);
+    expect(result.findings.find((f) => f.title.startsWith("app-client-implicit-flow:"))?.target["target-id"]).toBe("ia-2_obj");
   });
 
   test("GIVEN the same account audited twice WHEN rendered THEN the documents are identical, UUIDs included", async () => {
