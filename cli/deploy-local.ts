@@ -8,7 +8,17 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
-import { appliedCounts, countByType, isLoopbackEndpoint, LOCAL_STATE_DIR, localInvokeUrl, localStatePath, type Excluded } from "./private/local-deploy";
+import {
+  appliedCounts,
+  countByType,
+  destroyedCount,
+  isLoopbackEndpoint,
+  LOCAL_STATE_DIR,
+  localInvokeUrl,
+  localStatePath,
+  NOT_DESTROYED_BY_MOTO,
+  type Excluded,
+} from "./private/local-deploy";
 import {
   applyLocal,
   destroyLocal,
@@ -125,7 +135,9 @@ async function deployStack(stack: LocalStack, opts: Options, endpoint: string): 
   if (opts.destroy) {
     const destroyed = await destroyLocal(stack, endpoint);
     if (destroyed.code !== 0) return `${stack.name}: terraform destroy failed:\n${(destroyed.stderr + destroyed.stdout).trim()}`;
-    out(`${stack.name}: destroyed on ${endpoint} in ${seconds(started)}: ${appliedCounts(destroyed.stdout)?.destroyed ?? 0} destroyed\n`);
+    out(
+      `${stack.name}: destroyed on ${endpoint} in ${seconds(started)}: ${destroyedCount(destroyed.stdout) ?? "?"} destroyed by terraform, before it the types moto cannot destroy through the provider (${Object.keys(NOT_DESTROYED_BY_MOTO).join(", ")}) outside it\n`,
+    );
     return undefined;
   }
   const applied = await applyLocal(stack);

@@ -5,6 +5,7 @@ import {
   appliedCounts,
   applyScope,
   countByType,
+  destroyedCount,
   destroySteps,
   isLoopbackEndpoint,
   LOCAL_ENDPOINT_SERVICES,
@@ -147,6 +148,8 @@ describe("what the command reads back and prints", () => {
   test("GIVEN terraform's summary and state list THEN the counts", () => {
     expect(appliedCounts("...\nApply complete! Resources: 116 added, 0 changed, 0 destroyed.\n")).toEqual({ added: 116, changed: 0, destroyed: 0 });
     expect(appliedCounts("Error: x")).toBeUndefined();
+    expect(destroyedCount("Destroy complete! Resources: 114 destroyed.\n")).toBe(114);
+    expect(destroyedCount("Error: x")).toBeUndefined();
     expect(countByType("aws_iam_role.a\naws_iam_role.b\ndata.aws_region.r\naws_api_gateway_method.m\n")).toEqual([
       ["aws_api_gateway_method", 1],
       ["aws_iam_role", 2],

@@ -258,6 +258,12 @@ export function appliedCounts(stdout: string): { added: number; changed: number;
   return m === null ? undefined : { added: Number(m[1]), changed: Number(m[2]), destroyed: Number(m[3]) };
 }
 
+/** `Destroy complete! Resources: 114 destroyed.` -> 114; undefined when absent. */
+export function destroyedCount(stdout: string): number | undefined {
+  const m = /Destroy complete! Resources: (\d+) destroyed\./.exec(stdout);
+  return m === null ? undefined : Number(m[1]);
+}
+
 /** `terraform state list` output -> how many resources of each type, by type. */
 export function countByType(stateList: string): [type: string, count: number][] {
   const counts = new Map<string, number>();

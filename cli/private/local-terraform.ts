@@ -1,7 +1,7 @@
 // Terraform runs of one synthesized stack against a local endpoint (I/O around cli/private/local-deploy.ts):
 // the override and placeholder variables are written beside the stack, terraform keeps its working data in its
 // own directory (so `npm run plan`'s backend there is left alone), and every run applies the same scope.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { APIGatewayClient, DeleteUsagePlanCommand, NotFoundException } from "@aws-sdk/client-api-gateway";
 import {
@@ -56,6 +56,8 @@ export function prepareLocalStack(name: string, dir: string, endpoint: string, s
 export function removeLocalFiles(dir: string): void {
   rmSync(join(dir, LOCAL_OVERRIDE_FILE), { force: true });
   rmSync(join(dir, LOCAL_VARS_FILE), { force: true });
+  // `terraform state rm` leaves a timestamped backup in the working directory even with -backup=-.
+  for (const f of readdirSync(dir).filter((n) => /^terraform\.tfstate\.\d+\.backup$/.test(n))) rmSync(join(dir, f), { force: true });
 }
 
 const COMMON = ["-input=false", "-no-color"];
@@ -75,7 +77,7 @@ export async function destroyLocal(stack: LocalStack, endpoint: string): Promise
   if (shown.code !== 0) return shown;
   for (const step of destroySteps(JSON.parse(shown.stdout), NOT_DESTROYED_BY_MOTO)) {
     if (step.handling === "delete-directly") await deleteDirectly(step, endpoint);
-    const removed = await run(stack, ["state", "rm", "-lock=false", step.address]);
+    const removed = await run(stack, ["state", "rm", "-lock=false", "-backup=-", step.address]);
     if (removed.code !== 0) return removed;
   }
   return run(stack, ["destroy", "-auto-approve", ...COMMON]);
