@@ -10,6 +10,7 @@ import { apiKind, known, show } from "./access/context";
 import { callersOf, callersText } from "./access/resource-policy";
 import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
+import { draftDoors } from "./init-policy-doors";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
 export const TODO_REASON = "TODO";
@@ -256,6 +257,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
         "corsPreflight:",
         ...[...cors].sort().map((p) => `  - ${JSON.stringify(p)}`),
       );
+    lines.push(...draftDoors(model, apiName));
     if (skipped.length > 0) {
       lines.push("# Not drafted (the check reports each of these until it can be verified or written by hand):");
       for (const s of skipped) lines.push(comment(`  ${s}`));

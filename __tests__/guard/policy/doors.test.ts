@@ -3,6 +3,8 @@
 // the default endpoint and distributions referencing the API are intended). The sample's own doors pass.
 import { join } from "node:path";
 import { modelFromDocument } from "../../../guard/load";
+import { draftPolicies } from "../../../guard/init-policy";
+import { parseDataText } from "../../../guard/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import { loadPolicies } from "../../../guard/policy/load";
 import type { ApiPolicy } from "../../../guard/policy/types";
@@ -80,5 +82,24 @@ describe("GIVEN rule backend-doors-intended on the sample synth", () => {
   test("WHEN no policy lists doors THEN a function URL is still reported (only routes and the API's entrances are intended)", () => {
     const p = parse(undefined).policy as ApiPolicy;
     expect(findings(withFunctionUrl(), [p]).map((f) => f.message)).toEqual([expect.stringContaining("the policy lists no doors for it")]);
+  });
+});
+
+describe("GIVEN --init-policy on the sample with a function URL NONE on the backend", () => {
+  const model = modelFromDocument(withFunctionUrl(), "x.cdk.tf.json");
+  const draft = draftPolicies(model, "x.cdk.tf.json").drafts[0];
+  const text = (draft?.text ?? "").replace(/reason: TODO$/gm, 'reason: "reviewed: serves public data only"');
+  const parsed = parseDataText(text, "yaml");
+  const policy = parsed.ok ? parsePolicyDocument(parsed.data, "draft.yaml").policy : undefined;
+
+  test("WHEN drafted THEN today's doors are written down, the function URL only as a comment", () => {
+    expect(draft?.text).toContain('  "petstore-dev-backend":\n    only:\n      - "api:petstore-dev *"\n      - "execute-api:petstore-dev"');
+    expect(draft?.text).toContain('#   - door: "function-url:petstore-dev-backend"  # function URL (NONE): anyone on the internet');
+    expect(policy?.doors?.length).toBe(3);
+  });
+
+  test("WHEN checked with the draft THEN the API's own doors pass and the function URL is still reported", () => {
+    expect(findings(withFunctionUrl(), [policy as ApiPolicy]).map((f) => f.message)).toEqual([expect.stringContaining("`function-url:petstore-dev-backend`")]);
+    expect(findings(synth("dev"), [policy as ApiPolicy])).toEqual([]);
   });
 });
