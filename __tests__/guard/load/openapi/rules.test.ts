@@ -248,19 +248,36 @@ describe("deployment-redeploys-on-auth-change", () => {
   it("Compliance: triggers on the body", () => {
     expect(run(doc("${sha1(aws_api_gateway_rest_api.api.body)}"))).toEqual([]);
   });
-  it("Not verified: a plan does not carry lifecycle, so create_before_destroy is info with the reason", () => {
-    const plan = {
-      format_version: "1.2",
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", values: { name: "svc" } },
-            { address: "aws_api_gateway_deployment.d", mode: "managed", type: "aws_api_gateway_deployment", name: "d", values: { rest_api_id: "x" } },
-          ],
-        },
+  // terraform show -json carries no lifecycle block: a plan is judged on what it will do, not on the setting.
+  const plan = (actions: readonly string[] | undefined) => ({
+    format_version: "1.2",
+    planned_values: {
+      root_module: {
+        resources: [
+          { address: "aws_api_gateway_rest_api.api", mode: "managed", type: "aws_api_gateway_rest_api", name: "api", values: { name: "svc" } },
+          { address: "aws_api_gateway_deployment.d", mode: "managed", type: "aws_api_gateway_deployment", name: "d", values: { rest_api_id: "x" } },
+        ],
       },
-    };
-    expect(run(plan)).toEqual([expect.objectContaining({ severity: "info", message: expect.stringContaining("not verified") })]);
+    },
+    ...(actions !== undefined
+      ? { resource_changes: [{ address: "aws_api_gateway_deployment.d", type: "aws_api_gateway_deployment", change: { actions } }] }
+      : {}),
+  });
+  it("Compliance: a plan that does not replace the deployment is quiet (its lifecycle is not in the plan)", () => {
+    expect(run(plan(undefined))).toEqual([]);
+    expect(run(plan(["create"]))).toEqual([]);
+    expect(run(plan(["update"]))).toEqual([]);
+  });
+  it("Compliance: a create-before-destroy replacement is quiet", () => {
+    expect(run(plan(["create", "delete"]))).toEqual([]);
+  });
+  it("Noncompliance: a planned destroy-first replacement is reported (the stage would point at a deleted deployment)", () => {
+    expect(run(plan(["delete", "create"]))).toEqual([
+      expect.objectContaining({
+        address: "aws_api_gateway_deployment.d",
+        message: expect.stringContaining("replaces the deployment destroy-first: lifecycle.create_before_destroy is not set"),
+      }),
+    ]);
   });
 });
 
