@@ -109,18 +109,37 @@ interface AttachedArn {
   readonly arn: string;
   readonly via: string;
   readonly refs: readonly string[];
+  /** What it designates, read on first use (heldPolicies). */
+  holding?: Holding;
 }
 
 /** Managed policies attached to each role by ARN (managed_policy_arns, aws_iam_role_policy_attachment, aws_iam_policy_attachment). */
 function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
   const out = new Map<string, AttachedArn[]>();
-  const put = (stack: string, role: string, attached: AttachedArn) => {
+  const listOf = (stack: string, role: string): AttachedArn[] => {
     const k = `${stack}::${role}`;
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [attached]);
-    else list.push(attached);
+    let list = out.get(k);
+    if (list === undefined) {
+      list = [];
+      out.set(k, list);
+    }
+    return list;
   };
-  const add = (stack: string, role: string, arn: string, via: string, refs: readonly string[]) => put(stack, role, { arn, via, refs });
+  const add = (stack: string, role: string, arn: string, via: string, refs: readonly string[]) => listOf(stack, role).push({ arn, via, refs });
+  // The roles a text names, and their lists, looked up once per stack and text: every module instance's attachment
+  // writes the same role name.
+  const named = new Map<string, AttachedArn[][]>();
+  const listsNamed = (stack: string, v: unknown): readonly AttachedArn[][] => {
+    const text = textOf(v);
+    if (text === undefined) return [];
+    const k = `${stack}\u0000${text}`;
+    let lists = named.get(k);
+    if (lists === undefined) {
+      lists = rolesNamed(model, stack, text).map((role) => listOf(stack, role));
+      named.set(k, lists);
+    }
+    return lists;
+  };
   for (const r of model.iamRoles) {
     const list = r.resource.values["managed_policy_arns"];
     const refs = r.resource.references["managed_policy_arns"] ?? [];
@@ -139,9 +158,9 @@ function managedArnsByRole(model: Model): Map<string, AttachedArn[]> {
     const refs = isUnknown(res.values["policy_arn"]) ? (res.references["policy_arn"] ?? []) : [];
     // One record per attachment, shared by every role it names: what it designates is then read once (holdingOf).
     const attached: AttachedArn = { arn, via: res.address, refs };
-    if (res.type === "aws_iam_role_policy_attachment") for (const role of rolesNamed(model, stack, res.values["role"])) put(stack, role, attached);
+    if (res.type === "aws_iam_role_policy_attachment") for (const list of listsNamed(stack, res.values["role"])) list.push(attached);
     if (res.type === "aws_iam_policy_attachment") {
-      for (const v of asArray(res.values["roles"])) for (const role of rolesNamed(model, stack, v)) put(stack, role, attached);
+      for (const v of asArray(res.values["roles"])) for (const list of listsNamed(stack, v)) list.push(attached);
     }
   }
   return out;
@@ -177,68 +196,133 @@ const heldOf = (p: IamPolicy, label: string): HeldPolicy => ({
   ...(isUnknown(p.document) ? (mayGrantInvoke(p) ? {} : { harmless: true }) : { document: p.document }),
 });
 
-/** What an attached ARN designates: customer policies of this configuration, or a managed policy (read from the table). */
-type Holding = { readonly local: readonly IamPolicy[] } | { readonly managed: HeldPolicy; readonly unverified: boolean };
-
-// An attachment naming many roles (a role name shared by several module instances) is read once, not once per role.
-const holdings = new WeakMap<AttachedArn, Holding>();
-// `policy <address>` entries, one per policy, shared by every role holding it.
-const heldByAddress = new WeakMap<IamPolicy, HeldPolicy>();
-
-function holdingOf(model: Model, stack: string, a: AttachedArn): Holding {
-  const memo = holdings.get(a);
-  if (memo !== undefined) return memo;
-  const local = localPolicies(model, stack, a);
-  let h: Holding;
-  if (local !== undefined) h = { local };
-  else {
-    const { arn, via } = a;
-    const document = managedPolicyDocument(arn);
-    const harmless = document === undefined && grantsNoApiAccess(arn);
-    h = {
-      managed: {
-        label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined && !harmless ? " (not verified)" : ""}`,
-        address: via,
-        ...(document !== undefined ? { document } : harmless ? { harmless: true } : {}),
-      },
-      unverified: document === undefined && !harmless,
-    };
-  }
-  holdings.set(a, h);
-  return h;
+/** A held policy with what it hands out and what it refuses, read once and shared by every role holding it. */
+interface Entry {
+  readonly held: HeldPolicy;
+  /** Its address, numbered (Addresses). */
+  readonly id: number;
+  readonly privileges: readonly string[];
+  readonly denies: readonly string[];
 }
 
-/** Every policy a role holds, readable or not. */
-function heldPolicies(model: Model, role: ResourceInstance, managed: readonly AttachedArn[]): { held: HeldPolicy[]; unverified: string[] } {
-  const held: HeldPolicy[] = iamIndex(model)
-    .policiesOfRole(role)
-    .map((p) =>
-      heldOf(p, `policy ${p.resource.values["name"] !== undefined && typeof p.resource.values["name"] === "string" ? p.resource.values["name"] : p.address}`),
-    );
-  const addresses = new Set(held.map((h) => h.address));
+/** What an attached ARN designates: customer policies of this configuration, or a managed policy (read from the table). */
+type Holding = { readonly local: readonly Entry[] } | { readonly managed: Entry; readonly unverified: boolean };
+
+/**
+ * Addresses numbered, with the last role (by turn) that held each: the "already held" test of one role without a
+ * Set per role. A role name shared by many module instances hands each of them every instance's attachments.
+ */
+class Addresses {
+  private readonly ids = new Map<string, number>();
+  private readonly heldIn: number[] = [];
+  private turn = 0;
+
+  id(address: string): number {
+    let id = this.ids.get(address);
+    if (id === undefined) {
+      id = this.heldIn.length;
+      this.ids.set(address, id);
+      this.heldIn.push(0);
+    }
+    return id;
+  }
+
+  /** The next role. */
+  next(): void {
+    this.turn++;
+  }
+
+  mark(id: number): void {
+    this.heldIn[id] = this.turn;
+  }
+
+  has(id: number): boolean {
+    return this.heldIn[id] === this.turn;
+  }
+}
+
+/** What one computation of the IAM facts reads once: address numbers and the `policy <address>` entry of each policy. */
+interface HeldContext {
+  readonly model: Model;
+  readonly addresses: Addresses;
+  readonly policyEntries: Map<IamPolicy, Entry>;
+}
+
+/** What a held policy hands out beyond calling the API (privilegesOf's words). */
+function privilegesOfHeld(h: HeldPolicy): string[] {
+  if (h.document === undefined) return h.harmless !== true ? [`whatever ${h.label} grants (not verified)`] : [];
+  return h.document.statements.flatMap((s) => statementPrivileges(s).map((p) => `${p} via ${h.label}`));
+}
+
+const entryOf = (held: HeldPolicy, addresses: Addresses): Entry => ({
+  held,
+  id: addresses.id(held.address),
+  privileges: privilegesOfHeld(held),
+  denies: held.document === undefined ? [] : invokeDeniesIn(held.document),
+});
+
+function policyEntry(ctx: HeldContext, p: IamPolicy): Entry {
+  let e = ctx.policyEntries.get(p);
+  if (e === undefined) {
+    e = entryOf(heldOf(p, `policy ${p.address}`), ctx.addresses);
+    ctx.policyEntries.set(p, e);
+  }
+  return e;
+}
+
+function holdingOf(ctx: HeldContext, stack: string, a: AttachedArn): Holding {
+  const local = localPolicies(ctx.model, stack, a);
+  if (local !== undefined) return { local: local.map((p) => policyEntry(ctx, p)) };
+  const { arn, via } = a;
+  const document = managedPolicyDocument(arn);
+  const harmless = document === undefined && grantsNoApiAccess(arn);
+  const held: HeldPolicy = {
+    label: `managed policy ${arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, "")}${document === undefined && !harmless ? " (not verified)" : ""}`,
+    address: via,
+    ...(document !== undefined ? { document } : harmless ? { harmless: true } : {}),
+  };
+  return { managed: entryOf(held, ctx.addresses), unverified: document === undefined && !harmless };
+}
+
+interface Held {
+  readonly held: HeldPolicy[];
+  readonly unverified: string[];
+  /** Permissions that hand out more than API access, sorted, each once. */
+  readonly privileges: string[];
+  /** Unconditional explicit Denies of execute-api:Invoke, in held order, each once. */
+  readonly denies: string[];
+}
+
+/** Every policy a role holds, readable or not, with what they hand out and refuse. */
+function heldPolicies(ctx: HeldContext, role: ResourceInstance, managed: readonly AttachedArn[]): Held {
+  const { addresses } = ctx;
+  addresses.next();
+  const held: HeldPolicy[] = [];
+  const privileges: string[] = [];
+  const denies: string[] = [];
+  const hold = (e: Entry) => {
+    held.push(e.held);
+    addresses.mark(e.id);
+    if (e.privileges.length > 0) privileges.push(...e.privileges);
+    if (e.denies.length > 0) denies.push(...e.denies);
+  };
+  for (const p of iamIndex(ctx.model).policiesOfRole(role)) {
+    const name = p.resource.values["name"];
+    hold(entryOf(heldOf(p, `policy ${name !== undefined && typeof name === "string" ? name : p.address}`), addresses));
+  }
   const unverified: string[] = [];
   for (const a of managed) {
-    // Every attachment of a role is in its stack: the record is read in that stack (holdingOf).
-    const h = holdingOf(model, role.source.stack, a);
+    // An attachment is read once, in its stack (every role it names is there), however many roles it names.
+    const h = (a.holding ??= holdingOf(ctx, role.source.stack, a));
     // A customer policy of this configuration: already held when attached through a role policy attachment.
     if ("local" in h) {
-      for (const p of h.local) {
-        if (addresses.has(p.address)) continue;
-        let entry = heldByAddress.get(p);
-        if (entry === undefined) {
-          entry = heldOf(p, `policy ${p.address}`);
-          heldByAddress.set(p, entry);
-        }
-        held.push(entry);
-        addresses.add(p.address);
-      }
+      for (const e of h.local) if (!addresses.has(e.id)) hold(e);
       continue;
     }
     if (h.unverified) unverified.push(a.arn);
-    held.push(h.managed);
-    addresses.add(h.managed.address);
+    hold(h.managed);
   }
-  return { held, unverified };
+  return { held, unverified, privileges: [...new Set(privileges)].sort(), denies: [...new Set(denies)] };
 }
 
 const actionsOf = (s: PolicyStatement): string[] => s.actions.map((a) => (typeof a === "string" ? a : (a.expression ?? "(known after apply)")));
@@ -254,37 +338,6 @@ function statementPrivileges(s: PolicyStatement): string[] {
     else if (matchesAction(a, "apigateway:PATCH")) out.push(`the API Gateway control plane (${a}): can rewrite any method's authorization`);
   }
   if (grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => breadth(r) === "any-api"))) out.push("execute-api:Invoke on every API");
-  return out;
-}
-
-// Per held entry (entries are shared by the roles holding the same policy): read once per model.
-const privilegesByHeld = new WeakMap<HeldPolicy, readonly string[]>();
-const deniesByHeld = new WeakMap<HeldPolicy, readonly string[]>();
-
-function privilegesOfOne(h: HeldPolicy): readonly string[] {
-  let out = privilegesByHeld.get(h);
-  if (out === undefined) {
-    const doc = h.document;
-    if (doc === undefined) out = h.harmless !== true ? [`whatever ${h.label} grants (not verified)`] : [];
-    else out = doc.statements.flatMap((s) => statementPrivileges(s).map((p) => `${p} via ${h.label}`));
-    privilegesByHeld.set(h, out);
-  }
-  return out;
-}
-
-function privilegesOf(held: readonly HeldPolicy[]): string[] {
-  const out: string[] = [];
-  for (const h of held) out.push(...privilegesOfOne(h));
-  return [...new Set(out)].sort();
-}
-
-/** The unconditional explicit Denies of execute-api:Invoke in a held policy (none when it cannot be read). */
-function deniesOf(h: HeldPolicy): readonly string[] {
-  let out = deniesByHeld.get(h);
-  if (out === undefined) {
-    out = h.document === undefined ? [] : invokeDeniesIn(h.document);
-    deniesByHeld.set(h, out);
-  }
   return out;
 }
 
@@ -424,10 +477,11 @@ function groupNamesOf(model: Model, addresses: readonly string[], stack: string)
 function computeIamAccess(model: Model): IamAccess {
   const names = new Map(model.iamRoles.map((r) => [`${stackOf(r)}::${r.address}`, typeof r.name === "string" ? r.name : r.address]));
   const managed = managedArnsByRole(model);
+  const ctx: HeldContext = { model, addresses: new Addresses(), policyEntries: new Map() };
   const roles: RoleAccess[] = model.iamRoles.map((r) => {
     const stack = stackOf(r);
     const name = names.get(`${stack}::${r.address}`) ?? r.address;
-    const { held, unverified } = heldPolicies(model, r.resource, managed.get(`${stack}::${r.address}`) ?? []);
+    const { held, unverified, privileges, denies } = heldPolicies(ctx, r.resource, managed.get(`${stack}::${r.address}`) ?? []);
     const groups = groupNamesOf(model, r.cognitoGroups, stack);
     return {
       key: stack === "" ? name : `${stack}/${name}`,
@@ -437,9 +491,9 @@ function computeIamAccess(model: Model): IamAccess {
       groups,
       assumers: assumersOf(model, r.resource, names),
       unverifiedManaged: unverified,
-      privileges: privilegesOf(held),
+      privileges,
       held,
-      denies: [...new Set(held.flatMap(deniesOf))],
+      denies,
       resource: r.resource,
     };
   });
