@@ -2,13 +2,13 @@
 // Lambda function, an HTTP backend, an AWS service), every door that reaches it and who can get through each.
 // Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the execute-api endpoint),
 // function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
-import { isUnknown, type Model, type ResourceInstance, type Route } from "../model";
+import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
 import { matchesAction } from "../match/glob";
 import { entrancesOf } from "./doors/entrances";
 import { functionUrlPrincipals } from "./doors/function-urls";
 import { invokeIdentities } from "./doors/iam-invoke";
 import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
-import { managed, textOf } from "./doors/refs";
+import { managed, resourceAt, textOf } from "./doors/refs";
 import { gatewayType, routeName, routePrincipals } from "./doors/routes";
 import { functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
 import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
@@ -55,7 +55,7 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
     if (target === undefined) continue;
     const b = byKey.get(target.key) ?? { target, doors: new Map<string, Door>() };
     byKey.set(target.key, b);
-    if (b.fn === undefined && target.address !== undefined) b.fn = model.resources.find((r) => r.address === target.address && r.source.stack === target.stack);
+    if (b.fn === undefined && target.address !== undefined) b.fn = resourceAt(model, target.stack, target.address);
     const type = gatewayType(model, route);
     const door: Door = {
       id: `api:${routeName(route)}`,
@@ -95,6 +95,38 @@ function entranceDoors(model: Model, b: Building, routes: readonly { route: Rout
   }
 }
 
+// Built once per model: every function's doors asked every permission of the model.
+const permissionIndexes = new WeakMap<Model, { readonly byFunction: Map<string, number[]>; readonly byName: Map<string, number[]> }>();
+
+/**
+ * The Lambda permissions of the function's stack that name it: by the function the loader resolved, or (none
+ * resolved) by its literal function_name; in the model's order.
+ */
+function permissionsOf(model: Model, fn: ResourceInstance): LambdaPermission[] {
+  let ix = permissionIndexes.get(model);
+  if (ix === undefined) {
+    ix = { byFunction: new Map(), byName: new Map() };
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (list === undefined) m.set(k, [i]);
+      else list.push(i);
+    };
+    const { byFunction, byName } = ix;
+    model.lambdaPermissions.forEach((p, i) => {
+      const stack = p.resource.source.stack;
+      if (p.functionAddress !== undefined) add(byFunction, `${stack}\u0000${p.functionAddress}`, i);
+      else if (typeof p.resource.values["function_name"] === "string") add(byName, `${stack}\u0000${p.resource.values["function_name"]}`, i);
+    });
+    permissionIndexes.set(model, ix);
+  }
+  const name = fn.values["function_name"];
+  const positions = [
+    ...(ix.byFunction.get(`${fn.source.stack}\u0000${fn.address}`) ?? []),
+    ...(typeof name === "string" ? (ix.byName.get(`${fn.source.stack}\u0000${name}`) ?? []) : []),
+  ];
+  return [...new Set(positions)].sort((x, y) => x - y).map((i) => model.lambdaPermissions[i] as LambdaPermission);
+}
+
 function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
   const name = fn.values["function_name"];
   for (const url of managed(model, "aws_lambda_function_url")) {
@@ -112,11 +144,8 @@ function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
       addresses: [url.address, fn.address],
     });
   }
-  for (const p of model.lambdaPermissions) {
-    if (p.resource.source.stack !== fn.source.stack) continue;
-    const mine =
-      p.functionAddress === fn.address || (p.functionAddress === undefined && typeof name === "string" && p.resource.values["function_name"] === name);
-    if (!mine || isApiPlumbing(p)) continue;
+  for (const p of permissionsOf(model, fn)) {
+    if (isApiPlumbing(p)) continue;
     if (!isUnknown(p.action) && !["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"].some((a) => matchesAction(p.action as string, a))) continue;
     const principals = permissionPrincipals(p);
     addDoor(b, {

@@ -23,8 +23,35 @@ const STAGE_TYPES = ["aws_api_gateway_stage", "aws_apigatewayv2_stage", "aws_api
 
 const apiName = (api: RestApi): string => (known(api.name) ? api.name : api.address);
 
+// Per model and holder: every API's entrances read the same distributions and mappings.
+const namedApis = new WeakMap<Model, WeakMap<ResourceInstance, Map<string, ResourceInstance[]>>>();
+
+/** A per-model memo of what `read` answers for one resource and attribute. */
+function memo(model: Model, holder: ResourceInstance, attr: string, read: () => ResourceInstance[]): ResourceInstance[] {
+  let ofModel = namedApis.get(model);
+  if (ofModel === undefined) {
+    ofModel = new WeakMap();
+    namedApis.set(model, ofModel);
+  }
+  let ofHolder = ofModel.get(holder);
+  if (ofHolder === undefined) {
+    ofHolder = new Map();
+    ofModel.set(holder, ofHolder);
+  }
+  let v = ofHolder.get(attr);
+  if (v === undefined) {
+    v = read();
+    ofHolder.set(attr, v);
+  }
+  return v;
+}
+
 /** The APIs a resource's attribute names, directly or through a stage or deployment. */
 function apisNamedBy(model: Model, holder: ResourceInstance, attr: string): ResourceInstance[] {
+  return memo(model, holder, `${attr}\u0000via-stage`, () => readApisNamedBy(model, holder, attr));
+}
+
+function readApisNamedBy(model: Model, holder: ResourceInstance, attr: string): ResourceInstance[] {
   const direct = referenced(model, holder, attr, API_TYPES);
   const viaStage = referenced(model, holder, attr, STAGE_TYPES).flatMap((s) =>
     referenced(model, s, s.type === "aws_apigatewayv2_stage" ? "api_id" : "rest_api_id", API_TYPES),
@@ -75,7 +102,7 @@ function customDomains(model: Model, api: RestApi): Entrance[] {
   for (const m of MAPPINGS) {
     for (const r of managed(model, m.type)) {
       if (r.source.stack !== api.resource.source.stack) continue;
-      const apis = referenced(model, r, m.api, API_TYPES);
+      const apis = memo(model, r, m.api, () => referenced(model, r, m.api, API_TYPES));
       const unresolved = apis.length === 0;
       if (!unresolved && !apis.some((a) => a.address === api.address)) continue;
       const domainRes = referenced(model, r, m.domain, ["aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name"])[0];

@@ -3,7 +3,7 @@
 // glob, or "*"). An unreadable policy counts as granting.
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance } from "../../model";
 import { matchesAction, matchesArn } from "../../match/glob";
-import { identities, identityText } from "./identities";
+import { identities, identityText, type Identity } from "./identities";
 import type { Principal } from "./types";
 
 const INVOKE_ACTIONS = ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"];
@@ -27,13 +27,38 @@ function coversFunction(resource: unknown, fn: ResourceInstance): boolean {
   return matchesArn(loose, arn) || matchesArn(loose, `${arn}:qualifier`);
 }
 
+// Per model and stack, the identities that may grant invocation at all (unreadable, or an Allow of the actions),
+// each with those Allows: every function's doors asked every identity and statement of the model.
+interface Candidate {
+  readonly identity: Identity;
+  readonly grants: readonly PolicyStatement[];
+}
+const candidates = new WeakMap<Model, Map<string, Candidate[]>>();
+
+function mayInvoke(model: Model, stack: string): readonly Candidate[] {
+  let byStack = candidates.get(model);
+  if (byStack === undefined) {
+    byStack = new Map();
+    for (const identity of identities(model)) {
+      const grants = identity.statements.filter(grantsLambdaInvoke);
+      if (identity.unreadable.length === 0 && grants.length === 0) continue;
+      const list = byStack.get(identity.stack);
+      if (list === undefined) byStack.set(identity.stack, [{ identity, grants }]);
+      else list.push({ identity, grants });
+    }
+    candidates.set(model, byStack);
+  }
+  return byStack.get(stack) ?? [];
+}
+
 export function invokeIdentities(model: Model, fn: ResourceInstance): Principal[] {
-  return identities(model)
-    .filter((i) => i.stack === fn.source.stack)
+  return mayInvoke(model, fn.source.stack)
     .filter(
-      (i) =>
-        i.unreadable.length > 0 ||
-        i.statements.some((s) => grantsLambdaInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => coversFunction(r, fn)))),
+      ({ identity, grants }) =>
+        identity.unreadable.length > 0 || grants.some((s) => s.notResources.length > 0 || s.resources.some((r) => coversFunction(r, fn))),
     )
-    .map((i) => ({ kind: "iam" as const, text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : "") }));
+    .map(({ identity: i }) => ({
+      kind: "iam" as const,
+      text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : ""),
+    }));
 }

@@ -22,5 +22,37 @@ export function referenced(model: Model, holder: ResourceInstance, attr: string,
 export const textOf = (v: unknown): string | undefined =>
   typeof v === "string" ? v : isUnknown(v) ? (v.expression ?? undefined) : v === undefined || v === null ? undefined : JSON.stringify(v);
 
-/** Resources of a type in the model (managed). */
-export const managed = (model: Model, type: string): ResourceInstance[] => model.resources.filter((r) => r.mode === "managed" && r.type === type);
+// Built once per model: the doors of every target asked for the same lists, each a scan of every resource.
+const byType = new WeakMap<Model, Map<string, ResourceInstance[]>>();
+
+const firstAt = new WeakMap<Model, Map<string, ResourceInstance>>();
+
+/** The first resource of the model with this address in this stack (what `model.resources.find` answered). */
+export function resourceAt(model: Model, stack: string, address: string): ResourceInstance | undefined {
+  let index = firstAt.get(model);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of model.resources) {
+      const k = `${r.source.stack}\u0000${r.address}`;
+      if (!index.has(k)) index.set(k, r);
+    }
+    firstAt.set(model, index);
+  }
+  return index.get(`${stack}\u0000${address}`);
+}
+
+/** Resources of a type in the model (managed), in the model's order; the list is shared: read it, never change it. */
+export function managed(model: Model, type: string): readonly ResourceInstance[] {
+  let index = byType.get(model);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of model.resources) {
+      if (r.mode !== "managed") continue;
+      const list = index.get(r.type);
+      if (list === undefined) index.set(r.type, [r]);
+      else list.push(r);
+    }
+    byType.set(model, index);
+  }
+  return index.get(type) ?? [];
+}
