@@ -54,19 +54,46 @@ export function integrationTarget(model: Model, integration: ResourceInstance): 
   };
 }
 
+interface IntegrationIndex {
+  /** `stack::method config address` (from the integration's http_method reference) -> integration. */
+  readonly byMethod: ReadonlyMap<string, ResourceInstance>;
+  /** `stack::resource_id reference::verb` -> integration. */
+  readonly byResource: ReadonlyMap<string, ResourceInstance>;
+}
+
+// Built once per model: a thousand routes each look up their integration.
+const indexes = new WeakMap<Model, IntegrationIndex>();
+const METHOD_REF = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_api_gateway_method\.[\w-]+(?:\[[^\]]*\])?)\./;
+
+function integrationIndex(model: Model): IntegrationIndex {
+  const cached = indexes.get(model);
+  if (cached !== undefined) return cached;
+  const byMethod = new Map<string, ResourceInstance>();
+  const byResource = new Map<string, ResourceInstance>();
+  for (const i of model.resources) {
+    if (i.type !== "aws_api_gateway_integration") continue;
+    for (const ref of i.references["http_method"] ?? []) {
+      const m = METHOD_REF.exec(ref);
+      if (m !== null) byMethod.set(`${i.source.stack}::${m[1] as string}`, i);
+    }
+    const res = (i.references["resource_id"] ?? [])[0];
+    if (res !== undefined && typeof i.values["http_method"] === "string") byResource.set(`${i.source.stack}::${res}::${i.values["http_method"] as string}`, i);
+  }
+  const index = { byMethod, byResource };
+  indexes.set(model, index);
+  return index;
+}
+
 /** The integration resource of a route: REST by the method it names (or resource and verb), HTTP/WebSocket by the route's target. */
 export function integrationOf(model: Model, route: Route): ResourceInstance | undefined {
   const stack = route.resource.source.stack;
   if (route.resource.type === "aws_apigatewayv2_route") return referenced(model, route.resource, "target", ["aws_apigatewayv2_integration"])[0];
   if (route.resource.type !== "aws_api_gateway_method") return undefined;
   const method = route.resource;
-  const candidates = model.resources.filter((r) => r.type === "aws_api_gateway_integration" && r.source.stack === stack);
-  const named = candidates.find((i) =>
-    (i.references["http_method"] ?? []).some((ref) => ref.startsWith(`${method.configAddress}.`) || ref.startsWith(`${method.address}.`)),
-  );
+  const index = integrationIndex(model);
+  const named = index.byMethod.get(`${stack}::${method.address}`) ?? index.byMethod.get(`${stack}::${method.configAddress}`);
   if (named !== undefined) return named;
-  const resourceRef = (r: ResourceInstance): string | undefined => (r.references["resource_id"] ?? [])[0];
-  return candidates.find(
-    (i) => resourceRef(i) !== undefined && resourceRef(i) === resourceRef(method) && i.values["http_method"] === method.values["http_method"],
-  );
+  const res = (method.references["resource_id"] ?? [])[0];
+  const verb = method.values["http_method"];
+  return res === undefined || typeof verb !== "string" ? undefined : index.byResource.get(`${stack}::${res}::${verb}`);
 }
