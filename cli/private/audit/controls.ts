@@ -52,6 +52,12 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "deployment-stage-name": ["CM-6"],
   "openapi-body-verified": ["AC-3"],
   "secret-literal": ["IA-5", "SC-28"],
+  "authorizer-cache-ttl-bounded": ["AC-3", "IA-11"],
+  "api-cache-keyed-on-credential": ["AC-3", "SC-4"],
+  "edge-config-parameter-owned": ["CM-5", "AC-3"],
+  "identity-provider-named": ["IA-8", "IA-2"],
+  "backend-doors-intended": ["AC-3", "AC-4", "SC-7"],
+  "decider-code-pinned": ["CM-3", "SI-7"],
 };
 
 /** A rule's controls; a rule this table does not name is filed under continuous monitoring (CA-7). */
