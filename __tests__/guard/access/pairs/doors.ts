@@ -141,6 +141,15 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
     names: "any AWS principal in any account",
     check: ["backend-doors-intended"],
   },
+  "door-function-url-auth-unknown": {
+    env: "dev",
+    description: "an AWS_IAM function URL on the backend (both sides) whose authorization_type becomes a variable",
+    both: (d) => url(d, BACKEND, "AWS_IAM"),
+    mutate: (d) => void ((d.resource["aws_lambda_function_url"] as Record<string, Json>)["url"]!["authorization_type"] = "${var.url_auth}"),
+    blocking: ["door-not-verified"],
+    names: "cannot be read any more",
+    check: ["backend-doors-intended"],
+  },
   "door-permission-no-source": {
     env: "dev",
     description: "aws_lambda_permission for API Gateway on the backend without source_arn",
