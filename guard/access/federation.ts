@@ -58,6 +58,10 @@ export function federatedProviders(model: Model, pool: UserPool): FederatedProvi
   for (const c of model.userPoolClients) {
     if (c.userPoolAddress !== pool.address || c.resource.source.stack !== pool.resource.source.stack) continue;
     const listed = c.resource.values["supported_identity_providers"];
+    // Unset in the configuration, a plan shows the computed attribute as unknown: the client then supports no
+    // provider (Cognito's default). Written but unknown (a variable, a reference) may name any: reported.
+    const written = c.resource.written?.names;
+    if (isUnknown(listed) && written !== undefined && !written.includes("supported_identity_providers")) continue;
     const names = isUnknown(listed)
       ? ["(supported_identity_providers known only after apply)"]
       : Array.isArray(listed)

@@ -83,6 +83,31 @@ describe("identity-provider-named", () => {
     expect(run(doc, policyNaming(["Facebook"]))).toHaveLength(1);
   });
 
+  // A real `terraform show -json` plan (make-compliant-plan.ts): the client leaves supported_identity_providers unset,
+  // which the plan shows as known only after apply; Cognito then supports no federated provider.
+  const planText = readFileSync(join(ROOT, "__tests__", "guard", "fixtures", "compliant.plan.json"), "utf8");
+  const planWithClient = (edit: (expressions: Json) => void = () => undefined): Json => {
+    const plan = JSON.parse(planText) as Json;
+    const client = (plan.configuration.root_module.resources as Json[]).find((r) => r.address === "aws_cognito_user_pool_client.web");
+    if (client === undefined) throw new Error("compliant.plan.json has no aws_cognito_user_pool_client.web");
+    edit(client.expressions as Json);
+    return plan;
+  };
+
+  test("Compliance: GIVEN a real plan whose client leaves supported_identity_providers unset (unknown in the plan) WHEN checked THEN quiet", () => {
+    const plan = planWithClient();
+    const web = (plan.resource_changes as Json[]).find((c) => c.address === "aws_cognito_user_pool_client.web");
+    expect(web?.change.after_unknown.supported_identity_providers).toBe(true);
+    expect(run(plan, { policies: [] })).toEqual([]);
+  });
+
+  test("Noncompliance 5: GIVEN the same plan with supported_identity_providers written from a variable (unknown) WHEN checked THEN it fires", () => {
+    const plan = planWithClient((e) => void (e.supported_identity_providers = { references: ["var.identity_providers"] }));
+    expect(run(plan, { policies: [] })).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("(supported_identity_providers known only after apply)") }),
+    ]);
+  });
+
   test("policy: identityProviders needs a name other than COGNITO and a written reason", () => {
     const raw = load(readFileSync(POLICY_FILE, "utf8")) as Json;
     raw["identityProviders"] = [{ name: "COGNITO", reason: "our own users of the user pool" }, { name: "Google" }, "Google"];
