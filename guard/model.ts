@@ -2,7 +2,7 @@
 // cdktf's cdk.tf.json, a `terraform show -json` plan, or a cdktf.out directory. Plain data, no cdktf.
 // Values Terraform only knows after apply are `Unknown`, never guessed; references that could not be followed
 // are recorded as `UnresolvedRef`s so a rule can report them instead of silently passing.
-import type { EdgeRouteRule } from "../lambdas/shared/contracts/edge-config";
+import type { EdgeBakedConfig, EdgeRouteRule } from "../lambdas/shared/contracts/edge-config";
 import type { RouteRequirement } from "../lambdas/shared/contracts/route-table";
 
 /** A value Terraform will only know after apply (or a `${...}` expression we do not evaluate). */
@@ -208,18 +208,13 @@ export type AuthorizerRouteTable =
 /** One route of the Lambda@Edge verifier's baked `edge-config.json`, as its contract defines it. */
 export type EdgeRouteRequirement = EdgeRouteRule;
 
-/** The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. */
+/**
+ * The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. The fields
+ * are the contract's own (lambdas/shared/contracts/edge-config.ts, one definition); all but `routes` may be absent
+ * from a table built by hand (prefixes: none; clients: null = every configured client; parameterName: not recorded).
+ */
 export type EdgeConfigTable =
-  | {
-      readonly file: string;
-      readonly routes: readonly EdgeRouteRequirement[];
-      /** Scopes per path prefix, for routes whose own `scopes` are empty (longest prefix wins). @default - none */
-      readonly prefixes?: readonly { readonly prefix: string; readonly scopes: readonly string[] }[];
-      /** Config-wide client names, for routes whose `clients` is null; null = every configured client. @default null */
-      readonly clients?: readonly string[] | null;
-      /** The SSM parameter the verifier reads its runtime configuration from. @default - not recorded */
-      readonly parameterName?: string;
-    }
+  | ({ readonly file: string } & Pick<EdgeBakedConfig, "routes"> & Partial<Pick<EdgeBakedConfig, "prefixes" | "clients" | "parameterName">>)
   | { readonly file: string; readonly problem: string };
 
 /** A Lambda function whose package carries an `edge-config.json` (the edge verifier). */

@@ -67,6 +67,7 @@ describe("GIVEN edge-config.json", () => {
       routes: EDGE.routes,
       prefixes: EDGE.prefixes,
       clients: EDGE.clients,
+      parameterName: EDGE.parameterName,
     });
   });
 
