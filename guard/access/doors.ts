@@ -69,7 +69,9 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
       addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],
     };
     addDoor(b, door);
-    out.set(target.key, [...(out.get(target.key) ?? []), { route, door }]);
+    const list = out.get(target.key);
+    if (list === undefined) out.set(target.key, [{ route, door }]);
+    else list.push({ route, door });
   }
   return out;
 }

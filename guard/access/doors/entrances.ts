@@ -64,18 +64,58 @@ const distributionLabel = (d: ResourceInstance): string => {
   return comment !== undefined && comment !== "" ? `${comment} (${d.address})` : d.address;
 };
 
+/** The distributions of the model, with the APIs their origins name and whether an origin is a literal execute-api domain. */
+interface Fronting {
+  readonly d: ResourceInstance;
+  readonly named: readonly ResourceInstance[];
+  readonly literal: boolean;
+}
+
+// Per model: each distribution read once, then found by the API it names (or, naming none with a literal
+// execute-api origin, by its stack) instead of every API reading every distribution.
+const frontings = new WeakMap<
+  Model,
+  { readonly all: readonly Fronting[]; readonly byApi: Map<string, number[]>; readonly literalByStack: Map<string, number[]> }
+>();
+
+function frontingOf(model: Model) {
+  let f = frontings.get(model);
+  if (f === undefined) {
+    const all = managed(model, "aws_cloudfront_distribution").map((d): Fronting => {
+      const origins = blocks(d.values["origin"]);
+      const named = apisNamedBy(model, d, "origin");
+      const literal = origins.some((o) => {
+        const domain = o["domain_name"];
+        return (typeof domain === "string" && domain.includes(".execute-api.")) || (isUnknown(domain) && (domain.expression ?? "").includes("execute-api"));
+      });
+      return { d, named, literal };
+    });
+    const byApi = new Map<string, number[]>();
+    const literalByStack = new Map<string, number[]>();
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (list === undefined) m.set(k, [i]);
+      else list.push(i);
+    };
+    all.forEach((x, i) => {
+      const stack = x.d.source.stack;
+      for (const a of new Set(x.named.map((n) => n.address))) add(byApi, `${stack}\u0000${a}`, i);
+      if (x.literal && x.named.length === 0) add(literalByStack, stack, i);
+    });
+    f = { all, byApi, literalByStack };
+    frontings.set(model, f);
+  }
+  return f;
+}
+
 function distributions(model: Model, api: RestApi): Entrance[] {
   const out: Entrance[] = [];
-  for (const d of managed(model, "aws_cloudfront_distribution")) {
-    if (d.source.stack !== api.resource.source.stack) continue;
-    const origins = blocks(d.values["origin"]);
-    const named = apisNamedBy(model, d, "origin");
-    const literal = origins.some((o) => {
-      const domain = o["domain_name"];
-      return (typeof domain === "string" && domain.includes(".execute-api.")) || (isUnknown(domain) && (domain.expression ?? "").includes("execute-api"));
-    });
+  const { all, byApi, literalByStack } = frontingOf(model);
+  const stack = api.resource.source.stack;
+  const positions = [...new Set([...(byApi.get(`${stack}\u0000${api.address}`) ?? []), ...(literalByStack.get(stack) ?? [])])].sort((x, y) => x - y);
+  for (const i of positions) {
+    const { d, named } = all[i] as Fronting;
     const mine = named.some((a) => a.address === api.address);
-    if (!mine && !(literal && named.length === 0)) continue;
     const verifier = hasEdgeAuth(d);
     out.push({
       kind: "distribution",
