@@ -50,9 +50,11 @@ const mostSpecific = (refs: readonly string[]): string[] => refs.filter((r) => !
 
 function classify(expr: unknown, scope: ModuleScope, forEach: unknown, depth: number): Verdict {
   if (depth > MAX_DEPTH || !isObject(expr)) return DYNAMIC;
-  if ("constant_value" in expr) return expr["constant_value"] === null ? DYNAMIC : CONSTANT;
+  if ("constant_value" in expr && expr["constant_value"] === null) return DYNAMIC;
   const refs = asArray(expr["references"]).filter((r): r is string => typeof r === "string");
-  // Neither a constant nor a reference: a function of constants (`base64encode("...")`).
+  // No reference: a constant, or a function of constants (`base64encode("...")`). A JSON-syntax configuration
+  // (cdktf's cdk.tf.json) shows a template as constant_value ("${var.secret}") and lists what it references beside
+  // it: those decide, as they do for HCL.
   if (refs.length === 0) return CONSTANT;
   return combine(mostSpecific(refs).map((r) => source(r, scope, forEach, depth + 1)));
 }
