@@ -4,7 +4,7 @@
 // --endpoint. Never calls real AWS: an endpoint that is not loopback, or a stack with a resource type no local
 // endpoint covers, is refused (exit 2).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
@@ -32,7 +32,7 @@ import {
 } from "./private/local-terraform";
 import { motoInstalled, startMoto, type LocalEndpoint } from "./private/moto";
 import { specListClash } from "./private/spec-list";
-import { mirrorCliConfig, providerInstallHint } from "./private/terraform";
+import { providerInstallHint, terraformEnvironment } from "./private/terraform";
 
 const USAGE = "usage: npm run deploy:local -- [--endpoint <http://127.0.0.1:PORT>] [--destroy] [--no-synth] [--no-wait] [<stack>...]";
 
@@ -146,21 +146,6 @@ async function deployStack(stack: LocalStack, opts: Options, endpoint: string): 
   return undefined;
 }
 
-/** Terraform's environment: providers from TF_PROVIDER_MIRROR when set (through a CLI config in `scratch`). */
-function terraformEnv(scratch: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const mirror = process.env.TF_PROVIDER_MIRROR;
-  if (mirror === undefined || mirror === "") return env;
-  if (!existsSync(mirror)) {
-    err(`deploy:local: TF_PROVIDER_MIRROR=${mirror} does not exist\n`);
-    process.exit(2);
-  }
-  const config = join(scratch, "terraform.rc");
-  writeFileSync(config, mirrorCliConfig(resolve(mirror)));
-  env.TF_CLI_CONFIG_FILE = config;
-  return env;
-}
-
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
     process.once("SIGINT", () => resolve());
@@ -188,11 +173,18 @@ async function main(): Promise<void> {
   if (opts.synth) synthesize(opts);
   const selected = selectStacks(opts);
   const stacksDir = join(opts.outdir, "stacks");
+  let terraform: ReturnType<typeof terraformEnvironment>;
+  try {
+    terraform = terraformEnvironment(process.env);
+  } catch (e) {
+    err(`deploy:local: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const env = terraform.env;
   const scratch = mkdtempSync(join(tmpdir(), "deploy-local-"));
   let moto: LocalEndpoint | undefined;
   const failures: string[] = [];
   try {
-    const env = terraformEnv(scratch);
     if (opts.endpoint === undefined) {
       moto = await startMoto();
       err(`deploy:local: started moto_server at ${moto.url} (pid ${moto.pid})\n`);
@@ -221,6 +213,7 @@ async function main(): Promise<void> {
   } finally {
     await moto?.stop();
     rmSync(scratch, { recursive: true, force: true });
+    terraform.cleanup();
   }
   for (const f of failures) err(`deploy:local: ${f}\n`);
   if (failures.length > 0 && process.exitCode !== 2) process.exitCode = 1;
