@@ -6,7 +6,7 @@ import type { AuthorizationType } from "../../../kernel/authorization-types";
 import { isUnknown, type Model, type Route } from "../../model";
 import { apiNameOf, known } from "../context";
 import { trustedPools } from "../cognito";
-import { iamAccess, describeInvoker } from "../iam";
+import { iamAccess, describeInvoker, type RouteInvokers } from "../iam";
 import { coversRoute, grantsInvoke } from "../iam-statements";
 import { edgeProtectionGap } from "../origin";
 import { callersOf } from "../resource-policy";
@@ -56,6 +56,18 @@ function identityInvokers(model: Model, route: Route): Principal[] {
     .map((i) => ({ kind: "iam" as const, text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : "") }));
 }
 
+// Built once per model: every AWS_IAM route asks for its invokers.
+const invokers = new WeakMap<Model, Map<Route, RouteInvokers[]>>();
+function invokersByRoute(model: Model): Map<Route, RouteInvokers[]> {
+  let m = invokers.get(model);
+  if (m === undefined) {
+    m = new Map();
+    for (const x of iamAccess(model).routes) m.set(x.route, [...(m.get(x.route) ?? []), x]);
+    invokers.set(model, m);
+  }
+  return m;
+}
+
 /** Who gets through a route at the gateway. */
 export function routePrincipals(model: Model, route: Route, type: AuthorizationType | "UNKNOWN"): Principal[] {
   switch (type) {
@@ -83,9 +95,7 @@ export function routePrincipals(model: Model, route: Route, type: AuthorizationT
     case "CUSTOM":
       return [{ kind: "authorizer", text: `callers Lambda authorizer ${textOf(route.authorizer?.name) ?? "(unresolved)"} admits` }];
     case "AWS_IAM": {
-      const roles = iamAccess(model)
-        .routes.filter((x) => x.route === route)
-        .flatMap((x) => x.roles.map((r) => ({ kind: "iam" as const, text: describeInvoker(r.role) })));
+      const roles = (invokersByRoute(model).get(route) ?? []).flatMap((x) => x.roles.map((r) => ({ kind: "iam" as const, text: describeInvoker(r.role) })));
       return [...roles, ...identityInvokers(model, route)];
     }
     case "UNKNOWN":
