@@ -21,7 +21,11 @@ const NAMED_BY_NAME = new Set(["aws_iam_role", "aws_iam_policy"]);
 
 export class StackResolver {
   private readonly byLocal = new Map<string, ResourceInstance[]>();
-  private readonly byValue = new Map<string, Resolved[]>();
+  /**
+   * Resources by a value attribute, keyed `<type>\0<value>`: a value many resources share (a role name every module
+   * instance writes) is not filtered by type on every lookup.
+   */
+  private readonly byTypeValue = new Map<string, Resolved[]>();
 
   constructor(stack: RawStack) {
     for (const r of stack.resources) {
@@ -32,10 +36,10 @@ export class StackResolver {
       for (const attr of NAMED_BY_NAME.has(r.type) ? [...VALUE_ATTRS, "name"] : VALUE_ATTRS) {
         const v = r.values[attr];
         if (typeof v === "string" && v !== "") {
-          const hits = this.byValue.get(v);
           const hit = { target: r, attribute: attr };
-          if (hits === undefined) this.byValue.set(v, [hit]);
-          else hits.push(hit);
+          const typed = this.byTypeValue.get(`${r.type}\u0000${v}`);
+          if (typed === undefined) this.byTypeValue.set(`${r.type}\u0000${v}`, [hit]);
+          else typed.push(hit);
         }
       }
     }
@@ -95,20 +99,26 @@ export class StackResolver {
     };
   }
 
+  /** The resources of `types` with an attribute equal to `value` (how many, and which when one). */
+  private valueHits(value: string, types: readonly string[]): readonly Resolved[] {
+    const lists = [...new Set(types)].map((t) => this.byTypeValue.get(`${t}\u0000${value}`) ?? []).filter((l) => l.length > 0);
+    return lists.length === 1 ? lists[0] : lists.flat();
+  }
+
   /** Resolve attribute `attr` of `from` to one instance of the given types. */
   resolve(from: ResourceInstance, attr: string, types: readonly string[]): Resolution {
     const value = from.values[attr];
     // A known value (prior state, or an existing resource in a plan) is the truth; the configuration's
     // references describe the planned state and can disagree with it on the "before" side.
     if (typeof value === "string" && value !== "") {
-      const hits = (this.byValue.get(value) ?? []).filter((h) => types.includes(h.target.type));
+      const hits = this.valueHits(value, types);
       if (hits.length === 1) return { ok: hits[0] };
     }
     const refs = from.references[attr] ?? [];
     const viaRefs = this.fromRefs(from, attr, refs, types);
     if (viaRefs !== undefined && "ok" in viaRefs) return viaRefs;
     if (typeof value === "string" && value !== "") {
-      const hits = (this.byValue.get(value) ?? []).filter((h) => types.includes(h.target.type));
+      const hits = this.valueHits(value, types);
       return {
         unresolved: {
           address: from.address,
