@@ -32,6 +32,8 @@ function coversFunction(resource: unknown, fn: ResourceInstance): boolean {
 interface Candidate {
   readonly identity: Identity;
   readonly grants: readonly PolicyStatement[];
+  /** Its principal, built once: the same for every function it may invoke. */
+  readonly principal: Principal;
 }
 const candidates = new WeakMap<Model, Map<string, Candidate[]>>();
 
@@ -42,9 +44,14 @@ function mayInvoke(model: Model, stack: string): readonly Candidate[] {
     for (const identity of identities(model)) {
       const grants = identity.statements.filter(grantsLambdaInvoke);
       if (identity.unreadable.length === 0 && grants.length === 0) continue;
+      const i = identity;
+      const principal: Principal = {
+        kind: "iam" as const,
+        text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : ""),
+      };
       const list = byStack.get(identity.stack);
-      if (list === undefined) byStack.set(identity.stack, [{ identity, grants }]);
-      else list.push({ identity, grants });
+      if (list === undefined) byStack.set(identity.stack, [{ identity, grants, principal }]);
+      else list.push({ identity, grants, principal });
     }
     candidates.set(model, byStack);
   }
@@ -52,13 +59,20 @@ function mayInvoke(model: Model, stack: string): readonly Candidate[] {
 }
 
 export function invokeIdentities(model: Model, fn: ResourceInstance): Principal[] {
+  // What a resource grants on this function depends on its text (an Unknown's expression) alone: read once per text.
+  const known = new Map<string, boolean>();
+  const unknown = new Map<string, boolean>();
+  const coversOnce = (r: unknown): boolean => {
+    const [cache, key] = isUnknown(r) ? [unknown, r.expression ?? ""] : typeof r === "string" ? [known, r] : [undefined, ""];
+    if (cache === undefined) return coversFunction(r, fn);
+    let c = cache.get(key);
+    if (c === undefined) {
+      c = coversFunction(r, fn);
+      cache.set(key, c);
+    }
+    return c;
+  };
   return mayInvoke(model, fn.source.stack)
-    .filter(
-      ({ identity, grants }) =>
-        identity.unreadable.length > 0 || grants.some((s) => s.notResources.length > 0 || s.resources.some((r) => coversFunction(r, fn))),
-    )
-    .map(({ identity: i }) => ({
-      kind: "iam" as const,
-      text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : ""),
-    }));
+    .filter(({ identity, grants }) => identity.unreadable.length > 0 || grants.some((s) => s.notResources.length > 0 || s.resources.some(coversOnce)))
+    .map(({ principal }) => principal);
 }
