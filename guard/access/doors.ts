@@ -57,6 +57,7 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
     byKey.set(target.key, b);
     if (b.fn === undefined && target.address !== undefined) b.fn = resourceAt(model, target.stack, target.address);
     const type = gatewayType(model, route);
+    // A target that cannot be read is an "unknown" target (its label says why); its routes are still compared by type.
     const door: Door = {
       id: `api:${routeName(route)}`,
       kind: "route",
@@ -65,7 +66,6 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
       type,
       api: routeName(route).split(" ")[0] ?? "",
       ...(type === "UNKNOWN" ? { notVerified: route.unverified ?? "the route's authorization cannot be read" } : {}),
-      ...(target.kind === "unknown" ? { notVerified: `its integration target cannot be read: ${target.label}` } : {}),
       addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],
     };
     addDoor(b, door);

@@ -30,9 +30,10 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
     const was = old.get(d.id);
     const addresses = d.addresses;
     const unread = d.notVerified !== undefined && was?.notVerified !== d.notVerified;
-    if (was === undefined && d.kind === "route") {
-      if (unread) out.push(change("blocking", "door-not-verified", subject, `new ${door(d)} cannot be read: ${d.notVerified ?? ""}`, addresses));
-      else if (weakest !== undefined && doorRank(d.type) < weakest) {
+    // A route's own authorization (unknown included) is the route comparer's; here a new route is only compared with
+    // the routes the target already had, and an existing one only for IAM users and groups it newly admits.
+    if (d.kind === "route" && (was === undefined || d.type === "UNKNOWN")) {
+      if (was === undefined && d.type !== "UNKNOWN" && weakest !== undefined && doorRank(d.type) < weakest) {
         const neighbours = baseRoutes.map((r) => r.label).join(", ");
         out.push(
           change(

@@ -82,7 +82,7 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
     ]);
   });
 
-  test("a new NONE $default beside protected routes blocks as a new public route, not as a downgrade of them", () => {
+  test("a new NONE $default beside protected routes blocks as a new public route and a weaker door to their backend, not as a downgrade of them", () => {
     const kinds = review(
       () => undefined,
       (b) => delete b.resource["aws_apigatewayv2_route"]["default"],
@@ -98,7 +98,11 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
           }),
         (b) => delete b.resource["aws_apigatewayv2_route"]["default"],
       ),
-    ).toEqual([["new-public-route", "orders-http $default"]]);
+    ).toEqual([
+      ["new-public-route", "orders-http $default"],
+      // The same backend was reached only through protected routes: a weaker door to it (guard/review/compare/doors.ts).
+      ["door-weaker-route", "backend `orders-http-backend`"],
+    ]);
   });
 
   test("a new role may invoke the IAM route", () => {
