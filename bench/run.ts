@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-const BENCHES = ["synth", "authorizer", "check", "review", "startup", "httpapi", "openapi", "junit", "gate", "audit"] as const;
+const BENCHES = ["synth", "authorizer", "check", "review", "startup", "httpapi", "openapi", "junit", "gate", "audit", "corpus-scale"] as const;
 
 async function main(): Promise<void> {
   for (const name of BENCHES) {
