@@ -24,7 +24,10 @@ describe("plan command line", () => {
     [["--offline", "--online"], "give --offline or --online, not both"],
     [["--jobs", "0"], '--jobs must be a whole number from 1 to 999 (got "0")'],
     [["--jobs", "two"], '--jobs must be a whole number from 1 to 999 (got "two")'],
-    [["--offline", "--save-plan", "p.tfplan", "petstore-dev"], "--save-plan needs an online plan (an offline plan uses placeholder credentials and cannot be applied)"],
+    [
+      ["--offline", "--save-plan", "p.tfplan", "petstore-dev"],
+      "--save-plan needs an online plan (an offline plan uses placeholder credentials and cannot be applied)",
+    ],
     [["--online", "--save-plan", "p.tfplan"], "--save-plan takes exactly one stack"],
   ])("GIVEN %j THEN one line and the usage, exit 2", (args, message) => {
     const r = plan(...args);
