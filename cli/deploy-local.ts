@@ -4,7 +4,7 @@
 // --endpoint. Never calls real AWS: an endpoint that is not loopback, or a stack with a resource type no local
 // endpoint covers, is refused (exit 2).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
@@ -32,6 +32,7 @@ import {
 } from "./private/local-terraform";
 import { motoInstalled, startMoto, type LocalEndpoint } from "./private/moto";
 import { specListClash } from "./private/spec-list";
+import { selectSynthesizedStacks } from "./private/stacks";
 import { providerInstallHint, terraformEnvironment } from "./private/terraform";
 
 const USAGE = "usage: npm run deploy:local -- [--endpoint <http://127.0.0.1:PORT>] [--destroy] [--no-synth] [--no-wait] [<stack>...]";
@@ -84,20 +85,12 @@ function synthesize(opts: Options): void {
 }
 
 function selectStacks(opts: Options): string[] {
-  const stacksDir = join(opts.outdir, "stacks");
-  if (!existsSync(stacksDir)) {
-    err(`deploy:local: ${stacksDir} does not exist; run npm run synth first\n`);
+  const selection = selectSynthesizedStacks(opts.outdir, opts.stacks);
+  if ("problem" in selection) {
+    err(`deploy:local: ${selection.problem}\n`);
     process.exit(2);
   }
-  const all = readdirSync(stacksDir)
-    .filter((d) => existsSync(join(stacksDir, d, "cdk.tf.json")))
-    .sort();
-  const unknown = opts.stacks.filter((s) => !all.includes(s));
-  if (unknown.length > 0) {
-    err(`deploy:local: unknown stack(s) ${unknown.join(", ")}; synthesized: ${all.join(", ")}\n`);
-    process.exit(2);
-  }
-  return opts.stacks.length > 0 ? [...opts.stacks] : all;
+  return selection.stacks;
 }
 
 function describeExcluded(excluded: readonly Excluded[]): string {

@@ -7,11 +7,12 @@
 import { specListClash } from "./private/spec-list";
 import { writeFileAtomically } from "./private/write";
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createProgress } from "./progress";
 import { inParallel } from "./private/parallel";
+import { selectSynthesizedStacks } from "./private/stacks";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
 import { countsLine, formatPlanSummary, summarizePlan, type PlanSummary } from "./private/plan-summary";
 import { redactPlan, redactText, sensitiveVariableValues } from "./private/redact";
@@ -155,19 +156,12 @@ async function main(): Promise<void> {
     if (synth.status !== 0) process.exit(synth.status ?? 1);
   }
   const stacksDir = join(opts.outdir, "stacks");
-  if (!existsSync(stacksDir)) {
-    process.stderr.write(`plan: ${stacksDir} does not exist; run npm run synth first\n`);
+  const selection = selectSynthesizedStacks(opts.outdir, opts.stacks);
+  if ("problem" in selection) {
+    process.stderr.write(`plan: ${selection.problem}\n`);
     process.exit(2);
   }
-  const all = readdirSync(stacksDir)
-    .filter((d) => existsSync(join(stacksDir, d, "cdk.tf.json")))
-    .sort();
-  const unknown = opts.stacks.filter((s) => !all.includes(s));
-  if (unknown.length > 0) {
-    process.stderr.write(`plan: unknown stack(s) ${unknown.join(", ")}; synthesized: ${all.join(", ")}\n`);
-    process.exit(2);
-  }
-  const selected = opts.stacks.length > 0 ? [...opts.stacks] : all;
+  const selected = selection.stacks;
   let terraform: ReturnType<typeof terraformEnvironment>;
   try {
     terraform = terraformEnvironment(process.env);

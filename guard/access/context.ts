@@ -6,15 +6,19 @@ import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/ma
 import type { IntendedRoute, PolicySet, Severity } from "../policy/types";
 
 /**
- * A finding about one resource as the rules report it (guard/rules/types.ts RuleFinding has this shape; the access
- * layer builds it without importing the rules, which sit above it).
+ * A finding about one resource, as a rule reports it (guard/rules/types.ts RuleFinding is this type; the access layer
+ * builds findings without importing the rules, which sit above it). The engine adds the rule id, severity and waiver.
  */
 export interface ResourceFinding {
   readonly address: string;
+  /** API name, when the finding is about one. */
   readonly api?: string;
+  /** Route key (`GET /pets`), when the finding is about one method. */
   readonly route?: string;
   readonly message: string;
+  /** File the resource came from (SARIF location). */
   readonly file?: string;
+  /** Overrides the rule's default severity for this one finding (e.g. "cannot verify" cases). */
   readonly severity?: Severity;
 }
 

@@ -1,4 +1,5 @@
 // What a rule is: metadata beside a pure check over the model and the intended-authorization policies.
+import type { ResourceFinding } from "../access/context";
 import type { Model } from "../model";
 import type { PolicySet, Severity } from "../policy/types";
 
@@ -13,19 +14,8 @@ export interface Equivalents {
   readonly tflint?: readonly string[];
 }
 
-/** What a rule reports; the engine adds the rule id, severity, file and waiver. */
-export interface RuleFinding {
-  readonly address: string;
-  /** REST API name, when the finding is about one. */
-  readonly api?: string;
-  /** Route key (`GET /pets`), when the finding is about one method. */
-  readonly route?: string;
-  readonly message: string;
-  /** File the resource came from (SARIF location). */
-  readonly file?: string;
-  /** Overrides the rule's default severity for this one finding (e.g. "cannot verify" cases). */
-  readonly severity?: Severity;
-}
+/** What a rule reports (one definition with the access layer's findings); the engine adds the rule id, severity and waiver. */
+export type RuleFinding = ResourceFinding;
 
 /**
  * Something a rule judges (a route, an API, a stage, a user pool, an app client, ...): the JUnit report and the
