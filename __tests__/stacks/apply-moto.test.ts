@@ -40,6 +40,7 @@ import { motoInstalled, startMoto, type LocalEndpoint } from "../../cli/private/
 import { mirrorCliConfig, type RunResult } from "../../cli/private/terraform";
 import { COGNITO_AUTHORIZER_SUFFIX } from "../../constructs/rest-api";
 import { sampleSpecs } from "../../spec/samples/petstore";
+import { sampleEnv } from "../helpers/sample";
 import { routeKey, type AccessSpec, type AuthorizationSpec } from "../../spec/types";
 
 const root = resolve(__dirname, "..", "..");
@@ -135,7 +136,8 @@ const must = (what: string, r: RunResult): void => {
     writeFileSync(join(scratch, "terraform.rc"), mirrorCliConfig(resolve(mirror)));
     const synth = spawnSync(process.execPath, [join(root, "scripts", "synth.mjs")], {
       cwd: root,
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      // The sample, whatever access-specs.json configures (a team's own specs after "Your own API in an hour").
+      env: sampleEnv({ ...process.env, CDKTF_OUTDIR: outdir }),
       encoding: "utf8",
     });
     if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}`);
