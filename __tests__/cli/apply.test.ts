@@ -1,25 +1,17 @@
 // @slow-suite
 // `npm run apply`: the reviewed binary plan is applied as it is, and refused when the deployed stack changed after
 // it was made. Real terraform against a real local AWS endpoint (moto_server); skipped, and says so, without them.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { APIGatewayClient, GetRestApisCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { main } from "../../cli/apply";
 import { localEndpointOverride } from "../../cli/private/local-deploy";
-import { motoInstalled, startMoto, type LocalEndpoint } from "../../cli/private/moto";
+import { startMoto, type LocalEndpoint } from "../../cli/private/moto";
 import { runTerraform, terraformEnvironment } from "../../cli/private/terraform";
+import { motoSuiteMissing } from "../helpers/moto-prerequisites";
 
-const terraformOnPath = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
-const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-const missing = !terraformOnPath
-  ? "terraform is not on PATH"
-  : mirror === ""
-    ? "TF_PROVIDER_MIRROR is not set"
-    : !motoInstalled()
-      ? "moto_server is not installed"
-      : undefined;
+const missing = motoSuiteMissing();
 if (missing !== undefined) console.warn(`SKIPPED apply-the-reviewed-plan integration test: ${missing}`);
 const describeIf = missing === undefined ? describe : describe.skip;
 // Each apply runs terraform five times (init, show, refresh-only plan, show, apply), each loading the provider.

@@ -6,7 +6,7 @@
 // What moto does not serve is left out of the apply explicitly (NOT_SERVED_BY_MOTO, the one list, with reasons)
 // and asserted here. Needs moto_server, terraform and TF_PROVIDER_MIRROR; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
@@ -36,23 +36,17 @@ import {
   stateListLocal,
   type LocalStack,
 } from "../../cli/private/local-terraform";
-import { motoInstalled, startMoto, type LocalEndpoint } from "../../cli/private/moto";
+import { startMoto, type LocalEndpoint } from "../../cli/private/moto";
 import { mirrorCliConfig, type RunResult } from "../../cli/private/terraform";
 import { COGNITO_AUTHORIZER_SUFFIX } from "../../constructs/rest-api";
 import { sampleSpecs } from "../../spec/samples/petstore";
 import { sampleEnv } from "../helpers/sample";
 import { routeKey, type AccessSpec, type AuthorizationSpec } from "../../spec/types";
+import { motoSuiteMissing } from "../helpers/moto-prerequisites";
 
 const root = resolve(__dirname, "..", "..");
-const terraformOnPath = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
 const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-const missing = !motoInstalled()
-  ? "moto_server is not on PATH"
-  : !terraformOnPath
-    ? "terraform is not on PATH"
-    : mirror === "" || !existsSync(mirror)
-      ? "TF_PROVIDER_MIRROR is not set"
-      : undefined;
+const missing = motoSuiteMissing();
 if (missing !== undefined) {
   // Visible in the jest output: a skipped integration test must never look like a pass.
   console.warn(`SKIPPED apply-to-moto integration test: ${missing}`);

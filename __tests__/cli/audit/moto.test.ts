@@ -5,7 +5,7 @@
 // after console drifts made with the SDK (GET /pets switched to NONE, the web client given the implicit flow) it
 // fails naming both. Needs moto_server, terraform and TF_PROVIDER_MIRROR; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { APIGatewayClient, GetResourcesCommand, GetRestApisCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
@@ -19,21 +19,15 @@ import {
 import { main } from "../../../cli/audit";
 import { localStatePath } from "../../../cli/private/local-deploy";
 import { applyLocal, initLocal, prepareLocalStack, removeLocalFiles } from "../../../cli/private/local-terraform";
-import { motoInstalled, startMoto, type LocalEndpoint } from "../../../cli/private/moto";
+import { startMoto, type LocalEndpoint } from "../../../cli/private/moto";
 import { mirrorCliConfig } from "../../../cli/private/terraform";
 import { ROOT, SAMPLE_POLICY, sampleEnv } from "../../helpers/sample";
+import { motoSuiteMissing } from "../../helpers/moto-prerequisites";
 
 const STACK = "petstore-dev";
 const REGION = "eu-west-1";
-const terraformOnPath = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
 const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
-const missing = !motoInstalled()
-  ? "moto_server is not on PATH"
-  : !terraformOnPath
-    ? "terraform is not on PATH"
-    : mirror === "" || !existsSync(mirror)
-      ? "TF_PROVIDER_MIRROR is not set"
-      : undefined;
+const missing = motoSuiteMissing();
 // Visible in the jest output: a skipped integration test must never look like a pass.
 if (missing !== undefined) console.warn(`SKIPPED audit-against-moto integration test: ${missing}`);
 
