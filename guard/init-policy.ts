@@ -3,7 +3,7 @@
 // A draft approves nothing by itself: every open or key-only route gets `reason: TODO`, which the policy parser
 // refuses (guard/io/words.ts: a reason has at least 10 characters), so the check fails until a person writes why.
 import type { Model, RestApi, Route } from "./model";
-import { invokers } from "./rules/MethodMatchesPolicy";
+import { invokers } from "./rules/access/method-matches-policy";
 import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
 import { apiKind, known, show } from "./access/context";

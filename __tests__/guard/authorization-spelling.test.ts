@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
-import { ApiKeyIsNotAuthentication } from "../../guard/rules/ApiKeyIsNotAuthentication";
-import { NoOpenMethod } from "../../guard/rules/NoOpenMethod";
+import { ApiKeyIsNotAuthentication } from "../../guard/rules/apigateway/api-key-is-not-authentication";
+import { NoOpenMethod } from "../../guard/rules/access/no-open-method";
 
 const FIX = join(__dirname, "fixtures");
 const policies = loadPolicies(join(FIX, "shop.policy.yaml"));

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
-import { ExecuteApiInvokeScoped } from "../../guard/rules/ExecuteApiInvokeScoped";
+import { ExecuteApiInvokeScoped } from "../../guard/rules/iam/execute-api-invoke-scoped";
 import { synth, type Doc, type Json } from "./review/fixtures/pairs";
 
 const policies = loadPolicies(join(__dirname, "..", "..", "policies"));

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
-import { CognitoGroupRoleTrust } from "../../guard/rules/CognitoGroupRoleTrust";
+import { CognitoGroupRoleTrust } from "../../guard/rules/iam/cognito-group-role-trust";
 
 const FIX = join(__dirname, "fixtures");
 const policies = loadPolicies(join(FIX, "shop.policy.yaml"));

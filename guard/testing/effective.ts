@@ -1,7 +1,7 @@
 // A route's effective authorization in the policy's words (COGNITO, CUSTOM, AWS_IAM, API_KEY, EDGE, NONE), read
 // from the one model the check uses: what hand-written policy tests compare with and what their failures show.
 // What cannot be read is UNKNOWN with the reason, never a guess: no expectation is met by it.
-import { invokers } from "../rules/MethodMatchesPolicy";
+import { invokers } from "../rules/access/method-matches-policy";
 import { known, show } from "../access/context";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";

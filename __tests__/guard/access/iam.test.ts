@@ -2,9 +2,9 @@
 import { describeInvoker, iamAccess } from "../../../guard/access/iam";
 import { managedPolicyDocument } from "../../../guard/access/managed-policies";
 import { modelFromDocument } from "../../../guard/load";
-import { CognitoGroupRolePrivileges } from "../../../guard/rules/CognitoGroupRolePrivileges";
-import { IamInvokerTrust } from "../../../guard/rules/IamInvokerTrust";
-import { IamManagedPolicyVerified } from "../../../guard/rules/IamManagedPolicyVerified";
+import { CognitoGroupRolePrivileges } from "../../../guard/rules/iam/cognito-group-role-privileges";
+import { IamInvokerTrust } from "../../../guard/rules/iam/iam-invoker-trust";
+import { IamManagedPolicyVerified } from "../../../guard/rules/iam/iam-managed-policy-verified";
 import { only, synth, type Doc } from "../review/fixtures/pairs";
 import { IAM_PAIRS } from "./pairs/iam";
 

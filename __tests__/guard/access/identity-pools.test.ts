@@ -3,7 +3,7 @@
 import { describeCallers, identityCallers, identityPools } from "../../../guard/access/identity-pools";
 import { modelFromDocument } from "../../../guard/load";
 import { diffModels } from "../../../guard/review/diff";
-import { IdentityPoolUnauthenticatedInvoke } from "../../../guard/rules/IdentityPoolUnauthenticatedInvoke";
+import { IdentityPoolUnauthenticatedInvoke } from "../../../guard/rules/iam/identity-pool-unauthenticated-invoke";
 import { synth, type Doc, type Json } from "../review/fixtures/pairs";
 import { IDENTITY_POOL_PAIRS } from "./pairs/identity-pools";
 

@@ -1,7 +1,7 @@
 // Stage exposures and authorizer permission gaps (guard/access/stages.ts) over the real sample synth.
 import { authorizerPermissionGaps, stageExposures } from "../../../guard/access/stages";
 import { modelFromDocument } from "../../../guard/load";
-import { DeploymentStageName } from "../../../guard/rules/DeploymentStageName";
+import { DeploymentStageName } from "../../../guard/rules/apigateway/deployment-stage-name";
 import { synth, type Doc } from "../review/fixtures/pairs";
 import { STAGE_PAIRS } from "./pairs/stages";
 

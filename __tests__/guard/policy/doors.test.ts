@@ -8,7 +8,7 @@ import { parseDataText } from "../../../guard/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import { loadPolicies } from "../../../guard/policy/load";
 import type { ApiPolicy } from "../../../guard/policy/types";
-import { BackendDoorsIntended } from "../../../guard/rules/BackendDoorsIntended";
+import { BackendDoorsIntended } from "../../../guard/rules/access/backend-doors-intended";
 import { synth, type Doc } from "../review/fixtures/pairs";
 
 const ROUTES = { "GET /health": { type: "NONE", reason: "uptime probes, static body" } };

@@ -7,9 +7,9 @@ import { iamAccess } from "../../../guard/access/iam";
 import { GRANT_NO_API_ACCESS, MANAGED_POLICIES } from "../../../guard/access/managed-policies";
 import { runRules } from "../../../guard/engine";
 import { loadModel, modelFromDocument } from "../../../guard/load";
-import { AppClientTokenValidity } from "../../../guard/rules/AppClientTokenValidity";
-import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/DeploymentRedeploysOnAuthChange";
-import { IamManagedPolicyVerified } from "../../../guard/rules/IamManagedPolicyVerified";
+import { AppClientTokenValidity } from "../../../guard/rules/cognito/app-client-token-validity";
+import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/apigateway/deployment-redeploys-on-auth-change";
+import { IamManagedPolicyVerified } from "../../../guard/rules/iam/iam-managed-policy-verified";
 
 const NO_POLICIES = { policies: [] };
 const plan = loadModel(join(__dirname, "fixtures", "issue17-plan", "plan.json"));

@@ -8,7 +8,7 @@ import { runRules } from "../../../guard/engine";
 import { daysBetween } from "../../../guard/io/day";
 import { loadModel, modelFromDocument } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
-import { LambdaRuntimeSupported, RUNTIME_WARNING_DAYS } from "../../../guard/rules/LambdaRuntimeSupported";
+import { LambdaRuntimeSupported, RUNTIME_WARNING_DAYS } from "../../../guard/rules/lambda/lambda-runtime-supported";
 import { RUNTIME_LIFECYCLE, RUNTIME_TABLE_CHECKED_ON } from "../../../guard/rules/private/runtimes";
 
 const FIX = join(__dirname, "..", "fixtures");

@@ -8,7 +8,7 @@ import { redactPlan } from "../../../cli/private/redact";
 import { main } from "../../../cli/check";
 import { loadModel, modelFromDocument } from "../../../guard/load";
 import { FORMATS } from "../../../guard/report";
-import { SecretLiteral } from "../../../guard/rules/SecretLiteral";
+import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
 import type { Model } from "../../../guard/model";
 
 const NO_POLICIES = { policies: [] };

@@ -2,7 +2,7 @@
 // user can then call (routes without scopes, or scopes a user-facing client hands out) - on cdk.tf.json and a real plan.
 import { join } from "node:path";
 import { loadModel, modelFromDocument } from "../../../guard/load";
-import { UserPoolSelfSignUp } from "../../../guard/rules/UserPoolSelfSignUp";
+import { UserPoolSelfSignUp } from "../../../guard/rules/cognito/user-pool-self-sign-up";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const NO_POLICIES = { policies: [] };

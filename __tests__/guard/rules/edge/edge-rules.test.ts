@@ -3,16 +3,16 @@
 import { Testing } from "cdktf";
 import { modelFromDocument } from "../../../../guard/load";
 import type { PolicySet } from "../../../../guard/policy/types";
-import { CloudFrontAuthorizationInCacheKey } from "../../../../guard/rules/CloudFrontAuthorizationInCacheKey";
-import { CloudFrontHttpsOnly } from "../../../../guard/rules/CloudFrontHttpsOnly";
-import { CloudFrontTls12 } from "../../../../guard/rules/CloudFrontTls12";
-import { CloudFrontWebAcl } from "../../../../guard/rules/CloudFrontWebAcl";
-import { EdgeAuthOnViewerRequest } from "../../../../guard/rules/EdgeAuthOnViewerRequest";
-import { EdgeOriginProtected } from "../../../../guard/rules/EdgeOriginProtected";
+import { CloudFrontAuthorizationInCacheKey } from "../../../../guard/rules/cloudfront/cloudfront-authorization-in-cache-key";
+import { CloudFrontHttpsOnly } from "../../../../guard/rules/cloudfront/cloudfront-https-only";
+import { CloudFrontTls12 } from "../../../../guard/rules/cloudfront/cloudfront-tls-1-2";
+import { CloudFrontWebAcl } from "../../../../guard/rules/waf/cloudfront-web-acl";
+import { EdgeAuthOnViewerRequest } from "../../../../guard/rules/cloudfront/edge-auth-on-viewer-request";
+import { EdgeOriginProtected } from "../../../../guard/rules/cloudfront/edge-origin-protected";
 import { stageOriginGap } from "../../../../guard/access/origin";
 import { EDGE_RULES } from "../../../../guard/rules";
 import type { Rule } from "../../../../guard/rules/types";
-import { WebAclManagedRules } from "../../../../guard/rules/WebAclManagedRules";
+import { WebAclManagedRules } from "../../../../guard/rules/waf/waf-managed-rules";
 import { petstoreDev, petstoreProd } from "../../../../spec/samples/petstore";
 import { AccessStack } from "../../../../stacks/access-stack";
 

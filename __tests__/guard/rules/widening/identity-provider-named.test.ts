@@ -7,7 +7,7 @@ import { modelFromDocument } from "../../../../guard/load";
 import { loadPolicies } from "../../../../guard/policy/load";
 import { parsePolicyDocument } from "../../../../guard/policy/parse";
 import type { PolicySet } from "../../../../guard/policy/types";
-import { IdentityProviderNamed } from "../../../../guard/rules/IdentityProviderNamed";
+import { IdentityProviderNamed } from "../../../../guard/rules/cognito/identity-provider-named";
 
 type Json = Record<string, any>;
 

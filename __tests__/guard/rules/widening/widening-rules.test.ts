@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { modelFromDocument } from "../../../../guard/load";
 import type { Model } from "../../../../guard/model";
 import type { PolicySet } from "../../../../guard/policy/types";
-import { ApiCacheKeyedOnCredential } from "../../../../guard/rules/ApiCacheKeyedOnCredential";
-import { AuthorizerCacheTtlBounded } from "../../../../guard/rules/AuthorizerCacheTtlBounded";
-import { DeciderCodePinned } from "../../../../guard/rules/DeciderCodePinned";
-import { EdgeConfigParameterOwned } from "../../../../guard/rules/EdgeConfigParameterOwned";
-import { EdgeOriginProtected } from "../../../../guard/rules/EdgeOriginProtected";
+import { ApiCacheKeyedOnCredential } from "../../../../guard/rules/apigateway/api-cache-keyed-on-credential";
+import { AuthorizerCacheTtlBounded } from "../../../../guard/rules/apigateway/authorizer-cache-ttl-bounded";
+import { DeciderCodePinned } from "../../../../guard/rules/lambda/decider-code-pinned";
+import { EdgeConfigParameterOwned } from "../../../../guard/rules/cloudfront/edge-config-parameter-owned";
+import { EdgeOriginProtected } from "../../../../guard/rules/cloudfront/edge-origin-protected";
 import type { Rule } from "../../../../guard/rules/types";
-import { UsagePlanOnApiKeyStages } from "../../../../guard/rules/UsagePlanOnApiKeyStages";
-import { WebAclManagedRules } from "../../../../guard/rules/WebAclManagedRules";
+import { UsagePlanOnApiKeyStages } from "../../../../guard/rules/apigateway/usage-plan-on-api-key-stages";
+import { WebAclManagedRules } from "../../../../guard/rules/waf/waf-managed-rules";
 
 type Json = Record<string, any>;
 

@@ -1,0 +1,73 @@
+// Every door to a protected backend is one the policy intends (issue 16): the effective-access graph's doors
+// (guard/access/doors.ts) against the policy's `doors` section, or, without one, routes and their APIs' own
+// entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
+// distribution with a literal execute-api origin needs the policy to name it.
+import { doorsOf, whoText, type Door, type TargetDoors } from "../../access/doors";
+import { matchesName } from "../../match/glob";
+import type { IntendedDoors, PolicySet } from "../../policy/types";
+import type { Rule, RuleFinding, Subject } from "../types";
+
+/** Without a `doors` entry for the target: the API's routes, its default endpoint and distributions referencing it. */
+const DEFAULT_KINDS = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution"]);
+const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
+
+const entriesFor = (policies: PolicySet, t: TargetDoors): IntendedDoors[] =>
+  policies.policies.flatMap((p) => (p.doors ?? []).filter((d) => matchesName(d.target, t.target.label)));
+
+function intended(entries: readonly IntendedDoors[], d: Door): boolean {
+  // A route's own authorization, readable or not, is method-matches-policy's to judge: here it is only a door.
+  if (entries.length === 0) return DEFAULT_KINDS.has(d.kind) && (d.kind === "route" || d.notVerified === undefined);
+  return entries.some((e) => [...e.only, ...e.exceptions.map((x) => x.door)].some((p) => matchesName(p, d.id)));
+}
+
+/** Critical when the door itself lets anyone (or any AWS account) in; an entrance admits whom its routes admit: high. */
+const severityOf = (d: Door): RuleFinding["severity"] =>
+  !ENTRANCES.has(d.kind) && d.principals.some((p) => p.kind === "anyone" || p.kind === "aws-any") ? "critical" : "high";
+
+function targetSubject(t: TargetDoors): Subject | undefined {
+  if (t.target.address === undefined) return undefined;
+  return { kind: "function", address: t.target.address, label: `${t.target.stack === "" ? "" : `${t.target.stack}: `}backend ${t.target.label}` };
+}
+
+export const BackendDoorsIntended: Rule = {
+  id: "backend-doors-intended",
+  title: "Every door to a backend is one the policy intends",
+  severity: "high",
+  rationale:
+    "A backend is reached through more than the API's routes: a function URL, a Lambda resource permission (no " +
+    "source_arn, a wildcard, another account, * narrowed only by an organisation), IAM users, groups or roles " +
+    "allowed lambda:InvokeFunction, a custom domain mapping, a CloudFront distribution whose origin is a literal " +
+    "execute-api domain. Each skips or duplicates the controls in front of the routes. The policy lists the doors " +
+    "each backend may have (`doors: {<function name pattern>: {only: [door id patterns], exceptions: [{door, reason}]}}`); " +
+    "without an entry only routes, the default endpoint and distributions referencing the API are intended. A door " +
+    "anyone (or any AWS account) gets through is critical; a door that cannot be read is not verified.",
+  equivalents: {},
+  subjects: (model) => doorsOf(model).flatMap((t) => targetSubject(t) ?? []),
+  check(model, policies) {
+    const out: RuleFinding[] = [];
+    for (const t of doorsOf(model)) {
+      const entries = entriesFor(policies, t);
+      const address = t.target.address;
+      for (const d of t.doors) {
+        // IAM users and groups on a route: the policy names AWS_IAM callers by role; only an exception admits them.
+        const people = d.kind === "route" ? d.principals.filter((p) => p.kind === "iam" && /^IAM (user|group) /.test(p.text)) : [];
+        const excepted = entries.some((e) => e.exceptions.some((x) => matchesName(x.door, d.id)));
+        if (people.length > 0 && !excepted)
+          out.push({
+            address: address ?? d.addresses[0] ?? t.target.key,
+            message: `backend \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) lets in ${whoText(people)}: the policy names AWS_IAM callers by role; an exception for the door would name them`,
+            severity: "high",
+          });
+        if (intended(entries, d)) continue;
+        const why = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
+        const listed = entries.length === 0 ? "the policy lists no doors for it" : `the policy allows only ${entries.flatMap((e) => e.only).join(", ")}`;
+        out.push({
+          address: address ?? d.addresses[0] ?? t.target.key,
+          message: `backend \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) is not intended (${listed}): ${whoText(d.principals)}${why}`,
+          severity: severityOf(d),
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,18 @@
+// A reference the loader could not follow is a finding: a method whose path or authorizer is unknown cannot pass.
+import type { Rule } from "../types";
+
+export const UnresolvedReference: Rule = {
+  id: "unresolved-reference",
+  title: "Every reference between API resources resolves",
+  severity: "high",
+  rationale:
+    "Routes, authorizers and stages are reconstructed by following references. A reference that points at " +
+    "nothing in the configuration (or is ambiguous) would otherwise make the checks that depend on it pass silently.",
+  equivalents: {},
+  check: (model) =>
+    model.unresolved.map((u) => ({
+      address: u.address,
+      message: `${u.attribute}: ${u.reason}`,
+      file: u.source.file,
+    })),
+};

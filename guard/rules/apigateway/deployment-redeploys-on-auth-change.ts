@@ -1,0 +1,67 @@
+// The deployment is redeployed whenever a method's or an authorizer's authorization changes.
+import { isUnknown, type Deployment, type Model } from "../../model";
+import type { Rule, RuleFinding } from "../types";
+import { deploymentSubjects } from "../private/subjects";
+import { triggerCoverage } from "../private/trigger-coverage";
+
+const listed = (items: readonly string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(", ")} and ${items.length - 5} more` : items.join(", "));
+
+/** A plan's replacement of the deployment, destroy first: what create_before_destroy would have prevented. */
+function replacedDestroyFirst(model: Model, d: Deployment): boolean {
+  const c = model.changes.find((x) => x.address === d.address && x.source.stack === d.resource.source.stack);
+  return c !== undefined && c.actions.includes("delete") && c.actions.includes("create") && c.actions.indexOf("delete") < c.actions.indexOf("create");
+}
+
+export const DeploymentRedeploysOnAuthChange: Rule = {
+  id: "deployment-redeploys-on-auth-change",
+  title: "Deployments are redeployed when authorization changes",
+  severity: "high",
+  rationale:
+    "A REST API deployment is a snapshot: changing a method's authorization does nothing until a new deployment is " +
+    "made. The deployment's triggers (or depends_on) must cover every method and authorizer through the whole " +
+    "resource or an attribute that changes with its authorization: a hash of their ids alone stays the same when " +
+    "authorization changes in place, so the change is never deployed. create_before_destroy keeps the stage from " +
+    "pointing at a deleted deployment (terraform show -json does not carry lifecycle: on a plan only a planned " +
+    "destroy-first replacement is reported).",
+  equivalents: {},
+  subjects: deploymentSubjects,
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const d of model.deployments) {
+      const file = d.resource.source.file;
+      const dependsOn = new Set(d.dependsOn);
+      const sameApi = (apiAddress: string | undefined, stack: string) => apiAddress === d.apiAddress && stack === d.resource.source.stack;
+      const methods = model.routes.filter((r) => sameApi(r.apiAddress, r.resource.source.stack));
+      const authorizers = model.authorizers.filter((a) => sameApi(a.apiAddress, a.resource.source.stack));
+      // Operations of an OpenAPI body redeploy with the API's body: the API itself must be covered.
+      const holders = new Map([...methods, ...authorizers].map((x) => [x.address.includes("#") ? x.resource.address : x.address, x.resource] as const));
+      const missing: string[] = [];
+      const idsOnly: string[] = [];
+      for (const [address, resource] of holders) {
+        const coverage = triggerCoverage(d, resource);
+        if (coverage.kind === "covered" || dependsOn.has(address)) continue;
+        if (coverage.kind === "ids") idsOnly.push(coverage.refs.join(", "));
+        else missing.push(address);
+      }
+      if (missing.length > 0) {
+        out.push({
+          address: d.address,
+          message: `triggers/depends_on do not cover ${listed(missing)}: changing their authorization would not be deployed`,
+          file,
+        });
+      }
+      if (idsOnly.length > 0) {
+        out.push({
+          address: d.address,
+          message: `triggers hash only ${listed(idsOnly)}: these stay the same when authorization changes in place, so the change would not be deployed (hash the whole resources or their authorization attributes)`,
+          file,
+        });
+      }
+      if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", file });
+      else if (isUnknown(d.createBeforeDestroy) && replacedDestroyFirst(model, d)) {
+        out.push({ address: d.address, message: "the plan replaces the deployment destroy-first: lifecycle.create_before_destroy is not set", file });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,31 @@
+// CloudFront speaks HTTPS only: viewers never in clear (allow-all), origins only over https-only.
+import { asString, blocks, firstBlock } from "../../load/json";
+import { behaviors, distributionFinding } from "../../access/cloudfront";
+import type { Rule, RuleFinding } from "../types";
+
+export const CloudFrontHttpsOnly: Rule = {
+  id: "cloudfront-https-only",
+  title: "CloudFront uses HTTPS to viewers and to custom origins",
+  severity: "high",
+  rationale:
+    "Bearer tokens and API keys travel in headers: over HTTP anyone on the path reads and replays them. The origin leg " +
+    "also carries the X-Origin-Verify secret.",
+  equivalents: { checkov: ["CKV_AWS_34"], trivy: ["AVD-AWS-0012"] },
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const d of model.resources.filter((r) => r.type === "aws_cloudfront_distribution" && r.mode === "managed")) {
+      for (const b of behaviors(d)) {
+        const policy = b.block["viewer_protocol_policy"];
+        if (policy === "allow-all") out.push(distributionFinding(d, `cache behavior ${b.name}: viewer_protocol_policy allow-all accepts plain HTTP`));
+      }
+      for (const o of blocks(d.values["origin"])) {
+        const custom = firstBlock(o["custom_origin_config"]);
+        const policy = custom?.["origin_protocol_policy"];
+        if (custom && typeof policy === "string" && policy !== "https-only") {
+          out.push(distributionFinding(d, `origin ${asString(o["origin_id"]) ?? "?"}: origin_protocol_policy ${policy} can reach the origin over HTTP`));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,51 @@
+// Edge authentication runs before the cache on every path: when a distribution in front of an API runs a
+// Lambda@Edge verifier, every cache behavior has it on viewer-request, as a published version.
+import { isUnknown } from "../../model";
+import { asString, blocks } from "../../load/json";
+import { apiDistributions, behaviors, distributionFinding, viewerRequestFunctions } from "../../access/cloudfront";
+import type { Rule, RuleFinding } from "../types";
+
+/** `arn:...:function:name:<version>` with a number, or a reference to a `qualified_arn`. */
+function versioned(arn: unknown): boolean {
+  if (typeof arn === "string") return /:function:[^:]+:\d+$/.test(arn);
+  return isUnknown(arn) && (arn.expression === undefined || /\.qualified_arn\b|:\d+$/.test(arn.expression));
+}
+
+export const EdgeAuthOnViewerRequest: Rule = {
+  id: "edge-auth-on-viewer-request",
+  title: "The edge verifier runs on viewer-request, as a published version, on every cache behavior",
+  severity: "critical",
+  rationale:
+    "Only a viewer-request function runs before the cache lookup; on origin-request a cached response is served without " +
+    "any check. A cache behavior without the function is a path pattern where edge-authenticated routes are open.",
+  equivalents: {},
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const d of apiDistributions(model)) {
+      // A distribution that runs Lambda@Edge at all is taken to authenticate there (this project's only use of it):
+      // the verifier must then cover every behavior, on viewer-request.
+      const all = behaviors(d.resource);
+      if (!all.some((b) => blocks(b.block["lambda_function_association"]).length > 0)) continue;
+      for (const b of all) {
+        const viewer = viewerRequestFunctions(b);
+        if (viewer.length === 0) {
+          out.push(
+            distributionFinding(
+              d.resource,
+              `cache behavior ${b.name} has no viewer-request function (Lambda@Edge is attached elsewhere or on another event): its paths skip edge authentication before the cache`,
+            ),
+          );
+          continue;
+        }
+        for (const a of viewer) {
+          if (!versioned(a["lambda_arn"])) {
+            out.push(
+              distributionFinding(d.resource, `cache behavior ${b.name}: lambda_arn ${asString(a["lambda_arn"]) ?? "(unknown)"} is not a published version`),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

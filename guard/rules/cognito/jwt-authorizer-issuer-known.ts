@@ -1,0 +1,47 @@
+// A JWT authorizer trusts a user pool of this configuration, and its audience names app clients of that pool.
+import { jwtIssuerTarget } from "../../access/jwt-issuer";
+import { valueOf } from "../../access/targets";
+import { isUnknown } from "../../model";
+import { known, show } from "../../access/context";
+import type { Rule, RuleFinding } from "../types";
+
+export const JwtAuthorizerIssuerKnown: Rule = {
+  id: "jwt-authorizer-issuer-known",
+  title: "JWT authorizers trust a user pool of this configuration and its app clients",
+  severity: "high",
+  rationale:
+    "An HTTP API's JWT authorizer accepts any token signed by its issuer whose aud (ID tokens) or client_id (access " +
+    "tokens) is in its audience. An issuer that is no user pool of this configuration cannot be checked for who gets " +
+    "tokens; an audience entry that is no app client of that pool admits tokens minted for someone else's client.",
+  equivalents: {},
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const a of model.authorizers) {
+      if (a.type !== "JWT") continue;
+      const where = { address: a.address, ...(a.api !== undefined && known(a.api.name) ? { api: a.api.name } : {}), file: a.resource.source.file };
+      const issuer = jwtIssuerTarget(model, a);
+      if (issuer.literal !== undefined) {
+        out.push({ ...where, message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}, which is no user pool of this configuration: not verified` });
+        continue;
+      }
+      const stack = a.resource.source.stack;
+      const pool = model.userPools.find((p) => `${p.resource.source.stack}::${p.address}` === issuer.key);
+      const clients = model.userPoolClients.filter((c) => c.resource.source.stack === stack && c.userPoolAddress === pool?.address);
+      const audience = a.jwtAudience;
+      if (audience === undefined || isUnknown(audience)) {
+        out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${show(audience)} is known only after apply: not verified` });
+        continue;
+      }
+      if (audience.length === 0) out.push({ ...where, message: `authorizer ${show(a.name)} has an empty audience` });
+      for (const entry of audience) {
+        const v = valueOf(model, stack, entry);
+        // `${aws_cognito_user_pool_client.web.id}` (or the bare reference in a plan), or a known client id.
+        const byRef =
+          v.refs.length === 1 && /^(\$\{\u00000\.id\}|\u00000\.id)$/.test(v.template) && clients.some((c) => `${stack}::${c.address}` === v.refs[0].key);
+        const byId = typeof entry === "string" && clients.some((c) => c.resource.values["id"] === entry);
+        if (!byRef && !byId) out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}` });
+      }
+    }
+    return out;
+  },
+};

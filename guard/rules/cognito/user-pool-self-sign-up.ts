@@ -1,0 +1,79 @@
+// A user pool whose tokens authorize routes lets only administrators create users (no self sign-up).
+import { clientAccess, trustedPools } from "../../access/cognito";
+import { known, show } from "../../access/context";
+import { sameTarget, targetOf } from "../../access/targets";
+import type { Model, Route, UserPool } from "../../model";
+import { poolFinding } from "../private/pool";
+import { userPoolSubjects } from "../private/subjects";
+import type { Rule, RuleFinding } from "../types";
+
+/** Routes whose Cognito authorizer trusts the pool, or whose JWT authorizer's issuer is the pool. */
+export function routesAuthorizedBy(model: Model, pool: UserPool): Route[] {
+  const target = targetOf(model, pool.resource);
+  return model.routes.filter(
+    (r) =>
+      (r.authorization === "COGNITO_USER_POOLS" || r.authorization === "JWT") &&
+      r.authorizer !== undefined &&
+      r.resource.source.stack === pool.resource.source.stack &&
+      trustedPools(model, r.authorizer).some((t) => sameTarget(t, target)),
+  );
+}
+
+/**
+ * Routes a self-registered user can call: one without scopes takes any ID token of the pool (COGNITO) or any token
+ * for its audience (JWT); one with scopes, when an app client of the pool hands those scopes to signed-in users
+ * (OAuth code or implicit flow). Scopes known only after apply count as reachable: fail closed.
+ */
+function reachableBySignUp(model: Model, pool: UserPool, routes: readonly Route[]): Route[] {
+  const target = targetOf(model, pool.resource);
+  const userScopes = new Set(
+    clientAccess(model)
+      .filter((c) => c.pool !== undefined && sameTarget(c.pool, target) && c.oauthFlows.some((f) => f === "code" || f === "implicit"))
+      .flatMap((c) => c.scopes),
+  );
+  return routes.filter((r) => !known(r.scopes) || r.scopes.length === 0 || r.scopes.some((s) => userScopes.has(s)));
+}
+
+const named = (routes: readonly Route[]): string => {
+  const keys = [...new Set(routes.map((r) => `${r.api !== undefined && known(r.api.name) ? `${r.api.name} ` : ""}${r.routeKey ?? r.address}`))];
+  return keys.length > 4 ? `${keys.slice(0, 4).join(", ")} and ${keys.length - 4} more` : keys.join(", ");
+};
+
+export const UserPoolSelfSignUp: Rule = {
+  id: "user-pool-self-sign-up",
+  title: "User pools whose tokens authorize routes allow no self sign-up",
+  severity: "high",
+  rationale:
+    "admin_create_user_config.allow_admin_create_user_only defaults to false: anyone who knows an app client id (it is " +
+    "in every web page that signs users in) can call SignUp, confirm, sign in and call every route that accepts any " +
+    "token of the pool. Worst on routes without scopes (any ID token passes); routes whose scopes only " +
+    "client_credentials clients can obtain are not reachable that way, which leaves the open sign-up medium.",
+  // cdk-nag's Cognito rules (COG1-COG8) judge passwords, MFA, threat protection and unauthenticated identities,
+  // checkov, KICS and trivy nothing about sign-up: no peer has this check.
+  equivalents: {},
+  subjects: userPoolSubjects,
+  check(model) {
+    const out: RuleFinding[] = [];
+    for (const pool of model.userPools) {
+      const adminOnly = pool.settings.adminCreateUserOnly;
+      if (adminOnly === true) continue;
+      const routes = routesAuthorizedBy(model, pool);
+      if (routes.length === 0) continue;
+      const reachable = reachableBySignUp(model, pool, routes);
+      const setting = known(adminOnly)
+        ? "self sign-up is open (admin_create_user_config.allow_admin_create_user_only is not true)"
+        : `self sign-up may be open (admin_create_user_config.allow_admin_create_user_only is ${show(adminOnly)})`;
+      const finding = poolFinding(pool.resource, setting);
+      if (reachable.length > 0) {
+        out.push({ ...finding, message: `${finding.message}: anyone can register and call ${named(reachable)}` });
+      } else {
+        out.push({
+          ...finding,
+          message: `${finding.message}: anyone can register, though the routes it authorizes (${named(routes)}) need scopes no client hands to signed-in users`,
+          severity: "medium",
+        });
+      }
+    }
+    return out;
+  },
+};
