@@ -1,49 +1,44 @@
-// The change kinds keep their severities: the kinds the review's modules emit, with the severity each is emitted
-// with, equal the pinned list (fixtures/pinned-kinds.ts).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// The change-kind catalogues (guard/review/kinds.ts): every kind keeps the severity it had when kinds were plain
+// strings (fixtures/pinned-kinds.ts, pinned from the source before the catalogue existed), ids are unique across
+// catalogues, and a change's severity is its kind's.
+import { change } from "../../../guard/review/change";
+import { CHANGE_KINDS, KIND_CATALOGUES, severityOf, type ChangeKind } from "../../../guard/review/kinds";
 import { PINNED_SEVERITIES } from "./fixtures/pinned-kinds";
 
 type Sev = keyof typeof PINNED_SEVERITIES;
-
-/** (kind, severity) pairs as the source emits them: `change("blocking", "x"`, the diff's `block("x"` helpers, `${noun}-...`. */
-function emitted(): Map<string, Set<Sev>> {
-  const dirs = ["guard/review", "guard/review/compare"].map((d) => join(__dirname, "..", "..", "..", d));
-  const out = new Map<string, Set<Sev>>();
-  const add = (kind: string, sev: Sev) => out.set(kind, new Set([...(out.get(kind) ?? []), sev]));
-  const HELPER: Record<string, Sev> = { block: "blocking", up: "upgrade", info: "info" };
-  for (const d of dirs) {
-    for (const f of readdirSync(d).filter((x) => x.endsWith(".ts"))) {
-      const src = readFileSync(join(d, f), "utf8");
-      for (const m of src.matchAll(/change\(\s*"(blocking|upgrade|info)",\s*"([a-z-]+)"/g)) add(m[2] as string, m[1] as Sev);
-      for (const m of src.matchAll(/\b(block|up|info)\(\s*"([a-z-]+)"/g)) add(m[2] as string, HELPER[m[1] as string] as Sev);
-      for (const m of src.matchAll(/\b(block|up)\(\s*`\$\{noun\}-([a-z-]+)`/g))
-        for (const noun of ["scope", "group"]) add(`${noun}-${m[2]}`, HELPER[m[1] as string] as Sev);
-      if (src.includes('invoker ? "invoke-grant-unverifiable" : "policy-unverifiable"')) {
-        add("invoke-grant-unverifiable", "blocking");
-        add("policy-unverifiable", "info");
-      }
-    }
-  }
-  return out;
-}
+const ALL = Object.keys(CHANGE_KINDS) as ChangeKind[];
 
 describe("change kinds", () => {
-  it("GIVEN the review's modules WHEN their kinds are read THEN each has one severity, the pinned one", () => {
-    const found = emitted();
-    const actual = Object.fromEntries(
-      (Object.keys(PINNED_SEVERITIES) as Sev[]).map((s) => [
-        s,
-        [...found]
-          .filter(([, sevs]) => sevs.has(s))
-          .map(([k]) => k)
-          .sort(),
-      ]),
-    );
+  it("GIVEN the catalogues WHEN grouped by severity THEN each kind has the pinned one", () => {
+    const actual = Object.fromEntries((Object.keys(PINNED_SEVERITIES) as Sev[]).map((s) => [s, ALL.filter((k) => CHANGE_KINDS[k].severity === s).sort()]));
     expect(actual).toEqual({ blocking: [...PINNED_SEVERITIES.blocking], upgrade: [...PINNED_SEVERITIES.upgrade], info: [...PINNED_SEVERITIES.info] });
   });
 
   it("GIVEN the pinned list THEN it has 82 blocking, 18 upgrade and 15 info kinds", () => {
     expect([PINNED_SEVERITIES.blocking.length, PINNED_SEVERITIES.upgrade.length, PINNED_SEVERITIES.info.length]).toEqual([82, 18, 15]);
+  });
+
+  it("GIVEN the catalogues THEN no id is declared twice (a second declaration would silently replace the first)", () => {
+    const declared = Object.values(KIND_CATALOGUES).flatMap((c) => Object.keys(c));
+    expect(declared.length).toBe(new Set(declared).size);
+    expect(declared.length).toBe(ALL.length);
+  });
+
+  it("GIVEN every kind THEN it has a title and an explanation on one line (they fill a Markdown table)", () => {
+    for (const k of ALL) {
+      const { title, explanation } = CHANGE_KINDS[k];
+      expect(`${k}: ${title.length > 0 && explanation.length > 0}`).toBe(`${k}: true`);
+      expect(`${title}${explanation}`).not.toMatch(/[\n|]/);
+    }
+  });
+
+  it("GIVEN a kind WHEN a change of it is made THEN its severity is the catalogue's", () => {
+    for (const k of ALL)
+      expect(change(k, "s", "m", ["a", "a"])).toEqual({ severity: CHANGE_KINDS[k].severity, kind: k, subject: "s", message: "m", addresses: ["a"] });
+  });
+
+  it("GIVEN an id no catalogue declares (past the type checker, e.g. parsed JSON) THEN it blocks: fail closed", () => {
+    expect(severityOf("no-such-kind" as ChangeKind)).toBe("blocking");
+    expect(severityOf("toString" as ChangeKind)).toBe("blocking");
   });
 });
