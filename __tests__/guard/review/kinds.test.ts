@@ -1,6 +1,6 @@
 // The change-kind catalogues (guard/review/kinds.ts): every kind keeps the severity it had when kinds were plain
-// strings (fixtures/pinned-kinds.ts, pinned from the source before the catalogue existed), ids are unique across
-// catalogues, and a change's severity is its kind's.
+// strings (fixtures/pinned-kinds.ts, pinned from the source before the catalogue existed; a kind whose severity moves,
+// or that disappears, fails here), ids are unique across catalogues, and a change's severity is its kind's.
 import { change } from "../../../guard/review/change";
 import { CHANGE_KINDS, KIND_CATALOGUES, severityOf, type ChangeKind } from "../../../guard/review/kinds";
 import { PINNED_SEVERITIES } from "./fixtures/pinned-kinds";
@@ -9,9 +9,9 @@ type Sev = keyof typeof PINNED_SEVERITIES;
 const ALL = Object.keys(CHANGE_KINDS) as ChangeKind[];
 
 describe("change kinds", () => {
-  it("GIVEN the catalogues WHEN grouped by severity THEN each kind has the pinned one", () => {
-    const actual = Object.fromEntries((Object.keys(PINNED_SEVERITIES) as Sev[]).map((s) => [s, ALL.filter((k) => CHANGE_KINDS[k].severity === s).sort()]));
-    expect(actual).toEqual({ blocking: [...PINNED_SEVERITIES.blocking], upgrade: [...PINNED_SEVERITIES.upgrade], info: [...PINNED_SEVERITIES.info] });
+  it("GIVEN the pinned kinds THEN each is still declared, with its pinned severity (a new kind needs no entry there)", () => {
+    const declared = (s: Sev) => ALL.filter((k) => CHANGE_KINDS[k].severity === s);
+    for (const s of Object.keys(PINNED_SEVERITIES) as Sev[]) expect(declared(s)).toEqual(expect.arrayContaining([...PINNED_SEVERITIES[s]]));
   });
 
   it("GIVEN the pinned list THEN it has 82 blocking, 18 upgrade and 15 info kinds", () => {
