@@ -38,9 +38,19 @@ export interface WebAclChain {
   readonly resource: ResourceInstance;
 }
 
+/** What is weak in a chain; each is a blocking change kind of the review's WAF comparer (review/compare/waf-kinds.ts). */
+export type WafWeaknessKind =
+  | "waf-rules-unreadable"
+  | "waf-managed-group-missing"
+  | "waf-managed-count"
+  | "waf-managed-scope-down"
+  | "waf-allow-before-managed"
+  | "waf-rate-limit-missing"
+  | "waf-rate-limit-count";
+
 /** A weakness of one chain; `kind` is the review's blocking kind, the message says what it lets through. */
 export interface WafWeakness {
-  readonly kind: string;
+  readonly kind: WafWeaknessKind;
   readonly message: string;
 }
 

@@ -9,6 +9,7 @@ import { classifiedPath, inScope } from "../access/classification/scope";
 import { REDACTED_EXPRESSION } from "../load/redacted";
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { widens } from "./attribute-direction";
+import { ATTRIBUTE_KINDS } from "./attributes-kinds";
 import { change } from "./change";
 import type { Change } from "./types";
 
@@ -138,21 +139,21 @@ function compareResource(before: ResourceInstance | undefined, after: ResourceIn
     if (fresh && !(c.class === "not-verified" && c.evenWhenNew === true)) continue;
     const values = `${path}: ${shown(r.type, path, bv)} → ${shown(r.type, path, av)}`;
     if (c.class === "not-verified") {
-      out.push({ path, change: change("blocking", "attribute-not-verified", subjectOf(r), `${values} (not verified: ${c.why})`, addresses) });
+      out.push({ path, change: change("attribute-not-verified", subjectOf(r), `${values} (not verified: ${c.why})`, addresses) });
       continue;
     }
     if (judged || fresh) continue;
     if (c.widens === "judged") {
       // The module judges it in context and said nothing: shown, so that no comment calls this "no change".
-      out.push({ path, change: change("info", "attribute-judged", subjectOf(r), `${values} (${reasonOf(c)}: no widening found)`, addresses) });
+      out.push({ path, change: change("attribute-judged", subjectOf(r), `${values} (${reasonOf(c)}: no widening found)`, addresses) });
       continue;
     }
     if (widens(c.widens, bv, av)) {
-      out.push({ path, change: change("blocking", "attribute-widened", subjectOf(r), `${values} (${reasonOf(c)}; ${WIDENS_TEXT[c.widens]})`, addresses) });
+      out.push({ path, change: change("attribute-widened", subjectOf(r), `${values} (${reasonOf(c)}; ${WIDENS_TEXT[c.widens]})`, addresses) });
     } else {
       out.push({
         path,
-        change: change("info", "attribute-narrowed", subjectOf(r), `${values} (${reasonOf(c)}; narrower or equal in the direction that widens)`, addresses),
+        change: change("attribute-narrowed", subjectOf(r), `${values} (${reasonOf(c)}; narrower or equal in the direction that widens)`, addresses),
       });
     }
   }
@@ -227,20 +228,11 @@ function notModelled(r: ResourceInstance, how: "new" | "removed"): Change {
     how === "new"
       ? `new ${r.type}: nothing in the review models this type, so what it opens is not verified`
       : `${r.type} removed: nothing in the review models this type, so what its removal opens is not verified`;
-  return change("blocking", "resource-not-verified", subjectOf(r), message, [r.address]);
+  return change("resource-not-verified", subjectOf(r), message, [r.address]);
 }
-
-/** Kinds of the attribute walk. */
-export const ATTRIBUTE_KINDS: ReadonlySet<string> = new Set([
-  "attribute-not-verified",
-  "attribute-widened",
-  "attribute-narrowed",
-  "attribute-judged",
-  "resource-not-verified",
-]);
 
 /**
  * Whether an attribute that can change access changed: then no rendering may say that nothing did, even when the
  * change was judged harmless.
  */
-export const accessAttributeChanged = (changes: readonly Change[]): boolean => changes.some((c) => ATTRIBUTE_KINDS.has(c.kind));
+export const accessAttributeChanged = (changes: readonly Change[]): boolean => changes.some((c) => Object.hasOwn(ATTRIBUTE_KINDS, c.kind));

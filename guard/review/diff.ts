@@ -18,7 +18,7 @@ import { targetReach } from "./compare/doors";
 import { pairRoutes } from "./route-pairing";
 import { newPools } from "./compare/cognito";
 import { attributeChanges } from "./attributes";
-import type { Change, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
+import type { Change, ChangeKind, EffectiveType, PlanSummary, ReviewFinding, ReviewReport, RouteAuth, RouteDiff, RouteStatus } from "./types";
 
 export interface DiffOptions {
   /** `diff`: two versions; `plan`: the before and after sides of one plan. @default "diff" */
@@ -68,44 +68,45 @@ const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.r
 
 const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
 
+/** Reports one change of the subject at hand; its severity is the kind's. */
+type Emit = (kind: ChangeKind, message: string) => void;
+
 /** The changes between two authorizations of the same route. */
 export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   const s = subjectOf(after);
   const addresses = [after.address, before.address];
   const out: Change[] = [];
-  const block = (kind: string, message: string) => out.push(change("blocking", kind, s, message, addresses));
-  const up = (kind: string, message: string) => out.push(change("upgrade", kind, s, message, addresses));
-  const info = (kind: string, message: string) => out.push(change("info", kind, s, message, addresses));
+  const emit: Emit = (kind, message) => out.push(change(kind, s, message, addresses));
 
   if (after.type === "UNKNOWN") {
     if (before.type !== "UNKNOWN" || before.unknownReason !== after.unknownReason) {
-      block("auth-unknown", `authorization can no longer be determined (${after.unknownReason ?? "unknown"}); was ${before.summary}`);
+      emit("auth-unknown", `authorization can no longer be determined (${after.unknownReason ?? "unknown"}); was ${before.summary}`);
     }
     return out;
   }
   if (before.type === "UNKNOWN") {
-    info("auth-now-known", `authorization is now ${after.summary} (was not determinable: ${before.unknownReason ?? "unknown"})`);
+    emit("auth-now-known", `authorization is now ${after.summary} (was not determinable: ${before.unknownReason ?? "unknown"})`);
     return out;
   }
   if (before.type !== after.type) {
     const from = before.summary;
     if (after.type === "EDGE" && after.edge === undefined && before.edge !== undefined) {
       // The base's verifier config said what happens here; the head's cannot be read: that is not an upgrade.
-      block("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}); was ${from}`);
+      emit("edge-config-unreadable", `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}); was ${from}`);
     } else if (before.type === "EDGE" && after.edge?.mode === "gateway" && (after.type === "NONE" || after.type === "API_KEY")) {
-      block(
+      emit(
         "edge-pass-through",
         `the edge verifier now passes this route on to the gateway, where it is ${after.type === "NONE" ? "NONE" : "API key only"}: ${from} → ${after.summary}`,
       );
-    } else if (after.type === "NONE") block("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
-    else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) block("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
-    else if (RANK[after.type] < RANK[before.type]) block("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
+    } else if (after.type === "NONE") emit("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
+    else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) emit("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
+    else if (RANK[after.type] < RANK[before.type]) emit("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
     else if (RANK[after.type] === RANK[before.type]) {
       // COGNITO <-> AWS_IAM, EDGE <-> CUSTOM: different callers get in; nobody can rank them mechanically.
-      block("authorizer-swapped", `authorizer swapped: ${from} → ${after.summary} (not comparable: review who can call now)`);
-    } else up("auth-strengthened", `${from} → ${after.summary}`);
+      emit("authorizer-swapped", `authorizer swapped: ${from} → ${after.summary} (not comparable: review who can call now)`);
+    } else emit("auth-strengthened", `${from} → ${after.summary}`);
     if (before.apiKeyRequired === true && after.apiKeyRequired === false && before.type !== "API_KEY") {
-      block("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
+      emit("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
     }
     return out;
   }
@@ -113,136 +114,134 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   // Same type: compare what the type's own settings let through.
   if (after.type === "COGNITO") {
     // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
-    anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", block, up);
+    anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", emit);
     const pools = newPools(before.authorizer, after.authorizer);
     if (pools.length > 0) {
-      block(
+      emit(
         "authorizer-pool-changed",
         `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`,
       );
     }
     // A JWT authorizer accepts tokens minted for any client of its audience: an added entry lets that client's callers in.
     const audience = minus(after.authorizer?.audience ?? [], before.authorizer?.audience ?? []);
-    if (audience.length > 0) block("jwt-audience-widened", `the JWT authorizer now also accepts tokens for audience ${audience.join(", ")}`);
+    if (audience.length > 0) emit("jwt-audience-widened", `the JWT authorizer now also accepts tokens for audience ${audience.join(", ")}`);
   }
   if (after.type === "CUSTOM") {
     const b = before.authorizer;
     const a = after.authorizer;
     if (b?.function !== a?.function || b?.type !== a?.type) {
-      block(
+      emit(
         "authorizer-swapped",
         `Lambda authorizer swapped: ${b?.name ?? "?"} (${b?.type ?? "?"} → ${b?.function ?? "?"}) → ${a?.name ?? "?"} (${a?.type ?? "?"} → ${a?.function ?? "?"})`,
       );
     } else {
       if (b !== undefined && a !== undefined && b.identitySource !== a.identitySource) {
-        info("authorizer-identity-source", `identity source ${b.identitySource} → ${a.identitySource}`);
+        emit("authorizer-identity-source", `identity source ${b.identitySource} → ${a.identitySource}`);
       }
-      compareRequirement(before, after, block, up, info);
+      compareRequirement(before, after, emit);
     }
   }
-  if (after.type === "EDGE") compareEdge(before, after, block, up, info);
+  if (after.type === "EDGE") compareEdge(before, after, emit);
   if (after.type === "AWS_IAM") {
     const added = minus(after.invokers, before.invokers);
     const removed = minus(before.invokers, after.invokers);
-    if (added.length > 0) block("invoker-added", `now invokable by ${added.join(", ")}`);
-    if (removed.length > 0) up("invoker-removed", `no longer invokable by ${removed.join(", ")}`);
+    if (added.length > 0) emit("invoker-added", `now invokable by ${added.join(", ")}`);
+    if (removed.length > 0) emit("invoker-removed", `no longer invokable by ${removed.join(", ")}`);
   }
   if (before.apiKeyRequired === true && after.apiKeyRequired !== true) {
-    block("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
-  } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) up("api-key-required", "API key now required");
+    emit("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
+  } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) emit("api-key-required", "API key now required");
   return out;
 }
-
-type Emit = (kind: string, message: string) => void;
 
 /**
  * Any-of lists (Cognito scopes, a Lambda authorizer's groups and scopes): a caller needs ONE of them.
  * Emptying the list drops the requirement; adding an entry lets more callers in; removing some narrows.
  */
-function anyOf(before: readonly string[], after: readonly string[], noun: string, emptied: string, block: Emit, up: Emit): void {
+function anyOf(before: readonly string[], after: readonly string[], noun: "scope" | "group", emptied: string, emit: Emit): void {
   if (before.length > 0 && after.length === 0) {
-    block(`${noun}-requirement-removed`, `${noun} requirement removed (was ${before.join(", ")}): ${emptied}`);
+    emit(`${noun}-requirement-removed`, `${noun} requirement removed (was ${before.join(", ")}): ${emptied}`);
     return;
   }
   if (before.length === 0) {
-    if (after.length > 0) up(`${noun}-required`, `now requires ${noun} ${after.join(", ")}`);
+    if (after.length > 0) emit(`${noun}-required`, `now requires ${noun} ${after.join(", ")}`);
     return;
   }
   const added = minus(after, before);
   const removed = minus(before, after);
   if (added.length > 0)
-    block(`${noun}-widened`, `now also accepts ${noun} ${added.join(", ")}${removed.length > 0 ? ` (${noun} ${removed.join(", ")} removed)` : ""}`);
-  else if (removed.length > 0) up(`${noun}-narrowed`, `${noun} ${removed.join(", ")} no longer accepted (now ${after.join(", ")})`);
+    emit(`${noun}-widened`, `now also accepts ${noun} ${added.join(", ")}${removed.length > 0 ? ` (${noun} ${removed.join(", ")} removed)` : ""}`);
+  else if (removed.length > 0) emit(`${noun}-narrowed`, `${noun} ${removed.join(", ")} no longer accepted (now ${after.join(", ")})`);
 }
 
 /** A Lambda authorizer route's bundled requirement (route-table.json), before vs after. */
-function compareRequirement(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit, info: Emit): void {
+function compareRequirement(before: RouteAuth, after: RouteAuth, emit: Emit): void {
   const b = before.requirement;
   const a = after.requirement;
   if (a === undefined) {
     // The table is what enforces groups and scopes: not seeing it in the head is not seeing the route's rules.
-    if (b !== undefined) block("route-table-unreadable", "the authorizer's route table can no longer be read, so its groups and scopes cannot be checked");
+    if (b !== undefined) emit("route-table-unreadable", "the authorizer's route table can no longer be read, so its groups and scopes cannot be checked");
     return;
   }
   if (b === undefined) {
-    info("route-table-now-readable", "the authorizer's route table is readable now");
+    emit("route-table-now-readable", "the authorizer's route table is readable now");
     return;
   }
-  anyOf(b.groups, a.groups, "group", "any signed-in user passes the group check", block, up);
-  anyOf(b.scopes, a.scopes, "scope", "tokens without any scope pass", block, up);
+  anyOf(b.groups, a.groups, "group", "any signed-in user passes the group check", emit);
+  anyOf(b.scopes, a.scopes, "scope", "tokens without any scope pass", emit);
   if (b.tokenUse !== a.tokenUse) {
-    if (a.tokenUse === "any" || b.tokenUse !== "any") block("token-use-widened", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
-    else up("token-use-narrowed", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
+    if (a.tokenUse === "any" || b.tokenUse !== "any") emit("token-use-widened", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
+    else emit("token-use-narrowed", `accepted tokens: ${b.tokenUse} → ${a.tokenUse}`);
   }
   if (b.clients !== null && a.clients === null)
-    block("client-restriction-removed", `client restriction removed (was ${b.clients.join(", ")}): every client of the pool passes`);
+    emit("client-restriction-removed", `client restriction removed (was ${b.clients.join(", ")}): every client of the pool passes`);
   else if (b.clients !== null && a.clients !== null) {
     const added = minus(a.clients, b.clients);
-    if (added.length > 0) block("client-widened", `now also accepts client ${added.join(", ")}`);
-    else if (minus(b.clients, a.clients).length > 0) up("client-narrowed", `clients now ${a.clients.join(", ")}`);
-  } else if (b.clients === null && a.clients !== null) up("client-restricted", `only clients ${a.clients.join(", ")} now`);
+    if (added.length > 0) emit("client-widened", `now also accepts client ${added.join(", ")}`);
+    else if (minus(b.clients, a.clients).length > 0) emit("client-narrowed", `clients now ${a.clients.join(", ")}`);
+  } else if (b.clients === null && a.clients !== null) emit("client-restricted", `only clients ${a.clients.join(", ")} now`);
 }
 
 /**
  * An EDGE route's requirement in the verifier's bundled edge-config.json, before vs after. Like a Lambda
  * authorizer's route table: the head not showing it when the base did blocks (fails closed).
  */
-function compareEdge(before: RouteAuth, after: RouteAuth, block: Emit, up: Emit, info: Emit): void {
+function compareEdge(before: RouteAuth, after: RouteAuth, emit: Emit): void {
   const b = before.edge;
   const a = after.edge;
   if (a === undefined) {
     if (b !== undefined)
-      block(
+      emit(
         "edge-config-unreadable",
         `the edge verifier's requirement for this route can no longer be read (${after.edgeUnknown ?? "unknown"}), so its scopes and clients cannot be checked`,
       );
     return;
   }
   if (b === undefined) {
-    info("edge-config-now-readable", "the edge verifier's edge-config.json is readable now");
+    emit("edge-config-now-readable", "the edge verifier's edge-config.json is readable now");
     return;
   }
   // Scopes: any one of them is needed, none = any valid token of the configured clients.
   if (b.scopes.length > 0 && a.scopes.length === 0)
-    block("edge-scope-requirement-removed", `the edge verifier no longer requires a scope (was ${b.scopes.join(", ")}): any valid token passes`);
-  else if (b.scopes.length === 0 && a.scopes.length > 0) up("edge-scope-required", `the edge verifier now requires scope ${a.scopes.join(", ")}`);
+    emit("edge-scope-requirement-removed", `the edge verifier no longer requires a scope (was ${b.scopes.join(", ")}): any valid token passes`);
+  else if (b.scopes.length === 0 && a.scopes.length > 0) emit("edge-scope-required", `the edge verifier now requires scope ${a.scopes.join(", ")}`);
   else {
     const added = minus(a.scopes, b.scopes);
     const removed = minus(b.scopes, a.scopes);
     if (added.length > 0)
-      block(
+      emit(
         "edge-scope-widened",
         `the edge verifier now also accepts scope ${added.join(", ")}${removed.length > 0 ? ` (scope ${removed.join(", ")} removed)` : ""}`,
       );
-    else if (removed.length > 0) up("edge-scope-narrowed", `the edge verifier no longer accepts scope ${removed.join(", ")} (now ${a.scopes.join(", ")})`);
+    else if (removed.length > 0) emit("edge-scope-narrowed", `the edge verifier no longer accepts scope ${removed.join(", ")} (now ${a.scopes.join(", ")})`);
   }
   if (b.clients !== null && a.clients === null)
-    block("edge-client-restriction-removed", `the edge verifier's client restriction removed (was ${b.clients.join(", ")}): every configured client passes`);
+    emit("edge-client-restriction-removed", `the edge verifier's client restriction removed (was ${b.clients.join(", ")}): every configured client passes`);
   else if (b.clients !== null && a.clients !== null) {
     const added = minus(a.clients, b.clients);
-    if (added.length > 0) block("edge-client-widened", `the edge verifier now also accepts client ${added.join(", ")}`);
-    else if (minus(b.clients, a.clients).length > 0) up("edge-client-narrowed", `the edge verifier's clients now ${a.clients.join(", ")}`);
-  } else if (b.clients === null && a.clients !== null) up("edge-client-restricted", `the edge verifier accepts only clients ${a.clients.join(", ")} now`);
+    if (added.length > 0) emit("edge-client-widened", `the edge verifier now also accepts client ${added.join(", ")}`);
+    else if (minus(b.clients, a.clients).length > 0) emit("edge-client-narrowed", `the edge verifier's clients now ${a.clients.join(", ")}`);
+  } else if (b.clients === null && a.clients !== null) emit("edge-client-restricted", `the edge verifier accepts only clients ${a.clients.join(", ")} now`);
 }
 
 /** A route only in the head: public ones block unless the intended policy says they may be public. */
@@ -251,17 +250,13 @@ function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]):
   if (after.type === "NONE" || after.type === "API_KEY") {
     const ok = allowed?.(after.api, after.route, after.type) ?? false;
     return ok
-      ? [change("info", "new-public-route-allowed", s, `new route, ${after.summary}: allowed by the intended policy`, [after.address])]
-      : [change("blocking", "new-public-route", s, `new route, ${after.summary}, and no intended policy allows it to be public`, [after.address])];
+      ? [change("new-public-route-allowed", s, `new route, ${after.summary}: allowed by the intended policy`, [after.address])]
+      : [change("new-public-route", s, `new route, ${after.summary}, and no intended policy allows it to be public`, [after.address])];
   }
   if (after.type === "UNKNOWN") {
-    return [
-      change("blocking", "new-route-auth-unknown", s, `new route whose authorization cannot be determined (${after.unknownReason ?? "unknown"})`, [
-        after.address,
-      ]),
-    ];
+    return [change("new-route-auth-unknown", s, `new route whose authorization cannot be determined (${after.unknownReason ?? "unknown"})`, [after.address])];
   }
-  return [change("info", "new-route", s, `new route: ${after.summary}`, [after.address])];
+  return [change("new-route", s, `new route: ${after.summary}`, [after.address])];
 }
 
 // ---- routes by coverage ----
@@ -271,7 +266,6 @@ function coveredChanges(before: RouteAuth, by: RouteAuth): Change[] {
   const subject = `${before.route} (now served by ${by.route})`;
   const compared = compareRoute(before, { ...by, route: subject });
   const note = change(
-    "info",
     "route-now-covered",
     `${before.api} ${subject}`,
     `${before.route} is gone; its requests now reach ${by.route}: ${before.summary} → ${by.summary}`,
@@ -289,7 +283,6 @@ function shadowChange(before: RouteAuth, by: RouteAuth): Change | undefined {
   const weaker = compareRoute(before, { ...by, api: before.api, route: before.route }).filter((c) => c.severity === "blocking");
   if (weaker.length === 0) return undefined;
   return change(
-    "blocking",
     "route-shadowed",
     subjectOf(before),
     `new route ${by.route} (${by.summary}) also matches requests of ${before.route} (${before.summary}): ${weaker.map((c) => c.message).join("; ")}`,
@@ -333,24 +326,23 @@ function compareStage(b: StageFacts, a: StageFacts): Change[] {
   const addresses = [a.address, b.address];
   const out: Change[] = [];
   if (b.wafAssociations.length > 0 && a.wafAssociations.length === 0) {
-    out.push(change("blocking", "waf-removed", s, `WAF web ACL association removed (${b.wafAssociations.join(", ")})`, [...addresses, ...b.wafAssociations]));
+    out.push(change("waf-removed", s, `WAF web ACL association removed (${b.wafAssociations.join(", ")})`, [...addresses, ...b.wafAssociations]));
   } else if (b.wafAssociations.length === 0 && a.wafAssociations.length > 0) {
-    out.push(change("upgrade", "waf-added", s, "WAF web ACL associated", addresses));
+    out.push(change("waf-added", s, "WAF web ACL associated", addresses));
   }
   if (b.originProtected && !a.originProtected) {
     out.push(
       change(
-        "blocking",
         "origin-protection-removed",
         s,
         "origin protection removed: the stage no longer admits only CloudFront, so the edge authentication can be bypassed",
         addresses,
       ),
     );
-  } else if (!b.originProtected && a.originProtected) out.push(change("upgrade", "origin-protection-added", s, "origin protection added", addresses));
-  if (b.accessLogging && !a.accessLogging) out.push(change("blocking", "access-logging-disabled", s, "access logging disabled", addresses));
+  } else if (!b.originProtected && a.originProtected) out.push(change("origin-protection-added", s, "origin protection added", addresses));
+  if (b.accessLogging && !a.accessLogging) out.push(change("access-logging-disabled", s, "access logging disabled", addresses));
   if (b.executionLogging !== "OFF" && a.executionLogging === "OFF") {
-    out.push(change("blocking", "execution-logging-disabled", s, `execution logging disabled (was ${b.executionLogging})`, addresses));
+    out.push(change("execution-logging-disabled", s, `execution logging disabled (was ${b.executionLogging})`, addresses));
   }
   return out;
 }
@@ -368,7 +360,6 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[], headRo
       const routes = reached.map((r) => `${r.api} ${r.route}`).join(", ");
       out.push(
         change(
-          "info",
           "invoke-grant-intended",
           a.principal,
           `new execute-api:Invoke grant on ${widened.join(", ")}: the intended policy names this invoker on ${routes}`,
@@ -378,7 +369,6 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[], headRo
     } else if (widened.length > 0) {
       out.push(
         change(
-          "blocking",
           "invoke-grant-widened",
           a.principal,
           `execute-api:Invoke grant widened: ${b === undefined ? "new grant on" : "now also"} ${widened.join(", ")}`,
@@ -390,7 +380,7 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[], headRo
   for (const b of before) {
     const gone = b.patterns.filter((p) => !after.some((a) => a.principal === b.principal && a.patterns.includes(p)));
     if (gone.length > 0 && gone.length === b.patterns.length && !after.some((a) => a.principal === b.principal && a.patterns.length > 0)) {
-      out.push(change("upgrade", "invoke-grant-removed", b.principal, `execute-api:Invoke grant removed (${gone.join(", ")})`, b.addresses));
+      out.push(change("invoke-grant-removed", b.principal, `execute-api:Invoke grant removed (${gone.join(", ")})`, b.addresses));
     }
   }
   // Policies a plan only knows after apply. On a principal that holds Invoke grants they may widen them: block.
@@ -401,7 +391,7 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[], headRo
     if (fresh.length === 0) continue;
     const invoker = a.patterns.length > 0 || (b?.patterns.length ?? 0) > 0;
     const message = `policy known only after apply, so not checked for execute-api:Invoke: ${fresh.join(", ")}`;
-    out.push(change(invoker ? "blocking" : "info", invoker ? "invoke-grant-unverifiable" : "policy-unverifiable", a.principal, message, a.addresses));
+    out.push(change(invoker ? "invoke-grant-unverifiable" : "policy-unverifiable", a.principal, message, a.addresses));
   }
   return out;
 }
@@ -409,13 +399,12 @@ function compareGrants(before: readonly Grant[], after: readonly Grant[], headRo
 function compareTrust(b: TrustFacts, a: TrustFacts): Change[] {
   const s = `group role ${a.key}`;
   const addresses = [a.address, b.address];
-  if (a.unknown && !b.unknown) return [change("blocking", "trust-unknown", s, "trust policy can no longer be determined (known only after apply)", addresses)];
+  if (a.unknown && !b.unknown) return [change("trust-unknown", s, "trust policy can no longer be determined (known only after apply)", addresses)];
   const principals = minus(a.principals, b.principals);
   const conditions = minus(b.conditions, a.conditions);
   const out: Change[] = [];
-  if (principals.length > 0)
-    out.push(change("blocking", "trust-widened", s, `trust policy widened: ${principals.join(", ")} may now assume the role`, addresses));
-  if (conditions.length > 0) out.push(change("blocking", "trust-condition-removed", s, `trust policy condition removed: ${conditions.join("; ")}`, addresses));
+  if (principals.length > 0) out.push(change("trust-widened", s, `trust policy widened: ${principals.join(", ")} may now assume the role`, addresses));
+  if (conditions.length > 0) out.push(change("trust-condition-removed", s, `trust policy condition removed: ${conditions.join("; ")}`, addresses));
   return out;
 }
 
@@ -426,8 +415,8 @@ function comparePool(b: PoolFacts, a: PoolFacts): Change[] {
   const s = `user pool ${a.key}`;
   const addresses = [a.address, b.address];
   const out: Change[] = [];
-  const block = (kind: string, message: string) => out.push(change("blocking", kind, s, message, addresses));
-  if ((MFA_RANK[a.mfa] ?? -1) < (MFA_RANK[b.mfa] ?? -1)) block("mfa-weakened", `MFA weakened: ${b.mfa} → ${a.mfa}`);
+  const emit: Emit = (kind, message) => out.push(change(kind, s, message, addresses));
+  if ((MFA_RANK[a.mfa] ?? -1) < (MFA_RANK[b.mfa] ?? -1)) emit("mfa-weakened", `MFA weakened: ${b.mfa} → ${a.mfa}`);
   const weaker: string[] = [];
   const bp = b.password;
   const ap = a.password;
@@ -441,12 +430,12 @@ function comparePool(b: PoolFacts, a: PoolFacts): Change[] {
   if (bp.temporaryPasswordValidityDays !== undefined && (ap.temporaryPasswordValidityDays ?? Infinity) > bp.temporaryPasswordValidityDays) {
     weaker.push(`temporary password validity ${bp.temporaryPasswordValidityDays} → ${shown(ap.temporaryPasswordValidityDays)} days`);
   }
-  if (weaker.length > 0) block("password-policy-weakened", `password policy weakened: ${weaker.join(", ")}`);
+  if (weaker.length > 0) emit("password-policy-weakened", `password policy weakened: ${weaker.join(", ")}`);
   if ((ASM_RANK[a.advancedSecurity] ?? -1) < (ASM_RANK[b.advancedSecurity] ?? -1)) {
-    block("threat-protection-weakened", `threat protection weakened: ${b.advancedSecurity} → ${a.advancedSecurity}`);
+    emit("threat-protection-weakened", `threat protection weakened: ${b.advancedSecurity} → ${a.advancedSecurity}`);
   }
-  if (b.adminCreateUserOnly && !a.adminCreateUserOnly) block("self-signup-enabled", "self sign-up enabled: anyone can create a user and get ID tokens");
-  if ((MFA_RANK[a.mfa] ?? -1) > (MFA_RANK[b.mfa] ?? -1)) out.push(change("upgrade", "mfa-strengthened", s, `MFA ${b.mfa} → ${a.mfa}`, addresses));
+  if (b.adminCreateUserOnly && !a.adminCreateUserOnly) emit("self-signup-enabled", "self sign-up enabled: anyone can create a user and get ID tokens");
+  if ((MFA_RANK[a.mfa] ?? -1) > (MFA_RANK[b.mfa] ?? -1)) out.push(change("mfa-strengthened", s, `MFA ${b.mfa} → ${a.mfa}`, addresses));
   return out;
 }
 
@@ -463,7 +452,7 @@ function compareClient(b: ClientFacts, a: ClientFacts): Change[] {
   const raised = lifetimes
     .filter(([, bm, am]) => bm !== undefined && (am ?? Infinity) > bm)
     .map(([n, bm, am]) => `${n} ${bm} → ${am === undefined ? "(known after apply)" : am} minutes`);
-  if (raised.length > 0) out.push(change("blocking", "token-validity-raised", s, `token validity raised: ${raised.join(", ")}`, addresses));
+  if (raised.length > 0) out.push(change("token-validity-raised", s, `token validity raised: ${raised.join(", ")}`, addresses));
   // A scope more is judged with the routes that require it: client-scopes-added in guard/access/cognito.ts.
   return out;
 }
@@ -523,7 +512,7 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
     routes.push({ api: before.api, route: before.route, status: routeStatus(changes), before, after: by, changes });
   }
   for (const before of paired.removed) {
-    const changes = [change("info", "route-removed", subjectOf(before), `route removed (was ${before.summary})`, [before.address])];
+    const changes = [change("route-removed", subjectOf(before), `route removed (was ${before.summary})`, [before.address])];
     routes.push({ api: before.api, route: before.route, status: "removed", before, changes });
   }
   const apisRemoved: Change[] = [];
@@ -531,7 +520,6 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
     // Every route of the API at once: one decision for the reviewer, not a list of info lines.
     apisRemoved.push(
       change(
-        "blocking",
         "api-removed",
         `REST API ${api}`,
         `REST API ${api} is removed with all its ${gone.length} route(s) (${gone.map((r) => r.route).join(", ")}); its callers now reach whatever serves that name or address next`,
@@ -550,7 +538,7 @@ export function diffFacts(base: ModelFacts, head: ModelFacts, opts: DiffOptions 
   const newTrusts = pair(base.trusts, head.trusts).added;
   for (const t of newTrusts) {
     if (t.principals.some((p) => p.startsWith("*:") || p.endsWith(":*")))
-      controls.push(change("blocking", "trust-widened", `group role ${t.key}`, "new group role trusted by anyone (*)", [t.address]));
+      controls.push(change("trust-widened", `group role ${t.key}`, "new group role trusted by anyone (*)", [t.address]));
   }
   for (const [b, a] of pair(base.pools, head.pools).pairs) controls.push(...comparePool(b, a));
   for (const [b, a] of pair(base.clients, head.clients).pairs) controls.push(...compareClient(b, a));

@@ -42,7 +42,6 @@ export function regressedControls(
     })
     .map((f) =>
       change(
-        "blocking",
         "control-regressed",
         f.route !== undefined ? `${f.ruleId} ${f.route}` : `${f.ruleId} ${f.address ?? ""}`.trim(),
         `the check's ${f.ruleId} (${f.severity}) fails on the head and did not on the base: ${f.message}`,

@@ -4,6 +4,11 @@ import type { EdgeRequirement } from "../access/edge-config";
 import type { LambdaRequirement } from "./route-tables";
 import type { TargetRef } from "../access/targets";
 import type { LoweredSeverity } from "../policy/types";
+import type { Severity } from "./kind-catalogue";
+import type { ChangeKind } from "./kinds";
+
+export type { Severity } from "./kind-catalogue";
+export type { ChangeKind } from "./kinds";
 
 /**
  * How a route is effectively authorized, weakest first:
@@ -66,12 +71,10 @@ export interface RouteAuth {
   readonly unknownReason?: string;
 }
 
-export type Severity = "blocking" | "upgrade" | "info";
-
 export interface Change {
   readonly severity: Severity;
-  /** Stable machine-readable kind, e.g. `auth-removed`, `scope-requirement-removed`, `waf-removed`. */
-  readonly kind: string;
+  /** Stable machine-readable kind, e.g. `auth-removed`: an id of the catalogues in kinds.ts, which give its severity. */
+  readonly kind: ChangeKind;
   /** What changed: `petstore-dev GET /pets`, `stage petstore-dev/dev`, `user pool petstore-dev-users`. */
   readonly subject: string;
   readonly message: string;

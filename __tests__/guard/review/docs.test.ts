@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from "fs";
-import { join } from "path";
+import { readFileSync } from "fs";
+import { defineKinds } from "../../../guard/review/kind-catalogue";
+import { withKindTables } from "../../../cli/gen-review-kinds-doc";
+import { CHANGE_KINDS, type ChangeKind } from "../../../guard/review/kinds";
 import { BEGIN, DOC, docsExample, END, withExample } from "./fixtures/docs-example";
 
 describe("docs/review.md", () => {
@@ -18,18 +20,37 @@ describe("docs/review.md", () => {
     expect(example).toMatch(/class [r0-9,]+ downgrade/);
   });
 
-  it("GIVEN the docs WHEN read THEN every blocking kind the diff can emit is documented", () => {
-    // Every module that classifies changes: the diff itself and the effective-access comparers.
-    const dirs = ["guard/review", "guard/review/compare", "guard/access"].map((d) => join(__dirname, "..", "..", "..", d));
-    const source = dirs
-      .flatMap((d) =>
-        readdirSync(d)
-          .filter((f) => f.endsWith(".ts"))
-          .map((f) => readFileSync(join(d, f), "utf8")),
-      )
-      .join("\n");
-    const kinds = new Set([...source.matchAll(/(?:block\(\s*|change\(\s*"blocking",\s*)"([a-z-]+)"/g)].map((m) => m[1]));
-    expect(kinds.size).toBeGreaterThan(15);
-    for (const kind of kinds) expect(doc).toContain(`\`${kind}\``);
+  it("GIVEN the catalogues WHEN the kinds tables are generated again THEN they are what the docs show (run `npm run docs`)", () => {
+    expect(withKindTables(doc)).toBe(doc);
+  });
+
+  it("GIVEN the docs WHEN read THEN every kind of the catalogues has its row, with its severity", () => {
+    const kinds = Object.keys(CHANGE_KINDS) as ChangeKind[];
+    expect(kinds.length).toBeGreaterThan(100);
+    for (const kind of kinds) expect(doc).toContain(`| \`${kind}\` | ${CHANGE_KINDS[kind].severity} |`);
+  });
+});
+
+describe("the kinds tables' generator", () => {
+  const catalogues = { a: defineKinds({ "x-removed": { severity: "blocking", title: "x removed", explanation: "x goes" } }) };
+
+  it("GIVEN a block WHEN generated THEN it holds the catalogue's table and keeps the text around it", () => {
+    const out = withKindTables("before\n<!-- kinds:a -->\nstale\n<!-- /kinds:a -->\nafter\n", catalogues);
+    expect(out).toContain("before\n<!-- kinds:a (generated");
+    expect(out).toContain(
+      "| Kind | Severity | What | When |\n|---|---|---|---|\n| `x-removed` | blocking | x removed | x goes |\n\n<!-- /kinds:a -->\nafter\n",
+    );
+    expect(out).not.toContain("stale");
+    expect(withKindTables(out, catalogues)).toBe(out);
+  });
+
+  it("GIVEN a catalogue without a block THEN it is an error naming it, not a silent gap", () => {
+    expect(() => withKindTables("no blocks\n", catalogues)).toThrow("no kinds block for catalogue a");
+  });
+
+  it("GIVEN a block naming no catalogue, or one twice THEN it is an error", () => {
+    expect(() => withKindTables("<!-- kinds:b -->\n<!-- /kinds:b -->\n", catalogues)).toThrow('kinds block "b" names no catalogue');
+    const twice = "<!-- kinds:a -->\n<!-- /kinds:a -->\n<!-- kinds:a -->\n<!-- /kinds:a -->\n";
+    expect(() => withKindTables(twice, catalogues)).toThrow("kinds block a appears more than once");
   });
 });

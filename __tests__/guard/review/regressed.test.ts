@@ -36,7 +36,7 @@ describe("GIVEN check findings on base and head", () => {
     expect(regressedControls([], [finding("stage-xray", "low", "x")], [])).toEqual([]);
     expect(regressedControls([], [waf], [], "critical")).toEqual([]);
     expect(regressedControls([], [{ ...waf, waived: "accepted" }], [])).toEqual([]);
-    expect(regressedControls([], [waf], [change("blocking", "waf-removed", "stage", "m", ["aws_api_gateway_stage.s"])])).toEqual([]);
+    expect(regressedControls([], [waf], [change("waf-removed", "stage", "m", ["aws_api_gateway_stage.s"])])).toEqual([]);
   });
 
   it("WHEN the severity is one the review does not know THEN it blocks (fail closed)", () => {

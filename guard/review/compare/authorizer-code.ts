@@ -56,13 +56,11 @@ export function compareAuthorizerCode(ctx: AccessContext): Change[] {
   for (const d of decidedRoutes(base, head, baseFacts, headFacts)) {
     const what = `function ${d.after.fn.label}`;
     const code = codeDifference(d.before, d.after);
-    if (code !== undefined)
-      out.push(change("blocking", "authorizer-code-changed", what, `the code deciding ${names(d.routes)} changed: ${code}`, addressesOf(d)));
+    if (code !== undefined) out.push(change("authorizer-code-changed", what, `the code deciding ${names(d.routes)} changed: ${code}`, addressesOf(d)));
     const env = mapDifference(d.before.environment, d.after.environment);
     if (env.length > 0)
       out.push(
         change(
-          "blocking",
           "authorizer-environment-changed",
           what,
           `the environment of the function deciding ${names(d.routes)} changed: ${env.join("; ")}`,
@@ -73,7 +71,6 @@ export function compareAuthorizerCode(ctx: AccessContext): Change[] {
     if (config.length > 0)
       out.push(
         change(
-          "blocking",
           "edge-verifier-config-changed",
           what,
           `the SSM configuration read by the function deciding ${names(d.routes)} changed: ${config.join("; ")}`,
@@ -94,7 +91,6 @@ export function compareAuthorizerCode(ctx: AccessContext): Change[] {
     );
     out.push(
       change(
-        "blocking",
         "authorizer-cache-key-without-credential",
         `authorizer ${valueText(a.name)}${routes.length > 0 ? ` (${names(routes)})` : ""}`,
         `authorizer ${valueText(a.name)}: ${gap}`,

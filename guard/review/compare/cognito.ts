@@ -96,7 +96,7 @@ const grown = (what: string, routes: readonly RouteAuth[]): string => `${what} (
 const passes = (message: string, routes: readonly RouteAuth[]): string => `${message}: more callers pass ${names(routes)}`;
 const withRoutes = (addresses: readonly string[], routes: readonly RouteAuth[]): string[] => [...addresses, ...routes.map((r) => r.address)];
 const noRoute = (what: string, message: string, addresses: readonly string[]): Change =>
-  change("info", "cognito-change-no-route", what, `${message}; no route accepts these tokens`, addresses);
+  change("cognito-change-no-route", what, `${message}; no route accepts these tokens`, addresses);
 
 export function compareCognito(ctx: AccessContext): Change[] {
   const { base, head, headFacts } = ctx;
@@ -115,7 +115,6 @@ export function compareCognito(ctx: AccessContext): Change[] {
       if (routes.length > 0)
         out.push(
           change(
-            "blocking",
             "app-client-added",
             `${what} (${subjectsOf(routes)})`,
             `new app client of pool ${a.pool?.label ?? "?"} (flows: ${[...a.oauthFlows, ...a.authFlows].join(", ")}; scopes: ${a.scopes.join(", ") || "none"}): its tokens pass ${names(routes)}`,
@@ -134,7 +133,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
       out.push(
         routes.length === 0
           ? noRoute(what, message, addresses)
-          : change("blocking", "app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
+          : change("app-client-flow-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
       );
     }
     // A scope more: the routes that require it (any one of a route's scopes suffices), with who passes them before and after.
@@ -144,8 +143,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
       const passed = new Set(routesOfClient(base, ctx.baseFacts, b).map(routeSubject));
       const gained = routes.filter((r) => !passed.has(routeSubject(r)) && (tokenRequirement(r)?.scopes.some((s) => scopes.includes(s)) ?? true));
       const message = `client may now request scope ${scopes.join(", ")}`;
-      if (gained.length === 0)
-        out.push(change("info", "client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
+      if (gained.length === 0) out.push(change("client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
       else {
         const pool = a.pool?.label ?? "?";
         const callers = (model: Model, facts: ModelFacts, clients: readonly ClientAccess[], subject: string): string[] =>
@@ -161,9 +159,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
           const was = old === undefined ? "(new route)" : tokenCallers(old, pool, callers(base, ctx.baseFacts, before, s));
           return `${r.route}: ${was} → ${tokenCallers(r, pool, callers(head, headFacts, after, s))}`;
         });
-        out.push(
-          change("blocking", "client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)),
-        );
+        out.push(change("client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)));
       }
     }
     const urls = a.callbackUrls.filter((u) => !b.callbackUrls.includes(u));
@@ -172,7 +168,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
       out.push(
         routes.length === 0
           ? noRoute(what, message, addresses)
-          : change("blocking", "app-client-callback-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
+          : change("app-client-callback-added", grown(what, routes), passes(message, routes), withRoutes(addresses, routes)),
       );
     }
   }
@@ -193,7 +189,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
     out.push(
       routes.length === 0
         ? noRoute(what, message, [p.address])
-        : change("blocking", "pool-trigger-changed", grown(what, routes), passes(message, routes), withRoutes([p.address], routes)),
+        : change("pool-trigger-changed", grown(what, routes), passes(message, routes), withRoutes([p.address], routes)),
     );
   }
 
@@ -210,7 +206,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
     out.push(
       routes.length === 0
         ? noRoute(what, message, [m.address])
-        : change("blocking", "user-added-to-group", grown(what, routes), passes(message, routes), withRoutes([m.address], routes)),
+        : change("user-added-to-group", grown(what, routes), passes(message, routes), withRoutes([m.address], routes)),
     );
   }
   const users = (model: Model) => model.resources.filter((r) => r.type === "aws_cognito_user" && r.mode === "managed");
@@ -234,7 +230,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
     out.push(
       routes.length === 0
         ? noRoute(what, message, [u.address])
-        : change("blocking", "user-created", grown(what, routes), passes(message, routes), withRoutes([u.address], routes)),
+        : change("user-created", grown(what, routes), passes(message, routes), withRoutes([u.address], routes)),
     );
   }
   return out;

@@ -37,7 +37,6 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
         const neighbours = baseRoutes.map((r) => r.label).join(", ");
         out.push(
           change(
-            "blocking",
             "door-weaker-route",
             subject,
             `new ${door(d)} is weaker than every route the base had to it (${neighbours}): ${whoText(d.principals)}`,
@@ -50,19 +49,11 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
     if (was === undefined) {
       if (ENTRANCES.has(d.kind) && baseEntrances.has(d.id) && !unread) continue;
       const note = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
-      out.push(change("blocking", "door-added", subject, `new ${door(d)}: ${whoText(d.principals)}${note}`, addresses));
+      out.push(change("door-added", subject, `new ${door(d)}: ${whoText(d.principals)}${note}`, addresses));
       continue;
     }
     if (unread) {
-      out.push(
-        change(
-          "blocking",
-          "door-not-verified",
-          subject,
-          `${door(d)} cannot be read any more: ${d.notVerified ?? ""}; who gets through is not verified`,
-          addresses,
-        ),
-      );
+      out.push(change("door-not-verified", subject, `${door(d)} cannot be read any more: ${d.notVerified ?? ""}; who gets through is not verified`, addresses));
       continue;
     }
     const known = new Set(was.principals.map(principalKey));
@@ -76,7 +67,7 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
             ? []
             : gained;
     if (judged.length > 0)
-      out.push(change("blocking", "door-widened", subject, `${door(d)} now lets in ${whoText(judged)} (before: ${whoText(was.principals)})`, addresses));
+      out.push(change("door-widened", subject, `${door(d)} now lets in ${whoText(judged)} (before: ${whoText(was.principals)})`, addresses));
   }
   return out;
 }

@@ -96,7 +96,7 @@ export function compareIam(ctx: AccessContext): Change[] {
     }
     if (grown.length === 0) continue;
     out.push(
-      change("blocking", "iam-invokers-widened", subject, `${grown.join("; ")}: ${describe(b.byRole.values())} → ${describe(after.byRole.values())}`, [
+      change("iam-invokers-widened", subject, `${grown.join("; ")}: ${describe(b.byRole.values())} → ${describe(after.byRole.values())}`, [
         ...after.addresses,
         ...b.addresses,
       ]),
@@ -112,7 +112,6 @@ export function compareIam(ctx: AccessContext): Change[] {
       if (fresh.length > 0) {
         out.push(
           change(
-            "blocking",
             "group-role-privileged",
             `group role ${role.name}`,
             `members of Cognito group ${role.groups.join(", ")} get credentials of role ${role.name}, which now holds ${fresh.join("; ")}`,
@@ -125,7 +124,6 @@ export function compareIam(ctx: AccessContext): Change[] {
     if (unverified.length > 0) {
       out.push(
         change(
-          "blocking",
           "managed-policy-unverified",
           `role ${role.name}`,
           `managed policy ${unverified.join(", ")} attached; not verified (not a policy this review knows): it may grant execute-api:Invoke or more`,
@@ -163,7 +161,6 @@ function denyChanges(ctx: AccessContext, head: IamAccess, old: RoleAccess, role:
         : `no route matches it yet, but every request matching ${shown}${below.length > 0 ? ` (below ${below.join(", ")})` : ""} is now allowed, including any route added there later`;
     out.push(
       change(
-        "blocking",
         "iam-deny-removed",
         `role ${role.name}`,
         `the explicit Deny of execute-api:Invoke on ${shown} no longer applies to role ${role.name} (removed, narrowed, made conditional, NotResource, or in a policy known only after apply): ${now}; callers: ${describeInvoker(role)}`,

@@ -39,11 +39,10 @@ export function compareIdentityPools(ctx: AccessContext): Change[] {
     for (const [kind, list] of groups) {
       if (list.length === 0) continue;
       const who = list.map((c) => `${c.callers} now get role ${c.role}, which can invoke it`).join("; ");
-      if (kind === "identity-pool-unauthenticated-invoke")
-        out.push(change("blocking", "identity-pool-unauthenticated-invoke", subject, `${who}: ${was}`, addresses));
+      if (kind === "identity-pool-unauthenticated-invoke") out.push(change("identity-pool-unauthenticated-invoke", subject, `${who}: ${was}`, addresses));
       else if (kind === "identity-pool-provider-added")
-        out.push(change("blocking", "identity-pool-provider-added", subject, `new login provider: ${who}: ${was}`, addresses));
-      else out.push(change("blocking", "identity-pool-role-mapping-widened", subject, `role mapping widened: ${who}: ${was}`, addresses));
+        out.push(change("identity-pool-provider-added", subject, `new login provider: ${who}: ${was}`, addresses));
+      else out.push(change("identity-pool-role-mapping-widened", subject, `role mapping widened: ${who}: ${was}`, addresses));
     }
   }
   return out;

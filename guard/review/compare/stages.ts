@@ -13,26 +13,19 @@ function newStage(s: StageExposure): Change[] {
   const out: Change[] = [];
   if (!s.waf) {
     out.push(
-      change(
-        "blocking",
-        "stage-added-without-waf",
-        subject,
-        `new stage without a web ACL: ${routeList(s)} can be called there around the WAF of the other stages`,
-        [s.address],
-      ),
+      change("stage-added-without-waf", subject, `new stage without a web ACL: ${routeList(s)} can be called there around the WAF of the other stages`, [
+        s.address,
+      ]),
     );
   }
   const missing = [...(s.accessLogging ? [] : ["access logs"]), ...(s.executionLogging ? [] : ["execution logging"])];
   if (missing.length > 0)
     out.push(
-      change("blocking", "stage-added-without-logging", subject, `new stage without ${missing.join(" or ")}: calls to ${routeList(s)} there leave no trace`, [
-        s.address,
-      ]),
+      change("stage-added-without-logging", subject, `new stage without ${missing.join(" or ")}: calls to ${routeList(s)} there leave no trace`, [s.address]),
     );
   if (!s.limits) {
     out.push(
       change(
-        "blocking",
         "stage-added-without-limits",
         subject,
         `new stage without throttling (no usage plan throttle, no */* method settings limits): ${routeList(s)} unthrottled there`,
@@ -61,7 +54,6 @@ export function compareStages(ctx: AccessContext): Change[] {
       .sort();
     out.push(
       change(
-        "blocking",
         "authorizer-permission-unscoped",
         `authorizer ${typeof a.name === "string" ? a.name : a.address}`,
         `${g.message}; it decides ${routes.length > 0 ? routes.join(", ") : "no route yet"}`,
@@ -87,8 +79,6 @@ function scopedPermissionChanges(ctx: AccessContext, unscoped: ReadonlySet<strin
       return b !== undefined && JSON.stringify(b.sourceArn) !== JSON.stringify(p.sourceArn);
     })
     .map((p) =>
-      change("info", "authorizer-permission-scoped", p.address, "an authorizer's invoke permission changed its source_arn and still names its API", [
-        p.address,
-      ]),
+      change("authorizer-permission-scoped", p.address, "an authorizer's invoke permission changed its source_arn and still names its API", [p.address]),
     );
 }

@@ -5,19 +5,6 @@ import type { Change } from "../types";
 import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
 import type { AccessContext } from "./index";
 
-type Make = (subject: string, message: string, addresses: readonly string[]) => Change;
-
-/** One constructor per weakness kind, spelled out so every blocking kind is greppable and documented. */
-const BLOCKING: Readonly<Record<string, Make>> = {
-  "waf-rules-unreadable": (s, m, a) => change("blocking", "waf-rules-unreadable", s, m, a),
-  "waf-managed-group-missing": (s, m, a) => change("blocking", "waf-managed-group-missing", s, m, a),
-  "waf-managed-count": (s, m, a) => change("blocking", "waf-managed-count", s, m, a),
-  "waf-managed-scope-down": (s, m, a) => change("blocking", "waf-managed-scope-down", s, m, a),
-  "waf-allow-before-managed": (s, m, a) => change("blocking", "waf-allow-before-managed", s, m, a),
-  "waf-rate-limit-missing": (s, m, a) => change("blocking", "waf-rate-limit-missing", s, m, a),
-  "waf-rate-limit-count": (s, m, a) => change("blocking", "waf-rate-limit-count", s, m, a),
-};
-
 /** Pair by key, then address, then a single leftover on each side (a renamed ACL). */
 function pairChains(before: readonly WebAclChain[], after: readonly WebAclChain[]): [WebAclChain | undefined, WebAclChain][] {
   const left = [...before];
@@ -39,34 +26,21 @@ function compareChain(b: WebAclChain | undefined, a: WebAclChain): Change[] {
   const old = new Set((b === undefined ? [] : wafWeaknesses(b)).map((w) => w.message));
   const out = wafWeaknesses(a)
     .filter((w) => !old.has(w.message))
-    .map((w) => (BLOCKING[w.kind] ?? BLOCKING["waf-rules-unreadable"])(subject, `${w.message} (${chain})`, addresses));
+    .map((w) => change(w.kind, subject, `${w.message} (${chain})`, addresses));
   if (b === undefined) return out;
   if (b.defaultAction === "block" && a.defaultAction !== "block") {
     out.push(
-      change(
-        "blocking",
-        "waf-default-allow",
-        subject,
-        `default action BLOCK → ${a.defaultAction.toUpperCase()}: requests no rule matches now pass (${chain})`,
-        addresses,
-      ),
+      change("waf-default-allow", subject, `default action BLOCK → ${a.defaultAction.toUpperCase()}: requests no rule matches now pass (${chain})`, addresses),
     );
   }
   const groups = (c: WebAclChain) => c.rules.filter((r) => r.kind === "managed").map((r) => r.group ?? "?");
   const gone = groups(b).filter((g) => !groups(a).includes(g));
-  if (gone.length > 0)
-    out.push(change("blocking", "waf-managed-group-removed", subject, `managed rule group ${gone.join(", ")} removed (${chain})`, addresses));
+  if (gone.length > 0) out.push(change("waf-managed-group-removed", subject, `managed rule group ${gone.join(", ")} removed (${chain})`, addresses));
   const limits = (c: WebAclChain) => c.rules.filter((r) => r.kind === "rate" && r.limit !== undefined).map((r) => r.limit as number);
   const [bl, al] = [Math.min(...limits(b)), Math.min(...limits(a))];
   if (Number.isFinite(bl) && al > bl)
     out.push(
-      change(
-        "blocking",
-        "waf-rate-limit-raised",
-        subject,
-        `rate limit raised: ${bl} → ${Number.isFinite(al) ? al : "none"} requests per window (${chain})`,
-        addresses,
-      ),
+      change("waf-rate-limit-raised", subject, `rate limit raised: ${bl} → ${Number.isFinite(al) ? al : "none"} requests per window (${chain})`, addresses),
     );
   return out;
 }

@@ -1,0 +1,28 @@
+// The kinds of the doors comparer (doors.ts): every way to a backend.
+import { defineKinds } from "../kind-catalogue";
+
+export const DOOR_KINDS = defineKinds({
+  "door-added": {
+    severity: "blocking",
+    title: "door added",
+    explanation:
+      "a target gets a door the base did not have: a function URL, a Lambda permission, direct invocation by an identity, or an entrance (distribution, custom domain, execute-api endpoint) no target had in the base. Message: ``backend `petstore-dev-backend`: new door function URL (NONE): anyone on the internet``",
+  },
+  "door-widened": {
+    severity: "blocking",
+    title: "door widened",
+    explanation:
+      "a door lets in principals it did not: a permission or function URL widened, an IAM user or group newly granted `execute-api:Invoke` on a route, a distribution that stops running the verifier",
+  },
+  "door-weaker-route": {
+    severity: "blocking",
+    title: "weaker route to a target",
+    explanation: "a new route to a target is weaker, in the type table's rank (`kernel/authorization-types.ts`), than every route the base had to that target",
+  },
+  "door-not-verified": {
+    severity: "blocking",
+    title: "door not verified",
+    explanation:
+      "a door the base could read no longer can (a function URL's `authorization_type` or a permission's principal known only after apply); a new door that cannot be read is `door-added` with the reason (a literal execute-api origin, a mapping naming no API of the configuration). A route's unreadable authorization is the route comparer's; a route whose integration cannot be read goes to an unknown target, compared by type with that target's other routes",
+  },
+});
