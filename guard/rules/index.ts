@@ -19,6 +19,7 @@ import { CloudFrontHttpsOnly } from "./CloudFrontHttpsOnly";
 import { CloudFrontTls12 } from "./CloudFrontTls12";
 import { CloudFrontWebAcl } from "./CloudFrontWebAcl";
 import { DeciderCodePinned } from "./DeciderCodePinned";
+import { HandlerDeciderDeclared } from "./HandlerDeciderDeclared";
 import { DeploymentRedeploysOnAuthChange } from "./DeploymentRedeploysOnAuthChange";
 import { DeploymentStageName } from "./DeploymentStageName";
 import { EdgeAuthOnViewerRequest } from "./EdgeAuthOnViewerRequest";
@@ -114,5 +115,6 @@ export const RULES: readonly Rule[] = [
   AppClientImplicitFlow,
   BundleMatchesSource,
   DeciderCodePinned,
+  HandlerDeciderDeclared,
   LambdaRuntimeSupported,
 ];
