@@ -228,7 +228,12 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
       failOn: args.failOn,
       routeTables: { base: loadRouteTables(base), head: loadRouteTables(head) },
       ...(policies !== undefined
-        ? { publicRouteAllowed: publicRouteAllowedBy(policies), grantIntended: grantIntendedBy(policies, head), loweredSeverities: loweredSeverities(policies) }
+        ? {
+            publicRouteAllowed: publicRouteAllowedBy(policies),
+            grantIntended: grantIntendedBy(policies, head),
+            loweredSeverities: loweredSeverities(policies),
+            deciders: policies.policies.flatMap((p) => (p.deciders ?? []).map((d) => d.function)),
+          }
         : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),
     });

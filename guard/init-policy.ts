@@ -11,6 +11,7 @@ import { callersOf, callersText } from "./access/resource-policy";
 import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
 import { draftDoors } from "./init-policy-doors";
+import { draftDeciders } from "./init-policy-deciders";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
 export const TODO_REASON = "TODO";
@@ -258,6 +259,7 @@ export function draftPolicies(model: Model, input: string): DraftResult {
         ...[...cors].sort().map((p) => `  - ${JSON.stringify(p)}`),
       );
     lines.push(...draftDoors(model, apiName));
+    lines.push(...draftDeciders(model, apiName, TODO_REASON));
     if (skipped.length > 0) {
       lines.push("# Not drafted (the check reports each of these until it can be verified or written by hand):");
       for (const s of skipped) lines.push(comment(`  ${s}`));

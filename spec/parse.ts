@@ -125,7 +125,11 @@ const auth = union<AuthorizationSpec, "type">("type", {
 
 const integration = union<IntegrationSpec, "type">("type", {
   MOCK: object<Variant<IntegrationSpec, "type", "MOCK">>({ type: oneOf("MOCK"), statusCode: optional(num) }),
-  LAMBDA: object<Variant<IntegrationSpec, "type", "LAMBDA">>({ type: oneOf("LAMBDA"), function: oneOf("backend", "groupRole", "adminOnly") }),
+  LAMBDA: object<Variant<IntegrationSpec, "type", "LAMBDA">>({
+    type: oneOf("LAMBDA"),
+    function: oneOf("backend", "groupRole", "adminOnly"),
+    decidesAccess: optional(str),
+  }),
 });
 
 const route = object<RouteSpec>({

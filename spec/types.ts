@@ -160,7 +160,18 @@ export type AuthorizationType = AuthorizationSpec["type"];
 export type IntegrationSpec =
   | { readonly type: "MOCK"; readonly statusCode?: number }
   /** Lambda proxy to one of the bundled functions. */
-  | { readonly type: "LAMBDA"; readonly function: "backend" | "groupRole" | "adminOnly" };
+  | {
+      readonly type: "LAMBDA";
+      readonly function: "backend" | "groupRole" | "adminOnly";
+      /**
+       * What the function checks itself before it answers (`cognito:groups contains admins`): it decides access, so its
+       * code is judged like an authorizer's (the function carries the `access-decider` tag with this text, and the
+       * review blocks any change to its code). A function decides for every route it serves: routes naming it agree.
+       * At most 256 characters of letters, digits, spaces and `_ . : / = + - @` (an AWS tag value).
+       * @default - the function does not decide access
+       */
+      readonly decidesAccess?: string;
+    };
 
 export interface RouteSpec {
   readonly method: HttpMethod;

@@ -15,6 +15,7 @@ import { UsagePlans } from "../constructs/usage-plans";
 import { InvokeGrants } from "../constructs/invoke-grants";
 import { Perimeter } from "../constructs/perimeter";
 import { terraformId } from "../constructs/private/names";
+import { DECIDER_TAG } from "../kernel/decider-tag";
 
 export interface AccessStackProps {
   readonly spec: AccessSpec;
@@ -50,6 +51,12 @@ export class AccessStack extends TerraformStack {
         tags: spec.tags,
         ...extra,
       });
+    // A handler that decides access itself carries the declaration as a tag: the review reads the base's (issue 16).
+    const decides = decidesAccessOf(spec);
+    const handlerTags = (target: IntegrationTarget): { tags?: Record<string, string> } => {
+      const text = decides.get(target);
+      return text === undefined ? {} : { tags: { ...spec.tags, [DECIDER_TAG]: text } };
+    };
 
     // Group roles trust the group-role function's execution role, and that function needs the group roles'
     // ARNs (allowlist and AssumeRole grant): the trust takes the role ARN lazily, so there is no cycle.
@@ -60,14 +67,15 @@ export class AccessStack extends TerraformStack {
     });
     const groupRoleArns = Object.values(this.identity.groupRoles).map((r) => r.arn);
     groupRoleFn = fn("group-role", "group-role", {
+      ...handlerTags("groupRole"),
       environment: { ALLOWED_ROLE_ARNS: Fn.jsonencode(groupRoleArns), SESSION_DURATION_SECONDS: "3600" },
       statements: [{ effect: "Allow", actions: ["sts:AssumeRole", "sts:SetSourceIdentity"], resources: groupRoleArns }],
     });
 
     const functions: Record<IntegrationTarget, FunctionRef> = {
-      backend: fn("backend", "backend"),
+      backend: fn("backend", "backend", handlerTags("backend")),
       groupRole: groupRoleFn,
-      adminOnly: fn("admin-only", "admin-only"),
+      adminOnly: fn("admin-only", "admin-only", handlerTags("adminOnly")),
     };
 
     const clientIdsJson = Fn.jsonencode(this.identity.clientIds);
@@ -129,4 +137,12 @@ export class AccessStack extends TerraformStack {
     // S3-native locking (Terraform >= 1.10); cdktf 0.21 has no prop for it.
     this.addOverride("terraform.backend.s3.use_lockfile", true);
   }
+}
+
+/** What each bundled handler checks itself, from its routes' `decidesAccess` (validated to agree per function). */
+function decidesAccessOf(spec: AccessSpec): Map<IntegrationTarget, string> {
+  const out = new Map<IntegrationTarget, string>();
+  for (const r of spec.routes)
+    if (r.integration.type === "LAMBDA" && r.integration.decidesAccess !== undefined) out.set(r.integration.function, r.integration.decidesAccess);
+  return out;
 }

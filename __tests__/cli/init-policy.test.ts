@@ -50,6 +50,8 @@ describe.each(["dev", "prod"])("GIVEN the petstore-%s synth", (env) => {
     expect(drafted).toMatchObject({ code: 0, err: "" });
     expect(readdirSync(dir)).toEqual([`petstore-${env}.yaml`]);
     expect(drafted.out).toContain("reason: TODO on GET /, GET /catalog, GET /health");
+    // The admin-only handler declares (access-decider tag) that it checks the caller's group itself.
+    expect(readFileSync(join(dir, `petstore-${env}.yaml`), "utf8")).toContain(`deciders:\n  "petstore-${env}-admin-only": "cognito:groups contains admins"\n`);
     // The frozen synth has no authorizer packages beside it: their route tables cannot be read.
     expect(drafted.out).toContain(
       "groups and scopes to write by hand (decided inside a Lambda authorizer): DELETE /pets/{petId}, GET /pets/{petId}, PUT /pets/{petId}/photo",

@@ -51,6 +51,7 @@ describe("rules over fixtures", () => {
     "edge-config-parameter-owned": "guard/rules/widening/widening-rules.test.ts",
     "identity-provider-named": "guard/rules/widening/identity-provider-named.test.ts",
     "backend-doors-intended": "guard/access/pairs/doors.ts",
+    "handler-decider-declared": "guard/rules/widening/handler-deciders.test.ts",
   };
 
   test("every rule has a firing fixture: here, or in the one suite named for it", () => {

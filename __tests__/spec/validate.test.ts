@@ -680,6 +680,27 @@ const cases: readonly InvalidCase[] = [
     message:
       'route "GET /reports/{reportId}/pdf": role "reporting" is also granted "GET /reports/{reportId}", whose grant must deny the deeper paths "GET/reports/*/*"',
   },
+  // --- handlers that decide access themselves (routes[9] is GET /admin, adminOnly)
+  {
+    name: "decidesAccess that cannot be a tag value",
+    change: (s) => void (s.routes[9]!.integration = { type: "LAMBDA", function: "adminOnly", decidesAccess: "checks <admins> & more" }),
+    path: "routes[9].integration.decidesAccess",
+    value: "checks <admins> & more",
+    message: 'route "GET /admin": decidesAccess must say what function "adminOnly" checks',
+  },
+  {
+    name: "two routes of one handler that disagree on what it decides",
+    change: (s) =>
+      void s.routes.push({
+        method: "GET",
+        path: "/admin/users",
+        integration: { type: "LAMBDA", function: "adminOnly", decidesAccess: "cognito:groups contains staff" },
+        auth: { type: "COGNITO" },
+      }),
+    path: "routes[13].integration.decidesAccess",
+    value: "cognito:groups contains staff",
+    message: 'route "GET /admin/users": function "adminOnly" decides access for every route it serves; routes[9] says "cognito:groups contains admins"',
+  },
 ];
 
 describe("validateSpec", () => {

@@ -4,6 +4,7 @@
 // function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
 import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
 import { matchesAction } from "../match/glob";
+import { known } from "./context";
 import { entrancesOf } from "./doors/entrances";
 import { functionUrlPrincipals } from "./doors/function-urls";
 import { invokeIdentities } from "./doors/iam-invoke";
@@ -64,6 +65,7 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
       label: `route ${routeName(route)} (${type})`,
       principals: routePrincipals(model, route, type),
       type,
+      ...(type === "COGNITO" || type === "JWT" ? { scopes: known(route.scopes) ? route.scopes : ("unknown" as const) } : {}),
       api: routeName(route).split(" ")[0] ?? "",
       ...(type === "UNKNOWN" ? { notVerified: route.unverified ?? "the route's authorization cannot be read" } : {}),
       addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],

@@ -4,6 +4,7 @@ import { POLICY_ALIASES, policyWordType } from "../../kernel/authorization-types
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
 import { isObject } from "../load/json";
 import { isPolicyRouteKey } from "../match/route";
+import { parseDeciders } from "./deciders";
 import { parseDoors } from "./doors";
 import {
   INTENDED_TYPES,
@@ -30,6 +31,7 @@ const TOP_KEYS = [
   "allowWholeApiInvoke",
   "identityProviders",
   "doors",
+  "deciders",
   "tokenValidity",
   "waivers",
   "severities",
@@ -230,6 +232,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
   });
 
   const doors = parseDoors((path, message, value) => c.add(path, message, value), raw["doors"]);
+  const deciders = parseDeciders((path, message, value) => c.add(path, message, value), raw["deciders"]);
 
   let tokenValidity = { maxIdAccessMinutes: 60, maxRefreshDays: 30 };
   const tv = raw["tokenValidity"];
@@ -312,6 +315,7 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
       allowWholeApiInvoke,
       ...(identityProviders.length > 0 ? { identityProviders } : {}),
       ...(doors.length > 0 ? { doors } : {}),
+      ...(deciders.length > 0 ? { deciders } : {}),
       tokenValidity,
       waivers,
       severities,

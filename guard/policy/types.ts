@@ -111,6 +111,11 @@ export interface ApiPolicy {
   readonly identityProviders?: readonly NamedIdentityProvider[];
   /** Doors each target may have (rule backend-doors-intended). @default - none listed: only routes and their APIs' entrances */
   readonly doors?: readonly IntendedDoors[];
+  /**
+   * Backend functions that decide access themselves (rule handler-decider-declared; the review's decider-code-changed).
+   * @default - none: only authorizers and edge verifiers decide
+   */
+  readonly deciders?: readonly IntendedDecider[];
   /** App-client token validity limits; @default 60 minutes (ID/access), 30 days (refresh). */
   readonly tokenValidity: { readonly maxIdAccessMinutes: number; readonly maxRefreshDays: number };
   readonly waivers: readonly Waiver[];
@@ -129,6 +134,12 @@ export interface IntendedDoors {
   readonly target: string;
   readonly only: readonly string[];
   readonly exceptions: readonly { readonly door: string; readonly reason: string }[];
+}
+
+/** A backend function that decides access itself: `function` is a name pattern, `reason` what it checks. */
+export interface IntendedDecider {
+  readonly function: string;
+  readonly reason: string;
 }
 
 /** All policies given on the command line. */

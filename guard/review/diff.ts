@@ -45,6 +45,11 @@ export interface DiffOptions {
    * routes it can invoke in the head): then a new grant to it is intended, not a widening. @default - never
    */
   readonly grantIntended?: (principal: string, routes: readonly RouteAuth[]) => boolean;
+  /**
+   * Function name patterns the policy's `deciders` section names: backend handlers that decide access themselves,
+   * judged like authorizers whatever the head declares. @default - only the base's access-decider tags
+   */
+  readonly deciders?: readonly string[];
   /** The policy check's findings on the head. @default - no check ran */
   readonly findings?: readonly ReviewFinding[];
   /**
@@ -559,7 +564,11 @@ export function diffModels(base: Model, head: Model, opts: DiffOptions = {}): Re
   const headFacts = modelFacts(head, opts.routeTables?.head);
   const facts = diffFacts(baseFacts, headFacts, opts);
   const routes = facts.routes;
-  const judged = [...compareBodies(base, head), ...facts.changes, ...accessChanges({ base, head, baseFacts, headFacts })];
+  const judged = [
+    ...compareBodies(base, head),
+    ...facts.changes,
+    ...accessChanges({ base, head, baseFacts, headFacts, ...(opts.deciders !== undefined ? { deciderPatterns: opts.deciders } : {}) }),
+  ];
   // The check on both sides: a finding the base did not have blocks, unless a comparer already blocks on its resource.
   const regressed =
     opts.baseFindings !== undefined && opts.findings !== undefined ? regressedControls(opts.baseFindings, opts.findings, judged, opts.failOn) : [];

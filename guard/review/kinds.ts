@@ -6,6 +6,7 @@ import { BODY_KINDS } from "./bodies-kinds";
 import { AUTHORIZER_CODE_KINDS } from "./compare/authorizer-code-kinds";
 import { COGNITO_KINDS } from "./compare/cognito-kinds";
 import { DOOR_KINDS } from "./compare/doors-kinds";
+import { HANDLER_DECIDER_KINDS } from "./compare/handler-deciders-kinds";
 import { IAM_KINDS } from "./compare/iam-kinds";
 import { IDENTITY_POOL_KINDS } from "./compare/identity-pools-kinds";
 import { STAGE_KINDS } from "./compare/stages-kinds";
@@ -24,6 +25,7 @@ export const KIND_CATALOGUES = {
   cognito: COGNITO_KINDS,
   "identity-pools": IDENTITY_POOL_KINDS,
   "authorizer-code": AUTHORIZER_CODE_KINDS,
+  "handler-deciders": HANDLER_DECIDER_KINDS,
   waf: WAF_KINDS,
   stages: STAGE_KINDS,
   doors: DOOR_KINDS,

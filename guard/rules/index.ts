@@ -21,6 +21,7 @@ import { CloudFrontHttpsOnly } from "./cloudfront/cloudfront-https-only";
 import { CloudFrontTls12 } from "./cloudfront/cloudfront-tls-1-2";
 import { CloudFrontWebAcl } from "./waf/cloudfront-web-acl";
 import { DeciderCodePinned } from "./lambda/decider-code-pinned";
+import { HandlerDeciderDeclared } from "./lambda/handler-decider-declared";
 import { DeploymentRedeploysOnAuthChange } from "./apigateway/deployment-redeploys-on-auth-change";
 import { DeploymentStageName } from "./apigateway/deployment-stage-name";
 import { EdgeAuthOnViewerRequest } from "./cloudfront/edge-auth-on-viewer-request";
@@ -116,5 +117,6 @@ export const RULES: readonly Rule[] = [
   AppClientImplicitFlow,
   BundleMatchesSource,
   DeciderCodePinned,
+  HandlerDeciderDeclared,
   LambdaRuntimeSupported,
 ];

@@ -15,6 +15,33 @@ export function validateRoutes(p: ProblemList, spec: AccessSpec, names: Declared
   validateRouteShapes(p, spec);
   spec.routes.forEach((route, i) => validateAuth(p, joinPath(joinPath("routes", i), "auth"), route, spec, names));
   validateExactGrants(p, spec);
+  validateDeciders(p, spec);
+}
+
+// An AWS tag value: the function carries the declaration as its access-decider tag.
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
+
+/** `decidesAccess`: a tag value that says something, the same for every route of one function. */
+function validateDeciders(p: ProblemList, spec: AccessSpec): void {
+  const first = new Map<string, { text: string; route: number }>();
+  spec.routes.forEach((route, i) => {
+    if (route.integration.type !== "LAMBDA" || route.integration.decidesAccess === undefined) return;
+    const path = joinPath(joinPath(joinPath("routes", i), "integration"), "decidesAccess");
+    const text = route.integration.decidesAccess;
+    const fn = route.integration.function;
+    if (reasonProblem(text) !== undefined || !TAG_VALUE.test(text)) {
+      p.add(
+        path,
+        `${routeSubject(route)}: decidesAccess must say what function ${q(fn)} checks in ${MIN_REASON_LENGTH} to 256 characters of letters, digits, spaces and _ . : / = + - @ (it becomes a tag value)`,
+        text,
+      );
+      return;
+    }
+    const earlier = first.get(fn);
+    if (earlier === undefined) first.set(fn, { text, route: i });
+    else if (earlier.text !== text)
+      p.add(path, `${routeSubject(route)}: function ${q(fn)} decides access for every route it serves; routes[${earlier.route}] says ${q(earlier.text)}`, text);
+  });
 }
 
 /** AWS_IAM routes of one principal whose exact grants cannot coexist (see spec/invoke-grants.ts): one problem each. */

@@ -62,7 +62,8 @@ const routes: readonly RouteSpec[] = [
   {
     method: "GET",
     path: "/admin",
-    integration: { type: "LAMBDA", function: "adminOnly" },
+    // The Cognito authorizer authenticates; the handler itself refuses callers outside `admins` (seed 003).
+    integration: { type: "LAMBDA", function: "adminOnly", decidesAccess: "cognito:groups contains admins" },
     auth: { type: "COGNITO" },
   },
   {

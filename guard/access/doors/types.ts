@@ -75,6 +75,11 @@ export interface Door {
   readonly principals: readonly Principal[];
   /** Route doors: the effective authorization type at the gateway; UNKNOWN when it cannot be read. */
   readonly type?: AuthorizationType | "UNKNOWN";
+  /**
+   * Route doors of the types that take scopes (COGNITO, JWT): the route's `authorization_scopes`, any one of which
+   * admits a token; [] when none (COGNITO: ID tokens; JWT: any token of the issuer); "unknown" when they cannot be read.
+   */
+  readonly scopes?: readonly string[] | "unknown";
   /** The API a route, distribution, domain or endpoint door belongs to (its name). */
   readonly api?: string;
   /** Why the door or a control on it cannot be read: a visible "not verified", never a pass. */

@@ -17,7 +17,8 @@ export const DOOR_KINDS = defineKinds({
   "door-weaker-route": {
     severity: "blocking",
     title: "weaker route to a target",
-    explanation: "a new route to a target is weaker, in the type table's rank (`kernel/authorization-types.ts`), than every route the base had to that target",
+    explanation:
+      "a new route to a target is weaker, in the type table's rank (`kernel/authorization-types.ts`), than every route the base had to that target; or, beside routes of its own scoped type (COGNITO, JWT) to that target, it admits tokens none of them admitted: it requires no scope while each of them requires one (no scopes is weaker than scopes), or it lists a scope none of them accepts. API Gateway admits a token holding any one listed scope, so a longer list is wider: the new route's scopes must each be accepted by one of its neighbours (a superset of one neighbour's list is fine while the neighbours together accept every scope in it); scopes known only after apply are not verified and block",
   },
   "door-not-verified": {
     severity: "blocking",

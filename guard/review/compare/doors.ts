@@ -12,6 +12,33 @@ const RANK: Readonly<Record<string, number>> = Object.fromEntries(AUTHORIZATION_
 /** The one type table's strength; UNKNOWN is weaker than everything (fails closed). */
 export const doorRank = (t: AuthorizationType | "UNKNOWN" | undefined): number => (t === undefined || t === "UNKNOWN" ? -1 : (RANK[t] ?? -1));
 
+const scopeText = (s: readonly string[] | "unknown" | undefined): string =>
+  s === "unknown" ? "scopes known only after apply" : s === undefined || s.length === 0 ? "no scopes" : `scope ${s.join(" or ")}`;
+
+/**
+ * Why a new route door admits callers no route the target already had admits, or undefined. Weaker than every
+ * neighbour in the type table's rank; or, beside neighbours of its own scoped type (COGNITO, JWT), tokens they did not
+ * admit: API Gateway admits a token holding ANY listed scope, so a new route is within its neighbours when each of its
+ * scopes is one a neighbour of its type accepts (a superset of one neighbour's list is fine while the union covers it);
+ * no scopes (COGNITO: ID tokens) is weaker than scopes, unless a neighbour of its type takes no scopes either.
+ * Scopes that cannot be read are weaker (fails closed).
+ */
+export function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | undefined {
+  if (neighbours.length === 0) return undefined;
+  const names = neighbours.map((r) => r.label).join(", ");
+  if (doorRank(d.type) < Math.min(...neighbours.map((r) => doorRank(r.type)))) return `is weaker than every route the base had to it (${names})`;
+  const same = neighbours.filter((r) => r.type === d.type && r.scopes !== undefined);
+  if (same.length === 0 || d.scopes === undefined) return undefined;
+  const readable = same.flatMap((r) => (r.scopes === undefined || r.scopes === "unknown" ? [] : [r.scopes]));
+  if (readable.some((s) => s.length === 0)) return undefined;
+  const peers = `the ${d.type} routes the base had to it: ${same.map((r) => `${r.label} with ${scopeText(r.scopes)}`).join(", ")}`;
+  if (d.scopes === "unknown") return `has ${scopeText(d.scopes)}: not verified that it admits only tokens ${peers} admitted`;
+  if (d.scopes.length === 0) return `requires no scope (${d.type === "COGNITO" ? "any ID token of the pool" : "any token of the issuer"}), unlike ${peers}`;
+  const accepted = new Set(readable.flat());
+  const extra = d.scopes.filter((s) => !accepted.has(s));
+  return extra.length === 0 ? undefined : `admits tokens with scope ${extra.join(" or ")}, which none of ${peers} admits`;
+}
+
 const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
 const subjectOf = (t: TargetDoors): string =>
   `${t.target.kind === "lambda" ? "backend" : t.target.kind === "http" ? "HTTP backend" : "target"} \`${t.target.label}\``;
@@ -25,7 +52,6 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
   const subject = subjectOf(t);
   const old = new Map((before?.doors ?? []).map((d) => [d.id, d]));
   const baseRoutes = (before?.doors ?? []).filter((d) => d.kind === "route");
-  const weakest = baseRoutes.length === 0 ? undefined : Math.min(...baseRoutes.map((d) => doorRank(d.type)));
   for (const d of t.doors) {
     const was = old.get(d.id);
     const addresses = d.addresses;
@@ -33,17 +59,8 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
     // A route's own authorization (unknown included) is the route comparer's; here a new route is only compared with
     // the routes the target already had, and an existing one only for IAM users and groups it newly admits.
     if (d.kind === "route" && (was === undefined || d.type === "UNKNOWN")) {
-      if (was === undefined && d.type !== "UNKNOWN" && weakest !== undefined && doorRank(d.type) < weakest) {
-        const neighbours = baseRoutes.map((r) => r.label).join(", ");
-        out.push(
-          change(
-            "door-weaker-route",
-            subject,
-            `new ${door(d)} is weaker than every route the base had to it (${neighbours}): ${whoText(d.principals)}`,
-            addresses,
-          ),
-        );
-      }
+      const weaker = was === undefined && d.type !== "UNKNOWN" ? weakerThanNeighbours(d, baseRoutes) : undefined;
+      if (weaker !== undefined) out.push(change("door-weaker-route", subject, `new ${door(d)} ${weaker}: ${whoText(d.principals)}`, addresses));
       continue;
     }
     if (was === undefined) {

@@ -5,6 +5,7 @@ import type { Model } from "../../model";
 import { compareAuthorizerCode } from "./authorizer-code";
 import { compareCognito } from "./cognito";
 import { compareDoors } from "./doors";
+import { compareHandlerDeciders } from "./handler-deciders";
 import type { ModelFacts } from "../facts";
 import type { Change } from "../types";
 import { compareIam } from "./iam";
@@ -17,6 +18,8 @@ export interface AccessContext {
   readonly head: Model;
   readonly baseFacts: ModelFacts;
   readonly headFacts: ModelFacts;
+  /** The policy's `deciders` function name patterns (the base branch's policies in the gate). @default - none */
+  readonly deciderPatterns?: readonly string[];
 }
 
 export type AccessComparer = (ctx: AccessContext) => Change[];
@@ -29,6 +32,7 @@ export const COMPARERS: readonly AccessComparer[] = [
   compareStages,
   compareCognito,
   compareAuthorizerCode,
+  compareHandlerDeciders,
   compareDoors,
 ];
 

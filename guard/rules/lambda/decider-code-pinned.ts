@@ -3,9 +3,13 @@
 import { behaviors } from "../../access/cloudfront";
 import { codePin, deciderFunctions, packageGap, type CodePin } from "../../access/code-pin";
 import { known, show } from "../../access/context";
+import { handlerDeciders, invokedCode } from "../../access/handler-deciders";
 import { asString, blocks } from "../../load/json";
 import { authorizerSubjects, lambdaFunctionSubjects } from "../private/subjects";
+import type { PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding } from "../types";
+
+const deciderPatterns = (policies: PolicySet): string[] => policies.policies.flatMap((p) => (p.deciders ?? []).map((d) => d.function));
 
 const pinMessage = (what: string, pin: Exclude<CodePin, { kind: "reviewed" }>): Pick<RuleFinding, "message" | "severity"> =>
   pin.kind === "pinned"
@@ -22,17 +26,18 @@ export const DeciderCodePinned: Rule = {
     "version published at some other time, from code nobody reviewed here: the package, its digest and the " +
     "bundle-matches-source rule all describe a version that does not run. Only the function's own published version " +
     "(qualified_arn, version) or $LATEST runs the reviewed package. A decider whose code comes from s3_bucket/s3_key " +
-    "or a container image cannot be compared with the source: not verified.",
+    "or a container image cannot be compared with the source: not verified. Backend handlers that decide access " +
+    "themselves (rule handler-decider-declared) are deciders too: each route's integration must invoke their reviewed code.",
   equivalents: {},
   // Lambda authorizers and the functions that decide routes; a pinned edge association falls on its distribution.
   subjects: (model, policies) => {
-    const fns = deciderFunctions(model);
+    const fns = [...deciderFunctions(model), ...handlerDeciders(model, deciderPatterns(policies)).map((d) => d.fn)];
     return [
       ...authorizerSubjects(model, policies).filter((s) => model.authorizers.some((a) => a.address === s.address && a.authorizerUri !== undefined)),
       ...lambdaFunctionSubjects(model, policies).filter((s) => fns.some((f) => f.address === s.address && f.source.file === s.file)),
     ];
   },
-  check(model) {
+  check(model, policies) {
     const out: RuleFinding[] = [];
     for (const a of model.authorizers) {
       if (a.authorizerUri === undefined) continue;
@@ -53,6 +58,23 @@ export const DeciderCodePinned: Rule = {
     for (const fn of deciderFunctions(model)) {
       const gap = packageGap(fn);
       if (gap !== undefined) out.push({ address: fn.address, file: fn.source.file, message: `decider function ${fn.address}: ${gap}` });
+    }
+    const seen = new Set(deciderFunctions(model));
+    for (const d of handlerDeciders(model, deciderPatterns(policies))) {
+      const where = { address: d.fn.address, file: d.fn.source.file };
+      const gap = seen.has(d.fn) ? undefined : packageGap(d.fn);
+      if (gap !== undefined) out.push({ ...where, message: `function ${d.target.label}, which decides access itself: ${gap}` });
+      for (const r of d.routes) {
+        const code = invokedCode(model, d.target, r);
+        if (code === "reviewed") continue;
+        out.push({
+          ...where,
+          ...(code.startsWith("not verified") ? { severity: "medium" as const } : {}),
+          message: code.startsWith("not verified")
+            ? `${r.label} invokes ${d.target.label}, which decides access itself: which code runs is ${code}`
+            : `${r.label} invokes ${d.target.label}, which decides access itself, at ${code}, not the version published from the reviewed package`,
+        });
+      }
     }
     return out;
   },

@@ -111,6 +111,9 @@ const searchRoute = (d: Doc, edit: (m: Json) => void): void => {
   });
 };
 
+/** Both sides: GET /profile requires petstore/read too, so every COGNITO route to the backend requires a scope. */
+const scopedProfile = (d: Doc): void => void (method(d, "GET", "/profile")["authorization_scopes"] = ["petstore/read"]);
+
 export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
   "door-function-url-none": {
     env: "dev",
@@ -262,6 +265,36 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => searchRoute(d, () => undefined),
     blocking: [],
     // The check asks the policy to name the new route and the deployment to redeploy on it; the review is quiet.
+    check: ["method-matches-policy", "deployment-redeploys-on-auth-change"],
+  },
+  "door-route-id-tokens-beside-scoped": {
+    env: "dev",
+    description: "every COGNITO route to the backend requires a scope; a new COGNITO route requires none (any ID token)",
+    both: scopedProfile,
+    mutate: (d) => searchRoute(d, (m) => delete m["authorization_scopes"]),
+    blocking: ["door-weaker-route"],
+    names: "requires no scope",
+    check: ["method-matches-policy", "deployment-redeploys-on-auth-change"],
+  },
+  "door-route-scope-beyond-neighbours": {
+    env: "dev",
+    description: "a new COGNITO route to the backend also admits a scope no route to it admitted (API Gateway: any one listed scope)",
+    both: (d) => {
+      scopedProfile(d);
+      const server = Object.values(d.resource["aws_cognito_resource_server"])[0] as Json;
+      server["scope"] = [...(server["scope"] as Json[]), { scope_name: "export", scope_description: "Export everything" }];
+    },
+    mutate: (d) => searchRoute(d, (m) => void (m["authorization_scopes"] = ["petstore/read", "petstore/export"])),
+    blocking: ["door-weaker-route"],
+    names: "scope petstore/export",
+    check: ["method-matches-policy", "deployment-redeploys-on-auth-change"],
+  },
+  "door-route-scopes-within-neighbours": {
+    env: "dev",
+    description: "twin: a new COGNITO route requiring petstore/read or petstore/write (a superset of GET /pets's, each accepted by a neighbour)",
+    both: scopedProfile,
+    mutate: (d) => searchRoute(d, (m) => void (m["authorization_scopes"] = ["petstore/read", "petstore/write"])),
+    blocking: [],
     check: ["method-matches-policy", "deployment-redeploys-on-auth-change"],
   },
 };
