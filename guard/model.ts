@@ -54,6 +54,12 @@ export interface ResourceInstance {
    * cdk.tf.json or `configuration` expressions' `references` in a plan.
    */
   readonly references: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Plans: the references of the resource's `for_each`, followed like `references`. A `dynamic` block (absent from
+   * `written.names`) has no expression in plan JSON; this is the data it iterates over, as far as a plan shows.
+   * @default - no for_each, or cdk.tf.json
+   */
+  readonly forEachReferences?: readonly string[];
   /** `depends_on` entries (config addresses). */
   readonly dependsOn: readonly string[];
   /** `lifecycle.create_before_destroy` when the input says (cdk.tf.json); plan JSON does not carry it. */
@@ -252,6 +258,12 @@ export interface Authorizer {
   readonly identitySource: Val<string>;
   /** JWT authorizers: `jwt_configuration.issuer`. @default - not a JWT authorizer */
   readonly jwtIssuer?: Val<string>;
+  /**
+   * The issuer is known only after apply and written in a `dynamic` block, whose expressions plan JSON does not show:
+   * `jwtIssuer` is then the one resource the data its for_each iterates over names (a candidate, never a pass).
+   * @default false
+   */
+  readonly jwtIssuerFromDynamicBlock?: boolean;
   /** JWT authorizers: `jwt_configuration.audience` (app client ids for Cognito). @default - not a JWT authorizer */
   readonly jwtAudience?: Val<readonly Val<string>[]>;
   /** `authorizer_result_ttl_in_seconds`; undefined = API Gateway default (300). */

@@ -24,7 +24,13 @@ export interface ResourceFinding {
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
 
-export const show = (v: unknown): string => (isUnknown(v) ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})` : JSON.stringify(v));
+export const show = (v: unknown): string =>
+  isUnknown(v)
+    ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})`
+    : // A list with entries known only after apply (a JWT audience of references) shows each entry as such.
+      Array.isArray(v) && v.some(isUnknown)
+      ? `[${v.map(show).join(",")}]`
+      : JSON.stringify(v);
 
 export const apiNameOf = (r: Route): string | undefined => (known(r.apiName) ? r.apiName : undefined);
 

@@ -53,6 +53,9 @@ const MODULE_OUTPUT = /^module\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\.([A-Za-z0-9_-]+)/
 const NOT_RESOURCES = new Set(["var", "local", "each", "count", "path", "terraform", "self", "module"]);
 const MAX_DEPTH = 32;
 
+/** The attribute a reference reads after a variable or output name: `.endpoint` of `.endpoint`, "" otherwise. */
+const attributeSuffix = (rest: string): string => /^\.[A-Za-z_][A-Za-z0-9_-]*/.exec(rest)?.[0] ?? "";
+
 export class ReferenceExpander {
   private readonly root: ModuleConfig;
 
@@ -78,17 +81,27 @@ export class ReferenceExpander {
     return [...new Set(out)];
   }
 
-  private follow(refs: readonly string[], segments: readonly string[], forEach: unknown, out: string[], depth: number): void {
+  /**
+   * `suffix` is the attribute read from what a variable or module output passes (`module.c.user_pool.endpoint`,
+   * `var.pool.id`): it is appended to a resource passed whole (`output "user_pool" { value = aws_x.this }`), never
+   * to one whose attribute the expression already reads, nor to a resource an object literal merely mentions
+   * (an object literal lists the resource with its attributes too, so the suffix would be a key, not an attribute).
+   */
+  private follow(refs: readonly string[], segments: readonly string[], forEach: unknown, out: string[], depth: number, suffix = ""): void {
     if (depth > MAX_DEPTH) return;
     const seen = new Set<string>();
+    // A reference passed whole (no sibling reads into it) takes the attribute its reader applies.
+    const whole = (ref: string): boolean => suffix !== "" && !refs.some((r) => r.startsWith(`${ref}.`));
+    const carried = (ref: string, own: string): string => (own !== "" ? own : whole(ref) ? suffix : "");
     for (const ref of refs) {
       if (ref.startsWith("var.")) {
         const name = ref.slice(4).split(/[.[]/)[0];
-        if (seen.has(`var.${name}`) || segments.length === 0) continue;
-        seen.add(`var.${name}`);
+        const attr = carried(ref, attributeSuffix(ref.slice(4 + name.length)));
+        if (seen.has(`var.${name}${attr}`) || segments.length === 0) continue;
+        seen.add(`var.${name}${attr}`);
         const parent = segments.slice(0, -1);
         const call = this.moduleAt(parent)?.calls.get(callName(segments[segments.length - 1]));
-        if (call !== undefined) this.follow(refsOf(call.inputs[name]), parent, call.forEach, out, depth + 1);
+        if (call !== undefined) this.follow(refsOf(call.inputs[name]), parent, call.forEach, out, depth + 1, attr);
         continue;
       }
       if (ref.startsWith("each.value")) {
@@ -101,15 +114,18 @@ export class ReferenceExpander {
       if (m !== null) {
         const child = [...segments, `${m[1]}${m[2] ?? ""}`];
         const output = this.moduleAt(child)?.outputs[m[3]];
-        if (output !== undefined && !seen.has(`${m[1]}${m[2] ?? ""}.${m[3]}`)) {
-          seen.add(`${m[1]}${m[2] ?? ""}.${m[3]}`);
-          this.follow(refsOf(asObject(output)["expression"]), child, undefined, out, depth + 1);
+        const attr = carried(ref, attributeSuffix(ref.slice(m[0].length)));
+        const key = `${m[1]}${m[2] ?? ""}.${m[3]}${attr}`;
+        if (output !== undefined && !seen.has(key)) {
+          seen.add(key);
+          this.follow(refsOf(asObject(output)["expression"]), child, undefined, out, depth + 1, attr);
         }
         continue;
       }
       const p = parseAddress(ref);
       if (p === undefined || NOT_RESOURCES.has(p.type)) continue;
-      out.push(segments.length === 0 ? ref : `${joinPath(segments)}.${ref}`);
+      const absolute = segments.length === 0 ? ref : `${joinPath(segments)}.${ref}`;
+      out.push(p.attribute === undefined && whole(ref) ? `${absolute}${suffix}` : absolute);
     }
   }
 }

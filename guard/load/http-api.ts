@@ -13,6 +13,8 @@ import {
   type Val,
 } from "../model";
 import { CONNECT_ROUTE_KEY, parseAnyRouteKey, parseWebSocketRouteKey } from "../match/route";
+import { parseAddress } from "./address";
+import { referencedTargets } from "./expressions";
 import { firstBlock } from "./json";
 import { routeAuthorizer } from "./route-authorizer";
 import type { RawStack } from "./raw";
@@ -74,6 +76,21 @@ function audienceOf(v: unknown, issuer: unknown, blockRefs: readonly string[]): 
   return entries.length > 0 ? entries.map((x) => unknownValue(x)) : v;
 }
 
+/**
+ * A JWT issuer known only after apply and written in a `dynamic` jwt_configuration block (terraform-aws-modules
+ * passes authorizers as a map): plan JSON shows no expression for it, only what the resource's for_each iterates
+ * over. When that names exactly one user pool (or one resource at all), the issuer is marked as that candidate,
+ * never as verified.
+ */
+function dynamicIssuer(r: ResourceInstance, issuer: unknown): { jwtIssuer: Val<string>; jwtIssuerFromDynamicBlock: true } | undefined {
+  const dynamic = r.written !== undefined && !r.written.names.includes("jwt_configuration");
+  if (!dynamic || !isUnknown(issuer) || issuer.expression !== undefined) return undefined;
+  const targets = referencedTargets(r.forEachReferences ?? []);
+  const pools = targets.filter((t) => parseAddress(t)?.type === "aws_cognito_user_pool");
+  const candidate = pools.length === 1 ? pools[0] : targets.length === 1 ? targets[0] : undefined;
+  return candidate === undefined ? undefined : { jwtIssuer: unknownValue(candidate), jwtIssuerFromDynamicBlock: true };
+}
+
 export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unresolved: UnresolvedRef[], routeTables: RawStack["routeTables"]): HttpApiViews {
   const follow = (from: ResourceInstance, attr: string, types: readonly string[], sink?: UnresolvedRef[]): ResourceInstance | undefined => {
     const res = resolver.resolve(from, attr, types);
@@ -123,7 +140,11 @@ export function buildHttpApiViews(stack: RawStack, resolver: StackResolver, unre
       ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
       providerArns: [],
       ...(jwt !== undefined
-        ? { jwtIssuer: str(jwt["issuer"]), jwtAudience: audienceOf(jwt["audience"], jwt["issuer"], r.references["jwt_configuration"] ?? []) }
+        ? {
+            jwtIssuer: str(jwt["issuer"]),
+            ...dynamicIssuer(r, jwt["issuer"]),
+            jwtAudience: audienceOf(jwt["audience"], jwt["issuer"], r.references["jwt_configuration"] ?? []),
+          }
         : {}),
       ...(uri !== undefined ? { authorizerUri: uri } : {}),
       ...(fn !== undefined ? { lambdaFunctionAddress: fn.address } : {}),

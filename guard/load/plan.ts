@@ -154,6 +154,9 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       const expanded = expand(refs);
       if (expanded.length > 0) references[attr] = expanded;
     }
+    const forEachRefs: string[] = [];
+    collectRefs(cfg?.forEach, forEachRefs);
+    const forEachReferences = expand(forEachRefs);
     const change = changeByAddress.get(s.address);
     const written = writtenAt(configAddress);
     resources.push({
@@ -166,6 +169,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       ...(parsed.index !== undefined ? { index: parsed.index } : {}),
       values,
       references,
+      ...(forEachReferences.length > 0 ? { forEachReferences } : {}),
       dependsOn: cfg?.dependsOn ?? [],
       ...(written !== undefined ? { written } : {}),
       ...(change !== undefined ? { change: change.action } : {}),

@@ -1,4 +1,6 @@
 // A reference the loader could not follow is a finding: a method whose path or authorizer is unknown cannot pass.
+// A route's missing authorizer is authorizer-exists's finding on the route (one cause, one finding per route).
+import { reportedOnRoutes } from "../private/route-authorizer-problems";
 import type { Rule } from "../types";
 
 export const UnresolvedReference: Rule = {
@@ -9,10 +11,14 @@ export const UnresolvedReference: Rule = {
     "Routes, authorizers and stages are reconstructed by following references. A reference that points at " +
     "nothing in the configuration (or is ambiguous) would otherwise make the checks that depend on it pass silently.",
   equivalents: {},
-  check: (model) =>
-    model.unresolved.map((u) => ({
-      address: u.address,
-      message: `${u.attribute}: ${u.reason}`,
-      file: u.source.file,
-    })),
+  check: (model) => {
+    const onRoutes = reportedOnRoutes(model);
+    return model.unresolved
+      .filter((u) => !onRoutes.has(u))
+      .map((u) => ({
+        address: u.address,
+        message: `${u.attribute}: ${u.reason}`,
+        file: u.source.file,
+      }));
+  },
 };

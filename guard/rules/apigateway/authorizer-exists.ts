@@ -1,6 +1,7 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
 import { apiKind, authorizerFits, routeFinding, show } from "../../access/context";
 import type { Rule, RuleFinding } from "../types";
+import { authorizerProblem, needsAuthorizer } from "../private/route-authorizer-problems";
 import { routeSubjects } from "../private/subjects";
 
 export const AuthorizerExists: Rule = {
@@ -11,20 +12,24 @@ export const AuthorizerExists: Rule = {
     "A CUSTOM or COGNITO_USER_POOLS method whose authorizer_id does not resolve to an authorizer of the same REST " +
     "API either fails to deploy or, worse, is checked by an authorizer the reviewer never saw.",
   equivalents: { kics: ["api_gateway_without_configured_authorizer"] },
-  subjects: routeSubjects((r) => r.authorization === "CUSTOM" || r.authorization === "COGNITO_USER_POOLS" || r.authorization === "JWT"),
+  subjects: routeSubjects(needsAuthorizer),
   check(model) {
     const out: RuleFinding[] = [];
     for (const r of model.routes) {
-      if (r.authorization !== "CUSTOM" && r.authorization !== "COGNITO_USER_POOLS" && r.authorization !== "JWT") continue;
+      if (!needsAuthorizer(r)) continue;
       if (r.authorizer === undefined) {
-        // A link the plan leaves open (several candidates) is said as such, with them: never as one of them.
-        const why = r.unresolved.find((u) => u.attribute === "authorizer_id" && u.reason.includes(" can be any of "));
+        // A link the plan leaves open (several candidates) is said as such, with them: never as one of them. This
+        // is the one finding for the cause: unresolved-reference leaves the route's authorizer_id to this rule.
+        const why = authorizerProblem(r);
+        const head = `${r.routeKey ?? r.address}: authorization ${show(r.authorization)}`;
         out.push(
           routeFinding(
             r,
-            why !== undefined
-              ? `${r.routeKey ?? r.address}: authorization ${show(r.authorization)}, authorizer not verified: ${why.reason}`
-              : `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} but authorizer_id does not resolve to an authorizer`,
+            why === undefined
+              ? `${head} but authorizer_id does not resolve to an authorizer`
+              : why.reason.includes(" can be any of ")
+                ? `${head}, authorizer not verified: ${why.reason}`
+                : `${head} but authorizer_id does not resolve to an authorizer: ${why.reason}`,
           ),
         );
         continue;

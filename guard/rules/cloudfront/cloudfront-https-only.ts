@@ -1,6 +1,7 @@
 // CloudFront speaks HTTPS only: viewers never in clear (allow-all), origins only over https-only.
 import { asString, blocks, firstBlock } from "../../load/json";
 import { behaviors, distributionFinding } from "../../access/cloudfront";
+import { isUnknown } from "../../model";
 import type { Rule, RuleFinding } from "../types";
 
 export const CloudFrontHttpsOnly: Rule = {
@@ -21,8 +22,13 @@ export const CloudFrontHttpsOnly: Rule = {
       for (const o of blocks(d.values["origin"])) {
         const custom = firstBlock(o["custom_origin_config"]);
         const policy = custom?.["origin_protocol_policy"];
-        if (custom && typeof policy === "string" && policy !== "https-only") {
-          out.push(distributionFinding(d, `origin ${asString(o["origin_id"]) ?? "?"}: origin_protocol_policy ${policy} can reach the origin over HTTP`));
+        const origin = `origin ${asString(o["origin_id"]) ?? "?"}`;
+        if (custom && policy === "http-only") {
+          out.push(distributionFinding(d, `${origin}: origin_protocol_policy http-only: every request reaches the origin over plain HTTP, with no TLS at all`));
+        } else if (custom && isUnknown(policy)) {
+          out.push(distributionFinding(d, `${origin}: origin_protocol_policy is known only after apply: not verified`));
+        } else if (custom && typeof policy === "string" && policy !== "https-only") {
+          out.push(distributionFinding(d, `${origin}: origin_protocol_policy ${policy} can reach the origin over HTTP`));
         }
       }
     }

@@ -26,7 +26,11 @@ export const CloudFrontTls12: Rule = {
         if (min === undefined || min === null) out.push(distributionFinding(d, "viewer minimum_protocol_version is not set (CloudFront's default is TLSv1)"));
       }
       for (const o of blocks(d.values["origin"])) {
-        const protocols = firstBlock(o["custom_origin_config"])?.["origin_ssl_protocols"];
+        const custom = firstBlock(o["custom_origin_config"]);
+        // http-only negotiates no TLS with the origin (the provider still requires the list): no version to judge.
+        // That leg in clear is cloudfront-https-only's finding; any other or unknown policy may use the list.
+        if (custom?.["origin_protocol_policy"] === "http-only") continue;
+        const protocols = custom?.["origin_ssl_protocols"];
         const old = Array.isArray(protocols) ? protocols.filter((p): p is string => typeof p === "string" && OLD_ORIGIN.includes(p)) : [];
         if (old.length > 0) out.push(distributionFinding(d, `origin ${asString(o["origin_id"]) ?? "?"}: origin_ssl_protocols allows ${old.join(", ")}`));
       }

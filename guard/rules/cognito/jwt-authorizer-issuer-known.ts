@@ -32,6 +32,10 @@ export const JwtAuthorizerIssuerKnown: Rule = {
         out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${show(audience)} is known only after apply: not verified` });
         continue;
       }
+      // An issuer read from a dynamic block's data is a candidate: its audience is judged against that pool, and
+      // what would pass stays not verified (the block itself may name another issuer, which the plan does not show).
+      const candidate = a.jwtIssuerFromDynamicBlock === true ? ` (the one issuer the data of its dynamic jwt_configuration block names)` : "";
+      const before = out.length;
       if (audience.length === 0) out.push({ ...where, message: `authorizer ${show(a.name)} has an empty audience` });
       for (const entry of audience) {
         const v = valueOf(model, stack, entry);
@@ -39,8 +43,14 @@ export const JwtAuthorizerIssuerKnown: Rule = {
         const byRef =
           v.refs.length === 1 && /^(\$\{\u00000\.id\}|\u00000\.id)$/.test(v.template) && clients.some((c) => `${stack}::${c.address}` === v.refs[0].key);
         const byId = typeof entry === "string" && clients.some((c) => c.resource.values["id"] === entry);
-        if (!byRef && !byId) out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}` });
+        if (!byRef && !byId)
+          out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}${candidate}` });
       }
+      if (candidate !== "" && out.length === before)
+        out.push({
+          ...where,
+          message: `authorizer ${show(a.name)}: issuer written in a dynamic jwt_configuration block, whose expressions a plan does not show; the data it iterates over names user pool ${issuer.label} only: not verified`,
+        });
     }
     return out;
   },

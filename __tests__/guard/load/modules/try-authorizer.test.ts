@@ -32,6 +32,33 @@ describe("GIVEN authorizer_id = try(this[each.value.authorizer_key].id, each.val
     // The bug: the route was judged with the module's REQUEST authorizer.
     expect(messages.some((m) => m.includes('of type "REQUEST"'))).toBe(false);
   });
+
+  // Corpus (terraform-aws-modules/apigateway-v2 complete-http): the same cause was reported by authorizer-exists on
+  // the route and again by unresolved-reference on its authorizer_id.
+  test.each(["GET /passed", "GET /own"])("THEN %s has ONE finding for its undecided authorizer, authorizer-exists's, naming both candidates", (key) => {
+    const address = route(model, key)?.address;
+    const all = runRules(model, { policies: [] }).findings.filter((f) => f.address === address);
+    expect(all.map((f) => f.rule)).toEqual(["authorizer-exists"]);
+    expect(all[0].message).toContain(OWN);
+    expect(all[0].message).toContain(PASSED);
+  });
+
+  test("THEN an authorizer_id that points at nothing is still reported once, with the loader's reason", () => {
+    const d = JSON.stringify(doc()).replaceAll(
+      '"aws_apigatewayv2_authorizer.external.id","aws_apigatewayv2_authorizer.external"',
+      '"aws_apigatewayv2_authorizer.gone.id"',
+    );
+    const broken = modelFromDocument(JSON.parse(d) as Record<string, unknown>, PLAN);
+    const address = route(broken, "GET /root")?.address;
+    const all = runRules(broken, { policies: [] }).findings.filter((f) => f.address === address && f.route !== undefined);
+    expect(all.map((f) => [f.rule, f.message])).toEqual([
+      [
+        "authorizer-exists",
+        expect.stringContaining("does not resolve to an authorizer: references aws_apigatewayv2_authorizer.gone.id, which is not in the configuration"),
+      ],
+    ]);
+    expect(findings(broken, "unresolved-reference").filter((f) => f.address === address)).toEqual([]);
+  });
 });
 
 test("GIVEN the planned authorizer_id equals exactly one candidate's known id (existing authorizers) THEN that candidate is the route's authorizer", () => {
@@ -47,6 +74,11 @@ test("GIVEN the planned authorizer_id equals exactly one candidate's known id (e
   });
   const model = modelFromDocument({ ...d, planned_values: JSON.parse(planned) as unknown, resource_changes: changes }, PLAN);
   expect(route(model, "GET /passed")?.authorizer?.address).toBe(PASSED);
+  // Decided: neither rule reports the route's authorizer.
+  const address = route(model, "GET /passed")?.address;
+  expect(
+    runRules(model, { policies: [] }).findings.filter((f) => f.address === address && ["authorizer-exists", "unresolved-reference"].includes(f.rule)),
+  ).toEqual([]);
 });
 
 describe("GIVEN Cognito, the API id and the JWT issuer read through module outputs", () => {

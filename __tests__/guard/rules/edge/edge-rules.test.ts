@@ -209,6 +209,45 @@ describe("cloudfront-web-acl, cloudfront-https-only, cloudfront-tls-1-2: noncomp
   });
 });
 
+// Corpus (issue 17): an http-only custom origin with the provider's required origin_ssl_protocols list (TLSv1,
+// TLSv1.1) had cloudfront-tls-1-2 judging TLS versions of a leg that negotiates no TLS at all.
+describe("an http-only custom origin: the leg in clear is cloudfront-https-only's, not a TLS version finding", () => {
+  const httpOnly = (policy: unknown) =>
+    broken((d) => {
+      distribution(d).origin[0].custom_origin_config.origin_protocol_policy = policy;
+      distribution(d).origin[0].custom_origin_config.origin_ssl_protocols = ["TLSv1", "TLSv1.1", "TLSv1.2"];
+    });
+
+  test("GIVEN http-only with TLSv1 in origin_ssl_protocols WHEN checked THEN cloudfront-https-only says no TLS at all, cloudfront-tls-1-2 is quiet", () => {
+    const doc = httpOnly("http-only");
+    expect(run(CloudFrontHttpsOnly, doc).map((f) => f.message)).toEqual([
+      expect.stringContaining("http-only: every request reaches the origin over plain HTTP"),
+    ]);
+    expect(run(CloudFrontTls12, doc)).toEqual([]);
+  });
+
+  test("GIVEN match-viewer with the same list (TLS is used for HTTPS viewers) THEN both rules fire", () => {
+    const doc = httpOnly("match-viewer");
+    expect(run(CloudFrontHttpsOnly, doc)).toHaveLength(1);
+    expect(run(CloudFrontTls12, doc).map((f) => f.message)).toEqual([expect.stringContaining("origin_ssl_protocols allows TLSv1, TLSv1.1")]);
+  });
+
+  test("GIVEN the policy known only after apply THEN https-only says not verified and the TLS versions are still judged", () => {
+    const doc = httpOnly("${var.origin_protocol}");
+    expect(run(CloudFrontHttpsOnly, doc).map((f) => f.message)).toEqual([expect.stringContaining("known only after apply: not verified")]);
+    expect(run(CloudFrontTls12, doc)).toHaveLength(1);
+  });
+
+  test("GIVEN https-only with TLSv1.2 only (the harmless twin) THEN both quiet", () => {
+    const doc = broken((d) => {
+      distribution(d).origin[0].custom_origin_config.origin_protocol_policy = "https-only";
+      distribution(d).origin[0].custom_origin_config.origin_ssl_protocols = ["TLSv1.2"];
+    });
+    expect(run(CloudFrontHttpsOnly, doc)).toEqual([]);
+    expect(run(CloudFrontTls12, doc)).toEqual([]);
+  });
+});
+
 describe("stageOriginGap (shared with the policy rules and the review)", () => {
   test("GIVEN the prod stage WHEN asked THEN it is origin-protected; with the ACL allowing by default THEN it says why not", () => {
     const model = modelFromDocument(prodJson);

@@ -1,0 +1,19 @@
+// The authorizer links authorizer-exists reports on their route (with the reason and the candidates), so
+// unresolved-reference does not report the same cause a second time for the same route.
+import type { Model, Route, UnresolvedRef } from "../../model";
+
+/** The authorizations whose route must name an authorizer (REST and HTTP API forms). */
+export const needsAuthorizer = (r: Route): boolean => r.authorization === "CUSTOM" || r.authorization === "COGNITO_USER_POOLS" || r.authorization === "JWT";
+
+/** Why a route that needs an authorizer has none, as the loader recorded it (the same objects as `model.unresolved`). */
+export const authorizerProblem = (r: Route): UnresolvedRef | undefined => r.unresolved.find((u) => u.attribute === "authorizer_id");
+
+/** The unresolved `authorizer_id` references that authorizer-exists reports on their routes. */
+export function reportedOnRoutes(model: Model): ReadonlySet<UnresolvedRef> {
+  const out = new Set<UnresolvedRef>();
+  for (const r of model.routes) {
+    if (!needsAuthorizer(r) || r.authorizer !== undefined) continue;
+    for (const u of r.unresolved) if (u.attribute === "authorizer_id") out.add(u);
+  }
+  return out;
+}
