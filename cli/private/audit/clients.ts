@@ -7,6 +7,14 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
 
+/** Temporary credentials of an assumed role, as the SDK's clients take them. */
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration?: Date;
+}
+
 export interface RegionClients {
   readonly apigateway: APIGatewayClient;
   readonly apigatewayv2: ApiGatewayV2Client;
@@ -15,13 +23,17 @@ export interface RegionClients {
   readonly sts: STSClient;
 }
 
-export type ClientFactory = (region: string) => RegionClients;
+/**
+ * The clients of one region. `credentials`: those of a role assumed into another account, so each account is read
+ * with its own. @default - the SDK's default credential chain
+ */
+export type ClientFactory = (region: string, credentials?: RoleCredentials) => RegionClients;
 
 /** Attempts per call, the first included: throttling on the management API is common in large accounts. */
 export const MAX_ATTEMPTS = 8;
 
-export const sdkClients: ClientFactory = (region) => {
-  const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS } as const;
+export const sdkClients: ClientFactory = (region, credentials) => {
+  const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS, ...(credentials !== undefined ? { credentials } : {}) } as const;
   return {
     apigateway: new APIGatewayClient(config),
     apigatewayv2: new ApiGatewayV2Client(config),

@@ -21,6 +21,8 @@ export type Service = "apigateway" | "cognito-idp" | "lambda" | "sts" | "wafv2" 
 
 /** Something the audit could not read, and why: what it hides is "not verified", never a pass. */
 export interface Unread {
+  /** The audited account it belongs to. @default - the account of the default credentials */
+  readonly account?: string;
   readonly region: string;
   readonly service: Service;
   /** What is hidden: `GetStages restapis/abc123`, `WAFv2 web ACLs`. */
@@ -72,6 +74,8 @@ export interface FunctionRead {
 }
 
 export interface RegionSnapshot {
+  /** The account read (STS names it). @default - unknown: GetCallerIdentity failed */
+  readonly account?: string;
   readonly region: string;
   readonly restApis: readonly RestApiRead[];
   readonly usagePlans: readonly { readonly plan: UsagePlan; readonly keys: readonly UsagePlanKey[] }[];
@@ -83,9 +87,21 @@ export interface RegionSnapshot {
   readonly functions: readonly FunctionRead[];
 }
 
-export interface AccountSnapshot {
-  /** The account id STS names; undefined when GetCallerIdentity failed. */
+/** One account the run set out to read: through the default credentials, or a role assumed with STS. */
+export interface AuditedAccount {
+  /** The role assumed into it (--assume-role-arn). @default - the default credentials */
+  readonly roleArn?: string;
+  /** The account id: STS GetCallerIdentity, else the role ARN's. @default - unknown */
   readonly account?: string;
+  /** Why it could not be entered at all (AssumeRole refused): everything in it is not verified. */
+  readonly notVerified?: string;
+}
+
+export interface AccountSnapshot {
+  /** The account id STS names when one account is audited; the first one read when several are. */
+  readonly account?: string;
+  /** Every account the run set out to read, in --assume-role-arn order. */
+  readonly accounts: readonly AuditedAccount[];
   readonly regions: readonly RegionSnapshot[];
   readonly unread: readonly Unread[];
   /** Every SDK call made, in order (service and operation): the evidence for the least-privilege policy. */
