@@ -4,6 +4,7 @@ import { policyText } from "../../../cli/private/audit/state-rest";
 import type { AccountSnapshot, RegionSnapshot } from "../../../cli/private/audit/snapshot";
 
 const region = (over: Partial<RegionSnapshot> = {}): RegionSnapshot => ({
+  waf: [],
   region: "eu-west-1",
   restApis: [
     {

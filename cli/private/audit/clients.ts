@@ -6,6 +6,7 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
 
 /** Temporary credentials of an assumed role, as the SDK's clients take them. */
 export interface RoleCredentials {
@@ -21,6 +22,7 @@ export interface RegionClients {
   readonly cognito: CognitoIdentityProviderClient;
   readonly lambda: LambdaClient;
   readonly sts: STSClient;
+  readonly wafv2: WAFV2Client;
 }
 
 /**
@@ -40,9 +42,10 @@ export const sdkClients: ClientFactory = (region, credentials) => {
     cognito: new CognitoIdentityProviderClient(config),
     lambda: new LambdaClient(config),
     sts: new STSClient(config),
+    wafv2: new WAFV2Client(config),
   };
 };
 
 export function destroyClients(c: RegionClients): void {
-  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts]) client.destroy();
+  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2]) client.destroy();
 }

@@ -50,7 +50,12 @@ export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>
     ListFunctionUrlConfigs: "lambda:ListFunctionUrlConfigs",
   },
   sts: { GetCallerIdentity: "sts:GetCallerIdentity", AssumeRole: "sts:AssumeRole" },
-  wafv2: {},
+  wafv2: {
+    ListWebACLs: "wafv2:ListWebACLs",
+    GetWebACL: "wafv2:GetWebACL",
+    ListRuleGroups: "wafv2:ListRuleGroups",
+    GetRuleGroup: "wafv2:GetRuleGroup",
+  },
   iam: {},
   cloudfront: {},
   logs: {},

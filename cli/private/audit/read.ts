@@ -9,6 +9,7 @@ import { readCognito } from "./read-cognito";
 import { readHttp } from "./read-http";
 import { invokedFunctions, readFunctions } from "./read-lambda";
 import { readRest } from "./read-rest";
+import { readWaf } from "./read-waf";
 import type { AccountSnapshot, AuditedAccount, RegionSnapshot, Unread } from "./snapshot";
 
 export interface ReadOptions {
@@ -30,11 +31,6 @@ export interface ReadOptions {
  */
 export const NEVER_READ: readonly Omit<Unread, "region">[] = [
   {
-    service: "wafv2",
-    what: "WAFv2 web ACL rules and HTTP API / CloudFront associations",
-    reason: "the audit has no WAFv2 client (@aws-sdk/client-wafv2 is not installed)",
-  },
-  {
     service: "iam",
     what: "IAM roles and policies (execute-api:Invoke grants, group roles, invoker trust)",
     reason: "the audit has no IAM client (@aws-sdk/client-iam is not installed)",
@@ -52,9 +48,13 @@ export const ROLE_SESSION_NAME = "api-access-check-audit";
 /** The account a role ARN names: `arn:aws:iam::222233334444:role/audit` -> `222233334444`. */
 export const accountOfRole = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
 
+/** Where the account's global configuration lives: CLOUDFRONT-scope web ACLs, whatever --region says. */
+export const GLOBAL_REGION = "us-east-1";
+
 /** Every region of one account, read with one set of credentials; `known` is the account when the role names it. */
 async function readRegions(caller: Caller, factory: ClientFactory, regions: readonly string[], credentials?: RoleCredentials, known?: string) {
   const clientsByRegion = regions.map((region) => ({ region, clients: factory(region, credentials) }));
+  const global = clientsByRegion.find((c) => c.region === GLOBAL_REGION)?.clients ?? factory(GLOBAL_REGION, credentials);
   try {
     const first = clientsByRegion[0];
     const identity =
@@ -64,20 +64,25 @@ async function readRegions(caller: Caller, factory: ClientFactory, regions: read
             caller.call("sts", new GetCallerIdentityCommand({}), (c) => first.clients.sts.send(c)),
           );
     const account = known ?? identity?.Account;
+    const cloudfrontWaf = regions.length === 0 ? undefined : readWaf(caller, global, GLOBAL_REGION, "CLOUDFRONT");
     const read = await Promise.all(
-      clientsByRegion.map(async ({ region, clients }): Promise<RegionSnapshot> => {
-        const [rest, httpApis, userPools] = await Promise.all([
+      clientsByRegion.map(async ({ region, clients }, i): Promise<RegionSnapshot> => {
+        const [rest, httpApis, userPools, regional, globalWaf] = await Promise.all([
           readRest(caller, clients, region),
           readHttp(caller, clients, region),
           readCognito(caller, clients, region),
+          readWaf(caller, clients, region, "REGIONAL"),
+          i === 0 ? cloudfrontWaf : undefined,
         ]);
         const functions = await readFunctions(caller, clients, region, invokedFunctions(rest.restApis, httpApis, userPools));
-        return { ...(account !== undefined ? { account } : {}), region, ...rest, httpApis, userPools, functions };
+        const waf = globalWaf === undefined ? [regional] : [regional, globalWaf];
+        return { ...(account !== undefined ? { account } : {}), region, ...rest, httpApis, userPools, functions, waf };
       }),
     );
     return { account, regions: read };
   } finally {
     for (const { clients } of clientsByRegion) destroyClients(clients);
+    if (!regions.includes(GLOBAL_REGION)) destroyClients(global);
   }
 }
 

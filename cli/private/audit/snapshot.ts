@@ -15,6 +15,7 @@ import type {
 import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
 import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
+import type { RuleGroup, Scope, WebACL } from "@aws-sdk/client-wafv2";
 
 /** The services the audit reads, as IAM names them. */
 export type Service = "apigateway" | "cognito-idp" | "lambda" | "sts" | "wafv2" | "iam" | "cloudfront" | "logs";
@@ -73,6 +74,13 @@ export interface FunctionRead {
   readonly urls: readonly FunctionUrlConfig[];
 }
 
+/** The web ACLs and rule groups of one WAFv2 scope, as GetWebACL / GetRuleGroup return them, search strings redacted. */
+export interface WafRead {
+  readonly scope: Scope;
+  readonly webAcls: readonly WebACL[];
+  readonly ruleGroups: readonly RuleGroup[];
+}
+
 export interface RegionSnapshot {
   /** The account read (STS names it). @default - unknown: GetCallerIdentity failed */
   readonly account?: string;
@@ -85,6 +93,11 @@ export interface RegionSnapshot {
   readonly httpApis: readonly HttpApiRead[];
   readonly userPools: readonly UserPoolRead[];
   readonly functions: readonly FunctionRead[];
+  /**
+   * WAFv2: the region's REGIONAL scope, and in the account's first region also its CLOUDFRONT scope (read in
+   * us-east-1), so each account's global web ACLs are judged once.
+   */
+  readonly waf: readonly WafRead[];
 }
 
 /** One account the run set out to read: through the default credentials, or a role assumed with STS. */

@@ -6,6 +6,7 @@ import type { Model } from "../../../guard/model";
 import { httpResources } from "./state-http";
 import { cognitoResources, lambdaResources } from "./state-identity";
 import { restResources } from "./state-rest";
+import { wafResources } from "./state-waf";
 import { resource, stateDocument, type StateResource } from "./state-doc";
 import type { AccountSnapshot, RegionSnapshot } from "./snapshot";
 
@@ -37,6 +38,7 @@ export function regionDocument(fallbackAccount: string | undefined, snap: Region
     ...httpResources(snap.region, acct, snap.httpApis),
     ...cognitoResources(snap.region, snap.userPools),
     ...lambda.resources,
+    ...wafResources(snap.region, snap.waf),
   ];
   return {
     ...(account !== undefined ? { account } : {}),
