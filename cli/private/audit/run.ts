@@ -9,6 +9,7 @@ import { failing, runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
 import { policyDigests } from "../../../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../../../guard/policy/load";
+import { expandAuthorizer } from "../../../guard/policy/match";
 import type { Model } from "../../../guard/model";
 import type { IntendedRoute, PolicySet, Severity } from "../../../guard/policy/types";
 import { modelFacts } from "../../../guard/review/facts";
@@ -70,10 +71,11 @@ export interface MatrixRow {
   readonly intended: string;
 }
 
-export function intendedText(i: IntendedRoute | undefined): string {
+/** The policy's entry in words; `${api}` in an authorizer name is the route's API (`apiName`) when given. */
+export function intendedText(i: IntendedRoute | undefined, apiName?: string): string {
   if (i === undefined) return "no policy entry";
   const parts = [
-    ...(i.authorizer !== undefined ? [`authorizer ${i.authorizer}`] : []),
+    ...(i.authorizer !== undefined ? [`authorizer ${apiName === undefined ? i.authorizer : expandAuthorizer(i.authorizer, apiName)}`] : []),
     ...(i.scopes.length > 0 ? [`scopes: ${i.scopes.join(", ")}`] : []),
     ...(i.groups.length > 0 ? [`groups: ${i.groups.join(", ")}`] : []),
     ...(i.roles.length > 0 ? [`roles: ${i.roles.join(", ")}`] : []),
@@ -95,7 +97,7 @@ export function authorizationMatrix(model: Model, policies: PolicySet, unread: r
         route: f.route,
         address: f.address,
         deployed: iamUnread && f.type === "AWS_IAM" ? "AWS_IAM (callers not verified: IAM was not read)" : f.summary,
-        intended: intendedText(route === undefined ? undefined : intendedFor(policies, route)),
+        intended: intendedText(route === undefined ? undefined : intendedFor(policies, route), typeof route?.apiName === "string" ? route.apiName : undefined),
       };
     })
     .sort((x, y) => x.api.localeCompare(y.api) || x.where.localeCompare(y.where) || x.route.localeCompare(y.route));
