@@ -9,6 +9,7 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
 import { runAudit } from "../cli/private/audit/run";
 import { startFakeAws } from "./private/fake-aws";
 
@@ -41,6 +42,7 @@ async function once(): Promise<Sample> {
       cognito: new CognitoIdentityProviderClient(config),
       lambda: new LambdaClient(config),
       sts: new STSClient(config),
+      wafv2: new WAFV2Client(config),
     });
     const start = performance.now();
     const run = await runAudit({ regions: ["eu-west-1"], policies: [], failOn: "low", asOf: "2026-12-01", concurrency: CONCURRENCY }, clients, new Date());

@@ -1,4 +1,4 @@
-// `npm run audit -- --region <region>... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format
+// `npm run audit -- --region <region>... [--assume-role-arn <arn>]... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format
 //   table|json|junit|sarif|markdown|html|oscal] [--output <file>] [--report <format>=<file>]... [--fail-on <severity>]
 //   [--as-of YYYY-MM-DD] [--concurrency N]` and `npm run audit -- --print-iam-policy`.
 // Reads a live account read-only (cli/private/audit), judges it with the check's rules and policy files, compares
@@ -9,18 +9,20 @@ import { SEVERITIES } from "../guard/policy/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { AUDIT_FORMATS, type AuditFormat } from "./private/audit/formats";
 import { auditIamPolicy } from "./private/audit/iam-policy";
+import { accountOfRole } from "./private/audit/read";
 import { NothingRead, runAudit, type AuditArgs } from "./private/audit/run";
 import type { ClientFactory } from "./private/audit/clients";
 import { defaultPolicies } from "./private/no-policy";
 import { writeFileAtomically } from "./private/write";
 
 export const USAGE =
-  `usage: audit --region <region>... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format ${AUDIT_FORMATS.join("|")}]\n` +
+  `usage: audit --region <region>... [--assume-role-arn <arn>]... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format ${AUDIT_FORMATS.join("|")}]\n` +
   `             [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}] [--as-of YYYY-MM-DD] [--concurrency N]\n` +
-  "       audit --print-iam-policy   (the read-only IAM policy the audit needs)";
+  "       audit --print-iam-policy [--assume-role-arn <arn>]...   (the read-only IAM policy the audit needs)";
 
 const OPTIONS = {
   region: { type: "string", multiple: true },
+  "assume-role-arn": { type: "string", multiple: true },
   policy: { type: "string", multiple: true },
   plan: { type: "string", multiple: true },
   format: { type: "string", multiple: true },
@@ -33,15 +35,20 @@ const OPTIONS = {
 } as const;
 
 export type ParsedAudit =
-  | { readonly printIamPolicy: true }
+  | { readonly printIamPolicy: true; readonly assumeRoleArns: readonly string[] }
   | (AuditArgs & { readonly printIamPolicy: false; readonly reports: readonly ReportTarget<AuditFormat>[]; readonly stdout: AuditFormat });
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedAudit {
   const { values } = parseCommandLine(argv, OPTIONS);
+  const assumeRoleArns = values["assume-role-arn"] ?? [];
+  const badRole = assumeRoleArns.find((a) => accountOfRole(a) === undefined);
+  if (badRole !== undefined) throw new UsageError(`--assume-role-arn takes an IAM role ARN such as arn:aws:iam::123456789012:role/audit (got "${badRole}")`);
+  const twiceRole = assumeRoleArns.find((a, i) => assumeRoleArns.indexOf(a) !== i);
+  if (twiceRole !== undefined) throw new UsageError(`--assume-role-arn "${twiceRole}" given twice`);
   if (values["print-iam-policy"] === true) {
-    const other = Object.keys(values).filter((k) => k !== "print-iam-policy");
+    const other = Object.keys(values).filter((k) => k !== "print-iam-policy" && k !== "assume-role-arn");
     if (other.length > 0) throw new UsageError(`--print-iam-policy reads nothing: it takes no ${other.map((k) => `--${k}`).join(", ")}`);
-    return { printIamPolicy: true };
+    return { printIamPolicy: true, assumeRoleArns };
   }
   const fromEnv = env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"];
   const regions = values.region ?? (fromEnv !== undefined && fromEnv !== "" ? [fromEnv] : []);
@@ -62,6 +69,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   return {
     printIamPolicy: false,
     regions,
+    ...(assumeRoleArns.length > 0 ? { assumeRoleArns } : {}),
     policies: values.policy ?? defaultPolicies(),
     ...(plan !== undefined ? { plan } : {}),
     reports: reportTargets(values.report, AUDIT_FORMATS, output === undefined ? undefined : { format, file: output }),
@@ -84,7 +92,7 @@ export async function main(argv: readonly string[], io: Io = processIo, clients?
   try {
     const args = parseArgs(argv, env);
     if (args.printIamPolicy) {
-      io.out(`${JSON.stringify(auditIamPolicy(), null, 2)}\n`);
+      io.out(`${JSON.stringify(auditIamPolicy(args.assumeRoleArns), null, 2)}\n`);
       return 0;
     }
     const run = await runAudit(args, clients, new Date());

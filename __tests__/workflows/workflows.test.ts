@@ -462,6 +462,65 @@ describe("main.yml", () => {
   });
 });
 
+describe("compliance.yml", () => {
+  const wf = load("compliance.yml");
+  const audit = wf.jobs["audit"] as Job & { strategy?: { matrix?: { include?: { environment: string; stack: string }[] }; "fail-fast"?: boolean } };
+  const issue = wf.jobs["issue"] as Job;
+  const auditStep = audit.steps.find((s) => s.id === "audit");
+
+  it("GIVEN the schedule WHEN read THEN it runs nightly and on demand, never on a pull request or a push", () => {
+    expect(Object.keys(wf.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect((wf.on.schedule as { cron: string }[])[0]?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+  });
+
+  it("GIVEN each environment WHEN audited THEN through its own OIDC read-only role, with only contents: read and id-token: write", () => {
+    expect(audit.strategy?.matrix?.include).toEqual([
+      { environment: "dev", stack: "petstore-dev" },
+      { environment: "prod", stack: "petstore-prod" },
+    ]);
+    expect(audit.strategy?.["fail-fast"]).toBe(false);
+    expect(audit.environment).toBe("${{ matrix.environment }}-audit");
+    expect(permissionsOf(audit)).toEqual({ contents: "read", "id-token": "write" });
+    expect(stepUsing(audit, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.AWS_AUDIT_ROLE_ARN }}");
+    expect(runs(audit)).toMatch(/^npm ci$/m);
+  });
+
+  it("GIVEN the audit step WHEN read THEN it judges with the policies against the reviewed code and writes HTML, OSCAL and JSON evidence", () => {
+    const script = auditStep?.run ?? "";
+    expect(script).toContain("npm run --silent audit -- --policy policies");
+    expect(script).toContain('--plan "cdktf.out/stacks/$STACK/cdk.tf.json"');
+    for (const part of ["--format json --output evidence/audit.json", "--report html=evidence/audit.html", "--report oscal=evidence/audit.oscal.json"])
+      expect(script).toContain(part);
+    // The exit code is kept for the issue job; only "nothing could be read / bad input" fails this job.
+    expect(script).toContain('echo "$status" > evidence/exit-code');
+    expect(script).toMatch(/if \[ "\$status" -eq 2 \]; then[\s\S]*exit 2/);
+    // Read-only: nothing in the job deploys, applies or writes to the account.
+    expect(runs(audit)).not.toMatch(/terraform apply|npm run (apply|deploy)|cdktf deploy/);
+    const upload = stepUsing(audit, "actions/upload-artifact");
+    expect(upload?.if).toBe("${{ always() }}");
+    expect(upload?.with).toMatchObject({ name: "compliance-evidence-${{ matrix.environment }}", path: "evidence/" });
+  });
+
+  it("GIVEN drift or a finding WHEN reported THEN one job with issues: write only, running no project code, opens or updates ONE issue and closes nothing", () => {
+    expect(issue.needs).toBe("audit");
+    expect(issue.if).toBe("${{ always() }}");
+    expect(permissionsOf(issue)).toEqual({ issues: "write" });
+    expect(stepsUsing(issue, "actions/checkout")).toEqual([]);
+    expect(runsHeadCode(issue)).toBe(false);
+    const script = runs(issue);
+    expect(issue.env?.ISSUE_TITLE).toEqual(expect.any(String));
+    expect(script).toContain('--label "$ISSUE_LABEL" --state open');
+    expect(script).toContain("map(select(.title == env.ISSUE_TITLE)) | .[0].number // empty");
+    expect(script).toContain('gh issue edit "$number"');
+    expect(script).toContain('gh issue create --repo "$GITHUB_REPOSITORY" --title "$ISSUE_TITLE" --label "$ISSUE_LABEL"');
+    expect(script).not.toMatch(/gh issue (close|delete)|--state closed/);
+    // Exit 1 (drift or a finding) and anything else but 0 (not verified) make the issue; 0 everywhere writes none.
+    expect(script).toMatch(/1\) failing\+=/);
+    expect(script).toMatch(/\*\) failing\+=/);
+    expect(script).toMatch(/if \[ "\$\{#failing\[@\]\}" -eq 0 \]; then[\s\S]*exit 0\n\s*fi\n\s*gh label create/);
+  });
+});
+
 describe(".github/CODEOWNERS", () => {
   const lines = readFileSync(join(ROOT, ".github", "CODEOWNERS"), "utf8")
     .split("\n")

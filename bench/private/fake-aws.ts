@@ -99,6 +99,15 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
   const functions = o.functions ?? 5;
   let served = 0;
   const route = (method: string, path: string, target: string | undefined): { status: number; body: unknown; xml?: boolean } => {
+    if (target?.startsWith("AWSWAF_20190729.") === true) {
+      // No web ACL or rule group in the bench account: one listing each per scope.
+      const op = target.split(".")[1];
+      return op === "ListWebACLs"
+        ? { status: 200, body: { WebACLs: [] } }
+        : op === "ListRuleGroups"
+          ? { status: 200, body: { RuleGroups: [] } }
+          : { status: 400, body: { __type: "WAFInvalidParameterException", message: target } };
+    }
     if (target !== undefined) {
       const body = cognito(target);
       return body === undefined ? { status: 400, body: { __type: "InvalidParameterException", message: target } } : { status: 200, body };

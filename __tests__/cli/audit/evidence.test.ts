@@ -11,7 +11,17 @@ import { RULES } from "../../../guard/rules";
 import { NIST_CONTROLS } from "../../../cli/private/audit/controls";
 import { SchemaValidator } from "../../helpers/json-schema";
 import { findOscalSchema, OSCAL_SCHEMA_FILE, oscalSchemaDirs, skippedSchemaMessage } from "./oscal-schema";
-import { ACCOUNT, API_KEY_VALUE_MARKER, CLIENT_SECRET_MARKER, compliantAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
+import {
+  ACCOUNT,
+  API_KEY_VALUE_MARKER,
+  CLIENT_SECRET_MARKER,
+  WAF_SEARCH_STRING_MARKER,
+  compliantAccount,
+  installAccount,
+  REGION,
+  writePolicy,
+  type Mocks,
+} from "./fake-account";
 
 const TIME = new Date("2026-12-01T02:00:00.000Z");
 const POLICY = writePolicy();
@@ -172,18 +182,23 @@ describe("HTML report", () => {
 });
 
 describe("no secret reaches the evidence", () => {
-  test.each(AUDIT_FORMATS)("GIVEN an API key value and a client secret in the account WHEN rendered as %s THEN neither appears", async (format) => {
-    const run = await drifted();
-    const out = run.render(format);
-    expect(out.length).toBeGreaterThan(0);
-    expect(out).not.toContain(API_KEY_VALUE_MARKER);
-    expect(out).not.toContain(CLIENT_SECRET_MARKER);
-  });
+  test.each(AUDIT_FORMATS)(
+    "GIVEN an API key value, a client secret and a WAF search string in the account WHEN rendered as %s THEN none appears",
+    async (format) => {
+      const run = await drifted();
+      const out = run.render(format);
+      expect(out.length).toBeGreaterThan(0);
+      expect(out).not.toContain(API_KEY_VALUE_MARKER);
+      expect(out).not.toContain(CLIENT_SECRET_MARKER);
+      expect(out).not.toContain(WAF_SEARCH_STRING_MARKER);
+    },
+  );
 
   test("GIVEN the same account WHEN read THEN the secrets are dropped at read time (nothing keeps them in memory)", async () => {
     const run = await drifted();
     const kept = JSON.stringify(run.snapshot);
     expect(kept).not.toContain(API_KEY_VALUE_MARKER);
     expect(kept).not.toContain(CLIENT_SECRET_MARKER);
+    expect(kept).not.toContain(WAF_SEARCH_STRING_MARKER);
   });
 });

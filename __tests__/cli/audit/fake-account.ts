@@ -32,6 +32,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetFunctionConfigurationCommand, GetPolicyCommand, LambdaClient, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetRuleGroupCommand, GetWebACLCommand, ListRuleGroupsCommand, ListWebACLsCommand, WAFV2Client, type Rule as WafRule } from "@aws-sdk/client-wafv2";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,11 +42,52 @@ export const ACCOUNT = "111122223333";
 export const REGION = "eu-west-1";
 export const API_KEY_VALUE_MARKER = "PLANTED-API-KEY-VALUE-7f3a9c";
 export const CLIENT_SECRET_MARKER = "PLANTED-CLIENT-SECRET-4b8e1d";
+/** A web ACL byte-match search string (the kind an origin-verify rule holds). */
+export const WAF_SEARCH_STRING_MARKER = "PLANTED-WAF-SEARCH-STRING-91c2e0";
 const POOL_ID = `${REGION}_AbCdEf123`;
 const POOL_ARN = `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${POOL_ID}`;
 const FN_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:shop-dev-backend`;
 const URI = `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${FN_ARN}/invocations`;
 const WEB_ACL = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/shop-dev/1111`;
+const EDGE_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shop-edge/2222`;
+const RULE_GROUP = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/rulegroup/shop-deny/3333`;
+const VISIBILITY = { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: "m" };
+
+/** The AWS managed baseline, a blocking rate limit and a blocking header match: what waf-managed-rules wants. */
+export function baselineRules(): WafRule[] {
+  const managed = (Name: string, Priority: number): WafRule => ({
+    Name,
+    Priority,
+    Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name } },
+    OverrideAction: { None: {} },
+    VisibilityConfig: VISIBILITY,
+  });
+  return [
+    managed("AWSManagedRulesKnownBadInputsRuleSet", 0),
+    managed("AWSManagedRulesCommonRuleSet", 1),
+    {
+      Name: "rate",
+      Priority: 2,
+      Statement: { RateBasedStatement: { Limit: 1000, AggregateKeyType: "IP" } },
+      Action: { Block: {} },
+      VisibilityConfig: VISIBILITY,
+    },
+    {
+      Name: "deny-debug",
+      Priority: 3,
+      Statement: {
+        ByteMatchStatement: {
+          FieldToMatch: { SingleHeader: { Name: "x-debug-token" } },
+          PositionalConstraint: "EXACTLY",
+          SearchString: new TextEncoder().encode(WAF_SEARCH_STRING_MARKER),
+          TextTransformations: [{ Priority: 0, Type: "NONE" }],
+        },
+      },
+      Action: { Block: {} },
+      VisibilityConfig: VISIBILITY,
+    },
+  ];
+}
 
 export interface FakeAccount {
   /** Resources of the REST API, methods embedded; change them to drift the account. */
@@ -59,6 +101,8 @@ export interface FakeAccount {
   served?: Resource[];
   /** Auth types of the backend's function URLs (none when reviewed). */
   functionUrlAuth: ("NONE" | "AWS_IAM")[];
+  /** The rules of the stage's regional web ACL (and of the CLOUDFRONT-scope one in us-east-1). */
+  webAclRules: WafRule[];
 }
 
 export function compliantAccount(): FakeAccount {
@@ -116,6 +160,7 @@ export function compliantAccount(): FakeAccount {
     ],
     stageWebAcl: WEB_ACL,
     functionUrlAuth: [],
+    webAclRules: baselineRules(),
   };
 }
 
@@ -188,6 +233,26 @@ export function installAccount(account: FakeAccount) {
   const idp = mockClient(CognitoIdentityProviderClient);
   const fn = mockClient(LambdaClient);
   const sts = mockClient(STSClient);
+  const waf = mockClient(WAFV2Client);
+  waf.on(ListWebACLsCommand).callsFake((input: { Scope?: string }) => ({
+    WebACLs: input.Scope === "CLOUDFRONT" ? [{ Name: "shop-edge", Id: "2222", ARN: EDGE_ACL }] : [{ Name: "shop-dev", Id: "1111", ARN: WEB_ACL }],
+  }));
+  waf.on(GetWebACLCommand).callsFake((input: { Scope?: string }) => ({
+    WebACL: {
+      ...(input.Scope === "CLOUDFRONT" ? { Name: "shop-edge", Id: "2222", ARN: EDGE_ACL } : { Name: "shop-dev", Id: "1111", ARN: WEB_ACL }),
+      DefaultAction: { Allow: {} },
+      Rules: account.webAclRules,
+      VisibilityConfig: VISIBILITY,
+    },
+    LockToken: "lock",
+  }));
+  waf.on(ListRuleGroupsCommand).callsFake((input: { Scope?: string }) => ({
+    RuleGroups: input.Scope === "CLOUDFRONT" ? [] : [{ Name: "shop-deny", Id: "3333", ARN: RULE_GROUP }],
+  }));
+  waf.on(GetRuleGroupCommand).resolves({
+    RuleGroup: { Name: "shop-deny", Id: "3333", ARN: RULE_GROUP, Capacity: 10, Rules: [], VisibilityConfig: VISIBILITY },
+    LockToken: "lock",
+  });
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   gw.on(GetRestApisCommand).resolves({ items: [{ id: "api1", name: "shop-dev", rootResourceId: "root1" }] });
   gw.on(GetResourcesCommand).callsFake(() => ({ items: account.resources }));
@@ -288,5 +353,5 @@ export function installAccount(account: FakeAccount) {
       AuthType,
     })),
   }));
-  return { gw, v2, idp, fn, sts, restore: () => [gw, v2, idp, fn, sts].forEach((m) => m.restore()) };
+  return { gw, v2, idp, fn, sts, waf, restore: () => [gw, v2, idp, fn, sts, waf].forEach((m) => m.restore()) };
 }

@@ -8,7 +8,8 @@ import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import { STSClient } from "@aws-sdk/client-sts";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
 import { main } from "../../../cli/audit";
 import { allPages } from "../../../cli/private/audit/calls";
 import { actionOf, auditIamPolicy, isReadAction } from "../../../cli/private/audit/iam-policy";
@@ -48,18 +49,32 @@ describe("pagination", () => {
 describe("least privilege", () => {
   test("GIVEN a full audit WHEN its calls are recorded THEN each is granted by the printed policy and none writes", async () => {
     mocks = installAccount(compliantAccount());
-    const snap = await readAccount({ regions: [REGION, "us-east-1"] });
+    const role = "arn:aws:iam::222233334444:role/api-audit";
+    mocks.sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: "ASIA", SecretAccessKey: "s", SessionToken: "t", Expiration: new Date() } });
+    const snap = await readAccount({ regions: [REGION, "us-east-1"], assumeRoleArns: [role] });
     expect(snap.calls.length).toBeGreaterThan(10);
     const ops = [...new Set(snap.calls.map((c) => `${c.service}:${c.operation}`))].sort();
     const ungranted = snap.calls.filter((c) => actionOf(c) === undefined);
     expect(ungranted).toEqual([]);
     let printed = "";
-    expect(await main(["--print-iam-policy"], { out: (s) => (printed += s), err: () => undefined })).toBe(0);
+    expect(await main(["--print-iam-policy", "--assume-role-arn", role], { out: (s) => (printed += s), err: () => undefined })).toBe(0);
     const policy = JSON.parse(printed) as ReturnType<typeof auditIamPolicy>;
     const granted = policy.Statement.flatMap((s) => s.Action);
     for (const c of snap.calls) expect(granted).toContain(actionOf(c));
     expect(granted.filter((a) => !isReadAction(a))).toEqual([]);
-    expect(ops).toEqual(expect.arrayContaining(["apigateway:GetResources", "cognito-idp:DescribeUserPoolClient", "lambda:GetPolicy", "sts:GetCallerIdentity"]));
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        "apigateway:GetResources",
+        "cognito-idp:DescribeUserPoolClient",
+        "lambda:GetPolicy",
+        "sts:AssumeRole",
+        "sts:GetCallerIdentity",
+        "wafv2:GetRuleGroup",
+        "wafv2:GetWebACL",
+        "wafv2:ListRuleGroups",
+        "wafv2:ListWebACLs",
+      ]),
+    );
   });
 });
 
@@ -111,6 +126,7 @@ describe("throttling, with the SDK's adaptive retry over real HTTP", () => {
         cognito: new CognitoIdentityProviderClient(config),
         lambda: new LambdaClient(config),
         sts: new STSClient(config),
+        wafv2: new WAFV2Client(config),
       }),
     });
     expect(seen.filter((s) => s.path === "/restapis").map((s) => s.status)).toEqual([429, 429, 200]);

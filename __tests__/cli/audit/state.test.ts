@@ -4,6 +4,7 @@ import { policyText } from "../../../cli/private/audit/state-rest";
 import type { AccountSnapshot, RegionSnapshot } from "../../../cli/private/audit/snapshot";
 
 const region = (over: Partial<RegionSnapshot> = {}): RegionSnapshot => ({
+  waf: [],
   region: "eu-west-1",
   restApis: [
     {
@@ -43,7 +44,7 @@ const region = (over: Partial<RegionSnapshot> = {}): RegionSnapshot => ({
   ...over,
 });
 
-const snapshot = (r: RegionSnapshot): AccountSnapshot => ({ account: "1", regions: [r], unread: [], calls: [] });
+const snapshot = (r: RegionSnapshot): AccountSnapshot => ({ account: "1", accounts: [{ account: "1" }], regions: [r], unread: [], calls: [] });
 
 describe("GIVEN a REST API as GetResources (embed=methods), GetAuthorizers and GetStages return it", () => {
   const { model } = deployedModel(snapshot(region()));
@@ -58,7 +59,7 @@ describe("GIVEN a REST API as GetResources (embed=methods), GetAuthorizers and G
   test("THEN a CUSTOM method's authorizer and its Lambda function resolve by id and invoke ARN", () => {
     const del = model.routes.find((r) => r.routeKey === "DELETE /pets/{id}");
     expect(del?.authorizer?.name).toBe("jwt");
-    expect(del?.authorizer?.lambdaFunctionAddress).toBe('aws_lambda_function.live["eu-west-1 function authz"]');
+    expect(del?.authorizer?.lambdaFunctionAddress).toBe('aws_lambda_function.live["1 eu-west-1 function authz"]');
     expect(model.unresolved).toEqual([]);
   });
 

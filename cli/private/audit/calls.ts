@@ -26,34 +26,58 @@ export function failureReason(e: unknown): string {
   return `${name}: ${message}`;
 }
 
-export class Caller {
-  private readonly recorded: SdkCall[] = [];
-  private readonly failures: Unread[] = [];
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+/** What every Caller of one run shares: the record, the failures and the requests in flight. */
+interface Pool {
+  readonly concurrency: number;
+  readonly recorded: SdkCall[];
+  readonly failures: Unread[];
+  active: number;
+  readonly waiting: (() => void)[];
+}
 
-  constructor(private readonly concurrency: number) {
+export class Caller {
+  private readonly pool: Pool;
+
+  /**
+   * @param account the audited account its failures are recorded against. @default - the account of the
+   * default credentials (one account audited)
+   */
+  constructor(
+    concurrency: number | Pool,
+    private readonly account?: string,
+  ) {
+    if (typeof concurrency !== "number") {
+      this.pool = concurrency;
+      return;
+    }
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer (got ${concurrency})`);
+    this.pool = { concurrency, recorded: [], failures: [], active: 0, waiting: [] };
+  }
+
+  /** A Caller for one more audited account: the same bound, record and failures, its failures named by `account`. */
+  forAccount(account: string): Caller {
+    return new Caller(this.pool, account);
   }
 
   get calls(): readonly SdkCall[] {
-    return this.recorded;
+    return this.pool.recorded;
   }
 
   get unread(): readonly Unread[] {
-    return this.failures;
+    return this.pool.failures;
   }
 
   /** Sends one command through `send`, within the concurrency bound, recording it by the command's class name. */
   async call<C extends object, T>(service: Service, command: C, send: (c: C) => Promise<T>): Promise<T> {
-    this.recorded.push({ service, operation: command.constructor.name.replace(/Command$/, "") });
-    if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    const pool = this.pool;
+    pool.recorded.push({ service, operation: command.constructor.name.replace(/Command$/, "") });
+    if (pool.active >= pool.concurrency) await new Promise<void>((resolve) => pool.waiting.push(resolve));
+    pool.active++;
     try {
       return await send(command);
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      pool.active--;
+      pool.waiting.shift()?.();
     }
   }
 
@@ -68,14 +92,14 @@ export class Caller {
     try {
       return await read();
     } catch (e) {
-      this.failures.push({ region, service, what, reason: failureReason(e), ...(scope !== undefined ? { scope } : {}) });
+      this.notRead({ region, service, what, reason: failureReason(e), ...(scope !== undefined ? { scope } : {}) });
       return undefined;
     }
   }
 
   /** Records something the audit does not read at all (no client for the service). */
   notRead(entry: Unread): void {
-    this.failures.push(entry);
+    this.pool.failures.push(this.account === undefined || entry.account !== undefined ? entry : { ...entry, account: this.account });
   }
 }
 

@@ -6,6 +6,15 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
+
+/** Temporary credentials of an assumed role, as the SDK's clients take them. */
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration?: Date;
+}
 
 export interface RegionClients {
   readonly apigateway: APIGatewayClient;
@@ -13,24 +22,30 @@ export interface RegionClients {
   readonly cognito: CognitoIdentityProviderClient;
   readonly lambda: LambdaClient;
   readonly sts: STSClient;
+  readonly wafv2: WAFV2Client;
 }
 
-export type ClientFactory = (region: string) => RegionClients;
+/**
+ * The clients of one region. `credentials`: those of a role assumed into another account, so each account is read
+ * with its own. @default - the SDK's default credential chain
+ */
+export type ClientFactory = (region: string, credentials?: RoleCredentials) => RegionClients;
 
 /** Attempts per call, the first included: throttling on the management API is common in large accounts. */
 export const MAX_ATTEMPTS = 8;
 
-export const sdkClients: ClientFactory = (region) => {
-  const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS } as const;
+export const sdkClients: ClientFactory = (region, credentials) => {
+  const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS, ...(credentials !== undefined ? { credentials } : {}) } as const;
   return {
     apigateway: new APIGatewayClient(config),
     apigatewayv2: new ApiGatewayV2Client(config),
     cognito: new CognitoIdentityProviderClient(config),
     lambda: new LambdaClient(config),
     sts: new STSClient(config),
+    wafv2: new WAFV2Client(config),
   };
 };
 
 export function destroyClients(c: RegionClients): void {
-  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts]) client.destroy();
+  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2]) client.destroy();
 }

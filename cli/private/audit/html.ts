@@ -58,9 +58,9 @@ function apiSection(r: AuditReport, api: string, rows: readonly MatrixRow[], ind
       failingRoutes.set(f.route, (failingRoutes.get(f.route) ?? 0) + 1);
   const matrix = table(
     `Authorization matrix of ${api}: who can call what, as deployed`,
-    ["Route", "Deployed authorization", "The policy intends", "Findings"],
-    rows.map((m) => [m.route, m.deployed, m.intended, String(failingRoutes.get(m.route) ?? 0)]),
-    (i, j) => (j === 3 && (failingRoutes.get(rows[i]?.route ?? "") ?? 0) > 0 ? "fail" : undefined),
+    ["Route", "Account and region", "Deployed authorization", "The policy intends", "Findings"],
+    rows.map((m) => [m.route, m.where, m.deployed, m.intended, String(failingRoutes.get(m.route) ?? 0)]),
+    (i, j) => (j === 4 && (failingRoutes.get(rows[i]?.route ?? "") ?? 0) > 0 ? "fail" : undefined),
   );
   const cov = r.coverage?.apis.filter((c) => c.api === api) ?? [];
   const coverage = cov.map((c) => `<p>Coverage: ${c.covered} of ${c.routes} route(s) by policy ${escapeHtml(c.policy ?? "(none or several)")}.</p>`).join("");
@@ -82,12 +82,20 @@ function apiSection(r: AuditReport, api: string, rows: readonly MatrixRow[], ind
   ].join("\n");
 }
 
+const accountsText = (accounts: AuditReport["audit"]["accounts"], first: string | undefined): string =>
+  accounts.length > 1 ? accounts.map((x) => x.account ?? "unknown").join(", ") : (first ?? "unknown account");
+
 export function htmlReport(r: AuditReport): string {
   const a = r.audit;
   const s = summarize(r);
   const apis = [...new Set([...a.matrix.map((m) => m.api), ...r.findings.flatMap((f) => (f.api === undefined ? [] : [f.api]))])].sort();
   const facts: [string, string][] = [
-    ["Account", a.account ?? "unknown (STS GetCallerIdentity failed)"],
+    ...(a.accounts.length > 1 || a.accounts.some((x) => x.roleArn !== undefined)
+      ? a.accounts.map((x): [string, string] => [
+          `Account ${x.account ?? "unknown"}`,
+          `${x.roleArn === undefined ? "default credentials" : `role ${x.roleArn}`}${x.notVerified === undefined ? "" : `: NOT VERIFIED (${x.notVerified})`}`,
+        ])
+      : [["Account", a.account ?? "unknown (STS GetCallerIdentity failed)"] as [string, string]]),
     ["Regions", a.regions.join(", ")],
     ["Time (UTC)", a.time],
     ["Tool version", a.toolVersion],
@@ -111,8 +119,8 @@ export function htmlReport(r: AuditReport): string {
   const otherDrift = a.drift.filter((d) => d.api === undefined);
   const notRead = table(
     "Not read, so not verified",
-    ["Region", "What", "Why"],
-    a.unread.map((u) => [u.region, u.what, u.reason]),
+    ["Account", "Region", "What", "Why"],
+    a.unread.map((u) => [u.account ?? a.account ?? "?", u.region, u.what, u.reason]),
   );
   const codeOnly = table(
     "Rules judged on the code only (npm run check), not on the account",
@@ -122,7 +130,7 @@ export function htmlReport(r: AuditReport): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en"><head><meta charset="utf-8" />',
-    `<title>API access audit: ${escapeHtml(a.account ?? "unknown account")} ${escapeHtml(a.regions.join(", "))}</title>`,
+    `<title>API access audit: ${escapeHtml(accountsText(a.accounts, a.account))} ${escapeHtml(a.regions.join(", "))}</title>`,
     `<style>${STYLE}</style></head><body>`,
     `<header><h1>API access audit</h1>${dl}</header>`,
     nav,

@@ -49,8 +49,13 @@ export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>
     GetPolicy: "lambda:GetPolicy",
     ListFunctionUrlConfigs: "lambda:ListFunctionUrlConfigs",
   },
-  sts: { GetCallerIdentity: "sts:GetCallerIdentity" },
-  wafv2: {},
+  sts: { GetCallerIdentity: "sts:GetCallerIdentity", AssumeRole: "sts:AssumeRole" },
+  wafv2: {
+    ListWebACLs: "wafv2:ListWebACLs",
+    GetWebACL: "wafv2:GetWebACL",
+    ListRuleGroups: "wafv2:ListRuleGroups",
+    GetRuleGroup: "wafv2:GetRuleGroup",
+  },
   iam: {},
   cloudfront: {},
   logs: {},
@@ -59,8 +64,11 @@ export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>
 /** The IAM action a recorded call needs; undefined when the policy does not grant it. */
 export const actionOf = (c: SdkCall): string | undefined => ACTIONS[c.service][c.operation];
 
-/** Verbs and prefixes that read: anything else in the policy would be a defect. */
-export const isReadAction = (action: string): boolean => /^(apigateway:GET|[a-z0-9-]+:(Get|List|Describe)[A-Za-z]*)$/.test(action);
+/**
+ * Verbs and prefixes that read: anything else in the policy would be a defect. sts:AssumeRole changes nothing in
+ * any account (it returns temporary credentials) and is granted only on the roles named (--assume-role-arn).
+ */
+export const isReadAction = (action: string): boolean => /^(apigateway:GET|sts:AssumeRole|[a-z0-9-]+:(Get|List|Describe)[A-Za-z]*)$/.test(action);
 
 export interface PolicyDocument {
   readonly Version: "2012-10-17";
@@ -72,13 +80,21 @@ export interface PolicyDocument {
   }[];
 }
 
-export function auditIamPolicy(): PolicyDocument {
-  const others = [...new Set(Object.values(ACTIONS).flatMap((ops) => Object.values(ops)))].filter((a) => a !== "apigateway:GET").sort();
+/** Granted only on the roles the audit assumes, never on `*`. */
+const ASSUME = "sts:AssumeRole";
+
+/**
+ * The policy of the identity the audit runs as, and of every role it assumes (each reads its own account). With
+ * `assumeRoleArns`, one more statement lets the first assume exactly those roles.
+ */
+export function auditIamPolicy(assumeRoleArns: readonly string[] = []): PolicyDocument {
+  const others = [...new Set(Object.values(ACTIONS).flatMap((ops) => Object.values(ops)))].filter((a) => a !== "apigateway:GET" && a !== ASSUME).sort();
   return {
     Version: "2012-10-17",
     Statement: [
       { Sid: "ApiGatewayRead", Effect: "Allow", Action: ["apigateway:GET"], Resource: APIGATEWAY_READ_PATHS },
       { Sid: "IdentityAndFunctionsRead", Effect: "Allow", Action: others, Resource: "*" },
+      ...(assumeRoleArns.length > 0 ? [{ Sid: "AssumeAuditRoles", Effect: "Allow" as const, Action: [ASSUME], Resource: [...assumeRoleArns] }] : []),
     ],
   };
 }

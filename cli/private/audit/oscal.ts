@@ -25,7 +25,8 @@ function statusOf(v: Verdict): Status {
 
 export function oscalDocument(r: AuditReport): Record<string, unknown> {
   const a = r.audit;
-  const scope = `${a.account ?? "unknown-account"}|${[...a.regions].sort().join(",")}`;
+  const accounts = a.accounts.length > 1 ? a.accounts.map((x) => x.account ?? "unknown-account") : [a.account ?? "unknown-account"];
+  const scope = `${accounts.join(",")}|${[...a.regions].sort().join(",")}`;
   const verdicts = verdictsOf(r.rules, r.findings, r.subjects ?? new Map(), r.failOn);
   const observations: Record<string, unknown>[] = [];
   const findings: Record<string, unknown>[] = [];
@@ -69,11 +70,16 @@ export function oscalDocument(r: AuditReport): Record<string, unknown> {
   const allControls = [...new Set(r.rules.flatMap((rule) => controlsOf(rule.id)))].sort();
   const result: Record<string, unknown> = {
     uuid: uuidV5(`result|${scope}|${a.time}|${a.policyDigest}`),
-    title: `API access audit of ${a.account ?? "an unknown account"} (${a.regions.join(", ")})`,
+    title: `API access audit of ${accounts.join(", ")} (${a.regions.join(", ")})`,
     description: `The deployed API Gateway, Cognito and Lambda configuration judged by the check's rules and the policy files (sha256 ${a.policyDigest})${a.plan !== undefined ? `, and compared with the reviewed code ${a.plan}` : ""}.`,
     start: a.time,
     end: a.time,
-    props: [prop("tool-version", a.toolVersion), prop("policy-digest", a.policyDigest), ...a.regions.map((g) => prop("region", g))],
+    props: [
+      prop("tool-version", a.toolVersion),
+      prop("policy-digest", a.policyDigest),
+      ...a.regions.map((g) => prop("region", g)),
+      ...accounts.map((x) => prop("account", x)),
+    ],
     "reviewed-controls": { "control-selections": [{ "include-controls": allControls.map((c) => ({ "control-id": controlId(c) })) }] },
     ...(observations.length > 0 ? { observations } : {}),
     ...(findings.length > 0 ? { findings } : {}),
@@ -82,7 +88,7 @@ export function oscalDocument(r: AuditReport): Record<string, unknown> {
     "assessment-results": {
       uuid: uuidV5(`assessment-results|${scope}|${a.time}|${a.policyDigest}`),
       metadata: {
-        title: `API access audit: ${a.account ?? "unknown account"}`,
+        title: `API access audit: ${accounts.join(", ")}`,
         "last-modified": a.time,
         version: a.toolVersion,
         "oscal-version": OSCAL_VERSION,

@@ -9,6 +9,7 @@ import { failing, runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
 import { policyDigests } from "../../../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../../../guard/policy/load";
+import { expandAuthorizer } from "../../../guard/policy/match";
 import type { Model } from "../../../guard/model";
 import type { IntendedRoute, PolicySet, Severity } from "../../../guard/policy/types";
 import { modelFacts } from "../../../guard/review/facts";
@@ -21,13 +22,15 @@ import type { AuditFormat } from "./formats";
 import { htmlReport } from "./html";
 import { oscalReport } from "./oscal";
 import { readAccount } from "./read";
-import type { AccountSnapshot, Unread } from "./snapshot";
+import type { AccountSnapshot, AuditedAccount, Unread } from "./snapshot";
 import { servedRule } from "./served";
 import { deployedModel } from "./state";
 import { auditRule, auditRules, CODE_ONLY_RULES } from "./verification";
 
 export interface AuditArgs {
   readonly regions: readonly string[];
+  /** Roles to assume, one per audited account (--assume-role-arn). @default - the default credentials' account */
+  readonly assumeRoleArns?: readonly string[];
   readonly policies: readonly string[];
   /** The reviewed code to compare the account with (cdktf.out or a plan JSON). @default - no drift comparison */
   readonly plan?: string;
@@ -48,12 +51,17 @@ export class NothingRead extends Error {
 /** The listings without which a region's APIs and pools are not known at all. */
 const TOP_LISTINGS = ["GetRestApis", "GetApis", "ListUserPools"];
 
+/** Nothing at all was read: no account could be entered, or every listing of every account and region failed. */
 export function nothingRead(snapshot: AccountSnapshot): boolean {
-  return snapshot.regions.every((r) => TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && u.what === what)));
+  return snapshot.regions.every((r) =>
+    TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && (u.account === undefined || u.account === r.account) && u.what === what)),
+  );
 }
 
 /** One route of the authorization matrix: who can call it as deployed, and what the policy intends. */
 export interface MatrixRow {
+  /** The audited account and region the API is in: `111122223333 eu-west-1`. */
+  readonly where: string;
   readonly api: string;
   readonly route: string;
   readonly address: string;
@@ -63,10 +71,11 @@ export interface MatrixRow {
   readonly intended: string;
 }
 
-export function intendedText(i: IntendedRoute | undefined): string {
+/** The policy's entry in words; `${api}` in an authorizer name is the route's API (`apiName`) when given. */
+export function intendedText(i: IntendedRoute | undefined, apiName?: string): string {
   if (i === undefined) return "no policy entry";
   const parts = [
-    ...(i.authorizer !== undefined ? [`authorizer ${i.authorizer}`] : []),
+    ...(i.authorizer !== undefined ? [`authorizer ${apiName === undefined ? i.authorizer : expandAuthorizer(i.authorizer, apiName)}`] : []),
     ...(i.scopes.length > 0 ? [`scopes: ${i.scopes.join(", ")}`] : []),
     ...(i.groups.length > 0 ? [`groups: ${i.groups.join(", ")}`] : []),
     ...(i.roles.length > 0 ? [`roles: ${i.roles.join(", ")}`] : []),
@@ -81,20 +90,24 @@ export function authorizationMatrix(model: Model, policies: PolicySet, unread: r
   return modelFacts(model)
     .routes.map((f) => {
       const route = byAddress.get(f.address);
+      const source = /^aws:([^:]+):(.+)$/.exec(route?.resource.source.file ?? "");
       return {
+        where: source === null ? "?" : `${source[1]} ${source[2]}`,
         api: f.api,
         route: f.route,
         address: f.address,
         deployed: iamUnread && f.type === "AWS_IAM" ? "AWS_IAM (callers not verified: IAM was not read)" : f.summary,
-        intended: intendedText(route === undefined ? undefined : intendedFor(policies, route)),
+        intended: intendedText(route === undefined ? undefined : intendedFor(policies, route), typeof route?.apiName === "string" ? route.apiName : undefined),
       };
     })
-    .sort((x, y) => x.api.localeCompare(y.api) || x.route.localeCompare(y.route));
+    .sort((x, y) => x.api.localeCompare(y.api) || x.where.localeCompare(y.where) || x.route.localeCompare(y.route));
 }
 
 /** What the evidence formats add to the check's report: who, where, when, with what. */
 export interface AuditMeta {
   readonly account?: string;
+  /** Every account set out to read, with the role assumed into it and why it could not be, if it could not. */
+  readonly accounts: readonly AuditedAccount[];
   readonly regions: readonly string[];
   /** ISO 8601, UTC. */
   readonly time: string;
@@ -141,8 +154,18 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
   const policies = loadPolicySet(args.policies);
   // The reviewed code is read before the account: a wrong --plan is exit 2 without a request.
   const code = args.plan === undefined ? undefined : loadModel(args.plan);
-  const snapshot = await readAccount({ regions: args.regions, concurrency: args.concurrency, ...(clients !== undefined ? { clients } : {}) });
-  if (nothingRead(snapshot)) throw new NothingRead(snapshot.unread.filter((u) => u.region !== "all").map((u) => `${u.region}: ${u.what}: ${u.reason}`));
+  const snapshot = await readAccount({
+    regions: args.regions,
+    concurrency: args.concurrency,
+    ...(args.assumeRoleArns !== undefined ? { assumeRoleArns: args.assumeRoleArns } : {}),
+    ...(clients !== undefined ? { clients } : {}),
+  });
+  if (nothingRead(snapshot))
+    throw new NothingRead(
+      snapshot.unread
+        .filter((u) => u.region !== "all")
+        .map((u) => `${u.account === undefined ? "" : `account ${u.account} `}${u.region}: ${u.what}: ${u.reason}`),
+    );
   const { model: live, documents } = deployedModel(snapshot);
   const model = { ...live, asOf: args.asOf };
   const noPolicy = args.policies.length === 0;
@@ -155,7 +178,8 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
   );
   const result = runRules(model, policies, [...rules, served, ...(drift === undefined ? [] : [drift.rule])]);
   const files = policyDigests(policies);
-  const input = `aws:${snapshot.account ?? "unknown-account"} (${args.regions.join(", ")})`;
+  const named = snapshot.accounts.map((a) => a.account ?? "unknown-account");
+  const input = `aws:${named.length > 0 ? named.join(",") : "unknown-account"} (${args.regions.join(", ")})`;
   const report: AuditReport = {
     findings: result.findings,
     rules: result.rules,
@@ -167,6 +191,7 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     policyFiles: files,
     audit: {
       ...(snapshot.account !== undefined ? { account: snapshot.account } : {}),
+      accounts: snapshot.accounts,
       regions: args.regions,
       time: now.toISOString(),
       toolVersion: VERSION,
@@ -180,7 +205,9 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     },
   };
   const notes = [
-    ...snapshot.unread.map((u) => `not read: ${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}`),
+    ...snapshot.unread.map(
+      (u) => `not read: ${u.account === undefined ? "" : `account ${u.account} `}${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}`,
+    ),
     ...documents.flatMap((d) => d.problems),
     ...(noPolicy ? ["no policy: every control is checked, intent is not (give --policy)"] : []),
   ];

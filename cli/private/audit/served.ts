@@ -7,6 +7,7 @@
 import type { Severity } from "../../../guard/policy/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";
 import type { AccountSnapshot, RestApiRead } from "./snapshot";
+import { regionSource } from "./state";
 
 export const SERVED_RULE_ID = "stage-serves-working-copy";
 
@@ -77,6 +78,8 @@ export interface ServedDifference {
   readonly api: string;
   readonly stage: string;
   readonly route: string;
+  /** Where the stage is, as the adapter names the region's document (`aws:111122223333:eu-west-1`). */
+  readonly source: string;
   readonly served: AuthLine | undefined;
   readonly workingCopy: AuthLine | undefined;
   readonly message: string;
@@ -100,6 +103,7 @@ export function servedDifferences(snapshot: AccountSnapshot): ServedDifference[]
           out.push({
             api,
             stage,
+            source: regionSource(region.account ?? snapshot.account, region.region),
             route,
             served: s,
             workingCopy: w,
@@ -125,7 +129,7 @@ export function servedRule(snapshot: AccountSnapshot): Rule {
     equivalents: {},
     check: (model) =>
       servedDifferences(snapshot).map((d): RuleFinding => {
-        const m = model.routes.find((r) => r.apiName === d.api && r.routeKey === d.route);
+        const m = model.routes.find((r) => r.apiName === d.api && r.routeKey === d.route && r.resource.source.file === d.source);
         return { address: m?.address ?? `${d.api} stage ${d.stage}`, api: d.api, route: d.route, message: d.message, severity: d.severity };
       }),
   };

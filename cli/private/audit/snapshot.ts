@@ -15,12 +15,15 @@ import type {
 import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
 import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
+import type { RuleGroup, Scope, WebACL } from "@aws-sdk/client-wafv2";
 
 /** The services the audit reads, as IAM names them. */
 export type Service = "apigateway" | "cognito-idp" | "lambda" | "sts" | "wafv2" | "iam" | "cloudfront" | "logs";
 
 /** Something the audit could not read, and why: what it hides is "not verified", never a pass. */
 export interface Unread {
+  /** The audited account it belongs to. @default - the account of the default credentials */
+  readonly account?: string;
   readonly region: string;
   readonly service: Service;
   /** What is hidden: `GetStages restapis/abc123`, `WAFv2 web ACLs`. */
@@ -71,7 +74,16 @@ export interface FunctionRead {
   readonly urls: readonly FunctionUrlConfig[];
 }
 
+/** The web ACLs and rule groups of one WAFv2 scope, as GetWebACL / GetRuleGroup return them, search strings redacted. */
+export interface WafRead {
+  readonly scope: Scope;
+  readonly webAcls: readonly WebACL[];
+  readonly ruleGroups: readonly RuleGroup[];
+}
+
 export interface RegionSnapshot {
+  /** The account read (STS names it). @default - unknown: GetCallerIdentity failed */
+  readonly account?: string;
   readonly region: string;
   readonly restApis: readonly RestApiRead[];
   readonly usagePlans: readonly { readonly plan: UsagePlan; readonly keys: readonly UsagePlanKey[] }[];
@@ -81,11 +93,28 @@ export interface RegionSnapshot {
   readonly httpApis: readonly HttpApiRead[];
   readonly userPools: readonly UserPoolRead[];
   readonly functions: readonly FunctionRead[];
+  /**
+   * WAFv2: the region's REGIONAL scope, and in the account's first region also its CLOUDFRONT scope (read in
+   * us-east-1), so each account's global web ACLs are judged once.
+   */
+  readonly waf: readonly WafRead[];
+}
+
+/** One account the run set out to read: through the default credentials, or a role assumed with STS. */
+export interface AuditedAccount {
+  /** The role assumed into it (--assume-role-arn). @default - the default credentials */
+  readonly roleArn?: string;
+  /** The account id: STS GetCallerIdentity, else the role ARN's. @default - unknown */
+  readonly account?: string;
+  /** Why it could not be entered at all (AssumeRole refused): everything in it is not verified. */
+  readonly notVerified?: string;
 }
 
 export interface AccountSnapshot {
-  /** The account id STS names; undefined when GetCallerIdentity failed. */
+  /** The account id STS names when one account is audited; the first one read when several are. */
   readonly account?: string;
+  /** Every account the run set out to read, in --assume-role-arn order. */
+  readonly accounts: readonly AuditedAccount[];
   readonly regions: readonly RegionSnapshot[];
   readonly unread: readonly Unread[];
   /** Every SDK call made, in order (service and operation): the evidence for the least-privilege policy. */

@@ -72,12 +72,12 @@ export function hiddenFrom(rule: Rule, unread: readonly Unread[]): Unread[] {
 /** One line per service: the first hidden read in full, and how many more. */
 export function reasonOf(hidden: readonly Unread[]): string {
   const byService = new Map<string, Unread[]>();
-  for (const u of hidden) byService.set(u.service, [...(byService.get(u.service) ?? []), u]);
+  for (const u of hidden) byService.set(`${u.account ?? ""} ${u.service}`, [...(byService.get(`${u.account ?? ""} ${u.service}`) ?? []), u]);
   return [...byService.values()]
     .map((us) => {
       const u = us[0] as Unread;
       const more = us.length > 1 ? ` (and ${us.length - 1} more ${u.service} read(s))` : "";
-      return `${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}${more}`;
+      return `${u.account === undefined ? "" : `account ${u.account} `}${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}${more}`;
     })
     .join("; ");
 }
@@ -90,26 +90,26 @@ function intentHidden(model: Model, policies: PolicySet, f: RuleFinding, unread:
   return unread.filter((u) => u.scope === undefined && needs.has(u.service));
 }
 
+/**
+ * Whether an unread entry hides a finding: one of an audited account (--assume-role-arn) hides only what is in
+ * that account (the live addresses start with it), so a role refused in one account never lowers another's
+ * findings; one without an account hides everything.
+ */
+export const hides = (u: Unread, f: RuleFinding): boolean => u.account === undefined || f.address.includes(`.live[${JSON.stringify(u.account).slice(0, -1)} `);
+
 /** The rule as the audit runs it: unchanged when all it needs was read, otherwise reported as not verified. */
 export function auditRule(rule: Rule, unread: readonly Unread[]): Rule {
   const hidden = hiddenFrom(rule, unread);
-  if (hidden.length === 0 && ROUTE_RULES.has(rule.id)) {
-    return {
-      ...rule,
-      check: (model, policies) =>
-        rule.check(model, policies).map((f): RuleFinding => {
-          const h = intentHidden(model, policies, f, unread);
-          return h.length === 0 ? f : { ...f, severity: "info", message: `not verified (${reasonOf(h)}): ${f.message}` };
-        }),
-    };
-  }
-  if (hidden.length === 0) return rule;
-  const why = reasonOf(hidden);
+  const routeRule = ROUTE_RULES.has(rule.id);
+  if (hidden.length === 0 && !routeRule) return rule;
   return {
     ...rule,
     check: (model, policies) => {
-      const found = rule.check(model, policies).map((f): RuleFinding => ({ ...f, severity: "info", message: `not verified (${why}): ${f.message}` }));
-      return [{ address: "(audit)", severity: "info", message: `${rule.id} is not verified: ${why}` }, ...found];
+      const found = rule.check(model, policies).map((f): RuleFinding => {
+        const h = [...hidden, ...(routeRule ? intentHidden(model, policies, f, unread) : [])].filter((u) => hides(u, f));
+        return h.length === 0 ? f : { ...f, severity: "info", message: `not verified (${reasonOf(h)}): ${f.message}` };
+      });
+      return hidden.length === 0 ? found : [{ address: "(audit)", severity: "info", message: `${rule.id} is not verified: ${reasonOf(hidden)}` }, ...found];
     },
   };
 }
