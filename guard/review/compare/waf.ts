@@ -3,7 +3,7 @@
 import { change } from "../change";
 import type { Change } from "../types";
 import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 
 type Make = (subject: string, message: string, addresses: readonly string[]) => Change;
 
