@@ -1,50 +1,126 @@
-// The layers of guard/ written down (STYLE.md): access holds queries over the model and judges nothing, so no
-// module under guard/access imports the review or the rules, which sit above it. A circle is a design bug.
-import { readdirSync, readFileSync, statSync } from "fs";
-import { dirname, join, relative, resolve, sep } from "path";
+// The import boundaries are written once, in .dependency-cruiser.cjs, and `npm run lint` holds the tree to them.
+// This suite shows that they can fail: a small tree with an arrow the wrong way for each layer, a circle, and the
+// harmless twin of each (the same arrow pointing down) is cruised with the project's own configuration.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..", "..");
-const ABOVE_ACCESS = ["guard/review", "guard/rules"].map((d) => join(ROOT, d));
+const CONFIG = join(ROOT, ".dependency-cruiser.cjs");
+const DEPCRUISE = join(ROOT, "node_modules", ".bin", "depcruise");
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return tsFiles(p);
-    return p.endsWith(".ts") ? [p] : [];
-  });
+interface Violation {
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string;
 }
 
-/** Every module a source names: import/export ... from, import(), require(), side-effect imports. */
-function specifiers(source: string): string[] {
-  const out: string[] = [];
-  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)) out.push(m[1] as string);
-  return out;
+/** Writes `imports` (file -> the files it imports) as TypeScript under a fresh directory and cruises it. */
+function cruise(imports: Readonly<Record<string, readonly string[]>>): Violation[] {
+  const dir = mkdtempSync(join(tmpdir(), "layers-"));
+  try {
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "commonjs", moduleResolution: "node" } }));
+    for (const [file, targets] of Object.entries(imports)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      const lines = targets.map((t, i) => `import { x as x${i} } from "${relativeSpecifier(file, t)}";`);
+      writeFileSync(join(dir, file), [...lines, `export const x = ${targets.map((_, i) => `x${i}`).join(" + ") || "1"};`, ""].join("\n"));
+    }
+    const roots = [...new Set(Object.keys(imports).map((f) => f.split("/")[0] as string))];
+    const run = spawnSync(DEPCRUISE, ["--config", CONFIG, "--output-type", "json", ...roots], { cwd: dir, encoding: "utf8" });
+    if (run.stdout === "") throw new Error(`depcruise gave no output (exit ${run.status}): ${run.stderr}`);
+    const result = JSON.parse(run.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+    return result.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-/** The layer a relative specifier of `file` lands in above access, or undefined. */
-function aboveAccess(file: string, spec: string): string | undefined {
-  if (!spec.startsWith(".")) return undefined;
-  const target = resolve(dirname(file), spec);
-  return ABOVE_ACCESS.find((d) => target === d || target.startsWith(d + sep));
+function relativeSpecifier(from: string, to: string): string {
+  const up = from.split("/").length - 1;
+  return `${up === 0 ? "./" : "../".repeat(up)}${to.replace(/[.]ts$/, "")}`;
 }
 
-describe("guard/ layers", () => {
-  it("GIVEN guard/access WHEN its imports are read THEN none reaches guard/review or guard/rules", () => {
-    const files = tsFiles(join(ROOT, "guard", "access"));
-    expect(files.length).toBeGreaterThan(10);
-    const offenders = files.flatMap((f) =>
-      specifiers(readFileSync(f, "utf8"))
-        .filter((s) => aboveAccess(f, s) !== undefined)
-        .map((s) => `${relative(ROOT, f)} imports ${s}`),
+describe("import boundaries (.dependency-cruiser.cjs)", () => {
+  it("GIVEN an arrow up from each layer WHEN cruised THEN each is an error named by its rule", () => {
+    const violations = cruise({
+      "kernel/a.ts": ["guard/model.ts"],
+      "guard/match/route.ts": ["spec/types.ts"],
+      "spec/types.ts": ["constructs/api.ts"],
+      "lambdas/authorizer/index.ts": ["spec/types.ts"],
+      "constructs/api.ts": ["stacks/stack.ts"],
+      "stacks/stack.ts": ["guard/model.ts"],
+      "guard/model.ts": ["guard/access/context.ts"],
+      "guard/load/plan.ts": ["guard/policy/types.ts"],
+      "guard/policy/types.ts": ["guard/access/context.ts"],
+      "guard/access/context.ts": ["guard/review/types.ts", "guard/rules/index.ts"],
+      "guard/rules/index.ts": ["guard/review/types.ts", "guard/report/index.ts"],
+      "guard/review/types.ts": ["guard/engine.ts", "guard/report/inert.ts"],
+      "guard/engine.ts": [],
+      "guard/report/index.ts": [],
+      "guard/report/inert.ts": ["cli/check.ts"],
+      "guard/access/iam.ts": ["lambdas/authorizer/index.ts"],
+      "cli/check.ts": ["bench/run.ts"],
+      "bench/run.ts": [],
+      "guard/unplaced/a.ts": ["guard/model.ts"],
+    });
+    expect(violations.map((v) => `${v.rule}: ${v.from} -> ${v.to}`).sort()).toEqual(
+      [
+        "access-judges-nothing: guard/access/context.ts -> guard/review/types.ts",
+        "access-judges-nothing: guard/access/context.ts -> guard/rules/index.ts",
+        "checker-apart-from-builder: guard/access/iam.ts -> lambdas/authorizer/index.ts",
+        "cli-below-tools: cli/check.ts -> bench/run.ts",
+        "every-module-in-a-layer: guard/unplaced/a.ts -> guard/model.ts",
+        "constructs-below-stacks: constructs/api.ts -> stacks/stack.ts",
+        "kernel-imports-nothing: guard/match/route.ts -> spec/types.ts",
+        "kernel-imports-nothing: kernel/a.ts -> guard/model.ts",
+        "lambdas-stand-alone: lambdas/authorizer/index.ts -> spec/types.ts",
+        "model-below-access: guard/load/plan.ts -> guard/policy/types.ts",
+        "model-below-access: guard/model.ts -> guard/access/context.ts",
+        "policy-below-access: guard/policy/types.ts -> guard/access/context.ts",
+        "report-renders-only: guard/report/inert.ts -> cli/check.ts",
+        "review-apart-from-rules: guard/review/types.ts -> guard/engine.ts",
+        "review-apart-from-rules: guard/review/types.ts -> guard/report/inert.ts",
+        "rules-apart-from-review: guard/rules/index.ts -> guard/report/index.ts",
+        "rules-apart-from-review: guard/rules/index.ts -> guard/review/types.ts",
+        "spec-is-plain-data: spec/types.ts -> constructs/api.ts",
+        "stacks-build-only: stacks/stack.ts -> guard/model.ts",
+      ].sort(),
     );
-    expect(offenders).toEqual([]);
   });
 
-  it("GIVEN a module importing the review from access WHEN checked THEN the check sees it (it can fail)", () => {
-    const file = join(ROOT, "guard", "access", "x.ts");
-    const source =
-      'import type { Change } from "../review/types";\nexport { x } from "../rules/types";\nconst y = require("../review/diff");\nimport "./targets";';
-    const found = specifiers(source).filter((s) => aboveAccess(file, s) !== undefined);
-    expect(found).toEqual(["../review/types", "../rules/types", "../review/diff"]);
+  it("GIVEN the same layers with every arrow pointing down WHEN cruised THEN nothing is reported", () => {
+    expect(
+      cruise({
+        "cli/check.ts": ["guard/report/index.ts", "guard/review/markdown.ts"],
+        "guard/report/index.ts": ["guard/rules/index.ts"],
+        "guard/review/markdown.ts": ["guard/report/inert.ts", "guard/review/diff.ts"],
+        "guard/report/inert.ts": [],
+        "guard/review/diff.ts": ["guard/access/context.ts", "guard/policy/load.ts"],
+        "guard/policy/load.ts": ["guard/rules/index.ts", "guard/policy/types.ts"],
+        "guard/rules/index.ts": ["guard/access/context.ts"],
+        "guard/access/context.ts": ["guard/policy/types.ts", "guard/model.ts", "kernel/a.ts"],
+        "guard/policy/types.ts": ["guard/load/json.ts"],
+        "guard/load/json.ts": ["guard/model.ts"],
+        "guard/model.ts": ["lambdas/shared/contracts/route-table.ts"],
+        "guard/conformance/requirement.ts": ["spec/types.ts", "lambdas/edge/decide.ts"],
+        "stacks/stack.ts": ["constructs/api.ts"],
+        "constructs/api.ts": ["spec/types.ts", "lambdas/shared/contracts/route-table.ts"],
+        "lambdas/edge/decide.ts": ["lambdas/shared/contracts/route-table.ts", "guard/match/route.ts"],
+        "spec/types.ts": ["guard/match/route.ts", "kernel/a.ts"],
+        "lambdas/shared/contracts/route-table.ts": ["kernel/a.ts"],
+        "guard/match/route.ts": ["kernel/a.ts"],
+        "kernel/a.ts": [],
+      }),
+    ).toEqual([]);
+  });
+
+  it("GIVEN two modules that import each other WHEN cruised THEN the circle is an error", () => {
+    const violations = cruise({
+      "guard/review/compare/index.ts": ["guard/review/compare/waf.ts"],
+      "guard/review/compare/waf.ts": ["guard/review/compare/index.ts"],
+    });
+    expect(violations.length).toBeGreaterThan(0);
+    expect(new Set(violations.map((v) => v.rule))).toEqual(new Set(["no-circular"]));
   });
 });

@@ -5,7 +5,7 @@
 // so a plain XML parser reads it. Never a secret: it shows what the other reports show.
 import { summarize } from "../../../guard/report/summary";
 import type { Finding } from "../../../guard/rules/types";
-import type { AuditReport, MatrixRow } from "./run";
+import type { AuditReport, MatrixRow } from "./report";
 import type { DriftEntry } from "./drift";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -4,7 +4,7 @@
 // runs are comparable. Never a secret: only what the other reports show (rule, subject, message).
 import { verdictLabel, verdictsOf, type Verdict } from "../../../guard/verdicts";
 import { controlsOf } from "./controls";
-import type { AuditReport } from "./run";
+import type { AuditReport } from "./report";
 import { uuidV5 } from "./uuid";
 
 export const OSCAL_VERSION = "1.0.6";

@@ -13,16 +13,17 @@ import { expandAuthorizer } from "../../../guard/policy/match";
 import type { Model } from "../../../guard/model";
 import type { IntendedRoute, PolicySet, Severity } from "../../../guard/policy/types";
 import { modelFacts } from "../../../guard/review/facts";
-import { REPORTERS, type ReportInput } from "../../../guard/report";
+import { REPORTERS } from "../../../guard/report";
 import { RULES } from "../../../guard/rules";
 import { rulesWithoutPolicy } from "../no-policy";
 import type { ClientFactory } from "./clients";
-import { driftRule, type DriftEntry } from "./drift";
+import { driftRule } from "./drift";
 import type { AuditFormat } from "./formats";
 import { htmlReport } from "./html";
 import { oscalReport } from "./oscal";
 import { readAccount } from "./read";
-import type { AccountSnapshot, AuditedAccount, Unread } from "./snapshot";
+import type { AuditReport, MatrixRow } from "./report";
+import type { AccountSnapshot, Unread } from "./snapshot";
 import { servedRule } from "./served";
 import { deployedModel } from "./state";
 import { auditRule, auditRules, CODE_ONLY_RULES } from "./verification";
@@ -58,19 +59,6 @@ export function nothingRead(snapshot: AccountSnapshot): boolean {
   );
 }
 
-/** One route of the authorization matrix: who can call it as deployed, and what the policy intends. */
-export interface MatrixRow {
-  /** The audited account and region the API is in: `111122223333 eu-west-1`. */
-  readonly where: string;
-  readonly api: string;
-  readonly route: string;
-  readonly address: string;
-  /** The review's one-line summary of the deployed authorization: `COGNITO (scopes: petstore/read)`. */
-  readonly deployed: string;
-  /** The policy's entry in the same words, or why there is none. */
-  readonly intended: string;
-}
-
 /** The policy's entry in words; `${api}` in an authorizer name is the route's API (`apiName`) when given. */
 export function intendedText(i: IntendedRoute | undefined, apiName?: string): string {
   if (i === undefined) return "no policy entry";
@@ -101,29 +89,6 @@ export function authorizationMatrix(model: Model, policies: PolicySet, unread: r
       };
     })
     .sort((x, y) => x.api.localeCompare(y.api) || x.where.localeCompare(y.where) || x.route.localeCompare(y.route));
-}
-
-/** What the evidence formats add to the check's report: who, where, when, with what. */
-export interface AuditMeta {
-  readonly account?: string;
-  /** Every account set out to read, with the role assumed into it and why it could not be, if it could not. */
-  readonly accounts: readonly AuditedAccount[];
-  readonly regions: readonly string[];
-  /** ISO 8601, UTC. */
-  readonly time: string;
-  readonly toolVersion: string;
-  /** sha256 over the policy files' own digests (sorted by file): one value naming the exact intent judged against. */
-  readonly policyDigest: string;
-  readonly plan?: string;
-  readonly unread: readonly Unread[];
-  readonly codeOnlyRules: Readonly<Record<string, string>>;
-  readonly drift: readonly DriftEntry[];
-  readonly matrix: readonly MatrixRow[];
-  readonly sdkCalls: number;
-}
-
-export interface AuditReport extends ReportInput {
-  readonly audit: AuditMeta;
 }
 
 export interface AuditRun {

@@ -7,7 +7,7 @@ import type { ModelFacts } from "../facts";
 import type { Change, RouteAuth } from "../types";
 import { codeDifference, codeIdentity, identitySourceGap, mapDifference, valueText, type CodeIdentity } from "../../access/authorizer-code";
 import { decidersOf, routeSubject } from "./deciders";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 import { sameTarget, targetOf } from "../../access/targets";
 
 // ---- the review's comparer ----

@@ -8,7 +8,7 @@ import type { ModelFacts } from "../facts";
 import type { AuthorizerFacts, Change, RouteAuth } from "../types";
 import { decidersOf, routeSubject } from "./deciders";
 import { parametersReadBy } from "../../access/deciders";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 import { POOL, clientAccess, memberships, poolTriggers, type ClientAccess, type Membership } from "../../access/cognito";
 import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "../../access/targets";
 

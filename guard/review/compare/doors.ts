@@ -6,7 +6,7 @@ import { doorsOf, principalKey, whoText, type Door, type Principal, type TargetD
 import type { Model } from "../../model";
 import { change } from "../change";
 import type { Change, TargetReachRow } from "../types";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 
 const RANK: Readonly<Record<string, number>> = Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank]));
 /** The one type table's strength; UNKNOWN is weaker than everything (fails closed). */

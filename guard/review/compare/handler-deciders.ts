@@ -9,7 +9,7 @@ import { deciderTag, functionByTarget, handlerDeciders, invokedCode, packageLoca
 import { change } from "../change";
 import type { HANDLER_DECIDER_KINDS } from "./handler-deciders-kinds";
 import type { Change } from "../types";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 
 type HandlerDeciderKind = keyof typeof HANDLER_DECIDER_KINDS;
 

@@ -7,7 +7,7 @@ import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAcces
 import { lostDenies, showInvokeResource } from "../../access/iam-deny";
 import { arnGlobsOverlap, routeArnSuffix } from "../../match/route";
 import { pairRoutes } from "../route-pairing";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 
 /** The review's facts of a model route (they are in model order). */
 function factOf(model: Model, facts: readonly RouteAuth[], route: Route): RouteAuth | undefined {

@@ -6,7 +6,7 @@ import { change } from "../change";
 import type { Change } from "../types";
 import { baseSubjectsOf, routeSubject } from "./iam";
 import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "../../access/identity-pools";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 import { sameTarget } from "../../access/targets";
 
 export function compareIdentityPools(ctx: AccessContext): Change[] {

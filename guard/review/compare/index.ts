@@ -1,28 +1,16 @@
 // The effective-access comparers: each reads both versions (their Models and the review's route facts) and
 // reports the changes outside the method resources that widen who may call a route (identity, IAM, authorizer
 // code, WAF, stages). The review runs every comparer; the policy check's rules read the same facts modules.
-import type { Model } from "../../model";
 import { compareAuthorizerCode } from "./authorizer-code";
+import type { AccessComparer, AccessContext } from "./comparer";
 import { compareCognito } from "./cognito";
 import { compareDoors } from "./doors";
 import { compareHandlerDeciders } from "./handler-deciders";
-import type { ModelFacts } from "../facts";
 import type { Change } from "../types";
 import { compareIam } from "./iam";
 import { compareIdentityPools } from "./identity-pools";
 import { compareStages } from "./stages";
 import { compareWaf } from "./waf";
-
-export interface AccessContext {
-  readonly base: Model;
-  readonly head: Model;
-  readonly baseFacts: ModelFacts;
-  readonly headFacts: ModelFacts;
-  /** The policy's `deciders` function name patterns (the base branch's policies in the gate). @default - none */
-  readonly deciderPatterns?: readonly string[];
-}
-
-export type AccessComparer = (ctx: AccessContext) => Change[];
 
 /** Every comparer, in report order. Add one here and in its own file. */
 export const COMPARERS: readonly AccessComparer[] = [

@@ -3,7 +3,7 @@
 // permission that any API Gateway may use is one around the authorizer. Facts in stages.ts.
 import { change } from "../change";
 import type { Change } from "../types";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 import { authorizerPermissionGaps, stageExposures, type StageExposure } from "../../access/stages";
 
 const routeList = (s: StageExposure): string => (s.routes.length === 0 ? "no routes yet" : s.routes.join(", "));

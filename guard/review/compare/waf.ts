@@ -3,7 +3,7 @@
 import { change } from "../change";
 import type { Change } from "../types";
 import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
-import type { AccessContext } from "./index";
+import type { AccessContext } from "./comparer";
 
 /** Pair by key, then address, then a single leftover on each side (a renamed ACL). */
 function pairChains(before: readonly WebAclChain[], after: readonly WebAclChain[]): [WebAclChain | undefined, WebAclChain][] {
