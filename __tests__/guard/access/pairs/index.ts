@@ -11,6 +11,7 @@ import { COGNITO_PAIRS } from "./cognito";
 import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
 import { ATTRIBUTE_PAIRS } from "./attributes";
 import { DOOR_PAIRS } from "./doors";
+import { CONTROL_PAIRS } from "./controls";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -24,4 +25,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...STAGE_PAIRS,
   ...ATTRIBUTE_PAIRS,
   ...DOOR_PAIRS,
+  ...CONTROL_PAIRS,
 };
