@@ -7,12 +7,12 @@ import type { KindCatalogue } from "../guard/review/kind-catalogue";
 import { writeFileAtomically } from "./private/write";
 import { KIND_CATALOGUES } from "../guard/review/kinds";
 
-export const REVIEW_DOC_PATH = join(__dirname, "..", "docs", "review.md");
+const REVIEW_DOC_PATH = join(__dirname, "..", "docs", "review.md");
 
 type Catalogues = Readonly<Record<string, KindCatalogue<string>>>;
 
 /** One catalogue as a Markdown table, in declaration order. */
-export function kindsTable(catalogue: KindCatalogue<string>): string {
+function kindsTable(catalogue: KindCatalogue<string>): string {
   const rows = Object.entries(catalogue).map(([id, k]) => `| \`${id}\` | ${k.severity} | ${k.title} | ${k.explanation} |`);
   return ["| Kind | Severity | What | When |", "|---|---|---|---|", ...rows].join("\n");
 }

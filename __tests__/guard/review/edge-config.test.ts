@@ -147,6 +147,12 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
       "edge-client-narrowed petstore-prod GET /pets",
     ],
     ["a pass-through route now verified at the edge", CONFIG, edit("GET /pets", { mode: "gateway" }), "auth-strengthened petstore-prod GET /pets"],
+    [
+      "a scope required where none was",
+      CONFIG,
+      edit("POST /pets", { path: "/pets", scopes: [] }, { prefixes: [] }),
+      "edge-scope-required petstore-prod POST /pets",
+    ],
   ])("GIVEN %s WHEN reviewed THEN it is an upgrade, exit 0", (_n, head, base, expected) => {
     const r = review(`u-${_n.length}`, head, base);
     expect(r.code).toBe(0);

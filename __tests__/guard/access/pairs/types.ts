@@ -1,5 +1,6 @@
 // A base/head pair for the effective-access harness: the frozen sample synth as the base, the same document
 // with one deliberate edit as the head. Every widening pair has a harmless twin (blocking: [], check: []).
+import type { ChangeKind } from "../../../../guard/review/kinds";
 import type { Doc } from "../../review/fixtures/pairs";
 
 export interface AccessPair {
@@ -9,7 +10,7 @@ export interface AccessPair {
   /** An edit made to both sides first (a resource the sample lacks, which the head then widens). @default - none */
   readonly both?: (doc: Doc) => void;
   /** Blocking change kinds the review must report (empty: nothing blocks: a harmless twin). */
-  readonly blocking: readonly string[];
+  readonly blocking: readonly ChangeKind[];
   /** A route (`GET /pets`) or subject text the blocking change must name. @default - not asserted */
   readonly names?: string;
   /**
