@@ -58,6 +58,7 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "identity-provider-named": ["IA-8", "IA-2"],
   "backend-doors-intended": ["AC-3", "AC-4", "SC-7"],
   "decider-code-pinned": ["CM-3", "SI-7"],
+  "handler-decider-declared": ["AC-3", "CM-3"],
 };
 
 /** A rule's controls; a rule this table does not name is filed under continuous monitoring (CA-7). */

@@ -151,7 +151,7 @@ export const CONTROL_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: unresolved,
     blocking: ["auth-unknown"],
     names: "GET /pets",
-    check: ["authorizer-exists", "method-matches-policy", "unresolved-reference"],
+    check: ["authorizer-exists", "method-matches-policy"], // a route's unresolved authorizer is authorizer-exists's (one finding per route)
   },
   "new-route-authorizer-unresolved": {
     env: "dev",
@@ -167,7 +167,7 @@ export const CONTROL_PAIRS: Readonly<Record<string, AccessPair>> = {
     },
     blocking: ["new-route-auth-unknown"],
     names: "PATCH /pets",
-    check: ["authorizer-exists", "method-matches-policy", "unresolved-reference"],
+    check: ["authorizer-exists", "method-matches-policy"], // a route's unresolved authorizer is authorizer-exists's (one finding per route)
   },
   "authorizer-resolved-again": {
     env: "dev",
