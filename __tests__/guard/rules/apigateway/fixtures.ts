@@ -35,7 +35,10 @@ export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     },
   },
   "stage-access-logs": breakage("stage-access-logs"),
-  "stage-execution-logging": breakage("stage-execution-logging"),
+  "stage-execution-logging": breakage("stage-execution-logging", {
+    why: "execution logging at INFO, the other level the rule accepts, with metrics",
+    apply: (d) => ((d.resource["aws_api_gateway_method_settings"]?.["all"] ?? {})["settings"] = { logging_level: "INFO", metrics_enabled: true }),
+  }),
   "stage-xray": breakage("stage-xray"),
   "usage-plan-on-api-key-stages": breakage("usage-plan-on-api-key-stages"),
   "websocket-connect-authenticated": breakage("websocket-connect-authenticated", {

@@ -50,5 +50,8 @@ export const LAMBDA_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     pass: { why: "the token authorizer invokes the function's own invoke_arn (the code Terraform deploys)" },
   },
   "lambda-authorizer-permission-scoped": breakage("lambda-authorizer-permission-scoped"),
-  "lambda-runtime-supported": breakage("lambda-runtime-supported"),
+  "lambda-runtime-supported": breakage("lambda-runtime-supported", {
+    why: "the authorizer runs on nodejs24.x, far from its deprecation",
+    apply: (d) => ((d.resource["aws_lambda_function"]?.["authz"] ?? {})["runtime"] = "nodejs24.x"),
+  }),
 };
