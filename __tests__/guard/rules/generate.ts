@@ -1,7 +1,8 @@
 // Writes every rule's fixtures to __tests__/guard/rules/<service>/<rule-id>/: fail.tf.json and pass.tf.json (a base
 // the suites already use, with the rule's edit or a harmless one), policy.yaml (the base's policy, when it has one),
 // and any file the inputs name. The inputs are then cut down to what the rule needs: top-level blocks, resource
-// types and single resources are dropped one by one while the rule still fires on fail and stays silent on pass.
+// types, single resources and optional links are dropped one by one while the rule still fires on fail and stays
+// silent on pass (over at least one subject, when it lists them) and no reference dangles or stops resolving.
 // Run `npx tsx __tests__/guard/rules/generate.ts [rule-id ...]` after changing a base or a table in <service>/fixtures.ts.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
