@@ -2,16 +2,16 @@
 // cdk.tf.json and on a real plan alike; and `check --as-of`, the one door for choosing that day.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../../../cli/check";
-import { DEFAULT_NODE_RUNTIME, NODE_RUNTIMES } from "../../../constructs/private/runtime";
-import { runRules } from "../../../guard/engine";
-import { daysBetween } from "../../../guard/io/day";
-import { loadModel, modelFromDocument } from "../../../guard/load";
-import type { Model } from "../../../guard/model";
-import { LambdaRuntimeSupported, RUNTIME_WARNING_DAYS } from "../../../guard/rules/lambda/lambda-runtime-supported";
-import { RUNTIME_LIFECYCLE, RUNTIME_TABLE_CHECKED_ON } from "../../../guard/rules/private/runtimes";
+import { main } from "../../../../cli/check";
+import { DEFAULT_NODE_RUNTIME, NODE_RUNTIMES } from "../../../../constructs/private/runtime";
+import { runRules } from "../../../../guard/engine";
+import { daysBetween } from "../../../../guard/io/day";
+import { loadModel, modelFromDocument } from "../../../../guard/load";
+import type { Model } from "../../../../guard/model";
+import { LambdaRuntimeSupported, RUNTIME_WARNING_DAYS } from "../../../../guard/rules/lambda/lambda-runtime-supported";
+import { RUNTIME_LIFECYCLE, RUNTIME_TABLE_CHECKED_ON } from "../../../../guard/rules/private/runtimes";
 
-const FIX = join(__dirname, "..", "fixtures");
+const FIX = join(__dirname, "..", "..", "fixtures");
 const POLICY = join(FIX, "shop.policy.yaml");
 const NO_POLICIES = { policies: [] };
 

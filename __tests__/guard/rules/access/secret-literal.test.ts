@@ -4,15 +4,15 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { redactPlan } from "../../../cli/private/redact";
-import { main } from "../../../cli/check";
-import { loadModel, modelFromDocument } from "../../../guard/load";
-import { FORMATS } from "../../../guard/report";
-import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
-import type { Model } from "../../../guard/model";
+import { redactPlan } from "../../../../cli/private/redact";
+import { main } from "../../../../cli/check";
+import { loadModel, modelFromDocument } from "../../../../guard/load";
+import { FORMATS } from "../../../../guard/report";
+import { SecretLiteral } from "../../../../guard/rules/access/secret-literal";
+import type { Model } from "../../../../guard/model";
 
 const NO_POLICIES = { policies: [] };
-const DIR = join(__dirname, "fixtures", "secret-literal-plan");
+const DIR = join(__dirname, "..", "fixtures", "secret-literal-plan");
 const PLAN = join(DIR, "plan.json");
 const planText = readFileSync(PLAN, "utf8");
 

@@ -1,8 +1,8 @@
 // Rule user-pool-self-sign-up: open sign-up on a pool whose tokens authorize routes, judged by what a self-registered
 // user can then call (routes without scopes, or scopes a user-facing client hands out) - on cdk.tf.json and a real plan.
 import { join } from "node:path";
-import { loadModel, modelFromDocument } from "../../../guard/load";
-import { UserPoolSelfSignUp } from "../../../guard/rules/cognito/user-pool-self-sign-up";
+import { loadModel, modelFromDocument } from "../../../../guard/load";
+import { UserPoolSelfSignUp } from "../../../../guard/rules/cognito/user-pool-self-sign-up";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const NO_POLICIES = { policies: [] };
@@ -121,7 +121,7 @@ describe("user-pool-self-sign-up", () => {
   });
 
   test("GIVEN a real terraform plan of a pool left at the defaults behind a Cognito authorizer WHEN checked THEN high", () => {
-    const model = loadModel(join(__dirname, "fixtures", "issue17-plan", "plan.json"));
+    const model = loadModel(join(__dirname, "..", "fixtures", "issue17-plan", "plan.json"));
     const findings = UserPoolSelfSignUp.check(model, NO_POLICIES);
     expect(findings.map((f) => [f.address, f.severity])).toEqual([["aws_cognito_user_pool.users", undefined]]);
     expect(UserPoolSelfSignUp.subjects?.(model, NO_POLICIES).map((s) => s.address)).toEqual(["aws_cognito_user_pool.users"]);

@@ -1,0 +1,54 @@
+// Fixtures of the API Gateway rules (REST, HTTP and WebSocket APIs, their authorizers, stages, keys and
+// deployments). Written to <rule-id>/{fail,pass}.tf.json by ../generate.ts.
+import { route } from "../../load/http-api/fixture";
+import { BASES, type RuleFixtures } from "../private/fixture-types";
+import { breakage, pair } from "../private/fixture-sources";
+
+export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
+  "api-cache-keyed-on-credential": pair("stage-cache-authorized", "stage-description"),
+  "api-key-in-usage-plan": breakage("api-key-in-usage-plan"),
+  "api-key-is-not-authentication": breakage("api-key-is-not-authentication"),
+  "authorizer-cache-ttl-bounded": pair("authorizer-ttl-raised", "authorizer-ttl-lowered"),
+  "authorizer-exists": breakage("authorizer-exists"),
+  "authorizer-identity-source": breakage("authorizer-identity-source"),
+  "deployment-redeploys-on-auth-change": breakage("deployment-redeploys-on-auth-change"),
+  "deployment-stage-name": pair("deployment-stage-name", "stage-description"),
+  "http-route-authorizer-ignored": {
+    base: BASES.ordersHttp,
+    fail: {
+      why: "GET /orders keeps its authorizer_id but leaves authorization_type out, which means NONE",
+      apply: (d) => delete route(d, "GET /orders")["authorization_type"],
+    },
+    pass: {
+      why: "a public GET /health route has authorization_type NONE and no authorizer_id: nothing it names is ignored",
+      apply: (d) => {
+        d.resource["aws_apigatewayv2_route"] = {
+          ...d.resource["aws_apigatewayv2_route"],
+          health: {
+            api_id: "${aws_apigatewayv2_api.orders.id}",
+            route_key: "GET /health",
+            target: "integrations/${aws_apigatewayv2_integration.backend.id}",
+            authorization_type: "NONE",
+          },
+        };
+      },
+    },
+  },
+  "stage-access-logs": breakage("stage-access-logs"),
+  "stage-execution-logging": breakage("stage-execution-logging", {
+    why: "execution logging at INFO, the other level the rule accepts, with metrics",
+    apply: (d) => ((d.resource["aws_api_gateway_method_settings"]?.["all"] ?? {})["settings"] = { logging_level: "INFO", metrics_enabled: true }),
+  }),
+  "stage-xray": breakage("stage-xray"),
+  "usage-plan-on-api-key-stages": breakage("usage-plan-on-api-key-stages"),
+  "websocket-connect-authenticated": breakage("websocket-connect-authenticated", {
+    why: "a WebSocket API whose $connect route requires SigV4 (AWS_IAM) before any message reaches $default",
+    apply: (d) => {
+      d.resource["aws_apigatewayv2_api"] = { chat: { name: "chat", protocol_type: "WEBSOCKET", route_selection_expression: "$request.body.action" } };
+      d.resource["aws_apigatewayv2_route"] = {
+        connect: { api_id: "${aws_apigatewayv2_api.chat.id}", route_key: "$connect", authorization_type: "AWS_IAM" },
+        default: { api_id: "${aws_apigatewayv2_api.chat.id}", route_key: "$default" },
+      };
+    },
+  }),
+};
