@@ -49,6 +49,20 @@ export const LAMBDA_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     },
     pass: { why: "the token authorizer invokes the function's own invoke_arn (the code Terraform deploys)" },
   },
+  "handler-decider-declared": {
+    base: BASES.petstoreDev,
+    fail: {
+      why: "the admin-only handler, which the policy's deciders section names, no longer carries its access-decider tag",
+      apply: (d) => {
+        const fn = Object.values(d.resource["aws_lambda_function"] ?? {}).find(
+          (f) => typeof f["function_name"] === "string" && f["function_name"].endsWith("-admin-only"),
+        );
+        if (fn === undefined) throw new Error("fixture: no admin-only function in the base");
+        delete (fn["tags"] as Record<string, string>)["access-decider"];
+      },
+    },
+    pass: { why: "the admin-only handler carries its access-decider tag and the policy names it" },
+  },
   "lambda-authorizer-permission-scoped": breakage("lambda-authorizer-permission-scoped"),
   "lambda-runtime-supported": breakage("lambda-runtime-supported", {
     why: "the authorizer runs on nodejs24.x, far from its deprecation",
