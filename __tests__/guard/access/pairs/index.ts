@@ -12,6 +12,7 @@ import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
 import { ATTRIBUTE_PAIRS } from "./attributes";
 import { DOOR_PAIRS } from "./doors";
 import { HANDLER_DECIDER_PAIRS } from "./handler-deciders";
+import { VPC_ENDPOINT_PAIRS } from "./vpc-endpoints";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -26,4 +27,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ATTRIBUTE_PAIRS,
   ...DOOR_PAIRS,
   ...HANDLER_DECIDER_PAIRS,
+  ...VPC_ENDPOINT_PAIRS,
 };
