@@ -11,7 +11,7 @@ import { matchesAction } from "../../match/glob";
 import { managed, referenced, textOf } from "./refs";
 import { notVerified, type Principal } from "./types";
 
-export interface VpcEndpointEntrance {
+interface VpcEndpointEntrance {
   readonly kind: "vpc-endpoint";
   readonly id: string;
   readonly label: string;

@@ -23,7 +23,7 @@ const scopeText = (s: readonly string[] | "unknown" | undefined): string =>
  * no scopes (COGNITO: ID tokens) is weaker than scopes, unless a neighbour of its type takes no scopes either.
  * Scopes that cannot be read are weaker (fails closed).
  */
-export function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | undefined {
+function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | undefined {
   if (neighbours.length === 0) return undefined;
   const names = neighbours.map((r) => r.label).join(", ");
   if (doorRank(d.type) < Math.min(...neighbours.map((r) => doorRank(r.type)))) return `is weaker than every route the base had to it (${names})`;
