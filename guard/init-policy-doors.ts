@@ -6,7 +6,7 @@
 import { doorsOf, whoText, type Door } from "./access/doors";
 import type { Model } from "./model";
 
-const OWN = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution"]);
+const OWN = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution", "vpc-endpoint"]);
 const own = (d: Door): boolean => OWN.has(d.kind) && (d.kind === "route" || d.notVerified === undefined);
 const yaml = (s: string): string => JSON.stringify(s);
 

@@ -160,6 +160,11 @@ describe("GIVEN the petstore dev spec WHEN synthesized", () => {
     for (const f of functions) expect(f.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\./)]));
   });
 
+  test("THEN the admin-only handler, which checks the caller's group itself, is tagged as deciding access, and no other function is", () => {
+    const tagged = all(out, "aws_lambda_function").map((f) => [f.function_name, (f.tags as Block | undefined)?.["access-decider"]]);
+    expect(tagged.filter(([, t]) => t !== undefined)).toEqual([["petstore-dev-admin-only", "cognito:groups contains admins"]]);
+  });
+
   test("THEN the state backend is local by default", () => {
     expect(out.terraform.backend).toEqual({ local: { path: "terraform.petstore-dev.tfstate" } });
   });

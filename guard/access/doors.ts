@@ -6,6 +6,7 @@ import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, ty
 import { matchesAction } from "../match/glob";
 import { known } from "./context";
 import { entrancesOf } from "./doors/entrances";
+import { vpcEndpointsOf } from "./doors/vpc-endpoints";
 import { functionUrlPrincipals } from "./doors/function-urls";
 import { invokeIdentities } from "./doors/iam-invoke";
 import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
@@ -96,6 +97,8 @@ function entranceDoors(model: Model, b: Building, routes: readonly { route: Rout
         addresses: e.addresses,
       });
     }
+    // Who inside the VPC may use the endpoint; the API's resource policy decides on the route doors who of them passes.
+    for (const e of vpcEndpointsOf(model, api)) addDoor(b, { ...e, api: mine[0]?.api ?? "" });
   }
 }
 

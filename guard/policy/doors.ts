@@ -7,7 +7,7 @@ import type { IntendedDoors } from "./types";
 
 type Add = (path: string, message: string, value: unknown) => void;
 
-const DOOR_PREFIXES = ["api:", "execute-api:", "distribution:", "custom-domain:", "function-url:", "lambda-permission:", "iam-invoke:"];
+const DOOR_PREFIXES = ["api:", "execute-api:", "distribution:", "custom-domain:", "vpc-endpoint:", "function-url:", "lambda-permission:", "iam-invoke:"];
 const knownPrefix = (id: string): boolean => DOOR_PREFIXES.some((p) => id.startsWith(p));
 
 function pattern(add: Add, v: unknown, path: string): string | undefined {

@@ -32,7 +32,9 @@ export type DoorKind =
   /** A custom domain mapping (base path mapping, API mapping) exposing a stage of such an API. */
   | "custom-domain"
   /** The API's default `execute-api` endpoint (not disabled). */
-  | "execute-api-endpoint";
+  | "execute-api-endpoint"
+  /** An interface VPC endpoint for execute-api in front of a PRIVATE REST API. */
+  | "vpc-endpoint";
 
 export const DOOR_KINDS: readonly DoorKind[] = [
   "route",
@@ -42,6 +44,7 @@ export const DOOR_KINDS: readonly DoorKind[] = [
   "distribution",
   "custom-domain",
   "execute-api-endpoint",
+  "vpc-endpoint",
 ];
 
 /** Who can get through a door, by class. */

@@ -6,13 +6,13 @@ export const DOOR_KINDS = defineKinds({
     severity: "blocking",
     title: "door added",
     explanation:
-      "a target gets a door the base did not have: a function URL, a Lambda permission, direct invocation by an identity, or an entrance (distribution, custom domain, execute-api endpoint) no target had in the base. Message: ``backend `petstore-dev-backend`: new door function URL (NONE): anyone on the internet``",
+      "a target gets a door the base did not have: a function URL, a Lambda permission, direct invocation by an identity, or an entrance (distribution, custom domain, execute-api endpoint, execute-api VPC endpoint of a private API) no target had in the base. Message: ``backend `petstore-dev-backend`: new door function URL (NONE): anyone on the internet``",
   },
   "door-widened": {
     severity: "blocking",
     title: "door widened",
     explanation:
-      "a door lets in principals it did not: a permission or function URL widened, an IAM user or group newly granted `execute-api:Invoke` on a route, a distribution that stops running the verifier",
+      "a door lets in principals it did not: a permission or function URL widened, an IAM user or group newly granted `execute-api:Invoke` on a route, a distribution that stops running the verifier, a VPC endpoint whose policy admits principals it did not (any principal inside it, instead of one role)",
   },
   "door-weaker-route": {
     severity: "blocking",

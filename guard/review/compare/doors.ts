@@ -23,7 +23,7 @@ const scopeText = (s: readonly string[] | "unknown" | undefined): string =>
  * no scopes (COGNITO: ID tokens) is weaker than scopes, unless a neighbour of its type takes no scopes either.
  * Scopes that cannot be read are weaker (fails closed).
  */
-export function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | undefined {
+function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | undefined {
   if (neighbours.length === 0) return undefined;
   const names = neighbours.map((r) => r.label).join(", ");
   if (doorRank(d.type) < Math.min(...neighbours.map((r) => doorRank(r.type)))) return `is weaker than every route the base had to it (${names})`;
@@ -39,7 +39,7 @@ export function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): stri
   return extra.length === 0 ? undefined : `admits tokens with scope ${extra.join(" or ")}, which none of ${peers} admits`;
 }
 
-const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
+const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint", "vpc-endpoint"]);
 const subjectOf = (t: TargetDoors): string =>
   `${t.target.kind === "lambda" ? "backend" : t.target.kind === "http" ? "HTTP backend" : "target"} \`${t.target.label}\``;
 const door = (d: Door): string => `door ${d.label}`;
@@ -80,7 +80,7 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
         ? gained.filter(identityPrincipal)
         : d.kind === "distribution"
           ? gained.filter((p) => p.kind === "anyone")
-          : ENTRANCES.has(d.kind)
+          : d.kind !== "vpc-endpoint" && ENTRANCES.has(d.kind)
             ? []
             : gained;
     if (judged.length > 0)
@@ -108,7 +108,9 @@ export function reachText(t: TargetDoors | undefined): string {
     if (d.kind === "route") continue;
     // An entrance admits whoever its API's routes admit: named alone, unless it lets anyone past them.
     const open = d.principals.filter((p) => p.kind === "anyone");
-    parts.push(ENTRANCES.has(d.kind) ? `${d.label}${open.length > 0 ? `: ${whoText(open)}` : ""}` : `${d.label}: ${whoText(d.principals)}`);
+    parts.push(
+      ENTRANCES.has(d.kind) && d.kind !== "vpc-endpoint" ? `${d.label}${open.length > 0 ? `: ${whoText(open)}` : ""}` : `${d.label}: ${whoText(d.principals)}`,
+    );
   }
   return parts.join("; ");
 }

@@ -6,7 +6,7 @@ export const HANDLER_DECIDER_KINDS = defineKinds({
     severity: "blocking",
     title: "decider code changed",
     explanation:
-      'for a function the base declares as deciding access itself: its code identity changed (handler, layers, package files or `source_code_hash`, S3 bucket/key/object version or image), a route to it invokes another version or alias than before, or a route it served now reaches other code (a renamed function, another integration). The message names the function, its routes and "decides access itself"',
+      'for a function the base declares as deciding access itself: its code identity changed (handler, layers, package files or `source_code_hash`, S3 bucket/key/object version or image) or its environment (`NODE_OPTIONS` loads code too), a route to it invokes another version or alias than before, or a route it served now reaches other code (a renamed function, another integration). The message names the function, its routes and "decides access itself"',
   },
   "decider-declaration-removed": {
     severity: "blocking",

@@ -2,8 +2,9 @@
 // BASE says which functions are deciders (its `access-decider` tag, and the policy's `deciders` patterns the gate takes
 // from the base branch), so a head that drops the declaration does not stop being judged, and dropping it blocks by
 // itself. Any change to the code such a function runs for its routes blocks: its package (digest, source_code_hash,
-// handler, layers, S3 object or image), the version or alias a route invokes, or a route now reaching other code.
-import { codeDifference, codeIdentity } from "../../access/authorizer-code";
+// handler, layers, S3 object or image), its environment, the version or alias a route invokes, or a route now
+// reaching other code.
+import { codeDifference, codeIdentity, mapDifference } from "../../access/authorizer-code";
 import { doorsOf } from "../../access/doors";
 import { deciderTag, functionByTarget, handlerDeciders, invokedCode, packageLocation, type HandlerDecider } from "../../access/handler-deciders";
 import { change } from "../change";
@@ -38,8 +39,12 @@ function compareOne(ctx: AccessContext, d: HandlerDecider, headRouteTargets: Rea
         `${lead}: the head ${tag === "unknown" ? "makes its access-decider tag known only after apply" : "removes its access-decider tag"}; the review keeps judging it as a decider from the base`,
       );
     const why: string[] = [];
-    const code = codeDifference(codeIdentity(base, d.fn), codeIdentity(head, after));
+    const [idBefore, idAfter] = [codeIdentity(base, d.fn), codeIdentity(head, after)];
+    const code = codeDifference(idBefore, idAfter);
     if (code !== undefined) why.push(code);
+    // What the runtime loads is code too (NODE_OPTIONS, a handler's own switches).
+    const env = mapDifference(idBefore.environment, idAfter.environment);
+    if (env.length > 0) why.push(`its environment: ${env.join("; ")}`);
     const [was, now] = [packageLocation(d.fn), packageLocation(after)];
     if (was !== now) why.push(`package location ${was || "a local file"} → ${now || "a local file"}`);
     for (const r of d.routes) {

@@ -7,8 +7,11 @@ import { matchesName } from "../../match/glob";
 import type { IntendedDoors, PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding, Subject } from "../types";
 
-/** Without a `doors` entry for the target: the API's routes, its default endpoint and distributions referencing it. */
-const DEFAULT_KINDS = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution"]);
+/**
+ * Without a `doors` entry for the target: the API's routes, its default endpoint, distributions referencing it and,
+ * for a PRIVATE API, the execute-api VPC endpoints of its stack (the endpoints a private API is reached through).
+ */
+const DEFAULT_KINDS = new Set<Door["kind"]>(["route", "execute-api-endpoint", "distribution", "vpc-endpoint"]);
 const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
 
 const entriesFor = (policies: PolicySet, t: TargetDoors): IntendedDoors[] =>

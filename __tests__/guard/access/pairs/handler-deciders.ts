@@ -85,6 +85,14 @@ export const HANDLER_DECIDER_PAIRS: Readonly<Record<string, AccessPair>> = {
     names: "s3_key admin-only/build-42.zip",
     check: ["decider-code-pinned"],
   },
+  "decider-environment-changed": {
+    env: "dev",
+    description: "the admin-only handler gets NODE_OPTIONS, which makes the runtime load other code first",
+    mutate: (d) => void (admin(d)["environment"] = { variables: { NODE_OPTIONS: "--require /opt/allow-all.js" } }),
+    blocking: ["decider-code-changed"],
+    names: "NODE_OPTIONS added",
+    check: [],
+  },
   "decider-tag-added": {
     env: "dev",
     description: "twin: the admin-only handler gets another tag (its declaration and code unchanged)",

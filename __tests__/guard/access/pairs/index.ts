@@ -13,6 +13,7 @@ import { ATTRIBUTE_PAIRS } from "./attributes";
 import { DOOR_PAIRS } from "./doors";
 import { HANDLER_DECIDER_PAIRS } from "./handler-deciders";
 import { CONTROL_PAIRS } from "./controls";
+import { VPC_ENDPOINT_PAIRS } from "./vpc-endpoints";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -28,4 +29,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...DOOR_PAIRS,
   ...HANDLER_DECIDER_PAIRS,
   ...CONTROL_PAIRS,
+  ...VPC_ENDPOINT_PAIRS,
 };
