@@ -31,6 +31,10 @@ export const RUNTIME_TABLE_CHECKED_ON = "2026-12-07";
 const NODE = "AWS Lambda, Building Lambda functions with Node.js (docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html)";
 const RUNTIMES = "AWS Lambda, Lambda runtimes (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)";
 const PYTHON = "AWS Lambda, Building Lambda functions with Python (docs.aws.amazon.com/lambda/latest/dg/lambda-python.html)";
+// AWS moved python3.9's block days and python3.10/3.11's whole schedule later in 2026 (python3.11 stays on Amazon
+// Linux 2 past that OS's end of support). Read on 2026-12-07 from summaries of the PYTHON page that quote its 2026
+// table (the page itself cannot be reached from here); an older translation of the page still shows the 2025 days.
+const PYTHON_2026 = `${PYTHON}, as revised in 2026`;
 // Older Node.js runtimes: deprecation days as the RUNTIMES page's deprecated table gave them (also tflint-ruleset-aws's
 // aws_lambda_function_deprecated_runtime); each was blocked for create and update before nodejs14.x's update block
 // (2024-02-08), the bound recorded for them.
@@ -56,9 +60,9 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
   "python3.14": { ...AL2023_2029, source: RUNTIMES },
   "python3.13": { ...AL2023_2029, source: RUNTIMES },
   "python3.12": { deprecated: "2028-10-31", blockCreate: "2028-11-30", blockUpdate: "2029-01-10", source: PYTHON },
-  "python3.11": { deprecated: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", source: PYTHON },
-  "python3.10": { deprecated: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", source: PYTHON },
-  "python3.9": { deprecated: "2025-12-15", blockCreate: "2026-01-15", blockUpdate: "2026-02-15", source: PYTHON },
+  "python3.11": { deprecated: "2027-06-30", blockCreate: "2027-07-31", blockUpdate: "2027-08-31", source: PYTHON_2026 },
+  "python3.10": { deprecated: "2026-10-31", blockCreate: "2026-11-30", blockUpdate: "2027-01-15", source: PYTHON_2026 },
+  "python3.9": { deprecated: "2025-12-15", blockCreate: "2026-08-31", blockUpdate: "2026-09-30", source: PYTHON_2026 },
   "python3.8": { deprecated: "2024-10-14", blockCreate: "2025-02-28", blockUpdate: "2025-03-31", source: PYTHON },
   java25: { ...AL2023_2029, source: RUNTIMES },
   java21: { ...AL2023_2029, source: RUNTIMES },

@@ -86,7 +86,10 @@ describe("lambda-runtime-supported", () => {
 
   test.each([
     ["python3.12", "2026-12-07", []],
-    ["python3.11", "2026-12-07", ["high"]],
+    ["python3.11", "2026-12-07", []],
+    ["python3.11", "2027-06-01", ["medium"]],
+    ["python3.10", "2026-12-07", ["high"]],
+    ["python3.9", "2026-12-07", ["high"]],
     ["python3.12", "2028-09-15", ["medium"]],
   ])("GIVEN %s WHEN checked on %s THEN %j (the Python page's dates)", (runtime, day, severities) => {
     const findings = judge(withFunction({ runtime }), day);
