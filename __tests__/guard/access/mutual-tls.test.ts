@@ -10,6 +10,7 @@ import { draftPolicies } from "../../../guard/init-policy";
 import { modelFromDocument } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
 import { diffModels } from "../../../guard/review/diff";
+import { HttpApiWaf } from "../../../guard/rules/HttpApiWaf";
 import { NoOpenMethod } from "../../../guard/rules/NoOpenMethod";
 
 type Json = Record<string, unknown>;
@@ -227,4 +228,28 @@ test("GIVEN the review of a change that turns the execute-api endpoint back on T
   expect(widened.length).toBeGreaterThan(0);
   // The harmless twin: the same configuration on both sides reviews clean.
   expect(diffModels(base, model(httpApi())).blocking).toBe(0);
+});
+
+// Corpus (known missed on tam-apigw-v2-complete-http): http-api-waf passed any HTTP API with the execute-api
+// endpoint disabled, though a regional custom domain serves it directly, where no web ACL can attach.
+describe("http-api-waf with the default endpoint disabled", () => {
+  const waf = (d: Doc) => HttpApiWaf.check(model(d), { policies: [] });
+  test("GIVEN the mTLS custom domain as the only way in THEN reported, medium, naming the domain and the mTLS", () => {
+    const [f, ...rest] = waf(httpApi());
+    expect(rest).toEqual([]);
+    expect(f.severity).toBe("medium");
+    expect(f.message).toContain("custom domain jobs.example.com serves it directly");
+    expect(f.message).toContain("mutual TLS");
+  });
+  test("GIVEN the same domain without mTLS THEN high", () => {
+    const [f] = waf(httpApi((d) => delete d.resource["aws_apigatewayv2_domain_name"]["mtls"]["mutual_tls_authentication"]));
+    expect(f.severity ?? HttpApiWaf.severity).toBe("high");
+  });
+  test("GIVEN no custom domain either (nothing serves the API) THEN quiet", () => {
+    const unreachable = httpApi((d) => {
+      delete d.resource["aws_apigatewayv2_api_mapping"];
+      delete d.resource["aws_apigatewayv2_domain_name"];
+    });
+    expect(waf(unreachable)).toEqual([]);
+  });
 });
