@@ -8,6 +8,7 @@ import { coversArnGlob } from "../match/glob";
 import { routeArnSuffix } from "../match/route";
 import { isUnknown, stackOf, type IamPolicy, type Model, type PolicyStatement, type RestApi, type Route } from "../model";
 import { known } from "./context";
+import { certificateHolders, mutualTlsOnly, mutualTlsVia } from "./mutual-tls";
 import {
   allowedCallers,
   breadth,
@@ -25,8 +26,11 @@ import {
 export type Callers =
   /** Anyone on the internet: no resource policy, or one whose Allow to everyone has no condition. */
   | { readonly kind: "anyone" }
-  /** Only these classes of callers (`callers through VPC endpoint vpce-1`), from the policy at `policy`. */
-  | { readonly kind: "restricted"; readonly classes: readonly string[]; readonly policy: string }
+  /**
+   * Only these classes of callers (`callers through VPC endpoint vpce-1`, `holders of a client certificate from
+   * truststore s3://...`), for the reasons in `via` (`resource policy aws_api_gateway_rest_api_policy.p`, the mutual TLS).
+   */
+  | { readonly kind: "restricted"; readonly classes: readonly string[]; readonly via: string; readonly clientCertificate?: true }
   /** API Gateway refuses every call, for `why`. */
   | { readonly kind: "nobody"; readonly why: string }
   /** The endpoint or the resource policy cannot be read: counts as anyone wherever a decision is made. */
@@ -113,8 +117,22 @@ function describeClass(constraints: readonly CallerConstraint[], isPrivate: bool
   return [...byKey.entries()].map(([k, vs]) => WHO[k]([...new Set(vs)].join(" or "))).join(" and ");
 }
 
-/** Who can call route `r` past its API's endpoint and resource policy. Only REST APIs have either. */
+/**
+ * Who can call route `r` past its API's endpoints and resource policy: the resource policy's classes (REST APIs),
+ * narrowed to holders of a client certificate when mutual TLS is the only way in (REST and HTTP APIs).
+ */
 export function callersOf(model: Model, r: Route): Callers {
+  const c = policyCallers(model, r);
+  const mtls = r.api === undefined ? undefined : mutualTlsOnly(model, r.api);
+  if (mtls === undefined || c.kind === "nobody" || c.kind === "not-verified") return c;
+  const holders = certificateHolders(mtls);
+  return c.kind === "anyone"
+    ? { kind: "restricted", classes: [holders], via: mutualTlsVia(mtls), clientCertificate: true }
+    : { kind: "restricted", classes: c.classes.map((x) => `${x}, ${holders}`), via: `${c.via}; ${mutualTlsVia(mtls)}`, clientCertificate: true };
+}
+
+/** Who can call route `r` past its API's endpoint type and resource policy. Only REST APIs have either. */
+function policyCallers(model: Model, r: Route): Callers {
   const api = r.api;
   if (api === undefined || (api.protocol ?? "REST") !== "REST") return { kind: "anyone" };
   if (!known(r.httpMethod) || !known(r.path)) return { kind: "not-verified", why: "the route's method or path is known only after apply" };
@@ -168,7 +186,7 @@ export function callersOf(model: Model, r: Route): Callers {
   const unique = [...new Set(classes)].sort();
   if (unique.length === 0)
     return { kind: "nobody", why: `its resource policy allows no caller to invoke it (${readable.map(({ p }) => p.address).join(", ")})` };
-  return { kind: "restricted", classes: unique, policy: (certain[0] ?? readable[0]).p.address };
+  return { kind: "restricted", classes: unique, via: `resource policy ${(certain[0] ?? readable[0]).p.address}` };
 }
 
 /** How messages name who can call a NONE route: `anyone on the internet`, `callers through VPC endpoint vpce-1`, ... */
@@ -177,7 +195,7 @@ export function callersText(c: Callers): string {
     case "anyone":
       return "anyone on the internet";
     case "restricted":
-      return `${c.classes.join("; ")} (resource policy ${c.policy})`;
+      return `${c.classes.join("; ")} (${c.via})`;
     case "nobody":
       return `nobody: ${c.why}`;
     case "not-verified":

@@ -9,10 +9,13 @@ export interface ParsedPolicy {
   readonly parseError?: string;
 }
 
-/** Strings as-is; an interpolation is kept as its template text (rules judge its shape), else Unknown. */
+/**
+ * Strings as-is; a cdk.tf.json interpolation is kept as its template text (rules judge its shape); a value a plan
+ * knows only after apply stays Unknown (its expression is a reference, never the value: "aws_x.y.id" is no literal).
+ */
 function one(x: unknown): Val<string> | undefined {
   if (typeof x === "string") return x;
-  if (isUnknown(x)) return x.expression ?? x;
+  if (isUnknown(x)) return x.expression !== undefined && x.expression.includes("${") ? x.expression : x;
   return undefined;
 }
 

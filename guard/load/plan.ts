@@ -62,6 +62,31 @@ function walkModule(mod: JsonObject, out: StateResource[]): void {
 /** What an Unknown shows for a configured expression that names nothing: `max(60, var.x)` with no reference kept. */
 const CONFIGURED_EXPRESSION = "an expression of the configuration";
 
+const isScalar = (v: unknown): v is string | number | boolean => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/**
+ * The configuration block a planned block comes from. Set-typed blocks (an IAM document's `condition`, CloudFront's
+ * `origin`) come back in the provider's order, not the configuration's: the block whose constant attributes all
+ * equal the planned block's (at least one compared) is it; otherwise the same position, as before.
+ */
+function blockExpression(value: unknown, exprs: readonly unknown[], i: number): unknown {
+  if (isObject(value)) {
+    const same = exprs.filter((e) => {
+      if (!isObject(e)) return false;
+      let compared = 0;
+      for (const [k, x] of Object.entries(e)) {
+        const c = isObject(x) ? x["constant_value"] : undefined;
+        if (!isScalar(c) || !isScalar(value[k])) continue;
+        if (c !== value[k]) return false;
+        compared++;
+      }
+      return compared > 0;
+    });
+    if (same.length === 1) return same[0];
+  }
+  return exprs[i] ?? exprs[0];
+}
+
 /** Overlay after_unknown markers: `true` leaves become Unknown (with the configured expression when known). */
 function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand: (refs: readonly string[]) => string[]): unknown {
   if (unknownMask === true) {
@@ -74,9 +99,11 @@ function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand
   }
   if (Array.isArray(unknownMask)) {
     const arr = Array.isArray(value) ? [...value] : [];
-    const exprArr = Array.isArray(expr) ? expr : [];
+    // Blocks have one expression object each; a list attribute has one expression for the whole list
+    // (`values = [aws_cognito_identity_pool.ids.id]`), which is then what each unknown element comes from.
+    const exprArr = Array.isArray(expr) ? expr : undefined;
     unknownMask.forEach((m, i) => {
-      arr[i] = markUnknown(arr[i], m, exprArr[i] ?? exprArr[0], expand);
+      arr[i] = markUnknown(arr[i], m, exprArr === undefined ? expr : blockExpression(arr[i], exprArr, i), expand);
     });
     return arr;
   }

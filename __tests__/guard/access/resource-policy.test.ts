@@ -24,18 +24,21 @@ describe("GIVEN open methods of REST APIs with different endpoints and resource 
   test.each<[string, Callers]>([
     ["public-edge", { kind: "anyone" }],
     ["internal-nopolicy", { kind: "nobody", why: "a PRIVATE API without a resource policy: API Gateway refuses every call" }],
-    ["internal-vpce", { kind: "restricted", classes: ["callers through VPC endpoint vpce-0a1b2c3d4e5f60718"], policy: "aws_api_gateway_rest_api_policy.vpce" }],
-    ["internal-vpc", { kind: "restricted", classes: ["callers from VPC vpc-0123456789abcdef0"], policy: "aws_api_gateway_rest_api.vpc" }],
+    [
+      "internal-vpce",
+      { kind: "restricted", classes: ["callers through VPC endpoint vpce-0a1b2c3d4e5f60718"], via: "resource policy aws_api_gateway_rest_api_policy.vpce" },
+    ],
+    ["internal-vpc", { kind: "restricted", classes: ["callers from VPC vpc-0123456789abcdef0"], via: "resource policy aws_api_gateway_rest_api.vpc" }],
     [
       "internal-any-vpce",
-      { kind: "restricted", classes: ["callers through any VPC endpoint, of any AWS account"], policy: "aws_api_gateway_rest_api.anyvpce" },
+      { kind: "restricted", classes: ["callers through any VPC endpoint, of any AWS account"], via: "resource policy aws_api_gateway_rest_api.anyvpce" },
     ],
     [
       "partner-feed",
       {
         kind: "restricted",
         classes: ["callers from 203.0.113.0/24", "principals of organisation o-a1b2c3d4e5"],
-        policy: "aws_api_gateway_rest_api_policy.partner",
+        via: "resource policy aws_api_gateway_rest_api_policy.partner",
       },
     ],
     [

@@ -78,7 +78,7 @@ export function routePrincipals(model: Model, route: Route, type: AuthorizationT
         c.kind === "anyone"
           ? [ANYONE]
           : c.kind === "restricted"
-            ? c.classes.map((text) => ({ kind: "restricted" as const, text }))
+            ? c.classes.map((text) => ({ kind: c.clientCertificate === true ? ("client-certificate" as const) : ("restricted" as const), text }))
             : c.kind === "nobody"
               ? [{ kind: "nobody", text: `nobody (${c.why})` }]
               : [notVerified(c.why)];

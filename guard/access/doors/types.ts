@@ -60,6 +60,8 @@ export type PrincipalKind =
   | "service"
   | "organisation"
   | "restricted"
+  /** Holders of a client certificate the truststore of an mTLS custom domain accepts (the only way in). */
+  | "client-certificate"
   | "nobody"
   | "not-verified";
 

@@ -29,7 +29,18 @@ export function restViews(ctx: BuildContext): RestViews {
   const { stack, resolver, unresolved, ofType, target, follow } = ctx;
   const apis: RestApi[] = ofType(API).map((r) => {
     const types = endpointTypesOf(r.values["endpoint_configuration"]);
-    return { address: r.address, name: str(r.values["name"]), ...(types !== undefined ? { endpointTypes: types } : {}), resource: r };
+    // Unset is false (API Gateway's default): a plan shows the computed attribute unknown when the configuration does
+    // not write it (a body may still disable the endpoint; counting it open fails closed). A value written and known
+    // only after apply stays Unknown, never "disabled".
+    const raw = r.values["disable_execute_api_endpoint"];
+    const disable = isUnknown(raw) && r.written !== undefined && !r.written.names.includes("disable_execute_api_endpoint") ? undefined : raw;
+    return {
+      address: r.address,
+      name: str(r.values["name"]),
+      ...(types !== undefined ? { endpointTypes: types } : {}),
+      ...(disable !== undefined && disable !== null ? { disableExecuteApiEndpoint: bool(disable, false) } : {}),
+      resource: r,
+    };
   });
   const apiByAddress = new Map(apis.map((a) => [a.address, a]));
   const apiOf = (r: ResourceInstance, attr: string, sink?: UnresolvedRef[]): RestApi | undefined => {

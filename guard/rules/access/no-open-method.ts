@@ -18,7 +18,10 @@ export const NoOpenMethod: Rule = {
     "(a PRIVATE API without a resource policy, a resource policy that allows no caller or denies it to everyone " +
     "unconditionally) is unreachable, not open. A route that only the callers its resource policy names can reach " +
     "(through VPC endpoint vpce-..., from VPC vpc-..., from an address range, principals of an organisation or " +
-    "account) is still open to them without authentication: reported as high, naming them. A condition the check " +
+    "account) is still open to them without authentication: reported as high, naming them. So is a route of a REST " +
+    "or HTTP API whose only way in is a custom domain with mutual TLS (disable_execute_api_endpoint = true, no " +
+    "distribution in front, every mapped domain with a truststore): open to every holder of a client certificate the " +
+    "truststore accepts, which proves the TLS client, not a route-level authorization. A condition the check " +
     "cannot read never narrows: the route counts as open to anyone.",
   equivalents: {
     checkov: ["CKV_AWS_59"],

@@ -9,7 +9,8 @@ export const UnresolvedReference: Rule = {
   severity: "high",
   rationale:
     "Routes, authorizers and stages are reconstructed by following references. A reference that points at " +
-    "nothing in the configuration (or is ambiguous) would otherwise make the checks that depend on it pass silently.",
+    "nothing in the configuration (or is ambiguous) would otherwise make the checks that depend on it pass silently. " +
+    "A route's authorizer_id that needs an authorizer is authorizer-exists's finding, on the route, with the same reason.",
   equivalents: {},
   check: (model) => {
     const onRoutes = reportedOnRoutes(model);

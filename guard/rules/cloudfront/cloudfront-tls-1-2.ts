@@ -12,7 +12,8 @@ export const CloudFrontTls12: Rule = {
   severity: "medium",
   rationale:
     "TLS 1.0/1.1 are deprecated (RFC 8996). The default *.cloudfront.net certificate cannot raise the viewer minimum above " +
-    "TLSv1, so TLS 1.2 needs a certificate of one's own with minimum_protocol_version TLSv1.2_2021.",
+    "TLSv1, so TLS 1.2 needs a certificate of one's own with minimum_protocol_version TLSv1.2_2021. An http-only custom " +
+    "origin negotiates no TLS, so its origin_ssl_protocols are not judged: that origin leg in clear is cloudfront-https-only's.",
   equivalents: { checkov: ["CKV_AWS_174"], trivy: ["AVD-AWS-0013"] },
   check(model) {
     const out: RuleFinding[] = [];

@@ -12,7 +12,9 @@ export const JwtAuthorizerIssuerKnown: Rule = {
   rationale:
     "An HTTP API's JWT authorizer accepts any token signed by its issuer whose aud (ID tokens) or client_id (access " +
     "tokens) is in its audience. An issuer that is no user pool of this configuration cannot be checked for who gets " +
-    "tokens; an audience entry that is no app client of that pool admits tokens minted for someone else's client.",
+    "tokens; an audience entry that is no app client of that pool admits tokens minted for someone else's client. An " +
+    "issuer written in a dynamic jwt_configuration block is not in plan JSON: the one user pool the block's data names " +
+    "is the candidate its audience is judged against, and it is never a pass (not verified).",
   equivalents: {},
   check(model) {
     const out: RuleFinding[] = [];

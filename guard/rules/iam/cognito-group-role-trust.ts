@@ -8,17 +8,29 @@ const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
 
 /**
  * Whether a condition on `key` closes the trust: a positive string operator (no Not, no IfExists: an absent
- * key would pass) whose known values all satisfy `ok`. Having the key with any value is not enough
- * (`amr = unauthenticated`, `aud` like `*`).
+ * key would pass) whose values all satisfy `ok`. Having the key with any value is not enough (`amr =
+ * unauthenticated`, `aud` like `*`). A value known only after apply closes it only when `okUnknown` says its
+ * reference does; otherwise the condition is "unknown" (not verified), never closed.
  */
-function closes(s: PolicyStatement, key: string, ok: (v: string) => boolean): boolean {
-  return s.conditions.some((c) => {
+function closes(s: PolicyStatement, key: string, ok: (v: string) => boolean, okUnknown: (expression: string) => boolean): "closed" | "open" | "unknown" {
+  let unknown = false;
+  for (const c of s.conditions) {
     const op = c.operator.toLowerCase();
-    if (c.key.toLowerCase() !== key || !op.includes("string") || op.includes("not") || op.includes("ifexists")) return false;
-    return c.values.length > 0 && c.values.every((v) => typeof v === "string" && ok(v));
-  });
+    if (c.key.toLowerCase() !== key || !op.includes("string") || op.includes("not") || op.includes("ifexists") || c.values.length === 0) continue;
+    if (c.values.every((v) => (typeof v === "string" ? ok(v) : okUnknown(v.expression ?? "")))) return "closed";
+    if (c.values.some(isUnknown)) unknown = true;
+  }
+  return unknown ? "unknown" : "open";
 }
 const noWildcard = (v: string): boolean => v !== "" && !/[*?]/.test(v);
+// A plan's aud value known only after apply: the id of an identity pool of the configuration (followed through modules).
+const identityPoolId = (expression: string): boolean => /^(module\.[\w-]+(\[[^\]]*\])?\.)*aws_cognito_identity_pool\.[\w-]+(\[[^\]]*\])?\.id$/.test(expression);
+const never = (): boolean => false;
+// A plan carries no text of a string that interpolates a value known only after apply (a heredoc, jsonencode): the
+// whole document is unknown there, while a data source's statements are shown with only their unknown parts marked.
+const PLAN_HINT =
+  ": a plan shows none of a policy string that interpolates a value known only after apply (heredoc, jsonencode); written as an aws_iam_policy_document data source, its statements are judged and only the unknown parts are not verified";
+const shown = (ids: readonly unknown[]): string => ids.map((id) => (isUnknown(id) ? (id.expression ?? "(known after apply)") : String(id))).join(", ");
 
 export const CognitoGroupRoleTrust: Rule = {
   id: "cognito-group-role-trust",
@@ -38,33 +50,52 @@ export const CognitoGroupRoleTrust: Rule = {
       if (!known(role.trustPolicy)) {
         out.push({
           address: role.address,
-          message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : ""}`,
+          message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : PLAN_HINT}`,
           file,
         });
         continue;
       }
-      for (const s of role.trustPolicy.statements) {
-        if (s.effect !== "Allow") continue;
+      // Judged statement by statement: what is known is judged, only a statement whose principal is unknown is
+      // not verified (a plan shows an aws_iam_policy_document's statements with their unknown parts marked).
+      role.trustPolicy.statements.forEach((s, i) => {
+        if (s.effect !== "Allow") return;
+        const statement = s.sid !== undefined && s.sid !== "" ? `statement ${s.sid}` : `statement ${i + 1}`;
+        const unknownIds = s.principals.flatMap((p) => p.ids.filter(isUnknown));
+        if (unknownIds.length > 0) {
+          out.push({
+            address: role.address,
+            message: `trust policy ${statement}: principal ${shown(unknownIds)} is known only after apply: not verified`,
+            file,
+          });
+          return;
+        }
         for (const p of s.principals) {
-          const open = p.type === "*" || p.ids.some((id) => id === "*" || isUnknown(id));
-          if (open && p.ids.some((id) => id === "*"))
+          if (p.ids.some((id) => id === "*"))
             out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
           if (p.type === "Federated" && p.ids.includes(COGNITO_IDENTITY)) {
-            if (!closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard))
+            const aud = closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard, identityPoolId);
+            if (aud !== "closed")
               out.push({
                 address: role.address,
-                message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition naming the identity pool (any identity pool)`,
+                message:
+                  aud === "unknown"
+                    ? `${COGNITO_IDENTITY} trust: the ${COGNITO_IDENTITY}:aud condition's value is known only after apply and names no identity pool: not verified`
+                    : `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:aud condition naming the identity pool (any identity pool)`,
                 file,
               });
-            if (!closes(s, `${COGNITO_IDENTITY}:amr`, (v) => v === "authenticated"))
+            const amr = closes(s, `${COGNITO_IDENTITY}:amr`, (v) => v === "authenticated", never);
+            if (amr !== "closed")
               out.push({
                 address: role.address,
-                message: `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition requiring "authenticated" (unauthenticated identities)`,
+                message:
+                  amr === "unknown"
+                    ? `${COGNITO_IDENTITY} trust: the ${COGNITO_IDENTITY}:amr condition's value is known only after apply: not verified`
+                    : `${COGNITO_IDENTITY} trust without a ${COGNITO_IDENTITY}:amr condition requiring "authenticated" (unauthenticated identities)`,
                 file,
               });
           }
         }
-      }
+      });
     }
     return out;
   },
