@@ -9,6 +9,8 @@ import type { ModelFacts } from "../facts";
 import type { Change } from "../types";
 import { compareIam } from "./iam";
 import { compareIdentityPools } from "./identity-pools";
+import { compareIdentityMapping } from "./identity-mapping";
+import { compareStageServing } from "./stage-serving";
 import { compareStages } from "./stages";
 import { compareWaf } from "./waf";
 
@@ -30,6 +32,8 @@ export const COMPARERS: readonly AccessComparer[] = [
   compareCognito,
   compareAuthorizerCode,
   compareDoors,
+  compareIdentityMapping,
+  compareStageServing,
 ];
 
 export function accessChanges(ctx: AccessContext): Change[] {

@@ -11,6 +11,8 @@ import { COGNITO_PAIRS } from "./cognito";
 import { AUTHORIZER_CODE_PAIRS } from "./authorizer-code";
 import { ATTRIBUTE_PAIRS } from "./attributes";
 import { DOOR_PAIRS } from "./doors";
+import { IDENTITY_PAIRS } from "./identity";
+import { SERVING_PAIRS } from "./serving";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -24,4 +26,6 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...STAGE_PAIRS,
   ...ATTRIBUTE_PAIRS,
   ...DOOR_PAIRS,
+  ...IDENTITY_PAIRS,
+  ...SERVING_PAIRS,
 };
