@@ -74,7 +74,8 @@ function readMappings(route: Route, integration: ResourceInstance): Omit<RouteId
   // A type known only after apply passes the caller's request through, as far as the review knows.
   const passthrough = type === undefined || PROXY.has(type);
   const params = integration.values["request_parameters"];
-  if (isUnknown(params)) unreadable.set("request_parameters", { text: params.expression ?? "(known after apply)", why: "the parameter mappings are known only after apply" });
+  if (isUnknown(params))
+    unreadable.set("request_parameters", { text: params.expression ?? "(known after apply)", why: "the parameter mappings are known only after apply" });
   if (httpApi) {
     // Operations per name, in API Gateway's order: remove, then overwrite, then append.
     const ops = new Map<string, { name: string; remove?: boolean; overwrite?: Source; append: Source[] }>();
@@ -148,7 +149,8 @@ function readBody(integration: ResourceInstance, set: (name: string, s: Source) 
     return;
   }
   const passes = behavior === "WHEN_NO_MATCH" || (behavior === "WHEN_NO_TEMPLATES" && list.length === 0);
-  if (passes && !fields.has("body")) set("body", { class: "caller", text: `the caller's body, passed through where no template matches (passthrough_behavior ${behavior})` });
+  if (passes && !fields.has("body"))
+    set("body", { class: "caller", text: `the caller's body, passed through where no template matches (passthrough_behavior ${behavior})` });
 }
 
 // Built once per model: the review asks for both versions once, the harness for many.

@@ -61,7 +61,8 @@ function covers(model: Model, d: Deployment, apiAddress: string | undefined): bo
   const holders = new Map<string, ResourceInstance>();
   for (const r of model.routes) if (sameApi(r.apiAddress, r.resource.source.stack)) holders.set(holderAddress(r), r.resource);
   for (const a of model.authorizers) if (sameApi(a.apiAddress, a.resource.source.stack)) holders.set(a.address, a.resource);
-  for (const [address, resource] of holders) if (!dependsOn.has(address) && !dependsOn.has(resource.configAddress) && triggerCoverage(d, resource).kind !== "covered") return false;
+  for (const [address, resource] of holders)
+    if (!dependsOn.has(address) && !dependsOn.has(resource.configAddress) && triggerCoverage(d, resource).kind !== "covered") return false;
   return true;
 }
 
@@ -104,7 +105,9 @@ function serving(
     serves: current ? "current" : "unknown",
     ...(current
       ? {}
-      : { why: `${d.address} does not redeploy when the API's methods and authorizers change (its triggers and depends_on do not cover them): which routes it serves is not known from the plan` }),
+      : {
+          why: `${d.address} does not redeploy when the API's methods and authorizers change (its triggers and depends_on do not cover them): which routes it serves is not known from the plan`,
+        }),
     fingerprint: fingerprintOf(d),
   };
 }

@@ -1,5 +1,21 @@
 // API Gateway HTTP and WebSocket APIs (aws_apigatewayv2_*).
-import { DOC, DOORS, HTTP_API, IDENTITY_MAPPING, modelled, NAME, neutral, NOT_MODELLED, notVerified, OPENAPI, PARENT, rule, STAGE_SERVING, STAGES, type TypeTable } from "./types";
+import {
+  DOC,
+  DOORS,
+  HTTP_API,
+  IDENTITY_MAPPING,
+  modelled,
+  NAME,
+  neutral,
+  NOT_MODELLED,
+  notVerified,
+  OPENAPI,
+  PARENT,
+  rule,
+  STAGE_SERVING,
+  STAGES,
+  type TypeTable,
+} from "./types";
 
 const CORS = "which browser origins may read responses with the caller's credentials";
 const MAPPING = "maps what the caller sent (identity included) into the backend request or the reply; not modelled yet";
@@ -43,7 +59,8 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
     ...neutral(NAME, ["name"]),
   },
   aws_apigatewayv2_deployment: {
-    ...notVerified("which routes a stage serves is fixed by its deployment", ["triggers"]),
+    // Whether the deployment redeploys with the API's routes, which decides what the stages serving it serve.
+    ...modelled(STAGE_SERVING, "judged", ["triggers"]),
     ...neutral(PARENT, ["api_id"]),
     ...neutral(DOC, ["description"]),
   },

@@ -51,7 +51,8 @@ function classifyReference(ref: string): SourceClass {
       return second !== undefined && second !== "" ? "stage-variable" : "unknown";
     case "context":
       if (second === "authorizer") return "identity";
-      if (second === "identity") return third === undefined ? "unknown" : IDENTITY_CALLER.has(third) ? "caller" : IDENTITY_CONTEXT.has(third) ? "context" : "identity";
+      if (second === "identity")
+        return third === undefined ? "unknown" : IDENTITY_CALLER.has(third) ? "caller" : IDENTITY_CONTEXT.has(third) ? "context" : "identity";
       if (second === undefined || second === "") return "unknown";
       return CONTEXT_CALLER.has(second) ? "caller" : "context";
     default:
@@ -103,7 +104,9 @@ export function describeSource(s: Source): string {
     case "context":
       return `the request context (${s.text})`;
     case "static":
-      return s.text.startsWith(REMOVED) ? `the configuration, which stripped the caller's value (${s.text.slice(REMOVED.length)})` : `a fixed value (${s.text})`;
+      return s.text.startsWith(REMOVED)
+        ? `the configuration, which stripped the caller's value (${s.text.slice(REMOVED.length)})`
+        : `a fixed value (${s.text})`;
     case "stage-variable":
       return `a stage variable (${s.text})`;
     case "caller":

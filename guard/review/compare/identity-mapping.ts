@@ -49,7 +49,9 @@ function judgeName(key: string, before: RouteIdentity | undefined, after: RouteI
   const name = b?.name ?? a.name;
   const bare = key.replace(/^(header|querystring|path|parameter|body field) /, "");
   const identityName =
-    looksLikeIdentity(name) || baseIdentity.has(bare) || (key === "body" && [...(before?.values.values() ?? [])].some((v) => v.name.startsWith("body field ") && v.source.class === "identity"));
+    looksLikeIdentity(name) ||
+    baseIdentity.has(bare) ||
+    (key === "body" && [...(before?.values.values() ?? [])].some((v) => v.name.startsWith("body field ") && v.source.class === "identity"));
   const rb = b === undefined ? undefined : RANK[b.source.class];
   const ra = RANK[a.source.class];
   if (a.source.class === "unknown") return { kind: IDENTITY_KINDS.notVerified, text: `${now(name, a.source, b?.source)}: not verified` };

@@ -19,7 +19,8 @@ export const SERVING_KINDS = {
   variableRedirects: "stage-variable-redirects",
 } as const;
 
-const percentText = (c: CanaryServing): string => (c.percent === undefined ? "0%" : c.percent === "unknown" ? "a share known only after apply" : `${c.percent}%`);
+const percentText = (c: CanaryServing): string =>
+  c.percent === undefined ? "0%" : c.percent === "unknown" ? "a share known only after apply" : `${c.percent}%`;
 
 /** Whether the canary reaches more callers, or other routes, than the base's did. */
 function canaryGrew(before: CanaryServing | undefined, after: CanaryServing): boolean {

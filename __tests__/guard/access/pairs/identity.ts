@@ -48,6 +48,35 @@ function withHttpApi(mappings: Record<string, string>) {
 }
 const v2Params = (d: Doc): Json => (d.resource["aws_apigatewayv2_integration"]["backend"] as Json)["request_parameters"] as Json;
 
+/**
+ * A WebSocket API beside the sample: `$connect` and a `sendmessage` route whose AWS (non-proxy) integration writes
+ * the backend's body with a template that takes the user from the connection's authorizer.
+ */
+function withWebSocket(passthrough: string) {
+  return (d: Doc): void => {
+    const api = "${aws_apigatewayv2_api.chat.id}";
+    const add = (type: string, name: string, body: Json) => void (d.resource[type] = { ...(d.resource[type] ?? {}), [name]: body });
+    add("aws_apigatewayv2_api", "chat", { name: "chat-ws", protocol_type: "WEBSOCKET", route_selection_expression: "$request.body.action" });
+    add("aws_apigatewayv2_integration", "chat", {
+      api_id: api,
+      integration_type: "AWS",
+      integration_method: "POST",
+      integration_uri: "${aws_lambda_function.fn-backend_function_39B17E9A.invoke_arn}",
+      template_selection_expression: "\\$default",
+      request_templates: { $default: '{"user": "$context.authorizer.principalId", "message": $input.json(\'$.message\')}' },
+      passthrough_behavior: passthrough,
+    });
+    add("aws_apigatewayv2_route", "chat_connect", {
+      api_id: api,
+      route_key: "$connect",
+      authorization_type: "AWS_IAM",
+      target: "integrations/${aws_apigatewayv2_integration.chat.id}",
+    });
+    add("aws_apigatewayv2_route", "chat_send", { api_id: api, route_key: "sendmessage", target: "integrations/${aws_apigatewayv2_integration.chat.id}" });
+  };
+}
+const chat = (d: Doc): Json => d.resource["aws_apigatewayv2_integration"]["chat"] as Json;
+
 export const IDENTITY_PAIRS: Readonly<Record<string, AccessPair>> = {
   "identity-header-from-caller": {
     env: "dev",
@@ -215,6 +244,32 @@ export const IDENTITY_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "twin: a new overwrite:header.x-request-id from the request context",
     both: withHttpApi({ "overwrite:header.x-user-id": "$context.authorizer.claims.sub" }),
     mutate: (d) => void (v2Params(d)["overwrite:header.x-request-id"] = "$context.requestId"),
+    blocking: [],
+    check: [],
+  },
+  "identity-websocket-template-from-body": {
+    env: "dev",
+    description: "chat WebSocket API: the template's user taken from the message body instead of the connection's authorizer",
+    both: withWebSocket("NEVER"),
+    mutate: (d) => void (chat(d)["request_templates"] = { $default: "{\"user\": $input.json('$.user'), \"message\": $input.json('$.message')}" }),
+    blocking: ["identity-from-caller"],
+    names: "body field user",
+    check: [],
+  },
+  "identity-websocket-passthrough": {
+    env: "dev",
+    description: "chat WebSocket API: passthrough_behavior NEVER -> WHEN_NO_MATCH (a message no template matches reaches the backend as sent)",
+    both: withWebSocket("NEVER"),
+    mutate: (d) => void (chat(d)["passthrough_behavior"] = "WHEN_NO_MATCH"),
+    blocking: ["identity-from-caller"],
+    names: "chat-ws sendmessage",
+    check: [],
+  },
+  "identity-websocket-passthrough-narrowed": {
+    env: "dev",
+    description: "twin: chat WebSocket API: passthrough_behavior WHEN_NO_MATCH -> NEVER (narrowing)",
+    both: withWebSocket("WHEN_NO_MATCH"),
+    mutate: (d) => void (chat(d)["passthrough_behavior"] = "NEVER"),
     blocking: [],
     check: [],
   },

@@ -2,6 +2,7 @@
 // deployment while the head strengthens a route (a share of the callers keep the weaker one), the stage switched to
 // such a deployment, and a canary whose variable overrides redirect an integration. Twins: a canary on the stage's own
 // deployment, a stage moved to a deployment that redeploys like the first, an override nobody reads.
+import { ordersHttp, type Doc as HttpDoc } from "../../load/http-api/fixture";
 import { method, only, type Doc, type Json } from "../../review/fixtures/pairs";
 import type { AccessPair } from "./types";
 
@@ -12,7 +13,11 @@ const deployment = (d: Doc): Json => d.resource["aws_api_gateway_deployment"][DE
 
 /** A second deployment of the API, as a pull request adds it: no triggers, no depends_on (a frozen snapshot). */
 function bareDeployment(d: Doc, name: string): void {
-  d.resource["aws_api_gateway_deployment"][name] = { rest_api_id: deployment(d)["rest_api_id"], description: "pinned", lifecycle: { create_before_destroy: true } };
+  d.resource["aws_api_gateway_deployment"][name] = {
+    rest_api_id: deployment(d)["rest_api_id"],
+    description: "pinned",
+    lifecycle: { create_before_destroy: true },
+  };
 }
 
 /** A second deployment that redeploys exactly like the first (the same triggers and depends_on). */
@@ -25,7 +30,11 @@ const canary = (d: Doc, settings: Json): void => void (stage(d)["canary_settings
 /** The sample's GET /catalog (open) now requires the Cognito authorizer GET /pets uses. */
 function catalogBehindCognito(d: Doc): void {
   const pets = method(d, "GET", "/pets");
-  Object.assign(method(d, "GET", "/catalog"), { authorization: "COGNITO_USER_POOLS", authorizer_id: pets["authorizer_id"], authorization_scopes: pets["authorization_scopes"] });
+  Object.assign(method(d, "GET", "/catalog"), {
+    authorization: "COGNITO_USER_POOLS",
+    authorizer_id: pets["authorizer_id"],
+    authorization_scopes: pets["authorization_scopes"],
+  });
 }
 
 /**
@@ -49,8 +58,52 @@ function canaryOnBase(strengthen: boolean) {
 
 function stageVariableBackend(d: Doc): void {
   const i = Object.values(d.resource["aws_api_gateway_integration"]).find((x) => String(x["http_method"]).includes("api_method-GET-pets_")) as Json;
-  i["uri"] = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:$${stageVariables.petsFunction}/invocations";
+  i["uri"] =
+    "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:$${stageVariables.petsFunction}/invocations";
   stage(d)["variables"] = { petsFunction: "petstore-dev-backend", logLevel: "info" };
+}
+
+/** The orders HTTP API beside the sample; its stage deploys automatically. */
+function withHttpApi(d: Doc): void {
+  for (const [type, byName] of Object.entries((ordersHttp() as HttpDoc).resource)) d.resource[type] = { ...(d.resource[type] ?? {}), ...byName };
+}
+const httpStage = (d: Doc): Json => d.resource["aws_apigatewayv2_stage"]["prod"] as Json;
+
+/** An HTTP API deployment that redeploys with every route and authorizer of the orders API (depends_on all). */
+function coveringHttpDeployment(d: Doc): void {
+  const deps = [
+    ...Object.keys(d.resource["aws_apigatewayv2_route"]).map((n) => `aws_apigatewayv2_route.${n}`),
+    ...Object.keys(d.resource["aws_apigatewayv2_authorizer"]).map((n) => `aws_apigatewayv2_authorizer.${n}`),
+  ];
+  d.resource["aws_apigatewayv2_deployment"] = { release: { api_id: "${aws_apigatewayv2_api.orders.id}", depends_on: deps } };
+}
+
+/** Trigger text hashing every route and authorizer of the orders API: whole resources, or only their ids. */
+function httpTriggers(d: Doc, attribute: "" | ".id"): string {
+  const refs = [
+    ...Object.keys(d.resource["aws_apigatewayv2_route"]).map((n) => `aws_apigatewayv2_route.${n}${attribute}`),
+    ...Object.keys(d.resource["aws_apigatewayv2_authorizer"]).map((n) => `aws_apigatewayv2_authorizer.${n}${attribute}`),
+  ];
+  return `\${sha1(jsonencode([${refs.join(", ")}]))}`;
+}
+
+/** The orders stage pinned to deployment `release`, redeployed by a hash of every route and authorizer. */
+function pinnedByTriggers(d: Doc): void {
+  withHttpApi(d);
+  d.resource["aws_apigatewayv2_deployment"] = { release: { api_id: "${aws_apigatewayv2_api.orders.id}", triggers: { redeployment: httpTriggers(d, "") } } };
+  Object.assign(httpStage(d), { auto_deploy: false, deployment_id: "${aws_apigatewayv2_deployment.release.id}" });
+}
+const release = (d: Doc): Json => d.resource["aws_apigatewayv2_deployment"]["release"] as Json;
+
+/** The orders integration calls a host named by the stage variable `ordersHost`. */
+function httpStageVariableBackend(d: Doc): void {
+  withHttpApi(d);
+  Object.assign(d.resource["aws_apigatewayv2_integration"]["backend"] as Json, {
+    integration_type: "HTTP_PROXY",
+    integration_method: "ANY",
+    integration_uri: "https://$${stageVariables.ordersHost}/orders",
+  });
+  httpStage(d)["stage_variables"] = { ordersHost: "orders.internal.example.com" };
 }
 
 export const SERVING_PAIRS: Readonly<Record<string, AccessPair>> = {
@@ -133,6 +186,92 @@ export const SERVING_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => void ((stage(d)["variables"] as Json)["petsFunction"] = "petstore-dev-debug"),
     blocking: ["stage-variable-redirects"],
     names: "petsFunction",
+    check: [],
+  },
+  "canary-frozen-shares-stage-cache": {
+    env: "dev",
+    description: "an existing 10% canary on a frozen deployment starts sharing the stage cache (its answers reach the main's callers)",
+    both: (d) => {
+      bareDeployment(d, "pinned");
+      canary(d, { deployment_id: ref("pinned"), percent_traffic: 10, use_stage_cache: false });
+    },
+    mutate: (d) => void ((stage(d)["canary_settings"] as Json)["use_stage_cache"] = true),
+    blocking: ["canary-not-verified"],
+    names: "sharing the stage cache",
+    check: [],
+  },
+  "canary-own-shares-stage-cache": {
+    env: "dev",
+    description: "twin: a canary on the stage's own deployment starts sharing the stage cache (the same routes)",
+    both: (d) => canary(d, { deployment_id: ref(DEPLOYMENT), percent_traffic: 10, use_stage_cache: false }),
+    mutate: (d) => void ((stage(d)["canary_settings"] as Json)["use_stage_cache"] = true),
+    blocking: [],
+    check: [],
+  },
+  "http-stage-auto-deploy-off": {
+    env: "dev",
+    description: "the orders HTTP API stage stops deploying automatically and names no deployment (it serves whatever was deployed last)",
+    both: withHttpApi,
+    mutate: (d) => void (httpStage(d)["auto_deploy"] = false),
+    blocking: ["stage-deployment-not-verified"],
+    names: "stage orders-http/prod",
+    check: [],
+  },
+  "http-stage-pinned-to-covering-deployment": {
+    env: "dev",
+    description: "twin: auto_deploy off, the stage serving a deployment that depends on every route and authorizer",
+    both: withHttpApi,
+    mutate: (d) => {
+      coveringHttpDeployment(d);
+      Object.assign(httpStage(d), { auto_deploy: false, deployment_id: "${aws_apigatewayv2_deployment.release.id}" });
+    },
+    blocking: [],
+    check: [],
+  },
+  "http-stage-variable-redirects-backend": {
+    env: "dev",
+    description: "the orders HTTP API stage variable ordersHost, read by the integration's uri, names another host",
+    both: httpStageVariableBackend,
+    mutate: (d) => void ((httpStage(d)["stage_variables"] as Json)["ordersHost"] = "orders.attacker.example.net"),
+    blocking: ["stage-variable-redirects"],
+    names: "ordersHost",
+    check: [],
+  },
+  "http-stage-variable-unread": {
+    env: "dev",
+    description: "twin: a new stage variable logLevel that nothing reads",
+    both: httpStageVariableBackend,
+    mutate: (d) => void ((httpStage(d)["stage_variables"] as Json)["logLevel"] = "debug"),
+    blocking: [],
+    check: [],
+  },
+  "http-deployment-triggers-ids-only": {
+    env: "dev",
+    description: "the orders stage's deployment now hashes only the routes' ids: a route's authorization change is never deployed",
+    both: pinnedByTriggers,
+    mutate: (d) => void (release(d)["triggers"] = { redeployment: httpTriggers(d, ".id") }),
+    blocking: ["stage-deployment-not-verified"],
+    names: "aws_apigatewayv2_deployment.release",
+    check: [],
+  },
+  "http-deployment-triggers-renamed": {
+    env: "dev",
+    description: "twin: the same whole-resource hash under another trigger key",
+    both: pinnedByTriggers,
+    mutate: (d) => void (release(d)["triggers"] = { routes: httpTriggers(d, "") }),
+    blocking: [],
+    check: [],
+  },
+  "http-stage-switched-to-frozen-deployment": {
+    env: "dev",
+    description: "the orders stage moves from its redeploying deployment to a new one with no triggers or depends_on",
+    both: pinnedByTriggers,
+    mutate: (d) => {
+      d.resource["aws_apigatewayv2_deployment"]["frozen"] = { api_id: "${aws_apigatewayv2_api.orders.id}" };
+      httpStage(d)["deployment_id"] = "${aws_apigatewayv2_deployment.frozen.id}";
+    },
+    blocking: ["stage-deployment-not-verified"],
+    names: "aws_apigatewayv2_deployment.frozen",
     check: [],
   },
 };
