@@ -1,7 +1,11 @@
 // Drawn from the classification: every attribute it says guard/access/identity-mapping.ts or
 // guard/access/stage-serving.ts reads is changed by at least one identity or serving pair that blocks, so a module
 // that claims an attribute cannot leave it unjudged. (The pairs themselves, with their twins, run in harness.test.ts.)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { TABLES } from "../../../guard/access/classification";
+import { IDENTITY_KINDS } from "../../../guard/review/compare/identity-mapping";
+import { SERVING_KINDS } from "../../../guard/review/compare/stage-serving";
 import { pathKind } from "../../../guard/access/classification/schema";
 import { classifiedPath } from "../../../guard/access/classification/scope";
 import { IDENTITY_MAPPING, STAGE_SERVING } from "../../../guard/access/classification/types";
@@ -59,5 +63,13 @@ describe("GIVEN the attributes the classification gives the identity-mapping and
 
   it("THEN each is changed by a widening pair (which the harness requires to block)", () => {
     expect(claimed.filter((c) => !touched.has(c))).toEqual([]);
+  });
+});
+
+describe("GIVEN the blocking kinds of the identity-mapping and stage-serving comparers", () => {
+  it("THEN docs/review.md documents each in its tables", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "..", "docs", "review.md"), "utf8");
+    const kinds = [...Object.values(IDENTITY_KINDS), ...Object.values(SERVING_KINDS)];
+    expect(kinds.filter((k) => !doc.includes(`| \`${k}\` |`))).toEqual([]);
   });
 });
