@@ -19,21 +19,25 @@ export interface BackendValue {
   readonly source: Source;
 }
 
-export interface RouteIdentity {
+/** A route whose integration calls a backend: cheap to list for every route; read in full only where it changed. */
+export interface RouteIntegration {
   /** Pairs a route across versions: stack and `api VERB /path`. */
   readonly key: string;
   /** `petstore-dev GET /pets`. */
   readonly route: string;
   readonly integration: ResourceInstance;
-  readonly target?: Target;
+  /** Canonical text of every mapping attribute: equal texts need no comparison. */
+  readonly mappingText: string;
+  readonly routeRef: Route;
+}
+
+export interface RouteIdentity extends RouteIntegration {
   /** The caller's unmapped headers and query string reach the backend (proxy integrations). */
   readonly passthrough: boolean;
   /** By lower-cased name. */
   readonly values: ReadonlyMap<string, BackendValue>;
   /** Parts of the mapping that cannot be read, each with its text (compared as is) and why. */
   readonly unreadable: ReadonlyMap<string, { readonly text: string; readonly why: string }>;
-  /** Canonical text of every mapping attribute: equal texts need no comparison. */
-  readonly mappingText: string;
 }
 
 const PROXY = new Set(["AWS_PROXY", "HTTP_PROXY"]);
@@ -63,7 +67,7 @@ const entriesOf = (v: unknown): [string, unknown][] => (typeof v === "object" &&
 
 const canonical = (r: ResourceInstance): string => JSON.stringify(MAPPING_ATTRIBUTES.map((a) => r.values[a] ?? null));
 
-function readMappings(route: Route, integration: ResourceInstance): Omit<RouteIdentity, "key" | "route" | "target" | "mappingText"> {
+function readMappings(route: Route, integration: ResourceInstance): Pick<RouteIdentity, "passthrough" | "values" | "unreadable"> {
   const values = new Map<string, BackendValue>();
   const unreadable = new Map<string, { text: string; why: string }>();
   const set = (name: string, source: Source) => values.set(keyOf(name), { name, source });
@@ -112,7 +116,7 @@ function readMappings(route: Route, integration: ResourceInstance): Omit<RouteId
   // Templates write the body of non-proxy integrations (REST, WebSocket); proxy integrations ignore them.
   if (!passthrough && !httpApi) readBody(integration, set, unreadable);
   else set("body", { class: "caller", text: "the caller's body, passed through by the proxy integration" });
-  return { integration, passthrough, values, unreadable };
+  return { passthrough, values, unreadable };
 }
 
 const PASSED_THROUGH: Source = { class: "caller", text: "the caller's own, passed through by the proxy integration" };
@@ -154,32 +158,34 @@ function readBody(integration: ResourceInstance, set: (name: string, s: Source) 
 }
 
 // Built once per model: the review asks for both versions once, the harness for many.
-const cache = new WeakMap<Model, RouteIdentity[]>();
+const cache = new WeakMap<Model, RouteIntegration[]>();
 
-/** Every route whose integration calls a backend (MOCK integrations have none), with what reaches that backend. */
-export function routeIdentities(model: Model): readonly RouteIdentity[] {
+/**
+ * Every route whose integration calls a backend (MOCK integrations have none). Linear in the routes; what reaches
+ * the backend is read by `readRoute`, only for the routes a comparison needs.
+ */
+export function routeIntegrations(model: Model): readonly RouteIntegration[] {
   const cached = cache.get(model);
   if (cached !== undefined) return cached;
-  const out: RouteIdentity[] = [];
+  const out: RouteIntegration[] = [];
   for (const route of model.routes) {
     if (route.form === "openapi-operation") continue;
     const integration = integrationOf(model, route);
     if (integration === undefined) continue;
     const rawType = integration.values["type"] ?? integration.values["integration_type"];
     if (rawType === "MOCK") continue;
-    const target = integrationTarget(model, integration);
     const name = routeName(route);
-    out.push({
-      key: `${route.resource.source.stack}\u0000${name}`,
-      route: name,
-      ...(target !== undefined ? { target } : {}),
-      mappingText: canonical(integration),
-      ...readMappings(route, integration),
-    });
+    out.push({ key: `${route.resource.source.stack}\u0000${name}`, route: name, integration, mappingText: canonical(integration), routeRef: route });
   }
   cache.set(model, out);
   return out;
 }
+
+/** What reaches one route's backend, and from where. */
+export const readRoute = (r: RouteIntegration): RouteIdentity => ({ ...r, ...readMappings(r.routeRef, r.integration) });
+
+/** The backend an integration calls (a Lambda function, an HTTP URL, an AWS service), for reports. */
+export const backendOf = (model: Model, r: RouteIntegration): Target | undefined => integrationTarget(model, r.integration);
 
 /** What the backend receives under a name, mapped or passed through; undefined: nothing under that name. */
 export function valueOf(r: RouteIdentity, key: string): BackendValue | undefined {

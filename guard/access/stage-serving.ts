@@ -18,8 +18,8 @@ export interface DeploymentServing {
   readonly serves: "current" | "unknown";
   /** Why it is `unknown`. */
   readonly why?: string;
-  /** The deployment's own values and dependencies (an unchanged snapshot has the same). */
-  readonly fingerprint: string;
+  /** The deployment's own values and dependencies (an unchanged snapshot has the same); computed when asked. */
+  readonly fingerprint: () => string;
 }
 
 export interface CanaryServing {
@@ -96,7 +96,7 @@ function serving(
   const d = resolveRefs(model, holder, refs, type)[0];
   if (d === undefined) {
     const shown = refs[0] ?? textOf(value) ?? "(none)";
-    return { label: shown, serves: "unknown", why: `${what} ${shown} is no deployment of this configuration`, fingerprint: shown };
+    return { label: shown, serves: "unknown", why: `${what} ${shown} is no deployment of this configuration`, fingerprint: () => shown };
   }
   const current = covers(model, asDeployment(model, d), apiAddress);
   return {
@@ -108,7 +108,7 @@ function serving(
       : {
           why: `${d.address} does not redeploy when the API's methods and authorizers change (its triggers and depends_on do not cover them): which routes it serves is not known from the plan`,
         }),
-    fingerprint: fingerprintOf(d),
+    fingerprint: () => fingerprintOf(d),
   };
 }
 
@@ -173,14 +173,14 @@ export function stageServing(model: Model): readonly StageServing[] {
     const auto = s.values["auto_deploy"];
     const main: DeploymentServing =
       auto === true
-        ? { label: "auto_deploy", serves: "current", fingerprint: "auto_deploy" }
+        ? { label: "auto_deploy", serves: "current", fingerprint: () => "auto_deploy" }
         : refsAt(s, "deployment_id").length > 0 || s.values["deployment_id"] !== undefined
           ? serving(model, s, refsAt(s, "deployment_id"), "aws_apigatewayv2_deployment", apiAddress, "deployment_id", s.values["deployment_id"])
           : {
               label: "(no deployment)",
               serves: "unknown",
               why: isUnknown(auto) ? "auto_deploy is known only after apply" : "neither auto_deploy nor a deployment_id: it serves whatever was deployed last",
-              fingerprint: "(none)",
+              fingerprint: () => "(none)",
             };
     out.push({
       key: `${s.source.stack}::${apiAddress ?? "?"}::${name}`,

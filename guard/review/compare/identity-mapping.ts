@@ -3,7 +3,8 @@
 // caller-chosen value under a name that says identity, an identity value now taken from elsewhere, and a mapping
 // the review cannot read block, naming the backend, the route, the integration, the name and both sources.
 // Narrowing (a value now verified, a spoofable mapping removed) stays quiet.
-import { looksLikeIdentity, REMOVED, routeIdentities, valueOf, type RouteIdentity } from "../../access/identity-mapping";
+import { backendOf, looksLikeIdentity, readRoute, REMOVED, routeIntegrations, valueOf, type RouteIdentity } from "../../access/identity-mapping";
+import type { Model } from "../../model";
 import { describeSource, RANK, type Source } from "../../access/identity/sources";
 import { change } from "../change";
 import type { Change } from "../types";
@@ -19,8 +20,8 @@ export const IDENTITY_KINDS = {
 
 type Kind = (typeof IDENTITY_KINDS)[keyof typeof IDENTITY_KINDS];
 
-const subjectOf = (r: RouteIdentity): string => {
-  const t = r.target;
+const subjectOf = (model: Model, r: RouteIdentity): string => {
+  const t = backendOf(model, r);
   if (t === undefined) return `integration ${r.integration.address}`;
   return `${t.kind === "lambda" ? "backend" : t.kind === "http" ? "HTTP backend" : "target"} \`${t.label}\``;
 };
@@ -75,7 +76,6 @@ function judgeName(key: string, before: RouteIdentity | undefined, after: RouteI
 }
 
 function judgeRoute(before: RouteIdentity | undefined, after: RouteIdentity): Finding[] {
-  if (before !== undefined && before.mappingText === after.mappingText && before.passthrough === after.passthrough) return [];
   const out: Finding[] = [];
   const baseIdentity = identityNames(before);
   const keys = new Set([...(before?.values.keys() ?? []), ...after.values.keys()]);
@@ -94,14 +94,18 @@ function judgeRoute(before: RouteIdentity | undefined, after: RouteIdentity): Fi
 }
 
 export function compareIdentityMapping(ctx: AccessContext): Change[] {
-  const base = new Map(routeIdentities(ctx.base).map((r) => [r.key, r]));
+  const base = new Map(routeIntegrations(ctx.base).map((r) => [r.key, r]));
   // One change per integration and finding, naming every route that shares it.
   const grouped = new Map<string, { subject: string; kind: Kind; text: string; routes: string[]; addresses: string[] }>();
-  for (const after of routeIdentities(ctx.head)) {
-    const before = base.get(after.key);
+  for (const head of routeIntegrations(ctx.head)) {
+    const old = base.get(head.key);
+    // The same mapping text (types included) hands the backend the same values: nothing to read.
+    if (old !== undefined && old.mappingText === head.mappingText) continue;
+    const before = old === undefined ? undefined : readRoute(old);
+    const after = readRoute(head);
     for (const f of judgeRoute(before, after)) {
       const k = `${after.integration.source.stack}\u0000${after.integration.address}\u0000${f.kind}\u0000${f.text}`;
-      const g = grouped.get(k) ?? { subject: subjectOf(after), kind: f.kind, text: f.text, routes: [], addresses: [after.integration.address] };
+      const g = grouped.get(k) ?? { subject: subjectOf(ctx.head, after), kind: f.kind, text: f.text, routes: [], addresses: [after.integration.address] };
       g.routes.push(after.route);
       if (before !== undefined && before.integration.address !== after.integration.address) g.addresses.push(before.integration.address);
       grouped.set(k, g);

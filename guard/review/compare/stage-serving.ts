@@ -25,7 +25,7 @@ const percentText = (c: CanaryServing): string =>
 /** Whether the canary reaches more callers, or other routes, than the base's did. */
 function canaryGrew(before: CanaryServing | undefined, after: CanaryServing): boolean {
   if (before === undefined) return true;
-  if (before.deployment.fingerprint !== after.deployment.fingerprint || before.deployment.address !== after.deployment.address) return true;
+  if (before.deployment.fingerprint() !== after.deployment.fingerprint() || before.deployment.address !== after.deployment.address) return true;
   if (before.deployment.serves !== after.deployment.serves) return true;
   const p = (c: CanaryServing) => (c.percent === "unknown" ? Infinity : (c.percent ?? 0));
   if (p(after) > p(before)) return true;
@@ -61,7 +61,7 @@ function weakerInBase(ctx: AccessContext, s: StageServing): string[] {
 
 /** The base's deployment at the same address with the same values, redeploying with the API there. */
 function servedInBase(base: readonly StageServing[], d: DeploymentServing): boolean {
-  return base.some((s) => s.main.address === d.address && s.main.fingerprint === d.fingerprint && s.main.serves === "current");
+  return base.some((s) => s.main.address === d.address && s.main.fingerprint() === d.fingerprint() && s.main.serves === "current");
 }
 
 function judgeCanary(ctx: AccessContext, s: StageServing, before: StageServing | undefined, base: readonly StageServing[]): Change[] {
@@ -83,7 +83,9 @@ function judgeMain(s: StageServing, before: StageServing | undefined): Change[] 
   const d = s.main;
   if (d.serves === "current") return [];
   const b = before?.main;
-  if (b !== undefined && b.serves === d.serves && b.address === d.address && b.fingerprint === d.fingerprint) return [];
+  // The same deployment, unchanged: it keeps serving what it served in the base (a route it does not cover is not
+  // deployed: rule deployment-redeploys-on-auth-change says so), which widens nothing.
+  if (b !== undefined && b.address === d.address && b.fingerprint() === d.fingerprint()) return [];
   return [
     change("blocking", SERVING_KINDS.deploymentNotVerified, s.label, `now serves ${d.label}: ${d.why ?? "what it serves is not known"}`, [
       s.address,
