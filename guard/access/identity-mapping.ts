@@ -8,7 +8,7 @@ import { isUnknown, type Model, type ResourceInstance, type Route } from "../mod
 import { integrationOf, integrationTarget } from "./doors/targets";
 import { routeName } from "./doors/routes";
 import type { Target } from "./doors/types";
-import { httpApiSource, REMOVED, restSource, weakest, type Source } from "./identity/sources";
+import { httpApiSource, RANK, REMOVED, restSource, weakest, type Source } from "./identity/sources";
 
 export { REMOVED } from "./identity/sources";
 import { readTemplate } from "./identity/templates";
@@ -70,7 +70,11 @@ const canonical = (r: ResourceInstance): string => JSON.stringify(MAPPING_ATTRIB
 function readMappings(route: Route, integration: ResourceInstance): Pick<RouteIdentity, "passthrough" | "values" | "unreadable"> {
   const values = new Map<string, BackendValue>();
   const unreadable = new Map<string, { text: string; why: string }>();
-  const set = (name: string, source: Source) => values.set(keyOf(name), { name, source });
+  // Two mappings onto one name (header names differ only in case): the weaker one is what the backend may read.
+  const set = (name: string, source: Source) => {
+    const old = values.get(keyOf(name));
+    values.set(keyOf(name), old === undefined || RANK[source.class] < RANK[old.source.class] ? { name, source } : old);
+  };
   const v2 = integration.type === "aws_apigatewayv2_integration";
   const httpApi = v2 && route.api?.protocol === "HTTP";
   const rawType = integration.values[v2 ? "integration_type" : "type"];

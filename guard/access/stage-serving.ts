@@ -27,6 +27,8 @@ export interface CanaryServing {
   /** `percent_traffic`; undefined when unset (API Gateway: 0). */
   readonly percent?: number | "unknown";
   readonly overrides: Readonly<Record<string, unknown>> | "unknown";
+  /** The overrides as written (an expression known only after apply included). */
+  readonly overridesText: string;
   readonly useStageCache: boolean | "unknown";
 }
 
@@ -41,6 +43,8 @@ export interface StageServing {
   readonly main: DeploymentServing;
   readonly canary?: CanaryServing;
   readonly variables: Readonly<Record<string, unknown>> | "unknown";
+  /** The variables as written (an expression known only after apply included). */
+  readonly variablesText: string;
 }
 
 const mapOf = (v: unknown): Readonly<Record<string, unknown>> | "unknown" =>
@@ -153,6 +157,7 @@ export function stageServing(model: Model): readonly StageServing[] {
         deployment,
         ...(percent === undefined || percent === null ? {} : { percent: typeof percent === "number" ? percent : "unknown" }),
         overrides: mapOf(c["stage_variable_overrides"]),
+        overridesText: JSON.stringify(c["stage_variable_overrides"] ?? null),
         useStageCache: cache === undefined || cache === null ? false : typeof cache === "boolean" ? cache : "unknown",
       };
     }
@@ -165,6 +170,7 @@ export function stageServing(model: Model): readonly StageServing[] {
       main,
       ...(canary !== undefined ? { canary } : {}),
       variables: mapOf(s.values["variables"]),
+      variablesText: JSON.stringify(s.values["variables"] ?? null),
     });
   }
   for (const s of managed(model, "aws_apigatewayv2_stage")) {
@@ -190,6 +196,7 @@ export function stageServing(model: Model): readonly StageServing[] {
       ...(apiAddress !== undefined ? { apiAddress } : {}),
       main,
       variables: mapOf(s.values["stage_variables"]),
+      variablesText: JSON.stringify(s.values["stage_variables"] ?? null),
     });
   }
   cache.set(model, out);
@@ -202,6 +209,9 @@ const READERS: Readonly<Record<string, readonly string[]>> = {
   aws_api_gateway_authorizer: ["authorizer_uri", "authorizer_credentials"],
   aws_apigatewayv2_integration: ["integration_uri", "request_parameters", "request_templates", "connection_id", "credentials_arn"],
   aws_apigatewayv2_authorizer: ["authorizer_uri", "authorizer_credentials_arn"],
+  // OpenAPI bodies' integrations (x-amazon-apigateway-integration uri, requestParameters): counted for every API of the stack.
+  aws_api_gateway_rest_api: ["body"],
+  aws_apigatewayv2_api: ["body"],
 };
 const STAGE_VARIABLE = /stageVariables\.([A-Za-z0-9_]+)/g;
 
@@ -220,9 +230,11 @@ export function stageVariableReaders(model: Model, stack: string, apiAddress: st
         const text = JSON.stringify(attrs.map((a) => r.values[a] ?? null));
         const names = [...new Set([...text.matchAll(STAGE_VARIABLE)].map((m) => m[1] as string))];
         if (names.length === 0) continue;
-        const api = type.startsWith("aws_apigatewayv2_")
-          ? apiOf(model, r, "api_id", "aws_apigatewayv2_api")
-          : apiOf(model, r, "rest_api_id", "aws_api_gateway_rest_api");
+        const api = type.endsWith("_api")
+          ? undefined
+          : type.startsWith("aws_apigatewayv2_")
+            ? apiOf(model, r, "api_id", "aws_apigatewayv2_api")
+            : apiOf(model, r, "rest_api_id", "aws_api_gateway_rest_api");
         const key = `${r.source.stack}::${api ?? "*"}`;
         const readers = byApi.get(key) ?? new Map<string, string[]>();
         for (const n of names) readers.set(n, [...(readers.get(n) ?? []), r.address]);

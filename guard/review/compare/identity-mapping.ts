@@ -95,10 +95,12 @@ function judgeRoute(before: RouteIdentity | undefined, after: RouteIdentity): Fi
 
 export function compareIdentityMapping(ctx: AccessContext): Change[] {
   const base = new Map(routeIntegrations(ctx.base).map((r) => [r.key, r]));
+  // A route moved to another path or method keeps its integration: compared with what that integration gave.
+  const byIntegration = new Map(routeIntegrations(ctx.base).map((r) => [`${r.integration.source.stack}\u0000${r.integration.address}`, r]));
   // One change per integration and finding, naming every route that shares it.
   const grouped = new Map<string, { subject: string; kind: Kind; text: string; routes: string[]; addresses: string[] }>();
   for (const head of routeIntegrations(ctx.head)) {
-    const old = base.get(head.key);
+    const old = base.get(head.key) ?? byIntegration.get(`${head.integration.source.stack}\u0000${head.integration.address}`);
     // The same mapping text (types included) hands the backend the same values: nothing to read.
     if (old !== undefined && old.mappingText === head.mappingText) continue;
     const before = old === undefined ? undefined : readRoute(old);

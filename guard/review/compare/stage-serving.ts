@@ -101,10 +101,11 @@ function judgeVariables(ctx: AccessContext, s: StageServing, before: StageServin
   const readers = stageVariableReaders(ctx.head, s.stack, s.apiAddress);
   if (readers.size === 0) return [];
   const out: Change[] = [];
-  const compare = (what: string, b: StageServing["variables"] | undefined, a: StageServing["variables"] | undefined) => {
+  const compare = (what: string, b: StageServing["variables"] | undefined, a: StageServing["variables"] | undefined, texts: readonly [string, string]) => {
     if (a === undefined) return;
     if (a === "unknown" || b === "unknown") {
-      if (JSON.stringify(a) === JSON.stringify(b)) return;
+      // Known only after apply on a side: equal only when written the same way.
+      if (texts[0] === texts[1]) return;
       out.push(
         change(
           "blocking",
@@ -131,7 +132,7 @@ function judgeVariables(ctx: AccessContext, s: StageServing, before: StageServin
       );
     }
   };
-  compare("stage variables", before?.variables, s.variables);
+  compare("stage variables", before?.variables, s.variables, [before?.variablesText ?? "null", s.variablesText]);
   // A canary's variables are the stage's with its overrides on top; only a canary that exists now is judged.
   if (s.canary !== undefined) {
     const merged = (st: StageServing | undefined): StageServing["variables"] | undefined => {
@@ -143,7 +144,8 @@ function judgeVariables(ctx: AccessContext, s: StageServing, before: StageServin
     const canaryAfter = merged(s);
     // Compared with what the base's canary (or, without one, the base's stage) gave the same calls.
     const known = out.length;
-    compare("canary stage variable overrides", canaryBefore, canaryAfter);
+    const canaryText = (st: StageServing | undefined): string => `${st?.variablesText ?? "null"}|${st?.canary?.overridesText ?? "null"}`;
+    compare("canary stage variable overrides", canaryBefore, canaryAfter, [canaryText(before), canaryText(s)]);
     // A change already said for the stage itself is not repeated for the canary.
     const said = new Set(out.slice(0, known).map((c) => c.message.split(":")[1]));
     return out.filter((c, i) => i < known || !said.has(c.message.split(":")[1]));

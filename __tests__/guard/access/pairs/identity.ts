@@ -273,4 +273,34 @@ export const IDENTITY_PAIRS: Readonly<Record<string, AccessPair>> = {
     blocking: [],
     check: [],
   },
+  "identity-route-moved-from-caller": {
+    env: "dev",
+    description: "GET /pets becomes PATCH /pets on the same integration, whose X-Customer header now comes from the caller",
+    both: (d) => params(d, { "integration.request.header.X-Customer": FROM_TOKEN }),
+    mutate: (d) => {
+      params(d, { "integration.request.header.X-Customer": "method.request.header.X-Customer" });
+      method(d, "GET", "/pets")["http_method"] = "PATCH";
+    },
+    blocking: ["identity-from-caller"],
+    names: "header X-Customer now from the caller",
+    check: ["method-matches-policy"],
+  },
+  "identity-route-moved-same-mapping": {
+    env: "dev",
+    description: "twin: GET /pets becomes PATCH /pets on the same integration, its X-Customer header still from the token",
+    both: (d) => params(d, { "integration.request.header.X-Customer": FROM_TOKEN }),
+    mutate: (d) => void (method(d, "GET", "/pets")["http_method"] = "PATCH"),
+    blocking: [],
+    // The policy intends GET /pets, not PATCH: the check says so; the review's route comparer judges the route itself.
+    check: ["method-matches-policy"],
+  },
+  "identity-header-case-collision": {
+    env: "dev",
+    description: "GET /pets: a second mapping x-user-id (lower case) from the caller beside X-User-Id from the token",
+    both: (d) => params(d, { [USER_HEADER]: FROM_TOKEN }),
+    mutate: (d) => params(d, { [USER_HEADER]: FROM_TOKEN, "integration.request.header.x-user-id": "method.request.header.X-User-Id" }),
+    blocking: ["identity-from-caller"],
+    names: "now from the caller (method.request.header.X-User-Id)",
+    check: [],
+  },
 };
