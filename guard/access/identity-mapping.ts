@@ -9,8 +9,6 @@ import { integrationOf, integrationTarget } from "./doors/targets";
 import { routeName } from "./doors/routes";
 import type { Target } from "./doors/types";
 import { httpApiSource, RANK, REMOVED, restSource, weakest, type Source } from "./identity/sources";
-
-export { REMOVED } from "./identity/sources";
 import { readTemplate } from "./identity/templates";
 
 export interface BackendValue {

@@ -3,9 +3,9 @@
 // caller-chosen value under a name that says identity, an identity value now taken from elsewhere, and a mapping
 // the review cannot read block, naming the backend, the route, the integration, the name and both sources.
 // Narrowing (a value now verified, a spoofable mapping removed) stays quiet.
-import { backendOf, looksLikeIdentity, readRoute, REMOVED, routeIntegrations, valueOf, type RouteIdentity } from "../../access/identity-mapping";
+import { backendOf, looksLikeIdentity, readRoute, routeIntegrations, valueOf, type RouteIdentity } from "../../access/identity-mapping";
 import type { Model } from "../../model";
-import { describeSource, RANK, type Source } from "../../access/identity/sources";
+import { describeSource, RANK, REMOVED, type Source } from "../../access/identity/sources";
 import { change } from "../change";
 import type { Change } from "../types";
 import type { AccessContext } from "./index";
