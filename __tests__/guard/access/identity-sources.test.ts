@@ -59,6 +59,18 @@ describe("GIVEN request mapping templates", () => {
     ]);
   });
 
+  it("WHEN values sit in nested objects (a DynamoDB key) THEN each is keyed by its path of keys", () => {
+    const r = readTemplate(
+      '{"TableName": "pets", "Key": {"owner": {"S": "$context.authorizer.claims.sub"}, "petId": {"S": "$input.params(\'petId\')"}}, "Limit": 10}',
+    );
+    expect(r.kind === "read" && r.fields.map((f) => [f.key, f.source.class])).toEqual([
+      ["TableName", "static"],
+      ["Key.owner.S", "identity"],
+      ["Key.petId.S", "caller"],
+      ["Limit", "static"],
+    ]);
+  });
+
   it("WHEN the caller's header is read through $input.params().header.get THEN it is the caller's", () => {
     const r = readTemplate('{"user": "$input.params().header.get(\'X-User\')"}');
     expect(r.kind === "read" && r.fields[0]?.source.class).toBe("caller");

@@ -6,7 +6,7 @@
 import { templateReferenceClass, type Source } from "./sources";
 
 export interface TemplateField {
-  /** The JSON field the value fills (`userId`); `(body)` when no key precedes it. */
+  /** The JSON field the value fills, by its path of keys (`Key.userId.S`); `(body)` outside any key. */
   readonly key: string;
   readonly source: Source;
 }
@@ -22,10 +22,54 @@ const INPUT_BODY = /^\$!?\{?input\.body\}?/;
 /** `$context.authorizer.claims.sub`, `${stageVariables.x}`, `$context.authorizer.claims['cognito:groups']`. */
 const REFERENCE = /^\$!?(\{)?((?:context|stageVariables)(?:\.[A-Za-z_][\w-]*|\[(?:'[^']*'|"[^"]*")\])+)(\})?/;
 const WRAPPER = /^\$!?\{?util\.([A-Za-z0-9]+)\(/;
-/** The last JSON key before a value: `"userId": "` or `"userId":`. */
-const LAST_KEY = /"([^"\\]+)"\s*:\s*"?\s*$/;
-/** Literal JSON fields: `"role": "reader"`, `"admin": true`, `"level": 3`. */
-const LITERAL_FIELD = /"([^"\\]+)"\s*:\s*("([^"$\\]*)"|true|false|null|-?\d+(?:\.\d+)?)/g;
+/** JSON structure in the template's literal text: a key, a quote, brackets, a comma, a literal scalar. */
+const TOKEN = /"((?:[^"\\]|\\.)*)"\s*:|"|[{}[\],]|true|false|null|-?\d+(?:\.\d+)?/g;
+
+/**
+ * Where the template's text stands in the JSON it writes, carried across references: the keys of the enclosing
+ * objects, the key awaiting its value, and whether a string value is open (with its text and whether a reference
+ * was in it).
+ */
+interface Shape {
+  readonly stack: string[];
+  pending?: string;
+  string?: { text: string; referenced: boolean };
+}
+
+const pathOf = (st: Shape): string => [...st.stack, st.pending ?? ""].filter((k) => k !== "").join(".") || "(body)";
+
+/** Advances `st` over literal text; literal values of keys become static fields. */
+function scan(text: string, st: Shape, fields: TemplateField[]): void {
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const tok = m[0];
+    if (st.string !== undefined) {
+      // Inside a string value only its closing quote counts.
+      if (tok !== '"' && !tok.startsWith('"')) continue;
+      st.string.text += text.slice(last, m.index);
+      if (!st.string.referenced && st.pending !== undefined)
+        fields.push({ key: pathOf(st), source: { class: "static", text: JSON.stringify(st.string.text) } });
+      st.string = undefined;
+      last = m.index + 1;
+      if (tok === '"') continue;
+      // A key right after the closing quote (`"a"` then `"b":` never happens in JSON): treat the rest as a key.
+    }
+    last = m.index + tok.length;
+    if (m[1] !== undefined) st.pending = m[1];
+    else if (tok === '"') {
+      st.string = { text: "", referenced: false };
+      last = m.index + 1;
+    } else if (tok === "{" || tok === "[") {
+      st.stack.push(st.pending ?? "");
+      st.pending = undefined;
+    } else if (tok === "}" || tok === "]") {
+      st.stack.pop();
+      st.pending = undefined;
+    } else if (tok === ",") st.pending = undefined;
+    else if (st.pending !== undefined) fields.push({ key: pathOf(st), source: { class: "static", text: tok } });
+  }
+  if (st.string !== undefined) st.string.text += text.slice(last);
+}
 
 /** One reference at the start of `text`: its source and length; undefined when none is readable there. */
 function referenceAt(text: string): { source: Source; length: number } | undefined {
@@ -55,26 +99,17 @@ export function readTemplate(template: unknown): TemplateReading {
   if (typeof template !== "string") return { kind: "unreadable", why: "the template is known only after apply" };
   if (/#/.test(template)) return { kind: "unreadable", why: "the template has VTL directives or comments (#...)" };
   const fields: TemplateField[] = [];
-  let literal = "";
+  const shape: Shape = { stack: [] };
   let i = 0;
-  const literalFields = (text: string) => {
-    for (const m of text.matchAll(LITERAL_FIELD)) fields.push({ key: m[1] as string, source: { class: "static", text: m[2] as string } });
-  };
   while (i < template.length) {
     const at = template.indexOf("$", i);
-    if (at < 0) {
-      literal += template.slice(i);
-      break;
-    }
-    literal += template.slice(i, at);
+    scan(template.slice(i, at < 0 ? template.length : at), shape, fields);
+    if (at < 0) break;
     const ref = referenceAt(template.slice(at));
     if (ref === undefined) return { kind: "unreadable", why: `the template uses ${template.slice(at, at + 40)}…, which the review does not read` };
-    const key = LAST_KEY.exec(literal)?.[1] ?? "(body)";
-    literalFields(literal.slice(0, literal.length - (LAST_KEY.exec(literal)?.[0].length ?? 0)));
-    fields.push({ key, source: ref.source });
-    literal = "";
+    if (shape.string !== undefined) shape.string.referenced = true;
+    fields.push({ key: pathOf(shape), source: ref.source });
     i = at + ref.length;
   }
-  literalFields(literal);
   return { kind: "read", fields };
 }

@@ -34,6 +34,19 @@ function templated(passthrough: string) {
   };
 }
 
+/** GET /pets reads DynamoDB directly (an AWS integration): the template keys the item by the token's sub. */
+const DYNAMO_TEMPLATE = '{"TableName": "pets", "Key": {"owner": {"S": "$context.authorizer.claims.sub"}, "petId": {"S": "$input.params(\'petId\')"}}}';
+function dynamo(d: Doc): void {
+  Object.assign(pets(d), {
+    type: "AWS",
+    uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/GetItem",
+    integration_http_method: "POST",
+    request_templates: { "application/json": DYNAMO_TEMPLATE },
+    passthrough_behavior: "NEVER",
+  });
+}
+const dynamoTemplate = (d: Doc, text: string): void => void (pets(d)["request_templates"] = { "application/json": text });
+
 /** The orders HTTP API beside the sample, its integration an HTTP proxy whose parameter mappings the pair sets. */
 function withHttpApi(mappings: Record<string, string>) {
   return (d: Doc): void => {
@@ -301,6 +314,23 @@ export const IDENTITY_PAIRS: Readonly<Record<string, AccessPair>> = {
     mutate: (d) => params(d, { [USER_HEADER]: FROM_TOKEN, "integration.request.header.x-user-id": "method.request.header.X-User-Id" }),
     blocking: ["identity-from-caller"],
     names: "now from the caller (method.request.header.X-User-Id)",
+    check: [],
+  },
+  "identity-dynamodb-owner-from-caller": {
+    env: "dev",
+    description: "GET /pets (DynamoDB GetItem): the item's owner key taken from the caller's query string instead of the token",
+    both: dynamo,
+    mutate: (d) => dynamoTemplate(d, DYNAMO_TEMPLATE.replace("$context.authorizer.claims.sub", "$input.params('owner')")),
+    blocking: ["identity-from-caller"],
+    names: "body field Key.owner.S now from the caller",
+    check: [],
+  },
+  "identity-dynamodb-pet-parameter": {
+    env: "dev",
+    description: "twin: the item's petId taken from another caller parameter (the owner still from the token)",
+    both: dynamo,
+    mutate: (d) => dynamoTemplate(d, DYNAMO_TEMPLATE.replace("$input.params('petId')", "$input.params('id')")),
+    blocking: [],
     check: [],
   },
 };
