@@ -7,6 +7,8 @@ import { AUTHORIZER_CODE_KINDS } from "./compare/authorizer-code-kinds";
 import { COGNITO_KINDS } from "./compare/cognito-kinds";
 import { DOOR_KINDS } from "./compare/doors-kinds";
 import { HANDLER_DECIDER_KINDS } from "./compare/handler-deciders-kinds";
+import { IDENTITY_MAPPING_KINDS } from "./compare/identity-mapping-kinds";
+import { STAGE_SERVING_KINDS } from "./compare/stage-serving-kinds";
 import { IAM_KINDS } from "./compare/iam-kinds";
 import { IDENTITY_POOL_KINDS } from "./compare/identity-pools-kinds";
 import { STAGE_KINDS } from "./compare/stages-kinds";
@@ -28,6 +30,8 @@ export const KIND_CATALOGUES = {
   "handler-deciders": HANDLER_DECIDER_KINDS,
   waf: WAF_KINDS,
   stages: STAGE_KINDS,
+  "identity-mapping": IDENTITY_MAPPING_KINDS,
+  "stage-serving": STAGE_SERVING_KINDS,
   doors: DOOR_KINDS,
   attributes: ATTRIBUTE_KINDS,
   regressed: REGRESSED_KINDS,

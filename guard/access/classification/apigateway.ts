@@ -17,6 +17,8 @@ import {
   rule,
   STAGES,
   CODE,
+  IDENTITY_MAPPING,
+  STAGE_SERVING,
   type TypeTable,
 } from "./types";
 
@@ -95,7 +97,10 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
   },
   aws_api_gateway_integration: {
     ...modelled(ROUTES, "any", ["type", "uri", "http_method", "resource_id", "rest_api_id", "integration_http_method"]),
-    ...notVerified(MAPPING, ["request_parameters", "request_templates", "passthrough_behavior", "content_handling"]),
+    // Where each value handed to the backend comes from: a change widens when the caller chooses what a verified
+    // identity or the configuration gave (compared per route, identity-from-caller and its kin).
+    ...modelled(IDENTITY_MAPPING, "judged", ["request_parameters", "request_templates", "passthrough_behavior"]),
+    ...notVerified(MAPPING, ["content_handling"]),
     ...notVerified("which backend and as whom API Gateway calls it: a VPC link, the role it assumes, TLS verification", [
       "connection_id",
       "connection_type",
@@ -181,18 +186,21 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     "triggers",
   ]),
   aws_api_gateway_stage: {
-    ...modelled(STAGES, "any", ["deployment_id", "rest_api_id", "stage_name"]),
-    ...modelled(STAGES, "removal", ["access_log_settings.destination_arn", "access_log_settings.format"]),
-    ...rule("stage-xray", "disabling", ["xray_tracing_enabled"]),
-    ...rule("api-cache-keyed-on-credential", "enabling", ["cache_cluster_enabled"]),
-    ...notVerified(CACHE, ["cache_cluster_size"]),
-    ...notVerified("a canary serves another deployment's routes, with other variables, to part of the traffic", [
+    ...modelled(STAGES, "any", ["rest_api_id", "stage_name"]),
+    // Which deployment's routes the stage and its canary serve, to what share, with which variables: a change widens
+    // when they serve routes the plan does not show or weaker ones, or a variable a backend or authorizer reads changes.
+    ...modelled(STAGE_SERVING, "judged", [
+      "deployment_id",
       "canary_settings.deployment_id",
       "canary_settings.percent_traffic",
       "canary_settings.stage_variable_overrides",
       "canary_settings.use_stage_cache",
       "variables",
     ]),
+    ...modelled(STAGES, "removal", ["access_log_settings.destination_arn", "access_log_settings.format"]),
+    ...rule("stage-xray", "disabling", ["xray_tracing_enabled"]),
+    ...rule("api-cache-keyed-on-credential", "enabling", ["cache_cluster_enabled"]),
+    ...notVerified(CACHE, ["cache_cluster_size"]),
     ...notVerified("the client certificate the backend uses to authenticate API Gateway", ["client_certificate_id"]),
     ...neutral(DOC, ["description", "documentation_version"]),
   },

@@ -1,5 +1,21 @@
 // API Gateway HTTP and WebSocket APIs (aws_apigatewayv2_*).
-import { DOC, DOORS, HTTP_API, modelled, NAME, neutral, NOT_MODELLED, notVerified, OPENAPI, PARENT, rule, STAGES, type TypeTable } from "./types";
+import {
+  DOC,
+  DOORS,
+  HTTP_API,
+  IDENTITY_MAPPING,
+  modelled,
+  NAME,
+  neutral,
+  NOT_MODELLED,
+  notVerified,
+  OPENAPI,
+  PARENT,
+  rule,
+  STAGE_SERVING,
+  STAGES,
+  type TypeTable,
+} from "./types";
 
 const CORS = "which browser origins may read responses with the caller's credentials";
 const MAPPING = "maps what the caller sent (identity included) into the backend request or the reply; not modelled yet";
@@ -43,7 +59,8 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
     ...neutral(NAME, ["name"]),
   },
   aws_apigatewayv2_deployment: {
-    ...notVerified("which routes a stage serves is fixed by its deployment", ["triggers"]),
+    // Whether the deployment redeploys with the API's routes, which decides what the stages serving it serve.
+    ...modelled(STAGE_SERVING, "judged", ["triggers"]),
     ...neutral(PARENT, ["api_id"]),
     ...neutral(DOC, ["description"]),
   },
@@ -59,13 +76,12 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
   ]),
   aws_apigatewayv2_integration: {
     ...modelled(HTTP_API, "any", ["api_id", "integration_type", "integration_uri"]),
+    // Where each value handed to the backend comes from (append/overwrite/remove included): compared per route.
+    ...modelled(IDENTITY_MAPPING, "judged", ["request_parameters", "request_templates", "passthrough_behavior"]),
     ...notVerified(MAPPING, [
-      "request_parameters",
-      "request_templates",
       "response_parameters.mappings",
       "response_parameters.status_code",
       "template_selection_expression",
-      "passthrough_behavior",
       "content_handling_strategy",
       "payload_format_version",
     ]),
@@ -110,8 +126,9 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
     ...neutral(PARENT, ["api_id", "route_id"]),
   },
   aws_apigatewayv2_stage: {
-    ...modelled(HTTP_API, "any", ["api_id", "name", "deployment_id"]),
-    ...modelled(HTTP_API, "enabling", ["auto_deploy"]),
+    ...modelled(HTTP_API, "any", ["api_id", "name"]),
+    // Which deployment the stage serves, and which variables its backends and authorizers read.
+    ...modelled(STAGE_SERVING, "judged", ["deployment_id", "auto_deploy", "stage_variables"]),
     ...modelled(STAGES, "removal", ["access_log_settings.destination_arn", "access_log_settings.format"]),
     ...modelled(STAGES, "larger", ["default_route_settings.throttling_burst_limit", "default_route_settings.throttling_rate_limit"]),
     ...rule("stage-execution-logging", "any", ["default_route_settings.logging_level", "default_route_settings.data_trace_enabled"]),
@@ -122,7 +139,6 @@ export const API_GATEWAY_V2: Readonly<Record<string, TypeTable>> = {
       "route_settings.throttling_rate_limit",
       "route_settings.logging_level",
       "route_settings.data_trace_enabled",
-      "stage_variables",
       "client_certificate_id",
     ]),
     ...neutral(DOC, ["description"]),

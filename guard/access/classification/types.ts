@@ -64,6 +64,10 @@ export const CODE = "guard/access/authorizer-code.ts";
 export const IDENTITY = "guard/review/facts/identity.ts";
 export const GRANTS = "guard/review/facts/grants.ts";
 export const RESOURCE_POLICY = "guard/access/resource-policy.ts";
+/** Who the backend thinks the caller is: every value an integration hands the backend, with its source. */
+export const IDENTITY_MAPPING = "guard/access/identity-mapping.ts";
+/** What a stage serves: its deployment, a canary's deployment, share and variables. */
+export const STAGE_SERVING = "guard/access/stage-serving.ts";
 
 /** Every module a table names (the test checks each exists). */
 export const MODULES = [
@@ -82,6 +86,8 @@ export const MODULES = [
   IDENTITY,
   GRANTS,
   RESOURCE_POLICY,
+  IDENTITY_MAPPING,
+  STAGE_SERVING,
 ];
 
 // Reasons used by many types.

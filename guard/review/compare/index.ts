@@ -9,6 +9,8 @@ import { compareHandlerDeciders } from "./handler-deciders";
 import type { Change } from "../types";
 import { compareIam } from "./iam";
 import { compareIdentityPools } from "./identity-pools";
+import { compareIdentityMapping } from "./identity-mapping";
+import { compareStageServing } from "./stage-serving";
 import { compareStages } from "./stages";
 import { compareWaf } from "./waf";
 
@@ -22,6 +24,8 @@ export const COMPARERS: readonly AccessComparer[] = [
   compareAuthorizerCode,
   compareHandlerDeciders,
   compareDoors,
+  compareIdentityMapping,
+  compareStageServing,
 ];
 
 export function accessChanges(ctx: AccessContext): Change[] {

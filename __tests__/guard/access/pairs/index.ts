@@ -14,6 +14,8 @@ import { DOOR_PAIRS } from "./doors";
 import { HANDLER_DECIDER_PAIRS } from "./handler-deciders";
 import { CONTROL_PAIRS } from "./controls";
 import { VPC_ENDPOINT_PAIRS } from "./vpc-endpoints";
+import { IDENTITY_PAIRS } from "./identity";
+import { SERVING_PAIRS } from "./serving";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -30,4 +32,6 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...HANDLER_DECIDER_PAIRS,
   ...CONTROL_PAIRS,
   ...VPC_ENDPOINT_PAIRS,
+  ...IDENTITY_PAIRS,
+  ...SERVING_PAIRS,
 };
