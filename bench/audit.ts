@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
 import { WAFV2Client } from "@aws-sdk/client-wafv2";
@@ -43,6 +44,7 @@ async function once(): Promise<Sample> {
       lambda: new LambdaClient(config),
       sts: new STSClient(config),
       wafv2: new WAFV2Client(config),
+      iam: new IAMClient(config),
     });
     const start = performance.now();
     const run = await runAudit({ regions: ["eu-west-1"], policies: [], failOn: "low", asOf: "2026-12-01", concurrency: CONCURRENCY }, clients, new Date());

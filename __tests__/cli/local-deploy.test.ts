@@ -53,7 +53,7 @@ describe("GIVEN a stack with a default and a us-east-1 aliased provider", () => 
       expect(p).toMatchObject({
         access_key: "local-endpoint-placeholder",
         skip_credentials_validation: true,
-        skip_requesting_account_id: true,
+        skip_requesting_account_id: false,
         s3_use_path_style: true,
       });
       const [endpoints] = p.endpoints as Record<string, string>[];

@@ -159,13 +159,22 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
     return { status: 404, body: { message: `not served: ${method} ${path}` } };
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
+    let form = "";
+    req.on("data", (c: Buffer) => (form += c.toString("utf8")));
     req.on("end", () => {
       served++;
       const path = (req.url ?? "").split("?")[0] ?? "";
       const target = req.headers["x-amz-target"];
       const r = route(req.method ?? "GET", path, typeof target === "string" ? target : undefined);
       setTimeout(() => {
+        // IAM and STS share the query protocol (POST /): the form's Action says which.
+        if (r.xml === true && form.includes("Action=GetAccountAuthorizationDetails")) {
+          res.writeHead(200, { "content-type": "text/xml" });
+          res.end(
+            `<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>`,
+          );
+          return;
+        }
         if (r.xml === true) {
           res.writeHead(200, { "content-type": "text/xml" });
           res.end(

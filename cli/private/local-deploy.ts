@@ -167,6 +167,9 @@ export function localEndpointOverride(stackJson: unknown, endpoint: string, stat
         ...OFFLINE_PROVIDER_SETTINGS,
         access_key: "local-endpoint-placeholder",
         secret_key: "local-endpoint-placeholder",
+        // The local endpoint answers STS: ARNs built from the account (execution_arn, grants on it) carry it as they
+        // do on AWS, so what is read back from the endpoint (npm run audit) links grants to APIs as on AWS.
+        skip_requesting_account_id: false,
         s3_use_path_style: true,
         // A local server's error is not transient: surface it in seconds instead of retrying for many minutes.
         max_retries: 3,

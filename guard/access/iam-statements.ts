@@ -57,7 +57,14 @@ export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: 
   if (pattern === undefined) return false;
   // `$default` and `$connect` have no path: their method ARN is `<api>/<stage>/$default`.
   const concrete = path === "" ? `stage/${verb}` : `stage/${verb}${sampleRequestPath(path)}`;
-  return matchesArn(pattern, concrete) || matchesArn(pattern.replace(/^stage\//, "*/"), concrete);
+  // A literal stage (a state, or a plan with known values: `dev/GET/reports/*`) names one stage of the API: the
+  // route is reachable there, as through an interpolated one.
+  const literalStage = /^[^/*$]+\//.exec(pattern)?.[0];
+  return (
+    matchesArn(pattern, concrete) ||
+    matchesArn(pattern.replace(/^stage\//, "*/"), concrete) ||
+    (literalStage !== undefined && matchesArn(pattern, concrete.replace(/^stage\//, literalStage)))
+  );
 }
 
 /** The resource's pattern after the API (`stage/GET/reports/*`) when it names the route's API, else undefined. */

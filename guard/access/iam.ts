@@ -360,6 +360,19 @@ function principalTexts(type: string, id: Val<string>): Assumer | { readonly rol
   return { text: `${type} ${v}`, reach: "outside" };
 }
 
+/** The aws_iam_role of `holder`'s stack whose known ARN is `arn`, when exactly one is. */
+function roleByArn(model: Model, holder: ResourceInstance, arn: string): ResourceInstance | undefined {
+  const hits = model.resources.filter(
+    (r) =>
+      r.type === "aws_iam_role" &&
+      r.mode === "managed" &&
+      r.values["arn"] === arn &&
+      r.source.stack === holder.source.stack &&
+      r.source.file === holder.source.file,
+  );
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 const ASSUME = ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "sts:TagSession"];
 
 /** Flattened chains of who can assume `role` (cycle-safe). */
@@ -375,12 +388,15 @@ function assumersOf(model: Model, role: ResourceInstance, names: Map<string, str
     if (s.notActions.length === 0 && !acts.some((a) => ASSUME.some((x) => matchesAction(a, x)))) continue;
     for (const p of s.principals) {
       for (const id of p.ids) {
-        const d = principalTexts(p.type, id);
+        // A literal ARN (a state, an applied plan) of a role in the same stack is that role, as a reference is.
+        const literal = p.type === "AWS" && typeof id === "string" ? roleByArn(model, role, id) : undefined;
+        const d = literal !== undefined ? { role: literal.address } : principalTexts(p.type, id);
         if (!("role" in d)) {
           out.push(d);
           continue;
         }
-        const name = names.get(`${role.source.stack}::${d.role}`) ?? d.role;
+        const literalName = literal?.values["name"];
+        const name = typeof literalName === "string" ? literalName : (names.get(`${role.source.stack}::${d.role}`) ?? d.role);
         const inner = ix.resource(role.source.stack, d.role);
         if (inner === undefined || seen.includes(d.role)) {
           out.push({ text: `role ${name}`, reach: "inside" });

@@ -102,7 +102,10 @@ export class StackResolver {
   /** The resources of `types` with an attribute equal to `value` (how many, and which when one). */
   private valueHits(value: string, types: readonly string[]): readonly Resolved[] {
     const lists = [...new Set(types)].map((t) => this.byTypeValue.get(`${t}\u0000${value}`) ?? []).filter((l) => l.length > 0);
-    return lists.length === 1 ? lists[0] : lists.flat();
+    const hits = lists.length === 1 ? (lists[0] as readonly Resolved[]) : lists.flat();
+    // One resource matched by two of its attributes (state keeps an IAM policy's id equal to its arn, a role's id
+    // equal to its name) is one hit, not an ambiguity.
+    return hits.filter((h, i) => hits.findIndex((x) => x.target === h.target) === i);
   }
 
   /** Resolve attribute `attr` of `from` to one instance of the given types. */

@@ -32,6 +32,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetFunctionConfigurationCommand, GetPolicyCommand, LambdaClient, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetAccountAuthorizationDetailsCommand, IAMClient } from "@aws-sdk/client-iam";
 import { GetRuleGroupCommand, GetWebACLCommand, ListRuleGroupsCommand, ListWebACLsCommand, WAFV2Client, type Rule as WafRule } from "@aws-sdk/client-wafv2";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -103,6 +104,8 @@ export interface FakeAccount {
   functionUrlAuth: ("NONE" | "AWS_IAM")[];
   /** The rules of the stage's regional web ACL (and of the CLOUDFRONT-scope one in us-east-1). */
   webAclRules: WafRule[];
+  /** What the reporting role's inline policy lets it invoke (execute-api:Invoke). */
+  reportingInvoke: string;
 }
 
 export function compliantAccount(): FakeAccount {
@@ -161,6 +164,7 @@ export function compliantAccount(): FakeAccount {
     stageWebAcl: WEB_ACL,
     functionUrlAuth: [],
     webAclRules: baselineRules(),
+    reportingInvoke: `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/dev/GET/catalog`,
   };
 }
 
@@ -234,6 +238,62 @@ export function installAccount(account: FakeAccount) {
   const fn = mockClient(LambdaClient);
   const sts = mockClient(STSClient);
   const waf = mockClient(WAFV2Client);
+  const iam = mockClient(IAMClient);
+  const doc = (d: unknown) => encodeURIComponent(JSON.stringify(d));
+  const basic = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+  iam.on(GetAccountAuthorizationDetailsCommand).callsFake(() => ({
+    IsTruncated: false,
+    RoleDetailList: [
+      {
+        RoleName: "shop-backend",
+        Arn: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
+        Path: "/",
+        AssumeRolePolicyDocument: doc({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+        RolePolicyList: [],
+        AttachedManagedPolicies: [{ PolicyName: "AWSLambdaBasicExecutionRole", PolicyArn: basic }],
+      },
+      {
+        RoleName: "shop-reporting",
+        Arn: `arn:aws:iam::${ACCOUNT}:role/shop-reporting`,
+        Path: "/",
+        AssumeRolePolicyDocument: doc({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/shop-backend` }, Action: "sts:AssumeRole" }],
+        }),
+        RolePolicyList: [
+          {
+            PolicyName: "invoke",
+            PolicyDocument: doc({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: account.reportingInvoke }] }),
+          },
+        ],
+        AttachedManagedPolicies: [],
+      },
+    ],
+    UserDetailList: [],
+    GroupDetailList: [],
+    Policies: [
+      {
+        PolicyName: "AWSLambdaBasicExecutionRole",
+        Arn: basic,
+        DefaultVersionId: "v1",
+        AttachmentCount: 1,
+        PolicyVersionList: [
+          {
+            VersionId: "v1",
+            IsDefaultVersion: true,
+            Document: doc({
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: "*" }],
+            }),
+          },
+        ],
+      },
+      { PolicyName: "Unattached", Arn: `arn:aws:iam::${ACCOUNT}:policy/unattached`, AttachmentCount: 0, DefaultVersionId: "v1", PolicyVersionList: [] },
+    ],
+  }));
   waf.on(ListWebACLsCommand).callsFake((input: { Scope?: string }) => ({
     WebACLs: input.Scope === "CLOUDFRONT" ? [{ Name: "shop-edge", Id: "2222", ARN: EDGE_ACL }] : [{ Name: "shop-dev", Id: "1111", ARN: WEB_ACL }],
   }));
@@ -353,5 +413,5 @@ export function installAccount(account: FakeAccount) {
       AuthType,
     })),
   }));
-  return { gw, v2, idp, fn, sts, waf, restore: () => [gw, v2, idp, fn, sts, waf].forEach((m) => m.restore()) };
+  return { gw, v2, idp, fn, sts, waf, iam, restore: () => [gw, v2, idp, fn, sts, waf, iam].forEach((m) => m.restore()) };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { WAFV2Client } from "@aws-sdk/client-wafv2";
@@ -66,6 +67,7 @@ describe("least privilege", () => {
       expect.arrayContaining([
         "apigateway:GetResources",
         "cognito-idp:DescribeUserPoolClient",
+        "iam:GetAccountAuthorizationDetails",
         "lambda:GetPolicy",
         "sts:AssumeRole",
         "sts:GetCallerIdentity",
@@ -127,6 +129,7 @@ describe("throttling, with the SDK's adaptive retry over real HTTP", () => {
         lambda: new LambdaClient(config),
         sts: new STSClient(config),
         wafv2: new WAFV2Client(config),
+        iam: new IAMClient(config),
       }),
     });
     expect(seen.filter((s) => s.path === "/restapis").map((s) => s.status)).toEqual([429, 429, 200]);

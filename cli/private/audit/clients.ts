@@ -4,6 +4,7 @@
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
 import { WAFV2Client } from "@aws-sdk/client-wafv2";
@@ -23,6 +24,7 @@ export interface RegionClients {
   readonly lambda: LambdaClient;
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
+  readonly iam: IAMClient;
 }
 
 /**
@@ -43,9 +45,10 @@ export const sdkClients: ClientFactory = (region, credentials) => {
     lambda: new LambdaClient(config),
     sts: new STSClient(config),
     wafv2: new WAFV2Client(config),
+    iam: new IAMClient(config),
   };
 };
 
 export function destroyClients(c: RegionClients): void {
-  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2]) client.destroy();
+  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2, c.iam]) client.destroy();
 }

@@ -34,22 +34,23 @@ export interface DriftEntry {
 }
 
 /**
- * Facts that depend on what the audit did not read are compared on neither side: IAM grants and trusts (no IAM
- * client), what a Lambda authorizer's or the edge verifier's bundled table requires (the account serves code, not
- * its source tables), and origin protection (WAF rules).
+ * Facts compared on neither side: what a Lambda authorizer's or the edge verifier's bundled table requires (the
+ * account serves code, not its source tables), origin protection when the WAF was not read, and IAM grants, trusts
+ * and invokers. IAM is read, but the code names principals and resources by reference (known after apply) where
+ * the account holds literals: comparing them would call every reference a change. The IAM rules judge the
+ * account's grants and trusts against the policy; the drift leaves them out until it resolves the code's references.
  */
 function neutral(f: ModelFacts, unread: ReadonlySet<Service>): ModelFacts {
-  const iam = unread.has("iam");
   const waf = unread.has("wafv2");
   return {
     ...f,
     routes: f.routes.map((r): RouteAuth => {
       const { requirement: _r, edge: _e, edgeUnknown: _u, summary: _s, ...rest } = r;
-      const kept = { ...rest, invokers: iam ? [] : r.invokers };
+      const kept = { ...rest, invokers: [] };
       return { ...kept, summary: summarize(kept) };
     }),
-    grants: iam ? [] : f.grants,
-    trusts: iam ? [] : f.trusts,
+    grants: [],
+    trusts: [],
     stages: f.stages.map((s) => (waf ? { ...s, originProtected: false } : s)),
   };
 }
@@ -199,7 +200,7 @@ export function driftEntries(code: Model, live: Model, unread: readonly Unread[]
       address: b.address,
     });
   }
-  // Controls: the review's comparisons of stages, pools, clients (grants and trusts when IAM was read).
+  // Controls: the review's comparisons of stages, pools and clients (grants and trusts are left out: see neutral()).
   const diff = diffFacts(base, head);
   const routeChanges = new Set(diff.routes.flatMap((r) => r.changes));
   for (const c of diff.changes) {

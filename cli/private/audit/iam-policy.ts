@@ -56,9 +56,10 @@ export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>
     ListRuleGroups: "wafv2:ListRuleGroups",
     GetRuleGroup: "wafv2:GetRuleGroup",
   },
-  iam: {},
+  iam: { GetAccountAuthorizationDetails: "iam:GetAccountAuthorizationDetails" },
   cloudfront: {},
   logs: {},
+  "cognito-identity": {},
 };
 
 /** The IAM action a recorded call needs; undefined when the policy does not grant it. */

@@ -7,6 +7,7 @@ import { Caller, failureReason } from "./calls";
 import { destroyClients, sdkClients, type ClientFactory, type RoleCredentials } from "./clients";
 import { readCognito } from "./read-cognito";
 import { readHttp } from "./read-http";
+import { readIam } from "./read-iam";
 import { invokedFunctions, readFunctions } from "./read-lambda";
 import { readRest } from "./read-rest";
 import { readWaf } from "./read-waf";
@@ -31,11 +32,6 @@ export interface ReadOptions {
  */
 export const NEVER_READ: readonly Omit<Unread, "region">[] = [
   {
-    service: "iam",
-    what: "IAM roles and policies (execute-api:Invoke grants, group roles, invoker trust)",
-    reason: "the audit has no IAM client (@aws-sdk/client-iam is not installed)",
-  },
-  {
     service: "cloudfront",
     what: "CloudFront distributions and Lambda@Edge associations",
     reason: "the audit has no CloudFront client (@aws-sdk/client-cloudfront is not installed)",
@@ -48,7 +44,7 @@ export const ROLE_SESSION_NAME = "api-access-check-audit";
 /** The account a role ARN names: `arn:aws:iam::222233334444:role/audit` -> `222233334444`. */
 export const accountOfRole = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
 
-/** Where the account's global configuration lives: CLOUDFRONT-scope web ACLs, whatever --region says. */
+/** Where the account's global configuration is read: CLOUDFRONT-scope web ACLs and IAM, whatever --region says. */
 export const GLOBAL_REGION = "us-east-1";
 
 /** Every region of one account, read with one set of credentials; `known` is the account when the role names it. */
@@ -65,18 +61,29 @@ async function readRegions(caller: Caller, factory: ClientFactory, regions: read
           );
     const account = known ?? identity?.Account;
     const cloudfrontWaf = regions.length === 0 ? undefined : readWaf(caller, global, GLOBAL_REGION, "CLOUDFRONT");
+    const iam = regions.length === 0 ? undefined : readIam(caller, global, GLOBAL_REGION);
     const read = await Promise.all(
       clientsByRegion.map(async ({ region, clients }, i): Promise<RegionSnapshot> => {
-        const [rest, httpApis, userPools, regional, globalWaf] = await Promise.all([
+        const [rest, httpApis, userPools, regional, globalWaf, accountIam] = await Promise.all([
           readRest(caller, clients, region),
           readHttp(caller, clients, region),
           readCognito(caller, clients, region),
           readWaf(caller, clients, region, "REGIONAL"),
           i === 0 ? cloudfrontWaf : undefined,
+          i === 0 ? iam : undefined,
         ]);
         const functions = await readFunctions(caller, clients, region, invokedFunctions(rest.restApis, httpApis, userPools));
         const waf = globalWaf === undefined ? [regional] : [regional, globalWaf];
-        return { ...(account !== undefined ? { account } : {}), region, ...rest, httpApis, userPools, functions, waf };
+        return {
+          ...(account !== undefined ? { account } : {}),
+          region,
+          ...rest,
+          httpApis,
+          userPools,
+          functions,
+          waf,
+          ...(accountIam !== undefined ? { iam: accountIam } : {}),
+        };
       }),
     );
     return { account, regions: read };

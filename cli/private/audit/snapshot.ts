@@ -16,9 +16,10 @@ import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as Ht
 import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
 import type { RuleGroup, Scope, WebACL } from "@aws-sdk/client-wafv2";
+import type { GroupDetail, ManagedPolicyDetail, RoleDetail, UserDetail } from "@aws-sdk/client-iam";
 
 /** The services the audit reads, as IAM names them. */
-export type Service = "apigateway" | "cognito-idp" | "lambda" | "sts" | "wafv2" | "iam" | "cloudfront" | "logs";
+export type Service = "apigateway" | "cognito-idp" | "cognito-identity" | "lambda" | "sts" | "wafv2" | "iam" | "cloudfront" | "logs";
 
 /** Something the audit could not read, and why: what it hides is "not verified", never a pass. */
 export interface Unread {
@@ -81,6 +82,14 @@ export interface WafRead {
   readonly ruleGroups: readonly RuleGroup[];
 }
 
+/** IAM of one account (GetAccountAuthorizationDetails): managed policies only when attached to something. */
+export interface IamRead {
+  readonly users: readonly UserDetail[];
+  readonly groups: readonly GroupDetail[];
+  readonly roles: readonly RoleDetail[];
+  readonly policies: readonly ManagedPolicyDetail[];
+}
+
 export interface RegionSnapshot {
   /** The account read (STS names it). @default - unknown: GetCallerIdentity failed */
   readonly account?: string;
@@ -98,6 +107,8 @@ export interface RegionSnapshot {
    * us-east-1), so each account's global web ACLs are judged once.
    */
   readonly waf: readonly WafRead[];
+  /** The account's IAM, global: kept with its first region (where the Cognito groups handing out roles are judged). */
+  readonly iam?: IamRead;
 }
 
 /** One account the run set out to read: through the default credentials, or a role assumed with STS. */

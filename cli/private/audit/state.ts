@@ -6,6 +6,7 @@ import type { Model } from "../../../guard/model";
 import { httpResources } from "./state-http";
 import { cognitoResources, lambdaResources } from "./state-identity";
 import { restResources } from "./state-rest";
+import { iamResources } from "./state-iam";
 import { wafResources } from "./state-waf";
 import { resource, stateDocument, type StateResource } from "./state-doc";
 import type { AccountSnapshot, RegionSnapshot } from "./snapshot";
@@ -39,6 +40,7 @@ export function regionDocument(fallbackAccount: string | undefined, snap: Region
     ...cognitoResources(snap.region, snap.userPools),
     ...lambda.resources,
     ...wafResources(snap.region, snap.waf),
+    ...(snap.iam === undefined ? [] : iamResources(snap.iam)),
   ];
   return {
     ...(account !== undefined ? { account } : {}),

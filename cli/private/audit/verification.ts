@@ -21,7 +21,6 @@ export const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "cognito-trigger-known": ["cognito-idp", "lambda"],
   "cognito-group-role-privileges": ["cognito-idp", "iam"],
   "cognito-group-role-trust": ["cognito-idp", "iam"],
-  "cognito-user-in-access-group": ["cognito-idp", "iam"],
   "user-pool-advanced-security": ["cognito-idp"],
   "user-pool-deletion-protection": ["cognito-idp"],
   "user-pool-mfa": ["cognito-idp"],
@@ -43,6 +42,25 @@ export const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "lambda-authorizer-permission-scoped": ["lambda"],
   "lambda-runtime-supported": ["lambda"],
   "method-matches-policy": ["cognito-idp"],
+  // Its doors include IAM identities that may invoke a backend and distributions in front of it.
+  "backend-doors-intended": ["lambda", "iam", "cloudfront"],
+};
+
+/**
+ * What a rule reads that the audit does not read at all, in any account: the rule is reported not verified with
+ * this, never judged on an absence.
+ */
+export const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
+  "identity-pool-unauthenticated-invoke": {
+    service: "cognito-identity",
+    what: "Cognito identity pools and the roles they hand out",
+    reason: "the audit does not read identity pools",
+  },
+  "identity-provider-named": {
+    service: "cognito-idp",
+    what: "the user pools' federated identity providers",
+    reason: "the audit does not read identity providers (ListIdentityProviders)",
+  },
 };
 
 /**
@@ -61,6 +79,9 @@ export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
   "deployment-stage-name": "judges a deployment's stage_name argument in the configuration",
   "openapi-body-verified": "judges OpenAPI bodies in the configuration; the account serves the imported methods, which are read",
   "secret-literal": "judges secrets written literally in the Terraform a repository holds; the account's values are not literals",
+  "cognito-user-in-access-group": "judges group memberships created in Terraform; users the console or a sign-up adds are not configuration",
+  "edge-config-parameter-owned": "judges which resources of the configuration write the edge verifier's SSM parameter",
+  "decider-code-pinned": "judges how the configuration pins a decider's code (literal versions, packages); the account holds no package",
 };
 
 /** Every unread entry that hides something a rule needs. */
@@ -99,7 +120,8 @@ export const hides = (u: Unread, f: RuleFinding): boolean => u.account === undef
 
 /** The rule as the audit runs it: unchanged when all it needs was read, otherwise reported as not verified. */
 export function auditRule(rule: Rule, unread: readonly Unread[]): Rule {
-  const hidden = hiddenFrom(rule, unread);
+  const never = INPUTS_NOT_READ[rule.id];
+  const hidden = [...hiddenFrom(rule, unread), ...(never === undefined ? [] : [{ region: "all", ...never }])];
   const routeRule = ROUTE_RULES.has(rule.id);
   if (hidden.length === 0 && !routeRule) return rule;
   return {

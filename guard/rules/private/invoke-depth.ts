@@ -104,5 +104,8 @@ export function uncoveredDeeperGlobs(model: Model, resource: string, denies: rea
     const s = suffix.length - (parts.rest.length - at);
     return needs.has(`${suffix.slice(0, s)}*/*${suffix.slice(s + 1)}`);
   });
-  return required.map(({ glob }) => `${parts.api}${glob}`).filter((g) => !denies.some((d) => coversArnGlob(d, g)));
+  // The API part as the resource writes it: `${...execution_arn}`, or a literal ARN's whole `arn:...:<id>` (a Deny
+  // written as a literal ARN is compared with a literal ARN, never with the bare id).
+  const api = resource.slice(0, resource.length - parts.rest.length);
+  return required.map(({ glob }) => `${api}${glob}`).filter((g) => !denies.some((d) => coversArnGlob(d, g)));
 }
