@@ -231,7 +231,7 @@ function notModelled(r: ResourceInstance, how: "new" | "removed"): Change {
 }
 
 /** Kinds of the attribute walk. */
-export const ATTRIBUTE_KINDS: ReadonlySet<string> = new Set([
+const ATTRIBUTE_KINDS: ReadonlySet<string> = new Set([
   "attribute-not-verified",
   "attribute-widened",
   "attribute-narrowed",

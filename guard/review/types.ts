@@ -29,7 +29,7 @@ export interface AuthorizerFacts {
 }
 
 /** Which REST API a route belongs to, by identity (stack and address), not by its name. */
-export interface ApiRef {
+interface ApiRef {
   readonly stack: string;
   readonly address: string;
   /** The REST API's name; "" when known only after apply. */
@@ -66,7 +66,7 @@ export interface RouteAuth {
   readonly unknownReason?: string;
 }
 
-export type Severity = "blocking" | "upgrade" | "info";
+type Severity = "blocking" | "upgrade" | "info";
 
 export interface Change {
   readonly severity: Severity;

@@ -54,7 +54,7 @@ import { UserPoolSelfSignUp } from "./UserPoolSelfSignUp";
 import { WebAclManagedRules } from "./WebAclManagedRules";
 import { WebsocketConnectAuthenticated } from "./WebsocketConnectAuthenticated";
 
-export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
+export type { Rule } from "./types";
 
 /** The edge path's rules (CloudFront, Lambda@Edge, the web ACLs, origin protection), in registry order. */
 export const EDGE_RULES: readonly Rule[] = [

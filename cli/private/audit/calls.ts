@@ -16,7 +16,7 @@ const DENIED = new Set([
 ]);
 
 /** Why a read failed, in one line. */
-export function failureReason(e: unknown): string {
+function failureReason(e: unknown): string {
   const err = e as { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
   const name = typeof err.name === "string" ? err.name : "Error";
   const message = typeof err.message === "string" ? err.message.split("\n")[0] : String(e);

@@ -18,7 +18,7 @@ export interface RegionClients {
 export type ClientFactory = (region: string) => RegionClients;
 
 /** Attempts per call, the first included: throttling on the management API is common in large accounts. */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 export const sdkClients: ClientFactory = (region) => {
   const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS } as const;

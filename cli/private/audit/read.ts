@@ -22,7 +22,7 @@ export interface ReadOptions {
  * What the audit reads nowhere, whatever the account allows: no SDK client for the service is installed. Rules
  * that need it are "not verified" (cli/private/audit/verification.ts).
  */
-export const NEVER_READ: readonly Omit<Unread, "region">[] = [
+const NEVER_READ: readonly Omit<Unread, "region">[] = [
   {
     service: "wafv2",
     what: "WAFv2 web ACL rules and HTTP API / CloudFront associations",

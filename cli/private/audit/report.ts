@@ -16,7 +16,7 @@ export interface MatrixRow {
 }
 
 /** What the evidence formats add to the check's report: who, where, when, with what. */
-export interface AuditMeta {
+interface AuditMeta {
   readonly account?: string;
   readonly regions: readonly string[];
   /** ISO 8601, UTC. */

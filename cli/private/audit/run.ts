@@ -49,11 +49,11 @@ export class NothingRead extends Error {
 /** The listings without which a region's APIs and pools are not known at all. */
 const TOP_LISTINGS = ["GetRestApis", "GetApis", "ListUserPools"];
 
-export function nothingRead(snapshot: AccountSnapshot): boolean {
+function nothingRead(snapshot: AccountSnapshot): boolean {
   return snapshot.regions.every((r) => TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && u.what === what)));
 }
 
-export function intendedText(i: IntendedRoute | undefined): string {
+function intendedText(i: IntendedRoute | undefined): string {
   if (i === undefined) return "no policy entry";
   const parts = [
     ...(i.authorizer !== undefined ? [`authorizer ${i.authorizer}`] : []),
@@ -64,7 +64,7 @@ export function intendedText(i: IntendedRoute | undefined): string {
   return `${i.type}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}${i.apiKey && i.type !== "API_KEY" ? " + API key" : ""}`;
 }
 
-export function authorizationMatrix(model: Model, policies: PolicySet, unread: readonly Unread[] = []): MatrixRow[] {
+function authorizationMatrix(model: Model, policies: PolicySet, unread: readonly Unread[] = []): MatrixRow[] {
   const byAddress = new Map(model.routes.map((r) => [r.address, r]));
   // Who holds execute-api:Invoke is IAM's to say: unread, an AWS_IAM route's callers are not known.
   const iamUnread = unread.some((u) => u.service === "iam");
@@ -90,13 +90,13 @@ export interface AuditRun {
   readonly render: (format: AuditFormat) => string;
 }
 
-export function renderAudit(report: AuditReport, format: AuditFormat): string {
+function renderAudit(report: AuditReport, format: AuditFormat): string {
   if (format === "html") return htmlReport(report);
   if (format === "oscal") return oscalReport(report);
   return REPORTERS[format](report);
 }
 
-export const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
+const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
   createHash("sha256")
     .update(
       [...files]

@@ -10,7 +10,7 @@ import { stateDocument } from "./state-doc";
 import type { AccountSnapshot, RegionSnapshot } from "./snapshot";
 
 /** How a live region is named where a file would be: `aws:123456789012:eu-west-1`. */
-export const regionSource = (account: string | undefined, region: string): string => `aws:${account ?? "unknown-account"}:${region}`;
+const regionSource = (account: string | undefined, region: string): string => `aws:${account ?? "unknown-account"}:${region}`;
 
 export interface RegionDocument {
   readonly region: string;

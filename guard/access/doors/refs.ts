@@ -4,7 +4,7 @@ import { isUnknown, type Model, type ResourceInstance } from "../../model";
 import { resolveRefs } from "../cloudfront";
 
 /** The references of an attribute (loader's references, else the `${...}` expression of an Unknown value). */
-export function refsAt(r: ResourceInstance, attr: string): string[] {
+function refsAt(r: ResourceInstance, attr: string): string[] {
   const recorded = r.references[attr];
   if (recorded !== undefined && recorded.length > 0) return [...recorded];
   const v = r.values[attr];

@@ -10,7 +10,7 @@ const FUNCTION_TYPES = ["aws_lambda_function"];
 const QUALIFIED_TYPES = ["aws_lambda_alias", "aws_lambda_function_version"];
 
 /** The function target of a configuration function. */
-export function functionTarget(model: Model, fn: ResourceInstance): Target {
+function functionTarget(model: Model, fn: ResourceInstance): Target {
   const t = targetOf(model, fn);
   return { key: `lambda:${fn.source.stack}:${t.label}`, kind: "lambda", label: t.label, stack: fn.source.stack, address: fn.address };
 }

@@ -10,7 +10,7 @@ import type { AccessContext } from "./comparer";
 
 const RANK: Readonly<Record<string, number>> = Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank]));
 /** The one type table's strength; UNKNOWN is weaker than everything (fails closed). */
-export const doorRank = (t: AuthorizationType | "UNKNOWN" | undefined): number => (t === undefined || t === "UNKNOWN" ? -1 : (RANK[t] ?? -1));
+const doorRank = (t: AuthorizationType | "UNKNOWN" | undefined): number => (t === undefined || t === "UNKNOWN" ? -1 : (RANK[t] ?? -1));
 
 const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint"]);
 const subjectOf = (t: TargetDoors): string =>
@@ -90,7 +90,7 @@ export function compareDoors(ctx: AccessContext): Change[] {
 }
 
 /** Who could reach one target through its doors, in one line: routes counted by type, every other door with who gets through. */
-export function reachText(t: TargetDoors | undefined): string {
+function reachText(t: TargetDoors | undefined): string {
   if (t === undefined || t.doors.length === 0) return "—";
   const routes = t.doors.filter((d) => d.kind === "route");
   const byType = new Map<string, number>();

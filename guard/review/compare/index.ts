@@ -12,15 +12,7 @@ import { compareStages } from "./stages";
 import { compareWaf } from "./waf";
 
 /** Every comparer, in report order. Add one here and in its own file. */
-export const COMPARERS: readonly AccessComparer[] = [
-  compareIam,
-  compareIdentityPools,
-  compareWaf,
-  compareStages,
-  compareCognito,
-  compareAuthorizerCode,
-  compareDoors,
-];
+const COMPARERS: readonly AccessComparer[] = [compareIam, compareIdentityPools, compareWaf, compareStages, compareCognito, compareAuthorizerCode, compareDoors];
 
 export function accessChanges(ctx: AccessContext): Change[] {
   return COMPARERS.flatMap((compare) => compare(ctx));
