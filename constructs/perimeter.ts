@@ -28,7 +28,7 @@ export interface PerimeterProps {
 }
 
 /** Terraform variables the perimeter declares when the API sits behind CloudFront; all required, no defaults. */
-export const PERIMETER_VARIABLES = {
+const PERIMETER_VARIABLES = {
   /** Sensitive: the `X-Origin-Verify` value CloudFront sends now. 32-200 characters. */
   originVerifySecret: "origin_verify_secret",
   /** Sensitive: the value accepted next (rotation: set next, apply, swap the two, apply). 32-200 characters. */

@@ -23,7 +23,7 @@ export interface StageProps {
 }
 
 /** One JSON line per request, with what an access-control review needs. */
-export const DEFAULT_ACCESS_LOG_FORMAT = JSON.stringify({
+const DEFAULT_ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: "$context.requestId",
   ip: "$context.identity.sourceIp",
   caller: "$context.identity.caller",

@@ -7,7 +7,7 @@ import { parseRouteKey, routeCovers } from "./match/route";
 import { intendedFor, isIntendedPreflight, known, lookupPolicy, show, type PolicyLookup } from "./access/context";
 import type { PolicySet } from "./policy/types";
 
-export interface ApiCoverage {
+interface ApiCoverage {
   /** REST API name, or its address when the name is known only after apply. */
   readonly api: string;
   readonly address: string;
@@ -21,7 +21,7 @@ export interface ApiCoverage {
   readonly covered: number;
 }
 
-export interface NotCovered {
+interface NotCovered {
   /** API name (or address); null when the method's API did not resolve. */
   readonly api: string | null;
   /** Route key; null for an API, or a method whose route is unknown. */

@@ -23,8 +23,6 @@ function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
   return f.api !== undefined ? policiesFor(set, f.api) : set.policies;
 }
 
-export { atLeast, severityRank } from "./policy/rank";
-
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
   const subjects = new Map<string, readonly Subject[]>();

@@ -14,7 +14,7 @@ import { draftDoors } from "./init-policy-doors";
 import { draftDeciders } from "./init-policy-deciders";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
-export const TODO_REASON = "TODO";
+const TODO_REASON = "TODO";
 
 /** One route in policy form, before it is written. */
 interface DraftEntry {
@@ -34,7 +34,7 @@ interface DraftEntry {
   readonly unread?: true;
 }
 
-export interface PolicyDraft {
+interface PolicyDraft {
   /** The API name the draft's `api` pattern names exactly. */
   readonly api: string;
   /** REST API, HTTP API or WebSocket API, as every message names it. */

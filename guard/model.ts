@@ -145,7 +145,7 @@ export interface RestApi {
  * How a route is written in Terraform: a REST `aws_api_gateway_method` (the default), an HTTP/WebSocket API
  * `aws_apigatewayv2_route`, or an operation of an OpenAPI `body` (REST or HTTP API).
  */
-export type RouteForm = "rest-method" | "http-route" | "openapi-operation";
+type RouteForm = "rest-method" | "http-route" | "openapi-operation";
 
 /** A method on a resource path: what the intended-authorization policy is matched against. */
 export interface Route {
@@ -569,10 +569,6 @@ export interface Model {
   /** Plan inputs only: every resource change (including deletes, which are absent from the `after` model). */
   readonly changes: readonly ResourceChange[];
 }
-
-/** Unique key of a resource across stacks (addresses repeat between stacks of a cdktf.out directory). */
-export const resourceKey = (r: { readonly address: string; readonly source: SourceRef }): string =>
-  r.source.stack === "" ? r.address : `${r.source.stack}::${r.address}`;
 
 export function summarizeChanges(changes: readonly ResourceChange[]): ChangeSummary {
   const pick = (a: ChangeAction) => changes.filter((c) => c.action === a).map((c) => c.address);

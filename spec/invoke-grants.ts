@@ -12,7 +12,7 @@ export interface InvokePrincipal {
   readonly name: string;
 }
 
-export interface InvokeGrant {
+interface InvokeGrant {
   readonly principal: InvokePrincipal;
   /** ARN suffixes the principal may invoke (one per route naming it). */
   readonly allow: readonly string[];

@@ -10,7 +10,7 @@ import { sampleSpecs } from "./samples/petstore";
 import type { AccessSpec, BackendSpec, SpecProblem } from "./types";
 import { validateSpec } from "./validate";
 
-export interface SelectedStack {
+interface SelectedStack {
   readonly stackName: string;
   readonly spec: AccessSpec;
   readonly backend?: BackendSpec;

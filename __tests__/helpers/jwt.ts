@@ -14,7 +14,7 @@ export function generateKey(kid: string): GeneratedKey {
   return { privateKey, publicKey, jwk: { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" } };
 }
 
-export const b64url = (v: unknown): string => Buffer.from(typeof v === "string" || Buffer.isBuffer(v) ? v : JSON.stringify(v)).toString("base64url");
+const b64url = (v: unknown): string => Buffer.from(typeof v === "string" || Buffer.isBuffer(v) ? v : JSON.stringify(v)).toString("base64url");
 
 export function jwtRs256(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
   const input = `${b64url(header)}.${b64url(payload)}`;

@@ -26,7 +26,7 @@ import { buildRouteTables } from "../../spec/route-table";
 import { routeKey, type AccessSpec, type AuthorizationSpec, type RouteSpec } from "../../spec/types";
 import { generateKey, jwtRs256 } from "./jwt";
 
-export interface IamPrincipal {
+interface IamPrincipal {
   readonly secretAccessKey: string;
   readonly sessionToken?: string;
   /** `arn:aws:sts::123456789012:assumed-role/<role>/<session>` (or an IAM user's ARN). */
@@ -45,7 +45,7 @@ export interface LoopbackGatewayOptions {
   readonly assumableRoles?: readonly string[];
 }
 
-export interface GatewayCall {
+interface GatewayCall {
   readonly method: string;
   /** Path below the stage: `/pets/x`. */
   readonly path: string;

@@ -11,7 +11,5 @@ export const SAMPLE_SPEC = "spec/samples/petstore.ts";
 /** The security reviewer's policy for the sample. */
 export const SAMPLE_POLICY = join(ROOT, "policies", "petstore.yaml");
 
-export const SAMPLE_STACKS: readonly string[] = ["petstore-dev", "petstore-prod"];
-
 /** An environment for `npm run synth` (scripts/synth.mjs) and the gate that builds the sample, not the configured list. */
 export const sampleEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({ ...env, ACCESS_SPEC: SAMPLE_SPEC });

@@ -9,7 +9,8 @@ import {
   specWordType,
   type AuthorizationType,
 } from "../../kernel/authorization-types";
-import { GATEWAY_TYPE } from "../../guard/access/context";
+import { gatewayTypeFor } from "../../guard/access/context";
+import type { Route } from "../../guard/model";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { INTENDED_TYPES } from "../../guard/policy/types";
 import type { AuthorizationSpec } from "../../spec/types";
@@ -55,9 +56,10 @@ describe("the authorization-type table", () => {
     expect(bad.problems.map((p) => p.message).join("\n")).toContain(`must be one of ${AUTHORIZATION_TYPE_NAMES.join(", ")} (LAMBDA = CUSTOM)`);
   });
 
-  it("GIVEN API Gateway's REST values THEN the policy check expects the table's", () => {
-    expect(GATEWAY_TYPE).toEqual(Object.fromEntries(AUTHORIZATION_TYPES.map((r) => [r.type, r.restGateway])));
-    expect(GATEWAY_TYPE.COGNITO).toBe("COGNITO_USER_POOLS");
-    expect(GATEWAY_TYPE.EDGE).toBe("NONE");
+  it("GIVEN API Gateway's REST values THEN the policy check expects the table's on a REST method", () => {
+    const method = { form: "rest-method" } as Route;
+    for (const row of AUTHORIZATION_TYPES) expect(gatewayTypeFor(method, row.type)).toBe(row.restGateway);
+    expect(gatewayTypeFor(method, "COGNITO")).toBe("COGNITO_USER_POOLS");
+    expect(gatewayTypeFor(method, "EDGE")).toBe("NONE");
   });
 });

@@ -2,7 +2,7 @@
 import type { AccessSpec } from "../../spec/types";
 import { petstoreDev } from "../../spec/samples/petstore";
 
-export type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
 
 export type MutableSpec = DeepMutable<AccessSpec>;
 

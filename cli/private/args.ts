@@ -13,7 +13,7 @@ export class UsageError extends Error {
 }
 
 /** `--help` was asked for: print the usage, exit 0. */
-export class HelpRequested extends Error {}
+class HelpRequested extends Error {}
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -15,7 +15,7 @@ export interface Drift {
  * Attributes that move by themselves while nothing was changed (a distribution's deployment status), keyed by
  * resource type. Each entry is an attribute no one can use to change who gets in.
  */
-export const VOLATILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+const VOLATILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   // "InProgress" until every edge location has the configuration, then "Deployed", without any change by anyone.
   aws_cloudfront_distribution: ["status", "in_progress_validation_batches", "last_modified_time"],
   // A Lambda@Edge function's replicas update `last_modified`-like fields only on change; nothing volatile known.
@@ -30,7 +30,7 @@ interface StateResource {
 }
 
 /** The managed resources of a plan's `prior_state` (root and child modules), by address. */
-export function priorStateResources(plan: unknown): Map<string, StateResource> {
+function priorStateResources(plan: unknown): Map<string, StateResource> {
   const result = new Map<string, StateResource>();
   const root = field(field(field(plan, "prior_state"), "values"), "root_module");
   const walk = (module: Values): void => {

@@ -16,7 +16,7 @@ export const LOCAL_DATA_DIR = ".terraform-local-endpoint";
  * Provider endpoint keys pointed at the local endpoint, by resource type prefix. A stack holding a type no entry
  * covers is refused: its calls would go to the real AWS endpoint.
  */
-export const SERVICE_BY_TYPE_PREFIX: readonly (readonly [prefix: string, service: string])[] = [
+const SERVICE_BY_TYPE_PREFIX: readonly (readonly [prefix: string, service: string])[] = [
   ["aws_api_gateway_", "apigateway"],
   ["aws_apigatewayv2_", "apigatewayv2"],
   ["aws_cognito_identity_pool", "cognitoidentity"],
@@ -56,7 +56,7 @@ export const NOT_SERVED_BY_MOTO: Readonly<Record<string, string>> = {
  * one call to the local endpoint, `goes-with-parent` relies on deleting its parent (moto drops it with the parent);
  * either way it is removed from state first and `terraform destroy` does the rest.
  */
-export type DestroyHandling = "delete-directly" | "goes-with-parent";
+type DestroyHandling = "delete-directly" | "goes-with-parent";
 
 export interface DestroyWorkaround {
   readonly reason: string;
@@ -133,7 +133,7 @@ export function localStatePath(stateRoot: string, endpoint: string, stack: strin
 }
 
 /** The endpoint as the provider takes it: no trailing slash, no path. */
-export function endpointBase(url: string): string {
+function endpointBase(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}`;
 }

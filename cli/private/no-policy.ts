@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { dataFormatOf } from "../../guard/io/data-file";
 import type { Finding, Rule } from "../../guard/rules/types";
 
-export const DEFAULT_POLICY_DIR = "policies";
+const DEFAULT_POLICY_DIR = "policies";
 
 /** The rule that compares routes with the intended authorization: without a policy it has nothing to compare. */
 const INTENT_RULES = new Set(["method-matches-policy"]);

@@ -15,14 +15,14 @@ import { policyDocument } from "../private/iam";
 import { ORIGIN_VERIFY_HEADER } from "../waf/rules";
 
 /** AWS managed origin request policy "AllViewerExceptHostHeader": API Gateway needs its own Host header. */
-export const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
 /**
  * Headers in the cache key (and so forwarded). Whatever the scheme, some route may authenticate with a token
  * or a key (per-route overrides), so both credentials are always in the key: a response cached for one caller
  * can never be served to a caller with other (or no) credentials. `Origin` because CORS answers differ by it.
  */
-export const CACHE_KEY_HEADERS = ["Authorization", "X-Api-Key", "Origin"] as const;
+const CACHE_KEY_HEADERS = ["Authorization", "X-Api-Key", "Origin"] as const;
 
 export interface ApiDistributionProps {
   /** Prefix of the cache policy and log bucket names, e.g. `petstore-prod`. */

@@ -23,7 +23,7 @@ export interface EdgeVerifierProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-export const EDGE_ENTRY = path.resolve(__dirname, "..", "..", "lambdas", "edge", "index.ts");
+const EDGE_ENTRY = path.resolve(__dirname, "..", "..", "lambdas", "edge", "index.ts");
 
 export class EdgeVerifier extends Construct {
   /** Versioned ARN for the distribution's viewer-request association. */

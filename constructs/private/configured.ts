@@ -7,7 +7,7 @@ import { Lazy, type IResolveContext, type TerraformResource } from "cdktf";
 const META_ARGUMENTS = new Set(["//", "depends_on", "lifecycle", "provider", "count", "for_each", "provisioner", "connection"]);
 
 /** The resource's arguments (snake_case, as synthesized), meta-arguments and cdktf metadata left out. */
-export function configuredArguments(resource: TerraformResource): Record<string, unknown> {
+function configuredArguments(resource: TerraformResource): Record<string, unknown> {
   const synthesized = resource.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
   const block = synthesized.resource[resource.terraformResourceType]?.[resource.friendlyUniqueId];
   if (block === undefined) throw new Error(`${resource.node.path}: no synthesized block for ${resource.terraformResourceType}`);

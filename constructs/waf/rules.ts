@@ -6,7 +6,7 @@ import type { Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
 
 /** The AWS managed rule groups every web ACL of this project carries, in evaluation order. */
-export const MANAGED_RULE_GROUPS = ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
+const MANAGED_RULE_GROUPS = ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
 
 export type RateAggregateKey =
   /** The connection's source IP: the caller when it calls the stage (or CloudFront) directly. */
@@ -46,7 +46,7 @@ export function rateLimitRule(metricPrefix: string, priority: number, limit: num
 }
 
 /** An AWS managed rule group with its own actions (override `none`: its blocks block). */
-export function managedRuleGroup(metricPrefix: string, priority: number, name: string): Wafv2WebAclRule {
+function managedRuleGroup(metricPrefix: string, priority: number, name: string): Wafv2WebAclRule {
   return {
     name,
     priority,

@@ -1,5 +1,5 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
-import { AUTHORIZATION_TYPES, authorizationType } from "../../kernel/authorization-types";
+import { authorizationType } from "../../kernel/authorization-types";
 import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../match/route";
 import { isUnknown, type RestApi, type Route, type Val } from "../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
@@ -142,21 +142,17 @@ export function isIntendedPreflight(policies: PolicySet, r: Route): boolean {
 }
 
 /**
- * API Gateway's spelling of a policy type on a REST method, from the type table. EDGE is authenticated at the edge;
- * the gateway itself sees an open method (see origin.ts edgeProtectionGap).
+ * The authorization a route must carry for a policy type, API Gateway's spelling from the type table: an HTTP API
+ * route checks Cognito tokens as JWT. EDGE is authenticated at the edge; the gateway itself sees an open method
+ * (see origin.ts edgeProtectionGap).
  */
-export const GATEWAY_TYPE: Readonly<Record<IntendedRoute["type"], string>> = Object.fromEntries(
-  AUTHORIZATION_TYPES.map((row) => [row.type, row.restGateway]),
-) as Record<IntendedRoute["type"], string>;
-
-/** The authorization a route must carry for a policy type: an HTTP API route checks Cognito tokens as JWT. */
 export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string => {
   const row = authorizationType(type);
   return onHttpApi(r) ? (row.httpGateway ?? row.restGateway) : row.restGateway;
 };
 
 /** A route of an HTTP API: an aws_apigatewayv2_route, or an operation of the API's OpenAPI body. */
-export const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";
+const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";
 
 /** Whether an authorizer of this type can decide a route of this authorization (REST and HTTP APIs). */
 export function authorizerFits(authorization: Val<string>, authorizerType: Val<string>): boolean {

@@ -26,7 +26,7 @@ function prefixScopes(table: Extract<EdgeConfigTable, { routes: unknown }>, path
 }
 
 /** The requirement of one table for `method path` (exact method, then ANY), or why there is none. */
-export function edgeRequirementIn(table: EdgeConfigTable, method: string, path: string): { requirement: EdgeRequirement } | { problem: string } {
+function edgeRequirementIn(table: EdgeConfigTable, method: string, path: string): { requirement: EdgeRequirement } | { problem: string } {
   if ("problem" in table) return { problem: `the edge verifier's configuration cannot be read (${table.problem})` };
   const entry = table.routes.find((e) => e.method === method && e.path === path) ?? table.routes.find((e) => e.method === "ANY" && e.path === path);
   if (entry === undefined) return { problem: `the edge verifier's configuration (${table.file}) has no entry for this route` };

@@ -65,8 +65,3 @@ export function parameterDecoys(model: Model): ParameterDecoy[] {
   }
   return out;
 }
-
-/** Verifiers whose baked parameter name no resource of theirs creates: what they read is not in the input. */
-export function unownedEdgeParameters(model: Model): EdgeParameter[] {
-  return edgeParameters(model).filter((e) => e.names.length > 0 && e.owned.length === 0);
-}

@@ -28,7 +28,7 @@ export function executeApiOverlap(a: string, b: string): boolean {
 }
 
 /** What the role may be allowed to invoke: its Allow resources; `*` for NotResource or a policy not readable. */
-export function invokeAllows(role: RoleAccess): string[] {
+function invokeAllows(role: RoleAccess): string[] {
   const out: string[] = [];
   for (const h of role.held) {
     if (h.document === undefined) {

@@ -51,7 +51,7 @@ export interface IamIndex {
   readonly policiesNamed: (stack: string, names: readonly string[]) => IamPolicy[];
   readonly policiesWithArn: (stack: string, arn: string) => IamPolicy[];
   readonly policiesWithName: (stack: string, name: string) => IamPolicy[];
-  /** policiesOfRole (guard/access/iam-statements.ts) from the index. */
+  /** Policies attached to a role (inline, role policies, attached managed policies), trust policies aside. */
   readonly policiesOfRole: (role: ResourceInstance) => readonly IamPolicy[];
   /** The first role / resource / user group with this address in this stack (Array.find's answer). */
   readonly role: (stack: string, address: string) => IamRole | undefined;

@@ -2,7 +2,7 @@
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
 import { coversArnGlob, matchesAction, matchesArn } from "../match/glob";
 import { arnVerb, routeArnSuffix, sampleRequestPath } from "../match/route";
-import { isUnknown, type IamPolicy, type Model, type PolicyCondition, type PolicyStatement, type ResourceInstance, type Val } from "../model";
+import { isUnknown, type IamPolicy, type PolicyCondition, type PolicyStatement, type ResourceInstance, type Val } from "../model";
 
 const INVOKE = "execute-api:Invoke";
 
@@ -107,10 +107,6 @@ export function coversRouteOnStage(resource: string, api: ResourceInstance, stag
   return rest !== undefined && coversArnGlob(rest, `${stage}/${path === "" ? arnVerb(verb) : routeArnSuffix(verb, path)}`);
 }
 
-/** Policies attached to a role (inline, role policies, attached managed policies). */
-export const policiesOfRole = (model: Model, role: ResourceInstance): IamPolicy[] =>
-  model.iamPolicies.filter((p) => p.kind !== "role-trust" && p.resource.source.stack === role.source.stack && p.roleAddresses.includes(role.address));
-
 /** An unknown document might grant anything unless its expression shows it cannot mention execute-api. */
 export function mayGrantInvoke(p: IamPolicy): boolean {
   if (!isUnknown(p.document)) return p.document.statements.some(grantsInvoke);
@@ -122,8 +118,8 @@ export function mayGrantInvoke(p: IamPolicy): boolean {
 // ---- Resource-policy conditions: who a statement admits or leaves in, as classes of callers ----
 
 /** The condition keys a resource policy narrows its callers by, as the check reads them. */
-export const CALLER_KEYS = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:PrincipalOrgID", "aws:PrincipalAccount"] as const;
-export type CallerKey = (typeof CALLER_KEYS)[number];
+const CALLER_KEYS = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:PrincipalOrgID", "aws:PrincipalAccount"] as const;
+type CallerKey = (typeof CALLER_KEYS)[number];
 
 /** Callers whose request has `key` equal to (for aws:SourceIp: within) one of `values`. */
 export interface CallerConstraint {

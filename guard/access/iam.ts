@@ -25,7 +25,7 @@ import { show } from "./context";
 import { iamIndex, roleArnPattern } from "./iam-index";
 
 /** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */
-export interface Assumer {
+interface Assumer {
   readonly text: string;
   /** `anyone`: `*`; `outside`: an account or principal this configuration does not define. */
   readonly reach: "anyone" | "outside" | "inside";

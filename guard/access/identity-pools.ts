@@ -12,10 +12,10 @@ const IDENTITY_POOL = "aws_cognito_identity_pool";
 const ATTACHMENT = "aws_cognito_identity_pool_roles_attachment";
 
 /** Who a pool hands a role to. */
-export type Audience = "unauthenticated" | "authenticated";
+type Audience = "unauthenticated" | "authenticated";
 
 /** One way a pool hands a role to some identities. */
-export interface HandedRole {
+interface HandedRole {
   readonly audience: Audience;
   /** Reviewer words: `unauthenticated identities of identity pool x (anyone)`. */
   readonly callers: string;

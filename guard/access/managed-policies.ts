@@ -66,7 +66,7 @@ export const MANAGED_POLICIES: Readonly<Record<string, PolicyDocument>> = {
 };
 
 /** `arn:aws:iam::aws:policy/service-role/X` -> `service-role/X`; undefined for a customer-managed or odd ARN. */
-export function awsManagedName(arn: string): string | undefined {
+function awsManagedName(arn: string): string | undefined {
   const m = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(arn);
   return m === null ? undefined : m[1];
 }

@@ -40,7 +40,7 @@ export type Callers =
 const fromBody = (p: IamPolicy): boolean => p.address.includes("#");
 
 /** Resource policies attached to a REST API: its `policy` attribute, its body's, and aws_api_gateway_rest_api_policy resources. */
-export function resourcePoliciesOf(model: Model, api: RestApi): IamPolicy[] {
+function resourcePoliciesOf(model: Model, api: RestApi): IamPolicy[] {
   return model.iamPolicies.filter((p) => {
     if (p.kind !== "api-resource-policy" || stackOf(p) !== stackOf(api)) return false;
     if (p.resource === api.resource) return true;
@@ -75,7 +75,7 @@ function mayCover(resource: unknown, api: RestApi, r: Route & { httpMethod: stri
 }
 
 /** Address of a resource policy that denies the route to everyone, unconditionally, or undefined when none certainly does. */
-export function deniedToEveryone(model: Model, r: Route): string | undefined {
+function deniedToEveryone(model: Model, r: Route): string | undefined {
   const api = r.api;
   if (api === undefined || (api.protocol ?? "REST") !== "REST" || !known(r.httpMethod) || !known(r.path)) return undefined;
   const route = r as Route & { httpMethod: string; path: string };

@@ -38,7 +38,7 @@ const POINTER =
   /[_-](arn|name|id|path|param|parameter|url|uri|endpoint|table|bucket|region|ttl|expiry|expires|length|header|file|version|enabled|type|seconds|minutes|hours|days|location|alias|ssm|kms)$/i;
 
 /** Whether an environment variable or header name says it holds a credential. */
-export const namesCredential = (name: string): boolean => name.toLowerCase() === ORIGIN_VERIFY || (CREDENTIAL.test(name) && !POINTER.test(name));
+const namesCredential = (name: string): boolean => name.toLowerCase() === ORIGIN_VERIFY || (CREDENTIAL.test(name) && !POINTER.test(name));
 
 /** A header name's description, or undefined when it names no credential (an unknown name may name one). */
 function headerSecret(name: unknown, role: string): string | undefined {

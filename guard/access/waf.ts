@@ -6,9 +6,9 @@ import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import { resolveRefs } from "./cloudfront";
 
 /** The AWS managed baseline every web ACL carries in blocking mode. */
-export const REQUIRED_MANAGED_GROUPS = ["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
+const REQUIRED_MANAGED_GROUPS = ["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
 
-export interface WafRule {
+interface WafRule {
   readonly name: string;
   readonly priority: number;
   readonly kind: "managed" | "rate" | "other";

@@ -7,9 +7,9 @@ import type { Baseline, BaselineEntry, BaselineEntryRef, BaselineOutcome } from 
 const matches = (e: BaselineEntry, f: Finding): boolean => e.rule === f.rule && e.address === f.address && e.api === f.api && e.route === f.route;
 
 /** Whether an entry still accepts findings on `asOf` (both `YYYY-MM-DD`, so they compare as strings). */
-export const isLive = (e: BaselineEntry, asOf: string): boolean => asOf < e.expires;
+const isLive = (e: BaselineEntry, asOf: string): boolean => asOf < e.expires;
 
-export const entryRef = (e: BaselineEntry): BaselineEntryRef => ({
+const entryRef = (e: BaselineEntry): BaselineEntryRef => ({
   path: e.path,
   rule: e.rule,
   address: e.address,

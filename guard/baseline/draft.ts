@@ -5,7 +5,7 @@ import { dayMs } from "../io/day";
 import type { Finding } from "../rules/types";
 import { entryKey, PLACEHOLDER } from "./parse";
 
-export const DRAFT_EXPIRY_DAYS = 90;
+const DRAFT_EXPIRY_DAYS = 90;
 
 const q = (s: string): string => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
 const oneLine = (s: string): string => s.replace(/\s+/g, " ").trim();

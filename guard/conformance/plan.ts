@@ -4,7 +4,7 @@
 import { compareRoutePrecedence, routeCovers, sampleRequestPath } from "../match/route";
 import { routeKey, type RouteSpec } from "../../spec/types";
 
-export const SAFE_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];
+const SAFE_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];
 
 export interface PlannedRoute {
   readonly route: RouteSpec;

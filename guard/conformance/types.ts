@@ -15,19 +15,6 @@ export const CREDENTIAL_CLASSES = [
 ] as const;
 export type CredentialClass = (typeof CREDENTIAL_CLASSES)[number];
 
-/** What a class is, for reports and docs. */
-export const CLASS_TITLES: Readonly<Record<CredentialClass, string>> = {
-  none: "no credentials at all",
-  malformed: "an Authorization header that is not a JWT",
-  expired: "a well-formed JWT past its exp, with a signature no key made",
-  "wrong-scope": "a client_credentials access token carrying none of the route's scopes",
-  "client-credentials": "a client_credentials access token with every scope of the machine client",
-  "id-token": "the user's ID token (CONFORMANCE_ID_TOKEN)",
-  "access-token": "the user's access token (CONFORMANCE_ACCESS_TOKEN)",
-  sigv4: "a SigV4 signature (assumed role or ambient credentials)",
-  "api-key": "an x-api-key header alone",
-};
-
 /** What a token carries, as the tool read it from the token it holds (unverified: it is the caller's own token). */
 export interface TokenFacts {
   readonly tokenUse: "access" | "id";
@@ -65,7 +52,7 @@ export type Expectation =
   | { readonly kind: "unjudged"; readonly why: string };
 
 /** What an answer means: the caller got past authentication and authorization, was refused, or nobody can tell. */
-export type Outcome = "reached" | "denied" | "inconclusive";
+type Outcome = "reached" | "denied" | "inconclusive";
 
 export interface Observation {
   readonly outcome: Outcome;

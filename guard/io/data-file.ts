@@ -7,7 +7,7 @@ import { LineCounter, parseDocument } from "yaml";
 /** Deeper nesting than any spec, policy or Terraform document needs; deeper input is refused before parsing. */
 export const MAX_DEPTH = 512;
 /** YAML alias resolutions allowed (yaml's measure): a policy reusing a block 150 times passes, exponential expansion does not. */
-export const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 1000;
 
 export type DataResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly message: string };
 

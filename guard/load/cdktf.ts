@@ -10,7 +10,7 @@ import type { RawStack } from "./raw";
 const META = new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection", "//"]);
 
 /** Replace every `${...}`-bearing string by Unknown (its text kept as the expression). */
-export function convertValue(v: unknown): unknown {
+function convertValue(v: unknown): unknown {
   if (typeof v === "string") return v.includes("${") ? unknownValue(v) : v;
   if (Array.isArray(v)) return v.map(convertValue);
   if (isObject(v)) {

@@ -21,7 +21,7 @@ import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";
 import { bool, knownStrList, optNum, optStr, str, strList } from "./values";
 
-export const V2_API = "aws_apigatewayv2_api";
+const V2_API = "aws_apigatewayv2_api";
 const V2_AUTHORIZER = "aws_apigatewayv2_authorizer";
 const V2_INTEGRATION = "aws_apigatewayv2_integration";
 

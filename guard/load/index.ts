@@ -178,5 +178,3 @@ export function loadModel(inputPath: string, opts: LoadOptions = {}): Model {
   const model = modelFromStacks(stacks, side);
   return notes.length > 0 ? { ...model, notes } : model;
 }
-
-export { summarizeChanges } from "../model";

@@ -29,7 +29,7 @@ export function bodyOf(api: ResourceInstance): BodyRead | undefined {
 }
 
 /** A body operation's address: `aws_api_gateway_rest_api.api#paths["/pets"].get`. */
-export const operationAddress = (api: string, pointer: string): string => `${api}#${pointer}`;
+const operationAddress = (api: string, pointer: string): string => `${api}#${pointer}`;
 
 /**
  * Routes and authorizers of every API with a readable body. Both a body operation and a method resource for

@@ -4,7 +4,7 @@
 // Case is always explicit: IAM action names compare case-insensitively, ARNs, paths and names case-sensitively
 // (`GET/Pets` does not match `GET/pets`).
 
-export type CaseRule = "case-sensitive" | "case-insensitive";
+type CaseRule = "case-sensitive" | "case-insensitive";
 
 export interface GlobOptions {
   readonly case: CaseRule;
@@ -57,7 +57,7 @@ export function globMatchSteps(pattern: string, input: string, opts: GlobOptions
   return { matched: p === pattern.length, steps };
 }
 
-export const globMatch = (pattern: string, input: string, opts: GlobOptions): boolean => globMatchSteps(pattern, input, opts).matched;
+const globMatch = (pattern: string, input: string, opts: GlobOptions): boolean => globMatchSteps(pattern, input, opts).matched;
 
 /** An ARN (or an ARN-shaped normalized string such as `execute-api:api/stage/GET/pets`): case-sensitive. */
 export const matchesArn = (pattern: string, arn: string): boolean => globMatch(pattern, arn, { case: "case-sensitive" });

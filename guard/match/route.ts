@@ -159,7 +159,7 @@ export function templateCovers(outer: string, inner: string): boolean {
 }
 
 /** Is there a request path both templates match? */
-export function templatesOverlap(a: string, b: string): boolean {
+function templatesOverlap(a: string, b: string): boolean {
   const x = segments(a);
   const y = segments(b);
   for (let i = 0; ; i++) {
@@ -205,10 +205,10 @@ export function compareRoutePrecedence(a: RouteShape, b: RouteShape): number {
 export const DEFAULT_ROUTE_KEY = "$default";
 export const CONNECT_ROUTE_KEY = "$connect";
 /** A WebSocket API's disconnect route. */
-export const DISCONNECT_ROUTE_KEY = "$disconnect";
+const DISCONNECT_ROUTE_KEY = "$disconnect";
 
 /** The methods a policy's route key may name (REST and HTTP APIs; `ANY` is every method). */
-export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
+const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 
 /**
  * Parse `GET /pets/{petId}` (a route key as the model, the HTTP API and policies write it) into its method and path

@@ -39,7 +39,7 @@ const TOP_KEYS = [
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "issuer", "audience", "apiKey", "reason"];
 /** A reason must say something; "ok" or "n/a" is not a reason. */
 /** One rule for specs and policies (guard/io/words.ts). */
-export const MIN_REASON = MIN_REASON_LENGTH;
+const MIN_REASON = MIN_REASON_LENGTH;
 
 class Collector {
   readonly problems: PolicyProblem[] = [];

@@ -17,7 +17,7 @@ const CELL: Readonly<Record<Verdict, string>> = {
   "n/a": "n/a",
 };
 
-export function verdictCounts(results: readonly CaseResult[]): Record<Verdict, number> {
+function verdictCounts(results: readonly CaseResult[]): Record<Verdict, number> {
   const counts: Record<Verdict, number> = { pass: 0, exposed: 0, "locked-out": 0, inconclusive: 0, unjudged: 0, "not-tested": 0, "n/a": 0 };
   for (const r of results) counts[r.verdict]++;
   return counts;
@@ -35,7 +35,7 @@ function summaryLine(r: ConformanceReport): string {
 
 const routesOf = (r: ConformanceReport): string[] => [...new Set(r.results.map((c) => c.route))];
 
-export function conformanceTable(r: ConformanceReport): string {
+function conformanceTable(r: ConformanceReport): string {
   const routes = routesOf(r);
   const cell = (route: string, cls: string): string => {
     const c = r.results.find((x) => x.route === route && x.credential === cls);
@@ -57,12 +57,12 @@ export function conformanceTable(r: ConformanceReport): string {
   return `${out.join("\n")}\n`;
 }
 
-export function conformanceJson(r: ConformanceReport): string {
+function conformanceJson(r: ConformanceReport): string {
   return `${JSON.stringify({ ...r, passed: !failed(r), counts: verdictCounts(r.results) }, null, 2)}\n`;
 }
 
 /** One testsuite per route, one testcase per credential class: failing verdicts fail, the others that are no pass skip. */
-export function conformanceJunit(r: ConformanceReport): string {
+function conformanceJunit(r: ConformanceReport): string {
   const failing = failingVerdicts(r.failOn);
   let tests = 0;
   let failures = 0;

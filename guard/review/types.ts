@@ -34,7 +34,7 @@ export interface AuthorizerFacts {
 }
 
 /** Which REST API a route belongs to, by identity (stack and address), not by its name. */
-export interface ApiRef {
+interface ApiRef {
   readonly stack: string;
   readonly address: string;
   /** The REST API's name; "" when known only after apply. */

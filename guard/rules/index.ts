@@ -57,7 +57,7 @@ import { UserPoolSelfSignUp } from "./cognito/user-pool-self-sign-up";
 import { WebAclManagedRules } from "./waf/waf-managed-rules";
 import { WebsocketConnectAuthenticated } from "./apigateway/websocket-connect-authenticated";
 
-export type { Finding, Rule, RuleFinding, Equivalents } from "./types";
+export type { Rule } from "./types";
 
 /** The edge path's rules (CloudFront, Lambda@Edge, the web ACLs, origin protection), in registry order. */
 export const EDGE_RULES: readonly Rule[] = [

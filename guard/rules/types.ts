@@ -3,10 +3,8 @@ import type { ResourceFinding } from "../access/context";
 import type { Model } from "../model";
 import type { PolicySet, Severity } from "../policy/types";
 
-export type { Severity } from "../policy/types";
-
 /** Ids of the same check in other scanners (see the rule catalogue in docs/rules.md). */
-export interface Equivalents {
+interface Equivalents {
   readonly checkov?: readonly string[];
   readonly kics?: readonly string[];
   readonly trivy?: readonly string[];

@@ -5,7 +5,7 @@ import type { RouteRequirement } from "../shared/contracts/route-table";
 import { routeArnSuffix } from "../../guard/match/route";
 import { globMatches, globOverlapsRoute } from "./routes";
 
-export interface PolicyStatement {
+interface PolicyStatement {
   readonly Action: "execute-api:Invoke";
   readonly Effect: "Allow" | "Deny";
   readonly Resource: readonly string[];
@@ -29,7 +29,7 @@ interface PolicyShape {
  * when some Allow glob can reach it (`*` crosses `/`); otherwise the implicit deny already holds and a Deny
  * glob could only shadow allowed routes.
  */
-export function policyShape(routes: readonly RouteRequirement[], allowed: readonly boolean[]): PolicyShape {
+function policyShape(routes: readonly RouteRequirement[], allowed: readonly boolean[]): PolicyShape {
   const allow: string[] = [];
   routes.forEach((r, i) => {
     if (allowed[i]) allow.push(routeArnSuffix(r.method, r.path));

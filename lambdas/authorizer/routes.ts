@@ -49,7 +49,7 @@ export function templateMatches(template: string, requestPath: string): boolean 
 }
 
 /** API Gateway's pick among matching routes: literal segments beat `{param}`, which beats `{proxy+}`, left to right. */
-export function specificity(template: string): number[] {
+function specificity(template: string): number[] {
   return segments(template).map((s) => (s.kind === "literal" ? 3 : s.kind === "param" ? 2 : 1));
 }
 

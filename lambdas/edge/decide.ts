@@ -60,7 +60,7 @@ export function pathSegments(uri: string): string[] | null {
  * How specifically `template` matches, segment by segment (literal 2, `{param}` 1, `{proxy+}` 0); null = no match.
  * Compared lexicographically this is API Gateway's own precedence: a literal child beats a parameter sibling.
  */
-export function matchRank(template: string, segments: readonly string[]): number[] | null {
+function matchRank(template: string, segments: readonly string[]): number[] | null {
   const parts = template === "/" ? [] : template.slice(1).split("/");
   const rank: number[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -88,7 +88,7 @@ function compareRank(a: readonly number[], b: readonly number[]): number {
  * The spec route API Gateway would run: the most specific matching resource first, then the method on it
  * (exact before ANY). Undefined when that resource has no such method (the gateway answers 403 itself).
  */
-export function routeFor(method: string, segments: readonly string[], routes: readonly EdgeRouteRule[]): EdgeRouteRule | undefined {
+function routeFor(method: string, segments: readonly string[], routes: readonly EdgeRouteRule[]): EdgeRouteRule | undefined {
   let best: { rank: number[]; path: string } | undefined;
   for (const rule of routes) {
     const rank = matchRank(rule.path, segments);

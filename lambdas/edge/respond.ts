@@ -4,7 +4,7 @@ import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontResultResponse } f
 import type { EdgeDecision } from "./decide";
 
 /** Lower-case, as CloudFront keys headers. Must match constructs/waf/rules.ts ORIGIN_VERIFY_HEADER. */
-export const ORIGIN_VERIFY_HEADER_KEY = "x-origin-verify";
+const ORIGIN_VERIFY_HEADER_KEY = "x-origin-verify";
 
 /**
  * Removes a viewer's `X-Origin-Verify`. CloudFront overwrites a viewer header that has the name of an origin

@@ -9,7 +9,7 @@ export interface GroupRoleConfig {
   readonly sessionDurationSeconds: number;
 }
 
-export interface AssumeRoleInput {
+interface AssumeRoleInput {
   readonly RoleArn: string;
   readonly RoleSessionName: string;
   readonly SourceIdentity: string;

@@ -1,7 +1,7 @@
 // A hard deadline around a promise: the caller gets an answer (or a DeadlineError) within `ms` even if the work
 // behind the promise hangs, which keeps a Lambda inside its own timeout and its answer ours to choose.
 
-export class DeadlineError extends Error {
+class DeadlineError extends Error {
   constructor(
     readonly what: string,
     readonly ms: number,

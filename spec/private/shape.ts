@@ -5,7 +5,7 @@ import { closest } from "../../guard/io/words";
 import { joinPath, q, type ProblemList } from "./problems";
 
 export const BAD: unique symbol = Symbol("bad");
-export type Parsed<T> = T | typeof BAD;
+type Parsed<T> = T | typeof BAD;
 export type Parser<T> = (value: unknown, path: string, problems: ProblemList) => Parsed<T>;
 
 export interface Optional<T> {

@@ -194,7 +194,7 @@ export function writePolicy(): string {
 }
 
 /** The stage's OpenAPI 3 export with the API Gateway extensions, as API Gateway writes it for these resources. */
-export function exportOf(resources: readonly Resource[]): unknown {
+function exportOf(resources: readonly Resource[]): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of resources) {
     for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {

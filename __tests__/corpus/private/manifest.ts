@@ -6,13 +6,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDataText } from "../../../guard/io/data-file";
 
-export const CORPUS_DIR = join(__dirname, "..", "projects");
+const CORPUS_DIR = join(__dirname, "..", "projects");
 export const projectDir = (name: string): string => join(CORPUS_DIR, name);
 
 /** Licences the corpus may hold (permissive only); the licence text sits beside the files as LICENSE. */
-export const LICENCES = ["MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause"] as const;
+const LICENCES = ["MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause"] as const;
 
-export interface Origin {
+interface Origin {
   readonly repository: string;
   readonly path: string;
   readonly commit: string;

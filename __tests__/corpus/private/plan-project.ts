@@ -23,7 +23,7 @@ export function planPrerequisites(env: NodeJS.ProcessEnv = process.env): { reado
  * settings, and unsetting a named `profile` (null in an override unsets it): the provider would otherwise look for
  * that profile's shared config, which does not exist here, before using the placeholder keys.
  */
-export function overrideFor(manifest: Manifest): Record<string, unknown> {
+function overrideFor(manifest: Manifest): Record<string, unknown> {
   const aws = manifest.providers.map((alias) => (alias === "aws" ? {} : { alias }));
   const { provider } = offlineOverride({ provider: { aws } }) as { provider: { aws: Record<string, unknown>[] } };
   return { provider: { aws: provider.aws.map((p) => ({ ...p, profile: null })) } };

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "./manifest";
 
-export const SOURCES_DIR = join(__dirname, "..", ".sources");
+const SOURCES_DIR = join(__dirname, "..", ".sources");
 export const sourcesDir = (name: string): string => join(SOURCES_DIR, name);
 export const tfDir = (name: string): string => join(sourcesDir(name), "tf");
 export const planFile = (name: string): string => join(sourcesDir(name), "plan.json");

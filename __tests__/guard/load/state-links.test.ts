@@ -4,8 +4,8 @@
 // a trust naming a role of the same state by ARN is that role, followed as a reference is.
 import { modelFromDocument } from "../../../guard/load";
 import { iamAccess } from "../../../guard/access/iam";
-import { ExecuteApiInvokeScoped } from "../../../guard/rules/ExecuteApiInvokeScoped";
-import { IamInvokerTrust } from "../../../guard/rules/IamInvokerTrust";
+import { ExecuteApiInvokeScoped } from "../../../guard/rules/iam/execute-api-invoke-scoped";
+import { IamInvokerTrust } from "../../../guard/rules/iam/iam-invoker-trust";
 
 const res = (type: string, name: string, values: Record<string, unknown>) => ({ address: `${type}.${name}`, mode: "managed", type, name, values });
 const ACCOUNT = "111122223333";

@@ -7,7 +7,7 @@ import type { EdgeBakedConfig } from "../../../lambdas/shared/contracts/edge-con
 import type { EdgeRequest } from "../../../lambdas/edge/decide";
 import { poolKeys } from "../../../lambdas/edge/keys";
 
-export const REGION = "eu-west-1";
+const REGION = "eu-west-1";
 export const USER_POOL_ID = "eu-west-1_TestPool1";
 export const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`;
 export const CLIENTS = { web: "webclientid0000000000000001", "partner-sync": "partnerclientid00000000002", other: "otherclientid0000000000003" };

@@ -1,6 +1,6 @@
 // Test keys and tokens: RSA keys generated here, tokens signed here, no network (as aws-jwt-verify's own tests).
 import type { KeyObject } from "node:crypto";
-import { generateKey, jwtHs256, jwtRs256, jwtUnsigned, type GeneratedKey } from "../../helpers/jwt";
+import { generateKey, jwtHs256, jwtRs256, jwtUnsigned } from "../../helpers/jwt";
 import type { Jwks } from "aws-jwt-verify/jwk";
 import type { RouteTable } from "../../../lambdas/shared/contracts/route-table";
 import type { AuthorizerConfig } from "../../../lambdas/authorizer/config";
@@ -14,7 +14,6 @@ export const CLIENT_IDS = { web: "webclient0000000000000000a", "partner-sync": "
 export const PREFIX = "arn:aws:execute-api:eu-west-1:123456789012:abc123/dev/";
 export const KID = "test-key-1";
 
-export type KeyPair = GeneratedKey;
 export const makeKeyPair = generateKey;
 
 export const KEYS = makeKeyPair(KID);
@@ -85,7 +84,7 @@ export function config(table: RouteTable = TABLES["jwt-token"], over: Partial<Au
 }
 
 /** A refusing fetcher: tests never reach the network. */
-export const noNetwork = { fetch: (): Promise<ArrayBuffer> => Promise.reject(new Error("network disabled in tests")) };
+const noNetwork = { fetch: (): Promise<ArrayBuffer> => Promise.reject(new Error("network disabled in tests")) };
 
 export function authorizerWithKeys(table?: RouteTable, options: AuthorizerOptions = {}, over: Partial<AuthorizerConfig> = {}): Authorizer {
   const a = new Authorizer(config(table, over), { fetcher: noNetwork, ...options });

@@ -34,7 +34,7 @@ export interface RegionClients {
 export type ClientFactory = (region: string, credentials?: RoleCredentials) => RegionClients;
 
 /** Attempts per call, the first included: throttling on the management API is common in large accounts. */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 export const sdkClients: ClientFactory = (region, credentials) => {
   const config = { region, retryMode: "adaptive", maxAttempts: MAX_ATTEMPTS, ...(credentials !== undefined ? { credentials } : {}) } as const;

@@ -14,7 +14,7 @@ import type { Change, RouteAuth } from "../../../guard/review/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";
 import type { Service, Unread } from "./snapshot";
 
-export const DRIFT_RULE_ID = "deployed-matches-code";
+const DRIFT_RULE_ID = "deployed-matches-code";
 
 export interface DriftEntry {
   readonly severity: Severity;
@@ -144,7 +144,7 @@ function functionUrlEntries(code: Model, live: Model, unread: readonly Unread[])
 }
 
 /** Every difference between the reviewed code and the account. */
-export function driftEntries(code: Model, live: Model, unread: readonly Unread[]): DriftEntry[] {
+function driftEntries(code: Model, live: Model, unread: readonly Unread[]): DriftEntry[] {
   const services = new Set(unread.map((u) => u.service));
   const base = neutral(modelFacts(code), services);
   const head = onCodeApis(base, neutral(modelFacts(live), services));

@@ -9,7 +9,7 @@ import type { AuditReport, MatrixRow } from "./report";
 import type { DriftEntry } from "./drift";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 const STYLE = [
   "body{font-family:system-ui,sans-serif;margin:2rem;color:#111;line-height:1.4}",

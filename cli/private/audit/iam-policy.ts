@@ -19,7 +19,7 @@ const APIGATEWAY_READ_PATHS = [
 ];
 
 /** Operation -> IAM action, per service. Every operation the reader may send is here; nothing else is. */
-export const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
+const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
   apigateway: {
     GetRestApis: "apigateway:GET",
     GetResources: "apigateway:GET",

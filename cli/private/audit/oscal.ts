@@ -7,9 +7,9 @@ import { controlsOf } from "./controls";
 import type { AuditReport } from "./report";
 import { uuidV5 } from "./uuid";
 
-export const OSCAL_VERSION = "1.0.6";
+const OSCAL_VERSION = "1.0.6";
 /** The namespace of this tool's own OSCAL properties. */
-export const PROP_NS = "urn:api-access-control:audit";
+const PROP_NS = "urn:api-access-control:audit";
 
 const prop = (name: string, value: string) => ({ name, ns: PROP_NS, value });
 const controlId = (c: string): string => c.toLowerCase();
@@ -23,7 +23,7 @@ function statusOf(v: Verdict): Status {
   return "not-verified";
 }
 
-export function oscalDocument(r: AuditReport): Record<string, unknown> {
+function oscalDocument(r: AuditReport): Record<string, unknown> {
   const a = r.audit;
   const accounts = a.accounts.length > 1 ? a.accounts.map((x) => x.account ?? "unknown-account") : [a.account ?? "unknown-account"];
   const scope = `${accounts.join(",")}|${[...a.regions].sort().join(",")}`;

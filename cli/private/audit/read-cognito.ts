@@ -15,7 +15,7 @@ import type { RegionClients } from "./clients";
 import type { UserPoolRead } from "./snapshot";
 
 /** An app client as kept: everything but its secret. */
-export function withoutSecret(c: UserPoolClientType): UserPoolClientType {
+function withoutSecret(c: UserPoolClientType): UserPoolClientType {
   const { ClientSecret: _secret, ...rest } = c;
   return rest;
 }

@@ -6,7 +6,7 @@ import type { RegionClients } from "./clients";
 import type { FunctionRead, HttpApiRead, RestApiRead, UserPoolRead } from "./snapshot";
 
 /** The function ARN an API Gateway integration or authorizer URI invokes (or a plain function ARN). */
-export function functionArnOf(uri: string | undefined): string | undefined {
+function functionArnOf(uri: string | undefined): string | undefined {
   if (uri === undefined) return undefined;
   const m = /functions\/(arn:[^/]+:lambda:[^/]+)\/invocations/.exec(uri);
   if (m !== null) return m[1];

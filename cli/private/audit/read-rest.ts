@@ -21,7 +21,7 @@ import type { RegionSnapshot, RestApiRead } from "./snapshot";
 const PAGE = 500;
 
 /** An API key as kept: everything but its value (asked without values, removed all the same). */
-export function withoutValue(k: ApiKey): ApiKey {
+function withoutValue(k: ApiKey): ApiKey {
   const { value: _value, ...rest } = k;
   return rest;
 }

@@ -30,7 +30,7 @@ export interface ReadOptions {
  * What the audit reads nowhere, whatever the account allows: no SDK client for the service is installed. Rules
  * that need it are "not verified" (cli/private/audit/verification.ts).
  */
-export const NEVER_READ: readonly Omit<Unread, "region">[] = [
+const NEVER_READ: readonly Omit<Unread, "region">[] = [
   {
     service: "cloudfront",
     what: "CloudFront distributions and Lambda@Edge associations",

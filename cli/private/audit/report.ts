@@ -18,7 +18,7 @@ export interface MatrixRow {
 }
 
 /** What the evidence formats add to the check's report: who, where, when, with what. */
-export interface AuditMeta {
+interface AuditMeta {
   readonly account?: string;
   /** Every account set out to read, with the role assumed into it and why it could not be, if it could not. */
   readonly accounts: readonly AuditedAccount[];

@@ -71,7 +71,7 @@ export function intendedText(i: IntendedRoute | undefined, apiName?: string): st
   return `${i.type}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}${i.apiKey && i.type !== "API_KEY" ? " + API key" : ""}`;
 }
 
-export function authorizationMatrix(model: Model, policies: PolicySet, unread: readonly Unread[] = []): MatrixRow[] {
+function authorizationMatrix(model: Model, policies: PolicySet, unread: readonly Unread[] = []): MatrixRow[] {
   const byAddress = new Map(model.routes.map((r) => [r.address, r]));
   // Who holds execute-api:Invoke is IAM's to say: unread, an AWS_IAM route's callers are not known.
   const iamUnread = unread.some((u) => u.service === "iam");
@@ -99,13 +99,13 @@ export interface AuditRun {
   readonly render: (format: AuditFormat) => string;
 }
 
-export function renderAudit(report: AuditReport, format: AuditFormat): string {
+function renderAudit(report: AuditReport, format: AuditFormat): string {
   if (format === "html") return htmlReport(report);
   if (format === "oscal") return oscalReport(report);
   return REPORTERS[format](report);
 }
 
-export const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
+const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
   createHash("sha256")
     .update(
       [...files]

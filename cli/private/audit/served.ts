@@ -9,16 +9,16 @@ import type { Rule, RuleFinding } from "../../../guard/rules/types";
 import type { AccountSnapshot, RestApiRead } from "./snapshot";
 import { regionSource } from "./state";
 
-export const SERVED_RULE_ID = "stage-serves-working-copy";
+const SERVED_RULE_ID = "stage-serves-working-copy";
 
 /** How one route is authorized, in one comparable line: `COGNITO_USER_POOLS shop-cognito [shop/read] + API key`. */
-export type AuthLine = string;
+type AuthLine = string;
 
 const line = (type: string, authorizer: string | undefined, scopes: readonly string[], apiKey: boolean): AuthLine =>
   `${type}${authorizer !== undefined ? ` ${authorizer}` : ""}${scopes.length > 0 ? ` [${[...scopes].sort().join(", ")}]` : ""}${apiKey ? " + API key" : ""}`;
 
 /** The working copy: route key -> authorization, from GetResources (embed=methods) and GetAuthorizers. */
-export function workingCopy(read: RestApiRead): Map<string, AuthLine> {
+function workingCopy(read: RestApiRead): Map<string, AuthLine> {
   const names = new Map(read.authorizers.map((a) => [a.id ?? "", a.name ?? a.id ?? ""]));
   const out = new Map<string, AuthLine>();
   for (const r of read.resources) {
@@ -44,7 +44,7 @@ const AUTH_TYPES: Readonly<Record<string, string>> = { cognito_user_pools: "COGN
  * What a stage serves: route key -> authorization, from its OpenAPI 3 export with the API Gateway extensions.
  * A security scheme this does not know makes the route's line say so (it then differs: never a silent match).
  */
-export function servedRoutes(document: unknown): Map<string, AuthLine> {
+function servedRoutes(document: unknown): Map<string, AuthLine> {
   const doc = obj(document);
   const schemes = obj(obj(doc["components"])["securitySchemes"]);
   const rootSecurity = doc["security"];
@@ -74,7 +74,7 @@ export function servedRoutes(document: unknown): Map<string, AuthLine> {
   return out;
 }
 
-export interface ServedDifference {
+interface ServedDifference {
   readonly api: string;
   readonly stage: string;
   readonly route: string;
@@ -87,7 +87,7 @@ export interface ServedDifference {
 }
 
 /** Every route whose served authorization differs from the working copy's, per stage. */
-export function servedDifferences(snapshot: AccountSnapshot): ServedDifference[] {
+function servedDifferences(snapshot: AccountSnapshot): ServedDifference[] {
   const out: ServedDifference[] = [];
   for (const region of snapshot.regions) {
     for (const read of region.restApis) {

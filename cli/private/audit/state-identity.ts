@@ -119,7 +119,7 @@ interface PolicyStatement {
 const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** A function's resource policy as aws_lambda_permission statements; one that cannot be parsed is returned as undefined. */
-export function permissionStatements(policy: string): PolicyStatement[] | undefined {
+function permissionStatements(policy: string): PolicyStatement[] | undefined {
   try {
     const doc = JSON.parse(policy) as { Statement?: PolicyStatement | PolicyStatement[] };
     const s = doc.Statement;

@@ -11,7 +11,7 @@ export function policyText(p: string | undefined): string | null {
   return p.replace(/\\"/g, '"').replace(/\\\\/g, "\\");
 }
 
-export const stageArn = (region: string, apiId: string, stage: string): string => `arn:aws:apigateway:${region}::/restapis/${apiId}/stages/${stage}`;
+const stageArn = (region: string, apiId: string, stage: string): string => `arn:aws:apigateway:${region}::/restapis/${apiId}/stages/${stage}`;
 
 function stageResources(region: string, apiLabel: string, apiId: string, s: Stage): StateResource[] {
   const name = s.stageName ?? "";

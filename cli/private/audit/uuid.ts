@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 
 /** The namespace of this project's evidence UUIDs: one fixed UUID, never to change (every evidence UUID derives from it). */
-export const EVIDENCE_NAMESPACE = "0a6b6e2c-5d1f-5f3e-9c57-6b2f0e8d4a11";
+const EVIDENCE_NAMESPACE = "0a6b6e2c-5d1f-5f3e-9c57-6b2f0e8d4a11";
 
 const bytesOf = (uuid: string): Buffer => Buffer.from(uuid.replace(/-/g, ""), "hex");
 

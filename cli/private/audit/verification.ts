@@ -13,7 +13,7 @@ import type { Service, Unread } from "./snapshot";
  * The services each rule reads beyond API Gateway (which every rule needs). A rule not named here needs only
  * API Gateway.
  */
-export const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
+const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "app-client-implicit-flow": ["cognito-idp"],
   "app-client-token-validity": ["cognito-idp"],
   "cognito-authorizer-pool-known": ["cognito-idp"],
@@ -69,8 +69,8 @@ export const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> =
  * findings on routes of those types are not verified; the others stand (a method switched to NONE is seen whatever
  * was not read).
  */
-export const ROUTE_RULES = new Set(["method-matches-policy", "no-open-method", "api-key-is-not-authentication"]);
-export const INTENT_NEEDS: Readonly<Record<string, readonly Service[]>> = { EDGE: ["wafv2", "cloudfront"], AWS_IAM: ["iam"] };
+const ROUTE_RULES = new Set(["method-matches-policy", "no-open-method", "api-key-is-not-authentication"]);
+const INTENT_NEEDS: Readonly<Record<string, readonly Service[]>> = { EDGE: ["wafv2", "cloudfront"], AWS_IAM: ["iam"] };
 
 /** Rules about the code, with no live counterpart: judged by `npm run check` on the reviewed code. */
 export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
@@ -85,13 +85,13 @@ export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
 };
 
 /** Every unread entry that hides something a rule needs. */
-export function hiddenFrom(rule: Rule, unread: readonly Unread[]): Unread[] {
+function hiddenFrom(rule: Rule, unread: readonly Unread[]): Unread[] {
   const needs = new Set<Service>(["apigateway", ...(RULE_NEEDS[rule.id] ?? [])]);
   return unread.filter((u) => u.scope === undefined && needs.has(u.service));
 }
 
 /** One line per service: the first hidden read in full, and how many more. */
-export function reasonOf(hidden: readonly Unread[]): string {
+function reasonOf(hidden: readonly Unread[]): string {
   const byService = new Map<string, Unread[]>();
   for (const u of hidden) byService.set(`${u.account ?? ""} ${u.service}`, [...(byService.get(`${u.account ?? ""} ${u.service}`) ?? []), u]);
   return [...byService.values()]

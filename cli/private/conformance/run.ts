@@ -21,7 +21,7 @@ import { resolveSigner, sigV4Headers, type Signer } from "./sigv4";
 import { clientCredentialsToken, craftExpiredToken, decodeJwt, tokenFacts, type Obtained } from "./tokens";
 
 /** The value the malformed class sends as its bearer token: no JWT at all. */
-export const MALFORMED_TOKEN = "conformance-not-a-jwt";
+const MALFORMED_TOKEN = "conformance-not-a-jwt";
 
 export interface MachineClient {
   readonly spec: MachineClientSpec;
@@ -154,7 +154,7 @@ async function prepare(
 }
 
 /** `https://x/dev` + `/pets/x` (the stage path kept, one slash between). */
-export function requestUrl(base: URL, requestPath: string): URL {
+function requestUrl(base: URL, requestPath: string): URL {
   const url = new URL(base.href);
   url.pathname = `${base.pathname.replace(/\/+$/, "")}${requestPath}`;
   return url;

@@ -21,7 +21,7 @@ export interface Signer {
 }
 
 /** `arn:aws:iam::1:role/path/name` or `arn:aws:sts::1:assumed-role/name/session` -> `name`. */
-export function roleNameOf(arn: string): string | undefined {
+function roleNameOf(arn: string): string | undefined {
   const assumed = /^arn:aws[\w-]*:sts::\d*:assumed-role\/([^/]+)\/[^/]+$/.exec(arn);
   if (assumed !== null) return assumed[1];
   const role = /^arn:aws[\w-]*:iam::\d*:role\/(?:[^/]*\/)*([^/]+)$/.exec(arn);

@@ -7,7 +7,7 @@ export const PROVIDER = "registry.terraform.io/hashicorp/aws";
 export const PROVIDER_VERSION = "5.100.0";
 
 /** Services that decide who gets in, as whom, and what they receive. */
-export const IN_SCOPE_PREFIXES: readonly string[] = [
+const IN_SCOPE_PREFIXES: readonly string[] = [
   "aws_api_gateway_",
   "aws_apigatewayv2_",
   "aws_lambda_",
@@ -18,7 +18,7 @@ export const IN_SCOPE_PREFIXES: readonly string[] = [
 ];
 
 /** Other types the stacks' runtime reads (the edge verifier's configuration in SSM). */
-export const IN_SCOPE_TYPES: readonly string[] = ["aws_ssm_parameter"];
+const IN_SCOPE_TYPES: readonly string[] = ["aws_ssm_parameter"];
 
 export const inScope = (type: string): boolean => IN_SCOPE_TYPES.includes(type) || IN_SCOPE_PREFIXES.some((p) => type.startsWith(p));
 

@@ -62,7 +62,7 @@ export const CLOUDFRONT = "guard/access/cloudfront.ts";
 export const DOORS = "guard/access/doors.ts";
 export const CODE = "guard/access/authorizer-code.ts";
 export const IDENTITY = "guard/review/facts/identity.ts";
-export const GRANTS = "guard/review/facts/grants.ts";
+const GRANTS = "guard/review/facts/grants.ts";
 export const RESOURCE_POLICY = "guard/access/resource-policy.ts";
 /** Who the backend thinks the caller is: every value an integration hands the backend, with its source. */
 export const IDENTITY_MAPPING = "guard/access/identity-mapping.ts";

@@ -4,7 +4,7 @@
 import type { AuthorizationType } from "../../../kernel/authorization-types";
 
 /** What an integration reaches: a Lambda function (its versions and aliases resolve to it), an HTTP backend, an AWS service. */
-export type TargetKind = "lambda" | "http" | "aws-service" | "unknown";
+type TargetKind = "lambda" | "http" | "aws-service" | "unknown";
 
 export interface Target {
   /** Pairs a target across two versions: `lambda:petstore-dev-backend`, `http:https://backend.example.com`. */
@@ -18,7 +18,7 @@ export interface Target {
 }
 
 /** How a caller gets to a target without going through another door first. */
-export type DoorKind =
+type DoorKind =
   /** A route of a REST, HTTP or WebSocket API whose integration is the target. */
   | "route"
   /** `aws_lambda_function_url` on the function. */
@@ -36,19 +36,8 @@ export type DoorKind =
   /** An interface VPC endpoint for execute-api in front of a PRIVATE REST API. */
   | "vpc-endpoint";
 
-export const DOOR_KINDS: readonly DoorKind[] = [
-  "route",
-  "function-url",
-  "lambda-permission",
-  "iam-invoke",
-  "distribution",
-  "custom-domain",
-  "execute-api-endpoint",
-  "vpc-endpoint",
-];
-
 /** Who can get through a door, by class. */
-export type PrincipalKind =
+type PrincipalKind =
   | "anyone"
   | "aws-any"
   | "api-key"

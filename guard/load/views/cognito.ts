@@ -57,7 +57,7 @@ export function cognitoViews(ctx: BuildContext): CognitoViews {
 }
 
 /** Cognito's password policy when the block or a field of it is not set. */
-export const COGNITO_PASSWORD_DEFAULTS = {
+const COGNITO_PASSWORD_DEFAULTS = {
   minimumLength: 8,
   requireLowercase: true,
   requireUppercase: true,

@@ -23,7 +23,7 @@ export function newPools(before: AuthorizerFacts | undefined, after: AuthorizerF
 }
 /** Every route whose callers present tokens of this pool: Cognito routes trusting it, and routes decided by a
  * function configured with it (a Lambda authorizer's environment, the edge verifier's SSM parameter). */
-export function routesOfPool(model: Model, facts: ModelFacts, pool: TargetRef): RouteAuth[] {
+function routesOfPool(model: Model, facts: ModelFacts, pool: TargetRef): RouteAuth[] {
   const mentions = (v: ValueRef) => v.refs.some((r) => sameTarget(r, pool));
   const configuredWith = (fn: ResourceInstance): boolean => {
     const env = asObject(asObject(firstBlock(fn.values["environment"]))["variables"]);
@@ -40,7 +40,7 @@ export function routesOfPool(model: Model, facts: ModelFacts, pool: TargetRef): 
  * every client). COGNITO routes from the method, CUSTOM routes from the authorizer's route table, EDGE routes from
  * the verifier's edge-config.json; undefined when that table or config cannot be read.
  */
-export function tokenRequirement(r: RouteAuth): { readonly scopes: readonly string[]; readonly clients: readonly string[] | null } | undefined {
+function tokenRequirement(r: RouteAuth): { readonly scopes: readonly string[]; readonly clients: readonly string[] | null } | undefined {
   if (r.type === "COGNITO") return { scopes: r.scopes, clients: null };
   if (r.type === "CUSTOM") return r.requirement;
   if (r.type === "EDGE") return r.edge;
@@ -51,7 +51,7 @@ export function tokenRequirement(r: RouteAuth): { readonly scopes: readonly stri
  * a route without scopes if it can sign users in (COGNITO: ID tokens) or get any token (CUSTOM, EDGE), and never a
  * route restricted to other clients. A route whose requirement cannot be read counts as passed (fails closed).
  */
-export function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): RouteAuth[] {
+function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): RouteAuth[] {
   if (c.pool === undefined) return [];
   const idTokens = c.authFlows.some((f) => f !== "REFRESH_TOKEN_AUTH") || c.oauthFlows.some((f) => f === "code" || f === "implicit");
   const anyToken = idTokens || c.oauthFlows.length > 0;
@@ -79,7 +79,7 @@ function tokenCallers(r: RouteAuth, pool: string, clients: readonly string[]): s
   return `${what} from ${clients.length === 0 ? "no client" : `clients ${clients.join(", ")}`}`;
 }
 /** Routes a group grants beyond any signed-in user: IAM routes its role may invoke, Lambda-authorizer routes requiring it. */
-export function routesOfGroup(model: Model, facts: ModelFacts, m: Membership): RouteAuth[] {
+function routesOfGroup(model: Model, facts: ModelFacts, m: Membership): RouteAuth[] {
   const roleRes = m.groupResource === undefined ? undefined : referencedResource(model, m.groupResource, "role_arn", "aws_iam_role");
   const roleName = roleRes?.values["name"];
   return facts.routes.filter(

@@ -10,7 +10,7 @@ import { resourceAt } from "../../access/targets";
 export const routeSubject = (r: RouteAuth): string => `${r.api} ${r.route}`;
 
 /** The model's route a fact row describes (facts rows are built from model.routes in order). */
-export function routeOfFact(model: Model, facts: ModelFacts, r: RouteAuth): Route | undefined {
+function routeOfFact(model: Model, facts: ModelFacts, r: RouteAuth): Route | undefined {
   const i = facts.routes.indexOf(r);
   const same = i >= 0 ? model.routes[i] : undefined;
   return same !== undefined && same.address === r.address ? same : model.routes.find((x) => x.address === r.address);

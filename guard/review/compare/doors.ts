@@ -98,7 +98,7 @@ export function compareDoors(ctx: AccessContext): Change[] {
 }
 
 /** Who could reach one target through its doors, in one line: routes counted by type, every other door with who gets through. */
-export function reachText(t: TargetDoors | undefined): string {
+function reachText(t: TargetDoors | undefined): string {
   if (t === undefined || t.doors.length === 0) return "—";
   const routes = t.doors.filter((d) => d.kind === "route");
   const byType = new Map<string, number>();

@@ -15,7 +15,7 @@ import { compareStages } from "./stages";
 import { compareWaf } from "./waf";
 
 /** Every comparer, in report order. Add one here and in its own file. */
-export const COMPARERS: readonly AccessComparer[] = [
+const COMPARERS: readonly AccessComparer[] = [
   compareIam,
   compareIdentityPools,
   compareWaf,

@@ -4,7 +4,7 @@ import { authorizerSubjects } from "../private/subjects";
 import type { Rule, RuleFinding } from "../types";
 
 /** The longest authorizer result TTL accepted, in seconds (API Gateway's default; its maximum is 3600). */
-export const MAX_AUTHORIZER_RESULT_TTL_SECONDS = 300;
+const MAX_AUTHORIZER_RESULT_TTL_SECONDS = 300;
 
 export const AuthorizerCacheTtlBounded: Rule = {
   id: "authorizer-cache-ttl-bounded",

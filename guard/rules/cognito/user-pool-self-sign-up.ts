@@ -8,7 +8,7 @@ import { userPoolSubjects } from "../private/subjects";
 import type { Rule, RuleFinding } from "../types";
 
 /** Routes whose Cognito authorizer trusts the pool, or whose JWT authorizer's issuer is the pool. */
-export function routesAuthorizedBy(model: Model, pool: UserPool): Route[] {
+function routesAuthorizedBy(model: Model, pool: UserPool): Route[] {
   const target = targetOf(model, pool.resource);
   return model.routes.filter(
     (r) =>

@@ -20,7 +20,7 @@ function policyFileOf(policies: PolicySet, apiName: Val<string>): string | undef
   return l.kind === "one" ? l.effective.policy.file : undefined;
 }
 
-export function routeSubject(r: Route, policies: PolicySet): Subject {
+function routeSubject(r: Route, policies: PolicySet): Subject {
   const api = apiNameOf(r);
   const policyFile = policyFileOf(policies, r.apiName);
   return {
@@ -34,7 +34,7 @@ export function routeSubject(r: Route, policies: PolicySet): Subject {
   };
 }
 
-export function apiSubject(a: RestApi, policies: PolicySet): Subject {
+function apiSubject(a: RestApi, policies: PolicySet): Subject {
   const policyFile = policyFileOf(policies, a.name);
   return {
     kind: "api",

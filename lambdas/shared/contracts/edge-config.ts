@@ -19,7 +19,7 @@ export interface EdgeRouteRule {
   readonly clients: readonly string[] | null;
 }
 
-export interface EdgePrefixRule {
+interface EdgePrefixRule {
   readonly prefix: string;
   /** Any one of these scopes is required under `prefix` (the longest matching prefix wins). */
   readonly scopes: readonly string[];

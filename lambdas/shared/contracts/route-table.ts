@@ -30,7 +30,7 @@ export interface RouteTable {
 }
 
 /** Parses a route table from unknown JSON; any deviation is a ContractError naming the field. */
-export function parseRouteTable(value: unknown, file: string = ROUTE_TABLE_FILE): RouteTable {
+function parseRouteTable(value: unknown, file: string = ROUTE_TABLE_FILE): RouteTable {
   const doc = record(value, file);
   const routes = list(doc.routes, `${file}.routes`).map((r, i): RouteRequirement => {
     const at = `${file}.routes[${i}]`;

@@ -14,7 +14,7 @@ const policies = loadPolicies(join(__dirname, "..", "..", "..", "..", "policies"
 const ruleKeys = (doc: unknown): Set<string> =>
   new Set(failing(runRules(modelFromDocument(doc, "x.cdk.tf.json"), policies).findings, "low").map((f) => `${f.rule}|${f.address}|${f.message}`));
 
-export function runPair(pair: AccessPair): { blocking: Change[]; fresh: string[] } {
+function runPair(pair: AccessPair): { blocking: Change[]; fresh: string[] } {
   const base = synth(pair.env);
   const head = synth(pair.env);
   pair.both?.(base);

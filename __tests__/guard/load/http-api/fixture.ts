@@ -11,11 +11,11 @@ import type { Finding } from "../../../../guard/rules/types";
 export type Json = Record<string, unknown>;
 export type Doc = { resource: Record<string, Record<string, Json>> } & Json;
 
-export const FIXTURES = join(__dirname, "fixtures");
+const FIXTURES = join(__dirname, "fixtures");
 export const POLICY_FILE = join(FIXTURES, "orders-http.policy.yaml");
 
 export const ordersHttp = (): Doc => JSON.parse(readFileSync(join(FIXTURES, "orders-http.tf.json"), "utf8")) as Doc;
-export const ordersPolicy = (): PolicySet => loadPolicies(POLICY_FILE);
+const ordersPolicy = (): PolicySet => loadPolicies(POLICY_FILE);
 export const NO_POLICY: PolicySet = { policies: [] };
 
 /** The `aws_apigatewayv2_route` with this route key (fails loudly when the fixture changed shape). */

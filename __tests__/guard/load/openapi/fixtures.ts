@@ -12,7 +12,7 @@ const integration = { type: "aws_proxy", httpMethod: "POST", uri: BACKEND };
 const mock = { type: "mock", requestTemplates: { "application/json": '{"statusCode": 200}' } };
 
 /** OpenAPI 3 schemes as API Gateway documents them: Cognito, SigV4, a TOKEN Lambda authorizer, the API key. */
-export const OAS3_SCHEMES: Json = {
+const OAS3_SCHEMES: Json = {
   cognito: {
     type: "apiKey",
     name: "Authorization",
