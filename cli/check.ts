@@ -12,7 +12,7 @@ import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
-import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
+import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/init-policy";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
@@ -86,7 +86,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   }
   return {
     input: positionals[0] as string,
-    policies: values.policy ?? defaultPolicies(),
+    policies: values.policy === undefined ? defaultPolicies() : existingPaths("policy", values.policy),
     format,
     reports: reportTargets(values.report, FORMATS, output === undefined ? undefined : { format, file: output }),
     stdout: output === undefined ? format : "table",
