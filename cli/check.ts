@@ -12,9 +12,9 @@ import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
-import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
+import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/init-policy";
-import { defaultPolicies, noPolicyNote, rulesWithoutPolicy } from "./private/no-policy";
+import { defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { VERSION } from "./private/version";
 import { writeFileAtomically } from "./private/write";
@@ -86,7 +86,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   }
   return {
     input: positionals[0] as string,
-    policies: values.policy ?? defaultPolicies(),
+    policies: values.policy === undefined ? defaultPolicies() : existingPaths("policy", values.policy),
     format,
     reports: reportTargets(values.report, FORMATS, output === undefined ? undefined : { format, file: output }),
     stdout: output === undefined ? format : "table",
@@ -129,7 +129,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const noPolicy = args.policies.length === 0;
     const result = runRules(model, policies, noPolicy ? rulesWithoutPolicy(RULES) : RULES);
-    if (noPolicy) io.err(noPolicyNote(args.input, result.findings));
+    if (noPolicy) io.err(noPolicyNote(args.input, result.findings, unlistedApis(model)));
     const accepted = baseline === undefined ? undefined : acceptBaseline(baseline, result.findings, loaded.asOf, io);
     const findings = accepted?.findings ?? result.findings;
     if (args.writeBaseline !== undefined) return writeBaseline(args.writeBaseline, failing(findings, args.failOn), args.input, loaded.asOf, io);

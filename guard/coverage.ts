@@ -1,11 +1,12 @@
 // What a check run covered: every REST API with the policy file that matched it and how many of its routes the
-// policy speaks for, and what it did not cover (APIs no single policy matched, routes whose authorization or route
-// is unknown, routes no policy entry describes). Pure; policies are matched by the rules' own lookups, so the
-// report never claims coverage the rules did not have.
+// policy speaks for, and what it did not cover (APIs no single policy matched or whose OpenAPI body cannot be read,
+// routes whose authorization or route is unknown, routes no policy entry describes). Pure; policies are matched by
+// the rules' own lookups, so the report never claims coverage the rules did not have.
 import type { Model, Route } from "./model";
 import { parseRouteKey, routeCovers } from "./match/route";
 import { intendedFor, isIntendedPreflight, known, lookupPolicy, show, type PolicyLookup } from "./access/context";
 import type { PolicySet } from "./policy/types";
+import { unreadRoutes } from "./access/unread-routes";
 
 interface ApiCoverage {
   /** REST API name, or its address when the name is known only after apply. */
@@ -73,6 +74,15 @@ export function coverageOf(model: Model, policies: PolicySet): Coverage {
     const mine = model.routes.filter((r) => r.api === api);
     const why = apiReason(lookup);
     let n = 0;
+    // Its route count says nothing when its body cannot be read: any route may be there, open or not.
+    const unread = unreadRoutes(api);
+    if (unread !== undefined)
+      notCovered.push({
+        api: name,
+        route: null,
+        address: api.address,
+        reason: `its routes are unknown, not verified: ${unread}, so the routes its OpenAPI body declares cannot be listed`,
+      });
     if (why !== undefined) notCovered.push({ api: name, route: null, address: api.address, reason: why });
     else {
       const keys = lookup.kind === "one" ? Object.keys(lookup.effective.routes) : [];

@@ -12,6 +12,7 @@ import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
 import { draftDoors } from "./init-policy-doors";
 import { draftDeciders } from "./init-policy-deciders";
+import { unreadRoutes } from "./access/unread-routes";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
 const TODO_REASON = "TODO";
@@ -54,7 +55,7 @@ interface PolicyDraft {
 
 export interface DraftResult {
   readonly drafts: readonly PolicyDraft[];
-  /** APIs no draft was written for (name known only after apply), each with why. */
+  /** APIs no draft was written for (name known only after apply, routes unknown: an unread OpenAPI body), each with why. */
   readonly notDrafted: readonly string[];
   /** Why no draft could be written at all for an API (two APIs of one name disagree on a route): exit 2. */
   readonly problems: readonly string[];
@@ -238,6 +239,18 @@ export function draftPolicies(model: Model, input: string): DraftResult {
         routes.set(r.routeKey, e);
       }
     }
+    // An OpenAPI body that cannot be read hides routes: with none drafted beside it, any file would approve a guess.
+    const unread = apis.flatMap((a) => {
+      const reason = unreadRoutes(a);
+      return reason === undefined ? [] : [{ address: a.address, reason }];
+    });
+    if (routes.size === 0 && cors.size === 0 && unread.length > 0) {
+      notDraftedApis.push(
+        `${kind} "${apiName}": no route could be drafted: ${unread.map((u) => u.reason).join("; ")}, so its routes are unknown; write its policy by hand, or plan with a body known at plan time and draft again`,
+      );
+      continue;
+    }
+    for (const u of unread) skipped.push(`the routes of the OpenAPI body of ${JSON.stringify(u.address)}: ${u.reason}`);
     const keys = [...routes.keys()].sort(byRoute);
     const todo = keys.filter((k) => routes.get(k)?.reason === TODO_REASON);
     const authorizerDecides = keys.filter((k) => routes.get(k)?.unread === true);

@@ -2,7 +2,7 @@
 // structure; prints problems one per line. Semantic validation (validateSpec) is the caller's next step.
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { dataFormatOf, errorText, parseDataText } from "../guard/io/data-file";
+import { dataFormatOf, errorText, NO_SUCH_FILE, parseDataText } from "../guard/io/data-file";
 import type { AccessSpec, SpecProblem } from "./types";
 import { parseSpec } from "./parse";
 
@@ -81,7 +81,7 @@ function loadModule(path: string): ModuleResult {
     return { ok: true, mod: require(resolve(path)) as unknown };
   } catch (err) {
     const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
-    if (code === "MODULE_NOT_FOUND" && errorText(err).includes(resolve(path))) return { ok: false, message: "cannot read file: no such file" };
+    if (code === "MODULE_NOT_FOUND" && errorText(err).includes(resolve(path))) return { ok: false, message: `cannot read file: ${NO_SUCH_FILE}` };
     // Compile errors put the useful part (file:line: ERROR ...) after the first line, so keep a few lines.
     const message = typeof err === "object" && err !== null && "message" in err ? String(err.message) : String(err);
     const detail = message

@@ -118,12 +118,12 @@ describe("loadSpecFile", () => {
 
   test("GIVEN a file that does not exist WHEN loaded THEN one problem says it cannot be read", () => {
     const file = join(dir, "missing.json");
-    expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: "cannot read file: no such file" }]);
+    expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: "cannot read file: no such file or folder" }]);
   });
 
   test("GIVEN a .ts spec that does not exist WHEN loaded THEN one problem says it cannot be read", () => {
     const file = join(dir, "missing.ts");
-    expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: "cannot read file: no such file" }]);
+    expect(loadSpecFile(file).problems).toEqual([{ file, path: "", value: undefined, message: "cannot read file: no such file or folder" }]);
   });
 
   test("GIVEN an unsupported extension WHEN loaded THEN one problem names the accepted ones", () => {

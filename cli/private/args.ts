@@ -1,6 +1,8 @@
 // CLI plumbing shared by every command: options parsed by node:util parseArgs, one usage error, one mapping of
 // errors to messages and exit codes (2: bad usage or bad input, one line per problem; anything else is a bug).
+import { statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { errorText } from "../../guard/io/data-file";
 import { InputError } from "../../guard/load";
 import { PolicyError } from "../../guard/policy/types";
 
@@ -74,6 +76,21 @@ export function reportTargets<F extends string>(
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice !== undefined) throw new UsageError(`"${twice}" is named by two reports`);
   return targets;
+}
+
+/**
+ * The paths an option names that must exist (`--policy <file|dir>`): one that does not is bad input named by its
+ * option, `--policy missing: no such file or folder` (exit 2), before anything is read.
+ */
+export function existingPaths(name: string, paths: readonly string[]): string[] {
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch (e) {
+      throw new InputError(`--${name} ${p}`, errorText(e));
+    }
+  }
+  return [...paths];
 }
 
 /** One value from a fixed set, or a usage error naming the choices. */

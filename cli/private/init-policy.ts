@@ -21,7 +21,11 @@ export function initPolicy(input: string, dir: string, io: Io): number {
     return 2;
   }
   for (const n of result.notDrafted) io.err(`check: not drafted: ${n}\n`);
-  if (result.drafts.length === 0) throw new InputError(input, "no API with a known name to draft a policy for");
+  if (result.drafts.length === 0)
+    throw new InputError(
+      input,
+      result.notDrafted.length > 0 ? "no policy drafted: every API is listed above as not drafted" : "no API with a known name to draft a policy for",
+    );
   const files = result.drafts.map((d) => join(dir, d.fileName));
   const existing = files.filter((f) => existsSync(f));
   if (existing.length > 0) throw new InputError(dir, `refusing to overwrite ${existing.join(", ")}: move them away or choose another directory`);

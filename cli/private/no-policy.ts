@@ -4,6 +4,9 @@
 import { readdirSync } from "node:fs";
 import { dataFormatOf } from "../../guard/io/data-file";
 import type { Finding, Rule } from "../../guard/rules/types";
+import { apiKind, known } from "../../guard/access/context";
+import { unreadRoutes } from "../../guard/access/unread-routes";
+import type { Model } from "../../guard/model";
 
 const DEFAULT_POLICY_DIR = "policies";
 
@@ -24,10 +27,26 @@ export function defaultPolicies(dir: string = DEFAULT_POLICY_DIR): string[] {
   return names.some((n) => dataFormatOf(n) !== undefined) ? [dir] : [];
 }
 
+/** The APIs of `model` whose OpenAPI body cannot be read, named as every message names them. */
+export const unlistedApis = (model: Model): UnlistedApi[] =>
+  model.apis.flatMap((a) => {
+    const reason = unreadRoutes(a);
+    return reason === undefined ? [] : [{ api: `${apiKind(a)} ${JSON.stringify(known(a.name) ? a.name : a.address)}`, reason }];
+  });
+
 export const rulesWithoutPolicy = (rules: readonly Rule[]): Rule[] => rules.filter((r) => !INTENT_RULES.has(r.id));
 
-/** What the first run says beside its report: intent unchecked, what anyone can call, how to draft a policy. */
-export function noPolicyNote(input: string, findings: readonly Finding[]): string {
+/** An API whose routes could not be listed (an OpenAPI body known only after apply), with why. */
+export interface UnlistedApi {
+  readonly api: string;
+  readonly reason: string;
+}
+
+/**
+ * What the first run says beside its report: intent unchecked, what anyone can call, the APIs whose routes are
+ * unknown (any of them may be open: never "no route"), how to draft a policy.
+ */
+export function noPolicyNote(input: string, findings: readonly Finding[], unlisted: readonly UnlistedApi[] = []): string {
   const name = (f: Finding): string => `${f.api ?? "(API unresolved)"} ${f.route ?? f.address}`;
   const opened = findings.filter((f) => f.rule === "no-open-method");
   // no-open-method is critical for anyone on the internet, high for callers a resource policy narrows to.
@@ -35,7 +54,10 @@ export function noPolicyNote(input: string, findings: readonly Finding[]): strin
   const narrowed = opened.filter((f) => f.severity === "high").map(name);
   return [
     `check: note: no policy (no --policy, and ./${DEFAULT_POLICY_DIR} holds no policy file): every control is checked, intent is not checked yet`,
-    open.length === 0 ? "check: note: open to anyone: no route" : `check: note: open to anyone: ${open.length} route(s): ${open.join(", ")}`,
+    open.length === 0
+      ? `check: note: open to anyone: no route${unlisted.length === 0 ? "" : " of those known"}`
+      : `check: note: open to anyone: ${open.length} route(s): ${open.join(", ")}`,
+    ...unlisted.map((u) => `check: note: not verified: ${u.api}: its routes are unknown: ${u.reason}; any of them may be open to anyone`),
     ...(narrowed.length === 0
       ? []
       : [`check: note: open without authentication to the callers a resource policy names: ${narrowed.length} route(s): ${narrowed.join(", ")}`]),

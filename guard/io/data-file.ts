@@ -136,11 +136,14 @@ function lineAndColumn(text: string, offset: number): string {
 
 const firstLine = (s: string): string => s.split("\n")[0] ?? s;
 
+/** A path that does not exist, in the words of every message that says so. */
+export const NO_SUCH_FILE = "no such file or folder";
+
 export function errorText(err: unknown): string {
   // Duck-typed, not instanceof: errors from another realm (a test sandbox, a vm) are still errors.
   if (typeof err === "object" && err !== null && "message" in err && typeof err.message === "string") {
     const code = "code" in err ? err.code : undefined;
-    if (code === "ENOENT") return "no such file";
+    if (code === "ENOENT") return NO_SUCH_FILE;
     if (code === "EACCES") return "permission denied";
     if (code === "EISDIR") return "is a directory";
     return firstLine(err.message);

@@ -5,6 +5,7 @@
 import type { LiteralAttribute, LiteralSource, WrittenAttributes } from "../model";
 import { interpolations, referencesInString } from "./address";
 import { asObject, isObject, type JsonObject } from "./json";
+import { defaultIsUsedLiteral } from "./variable-default";
 
 type Verdict = { readonly literal: LiteralSource } | { readonly dynamic: true };
 
@@ -46,7 +47,7 @@ function classifyString(s: string, scope: CdktfScope, forEach: unknown, depth: n
     if (/(?<![\w.])module\./.test(expr) || /(?<![\w.])(uuid|timestamp|plantimestamp)\(/.test(expr)) return DYNAMIC;
     for (const m of expr.matchAll(/(?<![\w.])var\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
       const decl = asObject(scope.variables[m[1]]);
-      verdicts.push("default" in decl && decl["default"] !== null ? { literal: { kind: "default", variable: `var.${m[1]}` } } : DYNAMIC);
+      verdicts.push(defaultIsUsedLiteral(decl) ? { literal: { kind: "default", variable: `var.${m[1]}` } } : DYNAMIC);
     }
     for (const m of expr.matchAll(/(?<![\w.])local\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
       verdicts.push(m[1] in scope.locals ? classifyValue(scope.locals[m[1]], scope, undefined, depth + 1) : DYNAMIC);

@@ -4,6 +4,7 @@
 // of each.value). One record per configuration address, computed on first use. Pure.
 import type { LiteralAttribute, LiteralSource, WrittenAttributes } from "../model";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
+import { defaultIsUsedLiteral } from "./variable-default";
 
 interface ModuleScope {
   /** `module.a.module.b`, or "" for the root module. */
@@ -12,6 +13,8 @@ interface ModuleScope {
   readonly outputs: JsonObject;
   readonly calls: ReadonlyMap<string, { readonly inputs: JsonObject; readonly forEach: unknown; readonly module: ModuleScope }>;
   readonly parent?: { readonly scope: ModuleScope; readonly call: string };
+  /** The plan's `variables` (root module only): the value each root variable had at plan time. */
+  readonly given?: JsonObject;
 }
 
 /** What an expression's value depends on: literals only (with where), something outside the configuration, or unseen. */
@@ -23,9 +26,16 @@ const MAX_DEPTH = 32;
 /** References that say nothing about where a value comes from: an index, the module's folder, the workspace. */
 const NEUTRAL = /^(count\.index|path\.|terraform\.|self\.)/;
 
-function readScope(mod: JsonObject, path: string, parent?: ModuleScope["parent"]): ModuleScope {
+function readScope(mod: JsonObject, path: string, parent?: ModuleScope["parent"], given?: JsonObject): ModuleScope {
   const calls = new Map<string, { inputs: JsonObject; forEach: unknown; module: ModuleScope }>();
-  const scope: ModuleScope = { path, variables: asObject(mod["variables"]), outputs: asObject(mod["outputs"]), calls, ...(parent ? { parent } : {}) };
+  const scope: ModuleScope = {
+    path,
+    variables: asObject(mod["variables"]),
+    outputs: asObject(mod["outputs"]),
+    calls,
+    ...(parent ? { parent } : {}),
+    ...(given ? { given } : {}),
+  };
   for (const [name, call] of Object.entries(asObject(mod["module_calls"]))) {
     const c = asObject(call);
     const childPath = path === "" ? `module.${name}` : `${path}.module.${name}`;
@@ -84,7 +94,10 @@ function source(ref: string, scope: ModuleScope, forEach: unknown, depth: number
   return DYNAMIC;
 }
 
-/** `var.name` in `scope`: the module input that sets it, else the declaration's default, else given at plan time. */
+/**
+ * `var.name` in `scope`: the module input that sets it, else the declaration's default when that is what the plan
+ * used and not empty (guard/load/variable-default.ts), else given at plan time.
+ */
 function variable(name: string, scope: ModuleScope, depth: number): Verdict {
   if (scope.parent !== undefined) {
     const call = scope.parent.scope.calls.get(scope.parent.call);
@@ -92,7 +105,8 @@ function variable(name: string, scope: ModuleScope, depth: number): Verdict {
     if (call !== undefined && input !== undefined) return classify(input, scope.parent.scope, call.forEach, depth);
   }
   const decl = asObject(scope.variables[name]);
-  if (!("default" in decl) || decl["default"] === null) return DYNAMIC;
+  const given = scope.given === undefined ? undefined : isObject(scope.given[name]) ? scope.given[name] : undefined;
+  if (!defaultIsUsedLiteral(decl, given as JsonObject | undefined)) return DYNAMIC;
   return { literal: { kind: "default", variable: scope.path === "" ? `var.${name}` : `${scope.path}.var.${name}` } };
 }
 
@@ -113,8 +127,8 @@ function walk(body: JsonObject, prefix: string, scope: ModuleScope, forEach: unk
  * The literal attributes of every resource of a plan's configuration: configuration address -> record, computed
  * on first use (a for_each of a thousand instances walks its expressions once).
  */
-export function planLiterals(rootModule: JsonObject): (configAddress: string) => WrittenAttributes | undefined {
-  const root = readScope(rootModule, "");
+export function planLiterals(rootModule: JsonObject, variables?: JsonObject): (configAddress: string) => WrittenAttributes | undefined {
+  const root = readScope(rootModule, "", undefined, variables);
   const resources = new Map<string, { body: JsonObject; scope: ModuleScope }>();
   const index = (mod: JsonObject, scope: ModuleScope): void => {
     for (const r of asArray(mod["resources"]).filter(isObject)) {

@@ -127,7 +127,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
   const rootModule = asObject(asObject(doc["configuration"])["root_module"]);
   readConfiguration(rootModule, "", config);
   const expander = new ReferenceExpander(rootModule);
-  const writtenAt = planLiterals(rootModule);
+  const writtenAt = planLiterals(rootModule, isObject(doc["variables"]) ? doc["variables"] : undefined);
 
   const changes: ResourceChange[] = [];
   const unknownMasks = new Map<string, unknown>();

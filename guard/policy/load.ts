@@ -31,9 +31,7 @@ export function loadPolicies(pathOrDir: string): PolicySet {
           .map((f) => join(pathOrDir, f))
       : [pathOrDir];
   } catch (e) {
-    throw new PolicyError([
-      { file: pathOrDir, path: "", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, value: pathOrDir },
-    ]);
+    throw new PolicyError([{ file: pathOrDir, path: "", message: `cannot read: ${errorText(e)}`, value: null }]);
   }
   if (files.length === 0) throw new PolicyError([{ file: pathOrDir, path: "", message: "no .yaml, .yml or .json policy files here", value: pathOrDir }]);
   const problems: PolicyProblem[] = [];

@@ -6,6 +6,7 @@ import { apiKind, authorizerFits, connectionNote, gatewayTypeFor, isIntendedPref
 import { iamAccess } from "../../access/iam";
 import { edgeRequirementOf } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
+import { unreadRoutes } from "../../access/unread-routes";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../../match/route";
 import type { Rule, RuleFinding } from "../types";
 import { policyMatchSubjects } from "../private/subjects";
@@ -167,7 +168,7 @@ export const MethodMatchesPolicy: Rule = {
       }
       const apiName = apiLabel ?? "";
       // An OpenAPI body's operations are routes of the model like methods; a body that cannot be read is
-      // openapi-body-verified's finding (its routes then have no method here, and the policy's routes say so).
+      // openapi-body-verified's finding (its routes are then unknown here, and the policy's routes say not verified).
       // Routes by coverage (guard/match/route.ts): a policy route matches a method whose template differs only in
       // parameter names, and a policy route with no method of its own is served by the most specific method that
       // receives its requests (`ANY /pets` for `GET /pets`, `/{proxy+}`): that method must then fit it.
@@ -254,13 +255,18 @@ export const MethodMatchesPolicy: Rule = {
           );
         }
       }
+      // A body that cannot be read may declare the route: "no method" would be a claim nobody verified.
+      const unread = unreadRoutes(api);
       for (const key of Object.keys(lookup.effective.routes)) {
-        if (!seen.has(key))
-          out.push({
-            ...base,
-            route: key,
-            message: `policy route ${key} has no ${api.protocol === undefined ? "method" : "route"} on ${apiKind(api)} "${apiName}"`,
-          });
+        if (seen.has(key)) continue;
+        out.push({
+          ...base,
+          route: key,
+          message:
+            unread === undefined
+              ? `policy route ${key} has no ${api.protocol === undefined ? "method" : "route"} on ${apiKind(api)} "${apiName}"`
+              : `policy route ${key} on ${apiKind(api)} "${apiName}" not verified: ${unread}, so the routes its OpenAPI body declares are unknown`,
+        });
       }
       // An HTTP API with cors_configuration answers preflights without any OPTIONS route.
       for (const path of api.builtInCors === true ? [] : lookup.effective.corsPreflight) {

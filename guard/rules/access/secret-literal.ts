@@ -45,7 +45,8 @@ export const SecretLiteral: Rule = {
     "repository, its history, its forks and every plan made from it, and it cannot be rotated without a commit. An API " +
     "key value, a user's password, a federated client secret, or the origin-verify header that CloudFront sends and the " +
     "regional web ACL admits let their holder in as a caller (high); a SecureString parameter, a secret version or a " +
-    "credential-named Lambda environment variable exposes what it protects (medium). Take the value from a variable " +
+    "credential-named Lambda environment variable exposes what it protects (medium). An empty default, or one the plan " +
+    "overrides with a value given at plan time, is not the secret used. Take the value from a variable " +
     "without a default (marked sensitive), a generated value (random_password) or a secret store. Judged by the " +
     "expression's shape, never its value: a plan redacts sensitive values.",
   equivalents: { checkov: ["CKV_SECRET_6", "CKV_AWS_45"], kics: ["passwords_and_secrets"] },

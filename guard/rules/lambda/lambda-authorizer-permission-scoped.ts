@@ -9,13 +9,17 @@ export const LambdaAuthorizerPermissionScoped: Rule = {
   severity: "high",
   rationale:
     "A lambda:InvokeFunction permission for apigateway.amazonaws.com without a source_arn (or with a wildcard API) " +
-    "lets any API Gateway API in any account that knows the function ARN use it as its authorizer and probe it.",
+    "lets any API Gateway API in any account that knows the function ARN use it as its authorizer and probe it. An " +
+    "authorizer whose function is an ARN outside this configuration is not verified: the permissions here that name " +
+    "it are judged (matched by name, qualifier, and the region and account they state), what it admits and any " +
+    "permission granted elsewhere are not seen.",
   equivalents: {},
   check: (model) =>
     authorizerPermissionGaps(model).map((g) => ({
       address: g.address,
       message: g.message,
       file: g.resource.source.file,
-      ...(g.kind === "missing" ? { severity: "medium" as const } : {}),
+      // No permission (API Gateway cannot call it), or a function outside whose permissions here were judged.
+      ...(g.kind === "missing" || g.kind === "external" ? { severity: "medium" as const } : {}),
     })),
 };
