@@ -113,7 +113,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   try {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
-    const policies = loadPolicySet(args.policies);
+    const policies = loadPolicySet(args.policies, RULES);
     const baseline =
       args.baseline === undefined
         ? undefined
@@ -138,7 +138,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       rules: result.rules,
       failOn: args.failOn,
       input: args.input,
-      lowered: loweredSeverities(policies),
+      lowered: loweredSeverities(policies, RULES),
       coverage: coverageOf(model, policies),
       subjects: result.subjects,
       policyFiles: policyDigests(policies),

@@ -11,6 +11,7 @@ import { dayOf } from "../guard/io/day";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
+import { RULES } from "../guard/rules";
 import { matchesName } from "../guard/match/glob";
 import { effectivePolicy, policiesFor } from "../guard/policy/match";
 import { SEVERITIES, type PolicySet, type Severity } from "../guard/policy/types";
@@ -201,7 +202,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     } else {
       ({ base, head } = loadComparable(args.base as string, args.head as string));
     }
-    const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies);
+    const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies, RULES);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
     // The policy check on both sides with the same policies: the comment shows what the head still gets wrong, and a
     // finding the base did not have blocks (control-regressed). Date-bound rules (lambda-runtime-supported) judge
@@ -231,7 +232,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
         ? {
             publicRouteAllowed: publicRouteAllowedBy(policies),
             grantIntended: grantIntendedBy(policies, head),
-            loweredSeverities: loweredSeverities(policies),
+            loweredSeverities: loweredSeverities(policies, RULES),
             deciders: policies.policies.flatMap((p) => (p.deciders ?? []).map((d) => d.function)),
           }
         : {}),

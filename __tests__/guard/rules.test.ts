@@ -8,7 +8,7 @@ import { RULES } from "../../guard/rules";
 import { BREAKAGES } from "./fixtures/noncompliant/generate";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 const fileOf = (id: string): string => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 
 describe("rules over fixtures", () => {

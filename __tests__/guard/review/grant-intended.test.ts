@@ -4,10 +4,11 @@ import { join } from "path";
 import { grantIntendedBy } from "../../../cli/review";
 import { modelFromDocument } from "../../../guard/load";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import { diffModels } from "../../../guard/review/diff";
 import { synth, type Doc } from "./fixtures/pairs";
 
-const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
+const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"), RULES);
 
 /** The dev synth without its two invoke grants: the base before the grants were added. */
 function withoutGrants(): Doc {
