@@ -1,12 +1,13 @@
-// A new execute-api:Invoke grant that the intended policy asks for (the group and invoker roles of a new stack)
-// is shown, not blocking; a new grant to a principal the policy does not name still blocks.
+// What the shipped policy intends, as the review asks it. A new execute-api:Invoke grant that the policy asks for
+// (the group and invoker roles of a new stack) is shown, not blocking; a new grant to a principal the policy does not
+// name still blocks. A new public route passes only with the policy's type and reason, or as a listed CORS preflight.
 import { join } from "path";
-import { grantIntendedBy } from "../../../cli/review";
 import { modelFromDocument } from "../../../guard/load";
+import { deciderPatterns, grantIntendedBy, publicRouteAllowedBy } from "../../../guard/policy/intended";
 import { loadPolicies } from "../../../guard/policy/load";
 import { RULES } from "../../../guard/rules";
 import { diffModels } from "../../../guard/review/diff";
-import { synth, type Doc } from "./fixtures/pairs";
+import { synth, type Doc } from "../review/fixtures/pairs";
 
 const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"), RULES);
 
@@ -40,5 +41,36 @@ describe("GIVEN the invoke grants are new", () => {
     reporting[1]["name"] = "petstore-dev-invoker-someone-else";
     const kinds = review(head).changes.map((c) => `${c.severity}:${c.kind}`);
     expect(kinds).toContain("blocking:invoke-grant-widened");
+  });
+});
+
+describe("GIVEN a new public route", () => {
+  const allowed = publicRouteAllowedBy(policies);
+
+  it("WHEN the policy names it with that public type and a reason THEN it is allowed", () => {
+    expect(allowed("petstore-dev", "GET /health", "NONE")).toBe(true);
+    expect(allowed("petstore-dev", "GET /catalog", "API_KEY")).toBe(true);
+  });
+
+  it("WHEN its public type differs from the policy's, or the policy wants it authenticated THEN it is not", () => {
+    expect(allowed("petstore-dev", "GET /catalog", "NONE")).toBe(false);
+    expect(allowed("petstore-dev", "GET /pets", "NONE")).toBe(false);
+  });
+
+  it("WHEN it is an OPTIONS preflight THEN only on a listed path, only as NONE", () => {
+    expect(allowed("petstore-dev", "OPTIONS /pets", "NONE")).toBe(true);
+    expect(allowed("petstore-dev", "OPTIONS /pets", "API_KEY")).toBe(false);
+    expect(allowed("petstore-dev", "OPTIONS /admin", "NONE")).toBe(false);
+  });
+
+  it("WHEN no policy matches the API THEN it is not allowed", () => {
+    expect(allowed("billing-prod", "GET /health", "NONE")).toBe(false);
+  });
+});
+
+describe("GIVEN a policy set", () => {
+  it("WHEN its deciders are asked for THEN every policy's function name patterns are listed", () => {
+    expect(deciderPatterns(policies)).toEqual(["petstore-*-admin-only"]);
+    expect(deciderPatterns({ policies: [] })).toEqual([]);
   });
 });
