@@ -24,10 +24,10 @@ const MODEL = ["^guard/model[.]ts$", "^guard/load/"];
 const POLICY = ["^guard/policy/"];
 /** Queries over the model; it judges nothing. */
 const ACCESS = ["^guard/access/"];
-const RULES = ["^guard/rules/", "^guard/engine[.]ts$", "^guard/verdicts[.]ts$", "^guard/coverage[.]ts$", "^guard/baseline/", "^guard/init-policy"];
+const RULES = ["^guard/rules/", "^guard/engine[.]ts$", "^guard/verdicts[.]ts$", "^guard/coverage[.]ts$", "^guard/baseline/", "^guard/draft-policies"];
 /** The review's renderers (markdown, matrix, terminal) are the report layer's, in review/ beside their views. */
-const REVIEW_RENDERERS = "^guard/review/(markdown|matrix|terminal)[.]ts$";
-const REVIEW = [`^guard/review/(?!(markdown|matrix|terminal)[.]ts$)`];
+const REVIEW_RENDERERS = "^guard/review/(review-markdown|matrix|terminal)[.]ts$";
+const REVIEW = [`^guard/review/(?!(review-markdown|matrix|terminal)[.]ts$)`];
 /** What the deployed API must do, derived from the spec with the constructs' and the edge function's own code. */
 const CONFORMANCE = ["^guard/conformance/"];
 const REPORT = ["^guard/report/", "^guard/testing/", REVIEW_RENDERERS];

@@ -13,7 +13,7 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
-import { initPolicy } from "./private/init-policy";
+import { initPolicy } from "./private/write-policy-drafts";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { VERSION } from "./private/version";
@@ -34,7 +34,7 @@ export interface CheckArgs {
   readonly failOn: Severity;
   /** The day date-bound rules judge at (lambda-runtime-supported). @default - today (UTC) */
   readonly asOf?: string;
-  /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
+  /** Draft one policy file per API into this directory instead of checking (cli/private/write-policy-drafts.ts). */
   readonly initPolicy?: string;
   /** Findings accepted for now, each with reason, owner and expiry (guard/baseline). @default - none */
   readonly baseline?: string;

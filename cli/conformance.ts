@@ -5,7 +5,7 @@
 import { planRoutes } from "../guard/conformance/plan";
 import { failures } from "../guard/conformance/judge";
 import { FAILING_VERDICTS, type ConformanceReport, type Entry, type FailingVerdict } from "../guard/conformance/types";
-import { intendedEntry, lookupPolicy } from "../guard/access/context";
+import { intendedEntry, lookupPolicy } from "../guard/access/lookups";
 import { loadPolicySet } from "../guard/policy/load";
 import { RULES } from "../guard/rules";
 import { CONFORMANCE_FORMATS, CONFORMANCE_REPORTERS, type ConformanceFormat } from "../guard/report/conformance";

@@ -17,7 +17,7 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
 import { DEFAULT_REVIEW_FAIL_ON } from "../guard/review/regressed";
 import { diffModels } from "../guard/review/diff";
-import { renderJson, renderMarkdown } from "../guard/review/markdown";
+import { renderJson, renderMarkdown } from "../guard/review/review-markdown";
 import { renderText } from "../guard/review/terminal";
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";

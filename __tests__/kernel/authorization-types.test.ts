@@ -9,7 +9,7 @@ import {
   specWordType,
   type AuthorizationType,
 } from "../../kernel/authorization-types";
-import { GATEWAY_TYPE } from "../../guard/access/context";
+import { GATEWAY_TYPE } from "../../guard/access/lookups";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { INTENDED_TYPES } from "../../guard/policy/types";
 import type { AuthorizationSpec } from "../../spec/types";

@@ -3,7 +3,7 @@
 // the default endpoint and distributions referencing the API are intended). The sample's own doors pass.
 import { join } from "node:path";
 import { modelFromDocument } from "../../../guard/load";
-import { draftPolicies } from "../../../guard/init-policy";
+import { draftPolicies } from "../../../guard/draft-policies";
 import { parseDataText } from "../../../guard/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import { loadPolicies } from "../../../guard/policy/load";

@@ -3,7 +3,7 @@
 // verified"; with --plan, drift against the reviewed code too), and keep everything the reporters need.
 import { createHash } from "node:crypto";
 import { VERSION } from "../version";
-import { intendedFor } from "../../../guard/access/context";
+import { intendedFor } from "../../../guard/access/lookups";
 import { coverageOf } from "../../../guard/coverage";
 import { failing, runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
