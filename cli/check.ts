@@ -13,7 +13,7 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
-import { initPolicy } from "./private/init-policy";
+import { initPolicy } from "./private/write-policy-drafts";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { VERSION } from "./private/version";
@@ -34,7 +34,7 @@ export interface CheckArgs {
   readonly failOn: Severity;
   /** The day date-bound rules judge at (lambda-runtime-supported). @default - today (UTC) */
   readonly asOf?: string;
-  /** Draft one policy file per API into this directory instead of checking (cli/private/init-policy.ts). */
+  /** Draft one policy file per API into this directory instead of checking (cli/private/write-policy-drafts.ts). */
   readonly initPolicy?: string;
   /** Findings accepted for now, each with reason, owner and expiry (guard/baseline). @default - none */
   readonly baseline?: string;
@@ -113,7 +113,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   try {
     const args = parseArgs(argv);
     if (args.initPolicy !== undefined) return initPolicy(args.input, args.initPolicy, io);
-    const policies = loadPolicySet(args.policies);
+    const policies = loadPolicySet(args.policies, RULES);
     const baseline =
       args.baseline === undefined
         ? undefined
@@ -138,7 +138,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       rules: result.rules,
       failOn: args.failOn,
       input: args.input,
-      lowered: loweredSeverities(policies),
+      lowered: loweredSeverities(policies, RULES),
       coverage: coverageOf(model, policies),
       subjects: result.subjects,
       policyFiles: policyDigests(policies),

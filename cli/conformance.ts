@@ -5,8 +5,9 @@
 import { planRoutes } from "../guard/conformance/plan";
 import { failures } from "../guard/conformance/judge";
 import { FAILING_VERDICTS, type ConformanceReport, type Entry, type FailingVerdict } from "../guard/conformance/types";
-import { intendedEntry, lookupPolicy } from "../guard/access/context";
+import { intendedEntry, lookupPolicy } from "../guard/access/lookups";
 import { loadPolicySet } from "../guard/policy/load";
+import { RULES } from "../guard/rules";
 import { CONFORMANCE_FORMATS, CONFORMANCE_REPORTERS, type ConformanceFormat } from "../guard/report/conformance";
 import { InputError } from "../guard/load/errors";
 import { selectSpecs } from "../spec/select";
@@ -193,7 +194,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Env
     const entry: Entry = args.entry ?? (args.url.hostname.endsWith(".cloudfront.net") ? "cloudfront" : "stage");
     if (entry === "cloudfront" && spec.edge === undefined)
       throw new UsageError(`--entry cloudfront: stack ${stack} has no CloudFront (its spec has no edge section)`);
-    const policies = loadPolicySet(args.policies);
+    const policies = loadPolicySet(args.policies, RULES);
     const lookup = lookupPolicy(policies, stack);
     if (lookup.kind === "many")
       throw new InputError(

@@ -11,19 +11,18 @@ import { dayOf } from "../guard/io/day";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
-import { matchesName } from "../guard/match/glob";
-import { effectivePolicy, policiesFor } from "../guard/policy/match";
-import { SEVERITIES, type PolicySet, type Severity } from "../guard/policy/types";
+import { RULES } from "../guard/rules";
+import { deciderPatterns, grantIntendedBy, publicRouteAllowedBy } from "../guard/policy/intended";
+import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
 import { DEFAULT_REVIEW_FAIL_ON } from "../guard/review/regressed";
-import { diffModels, type DiffOptions } from "../guard/review/diff";
-import { renderJson, renderMarkdown } from "../guard/review/markdown";
+import { diffModels } from "../guard/review/diff";
+import { renderJson, renderMarkdown } from "../guard/review/review-markdown";
 import { renderText } from "../guard/review/terminal";
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { writeFileAtomically } from "./private/write";
-import { parseRouteKey } from "../guard/match/route";
 
 export { UsageError } from "./private/args";
 
@@ -100,41 +99,6 @@ export function parseArgs(argv: readonly string[], defaultFormat: "markdown" | "
   };
 }
 
-/**
- * New public routes pass only when a policy for the API names the route with exactly that public type (and
- * its written reason), or lists the path as an intended CORS preflight (OPTIONS).
- */
-export function publicRouteAllowedBy(set: PolicySet): NonNullable<DiffOptions["publicRouteAllowed"]> {
-  return (api, route, type) =>
-    policiesFor(set, api).some((p) => {
-      const effective = effectivePolicy(p, api);
-      const intended = effective.routes[route];
-      if (intended !== undefined) return intended.type === type && (intended.reason ?? "").trim() !== "";
-      const shape = parseRouteKey(route);
-      return shape?.method === "OPTIONS" && type === "NONE" && effective.corsPreflight.includes(shape.path);
-    });
-}
-
-/**
- * A grant is intended when, for every AWS_IAM route the principal can invoke, the policy's route names it: by role
- * name pattern (`roles`), or through a Cognito group (`groups`) whose role it is.
- */
-export function grantIntendedBy(set: PolicySet, head: Model): NonNullable<DiffOptions["grantIntended"]> {
-  return (principal, routes) => {
-    const roleName = /^role (.+)$/.exec(principal)?.[1];
-    if (roleName === undefined) return false;
-    const role = head.iamRoles.find((r) => r.name === roleName);
-    const groups = head.userGroups.filter((g) => role?.cognitoGroups.includes(g.address)).map((g) => g.name);
-    return routes.every((r) =>
-      policiesFor(set, r.api).some((p) => {
-        const want = effectivePolicy(p, r.api).routes[r.route];
-        if (want === undefined || want.type !== "AWS_IAM") return false;
-        return want.roles.some((pattern) => matchesName(pattern, roleName)) || want.groups.some((g) => groups.includes(g));
-      }),
-    );
-  };
-}
-
 const KIND: Readonly<Record<Model["format"], string>> = { cdktf: "configuration", plan: "plan", mixed: "plan and configuration" };
 
 /**
@@ -201,7 +165,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     } else {
       ({ base, head } = loadComparable(args.base as string, args.head as string));
     }
-    const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies);
+    const policies = args.policies.length === 0 ? undefined : loadPolicySet(args.policies, RULES);
     const changedFiles = args.changedFiles === undefined ? undefined : readChangedFiles(args.changedFiles);
     // The policy check on both sides with the same policies: the comment shows what the head still gets wrong, and a
     // finding the base did not have blocks (control-regressed). Date-bound rules (lambda-runtime-supported) judge
@@ -231,8 +195,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
         ? {
             publicRouteAllowed: publicRouteAllowedBy(policies),
             grantIntended: grantIntendedBy(policies, head),
-            loweredSeverities: loweredSeverities(policies),
-            deciders: policies.policies.flatMap((p) => (p.deciders ?? []).map((d) => d.function)),
+            loweredSeverities: loweredSeverities(policies, RULES),
+            deciders: deciderPatterns(policies),
           }
         : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),

@@ -4,7 +4,7 @@
 // the rules' own lookups, so the report never claims coverage the rules did not have.
 import type { Model, Route } from "./model";
 import { parseRouteKey, routeCovers } from "./match/route";
-import { intendedFor, isIntendedPreflight, known, lookupPolicy, show, type PolicyLookup } from "./access/context";
+import { intendedFor, isIntendedPreflight, known, lookupPolicy, show, type PolicyLookup } from "./access/lookups";
 import type { PolicySet } from "./policy/types";
 import { unreadRoutes } from "./access/unread-routes";
 

@@ -17,6 +17,7 @@ import { main as review } from "../../cli/review";
 import { failing, runRules } from "../../guard/engine";
 import { loadModel, modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { zipFiles } from "../../guard/load/zip";
 import { petstoreProd } from "../../spec/samples/petstore";
 import { missedBy, planMutantsOf, type Blocks, type PlanDoc } from "../guard/fixtures/sample-mutants";
@@ -80,7 +81,7 @@ interface PlanJson {
   const scratch = mkdtempSync(join(tmpdir(), "plan-sample-"));
   const outdir = join(scratch, "cdktf.out");
   const policyDir = SAMPLE_POLICY;
-  const policies = loadPolicies(policyDir);
+  const policies = loadPolicies(policyDir, RULES);
   const STACKS = ["petstore-dev", "petstore-prod"];
   const planFile = (stack: string): string => join(outdir, "stacks", stack, "plan.json");
   const planOf = (stack: string): PlanJson => JSON.parse(readFileSync(planFile(stack), "utf8")) as PlanJson;

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { brokenLinks } from "./private/links";
-import { links } from "./private/markdown";
+import { links } from "./private/read-markdown";
 
 const ROOT = resolve(__dirname, "..", "..");
 const DOCS = join(ROOT, "docs");

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { andParts, commandsOf, dispositionOf, expectationOf, splitComment } from "./private/commands";
 import { brokenLinks } from "./private/links";
-import { anchors, fencedBlocks, links, slug } from "./private/markdown";
+import { anchors, fencedBlocks, links, slug } from "./private/read-markdown";
 
 describe("fencedBlocks", () => {
   const md = [

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, sy
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { andParts, commandsOf, dispositionOf, type CiStep, type Command } from "./private/commands";
-import { fencedBlocks, type FencedBlock } from "./private/markdown";
+import { fencedBlocks, type FencedBlock } from "./private/read-markdown";
 
 const ROOT = resolve(__dirname, "..", "..");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { main } from "../../cli/check";
 import { runRules } from "../../guard/engine";
 import { loadModel } from "../../guard/load";
-import { draftPolicies } from "../../guard/init-policy";
+import { draftPolicies } from "../../guard/draft-policies";
 
 const FIX = join(__dirname, "load", "modules", "fixtures");
 const MIXED = join(FIX, "try-authorizer", "plan.json");

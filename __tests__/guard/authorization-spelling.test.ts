@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { ApiKeyIsNotAuthentication } from "../../guard/rules/apigateway/api-key-is-not-authentication";
 import { NoOpenMethod } from "../../guard/rules/access/no-open-method";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 
 test.each(["none", "None"])("GIVEN GET /items with authorization %j and no API key THEN no-open-method fires", (spelling) => {
   // GIVEN the compliant API with its Cognito list method opened, spelled in another case

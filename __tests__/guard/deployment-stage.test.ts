@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { runRules } from "../../guard/engine";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 
 function compliantWith(edit: (resources: Record<string, Record<string, Record<string, unknown>>>) => void): unknown {
   const doc = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };

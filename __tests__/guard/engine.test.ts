@@ -6,9 +6,10 @@ import { loadModel, modelFromDocument } from "../../guard/load";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import type { PolicySet } from "../../guard/policy/types";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 
 const FIX = join(__dirname, "fixtures");
-const base = loadPolicies(join(FIX, "shop.policy.yaml")).policies[0];
+const base = loadPolicies(join(FIX, "shop.policy.yaml"), RULES).policies[0];
 const xrayOff = loadModel(join(FIX, "noncompliant", "StageXray.tf.json"));
 
 const withExtra = (extra: Record<string, unknown>): PolicySet => {

@@ -3,10 +3,11 @@
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { ExecuteApiInvokeScoped } from "../../guard/rules/iam/execute-api-invoke-scoped";
 import { synth, type Doc, type Json } from "./review/fixtures/pairs";
 
-const policies = loadPolicies(join(__dirname, "..", "..", "policies"));
+const policies = loadPolicies(join(__dirname, "..", "..", "policies"), RULES);
 const REPORTING = "invoke_invoke-role-reporting_B0D8C99C";
 
 type Statement = { Effect: string; Action: string; Resource: string; Condition?: Json };

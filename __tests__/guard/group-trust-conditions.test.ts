@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { CognitoGroupRoleTrust } from "../../guard/rules/iam/cognito-group-role-trust";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 
 function withTrust(condition: Record<string, Record<string, string | string[]>>) {
   const doc = JSON.parse(readFileSync(join(FIX, "compliant.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };

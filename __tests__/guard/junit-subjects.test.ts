@@ -7,6 +7,7 @@ import { runRules } from "../../guard/engine";
 import { modelFromDocument } from "../../guard/load";
 import { policyDigests } from "../../guard/policy/digest";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { REPORTERS, type ReportInput } from "../../guard/report";
 
 const sax = require("sax") as {
@@ -61,7 +62,7 @@ function parse(xml: string): { cases: Case[]; suiteProperties: [string, string][
 
 const FIX = join(__dirname, "fixtures");
 const POLICY = join(FIX, "shop.policy.yaml");
-const policies = loadPolicies(POLICY);
+const policies = loadPolicies(POLICY, RULES);
 
 /** The compliant fixture in memory: no authorizer package is read, so its CUSTOM route is "not verified". */
 function input(): ReportInput {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { effectivePolicy, globMatch, policiesFor } from "../../guard/policy/match";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { PolicyError } from "../../guard/policy/types";
@@ -52,7 +53,7 @@ describe("parsePolicyDocument", () => {
 
 describe("loadPolicies", () => {
   test("GIVEN the shipped policies directory THEN it loads", () => {
-    const set = loadPolicies(join(__dirname, "..", "..", "policies"));
+    const set = loadPolicies(join(__dirname, "..", "..", "policies"), RULES);
     expect(policiesFor(set, "petstore-dev").length).toBe(1);
     expect(policiesFor(set, "petstore-prod").length).toBe(1);
   });
@@ -60,16 +61,16 @@ describe("loadPolicies", () => {
   test("GIVEN broken YAML THEN PolicyError names the file", () => {
     const dir = mkdtempSync(join(tmpdir(), "guard-pol-"));
     writeFileSync(join(dir, "a.yaml"), "api: [unclosed\n");
-    expect(() => loadPolicies(dir)).toThrow(PolicyError);
+    expect(() => loadPolicies(dir, RULES)).toThrow(PolicyError);
     try {
-      loadPolicies(dir);
+      loadPolicies(dir, RULES);
     } catch (e) {
       expect((e as PolicyError).problems[0].file).toBe(join(dir, "a.yaml"));
     }
   });
 
   test("GIVEN a missing path THEN PolicyError", () => {
-    expect(() => loadPolicies("/nonexistent/policies")).toThrow(PolicyError);
+    expect(() => loadPolicies("/nonexistent/policies", RULES)).toThrow(PolicyError);
   });
 });
 

@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { runRules } from "../../guard/engine";
 import { loadModel } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { REPORTERS, type ReportInput } from "../../guard/report";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 const input = (file: string): ReportInput => {
   const r = runRules(loadModel(join(FIX, file)), policies);
   return { findings: r.findings, rules: r.rules, failOn: "low", input: file, lowered: [] };

@@ -9,7 +9,7 @@ import { RULES } from "../../guard/rules";
 import { BREAKAGES } from "./fixtures/noncompliant/generate";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 
 describe("rules over the shop fixture", () => {
   test("GIVEN the compliant fixture WHEN every rule runs THEN there are no findings", () => {

@@ -10,11 +10,12 @@ import { failing, runRules } from "../../guard/engine";
 import { loadModel, modelFromDocument } from "../../guard/load";
 import { effectivePolicy, policiesFor } from "../../guard/policy/match";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import { edgeRoutesOf, missedBy, mutantsOf, type Blocks, type Json } from "./fixtures/sample-mutants";
 import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 
 const root = resolve(__dirname, "..", "..");
-const policies = loadPolicies(SAMPLE_POLICY);
+const policies = loadPolicies(SAMPLE_POLICY, RULES);
 const outdir = join(mkdtempSync(join(tmpdir(), "guard-sample-")), "cdktf.out");
 const env = { ...sampleEnv(), CDKTF_OUTDIR: outdir };
 const synth = spawnSync(process.execPath, [join(root, "scripts", "synth.mjs")], { cwd: root, env, encoding: "utf8" });

@@ -12,7 +12,7 @@ import { RULES } from "../../guard/rules";
 import { verdictLabel, verdictsOf } from "../../guard/verdicts";
 
 const FIX = join(__dirname, "fixtures");
-const policies = loadPolicies(join(FIX, "shop.policy.yaml"));
+const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 const verdicts = (file: string, set: PolicySet = policies, failOn: "low" | "info" = "low") => {
   const r = runRules(loadModel(join(FIX, file)), set);
   return verdictsOf(r.rules, r.findings, r.subjects, failOn);

@@ -9,7 +9,7 @@ import {
   specWordType,
   type AuthorizationType,
 } from "../../kernel/authorization-types";
-import { gatewayTypeFor } from "../../guard/access/context";
+import { gatewayTypeFor } from "../../guard/access/lookups";
 import type { Route } from "../../guard/model";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { INTENDED_TYPES } from "../../guard/policy/types";

@@ -6,12 +6,13 @@
 // `npm run test:policy` runs these alone and writes their JUnit evidence (docs/policy-tests.md).
 import { join, relative } from "node:path";
 import { loadPolicies } from "../../guard/policy/load";
+import { RULES } from "../../guard/rules";
 import type { Model } from "../../guard/model";
 import { policyTests, type PolicyTest } from "../../guard/testing/policy-tests";
 import { configuredStacks, ROOT } from "./private/configured";
 
 // Policy file names read `policies/<api>.yaml`, as the reviewers know them.
-const policies = loadPolicies(relative(process.cwd(), join(ROOT, "policies")) || "policies");
+const policies = loadPolicies(relative(process.cwd(), join(ROOT, "policies")) || "policies", RULES);
 const configured = configuredStacks();
 
 function declare(tests: readonly PolicyTest[]): void {

@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { dataFormatOf } from "../../guard/io/data-file";
 import type { Finding, Rule } from "../../guard/rules/types";
-import { apiKind, known } from "../../guard/access/context";
+import { apiKind, known } from "../../guard/access/lookups";
 import { unreadRoutes } from "../../guard/access/unread-routes";
 import type { Model } from "../../guard/model";
 

@@ -4,7 +4,7 @@
 import { splitIdentitySource, CREDENTIAL_SOURCE } from "../../lambdas/shared/credential-source";
 import { isUnknown, type Model, type ResourceInstance, type Route, type Stage } from "../model";
 import { asString, firstBlock } from "../load/json";
-import { known } from "./context";
+import { known } from "./lookups";
 import { referencedResource, resourceAt } from "./targets";
 
 /** `yes`, `no`, or `unknown` (known only after apply: fail closed, treated as maybe). */

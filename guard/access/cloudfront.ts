@@ -2,7 +2,7 @@
 // and following `${...}` / plan references from one resource to another of a given type in the same stack.
 import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
-import type { ResourceFinding } from "./context";
+import type { ResourceFinding } from "./lookups";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";

@@ -4,7 +4,7 @@
 // function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
 import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
 import { matchesAction } from "../match/glob";
-import { known } from "./context";
+import { known } from "./lookups";
 import { entrancesOf } from "./doors/entrances";
 import { vpcEndpointsOf } from "./doors/vpc-endpoints";
 import { functionUrlPrincipals } from "./doors/function-urls";

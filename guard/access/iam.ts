@@ -21,7 +21,7 @@ import { isUnset } from "../load/values";
 import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke } from "./iam-statements";
 import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../match/glob";
-import { show } from "./context";
+import { show } from "./lookups";
 import { iamIndex, roleArnPattern } from "./iam-index";
 
 /** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */

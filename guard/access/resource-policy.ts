@@ -7,7 +7,7 @@
 import { coversArnGlob } from "../match/glob";
 import { routeArnSuffix } from "../match/route";
 import { isUnknown, stackOf, type IamPolicy, type Model, type PolicyStatement, type RestApi, type Route } from "../model";
-import { known } from "./context";
+import { known } from "./lookups";
 import { certificateHolders, mutualTlsOnly, mutualTlsVia } from "./mutual-tls";
 import {
   allowedCallers,

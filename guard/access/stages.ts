@@ -3,7 +3,7 @@
 // authorizer permissions that any API Gateway could use. Pure: a Model in, plain data out; the review's stage
 // comparer and the check's rules (lambda-authorizer-permission-scoped, deployment-stage-name) read these facts.
 import { isUnknown, type Authorizer, type LambdaPermission, type Model, type ResourceInstance, type Stage, type Val } from "../model";
-import { apiKind } from "./context";
+import { apiKind } from "./lookups";
 
 export interface StageExposure {
   /** `api/stage`: pairs a stage across versions. */

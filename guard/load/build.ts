@@ -22,7 +22,7 @@ import type {
 import type { RawStack } from "./raw";
 import { buildHttpApiViews } from "./http-api";
 import { bodyViews } from "./openapi-routes";
-import { buildContext } from "./views/context";
+import { buildContext } from "./views/build-context";
 import { cognitoViews, lambdaPermissionViews } from "./views/cognito";
 import { iamViews } from "./views/iam";
 import { restViews } from "./views/rest";

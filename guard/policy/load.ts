@@ -3,9 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { dataFormatOf, errorText, parseDataText } from "../io/data-file";
 import { parsePolicyDocument } from "./parse";
-import { RULES } from "../rules";
 import { reviewSeverities } from "./severities";
-import { PolicyError, type ApiPolicy, type LoweredSeverity, type PolicyProblem, type PolicySet } from "./types";
+import { PolicyError, type ApiPolicy, type LoweredSeverity, type PolicyProblem, type PolicySet, type Severity } from "./types";
 
 function readOne(file: string): { policy?: ApiPolicy; problems: PolicyProblem[] } {
   const format = dataFormatOf(file);
@@ -21,7 +20,13 @@ function readOne(file: string): { policy?: ApiPolicy; problems: PolicyProblem[] 
   return parsePolicyDocument(parsed.data, file);
 }
 
-export function loadPolicies(pathOrDir: string): PolicySet {
+/** What loading checks a policy against: each rule's id (a policy's `severities` name rules by id) and default severity. */
+export type RuleCatalogue = readonly { readonly id: string; readonly severity: Severity }[];
+
+const defaultsOf = (rules: RuleCatalogue): ReadonlyMap<string, Severity> => new Map(rules.map((r) => [r.id, r.severity]));
+
+/** @param rules the rule catalogue the policy is checked against (the registry, `RULES`). */
+export function loadPolicies(pathOrDir: string, rules: RuleCatalogue): PolicySet {
   let files: string[];
   try {
     files = statSync(pathOrDir).isDirectory()
@@ -43,15 +48,15 @@ export function loadPolicies(pathOrDir: string): PolicySet {
   }
   if (problems.length > 0) throw new PolicyError(problems);
   const set = { policies };
-  const severities = reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity])));
+  const severities = reviewSeverities(set, defaultsOf(rules));
   if (severities.problems.length > 0) throw new PolicyError(severities.problems);
   return set;
 }
 
 /** Every policy path given (files or directories), merged into one set; each file still applies to its own APIs. */
-export function loadPolicySet(paths: readonly string[]): PolicySet {
-  return { policies: paths.flatMap((p) => loadPolicies(p).policies) };
+export function loadPolicySet(paths: readonly string[], rules: RuleCatalogue): PolicySet {
+  return { policies: paths.flatMap((p) => loadPolicies(p, rules).policies) };
 }
 
 /** The rules a policy set reports below their default severity (each with its reason), for every report. */
-export const loweredSeverities = (set: PolicySet): readonly LoweredSeverity[] => reviewSeverities(set, new Map(RULES.map((r) => [r.id, r.severity]))).lowered;
+export const loweredSeverities = (set: PolicySet, rules: RuleCatalogue): readonly LoweredSeverity[] => reviewSeverities(set, defaultsOf(rules)).lowered;

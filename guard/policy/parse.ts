@@ -22,6 +22,7 @@ import {
 
 // `$default` (an HTTP API's catch-all) and `$connect` (a WebSocket API's connection) are route keys of their own.
 const TOP_KEYS = [
+  "version",
   "api",
   "apis",
   "description",
@@ -37,6 +38,12 @@ const TOP_KEYS = [
   "severities",
 ];
 const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients", "issuer", "audience", "apiKey", "reason"];
+/**
+ * The policy file format this tool reads (schema/policy.schema.json). A file may say which format it is written for
+ * (`version: 1`); a later version is refused rather than read as this one, since a new word it uses may mean more.
+ */
+export const POLICY_FILE_VERSION = 1;
+
 /** A reason must say something; "ok" or "n/a" is not a reason. */
 /** One rule for specs and policies (guard/io/words.ts). */
 const MIN_REASON = MIN_REASON_LENGTH;
@@ -188,6 +195,18 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
     return { problems: c.problems };
   }
   c.unknownKeys(raw, TOP_KEYS, "");
+  const version = raw["version"];
+  if (version !== undefined && version !== POLICY_FILE_VERSION) {
+    const later = typeof version === "number" && Number.isInteger(version) && version > POLICY_FILE_VERSION;
+    c.add(
+      "version",
+      later
+        ? `this file is written for policy format ${version}; this tool reads format ${POLICY_FILE_VERSION}: upgrade the tool (docs/migrations.md)`
+        : `must be ${POLICY_FILE_VERSION} (the policy file format), or left out`,
+      version,
+    );
+    return { problems: c.problems };
+  }
   const apis = apiPatterns(c, raw["apis"] ?? raw["api"], raw["apis"] !== undefined ? "apis" : "api");
   const routes = parseRoutes(c, raw["routes"], "routes");
   if (Object.keys(routes).length === 0 && c.problems.length === 0) c.add("routes", "a policy must list at least one route", raw["routes"]);

@@ -1,7 +1,7 @@
 // Reporter registry: format name -> renderer.
 import { jsonReport } from "./json";
 import { junitReport } from "./junit";
-import { markdownReport } from "./markdown";
+import { markdownReport } from "./check-markdown";
 import { sarifReport } from "./sarif";
 import { tableReport } from "./table";
 import type { Format, ReportInput } from "./types";

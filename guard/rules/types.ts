@@ -1,5 +1,5 @@
 // What a rule is: metadata beside a pure check over the model and the intended-authorization policies.
-import type { ResourceFinding } from "../access/context";
+import type { ResourceFinding } from "../access/lookups";
 import type { Model } from "../model";
 import type { PolicySet, Severity } from "../policy/types";
 

@@ -2,7 +2,7 @@
 // from the one model the check uses: what hand-written policy tests compare with and what their failures show.
 // What cannot be read is UNKNOWN with the reason, never a guess: no expectation is met by it.
 import { invokers } from "../rules/access/method-matches-policy";
-import { known, show } from "../access/context";
+import { known, show } from "../access/lookups";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
 import { normalizeRouteKey, parseRouteKey } from "../match/route";

@@ -2,7 +2,7 @@
 // it), one per API and policy file, and one per control rule and resource it judges, each passed, failed (with the
 // findings, the route, the policy file, the input's value and the policy's) or skipped (with why: "not verified",
 // waived, below --fail-on). __tests__/policy declares them as jest tests; being data, they are also tested as such.
-import { intendedFor, isIntendedPreflight, lookupPolicy } from "../access/context";
+import { intendedFor, isIntendedPreflight, lookupPolicy } from "../access/lookups";
 import { runRules } from "../engine";
 import type { Model, Route } from "../model";
 import type { IntendedRoute, PolicySet, Severity } from "../policy/types";

@@ -3,7 +3,7 @@
 // (lambda-runtime-supported) gives the same answer on every later day; the expectations were reviewed at it.
 import { rulesWithoutPolicy } from "../../../cli/private/no-policy";
 import { runRules } from "../../../guard/engine";
-import { draftPolicies, type DraftResult } from "../../../guard/init-policy";
+import { draftPolicies, type DraftResult } from "../../../guard/draft-policies";
 import { loadModel } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
 import { RULES } from "../../../guard/rules";

@@ -2,7 +2,7 @@
 // that no heading of the target page gives.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { anchors, links } from "./markdown";
+import { anchors, links } from "./read-markdown";
 
 /** Every broken relative link of a page, as "<page>:<line>: <target> (why)", the page named relative to root. */
 export function brokenLinks(page: string, root: string): string[] {

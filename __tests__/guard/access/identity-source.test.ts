@@ -4,12 +4,13 @@ import { credentialCacheGap } from "../../../lambdas/shared/credential-source";
 import { runRules } from "../../../guard/engine";
 import { modelFromDocument } from "../../../guard/load";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import { validateSpec } from "../../../spec/validate";
 import { only, synth } from "../review/fixtures/pairs";
 import { specWith } from "../../spec/helpers";
 import { join } from "path";
 
-const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
+const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"), RULES);
 
 describe("credentialCacheGap", () => {
   it("GIVEN a REQUEST authorizer caching on X-Tenant only THEN it is a gap", () => {

@@ -6,7 +6,7 @@
 // written here, in the shape of the corpus project (HTTP API) and of its REST twin.
 import { doorsOf } from "../../../guard/access/doors";
 import { callersOf } from "../../../guard/access/resource-policy";
-import { draftPolicies } from "../../../guard/init-policy";
+import { draftPolicies } from "../../../guard/draft-policies";
 import { modelFromDocument } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
 import { diffModels } from "../../../guard/review/diff";

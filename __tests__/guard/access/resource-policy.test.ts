@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { callersOf, callersText, type Callers } from "../../../guard/access/resource-policy";
 import { allowedCallers, callersLeftByDeny } from "../../../guard/access/iam-statements";
 import { runRules } from "../../../guard/engine";
-import { draftPolicies } from "../../../guard/init-policy";
+import { draftPolicies } from "../../../guard/draft-policies";
 import { loadModel } from "../../../guard/load";
 import type { Model, PolicyCondition, PolicyStatement } from "../../../guard/model";
 import { diffModels } from "../../../guard/review/diff";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { main as check } from "../../../cli/check";
 import { MAX_DEPTH, parseDataText } from "../../../guard/io/data-file";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 
 const FIX = join(__dirname, "..", "fixtures");
 const SYNTH = join(__dirname, "..", "review", "fixtures", "synth", "petstore-dev.cdk.tf.json");
@@ -81,7 +82,7 @@ describe("GIVEN hostile policy files WHEN the check runs", () => {
     lines.push("  - apis: [shop-anchor]", "    routes:", '      "GET /r0": &iam {type: AWS_IAM, groups: [admins]}');
     for (let i = 1; i <= 150; i++) lines.push(`      "GET /r${i}": *iam`);
     writeFileSync(join(dir, "aliases.yaml"), `${lines.join("\n")}\n`);
-    const set = loadPolicies(join(dir, "aliases.yaml"));
+    const set = loadPolicies(join(dir, "aliases.yaml"), RULES);
     expect(Object.keys(set.policies[0].overrides[0].routes)).toHaveLength(151);
   });
 });

@@ -3,10 +3,11 @@
 // the default endpoint and distributions referencing the API are intended). The sample's own doors pass.
 import { join } from "node:path";
 import { modelFromDocument } from "../../../guard/load";
-import { draftPolicies } from "../../../guard/init-policy";
+import { draftPolicies } from "../../../guard/draft-policies";
 import { parseDataText } from "../../../guard/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import type { ApiPolicy } from "../../../guard/policy/types";
 import { BackendDoorsIntended } from "../../../guard/rules/access/backend-doors-intended";
 import { synth, type Doc } from "../review/fixtures/pairs";
@@ -54,7 +55,7 @@ describe("GIVEN the policy parser", () => {
 });
 
 describe("GIVEN rule backend-doors-intended on the sample synth", () => {
-  const shipped = loadPolicies(join(__dirname, "..", "..", "..", "policies")).policies;
+  const shipped = loadPolicies(join(__dirname, "..", "..", "..", "policies"), RULES).policies;
 
   test("WHEN the sample is checked with its own policy THEN no door is reported", () => {
     expect(findings(synth("dev"), shipped)).toEqual([]);

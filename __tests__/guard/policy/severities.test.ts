@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { main as check } from "../../../cli/check";
 import { main as review } from "../../../cli/review";
 import { loadPolicies, loweredSeverities } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import { PolicyError } from "../../../guard/policy/types";
 import { pairDocs } from "../review/fixtures/pairs";
 
@@ -25,7 +26,7 @@ const policy = (name: string, severities: string): string => {
 
 const problemsOf = (file: string): string[] => {
   try {
-    loadPolicies(file);
+    loadPolicies(file, RULES);
     return [];
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
@@ -35,8 +36,8 @@ const problemsOf = (file: string): string[] => {
 
 describe("GIVEN a policy's severities", () => {
   it("WHEN one raises a rule THEN it loads, and nothing is listed as lowered", () => {
-    const set = loadPolicies(policy("raise.yaml", "  stage-xray: high\n"));
-    expect(loweredSeverities(set)).toEqual([]);
+    const set = loadPolicies(policy("raise.yaml", "  stage-xray: high\n"), RULES);
+    expect(loweredSeverities(set, RULES)).toEqual([]);
   });
 
   it("WHEN one lowers a rule without a reason THEN loading fails naming the rule and the way to give a reason", () => {
@@ -47,7 +48,7 @@ describe("GIVEN a policy's severities", () => {
 
   it("WHEN one lowers a rule with a reason THEN it loads and is listed with the reason", () => {
     const file = policy("lower-ok.yaml", '  stage-xray:\n    severity: info\n    reason: "tracing is off in dev on purpose (cost)"\n');
-    expect(loweredSeverities(loadPolicies(file))).toEqual([
+    expect(loweredSeverities(loadPolicies(file, RULES), RULES)).toEqual([
       { rule: "stage-xray", from: "low", to: "info", reason: "tracing is off in dev on purpose (cost)", policyFile: file },
     ]);
   });

@@ -4,7 +4,7 @@ import { modelFromDocument } from "../../../guard/load";
 import { unknownValue } from "../../../guard/model";
 import { widens } from "../../../guard/review/attribute-direction";
 import { diffModels } from "../../../guard/review/diff";
-import { renderMarkdown } from "../../../guard/review/markdown";
+import { renderMarkdown } from "../../../guard/review/review-markdown";
 import { renderText } from "../../../guard/review/terminal";
 import { only, synth, type Doc } from "./fixtures/pairs";
 

@@ -4,7 +4,7 @@
 import { modelFromDocument } from "../../../guard/load";
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText, mermaidText } from "../../../guard/report/inert";
 import { diffModels } from "../../../guard/review/diff";
-import { FULL_REPORT_NOTICE, REVIEW_MARKER, renderMarkdown } from "../../../guard/review/markdown";
+import { FULL_REPORT_NOTICE, REVIEW_MARKER, renderMarkdown } from "../../../guard/review/review-markdown";
 import { method, only, synth, type Json } from "./fixtures/pairs";
 
 const EVIL = 'x<!-- hide --> <img src=x> | `tick` ```fence\n@org/team [link](https://e.x) ~~s~~ "q" #35; &amp;';

@@ -48,7 +48,7 @@ const WITHOUT_PAIR: Readonly<Partial<Record<ChangeKind, string>>> = {
   "jwt-audience-widened": "__tests__/guard/load/http-api/review.test.ts",
   // The intended policy (publicRouteAllowed, grantIntended), a plan's unknown values, the check's findings.
   "new-public-route-allowed": DIFF,
-  "invoke-grant-intended": "__tests__/guard/review/grant-intended.test.ts",
+  "invoke-grant-intended": "__tests__/guard/policy/intended.test.ts",
   "policy-unverifiable": DIFF,
   "control-regressed": "__tests__/guard/review/regressed.test.ts",
 };

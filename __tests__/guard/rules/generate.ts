@@ -154,7 +154,7 @@ async function generateOne(rule: Rule): Promise<string | undefined> {
   const fx = FIXTURE_TABLES[service]?.[rule.id];
   if (fx === undefined) return `${rule.id}: no entry in ${service}/fixtures.ts`;
   const dir = join(FIXTURE_ROOT, service, rule.id);
-  const policies = fx.base.policy === undefined ? { policies: [] } : loadPolicies(join(ROOT, fx.base.policy));
+  const policies = fx.base.policy === undefined ? { policies: [] } : loadPolicies(join(ROOT, fx.base.policy), RULES);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, data] of Object.entries(fx.files?.() ?? {})) writeFileSync(join(dir, name), data);

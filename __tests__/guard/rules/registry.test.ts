@@ -57,7 +57,7 @@ function fixtures(rule: Rule): { dir: string; policies: PolicySet; sourceBuilds?
   const builds = join(dir, "source-builds.json");
   return {
     dir,
-    policies: existsSync(policy) ? loadPolicies(policy) : { policies: [] },
+    policies: existsSync(policy) ? loadPolicies(policy, RULES) : { policies: [] },
     ...(existsSync(builds) ? { sourceBuilds: JSON.parse(readFileSync(builds, "utf8")) as Record<string, string> } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { loadModel, modelFromDocument } from "../../../guard/load";
 import { defaultIsUsedLiteral } from "../../../guard/load/variable-default";
 import { REDACTED } from "../../../guard/load/redacted";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import { MethodMatchesPolicy } from "../../../guard/rules/access/method-matches-policy";
 import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
 import { LambdaAuthorizerPermissionScoped } from "../../../guard/rules/lambda/lambda-authorizer-permission-scoped";
@@ -73,7 +74,7 @@ describe("secret-literal: a default is a literal only when it is not empty and i
 });
 
 describe("an API whose OpenAPI body is known only after apply", () => {
-  const policies = loadPolicies(join(DIR, "policies"));
+  const policies = loadPolicies(join(DIR, "policies"), RULES);
 
   test("GIVEN a policy route on it THEN not verified, naming why; on the twin whose body is known THEN 'has no method'", () => {
     const messages = MethodMatchesPolicy.check(model, policies)

@@ -6,11 +6,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { loadPolicies } from "../../../guard/policy/load";
+import { RULES } from "../../../guard/rules";
 import { policyTests, type PolicyTest } from "../../../guard/testing/policy-tests";
 import { configuredStacks, ROOT } from "../../policy/private/configured";
 
 const EXAMPLE = join(ROOT, "examples", "orders");
-const policies = loadPolicies(relative(process.cwd(), join(EXAMPLE, "policies")));
+const policies = loadPolicies(relative(process.cwd(), join(EXAMPLE, "policies")), RULES);
 const POLICY_FILE = relative(process.cwd(), join(EXAMPLE, "policies", "orders.yaml"));
 
 /** The README's change, made to a copy of the dev spec. */

@@ -3,7 +3,7 @@
 // verified"; with --plan, drift against the reviewed code too), and keep everything the reporters need.
 import { createHash } from "node:crypto";
 import { VERSION } from "../version";
-import { intendedFor } from "../../../guard/access/context";
+import { intendedFor } from "../../../guard/access/lookups";
 import { coverageOf } from "../../../guard/coverage";
 import { failing, runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
@@ -116,7 +116,7 @@ const policyDigestOf = (files: readonly { file: string; sha256: string }[]): str
     .digest("hex");
 
 export async function runAudit(args: AuditArgs, clients: ClientFactory | undefined, now: Date): Promise<AuditRun> {
-  const policies = loadPolicySet(args.policies);
+  const policies = loadPolicySet(args.policies, RULES);
   // The reviewed code is read before the account: a wrong --plan is exit 2 without a request.
   const code = args.plan === undefined ? undefined : loadModel(args.plan);
   const snapshot = await readAccount({
@@ -150,7 +150,7 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     rules: result.rules,
     failOn: args.failOn,
     input,
-    lowered: loweredSeverities(policies),
+    lowered: loweredSeverities(policies, RULES),
     coverage: coverageOf(model, policies),
     subjects: result.subjects,
     policyFiles: files,

@@ -3,7 +3,7 @@
 // with the reason, and one info finding says the rule itself is not verified, so it can never show as a pass.
 // Rules about the code itself (its bundles, lifecycle settings, OpenAPI bodies) have no live counterpart: the
 // check judges them on the reviewed code, the audit leaves them out and says so. Pure.
-import { intendedFor } from "../../../guard/access/context";
+import { intendedFor } from "../../../guard/access/lookups";
 import type { Model } from "../../../guard/model";
 import type { PolicySet } from "../../../guard/policy/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";

@@ -5,7 +5,7 @@
 import { isUnknown, type Model, type ResourceInstance, type RestApi } from "../../model";
 import { blocks } from "../../load/json";
 import { hasEdgeAuth } from "../cloudfront";
-import { known } from "../context";
+import { known } from "../lookups";
 import { managed, referenced, textOf } from "./refs";
 
 export interface Entrance {

@@ -4,7 +4,7 @@
 // whose policies grant execute-api:Invoke on it.
 import type { AuthorizationType } from "../../../kernel/authorization-types";
 import { isUnknown, type Model, type Route } from "../../model";
-import { apiNameOf, known } from "../context";
+import { apiNameOf, known } from "../lookups";
 import { trustedPools } from "../cognito";
 import { iamAccess, describeInvoker, type RouteInvokers } from "../iam";
 import { coversRoute, grantsInvoke } from "../iam-statements";

@@ -5,7 +5,7 @@
 // says who inside the VPC may use it: none is full access; one that cannot be read is not verified.
 import { parsePolicy } from "../../load/iam";
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi } from "../../model";
-import { known } from "../context";
+import { known } from "../lookups";
 import { toEveryone } from "../iam-statements";
 import { matchesAction } from "../../match/glob";
 import { managed, referenced, textOf } from "./refs";

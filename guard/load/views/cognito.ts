@@ -13,7 +13,7 @@ import {
 } from "../../model";
 import { blocks, firstBlock } from "../json";
 import { isUnset, optBool, optNum, optStr, optText, str } from "../values";
-import type { BuildContext } from "./context";
+import type { BuildContext } from "./build-context";
 
 export interface CognitoViews {
   readonly userPools: UserPool[];

@@ -4,7 +4,7 @@ import { isUnknown, type IamPolicy, type IamRole, type ResourceInstance, type Re
 import { documentFromDataSource, parsePolicy } from "../iam";
 import { blocks } from "../json";
 import { str } from "../values";
-import type { BuildContext } from "./context";
+import type { BuildContext } from "./build-context";
 
 export interface IamViews {
   readonly userGroups: UserGroup[];

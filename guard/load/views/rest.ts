@@ -2,7 +2,7 @@
 // resource_id -> parent_id -> the API root. Pure.
 import { isUnknown, unknownValue, type Authorizer, type ResourceInstance, type RestApi, type Route, type UnresolvedRef, type Val } from "../../model";
 import { bool, knownStrList, optNum, optStr, str, strList } from "../values";
-import { API, RES, type BuildContext } from "./context";
+import { API, RES, type BuildContext } from "./build-context";
 import { routeAuthorizer } from "../route-authorizer";
 import { firstBlock } from "../json";
 

@@ -4,7 +4,7 @@ import { isUnknown, unknownValue, type ApiKey, type Deployment, type MethodSetti
 import { blocks, firstBlock, isObject } from "../json";
 import { bool, optBool, optNum, optStr, str } from "../values";
 import { referencesInString } from "../address";
-import { API, type BuildContext } from "./context";
+import { API, type BuildContext } from "./build-context";
 import type { RestViews } from "./rest";
 
 export interface StageViews {

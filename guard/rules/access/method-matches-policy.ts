@@ -2,7 +2,7 @@
 import type { Authorizer, Model, RestApi, Route } from "../../model";
 import { expandAuthorizer, globMatch } from "../../policy/match";
 import type { IntendedRoute, PolicySet } from "../../policy/types";
-import { apiKind, authorizerFits, connectionNote, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../../access/context";
+import { apiKind, authorizerFits, connectionNote, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../../access/lookups";
 import { iamAccess } from "../../access/iam";
 import { edgeRequirementOf } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
@@ -17,7 +17,7 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.lengt
  * Who can invoke an AWS_IAM route: Cognito group names and other role names, from the one effective-access model
  * (guard/access/iam.ts: inline, attached and managed policies, NotResource and unknown resources counted, roles an
  * explicit Deny refuses left out), and the policies that could not be read (`unverifiable`): a role only they grant
- * is not named, the route is "not verified" instead. Exported for the policy draft (guard/init-policy.ts), which
+ * is not named, the route is "not verified" instead. Exported for the policy draft (guard/draft-policies.ts), which
  * must describe a route exactly as this rule will compare it.
  */
 export function invokers(model: Model, r: Route): { groups: string[]; roles: string[]; unverifiable: string[] } {

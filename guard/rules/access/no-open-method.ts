@@ -1,6 +1,6 @@
 // No method is open to anyone unless it is a CORS preflight or the policy says so with a reason.
 import { isUnknown } from "../../model";
-import { connectionNote, intendedFor, isIntendedPreflight, routeFinding, show } from "../../access/context";
+import { connectionNote, intendedFor, isIntendedPreflight, routeFinding, show } from "../../access/lookups";
 import { edgeProtectionGap } from "../../access/origin";
 import { callersOf, callersText } from "../../access/resource-policy";
 import type { Rule, RuleFinding } from "../types";

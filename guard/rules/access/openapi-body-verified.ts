@@ -3,7 +3,7 @@
 import { normalizeRouteKey } from "../../match/route";
 import { bodyOf, BODY_APIS } from "../../load/openapi-routes";
 import type { Route } from "../../model";
-import { known, routeFinding } from "../../access/context";
+import { known, routeFinding } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 
 export const OpenApiBodyVerified: Rule = {

@@ -1,6 +1,6 @@
 // A REST stage that caches responses of authorized routes keys the cache on the caller's credential.
 import { credentialParameters, integrationOf, missingFromCacheKey, routeCaching, stageCacheCluster } from "../../access/api-cache";
-import { routeFinding } from "../../access/context";
+import { routeFinding } from "../../access/lookups";
 import { routeSubjects } from "../private/subjects";
 import type { Rule, RuleFinding } from "../types";
 

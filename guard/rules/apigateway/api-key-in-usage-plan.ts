@@ -1,5 +1,5 @@
 // Every API key belongs to a usage plan.
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import type { Rule } from "../types";
 import { apiKeySubjects } from "../private/subjects";
 

@@ -1,5 +1,5 @@
 // An API key alone meters traffic; the policy must say the route is metering-only.
-import { intendedFor, routeFinding } from "../../access/context";
+import { intendedFor, routeFinding } from "../../access/lookups";
 import type { Rule } from "../types";
 import { routeSubjects } from "../private/subjects";
 

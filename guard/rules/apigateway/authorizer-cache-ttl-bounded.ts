@@ -1,5 +1,5 @@
 // An authorizer's cached decision outlives a revoked or expired token by at most the TTL: keep the TTL short.
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { authorizerSubjects } from "../private/subjects";
 import type { Rule, RuleFinding } from "../types";
 

@@ -1,5 +1,5 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
-import { apiKind, authorizerFits, routeFinding, show } from "../../access/context";
+import { apiKind, authorizerFits, routeFinding, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { authorizerProblem, needsAuthorizer } from "../private/route-authorizer-problems";
 import { routeSubjects } from "../private/subjects";

@@ -1,6 +1,6 @@
 // Every authorizer names where the credential comes from, and a cached Lambda authorizer result is keyed on it.
 import { identitySourceGap } from "../../access/authorizer-code";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { authorizerSubjects } from "../private/subjects";
 

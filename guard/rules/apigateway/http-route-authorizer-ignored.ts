@@ -1,5 +1,5 @@
 // An HTTP API route with an authorizer_id but authorization_type NONE (or omitted) is open: the authorizer never runs.
-import { routeFinding, show } from "../../access/context";
+import { routeFinding, show } from "../../access/lookups";
 import type { Rule } from "../types";
 import { routeSubjects } from "../private/subjects";
 

@@ -1,5 +1,5 @@
 // Every stage writes access logs with a destination and a format.
-import { known } from "../../access/context";
+import { known } from "../../access/lookups";
 import { stageFinding } from "../private/stage";
 import type { Rule, RuleFinding } from "../types";
 import { stageSubjects } from "../private/subjects";

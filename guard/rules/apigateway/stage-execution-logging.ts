@@ -1,5 +1,5 @@
 // Every stage logs execution (ERROR or INFO) and emits metrics for all methods.
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { stageFinding } from "../private/stage";
 import type { Rule, RuleFinding } from "../types";
 import { stageSubjects } from "../private/subjects";

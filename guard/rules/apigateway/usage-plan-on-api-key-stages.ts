@@ -1,5 +1,5 @@
 // Stages serving API-key methods are in a usage plan with throttle and quota.
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { stageFinding } from "../private/stage";
 import type { Rule, RuleFinding } from "../types";
 

@@ -2,7 +2,7 @@
 // client connects unauthenticated and every route of the API runs for it.
 import { isUnknown, type Route } from "../../model";
 import { CONNECT_ROUTE_KEY } from "../../match/route";
-import { apiKind, apiNameOf, intendedFor, routeFinding, show } from "../../access/context";
+import { apiKind, apiNameOf, intendedFor, routeFinding, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { routeSubjects } from "../private/subjects";
 

@@ -1,6 +1,6 @@
 // A Cognito authorizer trusts a user pool of this configuration, identified by reference, not by an ARN.
 import { trustedPools } from "../../access/cognito";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import type { Rule } from "../types";
 
 export const CognitoAuthorizerPoolKnown: Rule = {

@@ -1,6 +1,6 @@
 // Cognito methods that need access tokens carry scopes, and every scope exists on a resource server.
 import { jwtIssuerTarget } from "../../access/jwt-issuer";
-import { known, intendedFor, routeFinding, show } from "../../access/context";
+import { known, intendedFor, routeFinding, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { routeSubjects } from "../private/subjects";
 import type { Model, Route } from "../../model";

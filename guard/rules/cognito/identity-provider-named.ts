@@ -1,5 +1,5 @@
 // A federated identity provider on a user pool whose tokens authorize routes is named in the API's policy.
-import { apiNameOf, lookupPolicy } from "../../access/context";
+import { apiNameOf, lookupPolicy } from "../../access/lookups";
 import { federatedProviders, routesTrustingPool, type FederatedProvider } from "../../access/federation";
 import type { Route } from "../../model";
 import type { PolicySet } from "../../policy/types";

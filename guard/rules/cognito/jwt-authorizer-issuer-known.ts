@@ -2,7 +2,7 @@
 import { jwtIssuerTarget } from "../../access/jwt-issuer";
 import { valueOf } from "../../access/targets";
 import { isUnknown } from "../../model";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 
 export const JwtAuthorizerIssuerKnown: Rule = {

@@ -1,6 +1,6 @@
 // User pools enforce threat protection (advanced security ENFORCED, or the PLUS feature plan with it on).
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import type { Rule } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 

@@ -1,6 +1,6 @@
 // User pools cannot be deleted by a stray apply.
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import type { Rule } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 

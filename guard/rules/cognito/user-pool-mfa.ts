@@ -1,6 +1,6 @@
 // User pools have MFA ON or OPTIONAL with TOTP enabled.
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 

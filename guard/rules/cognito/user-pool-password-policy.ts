@@ -1,6 +1,6 @@
 // User pools require long passwords with all four character classes.
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 

@@ -1,6 +1,6 @@
 // A user pool whose tokens authorize routes lets only administrators create users (no self sign-up).
 import { clientAccess, trustedPools } from "../../access/cognito";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { sameTarget, targetOf } from "../../access/targets";
 import type { Model, Route, UserPool } from "../../model";
 import { poolFinding } from "../private/pool";

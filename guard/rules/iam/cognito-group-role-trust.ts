@@ -1,6 +1,6 @@
 // Roles of Cognito groups trust named principals only; identity-pool trust carries aud and amr conditions.
 import { isUnknown, type PolicyStatement } from "../../model";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { groupRoleSubjects } from "../private/subjects";
 

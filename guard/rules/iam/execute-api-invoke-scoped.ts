@@ -2,7 +2,7 @@
 // deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../../policy/match";
 import type { PolicyStatement } from "../../model";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { allowedCallers, breadth, callersLeftByDeny, grantsInvoke, mayGrantInvoke, toEveryone } from "../../access/iam-statements";
 import { invokeDenies, rolesAt, uncoveredDeeperGlobs } from "../private/invoke-depth";
 import type { Rule, RuleFinding } from "../types";

@@ -2,7 +2,7 @@
 // package: not a version or alias pinned by literal, and not a package the check cannot read.
 import { behaviors } from "../../access/cloudfront";
 import { codePin, deciderFunctions, packageGap, type CodePin } from "../../access/code-pin";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { handlerDeciders, invokedCode } from "../../access/handler-deciders";
 import { asString, blocks } from "../../load/json";
 import { authorizerSubjects, lambdaFunctionSubjects } from "../private/subjects";

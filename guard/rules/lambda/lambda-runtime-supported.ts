@@ -2,7 +2,7 @@
 // (model.asOf) against AWS's dated table (private/runtimes.ts): a blocked runtime fails the next deploy that touches
 // the function, whatever the plan says.
 import { lambdaFunctions, type LambdaFunctionFacts } from "../../access/lambda-functions";
-import { show } from "../../access/context";
+import { show } from "../../access/lookups";
 import { daysBetween } from "../../io/day";
 import { isUnknown } from "../../model";
 import { lifecycleOf, RUNTIME_TABLE_CHECKED_ON, type RuntimeLifecycle } from "../private/runtimes";

@@ -1,7 +1,7 @@
 // Finding builder and block access for Cognito rules.
 import type { ResourceInstance } from "../../model";
 import type { RuleFinding } from "../types";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 
 export function poolFinding(r: ResourceInstance, message: string): RuleFinding {
   const name = r.values["name"];

@@ -1,7 +1,7 @@
 // Finding builder for stage rules.
 import type { Stage } from "../../model";
 import type { RuleFinding } from "../types";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 
 /** A REST stage or an HTTP/WebSocket API stage (HttpStage): the same finding shape. */
 export function stageFinding(s: Pick<Stage, "address" | "api" | "name" | "resource">, message: string): RuleFinding {

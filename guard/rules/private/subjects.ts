@@ -1,7 +1,7 @@
 // What rules judge, as subjects for evidence per subject (guard/verdicts.ts): routes, APIs, policy files, stages,
 // user pools, app clients, authorizers, API keys, deployments and Cognito group roles, each labelled as a person
 // names it. A rule declares the family it judges with one of these (`subjects: routeSubjects()`).
-import { apiNameOf, known, lookupPolicy, show } from "../../access/context";
+import { apiNameOf, known, lookupPolicy, show } from "../../access/lookups";
 import { lambdaFunctions } from "../../access/lambda-functions";
 import { holderName, secretHolders, SECRET_TYPES } from "../../access/secrets";
 import type { Model, ResourceInstance, RestApi, Route, Val } from "../../model";

@@ -2,7 +2,7 @@
 // only while its default execute-api endpoint is disabled (or callers go around CloudFront).
 import { blocks } from "../../load/json";
 import { isUnknown, type Model, type RestApi } from "../../model";
-import { known, show } from "../../access/context";
+import { known, show } from "../../access/lookups";
 import { refsOf, resolveRefs } from "../../access/cloudfront";
 import { entrancesOf } from "../../access/doors/entrances";
 import { mutualTlsOnly } from "../../access/mutual-tls";

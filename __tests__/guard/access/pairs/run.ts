@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { failing, runRules } from "../../../../guard/engine";
 import { modelFromDocument } from "../../../../guard/load";
 import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
 import { diffModels } from "../../../../guard/review/diff";
 import type { Change } from "../../../../guard/review/types";
 import { synth } from "../../review/fixtures/pairs";
 import type { AccessPair } from "./types";
 
-const policies = loadPolicies(join(__dirname, "..", "..", "..", "..", "policies"));
+const policies = loadPolicies(join(__dirname, "..", "..", "..", "..", "policies"), RULES);
 
 const ruleKeys = (doc: unknown): Set<string> =>
   new Set(failing(runRules(modelFromDocument(doc, "x.cdk.tf.json"), policies).findings, "low").map((f) => `${f.rule}|${f.address}|${f.message}`));

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { runRules } from "../../../../guard/engine";
 import { modelFromDocument } from "../../../../guard/load";
 import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
 import type { PolicySet } from "../../../../guard/policy/types";
 import type { Finding } from "../../../../guard/rules/types";
 
@@ -15,7 +16,7 @@ const FIXTURES = join(__dirname, "fixtures");
 export const POLICY_FILE = join(FIXTURES, "orders-http.policy.yaml");
 
 export const ordersHttp = (): Doc => JSON.parse(readFileSync(join(FIXTURES, "orders-http.tf.json"), "utf8")) as Doc;
-const ordersPolicy = (): PolicySet => loadPolicies(POLICY_FILE);
+const ordersPolicy = (): PolicySet => loadPolicies(POLICY_FILE, RULES);
 export const NO_POLICY: PolicySet = { policies: [] };
 
 /** The `aws_apigatewayv2_route` with this route key (fails loudly when the fixture changed shape). */

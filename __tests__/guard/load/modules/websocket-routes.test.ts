@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { coverageOf } from "../../../../guard/coverage";
 import { runRules } from "../../../../guard/engine";
-import { draftPolicies } from "../../../../guard/init-policy";
+import { draftPolicies } from "../../../../guard/draft-policies";
 import { loadModel } from "../../../../guard/load";
 import type { Model } from "../../../../guard/model";
 import { parsePolicyDocument } from "../../../../guard/policy/parse";

@@ -11,7 +11,7 @@ import { method, synth, type Doc, type Json } from "../../review/fixtures/pairs"
 import { API, bodyOfDoc, oas3Body, setBody, type BodyJson } from "./fixtures";
 
 const NO_POLICY: PolicySet = { policies: [] };
-const PETSTORE = loadPolicies(join(__dirname, "..", "..", "..", "..", "policies"));
+const PETSTORE = loadPolicies(join(__dirname, "..", "..", "..", "..", "policies"), RULES);
 const rule = (id: string) => {
   const r = RULES.find((x) => x.id === id);
   if (r === undefined) throw new Error(`no rule ${id}`);

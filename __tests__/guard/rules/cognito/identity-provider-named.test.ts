@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse as load } from "yaml";
 import { modelFromDocument } from "../../../../guard/load";
 import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
 import { parsePolicyDocument } from "../../../../guard/policy/parse";
 import type { PolicySet } from "../../../../guard/policy/types";
 import { IdentityProviderNamed } from "../../../../guard/rules/cognito/identity-provider-named";
@@ -15,7 +16,7 @@ const ROOT = join(__dirname, "..", "..", "..", "..");
 const SYNTH = join(ROOT, "__tests__", "guard", "review", "fixtures", "synth");
 const devText = readFileSync(join(SYNTH, "petstore-dev.cdk.tf.json"), "utf8");
 const POLICY_FILE = join(ROOT, "policies", "petstore.yaml");
-const shipped = loadPolicies(POLICY_FILE);
+const shipped = loadPolicies(POLICY_FILE, RULES);
 
 /** The shipped policy with `identityProviders` added, parsed as a file would be. */
 function policyNaming(names: readonly string[]): PolicySet {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parse as load } from "yaml";
 import { modelFromDocument } from "../../../../guard/load";
 import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
 import { parsePolicyDocument } from "../../../../guard/policy/parse";
 import type { PolicySet } from "../../../../guard/policy/types";
 import { diffModels } from "../../../../guard/review/diff";
@@ -14,7 +15,7 @@ import { HandlerDeciderDeclared } from "../../../../guard/rules/lambda/handler-d
 import { synth, type Doc, type Json } from "../../review/fixtures/pairs";
 
 const POLICY_FILE = join(__dirname, "..", "..", "..", "..", "policies", "petstore.yaml");
-const shipped = loadPolicies(POLICY_FILE);
+const shipped = loadPolicies(POLICY_FILE, RULES);
 
 /** The shipped policy with its `deciders` section replaced, parsed as a file would be. */
 function policyWith(deciders: Record<string, string> | undefined): PolicySet {

@@ -1,9 +1,9 @@
-// `check <input> --init-policy DIR`: the I/O around guard/init-policy.ts. Reads the input, writes one draft per
+// `check <input> --init-policy DIR`: the I/O around guard/draft-policies.ts. Reads the input, writes one draft per
 // API into DIR, and never replaces a file: a reviewed policy overwritten by a draft would approve whatever the
 // configuration does today.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { draftPolicies } from "../../guard/init-policy";
+import { draftPolicies } from "../../guard/draft-policies";
 import { InputError, loadModel } from "../../guard/load";
 
 export interface Io {

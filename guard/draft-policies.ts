@@ -6,12 +6,12 @@ import type { Model, RestApi, Route } from "./model";
 import { invokers } from "./rules/access/method-matches-policy";
 import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
-import { apiKind, known, show } from "./access/context";
+import { apiKind, known, show } from "./access/lookups";
 import { callersOf, callersText } from "./access/resource-policy";
 import type { IntendedType } from "./policy/types";
 import { parseAnyRouteKey } from "./match/route";
-import { draftDoors } from "./init-policy-doors";
-import { draftDeciders } from "./init-policy-deciders";
+import { draftDoors } from "./draft-policies-doors";
+import { draftDeciders } from "./draft-policies-deciders";
 import { unreadRoutes } from "./access/unread-routes";
 
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
