@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import type { Jwks } from "aws-jwt-verify/jwk";
 import { buildHandlerCode, bundleLambda } from "../constructs/private/bundle";
 import { Authorizer } from "../lambdas/authorizer/decide";
-import { routeTableJson } from "../lambdas/shared/contracts/route-table";
+import { routeTableJson } from "../kernel/contracts/route-table";
 import { buildRouteTables } from "../spec/route-table";
 import { petstoreDev } from "../spec/samples/petstore";
 

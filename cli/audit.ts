@@ -4,7 +4,7 @@
 // Reads a live account read-only (cli/private/audit), judges it with the check's rules and policy files, compares
 // it with the reviewed code when --plan is given (drift), and writes the evidence.
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad usage or input, or nothing could be read.
-import { dayOf, isDay } from "../guard/io/day";
+import { dayOf, isDay } from "../kernel/io/day";
 import { SEVERITIES } from "../guard/policy/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { AUDIT_FORMATS, type AuditFormat } from "./private/audit/formats";

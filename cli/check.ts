@@ -3,7 +3,7 @@
 // Exit 0: no finding reaches --fail-on; 1: one does; 2: bad input or bad policy (one line per problem).
 import { loadBaseline } from "../guard/baseline/load";
 import { coverageOf } from "../guard/coverage";
-import { dayOf, isDay } from "../guard/io/day";
+import { dayOf, isDay } from "../kernel/io/day";
 import { failing, runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
 import { RULES } from "../guard/rules";

@@ -7,7 +7,7 @@
 // Exit codes: 0 no unacknowledged blocking change, 1 a blocking downgrade not acknowledged, 2 bad input.
 import { readFileSync, statSync } from "node:fs";
 import { runRules } from "../guard/engine";
-import { dayOf } from "../guard/io/day";
+import { dayOf } from "../kernel/io/day";
 import { InputError, loadModel } from "../guard/load";
 import type { Model } from "../guard/model";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";

@@ -6,7 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { AccessSpec } from "../spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
-import { executeApiArn } from "../guard/match/route";
+import { executeApiArn } from "../kernel/match/route";
 import { describeConflict, planInvokeGrants, principalKey } from "../spec/invoke-grants";
 import { invokerRoleName, terraformId } from "./private/names";
 

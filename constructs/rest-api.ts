@@ -13,7 +13,7 @@ import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-author
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import type { TerraformResource } from "cdktf";
 import type { AccessSpec, IntegrationSpec, RouteSpec } from "../spec/types";
-import { routeArnPattern } from "../guard/match/route";
+import { routeArnPattern } from "../kernel/match/route";
 import { routeId, terraformId } from "./private/names";
 
 /** What the API needs to know of a Lambda function. */

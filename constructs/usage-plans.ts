@@ -5,7 +5,7 @@ import { ApiGatewayApiKey } from "@cdktf/provider-aws/lib/api-gateway-api-key";
 import { ApiGatewayUsagePlanKey } from "@cdktf/provider-aws/lib/api-gateway-usage-plan-key";
 import type { AccessSpec } from "../spec/types";
 import { terraformId } from "./private/names";
-import { parseRouteKey } from "../guard/match/route";
+import { parseRouteKey } from "../kernel/match/route";
 
 export interface UsagePlansProps {
   readonly spec: AccessSpec;

@@ -3,7 +3,7 @@
 // routes whose authorization or route is unknown, routes no policy entry describes). Pure; policies are matched by
 // the rules' own lookups, so the report never claims coverage the rules did not have.
 import type { Model, Route } from "./model";
-import { parseRouteKey, routeCovers } from "./match/route";
+import { parseRouteKey, routeCovers } from "../kernel/match/route";
 import { intendedFor, isIntendedPreflight, known, lookupPolicy, show, type PolicyLookup } from "./access/lookups";
 import type { PolicySet } from "./policy/types";
 import { unreadRoutes } from "./access/unread-routes";

@@ -3,7 +3,7 @@
 // person confirms it; from then on the review judges their code from the policy too, whatever a head's tags say.
 import { doorsOf } from "./access/doors";
 import { handlerDeciders } from "./access/handler-deciders";
-import { reasonProblem } from "./io/words";
+import { reasonProblem } from "../kernel/io/words";
 import type { Model } from "./model";
 
 const yaml = (s: string): string => JSON.stringify(s);

@@ -1,7 +1,7 @@
 // Drafts intended-authorization policies from what a configuration does today, so a team can adopt the check on
 // an existing API (`check <input> --init-policy DIR`). Pure: a Model in, file names and YAML text out.
 // A draft approves nothing by itself: every open or key-only route gets `reason: TODO`, which the policy parser
-// refuses (guard/io/words.ts: a reason has at least 10 characters), so the check fails until a person writes why.
+// refuses (kernel/io/words.ts: a reason has at least 10 characters), so the check fails until a person writes why.
 import type { Model, RestApi, Route } from "./model";
 import { invokers } from "./rules/access/method-matches-policy";
 import { edgeRequirementOf } from "./access/edge-config";
@@ -9,7 +9,7 @@ import { edgeProtectionGap } from "./access/origin";
 import { apiKind, known, show } from "./access/lookups";
 import { callersOf, callersText } from "./access/resource-policy";
 import type { IntendedType } from "./policy/types";
-import { parseAnyRouteKey } from "./match/route";
+import { parseAnyRouteKey } from "../kernel/match/route";
 import { draftDoors } from "./draft-policies-doors";
 import { draftDeciders } from "./draft-policies-deciders";
 import { unreadRoutes } from "./access/unread-routes";

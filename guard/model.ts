@@ -2,8 +2,8 @@
 // cdktf's cdk.tf.json, a `terraform show -json` plan, or a cdktf.out directory. Plain data, no cdktf.
 // Values Terraform only knows after apply are `Unknown`, never guessed; references that could not be followed
 // are recorded as `UnresolvedRef`s so a rule can report them instead of silently passing.
-import type { EdgeBakedConfig, EdgeRouteRule } from "../lambdas/shared/contracts/edge-config";
-import type { RouteRequirement } from "../lambdas/shared/contracts/route-table";
+import type { EdgeBakedConfig, EdgeRouteRule } from "../kernel/contracts/edge-config";
+import type { RouteRequirement } from "../kernel/contracts/route-table";
 
 /** A value Terraform will only know after apply (or a `${...}` expression we do not evaluate). */
 export interface Unknown {
@@ -216,7 +216,7 @@ export type EdgeRouteRequirement = EdgeRouteRule;
 
 /**
  * The baked edge configuration found in a Lambda@Edge deployment package, or why it could not be read. The fields
- * are the contract's own (lambdas/shared/contracts/edge-config.ts, one definition); all but `routes` may be absent
+ * are the contract's own (kernel/contracts/edge-config.ts, one definition); all but `routes` may be absent
  * from a table built by hand (prefixes: none; clients: null = every configured client; parameterName: not recorded).
  */
 export type EdgeConfigTable =

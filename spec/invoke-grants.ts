@@ -2,7 +2,7 @@
 // each route's ARN pattern and Deny on the deeper paths that pattern also admits (IAM's `*` crosses `/`), so a grant
 // reaches exactly its routes. Pure; the constructs write it (constructs/invoke-grants.ts), validation reports the
 // routes no exact grant can express (a Deny of one route that would refuse another route of the same principal).
-import { deeperArnSuffixes, globReachesRoute, routeArnSuffix } from "../guard/match/route";
+import { deeperArnSuffixes, globReachesRoute, routeArnSuffix } from "../kernel/match/route";
 import type { AccessSpec } from "./types";
 import { routeKey } from "./types";
 

@@ -2,7 +2,7 @@
 // structure; prints problems one per line. Semantic validation (validateSpec) is the caller's next step.
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { dataFormatOf, errorText, NO_SUCH_FILE, parseDataText } from "../guard/io/data-file";
+import { dataFormatOf, errorText, NO_SUCH_FILE, parseDataText } from "../kernel/io/data-file";
 import type { AccessSpec, SpecProblem } from "./types";
 import { parseSpec } from "./parse";
 

@@ -1,6 +1,6 @@
 // Derives each Lambda authorizer's route table from the access spec at synth time; the table is bundled
-// beside the authorizer as `route-table.json` (lambdas/shared/contracts/route-table.ts is the contract and writes it).
-import type { RouteRequirement, RouteTable } from "../lambdas/shared/contracts/route-table";
+// beside the authorizer as `route-table.json` (kernel/contracts/route-table.ts is the contract and writes it).
+import type { RouteRequirement, RouteTable } from "../kernel/contracts/route-table";
 import type { AccessSpec, TokenUse } from "./types";
 
 export interface RouteTableOptions {

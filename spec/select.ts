@@ -4,7 +4,7 @@
 // construct exists.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { errorText, parseDataText } from "../guard/io/data-file";
+import { errorText, parseDataText } from "../kernel/io/data-file";
 import { formatProblems, loadSpecFiles } from "./load";
 import { sampleSpecs } from "./samples/petstore";
 import type { AccessSpec, BackendSpec, SpecProblem } from "./types";
@@ -35,8 +35,8 @@ const SAMPLE_FILE = "spec/samples/petstore.ts";
 /** The repository's spec list. */
 export const SPEC_CONFIG = resolve(__dirname, "..", "access-specs.json");
 
-/** The marker `main.ts` writes into the output directory (guard/io/synth-marker.ts). */
-export { SYNTH_MARKER } from "../guard/io/synth-marker";
+/** The marker `main.ts` writes into the output directory (kernel/io/synth-marker.ts). */
+export { SYNTH_MARKER } from "../kernel/io/synth-marker";
 
 /**
  * The spec files to build: ACCESS_SPEC, else the config file's list (paths relative to it, returned relative to

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { Fn, Lazy, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccessSpec, BackendSpec } from "../spec/types";
-import { ROUTE_TABLE_FILE, routeTableJson } from "../lambdas/shared/contracts/route-table";
+import { ROUTE_TABLE_FILE, routeTableJson } from "../kernel/contracts/route-table";
 import { buildRouteTables } from "../spec/route-table";
 import { BundledFunction } from "../constructs/bundled-function";
 import { Identity } from "../constructs/identity";

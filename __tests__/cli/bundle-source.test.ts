@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as check } from "../../cli/check";
 import { createZip } from "../../constructs/private/bundle";
-import { SYNTH_MARKER } from "../../guard/io/synth-marker";
+import { SYNTH_MARKER } from "../../kernel/io/synth-marker";
 import { zipFiles } from "../../guard/load/zip";
 import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 

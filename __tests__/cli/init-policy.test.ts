@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../cli/check";
-import { parseDataText } from "../../guard/io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { method, only, synth, type Doc } from "../guard/review/fixtures/pairs";
 

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main as check } from "../../cli/check";
-import { parseDataText } from "../../guard/io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
 import { SCHEMA_FILE } from "../../scripts/gen-spec-schema";
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { POLICY_ALIASES } from "../../kernel/authorization-types";
-import { dataFormatOf, parseDataText } from "../../guard/io/data-file";
+import { dataFormatOf, parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument, POLICY_FILE_VERSION } from "../../guard/policy/parse";
 import { INTENDED_TYPES, SEVERITIES } from "../../guard/policy/types";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";

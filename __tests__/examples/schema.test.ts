@@ -2,7 +2,7 @@
 // (every example and sample passes both; a typo, a missing field or a bad value fails both).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseDataText } from "../../guard/io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import { generateSpecSchema, renderSpecSchema, SCHEMA_FILE, type JsonSchema } from "../../scripts/gen-spec-schema";
 import { loadSpecFile } from "../../spec/load";
 import { parseSpec } from "../../spec/parse";

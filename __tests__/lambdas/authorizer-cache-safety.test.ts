@@ -2,7 +2,7 @@
 // For each sample principal, whichever route it calls first, the returned policy — evaluated the way API
 // Gateway evaluates it (explicit Deny wins, `*` matches any characters including `/`) — must grant exactly
 // the routes the principal may call.
-import type { RouteRequirement, RouteTable } from "../../lambdas/shared/contracts/route-table";
+import type { RouteRequirement, RouteTable } from "../../kernel/contracts/route-table";
 import type { PolicyDocument } from "../../lambdas/authorizer/policy";
 import { accessClaims, authorizerWithKeys, CLIENT_IDS, idClaims, machineClaims, PREFIX, TABLES, token, tokenEvent } from "./helpers/tokens";
 

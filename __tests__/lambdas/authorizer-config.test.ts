@@ -1,5 +1,5 @@
 import { parseConfig } from "../../lambdas/authorizer/config";
-import { routeTableJson } from "../../lambdas/shared/contracts/route-table";
+import { routeTableJson } from "../../kernel/contracts/route-table";
 import { CLIENT_IDS, POOL_ID, TABLES } from "./helpers/tokens";
 
 const ENV = { USER_POOL_ID: POOL_ID, CLIENT_IDS: JSON.stringify(CLIENT_IDS) };

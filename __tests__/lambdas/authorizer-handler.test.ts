@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { buildHandlerCode } from "../../constructs/private/bundle";
-import { routeTableJson } from "../../lambdas/shared/contracts/route-table";
+import { routeTableJson } from "../../kernel/contracts/route-table";
 import { accessClaims, CLIENT_IDS, JWKS, POOL_ID, TABLES, token, tokenEvent } from "./helpers/tokens";
 
 type Handler = (event: unknown) => Promise<unknown>;

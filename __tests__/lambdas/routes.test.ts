@@ -1,4 +1,4 @@
-import { routeArnSuffix as routeGlob } from "../../guard/match/route";
+import { routeArnSuffix as routeGlob } from "../../kernel/match/route";
 import { compareSpecificity, globMatches, globOverlapsRoute, parseMethodArn, templateMatches } from "../../lambdas/authorizer/routes";
 
 describe("route templates as API Gateway matches them", () => {

@@ -2,7 +2,7 @@
 // errors to messages and exit codes (2: bad usage or bad input, one line per problem; anything else is a bug).
 import { statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { errorText } from "../../guard/io/data-file";
+import { errorText } from "../../kernel/io/data-file";
 import { InputError } from "../../guard/load";
 import { PolicyError } from "../../guard/policy/types";
 

@@ -2,7 +2,7 @@
 // how it is protected) but not intent, which only a policy states; it says so, names what anyone can call, and how
 // to draft the policy. A ./policies that exists with files the check cannot read stays an error (exit 2).
 import { readdirSync } from "node:fs";
-import { dataFormatOf } from "../../guard/io/data-file";
+import { dataFormatOf } from "../../kernel/io/data-file";
 import type { Finding, Rule } from "../../guard/rules/types";
 import { apiKind, known } from "../../guard/access/lookups";
 import { unreadRoutes } from "../../guard/access/unread-routes";

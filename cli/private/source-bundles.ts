@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { codeDigest } from "../../guard/load/bundles";
-import { SYNTH_MARKER } from "../../guard/io/synth-marker";
+import { SYNTH_MARKER } from "../../kernel/io/synth-marker";
 
 /** The project root when `input` is a cdktf.out this project synthesized, else undefined (then nothing is rebuilt). */
 export function ownProjectRoot(input: string, cwd: string): string | undefined {

@@ -10,7 +10,7 @@ import { Construct } from "constructs";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AccessSpec } from "../../spec/types";
 import { BundledFunction } from "../bundled-function";
-import { EDGE_CONFIG_FILE, edgeConfigJson } from "../../lambdas/shared/contracts/edge-config";
+import { EDGE_CONFIG_FILE, edgeConfigJson } from "../../kernel/contracts/edge-config";
 import { bakedEdgeConfig } from "./edge-config";
 
 export interface EdgeVerifierProps {

@@ -3,7 +3,7 @@
 // client ids), the edge verifier's SSM configuration, and whether API Gateway's result cache is keyed on the
 // credential. Pure facts functions and the gap the check's rule reports; the review's comparer is in
 // guard/review/compare/authorizer-code.ts.
-import { credentialCacheGap, DEFAULT_RESULT_TTL_SECONDS, splitIdentitySource } from "../../lambdas/shared/credential-source";
+import { credentialCacheGap, DEFAULT_RESULT_TTL_SECONDS, splitIdentitySource } from "../../kernel/credential-source";
 import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
 import { asObject, firstBlock } from "../load/json";
 import { parametersReadBy } from "./deciders";
@@ -13,7 +13,7 @@ import { sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "./t
 
 /**
  * Why a Lambda authorizer's cached Allow could be served to callers without the credential, or undefined
- * (one definition with the spec: lambdas/shared/credential-source.ts). Values known only after apply are not
+ * (one definition with the spec: kernel/credential-source.ts). Values known only after apply are not
  * verified: reported as a gap too.
  */
 export function identitySourceGap(a: Authorizer): string | undefined {

@@ -3,7 +3,7 @@
 // Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the execute-api endpoint),
 // function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
 import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
-import { matchesAction } from "../match/glob";
+import { matchesAction } from "../../kernel/match/glob";
 import { known } from "./lookups";
 import { entrancesOf } from "./doors/entrances";
 import { vpcEndpointsOf } from "./doors/vpc-endpoints";

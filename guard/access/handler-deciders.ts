@@ -3,7 +3,7 @@
 // `decidesAccess` writes) or the policy's `deciders` section names it. Which code it runs (its package, how each
 // route invokes it) then decides routes as much as an authorizer's does. Pure: Model in.
 import { DECIDER_TAG } from "../../kernel/decider-tag";
-import { matchesName } from "../match/glob";
+import { matchesName } from "../../kernel/match/glob";
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asObject } from "../load/json";
 import { codePin } from "./code-pin";

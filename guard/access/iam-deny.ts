@@ -2,8 +2,8 @@
 // Deny of the head covers (removed, narrowed, made conditional, turned into NotResource, or moved to a policy known
 // only after apply: iam.ts counts only unconditional Denies in readable policies) while a head Allow of the role
 // still reaches into it. Pure: RoleAccess (iam.ts) in, plain data out.
-import { coversArnGlob } from "../match/glob";
-import { arnGlobsOverlap } from "../match/route";
+import { coversArnGlob } from "../../kernel/match/glob";
+import { arnGlobsOverlap } from "../../kernel/match/route";
 import { isUnknown } from "../model";
 import { breadth, grantsInvoke, splitExecuteApiArn } from "./iam-statements";
 import type { RoleAccess } from "./iam";

@@ -1,7 +1,7 @@
 // IAM judgement helpers: does a statement grant execute-api:Invoke, how wide is an execute-api resource,
 // and does it cover a given route. Interpolations (`${...}`) in resources are kept verbatim by the loader.
-import { coversArnGlob, matchesAction, matchesArn } from "../match/glob";
-import { arnVerb, routeArnSuffix, sampleRequestPath } from "../match/route";
+import { coversArnGlob, matchesAction, matchesArn } from "../../kernel/match/glob";
+import { arnVerb, routeArnSuffix, sampleRequestPath } from "../../kernel/match/route";
 import { isUnknown, type IamPolicy, type PolicyCondition, type PolicyStatement, type ResourceInstance, type Val } from "../model";
 
 const INVOKE = "execute-api:Invoke";

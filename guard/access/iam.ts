@@ -20,7 +20,7 @@ import { asArray } from "../load/json";
 import { isUnset } from "../load/values";
 import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke } from "./iam-statements";
 import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
-import { matchesAction } from "../match/glob";
+import { matchesAction } from "../../kernel/match/glob";
 import { show } from "./lookups";
 import { iamIndex, roleArnPattern } from "./iam-index";
 

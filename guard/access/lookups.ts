@@ -1,6 +1,6 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
 import { authorizationType } from "../../kernel/authorization-types";
-import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../match/route";
+import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../../kernel/match/route";
 import { isUnknown, type RestApi, type Route, type Val } from "../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
 import type { IntendedRoute, PolicySet, Severity } from "../policy/types";
@@ -108,7 +108,7 @@ export function intendedFor(policies: PolicySet, r: Route): IntendedRoute | unde
 
 /**
  * A policy's entry for route key `key`: exact, else (given the route's method and path) the entry whose key names
- * the same route with its path parameters under other names (guard/match/route.ts).
+ * the same route with its path parameters under other names (kernel/match/route.ts).
  */
 export function intendedEntry(effective: EffectivePolicy, key: string, shape?: { readonly method: string; readonly path: string }): IntendedRoute | undefined {
   const exact = effective.routes[key];

@@ -4,8 +4,8 @@
 // aws:SourceVpc, aws:SourceIp, aws:PrincipalOrgID, aws:PrincipalAccount) and by Denies that refuse everyone outside
 // one such condition. What cannot be read never narrows: the answer is then "not verified". Statement semantics live
 // in iam-statements.ts; this module only combines them. Pure: a Model and a route in, plain data out.
-import { coversArnGlob } from "../match/glob";
-import { routeArnSuffix } from "../match/route";
+import { coversArnGlob } from "../../kernel/match/glob";
+import { routeArnSuffix } from "../../kernel/match/route";
 import { isUnknown, stackOf, type IamPolicy, type Model, type PolicyStatement, type RestApi, type Route } from "../model";
 import { known } from "./lookups";
 import { certificateHolders, mutualTlsOnly, mutualTlsVia } from "./mutual-tls";

@@ -1,7 +1,7 @@
 // Drafts a baseline from a run's findings (`--write-baseline`): one entry per finding that fails the run, with the
 // placeholder reason and owner a person must replace (parse.ts refuses them until then) and an expiry
 // DRAFT_EXPIRY_DAYS out. The finding's severity and message go in a comment above its entry, for that person.
-import { dayMs } from "../io/day";
+import { dayMs } from "../../kernel/io/day";
 import type { Finding } from "../rules/types";
 import { entryKey, PLACEHOLDER } from "./parse";
 

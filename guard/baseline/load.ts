@@ -1,6 +1,6 @@
 // Reads a baseline file (YAML or JSON) with the project's data-file reader; any problem is a BaselineError.
 import { readFileSync } from "node:fs";
-import { dataFormatOf, errorText, parseDataText } from "../io/data-file";
+import { dataFormatOf, errorText, parseDataText } from "../../kernel/io/data-file";
 import { parseBaseline } from "./parse";
 import { BaselineError, type Baseline } from "./types";
 

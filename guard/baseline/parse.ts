@@ -1,8 +1,8 @@
 // Parses a baseline file's data strictly. The drafted placeholders (`TODO` in reason or owner, written by
 // `--write-baseline`) are problems, not values: a draft used as it was written would accept every finding with
 // nobody having said why, so it is refused until a person fills it in.
-import { isDay } from "../io/day";
-import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
+import { isDay } from "../../kernel/io/day";
+import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { isObject } from "../load/json";
 import type { PolicyProblem } from "../policy/types";
 import type { Baseline, BaselineEntry } from "./types";

@@ -1,7 +1,7 @@
 // What a caller should get on a route: a pure function of the route's requirement (from the spec, and from the
 // policy) and the credential presented. The spec and the policy are two statements of intent; a caller either one
 // excludes should be refused, a caller both admit should get through, anything else is unjudged (never a pass).
-import { matchesName } from "../match/glob";
+import { matchesName } from "../../kernel/match/glob";
 import type { Gate, Requirement } from "./requirement";
 import type { Credential, Expectation, Presented, TokenFacts } from "./types";
 

@@ -1,7 +1,7 @@
 // Which request stands for each route: its method (ANY is called with GET) and its path with every parameter filled
-// by the project's harmless placeholder (guard/match/route.ts sampleRequestPath), checked to be served by that route
+// by the project's harmless placeholder (kernel/match/route.ts sampleRequestPath), checked to be served by that route
 // and no other under API Gateway's precedence. Unsafe methods are left out unless asked for.
-import { compareRoutePrecedence, routeCovers, sampleRequestPath } from "../match/route";
+import { compareRoutePrecedence, routeCovers, sampleRequestPath } from "../../kernel/match/route";
 import { routeKey, type RouteSpec } from "../../spec/types";
 
 const SAFE_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];

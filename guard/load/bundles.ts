@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { EDGE_CONFIG_FILE, readEdgeConfig } from "../../lambdas/shared/contracts/edge-config";
-import { ContractError } from "../../lambdas/shared/contracts/fields";
-import { readRouteTable, ROUTE_TABLE_FILE } from "../../lambdas/shared/contracts/route-table";
+import { EDGE_CONFIG_FILE, readEdgeConfig } from "../../kernel/contracts/edge-config";
+import { ContractError } from "../../kernel/contracts/fields";
+import { readRouteTable, ROUTE_TABLE_FILE } from "../../kernel/contracts/route-table";
 import type { AuthorizerRouteTable, BundleDigest, EdgeConfigTable } from "../model";
 import { asString } from "./json";
 import type { RawStack } from "./raw";

@@ -12,7 +12,7 @@ import {
   type UnresolvedRef,
   type Val,
 } from "../model";
-import { CONNECT_ROUTE_KEY, parseAnyRouteKey, parseWebSocketRouteKey } from "../match/route";
+import { CONNECT_ROUTE_KEY, parseAnyRouteKey, parseWebSocketRouteKey } from "../../kernel/match/route";
 import { parseAddress } from "./address";
 import { referencedTargets } from "./expressions";
 import { firstBlock } from "./json";
@@ -36,7 +36,7 @@ export interface HttpApiViews {
 
 /**
  * v2 identity sources in the REST spelling, so one definition of "keyed on the credential" judges both
- * (lambdas/shared/credential-source.ts): `$request.header.X` and WebSocket `route.request.header.X` ->
+ * (kernel/credential-source.ts): `$request.header.X` and WebSocket `route.request.header.X` ->
  * `method.request.header.X`; `$context.x` -> `context.x`; `$stageVariables.x` -> `stageVariables.x`.
  */
 export function restIdentitySource(source: string): string {

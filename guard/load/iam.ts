@@ -1,6 +1,6 @@
 // Parses IAM policy documents from JSON strings (possibly carrying `${...}` interpolations, kept verbatim in
 // the values) into PolicyDocument. A document computed by an expression stays Unknown; bad JSON is a parse error.
-import { parseDataText } from "../io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import { isUnknown, unknownValue, type PolicyCondition, type PolicyDocument, type PolicyPrincipal, type PolicyStatement, type Val } from "../model";
 import { asArray, asObject, asString, isObject } from "./json";
 

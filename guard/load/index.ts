@@ -18,7 +18,7 @@ import type {
 import { buildViews, type StackViews } from "./build";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
-import { parseDataText } from "../io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import { InputError } from "./errors";
 import { isObject, type JsonObject } from "./json";
 import { looksLikePlan, readPlan } from "./plan";

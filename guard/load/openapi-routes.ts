@@ -4,7 +4,7 @@
 import { isUnknown, unknownValue, type Authorizer, type IamPolicy, type ResourceInstance, type RestApi, type Route, type Val } from "../model";
 import { documentFromJson } from "./iam";
 import { referencesInString } from "./address";
-import { DEFAULT_ROUTE_KEY } from "../match/route";
+import { DEFAULT_ROUTE_KEY } from "../../kernel/match/route";
 import { restIdentitySource } from "./http-api";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
 import type { RawStack } from "./raw";

@@ -2,7 +2,7 @@
 // authorization API Gateway gives each: the root `security` default, an operation's override, `[]` = open, the
 // x-amazon-apigateway-* schemes (authorizers, IAM, API keys). Pure: text in, plain data out. Anything it cannot
 // read with certainty is Unknown with a reason, never a guess: such an operation is "not verified", never passed.
-import { parseDataText } from "../io/data-file";
+import { parseDataText } from "../../kernel/io/data-file";
 import { isUnknown, unknownValue, type Val } from "../model";
 import { interpolations } from "./address";
 import { asArray, isObject, type JsonObject } from "./json";

@@ -1,7 +1,7 @@
 // The policy's `deciders` section: backend functions (by name pattern) that decide access themselves, each with what
 // they check. The review judges their code like an authorizer's, from the base branch's policy, whatever the head
 // declares; rule handler-decider-declared keeps the Terraform's access-decider tags and this list in step.
-import { reasonProblem, MIN_REASON_LENGTH } from "../io/words";
+import { reasonProblem, MIN_REASON_LENGTH } from "../../kernel/io/words";
 import { isObject } from "../load/json";
 import type { IntendedDecider } from "./types";
 

@@ -1,7 +1,7 @@
 // The policy's `doors` section: which doors each protected target (a backend function, by name pattern) may have.
 // `only` lists door id patterns (`api:petstore-*`, `execute-api:petstore-*`, `distribution:petstore-prod API*`);
 // each exception names one more door with a written reason. Door ids are guard/access/doors.ts's.
-import { reasonProblem, MIN_REASON_LENGTH } from "../io/words";
+import { reasonProblem, MIN_REASON_LENGTH } from "../../kernel/io/words";
 import { isObject } from "../load/json";
 import type { IntendedDoors } from "./types";
 

@@ -1,7 +1,7 @@
 // What a policy set intends, asked by the review of a change: may a new route be public, is a new invoke grant one the
 // policy names, which backend functions decide access themselves. Pure predicates over the policy and the head model.
-import { matchesName } from "../match/glob";
-import { parseRouteKey } from "../match/route";
+import { matchesName } from "../../kernel/match/glob";
+import { parseRouteKey } from "../../kernel/match/route";
 import type { Model } from "../model";
 import { effectivePolicy, policiesFor } from "./match";
 import type { PolicySet } from "./types";

@@ -1,7 +1,7 @@
 // Reads policy files (YAML or JSON) from a file or a directory; any problem in any file is a PolicyError.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dataFormatOf, errorText, parseDataText } from "../io/data-file";
+import { dataFormatOf, errorText, parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument } from "./parse";
 import { reviewSeverities } from "./severities";
 import { PolicyError, type ApiPolicy, type LoweredSeverity, type PolicyProblem, type PolicySet, type Severity } from "./types";

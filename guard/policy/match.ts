@@ -1,5 +1,5 @@
 // Matching policies to REST APIs by name pattern and resolving per-API overrides into the effective routes.
-import { matchesName } from "../match/glob";
+import { matchesName } from "../../kernel/match/glob";
 import type { ApiPolicy, IntendedRoute, PolicySet } from "./types";
 
 /** A policy file's name pattern (API names, role names, addresses): `*` any run, `?` one character; case-sensitive. */

@@ -1,9 +1,9 @@
 // Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
 import { POLICY_ALIASES, policyWordType } from "../../kernel/authorization-types";
-import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../io/words";
+import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { isObject } from "../load/json";
-import { isPolicyRouteKey } from "../match/route";
+import { isPolicyRouteKey } from "../../kernel/match/route";
 import { parseDeciders } from "./deciders";
 import { parseDoors } from "./doors";
 import {
@@ -45,7 +45,7 @@ const ROUTE_KEYS = ["type", "authorizer", "scopes", "groups", "roles", "clients"
 export const POLICY_FILE_VERSION = 1;
 
 /** A reason must say something; "ok" or "n/a" is not a reason. */
-/** One rule for specs and policies (guard/io/words.ts). */
+/** One rule for specs and policies (kernel/io/words.ts). */
 const MIN_REASON = MIN_REASON_LENGTH;
 
 class Collector {

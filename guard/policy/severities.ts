@@ -1,6 +1,6 @@
 // Severity overrides of a policy set against the rules' defaults: raising is free; lowering a rule below its
 // default needs a written reason, and every lowered rule is listed in every report. Pure.
-import { didYouMean } from "../io/words";
+import { didYouMean } from "../../kernel/io/words";
 import { severityRank } from "./rank";
 import type { LoweredSeverity, PolicyProblem, PolicySet, Severity } from "./types";
 

@@ -4,8 +4,8 @@
 import { AUTHORIZATION_TYPES } from "../../kernel/authorization-types";
 import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
-import { coversArnGlob } from "../match/glob";
-import { parseAnyRouteKey } from "../match/route";
+import { coversArnGlob } from "../../kernel/match/glob";
+import { parseAnyRouteKey } from "../../kernel/match/route";
 import type { RouteTables } from "./route-tables";
 import { blockingDigest } from "./acknowledge";
 import { change } from "./change";

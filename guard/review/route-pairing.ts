@@ -3,7 +3,7 @@
 // template (`/pets/{petId}` == `/pets/{id}`). A base route without a successor is followed to the head route that
 // now receives its requests (`ANY /pets` replacing `GET /pets`); a new head route that shares requests with a
 // base route is reported against it. Pure: RouteAuth lists in, pairs out.
-import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, routesOverlap, type RouteShape } from "../match/route";
+import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, routesOverlap, type RouteShape } from "../../kernel/match/route";
 import type { RouteAuth } from "./types";
 
 export interface RoutePairing {

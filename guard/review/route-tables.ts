@@ -1,5 +1,5 @@
 // The route tables bundled beside each Lambda authorizer (`route-table.json` inside the function's zip, see
-// lambdas/shared/contracts/route-table.ts), as the review compares them: the groups, scopes, token use and clients a
+// kernel/contracts/route-table.ts), as the review compares them: the groups, scopes, token use and clients a
 // CUSTOM route requires live there, not in Terraform. The loader (guard/load/bundles.ts) reads the zips.
 import type { AuthorizerRouteRequirement, Model } from "../model";
 

@@ -5,7 +5,7 @@ import { invokers } from "../rules/access/method-matches-policy";
 import { known, show } from "../access/lookups";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
-import { normalizeRouteKey, parseRouteKey } from "../match/route";
+import { normalizeRouteKey, parseRouteKey } from "../../kernel/match/route";
 import type { Model, Route } from "../model";
 import type { IntendedType } from "../policy/types";
 

@@ -1,8 +1,8 @@
 // Parses the authorizer's runtime configuration (environment + bundled route-table.json, whose contract is
-// lambdas/shared/contracts/route-table.ts) from unknown input. Any problem is a ConfigError; the handler then
+// kernel/contracts/route-table.ts) from unknown input. Any problem is a ConfigError; the handler then
 // refuses every request (fail closed) and logs it once.
-import { readRouteTable, type RouteTable } from "../shared/contracts/route-table";
-import { ContractError, isRecord, parseJsonFile } from "../shared/contracts/fields";
+import { readRouteTable, type RouteTable } from "../../kernel/contracts/route-table";
+import { ContractError, isRecord, parseJsonFile } from "../../kernel/contracts/fields";
 
 export interface AuthorizerConfig {
   /** `{region}_{id}`; the region and issuer come from it. */

@@ -6,7 +6,7 @@ import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { JwksNotAvailableInCacheError, KidNotFoundInJwksError } from "aws-jwt-verify/error";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { Fetcher } from "aws-jwt-verify/https";
-import type { RouteRequirement } from "../shared/contracts/route-table";
+import type { RouteRequirement } from "../../kernel/contracts/route-table";
 import type { AuthorizerConfig } from "./config";
 import { withDeadline } from "../shared/deadline";
 import { BoundedFetcher } from "../shared/jwks-fetcher";

@@ -3,7 +3,7 @@
 // beside index.js (generated from the access spec by spec/route-table.ts). Any config problem → every call 401.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { ROUTE_TABLE_FILE } from "../shared/contracts/route-table";
+import { ROUTE_TABLE_FILE } from "../../kernel/contracts/route-table";
 import { ConfigError, parseConfig } from "./config";
 import { Authorizer, type AuthorizerResponse, type Decision } from "./decide";
 

@@ -1,8 +1,8 @@
 // Cache-safe policies: API Gateway caches one policy per identity and reuses it on every route behind the
 // same authorizer, so the policy lists every route the principal may call (Allow) and explicitly denies the
 // routes an Allow glob would otherwise reach, plus the concrete method just refused.
-import type { RouteRequirement } from "../shared/contracts/route-table";
-import { routeArnSuffix } from "../../guard/match/route";
+import type { RouteRequirement } from "../../kernel/contracts/route-table";
+import { routeArnSuffix } from "../../kernel/match/route";
 import { globMatches, globOverlapsRoute } from "./routes";
 
 interface PolicyStatement {

@@ -2,11 +2,11 @@
 // path segment, `{proxy+}` one or more segments; in a policy Resource, `*` matches any characters,
 // `/` included (API Gateway's execute-api ARN matching), so a glob may match more paths than its route.
 // Pure code: shared by the authorizer's decision, its tests and the benchmark.
-// Template segments and the route's ARN glob come from guard/match/route.ts (the one definition, which imports
+// Template segments and the route's ARN glob come from kernel/match/route.ts (the one definition, which imports
 // nothing, so the bundle gains only those functions); the request matching and the glob automaton below are the
 // authorizer's own decisions.
 
-import { segments } from "../../guard/match/route";
+import { segments } from "../../kernel/match/route";
 
 /** One token of a route template or a glob, as a tiny automaton item. */
 type Item =

@@ -1,10 +1,10 @@
 // Configuration of the Lambda@Edge verifier. Lambda@Edge has no environment variables, so it comes in two parts:
 // - baked (`edge-config.json` in the bundle, written at synth): what the spec knows, under its one contract in
-//   lambdas/shared/contracts/edge-config.ts;
+//   kernel/contracts/edge-config.ts;
 // - runtime (that SSM parameter in us-east-1, read once per container): what only Terraform knows — the user
 //   pool id and the client ids; parsed here.
-import type { EdgeBakedConfig } from "../shared/contracts/edge-config";
-import { ContractError, record, str } from "../shared/contracts/fields";
+import type { EdgeBakedConfig } from "../../kernel/contracts/edge-config";
+import { ContractError, record, str } from "../../kernel/contracts/fields";
 
 export interface EdgeRuntimeConfig {
   readonly userPoolId: string;

@@ -1,7 +1,7 @@
 // The edge verifier's decision, free of I/O: which requirement applies to a viewer request (route, then the
 // longest path prefix) and whether its bearer token meets it. Token verification is injected so tests can
 // use aws-jwt-verify with a preloaded JWKS. Anything ambiguous is a rejection.
-import type { EdgeBakedConfig, EdgeRouteRule } from "../shared/contracts/edge-config";
+import type { EdgeBakedConfig, EdgeRouteRule } from "../../kernel/contracts/edge-config";
 import type { EdgeRuntimeConfig } from "./config";
 
 /** The parts of a CloudFront viewer request the decision reads (header names in lower case, as CloudFront gives them). */

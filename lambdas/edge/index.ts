@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
 import type { Fetcher } from "aws-jwt-verify/https";
-import { EDGE_CONFIG_FILE, readEdgeConfig, type EdgeBakedConfig } from "../shared/contracts/edge-config";
+import { EDGE_CONFIG_FILE, readEdgeConfig, type EdgeBakedConfig } from "../../kernel/contracts/edge-config";
 import { type EdgeRuntimeConfig, parseRuntimeConfig } from "./config";
 import { decide, type EdgeDecision, type EdgeRequest, type VerifyToken } from "./decide";
 import { isKeyMiss, type PoolKeys, poolKeys } from "./keys";

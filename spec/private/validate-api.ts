@@ -1,6 +1,6 @@
 // Validation of everything around the routes: Lambda authorizers, invoker roles, usage plans, stage,
 // CORS, WAF, edge, and the spec's own identity (name, environment, region, backend).
-import { credentialCacheGap, CREDENTIAL_SOURCE } from "../../lambdas/shared/credential-source";
+import { credentialCacheGap, CREDENTIAL_SOURCE } from "../../kernel/credential-source";
 import type { AccessSpec, InvokerRoleSpec, LambdaAuthorizerSpec, UsagePlanSpec } from "../types";
 import { routeKey } from "../types";
 import { checkDuplicates, checkInt, checkNonEmpty, checkRef, checkRefs, checkRetention, checkThrottle } from "./checks";

@@ -1,5 +1,5 @@
 // Validation of the `cognito` section: user pool settings, domain, resource servers, groups, clients.
-import { MIN_REASON_LENGTH, reasonProblem } from "../../guard/io/words";
+import { MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import type { AppClientSpec, CognitoSpec, GroupSpec, ResourceServerSpec, StatementSpec } from "../types";
 import { checkDuplicates, checkInt, checkNonEmpty, checkRefs } from "./checks";
 import { NAME_PATTERNS, PASSWORD_LENGTH, RESERVED_DOMAIN_WORDS, STANDARD_USER_SCOPES, TEMP_PASSWORD_DAYS, TOKEN_LIMITS } from "./limits";

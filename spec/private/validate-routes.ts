@@ -1,6 +1,6 @@
 // Validation of `routes`: path syntax, API Gateway resource conflicts, CORS preflight clashes, and
 // each route's authorization (references, reasons, the EDGE prerequisites).
-import { MIN_REASON_LENGTH, reasonProblem } from "../../guard/io/words";
+import { MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { describeConflict, planInvokeGrants, principalKey } from "../invoke-grants";
 import type { AccessSpec, AuthorizationSpec, RouteSpec } from "../types";
 import { routeKey } from "../types";

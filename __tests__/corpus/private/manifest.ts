@@ -4,7 +4,7 @@
 // with the file and the field named, never an empty expectation.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDataText } from "../../../guard/io/data-file";
+import { parseDataText } from "../../../kernel/io/data-file";
 
 const CORPUS_DIR = join(__dirname, "..", "projects");
 export const projectDir = (name: string): string => join(CORPUS_DIR, name);

@@ -3,7 +3,7 @@
 // head no longer has names the routes it now reaches, or the pattern when no route is there yet.
 import { modelFromDocument } from "../../../guard/load";
 import { executeApiOverlap } from "../../../guard/access/iam-deny";
-import { arnGlobsOverlap } from "../../../guard/match/route";
+import { arnGlobsOverlap } from "../../../kernel/match/route";
 import { diffModels } from "../../../guard/review/diff";
 import { only, synth, type Doc, type Json } from "../review/fixtures/pairs";
 

@@ -1,6 +1,6 @@
 // A REQUEST authorizer whose result cache is not keyed on the credential: one definition
-// (lambdas/shared/credential-source.ts) refused by the spec, reported critical by the check.
-import { credentialCacheGap } from "../../../lambdas/shared/credential-source";
+// (kernel/credential-source.ts) refused by the spec, reported critical by the check.
+import { credentialCacheGap } from "../../../kernel/credential-source";
 import { runRules } from "../../../guard/engine";
 import { modelFromDocument } from "../../../guard/load";
 import { loadPolicies } from "../../../guard/policy/load";

@@ -4,7 +4,7 @@
 import { applyBaseline } from "../../../guard/baseline/apply";
 import { addDays, draftBaseline } from "../../../guard/baseline/draft";
 import { parseBaseline } from "../../../guard/baseline/parse";
-import { parseDataText } from "../../../guard/io/data-file";
+import { parseDataText } from "../../../kernel/io/data-file";
 import type { Finding } from "../../../guard/rules/types";
 
 const RULES = ["no-open-method", "method-matches-policy", "stage-logging"];

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { modelFromDocument } from "../../../guard/load";
 import { draftPolicies } from "../../../guard/draft-policies";
-import { parseDataText } from "../../../guard/io/data-file";
+import { parseDataText } from "../../../kernel/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import { loadPolicies } from "../../../guard/policy/load";
 import { RULES } from "../../../guard/rules";

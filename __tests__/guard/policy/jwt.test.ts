@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { main } from "../../../cli/check";
 import { runRules } from "../../../guard/engine";
 import { loadModel } from "../../../guard/load";
-import { parseDataText } from "../../../guard/io/data-file";
+import { parseDataText } from "../../../kernel/io/data-file";
 import { parsePolicyDocument } from "../../../guard/policy/parse";
 import type { ApiPolicy } from "../../../guard/policy/types";
 

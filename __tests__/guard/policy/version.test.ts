@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as check } from "../../../cli/check";
 import { parsePolicyDocument, POLICY_FILE_VERSION } from "../../../guard/policy/parse";
-import { parseDataText } from "../../../guard/io/data-file";
+import { parseDataText } from "../../../kernel/io/data-file";
 
 const FIX = join(__dirname, "..", "fixtures");
 const SHOP = readFileSync(join(FIX, "shop.policy.yaml"), "utf8");

@@ -5,7 +5,7 @@ import { createZip } from "../../../constructs/private/bundle";
 import { main } from "../../../cli/review";
 import { zipEntry } from "../../../guard/load/zip";
 import { requirementsFrom } from "../../../guard/review/route-tables";
-import type { RouteTable } from "../../../lambdas/shared/contracts/route-table";
+import type { RouteTable } from "../../../kernel/contracts/route-table";
 import { only, synth, type Doc } from "./fixtures/pairs";
 import { deflatedZip } from "../../helpers/deflated-zip";
 

@@ -1,6 +1,6 @@
 // The baked edge configuration derived from the access spec at synth time.
 import { bakedEdgeConfig, edgeParameterName } from "../../../constructs/edge/edge-config";
-import { parseEdgeConfig } from "../../../lambdas/shared/contracts/edge-config";
+import { parseEdgeConfig } from "../../../kernel/contracts/edge-config";
 import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
 import type { AccessSpec, RouteSpec } from "../../../spec/types";
 

@@ -3,7 +3,7 @@
 import type { KeyObject } from "node:crypto";
 import { generateKey, jwtHs256, jwtRs256, jwtUnsigned } from "../../helpers/jwt";
 import type { EdgeRuntimeConfig } from "../../../lambdas/edge/config";
-import type { EdgeBakedConfig } from "../../../lambdas/shared/contracts/edge-config";
+import type { EdgeBakedConfig } from "../../../kernel/contracts/edge-config";
 import type { EdgeRequest } from "../../../lambdas/edge/decide";
 import { poolKeys } from "../../../lambdas/edge/keys";
 

@@ -2,7 +2,7 @@
 import type { KeyObject } from "node:crypto";
 import { generateKey, jwtHs256, jwtRs256, jwtUnsigned } from "../../helpers/jwt";
 import type { Jwks } from "aws-jwt-verify/jwk";
-import type { RouteTable } from "../../../lambdas/shared/contracts/route-table";
+import type { RouteTable } from "../../../kernel/contracts/route-table";
 import type { AuthorizerConfig } from "../../../lambdas/authorizer/config";
 import { Authorizer, type AuthorizerOptions } from "../../../lambdas/authorizer/decide";
 import { buildRouteTables } from "../../../spec/route-table";

@@ -2,7 +2,7 @@
 // NONE: anyone on the internet. AWS_IAM: whoever a resource permission or an identity policy lets call
 // lambda:InvokeFunctionUrl (a permission for "*" is any AWS principal in any account).
 import { isUnknown, type Model, type ResourceInstance } from "../../model";
-import { matchesAction } from "../../match/glob";
+import { matchesAction } from "../../../kernel/match/glob";
 import { permissionPrincipals } from "./permissions";
 import { textOf } from "./refs";
 import { ANYONE, notVerified, type Principal } from "./types";

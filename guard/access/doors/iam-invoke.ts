@@ -2,7 +2,7 @@
 // lambda:InvokeFunction or lambda:InvokeFunctionUrl on the target function (by its ARN reference, a literal ARN
 // glob, or "*"). An unreadable policy counts as granting.
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance } from "../../model";
-import { matchesAction, matchesArn } from "../../match/glob";
+import { matchesAction, matchesArn } from "../../../kernel/match/glob";
 import { identities, identityText, type Identity } from "./identities";
 import type { Principal } from "./types";
 

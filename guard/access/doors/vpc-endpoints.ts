@@ -7,7 +7,7 @@ import { parsePolicy } from "../../load/iam";
 import { isUnknown, type Model, type PolicyStatement, type ResourceInstance, type RestApi } from "../../model";
 import { known } from "../lookups";
 import { toEveryone } from "../iam-statements";
-import { matchesAction } from "../../match/glob";
+import { matchesAction } from "../../../kernel/match/glob";
 import { managed, referenced, textOf } from "./refs";
 import { notVerified, type Principal } from "./types";
 

@@ -5,7 +5,7 @@ import type { Change, RouteAuth } from "../types";
 import type { Model, Route } from "../../model";
 import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAccess } from "../../access/iam";
 import { lostDenies, showInvokeResource } from "../../access/iam-deny";
-import { arnGlobsOverlap, routeArnSuffix } from "../../match/route";
+import { arnGlobsOverlap, routeArnSuffix } from "../../../kernel/match/route";
 import { pairRoutes } from "../route-pairing";
 import type { AccessContext } from "./comparer";
 

@@ -1,7 +1,7 @@
 // execute-api:Invoke grants by holder, as normalized resource patterns, and the method ARN targets of a route. Pure: a Model in, plain data out.
 import { isUnknown, type IamPolicy, type Model, type PolicyStatement, type Route, type Val, stackOf } from "../../model";
-import { matchesAction } from "../../match/glob";
-import { arnPath, arnVerb } from "../../match/route";
+import { matchesAction } from "../../../kernel/match/glob";
+import { arnPath, arnVerb } from "../../../kernel/match/route";
 import { apiLabeller, referenceNormalizer, valueText } from "./labels";
 
 // ---- execute-api:Invoke grants ----

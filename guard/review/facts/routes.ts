@@ -7,7 +7,7 @@ import { edgeRequirementOf, type EdgeRequirement } from "../../access/edge-confi
 import { edgeProtectionGap } from "../../access/origin";
 import { deniedRoute, iamAccess } from "../../access/iam";
 import { callersOf, callersText } from "../../access/resource-policy";
-import { coversArnGlob } from "../../match/glob";
+import { coversArnGlob } from "../../../kernel/match/glob";
 import { tableKey, type LambdaRequirement, type RouteTables } from "../route-tables";
 import type { AuthorizerFacts, EffectiveType, RouteAuth } from "../types";
 import { apiLabeller, valueText } from "./labels";

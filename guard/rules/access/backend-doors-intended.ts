@@ -3,7 +3,7 @@
 // entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
 // distribution with a literal execute-api origin needs the policy to name it.
 import { doorsOf, whoText, type Door, type TargetDoors } from "../../access/doors";
-import { matchesName } from "../../match/glob";
+import { matchesName } from "../../../kernel/match/glob";
 import type { IntendedDoors, PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding, Subject } from "../types";
 

@@ -7,7 +7,7 @@ import { iamAccess } from "../../access/iam";
 import { edgeRequirementOf } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
 import { unreadRoutes } from "../../access/unread-routes";
-import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../../match/route";
+import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../../../kernel/match/route";
 import type { Rule, RuleFinding } from "../types";
 import { policyMatchSubjects } from "../private/subjects";
 
@@ -169,7 +169,7 @@ export const MethodMatchesPolicy: Rule = {
       const apiName = apiLabel ?? "";
       // An OpenAPI body's operations are routes of the model like methods; a body that cannot be read is
       // openapi-body-verified's finding (its routes are then unknown here, and the policy's routes say not verified).
-      // Routes by coverage (guard/match/route.ts): a policy route matches a method whose template differs only in
+      // Routes by coverage (kernel/match/route.ts): a policy route matches a method whose template differs only in
       // parameter names, and a policy route with no method of its own is served by the most specific method that
       // receives its requests (`ANY /pets` for `GET /pets`, `/{proxy+}`): that method must then fit it.
       const policyKeys = Object.keys(lookup.effective.routes);

@@ -1,6 +1,6 @@
 // An OpenAPI body is read route by route; what cannot be read (a body known only after apply, an operation whose
 // security names no enforceable scheme) is a finding naming the API or route, never a pass.
-import { normalizeRouteKey } from "../../match/route";
+import { normalizeRouteKey } from "../../../kernel/match/route";
 import { bodyOf, BODY_APIS } from "../../load/openapi-routes";
 import type { Route } from "../../model";
 import { known, routeFinding } from "../../access/lookups";

@@ -1,7 +1,7 @@
 // A WebSocket API authenticates its clients once, on $connect: without a $connect route, or with $connect NONE, every
 // client connects unauthenticated and every route of the API runs for it.
 import { isUnknown, type Route } from "../../model";
-import { CONNECT_ROUTE_KEY } from "../../match/route";
+import { CONNECT_ROUTE_KEY } from "../../../kernel/match/route";
 import { apiKind, apiNameOf, intendedFor, routeFinding, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { routeSubjects } from "../private/subjects";

@@ -4,7 +4,7 @@
 // decider that stopped saying so.
 import { deciderTag, DECIDER_TAG } from "../../access/handler-deciders";
 import { managed } from "../../access/doors/refs";
-import { matchesName } from "../../match/glob";
+import { matchesName } from "../../../kernel/match/glob";
 import type { PolicySet } from "../../policy/types";
 import { lambdaFunctionSubjects } from "../private/subjects";
 import type { Rule, RuleFinding } from "../types";

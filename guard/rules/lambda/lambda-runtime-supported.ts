@@ -3,7 +3,7 @@
 // the function, whatever the plan says.
 import { lambdaFunctions, type LambdaFunctionFacts } from "../../access/lambda-functions";
 import { show } from "../../access/lookups";
-import { daysBetween } from "../../io/day";
+import { daysBetween } from "../../../kernel/io/day";
 import { isUnknown } from "../../model";
 import { lifecycleOf, RUNTIME_TABLE_CHECKED_ON, type RuntimeLifecycle } from "../private/runtimes";
 import { lambdaFunctionSubjects } from "../private/subjects";

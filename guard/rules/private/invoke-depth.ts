@@ -1,8 +1,8 @@
 // How deep an execute-api:Invoke grant reaches: IAM's `*` also crosses `/`, so `.../GET/reports/*` (the ARN of
 // `GET /reports/{id}`) admits `/reports/a/b` and every route added below it later. A grant is exact when a Deny
-// on the same role covers each such deeper glob (guard/match/route.ts says which ones a route template needs).
-import { coversArnGlob } from "../../match/glob";
-import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../match/route";
+// on the same role covers each such deeper glob (kernel/match/route.ts says which ones a route template needs).
+import { coversArnGlob } from "../../../kernel/match/glob";
+import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../../kernel/match/route";
 import { isUnknown, type IamPolicy, type IamRole, type Model, type Route } from "../../model";
 import { iamAccess, invokeDeniesIn, type RoleAccess } from "../../access/iam";
 import { splitExecuteApiArn } from "../../access/iam-statements";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { main } from "../../../../cli/check";
 import { DEFAULT_NODE_RUNTIME, NODE_RUNTIMES } from "../../../../constructs/private/runtime";
 import { runRules } from "../../../../guard/engine";
-import { daysBetween } from "../../../../guard/io/day";
+import { daysBetween } from "../../../../kernel/io/day";
 import { loadModel, modelFromDocument } from "../../../../guard/load";
 import type { Model } from "../../../../guard/model";
 import { LambdaRuntimeSupported, RUNTIME_WARNING_DAYS } from "../../../../guard/rules/lambda/lambda-runtime-supported";

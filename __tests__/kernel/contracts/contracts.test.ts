@@ -4,15 +4,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createZip } from "../../../../constructs/private/bundle";
-import { bakedEdgeConfig } from "../../../../constructs/edge/edge-config";
-import { readRouteTables } from "../../../../guard/load/bundles";
-import type { RawStack } from "../../../../guard/load/raw";
-import { EDGE_CONFIG_FILE, edgeConfigJson, readEdgeConfig } from "../../../../lambdas/shared/contracts/edge-config";
-import { ContractError } from "../../../../lambdas/shared/contracts/fields";
-import { readRouteTable, ROUTE_TABLE_FILE, routeTableJson, type RouteTable } from "../../../../lambdas/shared/contracts/route-table";
-import { petstoreDev, petstoreProd } from "../../../../spec/samples/petstore";
-import { buildRouteTables } from "../../../../spec/route-table";
+import { createZip } from "../../../constructs/private/bundle";
+import { bakedEdgeConfig } from "../../../constructs/edge/edge-config";
+import { readRouteTables } from "../../../guard/load/bundles";
+import type { RawStack } from "../../../guard/load/raw";
+import { EDGE_CONFIG_FILE, edgeConfigJson, readEdgeConfig } from "../../../kernel/contracts/edge-config";
+import { ContractError } from "../../../kernel/contracts/fields";
+import { readRouteTable, ROUTE_TABLE_FILE, routeTableJson, type RouteTable } from "../../../kernel/contracts/route-table";
+import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
+import { buildRouteTables } from "../../../spec/route-table";
 
 const TABLE = buildRouteTables(petstoreDev)["jwt-token"];
 const EDGE = bakedEdgeConfig(petstoreProd);

@@ -1,15 +1,15 @@
-// The one data-file reader (guard/io/data-file.ts) and the commands that read data through it: deep nesting,
+// The one data-file reader (kernel/io/data-file.ts) and the commands that read data through it: deep nesting,
 // alias bombs and duplicate keys are one clear line and exit 2; a legitimate policy using 150 aliases works.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as check } from "../../../cli/check";
-import { MAX_DEPTH, parseDataText } from "../../../guard/io/data-file";
+import { MAX_DEPTH, parseDataText } from "../../../kernel/io/data-file";
 import { loadPolicies } from "../../../guard/policy/load";
 import { RULES } from "../../../guard/rules";
 
-const FIX = join(__dirname, "..", "fixtures");
-const SYNTH = join(__dirname, "..", "review", "fixtures", "synth", "petstore-dev.cdk.tf.json");
+const FIX = join(__dirname, "..", "..", "guard", "fixtures");
+const SYNTH = join(__dirname, "..", "..", "guard", "review", "fixtures", "synth", "petstore-dev.cdk.tf.json");
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "data-file-"));

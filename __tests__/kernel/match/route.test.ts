@@ -1,5 +1,5 @@
 // Route templates: the ARN pattern of a route, the normalized template two versions pair on, coverage and overlap.
-import { matchesArn } from "../../../guard/match/glob";
+import { matchesArn } from "../../../kernel/match/glob";
 import {
   isPolicyRouteKey,
   parseWebSocketRouteKey,
@@ -13,7 +13,7 @@ import {
   routeCovers,
   routesOverlap,
   templateCovers,
-} from "../../../guard/match/route";
+} from "../../../kernel/match/route";
 
 describe("GIVEN route templates", () => {
   it("WHEN turned into execute-api ARN patterns THEN parameters and ANY become wildcards", () => {

@@ -1,6 +1,6 @@
 // The one wildcard matcher: IAM semantics, explicit case, and no backtracking blow-up.
 import fc from "fast-check";
-import { coversArnGlob, globMatchSteps, matchesAction, matchesArn, matchesName } from "../../../guard/match/glob";
+import { coversArnGlob, globMatchSteps, matchesAction, matchesArn, matchesName } from "../../../kernel/match/glob";
 
 /** The reference: the same glob as a regular expression (exponential in the worst case; fine on short inputs). */
 const reference = (pattern: string, input: string, flags: string): boolean =>
