@@ -3,7 +3,8 @@
 // to moto_server (the override `npm run deploy:local` writes), then `audit` reads it through the real SDK with
 // AWS_ENDPOINT_URL pointed at moto. As deployed it passes (exit 0, also against the reviewed code with --plan);
 // after console drifts made with the SDK (GET /pets switched to NONE, the web client given the implicit flow) it
-// fails naming both. Needs moto_server, terraform and TF_PROVIDER_MIRROR; says so visibly when skipped.
+// fails naming both; WAFv2 and IAM are read from moto and judged. Needs moto_server, terraform and
+// TF_PROVIDER_MIRROR; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,6 +99,11 @@ const credentials = { accessKeyId: "local-endpoint-placeholder", secretAccessKey
     const r = await audit(["--plan", join(stackDir, "cdk.tf.json")]);
     expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(r.code).toBe(0);
+    // WAFv2 and IAM are read from moto and judged, not passed over as "not verified".
+    expect(r.err).not.toMatch(/not read: .*(WebACL|RuleGroup|GetAccountAuthorizationDetails)/);
+    const judgedLive = (id: string) => !r.findings.some((f) => f.rule === id && f.address === "(audit)");
+    for (const id of ["waf-managed-rules", "execute-api-invoke-scoped", "iam-invoker-trust", "cognito-group-role-trust"])
+      expect([id, judgedLive(id)]).toEqual([id, true]);
   }, 120_000);
 
   test("WHEN GET /pets is switched to NONE and a client given the implicit flow in the console THEN exit 1 naming both", async () => {
