@@ -3,7 +3,7 @@
 // that names both places, never passed.
 import { existsSync } from "node:fs";
 
-export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 /** The Chromium binary to drive, or why there is none. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = existsSync): { path: string } | { missing: string } {

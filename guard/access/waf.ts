@@ -39,7 +39,7 @@ export interface WebAclChain {
 }
 
 /** What is weak in a chain; each is a blocking change kind of the review's WAF comparer (review/compare/waf-kinds.ts). */
-export type WafWeaknessKind =
+type WafWeaknessKind =
   | "waf-rules-unreadable"
   | "waf-managed-group-missing"
   | "waf-managed-count"

@@ -7,7 +7,6 @@ import type { LoweredSeverity } from "../policy/types";
 import type { Severity } from "./kind-catalogue";
 import type { ChangeKind } from "./kinds";
 
-export type { Severity } from "./kind-catalogue";
 export type { ChangeKind } from "./kinds";
 
 /**

@@ -45,7 +45,7 @@ export const ROLE_SESSION_NAME = "api-access-check-audit";
 export const accountOfRole = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
 
 /** Where the account's global configuration is read: CLOUDFRONT-scope web ACLs and IAM, whatever --region says. */
-export const GLOBAL_REGION = "us-east-1";
+const GLOBAL_REGION = "us-east-1";
 
 /** Every region of one account, read with one set of credentials; `known` is the account when the role names it. */
 async function readRegions(caller: Caller, factory: ClientFactory, regions: readonly string[], credentials?: RoleCredentials, known?: string) {

@@ -53,14 +53,14 @@ export class NothingRead extends Error {
 const TOP_LISTINGS = ["GetRestApis", "GetApis", "ListUserPools"];
 
 /** Nothing at all was read: no account could be entered, or every listing of every account and region failed. */
-export function nothingRead(snapshot: AccountSnapshot): boolean {
+function nothingRead(snapshot: AccountSnapshot): boolean {
   return snapshot.regions.every((r) =>
     TOP_LISTINGS.every((what) => snapshot.unread.some((u) => u.region === r.region && (u.account === undefined || u.account === r.account) && u.what === what)),
   );
 }
 
 /** The policy's entry in words; `${api}` in an authorizer name is the route's API (`apiName`) when given. */
-export function intendedText(i: IntendedRoute | undefined, apiName?: string): string {
+function intendedText(i: IntendedRoute | undefined, apiName?: string): string {
   if (i === undefined) return "no policy entry";
   const parts = [
     ...(i.authorizer !== undefined ? [`authorizer ${apiName === undefined ? i.authorizer : expandAuthorizer(i.authorizer, apiName)}`] : []),

@@ -19,7 +19,7 @@ const BLOCK_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** One API object as provider blocks. */
-export function providerBlocks(v: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function providerBlocks(v: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined) continue;

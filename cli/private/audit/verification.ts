@@ -50,7 +50,7 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
  * What a rule reads that the audit does not read at all, in any account: the rule is reported not verified with
  * this, never judged on an absence.
  */
-export const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
+const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
   "identity-pool-unauthenticated-invoke": {
     service: "cognito-identity",
     what: "Cognito identity pools and the roles they hand out",
@@ -116,7 +116,7 @@ function intentHidden(model: Model, policies: PolicySet, f: RuleFinding, unread:
  * that account (the live addresses start with it), so a role refused in one account never lowers another's
  * findings; one without an account hides everything.
  */
-export const hides = (u: Unread, f: RuleFinding): boolean => u.account === undefined || f.address.includes(`.live[${JSON.stringify(u.account).slice(0, -1)} `);
+const hides = (u: Unread, f: RuleFinding): boolean => u.account === undefined || f.address.includes(`.live[${JSON.stringify(u.account).slice(0, -1)} `);
 
 /** The rule as the audit runs it: unchanged when all it needs was read, otherwise reported as not verified. */
 export function auditRule(rule: Rule, unread: readonly Unread[]): Rule {

@@ -5,7 +5,7 @@
 // changes are "not verified", never a pass. Pure.
 import { templateReferenceClass, type Source } from "./sources";
 
-export interface TemplateField {
+interface TemplateField {
   /** The JSON field the value fills, by its path of keys (`Key.userId.S`); `(body)` outside any key. */
   readonly key: string;
   readonly source: Source;

@@ -2,7 +2,7 @@
 import { isUnknown, type Deployment, type Model } from "../../model";
 import type { Rule, RuleFinding } from "../types";
 import { deploymentSubjects } from "../private/subjects";
-import { triggerCoverage } from "../private/trigger-coverage";
+import { triggerCoverage } from "../../access/deployment-triggers";
 
 const listed = (items: readonly string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(", ")} and ${items.length - 5} more` : items.join(", "));
 
