@@ -61,6 +61,11 @@ const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
     what: "the user pools' federated identity providers",
     reason: "the audit does not read identity providers (ListIdentityProviders)",
   },
+  "handler-decider-declared": {
+    service: "lambda",
+    what: "the functions' tags (a handler's access-decider declaration)",
+    reason: "the audit does not read function tags (ListTags)",
+  },
 };
 
 /**
