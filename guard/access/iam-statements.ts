@@ -67,8 +67,69 @@ export function coversRoute(resource: Val<string>, api: ResourceInstance, verb: 
   );
 }
 
-/** The resource's pattern after the API (`stage/GET/reports/*`) when it names the route's API, else undefined. */
+/**
+ * A statement's resources on one API, indexed for matching every route of it: what covers any route, the exact
+ * routes its literal patterns name (`VERB/path` after the stage), and the patterns with wildcards, matched by
+ * coversRoute. The same answers as coversRoute on each resource, without re-reading the resources per route.
+ */
+interface ResourceIndex {
+  readonly any: boolean;
+  readonly exact: ReadonlySet<string>;
+  readonly globs: readonly string[];
+}
+
+const indexes = new WeakMap<PolicyStatement, WeakMap<ResourceInstance, ResourceIndex>>();
+
+function resourceIndex(s: PolicyStatement, api: ResourceInstance): ResourceIndex {
+  let byApi = indexes.get(s);
+  if (byApi === undefined) indexes.set(s, (byApi = new WeakMap()));
+  const hit = byApi.get(api);
+  if (hit !== undefined) return hit;
+  let any = s.notResources.length > 0;
+  const exact = new Set<string>();
+  const globs: string[] = [];
+  for (const r of s.resources) {
+    if (isUnknown(r) || breadth(r) === "any-api") {
+      any = true;
+      continue;
+    }
+    const pattern = routePattern(r, api);
+    if (pattern === undefined) continue;
+    const slash = pattern.indexOf("/");
+    const literal = !pattern.includes("*") && !pattern.includes("?");
+    // A literal pattern names one route on one stage (interpolated: `stage`, or a literal stage name); a first
+    // segment with `$` names no stage coversRoute accepts.
+    if (literal) {
+      if (slash > 0 && !pattern.slice(0, slash).includes("$")) exact.add(pattern.slice(slash + 1));
+    } else globs.push(r);
+  }
+  const index = { any, exact, globs };
+  byApi.set(api, index);
+  return index;
+}
+
+/** Whether an Allow statement's resources (or NotResource) reach `VERB /path` of the API: see ResourceIndex. */
+export function statementCoversRoute(s: PolicyStatement, api: ResourceInstance, verb: string, path: string): boolean {
+  const index = resourceIndex(s, api);
+  if (index.any) return true;
+  if (index.exact.has(path === "" ? verb : `${verb}${sampleRequestPath(path)}`)) return true;
+  return index.globs.some((r) => coversRoute(r, api, verb, path));
+}
+
+/** routePattern per API and resource: the same grants are matched against every route of the API. */
+const patternsByApi = new WeakMap<ResourceInstance, Map<string, string | undefined>>();
+
 function routePattern(resource: string, api: ResourceInstance): string | undefined {
+  let known = patternsByApi.get(api);
+  if (known === undefined) patternsByApi.set(api, (known = new Map()));
+  if (known.has(resource)) return known.get(resource);
+  const pattern = computeRoutePattern(resource, api);
+  known.set(resource, pattern);
+  return pattern;
+}
+
+/** The resource's pattern after the API (`stage/GET/reports/*`) when it names the route's API, else undefined. */
+function computeRoutePattern(resource: string, api: ResourceInstance): string | undefined {
   const parts = splitExecuteApiArn(resource);
   if (parts === undefined) return undefined;
   const apiId = api.values["id"];

@@ -18,7 +18,7 @@ import {
 } from "../model";
 import { asArray } from "../load/json";
 import { isUnset } from "../load/values";
-import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke } from "./iam-statements";
+import { breadth, certainApiRest, coversRoute, coversRouteOnStage, deniesInvoke, grantsInvoke, mayGrantInvoke, statementCoversRoute } from "./iam-statements";
 import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../../kernel/match/glob";
 import { show } from "./lookups";
@@ -460,11 +460,7 @@ function covers(doc: PolicyDocument, route: Route): boolean {
   if (api === undefined || typeof route.httpMethod !== "string" || typeof route.path !== "string") return false;
   const verb = route.httpMethod;
   const path = route.path;
-  return doc.statements.some(
-    (s) =>
-      grantsInvoke(s) &&
-      (s.notResources.length > 0 || s.resources.some((r) => isUnknown(r) || breadth(r) === "any-api" || coversRoute(r, api.resource, verb, path))),
-  );
+  return doc.statements.some((s) => grantsInvoke(s) && statementCoversRoute(s, api.resource, verb, path));
 }
 
 // Computed once per model: the review's comparers and several check rules ask for the same facts.

@@ -57,7 +57,13 @@ export function globMatchSteps(pattern: string, input: string, opts: GlobOptions
   return { matched: p === pattern.length, steps };
 }
 
-const globMatch = (pattern: string, input: string, opts: GlobOptions): boolean => globMatchSteps(pattern, input, opts).matched;
+/** A pattern without `*` or `?` matches exactly its own text (a literal input glob included): no scan needed. */
+const isLiteral = (pattern: string): boolean => !pattern.includes("*") && !pattern.includes("?");
+
+const globMatch = (pattern: string, input: string, opts: GlobOptions): boolean => {
+  if (isLiteral(pattern)) return opts.case === "case-insensitive" ? fold(pattern) === fold(input) : pattern === input;
+  return globMatchSteps(pattern, input, opts).matched;
+};
 
 /** An ARN (or an ARN-shaped normalized string such as `execute-api:api/stage/GET/pets`): case-sensitive. */
 export const matchesArn = (pattern: string, arn: string): boolean => globMatch(pattern, arn, { case: "case-sensitive" });
