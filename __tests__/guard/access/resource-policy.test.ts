@@ -65,7 +65,7 @@ describe("GIVEN open methods of REST APIs with different endpoints and resource 
     ]);
     const vpce = runRules(model, { policies: [] }).findings.find((f) => f.rule === "no-open-method" && f.api === "internal-vpce");
     expect(vpce?.message).toBe(
-      "GET /status has authorization NONE and no API key: open to callers through VPC endpoint vpce-0a1b2c3d4e5f60718 (resource policy aws_api_gateway_rest_api_policy.vpce), and the policy gives no reason for it to be open",
+      "GET /status has authorization NONE and no API key: open to callers through VPC endpoint vpce-0a1b2c3d4e5f60718 (resource policy aws_api_gateway_rest_api_policy.vpce), and no policy says it is meant to be open (none is loaded)",
     );
   });
 

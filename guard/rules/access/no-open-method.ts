@@ -62,10 +62,12 @@ export const NoOpenMethod: Rule = {
         continue;
       }
       if (want?.type === "NONE" && (want.reason ?? "").trim() !== "") continue;
+      // Without any policy, say so rather than blame a policy the user has not written yet.
+      const why = policies.policies.length === 0 ? "no policy says it is meant to be open (none is loaded)" : "the policy gives no reason for it to be open";
       out.push(
         routeFinding(
           r,
-          `${label} has authorization NONE and no API key${callers.kind === "anyone" ? "" : `: open to ${callersText(callers)}`}, and the policy gives no reason for it to be open`,
+          `${label} has authorization NONE and no API key${callers.kind === "anyone" ? "" : `: open to ${callersText(callers)}`}, and ${why}`,
           callers.kind === "restricted" ? { severity: "high" } : {},
         ),
       );
