@@ -123,6 +123,29 @@ const apiName = (model: Model, stack: string, address: string | undefined): stri
 
 const apiOf = (model: Model, r: ResourceInstance, attr: string, type: string): string | undefined => resolveRefs(model, r, refsAt(r, attr), type)[0]?.address;
 
+/** One stage's entry, REST (`variables`, a canary) or HTTP/WebSocket (`stage_variables`). */
+function stageEntry(
+  model: Model,
+  s: ResourceInstance,
+  apiAddress: string | undefined,
+  name: string,
+  main: DeploymentServing,
+  variablesAttr: "variables" | "stage_variables",
+  canary?: CanaryServing,
+): StageServing {
+  return {
+    key: `${s.source.stack}::${apiAddress ?? "?"}::${name}`,
+    label: `stage ${apiName(model, s.source.stack, apiAddress)}/${name}`,
+    address: s.address,
+    stack: s.source.stack,
+    ...(apiAddress !== undefined ? { apiAddress } : {}),
+    main,
+    ...(canary !== undefined ? { canary } : {}),
+    variables: mapOf(s.values[variablesAttr]),
+    variablesText: JSON.stringify(s.values[variablesAttr] ?? null),
+  };
+}
+
 // Built once per model.
 const cache = new WeakMap<Model, StageServing[]>();
 
@@ -161,17 +184,7 @@ export function stageServing(model: Model): readonly StageServing[] {
         useStageCache: cache === undefined || cache === null ? false : typeof cache === "boolean" ? cache : "unknown",
       };
     }
-    out.push({
-      key: `${s.source.stack}::${apiAddress ?? "?"}::${name}`,
-      label: `stage ${apiName(model, s.source.stack, apiAddress)}/${name}`,
-      address: s.address,
-      stack: s.source.stack,
-      ...(apiAddress !== undefined ? { apiAddress } : {}),
-      main,
-      ...(canary !== undefined ? { canary } : {}),
-      variables: mapOf(s.values["variables"]),
-      variablesText: JSON.stringify(s.values["variables"] ?? null),
-    });
+    out.push(stageEntry(model, s, apiAddress, name, main, "variables", canary));
   }
   for (const s of managed(model, "aws_apigatewayv2_stage")) {
     const apiAddress = apiOf(model, s, "api_id", "aws_apigatewayv2_api");
@@ -188,16 +201,7 @@ export function stageServing(model: Model): readonly StageServing[] {
               why: isUnknown(auto) ? "auto_deploy is known only after apply" : "neither auto_deploy nor a deployment_id: it serves whatever was deployed last",
               fingerprint: () => "(none)",
             };
-    out.push({
-      key: `${s.source.stack}::${apiAddress ?? "?"}::${name}`,
-      label: `stage ${apiName(model, s.source.stack, apiAddress)}/${name}`,
-      address: s.address,
-      stack: s.source.stack,
-      ...(apiAddress !== undefined ? { apiAddress } : {}),
-      main,
-      variables: mapOf(s.values["stage_variables"]),
-      variablesText: JSON.stringify(s.values["stage_variables"] ?? null),
-    });
+    out.push(stageEntry(model, s, apiAddress, name, main, "stage_variables"));
   }
   cache.set(model, out);
   return out;
