@@ -11,7 +11,7 @@ import { medianOfChildren } from "./private/measure";
 import { coverageOf } from "../guard/coverage";
 import { runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
-import { REPORTERS, type ReportInput } from "../guard/report";
+import { REPORTERS, type ReportInput } from "../guard/report/check";
 import { policyTests } from "../guard/testing/policy-tests";
 
 const RUNS = 3;

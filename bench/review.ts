@@ -11,7 +11,7 @@ import { OFFLINE_VARS_FILE, OVERRIDE_FILE, offlineOverride, offlineVariables } f
 import { runRules } from "../guard/engine";
 import { loadModel } from "../guard/load";
 import { diffModels } from "../guard/review/diff";
-import { renderMarkdown } from "../guard/review/review-markdown";
+import { renderMarkdown } from "../guard/report/review/markdown";
 import { loadRouteTables } from "../guard/review/route-tables";
 import { AccessStack } from "../stacks/access-stack";
 import { validateSpec } from "../spec/validate";

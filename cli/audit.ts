@@ -7,13 +7,13 @@
 import { dayOf, isDay } from "../kernel/io/day";
 import { SEVERITIES } from "../guard/policy/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
-import { AUDIT_FORMATS, type AuditFormat } from "./private/audit/formats";
+import { AUDIT_FORMATS, type AuditFormat } from "../guard/report/formats";
 import { auditIamPolicy } from "./private/audit/iam-policy";
 import { accountOfRole } from "./private/audit/read";
 import { NothingRead, runAudit, type AuditArgs } from "./private/audit/run";
 import type { ClientFactory } from "./private/audit/clients";
 import { defaultPolicies } from "./private/no-policy";
-import { writeFileAtomically } from "./private/write";
+import { writeReports } from "./private/write";
 
 export const USAGE =
   `usage: audit --region <region>... [--assume-role-arn <arn>]... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format ${AUDIT_FORMATS.join("|")}]\n` +
@@ -97,9 +97,7 @@ export async function main(argv: readonly string[], io: Io = processIo, clients?
     }
     const run = await runAudit(args, clients, new Date());
     for (const n of run.notes) io.err(`audit: note: ${n}\n`);
-    // Every rendering first, then the files: a renderer that throws leaves none written.
-    const files = args.reports.map((t) => ({ file: t.file, text: run.render(t.format) }));
-    for (const f of files) writeFileAtomically(f.file, f.text);
+    writeReports(args.reports, run.render);
     io.out(run.render(args.stdout));
     return run.failing > 0 ? 1 : 0;
   } catch (e) {

@@ -10,14 +10,14 @@ import { RULES } from "../guard/rules";
 import { policyDigests } from "../guard/policy/digest";
 import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
-import { FORMATS, REPORTERS, type Format } from "../guard/report";
+import { FORMATS, REPORTERS, type Format } from "../guard/report/check";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/write-policy-drafts";
 import { defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { VERSION } from "./private/version";
-import { writeFileAtomically } from "./private/write";
+import { writeReports } from "./private/write";
 
 export interface CheckArgs {
   readonly input: string;
@@ -144,10 +144,9 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       policyFiles: policyDigests(policies),
       ...(accepted !== undefined ? { baseline: accepted.outcome } : {}),
     };
-    // Every rendering first, then the files: a reporter that throws leaves none written.
-    const files = args.reports.map((t) => ({ file: t.file, text: REPORTERS[t.format](report) }));
-    for (const f of files) writeFileAtomically(f.file, f.text);
-    io.out(REPORTERS[args.stdout](report));
+    const render = (format: Format): string => REPORTERS[format](report);
+    writeReports(args.reports, render);
+    io.out(render(args.stdout));
     return failing(findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("check", USAGE, e, io.err, io.out);

@@ -8,14 +8,15 @@ import { FAILING_VERDICTS, type ConformanceReport, type Entry, type FailingVerdi
 import { intendedEntry, lookupPolicy } from "../guard/access/lookups";
 import { loadPolicySet } from "../guard/policy/load";
 import { RULES } from "../guard/rules";
-import { CONFORMANCE_FORMATS, CONFORMANCE_REPORTERS, type ConformanceFormat } from "../guard/report/conformance";
+import { CONFORMANCE_REPORTERS } from "../guard/report/conformance";
+import { CONFORMANCE_FORMATS, type ConformanceFormat } from "../guard/report/formats";
 import { InputError } from "../guard/load/errors";
 import { selectSpecs } from "../spec/select";
 import type { AccessSpec } from "../spec/types";
 import { exitCodeFor, oneOf, parseCommandLine, single, UsageError } from "./private/args";
 import { runConformance, type MachineClient } from "./private/conformance/run";
 import type { Obtained } from "./private/conformance/tokens";
-import { writeFileAtomically } from "./private/write";
+import { writeReports } from "./private/write";
 
 export const USAGE =
   "usage: conformance --url <stage or CloudFront URL> [--spec <file>] [--stack <name>] [--policy <file|dir>]...\n" +
@@ -234,12 +235,14 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Env
       failOn: args.failOn,
       notes: [...notes, ...runNotes],
     };
-    // Every rendering first, then the files: a reporter that throws leaves none written.
-    const files = [
-      ...(args.output !== undefined ? [{ file: args.output, text: CONFORMANCE_REPORTERS[args.format](report) }] : []),
-      ...(args.junit !== undefined ? [{ file: args.junit, text: CONFORMANCE_REPORTERS.junit(report) }] : []),
-    ];
-    for (const f of files) writeFileAtomically(f.file, f.text);
+    const render = (format: ConformanceFormat): string => CONFORMANCE_REPORTERS[format](report);
+    writeReports(
+      [
+        ...(args.output !== undefined ? [{ format: args.format, file: args.output }] : []),
+        ...(args.junit !== undefined ? [{ format: "junit" as const, file: args.junit }] : []),
+      ],
+      render,
+    );
     io.out(CONFORMANCE_REPORTERS[args.output === undefined ? args.format : "table"](report));
     return failures(results, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {

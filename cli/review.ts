@@ -17,21 +17,17 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { DIGEST_PATTERN } from "../guard/review/acknowledge";
 import { DEFAULT_REVIEW_FAIL_ON } from "../guard/review/regressed";
 import { diffModels } from "../guard/review/diff";
-import { renderJson, renderMarkdown } from "../guard/review/review-markdown";
-import { renderText } from "../guard/review/terminal";
+import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from "../guard/report/review";
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
-import { writeFileAtomically } from "./private/write";
+import { writeFileAtomically, writeReports } from "./private/write";
 
 export { UsageError } from "./private/args";
 
 export const USAGE =
   "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
   "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]... [--acknowledge <digest>]... [--changed-files <file>] [--fail-on critical|high|medium|low|info]";
-
-const REVIEW_FORMATS = ["markdown", "json", "text"] as const;
-type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export interface ReviewArgs {
   readonly base?: string;
@@ -201,9 +197,8 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
         : {}),
       ...(changedFiles !== undefined ? { changedFiles } : {}),
     });
-    const render = (format: ReviewFormat): string => (format === "json" ? renderJson(report) : format === "text" ? renderText(report) : renderMarkdown(report));
-    const files = args.reports.map((t) => ({ file: t.file, text: render(t.format) }));
-    for (const f of files) io.writeFile(f.file, f.text);
+    const render = (format: ReviewFormat): string => REVIEW_RENDERERS[format](report);
+    writeReports(args.reports, render, io.writeFile);
     io.stdout(render(args.stdout));
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {

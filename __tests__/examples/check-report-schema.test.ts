@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../cli/check";
-import { CHECK_REPORT_SCHEMA_VERSION } from "../../guard/report/json";
+import { CHECK_REPORT_SCHEMA_VERSION } from "../../guard/report/check/json";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
 import { validate } from "./json-schema";
 

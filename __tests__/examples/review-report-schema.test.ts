@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { main as review } from "../../cli/review";
 import { modelFromDocument } from "../../guard/load";
 import { diffModels } from "../../guard/review/diff";
-import { renderJson } from "../../guard/review/review-markdown";
+import { renderJson } from "../../guard/report/review/json";
 import { AUTHORIZATION_TYPE_NAMES } from "../../kernel/authorization-types";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
 import { PAIRS, pairDocs } from "../guard/review/fixtures/pairs";

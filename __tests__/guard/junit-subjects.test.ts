@@ -8,7 +8,7 @@ import { modelFromDocument } from "../../guard/load";
 import { policyDigests } from "../../guard/policy/digest";
 import { loadPolicies } from "../../guard/policy/load";
 import { RULES } from "../../guard/rules";
-import { REPORTERS, type ReportInput } from "../../guard/report";
+import { REPORTERS, type ReportInput } from "../../guard/report/check";
 
 const sax = require("sax") as {
   parser: (strict: boolean) => {

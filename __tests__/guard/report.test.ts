@@ -4,7 +4,7 @@ import { runRules } from "../../guard/engine";
 import { loadModel } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
 import { RULES } from "../../guard/rules";
-import { REPORTERS, type ReportInput } from "../../guard/report";
+import { REPORTERS, type ReportInput } from "../../guard/report/check";
 
 const FIX = join(__dirname, "fixtures");
 const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);

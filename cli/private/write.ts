@@ -12,3 +12,16 @@ export function writeFileAtomically(file: string, text: string): void {
     throw new InputError(file, `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
+
+/**
+ * Writes one run's report in every format asked for (`--output`, each `--report <format>=<file>`): every rendering
+ * first, then the files, so a renderer that throws leaves none written.
+ */
+export function writeReports<F extends string>(
+  targets: readonly { readonly format: F; readonly file: string }[],
+  render: (format: F) => string,
+  write: (file: string, text: string) => void = writeFileAtomically,
+): void {
+  const files = targets.map((t) => ({ file: t.file, text: render(t.format) }));
+  for (const f of files) write(f.file, f.text);
+}

@@ -2,10 +2,8 @@
 // details of every answer that is not a pass, JSON, and JUnit with one test case per route and credential class.
 import { failingVerdicts } from "../conformance/judge";
 import { CREDENTIAL_CLASSES, type CaseResult, type ConformanceReport, type Verdict } from "../conformance/types";
-import { xml } from "./junit";
-
-export const CONFORMANCE_FORMATS = ["table", "json", "junit"] as const;
-export type ConformanceFormat = (typeof CONFORMANCE_FORMATS)[number];
+import { xmlText as xml } from "./escape";
+import type { ConformanceFormat } from "./formats";
 
 const CELL: Readonly<Record<Verdict, string>> = {
   pass: "ok",

@@ -1,4 +1,4 @@
-// What every reporter receives.
+// What the check's and the audit's renderers receive.
 import type { BaselineOutcome } from "../baseline/types";
 import type { Coverage } from "../coverage";
 import type { LoweredSeverity, Severity } from "../policy/types";
@@ -22,6 +22,3 @@ export interface ReportInput {
   /** What `--baseline` accepted, and its expired and unused entries. @default - no baseline */
   readonly baseline?: BaselineOutcome;
 }
-
-export type Format = "table" | "json" | "junit" | "sarif" | "markdown";
-export const FORMATS: readonly Format[] = ["table", "json", "junit", "sarif", "markdown"];

@@ -5,10 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AUDIT_FORMATS } from "../../../cli/private/audit/formats";
+import { AUDIT_FORMATS } from "../../../guard/report/formats";
 import { runAudit, type AuditArgs, type AuditRun } from "../../../cli/private/audit/run";
 import { RULES } from "../../../guard/rules";
-import { NIST_CONTROLS } from "../../../cli/private/audit/controls";
+import { NIST_CONTROLS } from "../../../guard/report/audit/controls";
 import { SchemaValidator } from "../../helpers/json-schema";
 import { findOscalSchema, OSCAL_SCHEMA_FILE, oscalSchemaDirs, skippedSchemaMessage } from "./oscal-schema";
 import {

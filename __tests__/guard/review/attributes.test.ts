@@ -4,8 +4,8 @@ import { modelFromDocument } from "../../../guard/load";
 import { unknownValue } from "../../../guard/model";
 import { widens } from "../../../guard/review/attribute-direction";
 import { diffModels } from "../../../guard/review/diff";
-import { renderMarkdown } from "../../../guard/review/review-markdown";
-import { renderText } from "../../../guard/review/terminal";
+import { renderMarkdown } from "../../../guard/report/review/markdown";
+import { renderText } from "../../../guard/report/review/text";
 import { only, synth, type Doc } from "./fixtures/pairs";
 
 function review(mutate: (d: Doc) => void, acknowledge: readonly string[] = []) {

@@ -1,5 +1,5 @@
-import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../../guard/review/matrix";
-import { renderMarkdown } from "../../../guard/review/review-markdown";
+import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../../guard/report/review/matrix";
+import { renderMarkdown } from "../../../guard/report/review/markdown";
 import type { RouteAuth, RouteDiff } from "../../../guard/review/types";
 
 const auth = (route: string, type: RouteAuth["type"]): RouteAuth => ({

@@ -13,16 +13,12 @@ import { expandAuthorizer } from "../../../guard/policy/match";
 import type { Model } from "../../../guard/model";
 import type { IntendedRoute, PolicySet, Severity } from "../../../guard/policy/types";
 import { modelFacts } from "../../../guard/review/facts";
-import { REPORTERS } from "../../../guard/report";
 import { RULES } from "../../../guard/rules";
 import { rulesWithoutPolicy } from "../no-policy";
 import type { ClientFactory } from "./clients";
 import { driftRule } from "./drift";
-import type { AuditFormat } from "./formats";
-import { htmlReport } from "./html";
-import { oscalReport } from "./oscal";
 import { readAccount } from "./read";
-import type { AuditReport, MatrixRow } from "./report";
+import { AUDIT_RENDERERS, type AuditFormat, type AuditReport, type MatrixRow } from "../../../guard/report/audit";
 import type { AccountSnapshot, Unread } from "./snapshot";
 import { servedRule } from "./served";
 import { deployedModel } from "./state";
@@ -97,12 +93,6 @@ export interface AuditRun {
   readonly notes: readonly string[];
   readonly snapshot: AccountSnapshot;
   readonly render: (format: AuditFormat) => string;
-}
-
-function renderAudit(report: AuditReport, format: AuditFormat): string {
-  if (format === "html") return htmlReport(report);
-  if (format === "oscal") return oscalReport(report);
-  return REPORTERS[format](report);
 }
 
 const policyDigestOf = (files: readonly { file: string; sha256: string }[]): string =>
@@ -181,6 +171,6 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     failing: failing(result.findings, args.failOn).length,
     notes,
     snapshot,
-    render: (format) => renderAudit(report, format),
+    render: (format) => AUDIT_RENDERERS[format](report),
   };
 }

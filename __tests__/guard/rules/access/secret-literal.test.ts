@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { redactPlan } from "../../../../cli/private/redact";
 import { main } from "../../../../cli/check";
 import { loadModel, modelFromDocument } from "../../../../guard/load";
-import { FORMATS } from "../../../../guard/report";
+import { FORMATS } from "../../../../guard/report/check";
 import { SecretLiteral } from "../../../../guard/rules/access/secret-literal";
 import type { Model } from "../../../../guard/model";
 

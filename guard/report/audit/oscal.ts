@@ -1,10 +1,10 @@
 // OSCAL assessment results (JSON, OSCAL 1.0.6): one result per audit run; an observation per rule and subject it
 // judged (passes included), a finding per failure or "not verified" linked to its observation, its target the
-// rule's first NIST SP 800-53 control (cli/private/audit/controls.ts), every UUID a v5 UUID of its content so
+// rule's first NIST SP 800-53 control (controls.ts), every UUID a v5 UUID of its content so
 // runs are comparable. Never a secret: only what the other reports show (rule, subject, message).
-import { verdictLabel, verdictsOf, type Verdict } from "../../../guard/verdicts";
+import { verdictLabel, verdictsOf, type Verdict } from "../../verdicts";
 import { controlsOf } from "./controls";
-import type { AuditReport } from "./report";
+import type { AuditReport } from "./types";
 import { uuidV5 } from "./uuid";
 
 const OSCAL_VERSION = "1.0.6";

@@ -1,6 +1,7 @@
-// Text taken from the reviewed input (API, route, scope, group, resource names, messages that quote them) made
-// inert for GitHub Markdown and Mermaid: it renders as the literal characters and cannot open HTML, comments,
-// links, images, mentions, code fences, table cells or Mermaid syntax. One definition for every report.
+// Every escape of the output layer, one definition each. Text taken from the reviewed input (API, route, scope,
+// group, resource names, messages that quote them) made inert for GitHub Markdown and Mermaid: it renders as the
+// literal characters and cannot open HTML, comments, links, images, mentions, code fences, table cells or Mermaid
+// syntax; and the same text as XML (JUnit), HTML (the audit's evidence) and plain text for a terminal.
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;" };
 
@@ -67,3 +68,27 @@ export function fitMarkdown(markdown: string, limit: number, notice: string): st
   kept.push("", notice, "");
   return kept.join("\n");
 }
+
+/**
+ * XML attribute or element text (JUnit): the five predefined entities, and the control characters XML 1.0 cannot
+ * hold dropped.
+ */
+export const xmlText = (s: string): string =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** HTML attribute or element text (the audit's evidence): markup-significant characters as entities. */
+export const htmlText = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+
+/**
+ * Plain text for a terminal: control characters that could drive it (escape sequences, carriage returns, form
+ * feeds) become `?`; tabs and line breaks stay.
+ */
+export const terminalText = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");

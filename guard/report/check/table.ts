@@ -1,23 +1,13 @@
 // Terminal table: one finding a line, grouped by severity, and a summary line.
 import { coverageLines } from "./coverage-text";
-import { summarize } from "./summary";
-import type { ReportInput } from "./types";
-import { loweredLine } from "./lowered";
+import { messageText, severityText } from "../finding-text";
+import { summarize } from "../summary";
+import type { ReportInput } from "../types";
+import { loweredLine } from "../lowered";
 
 export function tableReport(r: ReportInput): string {
   const s = summarize(r);
-  const rows = r.findings.map((f) => [
-    f.waived !== undefined ? `${f.severity} (${f.waived.baseline !== undefined ? "baselined" : "waived"})` : f.severity,
-    f.rule,
-    f.api ?? "-",
-    f.route ?? "-",
-    f.address,
-    f.waived === undefined
-      ? f.message
-      : f.waived.baseline !== undefined
-        ? `${f.message} [baselined until ${f.waived.baseline.expires}, owner ${f.waived.baseline.owner}: ${f.waived.reason}]`
-        : `${f.message} [waived: ${f.waived.reason}]`,
-  ]);
+  const rows = r.findings.map((f) => [severityText(f), f.rule, f.api ?? "-", f.route ?? "-", f.address, messageText(f)]);
   const head = ["SEVERITY", "RULE", "API", "ROUTE", "ADDRESS", "MESSAGE"];
   const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");

@@ -3,13 +3,11 @@
 // matrix (who can call what, as deployed, beside what the policy intends), its findings, its drift and coverage;
 // then what no API owns, and what was not verified. Well-formed markup (every element closed, every text escaped),
 // so a plain XML parser reads it. Never a secret: it shows what the other reports show.
-import { summarize } from "../../../guard/report/summary";
-import type { Finding } from "../../../guard/rules/types";
-import type { AuditReport, MatrixRow } from "./report";
-import type { DriftEntry } from "./drift";
-
-const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+import { htmlText as escapeHtml } from "../escape";
+import { messageText, severityText } from "../finding-text";
+import { summarize } from "../summary";
+import type { Finding } from "../../rules/types";
+import type { AuditReport, MatrixRow } from "./types";
 
 const STYLE = [
   "body{font-family:system-ui,sans-serif;margin:2rem;color:#111;line-height:1.4}",
@@ -32,18 +30,12 @@ function table(caption: string, head: readonly string[], rows: readonly string[]
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-const findingRows = (fs: readonly Finding[]): string[][] =>
-  fs.map((f) => [
-    f.waived !== undefined ? `${f.severity} (waived)` : f.severity,
-    f.rule,
-    f.route ?? f.address,
-    f.waived !== undefined ? `${f.message} [waived: ${f.waived.reason}]` : f.message,
-  ]);
+const findingRows = (fs: readonly Finding[]): string[][] => fs.map((f) => [severityText(f), f.rule, f.route ?? f.address, messageText(f)]);
 
 const findingTable = (caption: string, fs: readonly Finding[]): string =>
   table(caption, ["Severity", "Rule", "Route or resource", "Finding"], findingRows(fs), (i, j) => (j === 0 ? fs[i]?.severity : undefined));
 
-const driftTable = (caption: string, ds: readonly DriftEntry[]): string =>
+const driftTable = (caption: string, ds: AuditReport["audit"]["drift"]): string =>
   table(
     caption,
     ["Severity", "What", "Deployed", "Code", "Difference"],

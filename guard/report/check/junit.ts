@@ -3,18 +3,10 @@
 // "not verified" and below-threshold findings. A rule that declares no subjects has a testcase per finding, or one
 // passing testcase when it has none (CI reporters show the whole catalogue). Each suite's properties name the input
 // and every policy file with its sha256, and a rule reported below its default severity.
-import type { ReportInput } from "./types";
-import { loweredValue } from "./lowered";
-import { verdictLabel, verdictsOf, type Verdict } from "../verdicts";
-
-export const xml = (s: string): string =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+import type { ReportInput } from "../types";
+import { xmlText as xml } from "../escape";
+import { loweredValue } from "../lowered";
+import { verdictLabel, verdictsOf, type Verdict } from "../../verdicts";
 
 const property = (name: string, value: string): string => `<property name="${xml(name)}" value="${xml(value)}"/>`;
 

@@ -1,7 +1,7 @@
 // JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, message, file?, waived?}], summary,
 // loweredSeverities, coverage?, baseline?}`, described by schema/check-report.schema.json (docs/json-output.md).
-import { summarize } from "./summary";
-import type { ReportInput } from "./types";
+import { summarize } from "../summary";
+import type { ReportInput } from "../types";
 
 /** Changes whenever the output's shape does; the schema's `schemaVersion` const is the same number. */
 export const CHECK_REPORT_SCHEMA_VERSION = 1;

@@ -1,8 +1,9 @@
 // The review for a terminal (the default when stdout is a TTY): the verdict, every change a line, the routes
 // whose authorization changed with before -> after, and the plan line. Plain text, no Markdown.
-import type { Change, ReviewReport } from "./types";
-import { loweredLine } from "../report/lowered";
-import { accessAttributeChanged } from "./attributes";
+import type { Change, ReviewReport } from "../../review/types";
+import { terminalText } from "../escape";
+import { loweredLine } from "../lowered";
+import { accessAttributeChanged } from "../../review/attributes";
 
 const MARK: Readonly<Record<Change["severity"], string>> = { blocking: "BLOCK", upgrade: "UP   ", info: "info " };
 
@@ -31,5 +32,5 @@ export function renderText(r: ReviewReport): string {
   );
   for (const n of r.notes) out.push(`note: ${n}`);
   // Control characters from the head's names must not drive the terminal.
-  return `${out.join("\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?")}\n`;
+  return `${terminalText(out.join("\n"))}\n`;
 }

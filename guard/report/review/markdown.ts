@@ -1,12 +1,12 @@
 // Renders the review as Markdown for a PR comment: verdict, a table of what changed, the authorization
 // matrix picture, then details collapsed (every route before/after, the plan's changes, policy findings).
 // The first line is the hidden marker CI uses to find and update its one comment.
-import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText } from "../report/inert";
-import { ackLabel } from "./acknowledge";
+import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText } from "../escape";
+import { ackLabel } from "../../review/acknowledge";
 import { authorizationMatrix } from "./matrix";
-import type { Change, ReviewReport } from "./types";
-import { loweredMarkdown } from "../report/lowered";
-import { accessAttributeChanged } from "./attributes";
+import type { Change, ReviewReport } from "../../review/types";
+import { loweredMarkdown } from "../lowered";
+import { accessAttributeChanged } from "../../review/attributes";
 
 export const REVIEW_MARKER = "<!-- api-access-review -->";
 const MAX_FINDINGS = 50;
@@ -14,7 +14,7 @@ const MAX_ROUTE_ROWS = 150;
 /** Where the full report is when the comment is cut (the PR workflow uploads it as the `review` artifact). */
 export const FULL_REPORT_NOTICE = "… (cut at GitHub's comment limit; the full report is `review.md` / `review.json` in the workflow run's `review` artifact)";
 
-/** Table cell / prose text taken from the reviewed input: inert Markdown (guard/report/inert.ts). */
+/** Table cell / prose text taken from the reviewed input: inert Markdown (guard/report/escape.ts). */
 const cell = mdText;
 const code = mdCode;
 
@@ -156,5 +156,3 @@ export function renderMarkdown(r: ReviewReport): string {
   out.push(`<sub>Base: ${code(r.base)} · head: ${code(r.head)} · mode: ${r.mode}</sub>`, "");
   return fitMarkdown(out.join("\n"), GITHUB_COMMENT_LIMIT, FULL_REPORT_NOTICE);
 }
-
-export const renderJson = (r: ReviewReport): string => `${JSON.stringify(r, null, 2)}\n`;

@@ -1,8 +1,8 @@
 // The authorization matrix as a Mermaid flowchart: one box per API, inside it one group per effective
 // authorization type (head side), routes as nodes; downgraded routes are red and say what they were.
 // GitHub renders ```mermaid blocks in PR comments and READMEs, so reviewers see the picture, not a wall of text.
-import { mermaidText } from "../report/inert";
-import type { EffectiveType, ReviewReport, RouteDiff } from "./types";
+import { mermaidText } from "../escape";
+import type { EffectiveType, ReviewReport, RouteDiff } from "../../review/types";
 
 const TYPE_ORDER: readonly EffectiveType[] = ["NONE", "API_KEY", "UNKNOWN", "EDGE", "CUSTOM", "COGNITO", "AWS_IAM"];
 const TYPE_TITLE: Readonly<Record<EffectiveType, string>> = {
@@ -15,7 +15,7 @@ const TYPE_TITLE: Readonly<Record<EffectiveType, string>> = {
   AWS_IAM: "AWS_IAM",
 };
 
-/** Mermaid label text from the reviewed input: inert (guard/report/inert.ts). */
+/** Mermaid label text from the reviewed input: inert (guard/report/escape.ts). */
 const label = mermaidText;
 
 /** Above this many routes only changed ones are drawn: a 500-node picture helps nobody. */

@@ -1,5 +1,5 @@
 // The coverage block of the terminal table: what was checked against which policy file, then what was not.
-import type { Coverage } from "../coverage";
+import type { Coverage } from "../../coverage";
 
 export function coverageLines(c: Coverage): string[] {
   const out = [`Covered: ${c.apis.length} API(s), ${c.routes.covered} of ${c.routes.total} route(s) by a policy`];

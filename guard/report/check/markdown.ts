@@ -1,8 +1,8 @@
 // Markdown report for pull-request comments and job summaries.
-import { mdCode, mdText } from "./inert";
-import { summarize } from "./summary";
-import type { ReportInput } from "./types";
-import { loweredMarkdown } from "./lowered";
+import { mdCode, mdText } from "../escape";
+import { summarize } from "../summary";
+import type { ReportInput } from "../types";
+import { loweredMarkdown } from "../lowered";
 
 const cell = mdText;
 const code = mdCode;

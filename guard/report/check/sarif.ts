@@ -4,10 +4,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Severity } from "../policy/types";
-import type { Finding } from "../rules/types";
-import type { ReportInput } from "./types";
-import { loweredValue } from "./lowered";
+import type { Severity } from "../../policy/types";
+import type { Finding } from "../../rules/types";
+import type { ReportInput } from "../types";
+import { loweredValue } from "../lowered";
 
 const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
 /** GitHub maps security-severity > 9 to critical, 7-8.9 high, 4-6.9 medium, 0.1-3.9 low. */
