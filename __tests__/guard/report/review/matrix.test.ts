@@ -1,6 +1,6 @@
-import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../../guard/report/review/matrix";
-import { renderMarkdown } from "../../../guard/report/review/markdown";
-import type { RouteAuth, RouteDiff } from "../../../guard/review/types";
+import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../../../guard/report/review/matrix";
+import { renderMarkdown } from "../../../../guard/report/review/markdown";
+import type { RouteAuth, RouteDiff } from "../../../../guard/review/types";
 
 const auth = (route: string, type: RouteAuth["type"]): RouteAuth => ({
   api: "shop",

@@ -1,12 +1,12 @@
 // Reporters: JSON shape, SARIF 2.1.0 structure as GitHub code scanning reads it, well-formed JUnit, Markdown.
 import { join } from "node:path";
-import { runRules } from "../../guard/engine";
-import { loadModel } from "../../guard/load";
-import { loadPolicies } from "../../guard/policy/load";
-import { RULES } from "../../guard/rules";
-import { REPORTERS, type ReportInput } from "../../guard/report/check";
+import { runRules } from "../../../../guard/engine";
+import { loadModel } from "../../../../guard/load";
+import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
+import { REPORTERS, type ReportInput } from "../../../../guard/report/check";
 
-const FIX = join(__dirname, "fixtures");
+const FIX = join(__dirname, "..", "..", "fixtures");
 const policies = loadPolicies(join(FIX, "shop.policy.yaml"), RULES);
 const input = (file: string): ReportInput => {
   const r = runRules(loadModel(join(FIX, file)), policies);

@@ -1,11 +1,11 @@
 // The PR comment is inert: every name taken from the head (API, route, authorizer, scope names) renders as text
 // and cannot open HTML, a comment, a link, a mention, a code span or fence, a table cell or Mermaid syntax; a
 // comment over GitHub's 65,535-character limit is cut with a pointer to the full report.
-import { modelFromDocument } from "../../../guard/load";
-import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText, mermaidText } from "../../../guard/report/escape";
-import { diffModels } from "../../../guard/review/diff";
-import { FULL_REPORT_NOTICE, REVIEW_MARKER, renderMarkdown } from "../../../guard/report/review/markdown";
-import { method, only, synth, type Json } from "./fixtures/pairs";
+import { modelFromDocument } from "../../../../guard/load";
+import { fitMarkdown, GITHUB_COMMENT_LIMIT, mdCode, mdText, mermaidText } from "../../../../guard/report/escape";
+import { diffModels } from "../../../../guard/review/diff";
+import { FULL_REPORT_NOTICE, REVIEW_MARKER, renderMarkdown } from "../../../../guard/report/review/markdown";
+import { method, only, synth, type Json } from "../../review/fixtures/pairs";
 
 const EVIL = 'x<!-- hide --> <img src=x> | `tick` ```fence\n@org/team [link](https://e.x) ~~s~~ "q" #35; &amp;';
 

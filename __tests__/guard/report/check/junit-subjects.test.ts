@@ -3,12 +3,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runRules } from "../../guard/engine";
-import { modelFromDocument } from "../../guard/load";
-import { policyDigests } from "../../guard/policy/digest";
-import { loadPolicies } from "../../guard/policy/load";
-import { RULES } from "../../guard/rules";
-import { REPORTERS, type ReportInput } from "../../guard/report/check";
+import { runRules } from "../../../../guard/engine";
+import { modelFromDocument } from "../../../../guard/load";
+import { policyDigests } from "../../../../guard/policy/digest";
+import { loadPolicies } from "../../../../guard/policy/load";
+import { RULES } from "../../../../guard/rules";
+import { REPORTERS, type ReportInput } from "../../../../guard/report/check";
 
 const sax = require("sax") as {
   parser: (strict: boolean) => {
@@ -60,7 +60,7 @@ function parse(xml: string): { cases: Case[]; suiteProperties: [string, string][
   return { cases, suiteProperties, root };
 }
 
-const FIX = join(__dirname, "fixtures");
+const FIX = join(__dirname, "..", "..", "fixtures");
 const POLICY = join(FIX, "shop.policy.yaml");
 const policies = loadPolicies(POLICY, RULES);
 
