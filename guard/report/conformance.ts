@@ -2,6 +2,7 @@
 // details of every answer that is not a pass, JSON, and JUnit with one test case per route and credential class.
 import { failingVerdicts } from "../conformance/judge";
 import { CREDENTIAL_CLASSES, type CaseResult, type ConformanceReport, type Verdict } from "../conformance/types";
+import { alignColumns } from "./columns";
 import { xmlText as xml } from "./escape";
 import type { ConformanceFormat } from "./formats";
 
@@ -41,9 +42,7 @@ function conformanceTable(r: ConformanceReport): string {
   };
   const head = ["ROUTE", ...CREDENTIAL_CLASSES];
   const rows = routes.map((route) => [route, ...CREDENTIAL_CLASSES.map((cls) => cell(route, cls))]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
-  const out = [`conformance of ${r.stack} at ${r.url} (entered at the ${r.entry}; judged by ${r.judgedBy})`, "", line(head), ...rows.map(line)];
+  const out = [`conformance of ${r.stack} at ${r.url} (entered at the ${r.entry}; judged by ${r.judgedBy})`, "", ...alignColumns([head, ...rows])];
   const notable = r.results.filter((c) => c.verdict !== "pass" && c.verdict !== "n/a");
   if (notable.length > 0) {
     out.push("");

@@ -1,4 +1,5 @@
 // Terminal table: one finding a line, grouped by severity, and a summary line.
+import { alignColumns } from "../columns";
 import { coverageLines } from "./coverage-text";
 import { messageText, severityText } from "../finding-text";
 import { summarize } from "../summary";
@@ -9,9 +10,7 @@ export function tableReport(r: ReportInput): string {
   const s = summarize(r);
   const rows = r.findings.map((f) => [severityText(f), f.rule, f.api ?? "-", f.route ?? "-", f.address, messageText(f)]);
   const head = ["SEVERITY", "RULE", "API", "ROUTE", "ADDRESS", "MESSAGE"];
-  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i].length))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
-  const body = rows.length === 0 ? ["No findings."] : [line(head), ...rows.map(line)];
+  const body = rows.length === 0 ? ["No findings."] : alignColumns([head, ...rows], 60);
   const counts = Object.entries(s.bySeverity)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`)
