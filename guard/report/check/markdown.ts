@@ -23,7 +23,7 @@ export function markdownReport(r: ReportInput): string {
       out.push(`| ${sev} | ${code(f.rule)} | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | ${code(f.address)} | ${cell(msg)} |`);
     }
   } else out.push("No findings.");
-  if (r.lowered.length > 0) out.push("", ...loweredMarkdown(r.lowered, code, cell));
+  if (r.lowered.length > 0) out.push("", ...loweredMarkdown(r.lowered));
   if (r.coverage !== undefined) {
     const c = r.coverage;
     out.push("", "### Coverage", "", `${c.apis.length} API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");

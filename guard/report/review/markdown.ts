@@ -63,7 +63,7 @@ function gateNotices(r: ReviewReport): string[] {
       "",
     );
   }
-  if (r.loweredSeverities.length > 0) out.push(...loweredMarkdown(r.loweredSeverities, code, cell), "");
+  if (r.loweredSeverities.length > 0) out.push(...loweredMarkdown(r.loweredSeverities), "");
   return out;
 }
 
