@@ -243,7 +243,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Env
       ],
       render,
     );
-    io.out(CONFORMANCE_REPORTERS[args.output === undefined ? args.format : "table"](report));
+    io.out(render(args.output === undefined ? args.format : "table"));
     return failures(results, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
     return exitCodeFor("conformance", USAGE, e, io.err, io.out);
