@@ -84,11 +84,15 @@ export const xmlText = (s: string): string =>
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** HTML attribute or element text (the audit's evidence): markup-significant characters as entities. */
-export const htmlText = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+/**
+ * HTML attribute or element text (the audit's evidence): markup-significant characters as entities, and the control
+ * characters an XML parser refuses dropped (the evidence is XHTML-clean: any XML parser reads it).
+ */
+export const htmlText = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 /**
  * Plain text for a terminal: control characters that could drive it (escape sequences, carriage returns, form
- * feeds) become `?`; tabs and line breaks stay.
+ * feeds, and the 8-bit C1 controls such as CSI U+009B) become `?`; tabs and line breaks stay.
  */
-export const terminalText = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");
+export const terminalText = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");

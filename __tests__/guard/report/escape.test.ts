@@ -22,6 +22,10 @@ describe("htmlText (the audit's HTML)", () => {
     expect(htmlText(`<script>alert("x")</script>' onload='x`)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onload=&#39;x");
   });
 
+  it("GIVEN a control character an XML parser refuses (an account alias with U+0001) THEN it is dropped; tab and newline stay", () => {
+    expect(htmlText("prod\u0001\u001f-alias\tx\ny")).toBe("prod-alias\tx\ny");
+  });
+
   it("GIVEN plain text THEN it is unchanged", () => {
     expect(htmlText("GET /pets/{id}: COGNITO (scopes: petstore/read)")).toBe("GET /pets/{id}: COGNITO (scopes: petstore/read)");
   });
@@ -30,6 +34,10 @@ describe("htmlText (the audit's HTML)", () => {
 describe("terminalText (the review's text)", () => {
   it("GIVEN an escape sequence, a carriage return or a backspace THEN each becomes ? so it cannot drive the terminal", () => {
     expect(terminalText("api\u001b[2Jx\rover\bz\u007f")).toBe("api?[2Jx?over?z?");
+  });
+
+  it("GIVEN an 8-bit control (CSI U+009B, which some terminals obey like ESC [) THEN it becomes ?", () => {
+    expect(terminalText("a\u009b2Jb\u0085c\u00a0d")).toBe("a?2Jb?c\u00a0d");
   });
 
   it("GIVEN tabs and line breaks THEN they stay (the layout's own)", () => {
