@@ -1,0 +1,58 @@
+// False positives of secret-literal met on the public corpus (issue 17), by class, on our own Terraform planned
+// offline (fixtures/corpus-fp-plan), each beside its twin that must still be reported: a value the plan knows only
+// after apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret
+// store sent as a header value is a pointer, not the secret, unless a web ACL admits that same value.
+import { join } from "node:path";
+import { loadModel } from "../../../guard/load";
+import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
+
+const NO_POLICIES = { policies: [] };
+const model = loadModel(join(__dirname, "fixtures", "corpus-fp-plan", "plan.json"));
+const findings = SecretLiteral.check(model, NO_POLICIES);
+const at = (address: string) => findings.filter((f) => f.address === address).map((f) => f.message);
+const judged = (SecretLiteral.subjects?.(model, NO_POLICIES) ?? []).map((s) => s.address);
+
+describe("secret-literal on a dynamic environment block (a module writes it)", () => {
+  test("GIVEN the map is known only after apply (a table's ARN) THEN judged and quiet", () => {
+    expect(judged).toContain("module.fn_from_table.aws_lambda_function.this");
+    expect(at("module.fn_from_table.aws_lambda_function.this")).toEqual([]);
+  });
+
+  test("GIVEN a credential written literally into the same dynamic block THEN still reported, not verified", () => {
+    expect(at("module.fn_planted.aws_lambda_function.this")).toEqual([
+      'Lambda function "planted": environment[0].variables.PARTNER_API_TOKEN (the environment variable PARTNER_API_TOKEN) may be written literally, not verified: block environment is written as a dynamic block, whose expressions a plan does not show',
+    ]);
+  });
+});
+
+describe("secret-literal on a local, which a plan does not show", () => {
+  test("GIVEN a local known only after apply (it holds a table's ARN) THEN quiet", () => {
+    expect(judged).toContain("aws_secretsmanager_secret_version.ids");
+    expect(at("aws_secretsmanager_secret_version.ids")).toEqual([]);
+  });
+
+  test("GIVEN a local of constants, known at plan time THEN still reported, not verified", () => {
+    expect(at("aws_secretsmanager_secret_version.constant")).toEqual([
+      "secret version: secret_string (the secret's value) may be written literally, not verified: it comes from local.constant, and a plan shows no locals",
+    ]);
+  });
+});
+
+describe("secret-literal on a header value that is a secret's name", () => {
+  test("GIVEN X-Origin-Verify set to the name of a Secrets Manager secret of the configuration THEN quiet", () => {
+    expect(judged).toContain("aws_cloudfront_distribution.secret_name");
+    expect(at("aws_cloudfront_distribution.secret_name")).toEqual([]);
+  });
+
+  test("GIVEN a header value that names no secret THEN reported as the literal secret", () => {
+    expect(at("aws_cloudfront_distribution.planted")).toEqual([
+      'CloudFront distribution "planted": origin[0].custom_header[0].value (the X-Origin-Verify secret CloudFront sends the origin) is written literally: a constant in the configuration; anyone who can read the repository or its plans holds it',
+    ]);
+  });
+
+  test("GIVEN a secret named after the header value while a web ACL admits that value THEN the header is the secret", () => {
+    expect(at("aws_cloudfront_distribution.decoy")).toHaveLength(1);
+    expect(at("aws_cloudfront_distribution.decoy")[0]).toContain("is written literally: a constant in the configuration");
+    expect(at("aws_wafv2_web_acl.decoy")).toHaveLength(1);
+  });
+});
