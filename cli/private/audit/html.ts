@@ -3,6 +3,7 @@
 // matrix (who can call what, as deployed, beside what the policy intends), its findings, its drift and coverage;
 // then what no API owns, and what was not verified. Well-formed markup (every element closed, every text escaped),
 // so a plain XML parser reads it. Never a secret: it shows what the other reports show.
+import { apiRoutesText } from "../../../guard/report/coverage-text";
 import { summarize } from "../../../guard/report/summary";
 import type { Finding } from "../../../guard/rules/types";
 import type { AuditReport, MatrixRow } from "./report";
@@ -63,7 +64,7 @@ function apiSection(r: AuditReport, api: string, rows: readonly MatrixRow[], ind
     (i, j) => (j === 4 && (failingRoutes.get(rows[i]?.route ?? "") ?? 0) > 0 ? "fail" : undefined),
   );
   const cov = r.coverage?.apis.filter((c) => c.api === api) ?? [];
-  const coverage = cov.map((c) => `<p>Coverage: ${c.covered} of ${c.routes} route(s) by policy ${escapeHtml(c.policy ?? "(none or several)")}.</p>`).join("");
+  const coverage = cov.map((c) => `<p>Coverage: ${apiRoutesText(c)} by policy ${escapeHtml(c.policy ?? "(none or several)")}.</p>`).join("");
   return [
     `<section id="api-${index}"><h2>API ${escapeHtml(api)}</h2>`,
     matrix,
