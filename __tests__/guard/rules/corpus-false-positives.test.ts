@@ -1,10 +1,12 @@
-// False positives of secret-literal met on the public corpus (issue 17), by class, on our own Terraform planned
-// offline (fixtures/corpus-fp-plan), each beside its twin that must still be reported: a value the plan knows only
-// after apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret
-// store sent as a header value is a pointer, not the secret, unless a web ACL admits that same value.
+// What the public corpus (issue 17) showed wrong, by class, on our own Terraform planned offline
+// (fixtures/corpus-fp-plan), each beside its twin. secret-literal false positives: a value the plan knows only after
+// apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret store
+// sent as a header value is a pointer, not the secret, unless a web ACL admits that same value. A miss: a deployment
+// that never redeploys a REST API whose OpenAPI body is known only after apply.
 import { join } from "node:path";
 import { loadModel } from "../../../guard/load";
 import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
+import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/apigateway/deployment-redeploys-on-auth-change";
 
 const NO_POLICIES = { policies: [] };
 const model = loadModel(join(__dirname, "fixtures", "corpus-fp-plan", "plan.json"));
@@ -54,5 +56,19 @@ describe("secret-literal on a header value that is a secret's name", () => {
     expect(at("aws_cloudfront_distribution.decoy")).toHaveLength(1);
     expect(at("aws_cloudfront_distribution.decoy")[0]).toContain("is written literally: a constant in the configuration");
     expect(at("aws_wafv2_web_acl.decoy")).toHaveLength(1);
+  });
+});
+
+describe("deployment-redeploys-on-auth-change on a REST API whose OpenAPI body is known only after apply", () => {
+  const redeploy = DeploymentRedeploysOnAuthChange.check(model, NO_POLICIES);
+
+  test("GIVEN a deployment without triggers THEN reported: a change of the body's security would never be deployed", () => {
+    expect(redeploy.filter((f) => f.address === "aws_api_gateway_deployment.never_redeployed").map((f) => f.message)).toEqual([
+      "triggers/depends_on do not cover aws_api_gateway_rest_api.never_redeployed: changing their authorization would not be deployed",
+    ]);
+  });
+
+  test("GIVEN triggers that hash the body THEN quiet", () => {
+    expect(redeploy.filter((f) => f.address === "aws_api_gateway_deployment.redeployed")).toEqual([]);
   });
 });
