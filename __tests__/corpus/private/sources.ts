@@ -23,7 +23,7 @@ export const skippedIn = (places: readonly string[], name: string): string =>
   `SKIPPED corpus project ${name}: its third-party sources are not in the repository (fetched code is never committed), ` +
   `and neither in ${places.map((p) => join(p, name)).join(" nor in ")}; see __tests__/corpus/README.md`;
 
-export const sourcesDir = (name: string): string => sourcesIn(SOURCE_PLACES, name).dir;
+const sourcesDir = (name: string): string => sourcesIn(SOURCE_PLACES, name).dir;
 export const tfDir = (name: string): string => join(sourcesDir(name), "tf");
 export const planFile = (name: string): string => join(sourcesDir(name), "plan.json");
 

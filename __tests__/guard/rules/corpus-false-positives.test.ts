@@ -1,12 +1,14 @@
 // What the public corpus (issue 17) showed wrong, by class, on our own Terraform planned offline
 // (fixtures/corpus-fp-plan), each beside its twin. secret-literal false positives: a value the plan knows only after
 // apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret store
-// sent as a header value is a pointer, not the secret, unless a web ACL admits that same value. A miss: a deployment
-// that never redeploys a REST API whose OpenAPI body is known only after apply.
+// sent as a header value is a pointer, not the secret, unless a web ACL admits that same value. Misses: a deployment
+// that never redeploys a REST API whose OpenAPI body is known only after apply; open self sign-up on a pool whose
+// users an identity pool hands a role (its roles map known only after apply, as a plan of new roles shows it).
 import { join } from "node:path";
 import { loadModel } from "../../../guard/load";
 import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
 import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/apigateway/deployment-redeploys-on-auth-change";
+import { UserPoolSelfSignUp } from "../../../guard/rules/cognito/user-pool-self-sign-up";
 
 const NO_POLICIES = { policies: [] };
 const model = loadModel(join(__dirname, "fixtures", "corpus-fp-plan", "plan.json"));
@@ -70,5 +72,22 @@ describe("deployment-redeploys-on-auth-change on a REST API whose OpenAPI body i
 
   test("GIVEN triggers that hash the body THEN quiet", () => {
     expect(redeploy.filter((f) => f.address === "aws_api_gateway_deployment.redeployed")).toEqual([]);
+  });
+});
+
+describe("user-pool-self-sign-up on a pool whose users an identity pool hands a role, no route in sight", () => {
+  const signUp = UserPoolSelfSignUp.check(model, NO_POLICIES);
+
+  test("GIVEN self sign-up open THEN reported: anyone registers and obtains the role's credentials", () => {
+    expect(signUp.map((f) => [f.address, f.message])).toEqual([
+      [
+        "aws_cognito_user_pool.open",
+        'user pool "open-sign-up": self sign-up is open (admin_create_user_config.allow_admin_create_user_only is not true): anyone can register and obtain the AWS credentials of role open-signed-in through identity pool open_identities',
+      ],
+    ]);
+  });
+
+  test("GIVEN only administrators create users, or an open pool nothing trusts THEN quiet", () => {
+    expect(signUp.filter((f) => f.address === "aws_cognito_user_pool.admin_only" || f.address === "aws_cognito_user_pool.unused")).toEqual([]);
   });
 });
