@@ -3,12 +3,14 @@
 // apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret store
 // sent as a header value is a pointer, not the secret, unless a web ACL admits that same value. Misses: a deployment
 // that never redeploys a REST API whose OpenAPI body is known only after apply; open self sign-up on a pool whose
-// users an identity pool hands a role (its roles map known only after apply, as a plan of new roles shows it).
+// users an identity pool hands a role (its roles map known only after apply, as a plan of new roles shows it); that
+// role holding the Cognito identity pools' control plane (cognito-identity:*).
 import { join } from "node:path";
 import { loadModel } from "../../../guard/load";
 import { SecretLiteral } from "../../../guard/rules/access/secret-literal";
 import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/apigateway/deployment-redeploys-on-auth-change";
 import { UserPoolSelfSignUp } from "../../../guard/rules/cognito/user-pool-self-sign-up";
+import { CognitoGroupRolePrivileges } from "../../../guard/rules/iam/cognito-group-role-privileges";
 
 const NO_POLICIES = { policies: [] };
 const model = loadModel(join(__dirname, "fixtures", "corpus-fp-plan", "plan.json"));
@@ -89,5 +91,22 @@ describe("user-pool-self-sign-up on a pool whose users an identity pool hands a 
 
   test("GIVEN only administrators create users, or an open pool nothing trusts THEN quiet", () => {
     expect(signUp.filter((f) => f.address === "aws_cognito_user_pool.admin_only" || f.address === "aws_cognito_user_pool.unused")).toEqual([]);
+  });
+});
+
+describe("cognito-group-role-privileges on the role an identity pool hands its signed-in users", () => {
+  const privileged = CognitoGroupRolePrivileges.check(model, NO_POLICIES);
+
+  test("GIVEN cognito-identity:* on * THEN reported: every signed-in user may rewrite any identity pool", () => {
+    expect(privileged.map((f) => [f.address, f.message])).toEqual([
+      [
+        "aws_iam_role.signed_in",
+        "role open-signed-in handed to users signed in with client open-web of user pool open-sign-up through identity pool open_identities holds the Cognito identity pools' control plane (cognito-identity:*): can change or delete identity pools and the roles they hand out via policy signed-in",
+      ],
+    ]);
+  });
+
+  test("GIVEN a handed role that reads one bucket THEN quiet", () => {
+    expect(privileged.filter((f) => f.address === "aws_iam_role.signed_in_narrow")).toEqual([]);
   });
 });
