@@ -16,10 +16,12 @@ interface ApiCoverage {
   readonly stack: string;
   /** The policy file that matched it; null when none or several did. */
   readonly policy: string | null;
-  /** Methods of the API. */
-  readonly routes: number;
-  /** Of those, the ones a policy entry (or the policy's CORS preflight list) speaks for. */
-  readonly covered: number;
+  /** Methods of the API; null when its routes are unknown (`routesUnknown` says why): no count is true then. */
+  readonly routes: number | null;
+  /** Of those, the ones a policy entry (or the policy's CORS preflight list) speaks for; null with `routes`. */
+  readonly covered: number | null;
+  /** Why the API's routes are unknown, not verified (an OpenAPI body known only after apply); null when known. */
+  readonly routesUnknown: string | null;
 }
 
 interface NotCovered {
@@ -33,7 +35,8 @@ interface NotCovered {
 
 export interface Coverage {
   readonly apis: readonly ApiCoverage[];
-  readonly routes: { readonly total: number; readonly covered: number };
+  /** Routes of the APIs whose routes are known; `unknownApis` APIs have routes nobody can count (not verified). */
+  readonly routes: { readonly total: number; readonly covered: number; readonly unknownApis: number };
   /** Every API and route the run did not verify against a policy, with why. */
   readonly notCovered: readonly NotCovered[];
 }
@@ -68,6 +71,8 @@ export function coverageOf(model: Model, policies: PolicySet): Coverage {
   const apis: ApiCoverage[] = [];
   const notCovered: NotCovered[] = [];
   let covered = 0;
+  let total = 0;
+  let unknownApis = 0;
   for (const api of model.apis) {
     const name = known(api.name) ? api.name : api.address;
     const lookup = lookupPolicy(policies, api.name);
@@ -92,18 +97,25 @@ export function coverageOf(model: Model, policies: PolicySet): Coverage {
         else notCovered.push({ api: name, route: r.routeKey ?? null, address: r.address, reason });
       }
     }
-    covered += n;
+    if (unread === undefined) {
+      covered += n;
+      total += mine.length;
+    } else unknownApis++;
     apis.push({
       api: name,
       address: api.address,
       stack: api.resource.source.stack,
       policy: lookup.kind === "one" ? lookup.effective.policy.file : null,
-      routes: mine.length,
-      covered: n,
+      routes: unread === undefined ? mine.length : null,
+      covered: unread === undefined ? n : null,
+      routesUnknown: unread ?? null,
     });
   }
   for (const r of model.routes) {
-    if (r.api === undefined) notCovered.push({ api: null, route: r.routeKey ?? null, address: r.address, reason: "its API did not resolve" });
+    if (r.api === undefined) {
+      total++;
+      notCovered.push({ api: null, route: r.routeKey ?? null, address: r.address, reason: "its API did not resolve" });
+    }
   }
-  return { apis, routes: { total: model.routes.length, covered }, notCovered };
+  return { apis, routes: { total, covered, unknownApis }, notCovered };
 }

@@ -11,7 +11,7 @@ import { writeFileAtomically } from "../../cli/private/write";
 import { checkProject, subjectOf } from "./private/check-project";
 import { projectDir, projectNames, readManifest } from "./private/manifest";
 import { planPrerequisites, planProject } from "./private/plan-project";
-import { hasSources, planFile, skippedMessage, sourcesDir } from "./private/sources";
+import { hasSources, planFile, skippedMessage, SOURCE_PLACES } from "./private/sources";
 
 const argv = process.argv.slice(2);
 const report = argv.includes("--report");
@@ -20,7 +20,10 @@ const names = argv.filter((a) => a !== "--report" && a !== "--drafts");
 const asked = names.length > 0 ? names : projectNames();
 const absent = asked.filter((n) => !hasSources(n));
 if (names.length > 0 && absent.length > 0) {
-  for (const n of absent) process.stderr.write(`regenerate: ${n}: ${sourcesDir(n)} does not exist (see __tests__/corpus/README.md)\n`);
+  for (const n of absent)
+    process.stderr.write(
+      `regenerate: ${n}: its sources are in neither ${SOURCE_PLACES.map((p) => join(p, n)).join(" nor ")} (see __tests__/corpus/README.md)\n`,
+    );
   process.exit(2);
 }
 for (const n of absent) console.warn(skippedMessage(n));

@@ -61,6 +61,15 @@ test.each(inputs.map((f) => [f.slice(FIX.length + 1), f]))("GIVEN %s checked aga
   expect(validate(schema, out)).toEqual([]);
 });
 
+test("GIVEN an API whose routes are unknown (an OpenAPI body known only after apply) THEN its null counts and why are valid", () => {
+  const unseen = join(ROOT, "__tests__", "guard", "rules", "fixtures", "unseen-projects-plan");
+  const out = jsonOf(join(unseen, "plan.json"), "--policy", join(unseen, "policies"));
+  const coverage = out.coverage as { apis: { routes: number | null; routesUnknown: string | null }[]; routes: { unknownApis: number } };
+  expect(coverage.apis.filter((a) => a.routes === null && a.routesUnknown !== null)).toHaveLength(1);
+  expect(coverage.routes.unknownApis).toBe(1);
+  expect(validate(schema, out)).toEqual([]);
+});
+
 test("GIVEN a policy with a waiver and a lowered severity THEN the output (waived, loweredSeverities) is valid", () => {
   const policy = join(dir, "waived.yaml");
   writeFileSync(

@@ -327,6 +327,11 @@ function heldPolicies(ctx: HeldContext, role: ResourceInstance, managed: readonl
 
 const actionsOf = (s: PolicyStatement): string[] => s.actions.map((a) => (typeof a === "string" ? a : (a.expression ?? "(known after apply)")));
 
+/** Identity-pool actions that change which roles a pool hands to whom. */
+const IDENTITY_CONTROL = ["cognito-identity:SetIdentityPoolRoles", "cognito-identity:UpdateIdentityPool", "cognito-identity:DeleteIdentityPool"];
+/** User-pool actions that make users, group members or change who may sign up. */
+const USER_POOL_CONTROL = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup", "cognito-idp:UpdateUserPool"];
+
 /** What a statement hands out beyond calling the API. */
 function statementPrivileges(s: PolicyStatement): string[] {
   if (s.effect !== "Allow") return [];
@@ -336,6 +341,10 @@ function statementPrivileges(s: PolicyStatement): string[] {
     if (a === "*" || a === "*:*") out.push("every action (*)");
     else if (matchesAction(a, "iam:PassRole")) out.push(`iam:PassRole (${a})`);
     else if (matchesAction(a, "apigateway:PATCH")) out.push(`the API Gateway control plane (${a}): can rewrite any method's authorization`);
+    else if (IDENTITY_CONTROL.some((c) => matchesAction(a, c)))
+      out.push(`the Cognito identity pools' control plane (${a}): can change or delete identity pools and the roles they hand out`);
+    else if (USER_POOL_CONTROL.some((c) => matchesAction(a, c)))
+      out.push(`the Cognito user pools' control plane (${a}): can create users, put them in groups or change the pools`);
   }
   if (grantsInvoke(s) && (s.notResources.length > 0 || s.resources.some((r) => breadth(r) === "any-api"))) out.push("execute-api:Invoke on every API");
   return out;

@@ -3,7 +3,7 @@
 // (the authenticated and unauthenticated roles, role-mapping rules, token role mapping to group roles), and so
 // which AWS_IAM routes those callers reach, through the roles' invoke grants in iam.ts. Pure: a Model in, plain
 // data out. A role that is not a role of this configuration is not verified: it counts as reaching every route.
-import { isUnknown, type Model, type ResourceInstance, type Route } from "../model";
+import { isUnknown, unknownValue, type Model, type ResourceInstance, type Route } from "../model";
 import { asArray, asObject, blocks } from "../load/json";
 import { iamAccess } from "./iam";
 import { resourceAt, targetOf, valueOf, type TargetRef } from "./targets";
@@ -162,7 +162,15 @@ function handedRoles(model: Model, pool: ResourceInstance, name: string, unauthe
     if (r !== undefined) out.push({ ...h, ...r });
   };
   for (const a of attachmentsOf(model, pool)) {
-    const roles = asObject(a.values["roles"]);
+    // A roles map known only after apply (a plan of new roles) hides which role is which: each role it references
+    // may be either, so each is handed to both audiences (fail closed; the trust policy still decides).
+    const unknownRoles = isUnknown(a.values["roles"]) ? (a.references["roles"] ?? []).filter((ref) => /(^|\.)aws_iam_role\.[\w-]+\.arn$/.test(ref)) : [];
+    const roles = unknownRoles.length > 0 ? {} : asObject(a.values["roles"]);
+    for (const ref of unknownRoles) {
+      const role = unknownValue(ref);
+      if (unauthenticated) hand({ audience: "unauthenticated", callers: `unauthenticated identities of identity pool ${name} (anyone who asks)` }, role);
+      for (const provider of providers) hand({ audience: "authenticated", provider, callers: `users signed in with ${provider} ${through}` }, role);
+    }
     const mappings = blocks(a.values["role_mapping"]);
     if (unauthenticated && roles["unauthenticated"] !== undefined) {
       hand({ audience: "unauthenticated", callers: `unauthenticated identities of identity pool ${name} (anyone who asks)` }, roles["unauthenticated"]);
@@ -210,6 +218,27 @@ export function identityPools(model: Model): IdentityPoolAccess[] {
         providers,
         handed: handedRoles(model, r, pool.label, unauthenticated, providers),
       };
+    });
+}
+
+/**
+ * The roles identity pools hand to users of `userPool`: every identity pool whose `cognito_identity_providers` name it
+ * (by reference, or its known id or endpoint), with the roles its authenticated users of that pool get.
+ */
+export function rolesForUsersOf(model: Model, userPool: ResourceInstance): { identityPool: string; roles: string[] }[] {
+  const stack = userPool.source.stack;
+  const names = (v: unknown): boolean =>
+    resourceIn(model, stack, v, "aws_cognito_user_pool") === userPool ||
+    (typeof v === "string" && v !== "" && (v === userPool.values["endpoint"] || v.endsWith(`/${String(userPool.values["id"])}`)));
+  return identityPools(model)
+    .filter((a) => a.stack === stack)
+    .flatMap((a) => {
+      const r = model.resources.find((x) => x.address === a.address && x.source.stack === stack);
+      const entries = r === undefined ? [] : blocks(r.values["cognito_identity_providers"]).filter((p) => names(p["provider_name"]));
+      if (entries.length === 0) return [];
+      const mine = new Set(entries.map((p) => cognitoProvider(model, stack, p["provider_name"], p["client_id"])));
+      const roles = a.handed.filter((h) => h.audience === "authenticated" && h.provider !== undefined && mine.has(h.provider)).map((h) => h.role);
+      return roles.length === 0 ? [] : [{ identityPool: a.name, roles: [...new Set(roles)].sort() }];
     });
 }
 

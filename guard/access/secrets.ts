@@ -3,6 +3,7 @@
 // never a secret's value. Rule secret-literal judges these.
 import { isUnknown, type LiteralSource, type Model, type ResourceInstance } from "../model";
 import { asString, firstBlock, isObject, type JsonObject } from "../load/json";
+import { REDACTED_EXPRESSION } from "../load/redacted";
 import { ORIGIN_VERIFY } from "./cloudfront";
 
 export interface SecretSpot {
@@ -15,6 +16,15 @@ export interface SecretSpot {
   readonly authenticates: boolean;
   /** Where the literal is; undefined when the value comes from outside the configuration. */
   readonly literal?: LiteralSource;
+}
+
+/** A spot as read from the values, before the configuration is asked where it is written. */
+interface Spot {
+  readonly path: string;
+  readonly what: string;
+  readonly authenticates: boolean;
+  /** The value there, as the resource's values hold it (Unknown when a plan knows it only after apply). */
+  readonly value: unknown;
 }
 
 /** The resource types that hold secrets, with what each holds. */
@@ -55,10 +65,8 @@ function indexed(v: unknown, path: string): [JsonObject, string][] {
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null && v !== "";
 
-type Spot = Omit<SecretSpot, "literal" | "resource">;
-
 function attributes(r: ResourceInstance, names: readonly string[], what: (name: string) => string, authenticates: boolean): Spot[] {
-  return names.filter((n) => isSet(r.values[n])).map((n) => ({ path: n, what: what(n), authenticates }));
+  return names.filter((n) => isSet(r.values[n])).map((n) => ({ path: n, what: what(n), authenticates, value: r.values[n] }));
 }
 
 /** Byte matches on a credential header anywhere under a WAF statement (and/or/not nest them). */
@@ -69,7 +77,8 @@ function byteMatches(v: unknown, path: string, out: Spot[]): void {
         for (const [bm, bp] of indexed(child, `${p}.${key}`)) {
           const header = firstBlock(firstBlock(bm["field_to_match"])?.["single_header"])?.["name"];
           const what = headerSecret(header, "the web ACL admits");
-          if (what !== undefined && isSet(bm["search_string"])) out.push({ path: `${bp}.search_string`, what, authenticates: true });
+          if (what !== undefined && isSet(bm["search_string"]))
+            out.push({ path: `${bp}.search_string`, what, authenticates: true, value: bm["search_string"] });
         }
       } else if (Array.isArray(child) || (isObject(child) && !isUnknown(child))) byteMatches(child, `${p}.${key}`, out);
     }
@@ -78,11 +87,11 @@ function byteMatches(v: unknown, path: string, out: Spot[]): void {
 
 /** Keys of a map attribute that name credentials; the whole map when it is known only after apply (redacted). */
 function mapKeys(map: unknown, path: string, what: (key: string) => string, authenticates: boolean, whole: string): Spot[] {
-  if (isUnknown(map)) return [{ path, what: whole, authenticates }];
+  if (isUnknown(map)) return [{ path, what: whole, authenticates, value: map }];
   if (!isObject(map)) return [];
   return Object.keys(map)
     .filter((k) => namesCredential(k) && isSet(map[k]))
-    .map((k) => ({ path: `${path}.${k}`, what: what(k), authenticates }));
+    .map((k) => ({ path: `${path}.${k}`, what: what(k), authenticates, value: map[k] }));
 }
 
 function spotsOf(r: ResourceInstance): Spot[] {
@@ -104,7 +113,7 @@ function spotsOf(r: ResourceInstance): Spot[] {
       return indexed(v["origin"], "origin").flatMap(([o, op]) =>
         indexed(o["custom_header"], `${op}.custom_header`).flatMap(([h, hp]): Spot[] => {
           const what = headerSecret(h["name"], "CloudFront sends the origin");
-          return what !== undefined && isSet(h["value"]) ? [{ path: `${hp}.value`, what, authenticates: true }] : [];
+          return what !== undefined && isSet(h["value"]) ? [{ path: `${hp}.value`, what, authenticates: true, value: h["value"] }] : [];
         }),
       );
     case "aws_wafv2_web_acl":
@@ -154,14 +163,53 @@ function literalAt(r: ResourceInstance, path: string): LiteralSource | undefined
 export const secretHolders = (model: Model): ResourceInstance[] =>
   model.resources.filter((r) => r.mode === "managed" && r.type in SECRET_TYPES && r.written !== undefined);
 
+/**
+ * Where the configuration writes a spot but the plan does not show how (a local, a `dynamic` block), a value the
+ * plan knows only after apply is not literal: a constant or a variable's default is known at plan time, so the value
+ * combines something created at apply, which is not literal where the loader sees the expression either (model.ts
+ * LiteralSource). Plans only: cdk.tf.json reads every `${...}` as Unknown; and a value redacted by `npm run plan` was
+ * known at plan time.
+ */
+const knownOnlyAfterApply = (r: ResourceInstance, s: Spot): boolean =>
+  r.change !== undefined && isUnknown(s.value) && s.value.expression !== REDACTED_EXPRESSION;
+
+/** The stores a header or an environment variable may name instead of holding a secret: the secret is read there. */
+const STORES: Readonly<Record<string, readonly string[]>> = {
+  aws_secretsmanager_secret: ["name", "arn", "id"],
+  aws_ssm_parameter: ["name", "arn"],
+};
+
+/** The types whose values may carry a store's name for code to read the secret by (an origin-request function, a handler). */
+const POINTER_HOLDERS = new Set(["aws_cloudfront_distribution", "aws_lambda_function"]);
+
+/**
+ * The names and ARNs of the secret stores the model declares or reads, less any value a web ACL admits: a header
+ * value that is also what the origin's web ACL matches is the secret itself, whatever else it names.
+ */
+function storeNames(model: Model, admitted: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const r of model.resources) {
+    for (const key of STORES[r.type] ?? []) {
+      const v = r.values[key];
+      if (typeof v === "string" && v !== "" && !admitted.has(v)) names.add(v);
+    }
+  }
+  return names;
+}
+
 /** Every secret the model's resources hold, with where the configuration writes it literally. */
 export function secretSpots(model: Model): SecretSpot[] {
-  return secretHolders(model).flatMap((resource) =>
-    spotsOf(resource).map((s) => {
-      const literal = literalAt(resource, s.path);
-      return { ...s, resource, ...(literal !== undefined ? { literal } : {}) };
-    }),
-  );
+  const spots = secretHolders(model).flatMap((resource) => spotsOf(resource).map((s) => ({ resource, s })));
+  const admitted = new Set(spots.flatMap(({ s }) => (s.path.endsWith(".search_string") && typeof s.value === "string" ? [s.value] : [])));
+  const stores = storeNames(model, admitted);
+  return spots.map(({ resource, s }) => {
+    const { value, ...spot } = s;
+    let literal = literalAt(resource, s.path);
+    if (literal?.kind === "unverifiable" && knownOnlyAfterApply(resource, s)) literal = undefined;
+    // The name or ARN of a secret store is where the secret is read, not the secret (knowing it gives nothing).
+    if (POINTER_HOLDERS.has(resource.type) && typeof value === "string" && stores.has(value)) literal = undefined;
+    return { ...spot, resource, ...(literal !== undefined ? { literal } : {}) };
+  });
 }
 
 /** The resource's name as its type's `name`-like attribute gives it, for messages. */

@@ -102,6 +102,27 @@ describe("an API whose OpenAPI body is known only after apply", () => {
       },
     ]);
     expect(c.notCovered.filter((n) => n.api === "Known-API")).toEqual([]);
+    expect(c.apis.find((a) => a.api === "Test-API")).toMatchObject({
+      routes: null,
+      covered: null,
+      routesUnknown: "the body is known only after apply (aws_iam_role.gateway.arn)",
+    });
+    expect(c.apis.find((a) => a.api === "Known-API")).toMatchObject({ routes: 1, routesUnknown: null });
+    expect(c.routes.unknownApis).toBe(1);
+  });
+
+  test("THEN every format says its routes are unknown (not verified), never '0 of 0 route(s)'", () => {
+    const policy = join(DIR, "policies");
+    const table = runIn(PLAN, "--policy", policy).out;
+    expect(table).toMatch(/^Covered: 3 API\(s\), \d+ of \d+ route\(s\) known \(routes of 1 API\(s\) unknown, not verified\) by a policy$/m);
+    expect(table).toContain("  Test-API: routes unknown (not verified), policy ");
+    expect(table).toMatch(/ {2}Known-API: 1 of 1 route\(s\), policy /);
+    expect(table).not.toContain("Test-API: 0 of 0");
+    const md = runIn(PLAN, "--policy", policy, "--format", "markdown").out;
+    expect(md).toContain("known (routes of 1 API(s) unknown, not verified) covered by a policy.");
+    expect(md).toMatch(/\| Test-API \| {2}\| unknown \(not verified\) \| – \| `.*test-api\.yaml` \|/);
+    const json = JSON.parse(runIn(PLAN, "--policy", policy, "--format", "json").out) as { schemaVersion: number };
+    expect(json.schemaVersion).toBe(2);
   });
 
   test("GIVEN the first run (no policy) THEN the note names it as not verified and never says that nothing is open", () => {

@@ -8,6 +8,7 @@ import { messageText, severityText } from "../finding-text";
 import { summarize } from "../summary";
 import type { Finding } from "../../rules/types";
 import type { AuditReport, MatrixRow } from "./types";
+import { apiRoutesText } from "../check/coverage-text";
 
 const STYLE = [
   "body{font-family:system-ui,sans-serif;margin:2rem;color:#111;line-height:1.4}",
@@ -55,7 +56,7 @@ function apiSection(r: AuditReport, api: string, rows: readonly MatrixRow[], ind
     (i, j) => (j === 4 && (failingRoutes.get(rows[i]?.route ?? "") ?? 0) > 0 ? "fail" : undefined),
   );
   const cov = r.coverage?.apis.filter((c) => c.api === api) ?? [];
-  const coverage = cov.map((c) => `<p>Coverage: ${c.covered} of ${c.routes} route(s) by policy ${escapeHtml(c.policy ?? "(none or several)")}.</p>`).join("");
+  const coverage = cov.map((c) => `<p>Coverage: ${apiRoutesText(c)} by policy ${escapeHtml(c.policy ?? "(none or several)")}.</p>`).join("");
   return [
     `<section id="api-${index}"><h2>API ${escapeHtml(api)}</h2>`,
     matrix,

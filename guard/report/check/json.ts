@@ -4,7 +4,7 @@ import { summarize } from "../summary";
 import type { ReportInput } from "../types";
 
 /** Changes whenever the output's shape does; the schema's `schemaVersion` const is the same number. */
-export const CHECK_REPORT_SCHEMA_VERSION = 1;
+export const CHECK_REPORT_SCHEMA_VERSION = 2;
 
 export function jsonReport(r: ReportInput): string {
   const findings = r.findings.map((f) => ({

@@ -3,6 +3,7 @@ import { mdCode, mdText } from "../escape";
 import { summarize } from "../summary";
 import type { ReportInput } from "../types";
 import { loweredMarkdown } from "../lowered";
+import { totalText } from "./coverage-text";
 
 const cell = mdText;
 const code = mdCode;
@@ -26,11 +27,13 @@ export function markdownReport(r: ReportInput): string {
   if (r.lowered.length > 0) out.push("", ...loweredMarkdown(r.lowered));
   if (r.coverage !== undefined) {
     const c = r.coverage;
-    out.push("", "### Coverage", "", `${c.apis.length} API(s), ${c.routes.covered} of ${c.routes.total} route(s) covered by a policy.`, "");
+    out.push("", "### Coverage", "", `${totalText(c)} covered by a policy.`, "");
     if (c.apis.length > 0) {
       out.push("| API | stack | routes | covered | policy |", "|---|---|---|---|---|");
       for (const a of c.apis)
-        out.push(`| ${cell(a.api)} | ${cell(a.stack)} | ${a.routes} | ${a.covered} | ${a.policy === null ? "**none**" : code(a.policy)} |`);
+        out.push(
+          `| ${cell(a.api)} | ${cell(a.stack)} | ${a.routes ?? "unknown (not verified)"} | ${a.covered ?? "–"} | ${a.policy === null ? "**none**" : code(a.policy)} |`,
+        );
     }
     if (c.notCovered.length > 0) {
       out.push("", "**Not covered**", "", "| API | route | address | why |", "|---|---|---|---|");

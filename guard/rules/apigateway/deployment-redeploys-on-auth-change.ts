@@ -3,6 +3,7 @@ import { isUnknown, type Deployment, type Model } from "../../model";
 import type { Rule, RuleFinding } from "../types";
 import { deploymentSubjects } from "../private/subjects";
 import { triggerCoverage } from "../../access/deployment-triggers";
+import { unreadRoutes } from "../../access/unread-routes";
 
 const listed = (items: readonly string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(", ")} and ${items.length - 5} more` : items.join(", "));
 
@@ -18,7 +19,8 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
   severity: "high",
   rationale:
     "A REST API deployment is a snapshot: changing a method's authorization does nothing until a new deployment is " +
-    "made. The deployment's triggers (or depends_on) must cover every method and authorizer through the whole " +
+    "made. The deployment's triggers (or depends_on) must cover every method and authorizer (and a REST API whose OpenAPI " +
+    "body is known only after apply, which declares operations the plan cannot list) through the whole " +
     "resource or an attribute that changes with its authorization: a hash of their ids alone stays the same when " +
     "authorization changes in place, so the change is never deployed. create_before_destroy keeps the stage from " +
     "pointing at a deleted deployment (terraform show -json does not carry lifecycle: on a plan only a planned " +
@@ -35,6 +37,9 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       const authorizers = model.authorizers.filter((a) => sameApi(a.apiAddress, a.resource.source.stack));
       // Operations of an OpenAPI body redeploy with the API's body: the API itself must be covered.
       const holders = new Map([...methods, ...authorizers].map((x) => [x.address.includes("#") ? x.resource.address : x.address, x.resource] as const));
+      // A body known only after apply lists no operation, yet declares them all: the API itself must be covered.
+      const api = model.apis.find((a) => sameApi(a.address, a.resource.source.stack));
+      if (api !== undefined && unreadRoutes(api) !== undefined) holders.set(api.address, api.resource);
       const missing: string[] = [];
       const idsOnly: string[] = [];
       for (const [address, resource] of holders) {

@@ -1,5 +1,6 @@
 // A user pool whose tokens authorize routes lets only administrators create users (no self sign-up).
 import { clientAccess, trustedPools } from "../../access/cognito";
+import { rolesForUsersOf } from "../../access/identity-pools";
 import { known, show } from "../../access/lookups";
 import { sameTarget, targetOf } from "../../access/targets";
 import type { Model, Route, UserPool } from "../../model";
@@ -41,13 +42,15 @@ const named = (routes: readonly Route[]): string => {
 
 export const UserPoolSelfSignUp: Rule = {
   id: "user-pool-self-sign-up",
-  title: "User pools whose tokens authorize routes allow no self sign-up",
+  title: "User pools whose tokens authorize routes or buy AWS credentials allow no self sign-up",
   severity: "high",
   rationale:
     "admin_create_user_config.allow_admin_create_user_only defaults to false: anyone who knows an app client id (it is " +
     "in every web page that signs users in) can call SignUp, confirm, sign in and call every route that accepts any " +
     "token of the pool. Worst on routes without scopes (any ID token passes); routes whose scopes only " +
-    "client_credentials clients can obtain are not reachable that way, which leaves the open sign-up medium.",
+    "client_credentials clients can obtain are not reachable that way, which leaves the open sign-up medium. An identity " +
+    "pool that hands the pool's signed-in users a role gives whoever registers that role's AWS credentials (high), " +
+    "whatever routes the pool authorizes.",
   // cdk-nag's Cognito rules (COG1-COG8) judge passwords, MFA, threat protection and unauthenticated identities,
   // checkov, KICS and trivy nothing about sign-up: no peer has this check.
   equivalents: {},
@@ -58,13 +61,18 @@ export const UserPoolSelfSignUp: Rule = {
       const adminOnly = pool.settings.adminCreateUserOnly;
       if (adminOnly === true) continue;
       const routes = routesAuthorizedBy(model, pool);
-      if (routes.length === 0) continue;
+      // An identity pool that hands its users of this pool a role sells AWS credentials to whoever registers.
+      const credentials = rolesForUsersOf(model, pool.resource);
+      if (routes.length === 0 && credentials.length === 0) continue;
       const reachable = reachableBySignUp(model, pool, routes);
       const setting = known(adminOnly)
         ? "self sign-up is open (admin_create_user_config.allow_admin_create_user_only is not true)"
         : `self sign-up may be open (admin_create_user_config.allow_admin_create_user_only is ${show(adminOnly)})`;
       const finding = poolFinding(pool.resource, setting);
-      if (reachable.length > 0) {
+      const roles = credentials.map((c) => `role ${c.roles.join(", role ")} through identity pool ${c.identityPool}`).join("; ");
+      if (routes.length === 0) {
+        out.push({ ...finding, message: `${finding.message}: anyone can register and obtain the AWS credentials of ${roles}` });
+      } else if (reachable.length > 0) {
         out.push({ ...finding, message: `${finding.message}: anyone can register and call ${named(reachable)}` });
       } else {
         out.push({

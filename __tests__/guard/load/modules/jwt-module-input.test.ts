@@ -30,8 +30,12 @@ describe("GIVEN issuer = https://${module.cognito.user_pool.endpoint} (a whole p
     expect(jwtIssuerTarget(model, a).key).toBe(POOL);
   });
 
-  test("THEN its audience, the pool's client passed the same way, passes: no finding", () => {
-    expect(messages("module.api.aws_apigatewayv2_authorizer.input")).toEqual([]);
+  test("THEN its audience, the pool's client passed the same way, is right, but the issuer's text is not in the plan: not verified", () => {
+    // A plan shows the expression's references only: https:// before the endpoint, the endpoint alone, or another URL
+    // around it read the same (jwt-issuer-plan.test.ts). The audience is judged against the candidate and passes.
+    expect(messages("module.api.aws_apigatewayv2_authorizer.input")).toEqual([
+      'authorizer "input": issuer orders.endpoint is known only after apply and a plan shows what it references, not its text: https:// before the endpoint is user pool orders\'s issuer, the endpoint alone (no scheme) matches none of its tokens, another URL around it trusts whoever serves that host: not verified',
+    ]);
   });
 });
 
