@@ -26,7 +26,6 @@ import { buildContext } from "./views/build-context";
 import { cognitoViews, lambdaPermissionViews } from "./views/cognito";
 import { iamViews } from "./views/iam";
 import { restViews } from "./views/rest";
-import { stageViews } from "./views/stages";
 
 export interface StackViews {
   apis: RestApi[];
@@ -50,9 +49,7 @@ export interface StackViews {
 export function buildViews(stack: RawStack): StackViews {
   const ctx = buildContext(stack);
   const { resolver, unresolved } = ctx;
-  const rest = restViews(ctx);
-  const { apis, routes, authorizers } = rest;
-  const { stages, usagePlans, apiKeys, deployments } = stageViews(ctx, rest);
+  const { apis, routes, authorizers, stages, usagePlans, apiKeys, deployments } = restViews(ctx);
   const { userGroups, iamRoles, iamPolicies } = iamViews(ctx, apis);
   const { userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
   const lambdaPermissions = lambdaPermissionViews(ctx);
