@@ -20,9 +20,9 @@ import type {
   UserPoolClient,
 } from "../model";
 import type { RawStack } from "./raw";
-import { buildHttpApiViews } from "./http-api";
 import { bodyViews } from "./openapi-routes";
 import { buildContext } from "./views/build-context";
+import { buildHttpApiViews } from "./views/http-api";
 import { cognitoViews, lambdaPermissionViews } from "./views/cognito";
 import { iamViews } from "./views/iam";
 import { restViews } from "./views/rest";
@@ -54,7 +54,7 @@ export function buildViews(stack: RawStack): StackViews {
   const { userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
   const lambdaPermissions = lambdaPermissionViews(ctx);
 
-  const v2 = buildHttpApiViews(stack, resolver, unresolved, stack.routeTables);
+  const v2 = buildHttpApiViews(ctx);
   // Routes an OpenAPI body declares (REST and HTTP APIs), beside the method and route resources.
   const body = bodyViews(stack, [...apis, ...v2.apis], resolver);
   iamPolicies.push(...body.policies);
