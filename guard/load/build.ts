@@ -23,8 +23,9 @@ import type { RawStack } from "./raw";
 import { bodyViews } from "./openapi-routes";
 import { buildContext } from "./views/build-context";
 import { buildHttpApiViews } from "./views/http-api";
-import { cognitoViews, lambdaPermissionViews } from "./views/cognito";
+import { cognitoViews } from "./views/cognito";
 import { iamViews } from "./views/iam";
+import { lambdaPermissionViews } from "./views/lambda/permission";
 import { restViews } from "./views/rest";
 
 export interface StackViews {
@@ -50,8 +51,8 @@ export function buildViews(stack: RawStack): StackViews {
   const ctx = buildContext(stack);
   const { resolver, unresolved } = ctx;
   const { apis, routes, authorizers, stages, usagePlans, apiKeys, deployments } = restViews(ctx);
-  const { userGroups, iamRoles, iamPolicies } = iamViews(ctx, apis);
-  const { userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
+  const { userGroups, userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
+  const { iamRoles, iamPolicies } = iamViews(ctx, apis, userGroups);
   const lambdaPermissions = lambdaPermissionViews(ctx);
 
   const v2 = buildHttpApiViews(ctx);
