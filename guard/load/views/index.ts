@@ -1,6 +1,7 @@
-// Builds the typed views of the model from the resource instances of one stack: one builder per concern in
-// views/ (REST APIs and routes, stages and usage plans, IAM, Cognito), HTTP APIs and OpenAPI bodies beside them.
-// Pure: no I/O.
+// Builds the typed views of the model from the resource instances of one stack: one builder per resource type,
+// grouped by service (rest/, http-api/, cognito/, iam/, lambda/), each group composed by its index; this composes
+// the groups in the order their unresolved references are recorded, and adds the routes, authorizers and policies
+// of OpenAPI bodies (../openapi-routes.ts). Pure: no I/O.
 import type {
   ApiKey,
   Authorizer,
@@ -18,15 +19,15 @@ import type {
   UserGroup,
   UserPool,
   UserPoolClient,
-} from "../model";
-import type { RawStack } from "./raw";
-import { bodyViews } from "./openapi-routes";
-import { buildContext } from "./views/build-context";
-import { buildHttpApiViews } from "./views/http-api";
-import { cognitoViews } from "./views/cognito";
-import { iamViews } from "./views/iam";
-import { lambdaPermissionViews } from "./views/lambda/permission";
-import { restViews } from "./views/rest";
+} from "../../model";
+import type { RawStack } from "../raw";
+import { bodyViews } from "../openapi-routes";
+import { buildContext } from "./build-context";
+import { buildHttpApiViews } from "./http-api";
+import { cognitoViews } from "./cognito";
+import { iamViews } from "./iam";
+import { lambdaPermissionViews } from "./lambda/permission";
+import { restViews } from "./rest";
 
 export interface StackViews {
   apis: RestApi[];
