@@ -415,7 +415,7 @@ export interface IamRole {
 
 /**
  * A user pool's security settings as Cognito applies them: Terraform's and Cognito's defaults are filled in here,
- * once (guard/load/views/cognito.ts), so no reader copies them. `undefined` inside means "not set"; Unknown means
+ * once (guard/load/views/cognito/user-pool.ts), so no reader copies them. `undefined` inside means "not set"; Unknown means
  * known only after apply.
  */
 export interface PoolSettings {

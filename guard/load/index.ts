@@ -15,7 +15,7 @@ import type {
   SourceRef,
   UnresolvedRef,
 } from "../model";
-import { buildViews, type StackViews } from "./build";
+import { buildViews, type StackViews } from "./views";
 import { readRouteTables } from "./bundles";
 import { looksLikeCdktf, readCdktf } from "./cdktf";
 import { parseDataText } from "../../kernel/io/data-file";

@@ -5,7 +5,7 @@ import { isUnknown, unknownValue, type Authorizer, type IamPolicy, type Resource
 import { documentFromJson } from "./iam";
 import { referencesInString } from "./address";
 import { DEFAULT_ROUTE_KEY } from "../../kernel/match/route";
-import { restIdentitySource } from "./http-api";
+import { restIdentitySource } from "./views/http-api/identity-source";
 import { readBody, type BodyAuthorizer, type BodyProtocol, type BodyRead } from "./openapi";
 import type { RawStack } from "./raw";
 import type { StackResolver } from "./resolve";

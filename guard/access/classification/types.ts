@@ -48,8 +48,8 @@ export const notVerifiedEvenWhenNew = (why: string, paths: readonly string[], qu
 
 // The modules that read attributes, named once.
 export const ROUTES = "guard/review/facts/routes.ts";
-export const ROUTE_SHAPE = "guard/load/views/rest.ts";
-export const HTTP_API = "guard/load/http-api.ts";
+export const ROUTE_SHAPE = "guard/load/views/rest/resource-path.ts";
+export const HTTP_API = "guard/load/views/http-api";
 export const OPENAPI = "guard/load/openapi.ts";
 export const STAGES = "guard/access/stages.ts";
 export const IAM = "guard/access/iam.ts";

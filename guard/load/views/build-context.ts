@@ -18,6 +18,11 @@ export interface BuildContext {
   readonly follow: (from: ResourceInstance, attr: string, types: readonly string[], sink?: UnresolvedRef[]) => ResourceInstance | undefined;
 }
 
+/** An attribute a reference must be followed through is not set. */
+export function notSet(r: ResourceInstance, attribute: string): UnresolvedRef {
+  return { address: r.address, attribute, target: "", reason: `${attribute} is not set`, source: r.source };
+}
+
 export function buildContext(stack: RawStack): BuildContext {
   const resolver = new StackResolver(stack);
   const unresolved: UnresolvedRef[] = [];

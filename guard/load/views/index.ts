@@ -1,6 +1,7 @@
-// Builds the typed views of the model from the resource instances of one stack: one builder per concern in
-// views/ (REST APIs and routes, stages and usage plans, IAM, Cognito), HTTP APIs and OpenAPI bodies beside them.
-// Pure: no I/O.
+// Builds the typed views of the model from the resource instances of one stack: one builder per resource type,
+// grouped by service (rest/, http-api/, cognito/, iam/, lambda/), each group composed by its index; this composes
+// the groups in the order their unresolved references are recorded, and adds the routes, authorizers and policies
+// of OpenAPI bodies (../openapi-routes.ts). Pure: no I/O.
 import type {
   ApiKey,
   Authorizer,
@@ -18,15 +19,15 @@ import type {
   UserGroup,
   UserPool,
   UserPoolClient,
-} from "../model";
-import type { RawStack } from "./raw";
+} from "../../model";
+import type { RawStack } from "../raw";
+import { bodyViews } from "../openapi-routes";
+import { buildContext } from "./build-context";
 import { buildHttpApiViews } from "./http-api";
-import { bodyViews } from "./openapi-routes";
-import { buildContext } from "./views/build-context";
-import { cognitoViews, lambdaPermissionViews } from "./views/cognito";
-import { iamViews } from "./views/iam";
-import { restViews } from "./views/rest";
-import { stageViews } from "./views/stages";
+import { cognitoViews } from "./cognito";
+import { iamViews } from "./iam";
+import { lambdaPermissionViews } from "./lambda/permission";
+import { restViews } from "./rest";
 
 export interface StackViews {
   apis: RestApi[];
@@ -50,14 +51,12 @@ export interface StackViews {
 export function buildViews(stack: RawStack): StackViews {
   const ctx = buildContext(stack);
   const { resolver, unresolved } = ctx;
-  const rest = restViews(ctx);
-  const { apis, routes, authorizers } = rest;
-  const { stages, usagePlans, apiKeys, deployments } = stageViews(ctx, rest);
-  const { userGroups, iamRoles, iamPolicies } = iamViews(ctx, apis);
-  const { userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
+  const { apis, routes, authorizers, stages, usagePlans, apiKeys, deployments } = restViews(ctx);
+  const { userGroups, userPools, userPoolClients, resourceServers } = cognitoViews(ctx);
+  const { iamRoles, iamPolicies } = iamViews(ctx, apis, userGroups);
   const lambdaPermissions = lambdaPermissionViews(ctx);
 
-  const v2 = buildHttpApiViews(stack, resolver, unresolved, stack.routeTables);
+  const v2 = buildHttpApiViews(ctx);
   // Routes an OpenAPI body declares (REST and HTTP APIs), beside the method and route resources.
   const body = bodyViews(stack, [...apis, ...v2.apis], resolver);
   iamPolicies.push(...body.policies);
