@@ -31,13 +31,13 @@ interface PolicyFields {
  * anyone past the endpoint, API key holders, the edge verifier's callers, token holders of a pool or an issuer, the
  * Lambda authorizer's callers, or IAM identities granted execute-api:Invoke.
  */
-export type Admits = "anyone" | "key-holders" | "edge" | "pool-tokens" | "issuer-tokens" | "authorizer" | "iam";
+type Admits = "anyone" | "key-holders" | "edge" | "pool-tokens" | "issuer-tokens" | "authorizer" | "iam";
 
 /**
  * What conformance calls a route of the type with (guard/conformance/requirement.ts): the gate of its credential
  * class, or why conformance has none (then the route is "not verified", never a pass).
  */
-export type ConformanceGate = { readonly gate: "open" | "iam" | "cognito" | "lambda" | "edge" } | { readonly gate: "unmodelled"; readonly why: string };
+type ConformanceGate = { readonly gate: "open" | "iam" | "cognito" | "lambda" | "edge" } | { readonly gate: "unmodelled"; readonly why: string };
 
 interface Row {
   /** The policy's word: the canonical name everywhere the project reports or compares types. */
