@@ -59,6 +59,8 @@ interface Row {
   readonly open: boolean;
   /** The gateway needs an authorizer resource for it. */
   readonly needsAuthorizer: boolean;
+  /** `type` of the authorizer resources that can decide a route of this type (`aws_api_gateway_authorizer`, v2's `authorizer_type`). */
+  readonly authorizerTypes: readonly string[];
   /** How messages name its authorizer when it did not resolve ("its Cognito authorizer did not resolve"). */
   readonly authorizerWord?: string;
   /** The gateway itself compares `authorization_scopes` (COGNITO, JWT); elsewhere the gateway must have none. */
@@ -86,6 +88,7 @@ const ROWS = [
     rank: 0,
     open: true,
     needsAuthorizer: false,
+    authorizerTypes: [],
     gatewayScopes: false,
     reviewWord: "NONE",
     reviewTitle: "NONE: public",
@@ -111,6 +114,7 @@ const ROWS = [
     rank: 1,
     open: true,
     needsAuthorizer: false,
+    authorizerTypes: [],
     gatewayScopes: false,
     reviewWord: "API_KEY",
     reviewTitle: "API key only",
@@ -137,6 +141,7 @@ const ROWS = [
     rank: 3,
     open: false,
     needsAuthorizer: false,
+    authorizerTypes: [],
     gatewayScopes: false,
     reviewWord: "AWS_IAM",
     reviewTitle: "AWS_IAM",
@@ -154,6 +159,7 @@ const ROWS = [
     rank: 3,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["COGNITO_USER_POOLS"],
     authorizerWord: "Cognito",
     gatewayScopes: true,
     reviewWord: "COGNITO",
@@ -172,6 +178,7 @@ const ROWS = [
     rank: 2,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["TOKEN", "REQUEST"],
     authorizerWord: "Lambda",
     gatewayScopes: false,
     reviewWord: "CUSTOM",
@@ -189,6 +196,7 @@ const ROWS = [
     rank: 2,
     open: false,
     needsAuthorizer: false,
+    authorizerTypes: [],
     gatewayScopes: false,
     reviewWord: "EDGE",
     reviewTitle: "EDGE: CloudFront only",
@@ -214,6 +222,7 @@ const ROWS = [
     rank: 3,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["JWT"],
     // An HTTP API's JWT authorizer is the one a Cognito route of an HTTP API has: messages have always said so.
     authorizerWord: "Cognito",
     gatewayScopes: true,
