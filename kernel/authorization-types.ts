@@ -275,6 +275,12 @@ export const POLICY_ALIASES: readonly { readonly word: string; readonly type: Au
   row.policyAliases.map((a) => ({ word: a.word, type: row.type })),
 );
 
+/** The types whose policy fields pass `accepts`, as messages and docs list them: `COGNITO, CUSTOM, EDGE and JWT`. */
+export function typesWith(accepts: (fields: AuthorizationTypeRow["policy"]) => boolean): string {
+  const names = AUTHORIZATION_TYPES.filter((row) => accepts(row.policy)).map((row) => row.type);
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 /** The type an access spec's `auth.type` word asks for. */
 export function specWordType(word: string): AuthorizationType | undefined {
   return AUTHORIZATION_TYPES.find((row) => row.specWord === word)?.type;

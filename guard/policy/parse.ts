@@ -1,6 +1,6 @@
 // Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
-import { AUTHORIZATION_TYPES, authorizationType, POLICY_ALIASES, policyWordType, type AuthorizationTypeRow } from "../../kernel/authorization-types";
+import { authorizationType, POLICY_ALIASES, policyWordType, typesWith } from "../../kernel/authorization-types";
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { isObject } from "../load/json";
 import { isPolicyRouteKey } from "../../kernel/match/route";
@@ -72,12 +72,6 @@ class Collector {
       if (!allowed.includes(k)) this.add(path === "" ? k : `${path}.${k}`, `unknown key${didYouMean(k, allowed)} (expected one of ${allowed.join(", ")})`, k);
     }
   }
-}
-
-/** The types whose policy fields pass `accepts`, as messages list them: `COGNITO, CUSTOM, EDGE and JWT`. */
-function typesWith(accepts: (fields: AuthorizationTypeRow["policy"]) => boolean): string {
-  const names = AUTHORIZATION_TYPES.filter((row) => accepts(row.policy)).map((row) => row.type);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | undefined {
