@@ -1,6 +1,7 @@
 // The one table of authorization types: how the spec, the policy and API Gateway spell each one, how strong it is,
-// and what it needs. The spec parser's words, the constructs' gateway values, the policy parser, the access model,
-// the review's ranking and the drafter all read it; a new type is a row here plus the files that give it meaning.
+// what it needs, which policy keys it takes, how the review and the doors read it. The spec parser's words, the
+// constructs' gateway values, the policy parser, the access model, the review, the drafter and the test matchers all
+// read it; a new type is a row here plus the few files that give it meaning, which tsc names (docs/extending.md).
 // Plain data with no import, so every layer (spec, constructs, lambdas, guard) may use it.
 
 /** What a policy field does for a type: accepted, or refused with the message the parser reports. */
