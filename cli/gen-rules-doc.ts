@@ -2,10 +2,13 @@
 // A test fails when the committed file differs from what this renders.
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { AUTHORIZATION_TYPE_NAMES, POLICY_ALIASES, typesWith } from "../kernel/authorization-types";
 import { RULES } from "../guard/rules";
 import type { Rule } from "../guard/rules/types";
 
 const ids = (xs: readonly string[] | undefined): string => (xs === undefined || xs.length === 0 ? "–" : xs.map((x) => `\`${x}\``).join(", "));
+
+const aliases = POLICY_ALIASES.map((a) => `\`${a.word}\` is accepted for ${a.type}`).join(", ");
 
 const POLICY_FORMAT = [
   "## The intended-authorization policy file",
@@ -18,7 +21,7 @@ const POLICY_FORMAT = [
   "|---|---|",
   "| `version` | the policy format the file is written for: `1` (optional); a later format is refused (exit 2) rather than read as this one |",
   "| `api` / `apis` | API name (REST, HTTP or WebSocket API) or name patterns (`*`, `?`): `petstore-*` |",
-  '| `routes` | route key (`"GET /pets/{petId}"`) -> `type` (NONE, API_KEY, AWS_IAM, COGNITO, CUSTOM, EDGE, JWT; `LAMBDA` is accepted for CUSTOM), `authorizer` (`${api}` = the API name), `scopes`, `groups`, `roles` (AWS_IAM role-name patterns), `clients` (EDGE only: app client names the verifier accepts), `apiKey`, `reason` (required for NONE and API_KEY) |',
+  `| \`routes\` | route key (\`"GET /pets/{petId}"\`) -> \`type\` (${AUTHORIZATION_TYPE_NAMES.join(", ")}; ${aliases}), \`authorizer\` (\`\${api}\` = the API name), \`scopes\`, \`groups\`, \`roles\` (${typesWith((f) => f.roles)} role-name patterns), \`clients\` (${typesWith((f) => f.clients)} only: app client names the verifier accepts), \`apiKey\`, \`reason\` (required for ${typesWith((f) => f.reason !== "optional")}) |`,
   "| `corsPreflight` | resource paths whose `OPTIONS` preflight (MOCK, NONE, no key) is intended |",
   "| `overrides` | `[{apis, routes, corsPreflight}]`: per-API-name replacements (e.g. prod behind edge authentication) |",
   "| `allowWholeApiInvoke` | patterns (resource ARN, policy address or role name) allowed to grant `execute-api:Invoke` on a whole API |",

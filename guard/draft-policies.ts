@@ -8,7 +8,8 @@ import { edgeRequirementOf } from "./access/edge-config";
 import { edgeProtectionGap } from "./access/origin";
 import { apiKind, known, show } from "./access/lookups";
 import { callersOf, callersText } from "./access/resource-policy";
-import type { IntendedType } from "./policy/types";
+import type { IntendedRoute } from "./policy/types";
+import { typeAtGateway, type GatewayClosedType } from "../kernel/authorization-types";
 import { parseAnyRouteKey } from "../kernel/match/route";
 import { draftDoors } from "./draft-policies-doors";
 import { draftDeciders } from "./draft-policies-deciders";
@@ -17,18 +18,8 @@ import { unreadRoutes } from "./access/unread-routes";
 /** What a person must replace: refused as a reason (too short), so a draft never passes as it is. */
 const TODO_REASON = "TODO";
 
-/** One route in policy form, before it is written. */
-interface DraftEntry {
-  readonly type: IntendedType;
-  readonly authorizer?: string;
-  readonly scopes: readonly string[];
-  readonly groups: readonly string[];
-  readonly roles: readonly string[];
-  readonly clients?: readonly string[];
-  readonly issuer?: string;
-  readonly audience?: readonly string[];
-  readonly apiKey: boolean;
-  readonly reason?: string;
+/** One route in policy form, before it is written: the policy's own route entry, with what is written beside it. */
+interface DraftEntry extends IntendedRoute {
   /** Comment lines written above the entry (why something is missing or not verified). */
   readonly notes: readonly string[];
   /** CUSTOM: the groups and scopes are the authorizer's and could not be read. */
@@ -94,7 +85,37 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
     }
     return { ...base, type: "NONE", reason: TODO_REASON, notes: [`open to ${callersText(callersOf(model, r))}. Why?`] };
   }
-  if (r.authorization === "AWS_IAM") {
+  const type = typeof r.authorization === "string" ? typeAtGateway(r.authorization) : undefined;
+  if (type === undefined) return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
+  return CLOSED_DRAFTS[type]({ model, r, apiName, method, path, base });
+}
+
+/** What a drafter of one type reads a route with. */
+interface DraftContext {
+  readonly model: Model;
+  readonly r: Route;
+  readonly apiName: string;
+  readonly method: string;
+  readonly path: string;
+  readonly base: Omit<DraftEntry, "type">;
+}
+
+type Drafted = DraftEntry | { readonly skip: string };
+
+/** The authorizer's name (as a pattern) and the route's gateway scopes, or why the route cannot be drafted. */
+function authorizerAndScopes(r: Route, apiName: string): { authorizer: string; scopes: readonly string[] } | { skip: string } {
+  const name = r.authorizer?.name;
+  if (!known(name)) return { skip: `its authorizer ${r.authorizer === undefined ? "did not resolve" : `name is ${show(name)}`}` };
+  if (!known(r.scopes)) return { skip: `authorization_scopes ${show(r.scopes)}` };
+  return { authorizer: authorizerPattern(name, apiName), scopes: r.scopes };
+}
+
+/**
+ * How a route of each type API Gateway tells by its own value is drafted (NONE, API_KEY and EDGE are all NONE at the
+ * gateway: entryFor tells them apart). One entry per such row of the type table, so a new type says here how it is drafted.
+ */
+const CLOSED_DRAFTS: Readonly<Record<GatewayClosedType, (c: DraftContext) => Drafted>> = {
+  AWS_IAM: ({ model, r, base }) => {
     const who = invokers(model, r);
     const notes =
       who.unverifiable.length > 0
@@ -103,15 +124,17 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
           ]
         : [];
     return { ...base, type: "AWS_IAM", groups: [...new Set(who.groups)].sort(), roles: [...new Set(who.roles)].sort(), notes };
-  }
-  if (r.authorization === "COGNITO_USER_POOLS" || r.authorization === "CUSTOM") {
-    const name = r.authorizer?.name;
-    if (!known(name)) return { skip: `its authorizer ${r.authorizer === undefined ? "did not resolve" : `name is ${show(name)}`}` };
-    if (!known(r.scopes)) return { skip: `authorization_scopes ${show(r.scopes)}` };
-    const authorizer = authorizerPattern(name, apiName);
-    if (r.authorization === "COGNITO_USER_POOLS") return { ...base, type: "COGNITO", authorizer, scopes: [...r.scopes].sort() };
-    // A Lambda authorizer decides groups and scopes in its own code: stated from its bundled route table when
-    // the package is on disk, otherwise left for a person to write.
+  },
+  COGNITO: ({ r, apiName, base }) => {
+    const got = authorizerAndScopes(r, apiName);
+    return "skip" in got ? got : { ...base, type: "COGNITO", authorizer: got.authorizer, scopes: [...got.scopes].sort() };
+  },
+  // A Lambda authorizer decides groups and scopes in its own code: stated from its bundled route table when the
+  // package is on disk, otherwise left for a person to write.
+  CUSTOM: ({ r, apiName, method, path, base }) => {
+    const got = authorizerAndScopes(r, apiName);
+    if ("skip" in got) return got;
+    const authorizer = got.authorizer;
     const table = r.authorizer?.routeTable;
     const row = table !== undefined && "routes" in table ? table.routes.find((e) => e.method === method && e.path === path) : undefined;
     if (row !== undefined) return { ...base, type: "CUSTOM", authorizer, groups: [...row.groups].sort(), scopes: [...row.scopes].sort() };
@@ -122,10 +145,9 @@ function entryFor(model: Model, r: Route, api: RestApi, apiName: string): DraftE
       unread: true,
       notes: ["the groups and scopes this authorizer requires are in its code, not visible here: write them"],
     };
-  }
-  if (r.authorization === "JWT") return jwtEntry(r, apiName, base);
-  return { skip: `authorization ${JSON.stringify(r.authorization)} is none API Gateway knows` };
-}
+  },
+  JWT: ({ r, apiName, base }) => jwtEntry(r, apiName, base),
+};
 
 /** A WebSocket route says where its authorization comes from: only $connect is authorized. */
 function withConnectionNote(r: Route, e: DraftEntry | { readonly skip: string }): DraftEntry | { readonly skip: string } {

@@ -1,13 +1,48 @@
 // The one table of authorization types: how the spec, the policy and API Gateway spell each one, how strong it is,
-// and what it needs. The spec parser's words, the constructs' gateway values, the policy parser, the access model,
-// the review's ranking and the drafter all read it; a new type is a row here plus the files that give it meaning.
+// what it needs, which policy keys it takes, how the review and the doors read it. The spec parser's words, the
+// constructs' gateway values, the policy parser, the access model, the review, the drafter and the test matchers all
+// read it; a new type is a row here plus the few files that give it meaning, which tsc names (docs/extending.md).
 // Plain data with no import, so every layer (spec, constructs, lambdas, guard) may use it.
 
-/** The policy's word for a type: the canonical name everywhere the project reports or compares types. */
-export type AuthorizationType = "NONE" | "API_KEY" | "AWS_IAM" | "COGNITO" | "CUSTOM" | "EDGE" | "JWT";
+/** What a policy field does for a type: accepted, or refused with the message the parser reports. */
+type Refused = { readonly refused: string };
 
-export interface AuthorizationTypeRow {
-  readonly type: AuthorizationType;
+/** Which keys of a policy route a type accepts and requires (guard/policy/parse.ts reads this, and nothing else). */
+interface PolicyFields {
+  /** The authorizer's name: `required`, `optional` (compared when given) or not allowed. */
+  readonly authorizer: "required" | "optional" | "refused";
+  /** `scopes`: accepted (what the gateway, the authorizer's route table or the edge verifier requires). */
+  readonly scopes: boolean;
+  /** `groups`: accepted, or refused with why. */
+  readonly groups: true | Refused;
+  /** `roles` (AWS_IAM role-name patterns). */
+  readonly roles: boolean;
+  /** `clients` (the edge verifier's accepted app clients). */
+  readonly clients: boolean;
+  /** `issuer` and `audience` (a JWT authorizer's configuration). */
+  readonly jwt: boolean;
+  /** `apiKey`: implied true by the type (`false` refused with `implied`'s message), optional, or `true` refused. */
+  readonly apiKey: { readonly implied: string } | "optional" | Refused;
+  /** `reason`: required (with what the message adds after the length), or optional. */
+  readonly reason: { readonly required: string } | "optional";
+}
+
+/**
+ * Who gets through a route of the type at the gateway (guard/access/doors/routes.ts says it for every door):
+ * anyone past the endpoint, API key holders, the edge verifier's callers, token holders of a pool or an issuer, the
+ * Lambda authorizer's callers, or IAM identities granted execute-api:Invoke.
+ */
+type Admits = "anyone" | "key-holders" | "edge" | "pool-tokens" | "issuer-tokens" | "authorizer" | "iam";
+
+/**
+ * What conformance calls a route of the type with (guard/conformance/requirement.ts): the gate of its credential
+ * class, or why conformance has none (then the route is "not verified", never a pass).
+ */
+type ConformanceGate = { readonly gate: "open" | "iam" | "cognito" | "lambda" | "edge" } | { readonly gate: "unmodelled"; readonly why: string };
+
+interface Row {
+  /** The policy's word: the canonical name everywhere the project reports or compares types. */
+  readonly type: string;
   /** The access spec's word (`auth.type`); undefined when a spec cannot ask for it (JWT: HTTP APIs are not built). */
   readonly specWord?: string;
   /** Other words the policy accepts for it, each with why. */
@@ -25,11 +60,26 @@ export interface AuthorizationTypeRow {
   readonly open: boolean;
   /** The gateway needs an authorizer resource for it. */
   readonly needsAuthorizer: boolean;
+  /** `type` of the authorizer resources that can decide a route of this type (`aws_api_gateway_authorizer`, v2's `authorizer_type`). */
+  readonly authorizerTypes: readonly string[];
+  /** How messages name its authorizer when it did not resolve ("its Cognito authorizer did not resolve"). */
+  readonly authorizerWord?: string;
+  /** The gateway itself compares `authorization_scopes` (COGNITO, JWT); elsewhere the gateway must have none. */
+  readonly gatewayScopes: boolean;
+  /**
+   * The review's and the test matchers' word: JWT routes are read as COGNITO there (a JWT authorizer is token
+   * checking like a Cognito one), every other type as itself.
+   */
+  readonly reviewWord: string;
+  /** The review's title for the group of routes of this word (the authorization matrix); rows of another word: unused. */
+  readonly reviewTitle: string;
+  readonly policy: PolicyFields;
+  readonly admits: Admits;
+  readonly conformance: ConformanceGate;
   readonly meaning: string;
 }
 
-/** In the order the policy has always listed them (its messages name them in this order). */
-export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
+const ROWS = [
   {
     type: "NONE",
     specWord: "NONE",
@@ -39,6 +89,22 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 0,
     open: true,
     needsAuthorizer: false,
+    authorizerTypes: [],
+    gatewayScopes: false,
+    reviewWord: "NONE",
+    reviewTitle: "NONE: public",
+    policy: {
+      authorizer: "refused",
+      scopes: false,
+      groups: { refused: "groups make no sense for NONE: nobody is signed in" },
+      roles: false,
+      clients: false,
+      jwt: false,
+      apiKey: { refused: "an API key with no other authorization is type API_KEY (with a metering reason)" },
+      reason: { required: "" },
+    },
+    admits: "anyone",
+    conformance: { gate: "open" },
     meaning: "anyone can call",
   },
   {
@@ -49,6 +115,22 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 1,
     open: true,
     needsAuthorizer: false,
+    authorizerTypes: [],
+    gatewayScopes: false,
+    reviewWord: "API_KEY",
+    reviewTitle: "API key only",
+    policy: {
+      authorizer: "refused",
+      scopes: false,
+      groups: { refused: "groups make no sense for API_KEY: nobody is signed in" },
+      roles: false,
+      clients: false,
+      jwt: false,
+      apiKey: { implied: "API_KEY always requires the key" },
+      reason: { required: ": an API key meters, it does not authenticate" },
+    },
+    admits: "key-holders",
+    conformance: { gate: "open" },
     meaning: "NONE plus api_key_required: a key meters traffic, it does not authenticate",
   },
   {
@@ -60,6 +142,13 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 3,
     open: false,
     needsAuthorizer: false,
+    authorizerTypes: [],
+    gatewayScopes: false,
+    reviewWord: "AWS_IAM",
+    reviewTitle: "AWS_IAM",
+    policy: { authorizer: "refused", scopes: false, groups: true, roles: true, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
+    admits: "iam",
+    conformance: { gate: "iam" },
     meaning: "SigV4 by IAM principals granted execute-api:Invoke",
   },
   {
@@ -71,6 +160,14 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 3,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["COGNITO_USER_POOLS"],
+    authorizerWord: "Cognito",
+    gatewayScopes: true,
+    reviewWord: "COGNITO",
+    reviewTitle: "COGNITO",
+    policy: { authorizer: "required", scopes: true, groups: true, roles: false, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
+    admits: "pool-tokens",
+    conformance: { gate: "cognito" },
     meaning: "tokens of a Cognito user pool (access tokens with a scope, or ID tokens without scopes)",
   },
   {
@@ -82,6 +179,14 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 2,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["TOKEN", "REQUEST"],
+    authorizerWord: "Lambda",
+    gatewayScopes: false,
+    reviewWord: "CUSTOM",
+    reviewTitle: "CUSTOM: Lambda authorizer",
+    policy: { authorizer: "required", scopes: true, groups: true, roles: false, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
+    admits: "authorizer",
+    conformance: { gate: "lambda" },
     meaning: "a Lambda authorizer decides",
   },
   {
@@ -92,6 +197,22 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 2,
     open: false,
     needsAuthorizer: false,
+    authorizerTypes: [],
+    gatewayScopes: false,
+    reviewWord: "EDGE",
+    reviewTitle: "EDGE: CloudFront only",
+    policy: {
+      authorizer: "refused",
+      scopes: true,
+      groups: { refused: "the edge verifier checks scopes and clients, not groups" },
+      roles: false,
+      clients: true,
+      jwt: false,
+      apiKey: { refused: "EDGE routes are NONE with no API key at the gateway" },
+      reason: "optional",
+    },
+    admits: "edge",
+    conformance: { gate: "edge" },
     meaning: "NONE at the gateway, but the stage admits only CloudFront, whose Lambda@Edge verifier authenticates",
   },
   {
@@ -102,9 +223,35 @@ export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = [
     rank: 3,
     open: false,
     needsAuthorizer: true,
+    authorizerTypes: ["JWT"],
+    // An HTTP API's JWT authorizer is the one a Cognito route of an HTTP API has: messages have always said so.
+    authorizerWord: "Cognito",
+    gatewayScopes: true,
+    reviewWord: "COGNITO",
+    reviewTitle: "COGNITO",
+    policy: { authorizer: "optional", scopes: true, groups: true, roles: false, clients: false, jwt: true, apiKey: "optional", reason: "optional" },
+    admits: "issuer-tokens",
+    conformance: { gate: "unmodelled", why: "conformance does not model JWT authorizers (HTTP APIs)" },
     meaning: "an HTTP API's JWT authorizer: tokens of its issuer for its audience",
   },
-];
+] as const satisfies readonly Row[];
+
+/** The policy's word for a type: the canonical name everywhere the project reports or compares types. */
+export type AuthorizationType = (typeof ROWS)[number]["type"];
+
+/** The review's (and the test matchers') word for a type: the types' own words, JWT read as COGNITO. */
+export type ReviewWord = (typeof ROWS)[number]["reviewWord"];
+
+/** A type that API Gateway tells by a value of its own (not NONE with conditions): AWS_IAM, COGNITO, CUSTOM, JWT. */
+export type GatewayClosedType = Exclude<(typeof ROWS)[number], { readonly restGateway: "NONE" }>["type"];
+
+export interface AuthorizationTypeRow extends Omit<Row, "type" | "reviewWord"> {
+  readonly type: AuthorizationType;
+  readonly reviewWord: ReviewWord;
+}
+
+/** In the order the policy has always listed them (its messages name them in this order). */
+export const AUTHORIZATION_TYPES: readonly AuthorizationTypeRow[] = ROWS;
 
 const BY_TYPE = new Map(AUTHORIZATION_TYPES.map((row) => [row.type, row]));
 
@@ -129,7 +276,30 @@ export const POLICY_ALIASES: readonly { readonly word: string; readonly type: Au
   row.policyAliases.map((a) => ({ word: a.word, type: row.type })),
 );
 
+/** The types whose policy fields pass `accepts`, as messages and docs list them: `COGNITO, CUSTOM, EDGE and JWT`. */
+export function typesWith(accepts: (fields: AuthorizationTypeRow["policy"]) => boolean): string {
+  const names = AUTHORIZATION_TYPES.filter((row) => accepts(row.policy)).map((row) => row.type);
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 /** The type an access spec's `auth.type` word asks for. */
 export function specWordType(word: string): AuthorizationType | undefined {
   return AUTHORIZATION_TYPES.find((row) => row.specWord === word)?.type;
+}
+
+/**
+ * The type API Gateway's own value `value` names (REST first, then HTTP API: `JWT` is the JWT type on both);
+ * undefined for NONE (which type it is depends on the key and the edge) and for a value no row has.
+ */
+export function typeAtGateway(value: string): GatewayClosedType | undefined {
+  const closed = AUTHORIZATION_TYPES.filter((row) => row.restGateway !== "NONE");
+  const row = closed.find((r) => r.restGateway === value) ?? closed.find((r) => r.httpGateway === value);
+  return row?.type as GatewayClosedType | undefined;
+}
+
+/** The row that speaks for a review word: the first with it (COGNITO's for COGNITO, not JWT's). */
+export function reviewRow(word: ReviewWord): AuthorizationTypeRow {
+  const row = AUTHORIZATION_TYPES.find((r) => r.reviewWord === word);
+  if (row === undefined) throw new Error(`no authorization type row for review word ${word}`);
+  return row;
 }

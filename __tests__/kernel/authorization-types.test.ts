@@ -6,7 +6,9 @@ import {
   authorizationType,
   POLICY_ALIASES,
   policyWordType,
+  reviewRow,
   specWordType,
+  typeAtGateway,
   type AuthorizationType,
 } from "../../kernel/authorization-types";
 import { gatewayTypeFor } from "../../guard/access/lookups";
@@ -29,6 +31,25 @@ describe("the authorization-type table", () => {
   it("GIVEN the rows THEN only NONE and API_KEY are open, and the types with an authorizer resource are COGNITO, CUSTOM and JWT", () => {
     expect(AUTHORIZATION_TYPES.filter((r) => r.open).map((r) => r.type)).toEqual(["NONE", "API_KEY"]);
     expect(AUTHORIZATION_TYPES.filter((r) => r.needsAuthorizer).map((r) => r.type)).toEqual(["COGNITO", "CUSTOM", "JWT"]);
+  });
+
+  it("GIVEN the rows THEN what one says of itself agrees: an authorizer has types and a word, a review word one rank and openness", () => {
+    for (const row of AUTHORIZATION_TYPES) {
+      expect({ type: row.type, fits: row.authorizerTypes.length > 0, word: row.authorizerWord !== undefined }).toEqual({
+        type: row.type,
+        fits: row.needsAuthorizer,
+        word: row.needsAuthorizer,
+      });
+      // Scopes the gateway checks are scopes the policy states; the authorizer the gateway needs is one the policy may name.
+      if (row.gatewayScopes) expect(row.policy.scopes).toBe(true);
+      expect(row.policy.authorizer === "refused").toBe(!row.needsAuthorizer);
+      const speaker = reviewRow(row.reviewWord);
+      expect({ type: row.type, rank: row.rank, open: row.open }).toEqual({ type: row.type, rank: speaker.rank, open: speaker.open });
+    }
+    expect(typeAtGateway("COGNITO_USER_POOLS")).toBe("COGNITO");
+    expect(typeAtGateway("JWT")).toBe("JWT");
+    expect(typeAtGateway("NONE")).toBeUndefined();
+    expect(typeAtGateway("none")).toBeUndefined();
   });
 
   it("GIVEN the access spec's auth words THEN they are exactly the table's spec words", () => {

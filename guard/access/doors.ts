@@ -3,6 +3,7 @@
 // Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the execute-api endpoint),
 // function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
 import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
+import { authorizationType } from "../../kernel/authorization-types";
 import { matchesAction } from "../../kernel/match/glob";
 import { known } from "./lookups";
 import { entrancesOf } from "./doors/entrances";
@@ -66,7 +67,8 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
       label: `route ${routeName(route)} (${type})`,
       principals: routePrincipals(model, route, type),
       type,
-      ...(type === "COGNITO" || type === "JWT" ? { scopes: known(route.scopes) ? route.scopes : ("unknown" as const) } : {}),
+      // The types whose scopes the gateway itself checks (COGNITO, JWT): compared with the target's other routes of the type.
+      ...(type !== "UNKNOWN" && authorizationType(type).gatewayScopes ? { scopes: known(route.scopes) ? route.scopes : ("unknown" as const) } : {}),
       api: routeName(route).split(" ")[0] ?? "",
       ...(type === "UNKNOWN" ? { notVerified: route.unverified ?? "the route's authorization cannot be read" } : {}),
       addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],

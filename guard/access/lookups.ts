@@ -1,5 +1,5 @@
 // Shared lookups for rules: a route's API name, its effective intended policy entry, and finding builders.
-import { authorizationType } from "../../kernel/authorization-types";
+import { authorizationType, typeAtGateway } from "../../kernel/authorization-types";
 import { normalizeRouteKey, normalizeTemplate, parseRouteKey } from "../../kernel/match/route";
 import { isUnknown, type RestApi, type Route, type Val } from "../model";
 import { effectivePolicy, policiesFor, type EffectivePolicy } from "../policy/match";
@@ -154,9 +154,13 @@ export const gatewayTypeFor = (r: Route, type: IntendedRoute["type"]): string =>
 /** A route of an HTTP API: an aws_apigatewayv2_route, or an operation of the API's OpenAPI body. */
 const onHttpApi = (r: Route): boolean => r.form === "http-route" || r.api?.protocol === "HTTP";
 
-/** Whether an authorizer of this type can decide a route of this authorization (REST and HTTP APIs). */
+/**
+ * Whether an authorizer of this type can decide a route of this authorization (REST and HTTP APIs): for a type with
+ * an authorizer, the table's authorizer types; any other authorization takes a Lambda authorizer (TOKEN, REQUEST).
+ */
 export function authorizerFits(authorization: Val<string>, authorizerType: Val<string>): boolean {
-  if (authorization === "COGNITO_USER_POOLS") return authorizerType === "COGNITO_USER_POOLS";
-  if (authorization === "JWT") return authorizerType === "JWT";
+  const type = typeof authorization === "string" ? typeAtGateway(authorization) : undefined;
+  const row = type === undefined ? undefined : authorizationType(type);
+  if (row !== undefined && row.needsAuthorizer) return typeof authorizerType === "string" && row.authorizerTypes.includes(authorizerType);
   return authorizerType === "TOKEN" || authorizerType === "REQUEST";
 }

@@ -1,6 +1,7 @@
 // What a route requires of a caller, stated twice: once from the access spec the stacks were built from (with the
 // route table its Lambda authorizer bundles and the edge verifier's baked config, derived by the project's own
 // builders), once from the hand-written policy. Both in one shape, so expect.ts judges a credential against each.
+import { authorizationType } from "../../kernel/authorization-types";
 import { bakedEdgeConfig } from "../../constructs/edge/edge-config";
 import { groupRoleName, invokerRoleName } from "../../constructs/private/names";
 import { requirementFor } from "../../lambdas/edge/decide";
@@ -84,24 +85,25 @@ export function specRequirement(spec: AccessSpec, route: RouteSpec, entry: Entry
 export function policyRequirement(spec: AccessSpec, intended: IntendedRoute | undefined, entry: Entry): Requirement {
   if (intended === undefined) return { gate: { kind: "unknown", why: "the policy does not list this route" }, apiKey: false };
   const apiKey = intended.apiKey || intended.type === "API_KEY";
-  switch (intended.type) {
-    case "NONE":
-    case "API_KEY":
+  // The gate is the type table's (kernel/authorization-types.ts): a type conformance has no credential class for says why.
+  const conformance = authorizationType(intended.type).conformance;
+  switch (conformance.gate) {
+    case "open":
       return { gate: { kind: "open" }, apiKey };
-    case "AWS_IAM":
+    case "iam":
       return { gate: { kind: "iam", roles: [...intended.groups.map((g) => groupRoleName(spec, g)), ...intended.roles] }, apiKey };
-    case "COGNITO":
+    case "cognito":
       return { gate: { kind: "cognito", scopes: intended.scopes }, apiKey };
-    case "CUSTOM":
+    case "lambda":
       // The policy states groups and scopes; token type and clients are the spec's detail.
       return { gate: { kind: "lambda", scopes: intended.scopes, groups: intended.groups, tokenUse: "any", clients: null }, apiKey };
-    case "EDGE":
+    case "edge":
       // The policy accepts EDGE only while every stage admits CloudFront alone.
-      if (entry === "stage") return { gate: { kind: "sealed", why: "the policy accepts EDGE only while the stage admits CloudFront alone" }, apiKey };
+      if (entry === "stage")
+        return { gate: { kind: "sealed", why: `the policy accepts ${intended.type} only while the stage admits CloudFront alone` }, apiKey };
       return { gate: { kind: "edge", scopes: intended.scopes, clients: intended.clients ?? null }, apiKey };
-    case "JWT":
-      // An HTTP API's JWT authorizer (issuer, audience): no credential class here is minted for it.
-      return { gate: { kind: "unknown", why: "conformance does not model JWT authorizers (HTTP APIs)" }, apiKey };
+    case "unmodelled":
+      return { gate: { kind: "unknown", why: conformance.why }, apiKey };
   }
 }
 

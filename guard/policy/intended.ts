@@ -1,5 +1,6 @@
 // What a policy set intends, asked by the review of a change: may a new route be public, is a new invoke grant one the
 // policy names, which backend functions decide access themselves. Pure predicates over the policy and the head model.
+import type { ReviewWord } from "../../kernel/authorization-types";
 import { matchesName } from "../../kernel/match/glob";
 import { parseRouteKey } from "../../kernel/match/route";
 import type { Model } from "../model";
@@ -13,10 +14,10 @@ export interface ApiRoute {
 }
 
 /**
- * New public routes pass only when a policy for the API names the route with exactly that public type (and
+ * New public routes (of an open type: NONE, API_KEY) pass only when a policy for the API names the route with exactly that public type (and
  * its written reason), or lists the path as an intended CORS preflight (OPTIONS).
  */
-export function publicRouteAllowedBy(set: PolicySet): (api: string, route: string, type: "NONE" | "API_KEY") => boolean {
+export function publicRouteAllowedBy(set: PolicySet): (api: string, route: string, type: ReviewWord) => boolean {
   return (api, route, type) =>
     policiesFor(set, api).some((p) => {
       const effective = effectivePolicy(p, api);

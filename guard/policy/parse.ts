@@ -1,6 +1,6 @@
 // Validates an untrusted policy document into ApiPolicy, collecting every problem (file, path, value)
 // rather than stopping at the first, so a reviewer fixes a file in one pass.
-import { POLICY_ALIASES, policyWordType } from "../../kernel/authorization-types";
+import { authorizationType, POLICY_ALIASES, policyWordType, typesWith } from "../../kernel/authorization-types";
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { isObject } from "../load/json";
 import { isPolicyRouteKey } from "../../kernel/match/route";
@@ -90,51 +90,48 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     return undefined;
   }
   const t: IntendedType = type;
+  // Which keys the type accepts and requires: the type table's row (kernel/authorization-types.ts).
+  const fields = authorizationType(t).policy;
   const authorizer = v["authorizer"];
-  if (t === "COGNITO" || t === "CUSTOM") {
+  if (fields.authorizer === "required") {
     if (typeof authorizer !== "string" || authorizer === "") c.add(`${path}.authorizer`, `required for ${t}`, authorizer);
-  } else if (t === "JWT") {
+  } else if (fields.authorizer === "optional") {
     if (authorizer !== undefined && (typeof authorizer !== "string" || authorizer === ""))
       c.add(`${path}.authorizer`, "must be a non-empty string", authorizer);
   } else if (authorizer !== undefined) c.add(`${path}.authorizer`, `not allowed for ${t}`, authorizer);
   const scopes = c.strings(v["scopes"], `${path}.scopes`);
-  if (scopes.length > 0 && t !== "COGNITO" && t !== "CUSTOM" && t !== "EDGE" && t !== "JWT")
-    c.add(`${path}.scopes`, `scopes only apply to COGNITO, CUSTOM, EDGE and JWT`, v["scopes"]);
+  if (scopes.length > 0 && !fields.scopes) c.add(`${path}.scopes`, `scopes only apply to ${typesWith((f) => f.scopes)}`, v["scopes"]);
   const issuerRaw = v["issuer"];
   if (issuerRaw !== undefined && (typeof issuerRaw !== "string" || issuerRaw.trim() === ""))
     c.add(`${path}.issuer`, "must be a non-empty string (the issuer URL)", issuerRaw);
-  if (issuerRaw !== undefined && t !== "JWT") c.add(`${path}.issuer`, "issuer only applies to JWT", issuerRaw);
+  if (issuerRaw !== undefined && !fields.jwt) c.add(`${path}.issuer`, `issuer only applies to ${typesWith((f) => f.jwt)}`, issuerRaw);
   const audienceRaw = v["audience"];
   const audience = audienceRaw === undefined ? undefined : c.strings(audienceRaw, `${path}.audience`);
-  if (audience !== undefined && t !== "JWT") c.add(`${path}.audience`, "audience only applies to JWT", audienceRaw);
+  if (audience !== undefined && !fields.jwt) c.add(`${path}.audience`, `audience only applies to ${typesWith((f) => f.jwt)}`, audienceRaw);
   else if (audience !== undefined && audience.length === 0 && Array.isArray(audienceRaw))
     c.add(`${path}.audience`, "must name at least one audience; leave it out to not compare the audience", audienceRaw);
   const groups = c.strings(v["groups"], `${path}.groups`);
-  if (groups.length > 0 && (t === "NONE" || t === "API_KEY")) c.add(`${path}.groups`, `groups make no sense for ${t}: nobody is signed in`, v["groups"]);
-  if (groups.length > 0 && t === "EDGE") c.add(`${path}.groups`, "the edge verifier checks scopes and clients, not groups", v["groups"]);
+  if (groups.length > 0 && fields.groups !== true) c.add(`${path}.groups`, fields.groups.refused, v["groups"]);
   const roles = c.strings(v["roles"], `${path}.roles`);
   // Absent = clients not compared; present must name at least one (the verifier would accept no token at all).
   const clientsRaw = v["clients"];
   const clients = clientsRaw === undefined ? undefined : c.strings(clientsRaw, `${path}.clients`);
-  if (clients !== undefined && t !== "EDGE") c.add(`${path}.clients`, "clients only apply to EDGE (the edge verifier's accepted app clients)", clientsRaw);
+  if (clients !== undefined && !fields.clients)
+    c.add(`${path}.clients`, `clients only apply to ${typesWith((f) => f.clients)} (the edge verifier's accepted app clients)`, clientsRaw);
   else if (clients !== undefined && clients.length === 0 && Array.isArray(clientsRaw))
     c.add(`${path}.clients`, "must name at least one client; leave it out to not compare clients", clientsRaw);
-  if (roles.length > 0 && t !== "AWS_IAM") c.add(`${path}.roles`, `roles only apply to AWS_IAM`, v["roles"]);
+  if (roles.length > 0 && !fields.roles) c.add(`${path}.roles`, `roles only apply to ${typesWith((f) => f.roles)}`, v["roles"]);
   const apiKeyRaw = v["apiKey"];
   if (apiKeyRaw !== undefined && typeof apiKeyRaw !== "boolean") c.add(`${path}.apiKey`, "must be true or false", apiKeyRaw);
-  const apiKey = t === "API_KEY" ? true : apiKeyRaw === true;
-  if (t === "API_KEY" && apiKeyRaw === false) c.add(`${path}.apiKey`, "API_KEY always requires the key", apiKeyRaw);
-  if (t === "NONE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "an API key with no other authorization is type API_KEY (with a metering reason)", apiKeyRaw);
-  if (t === "EDGE" && apiKeyRaw === true) c.add(`${path}.apiKey`, "EDGE routes are NONE with no API key at the gateway", apiKeyRaw);
+  const keyField = fields.apiKey;
+  const implied = typeof keyField === "object" && "implied" in keyField;
+  const apiKey = implied ? true : apiKeyRaw === true;
+  if (implied && apiKeyRaw === false) c.add(`${path}.apiKey`, keyField.implied, apiKeyRaw);
+  if (typeof keyField === "object" && "refused" in keyField && apiKeyRaw === true) c.add(`${path}.apiKey`, keyField.refused, apiKeyRaw);
   const reason = v["reason"];
-  if (t === "NONE" || t === "API_KEY") {
-    if (reasonProblem(reason) !== undefined) {
-      c.add(
-        `${path}.reason`,
-        `${t} needs a written reason (at least ${MIN_REASON} characters)${t === "API_KEY" ? ": an API key meters, it does not authenticate" : ""}`,
-        reason,
-      );
-    }
+  if (fields.reason !== "optional") {
+    if (reasonProblem(reason) !== undefined)
+      c.add(`${path}.reason`, `${t} needs a written reason (at least ${MIN_REASON} characters)${fields.reason.required}`, reason);
   } else if (reason !== undefined && typeof reason !== "string") c.add(`${path}.reason`, "must be a string", reason);
   return {
     type: t,
@@ -142,9 +139,9 @@ function parseRoute(c: Collector, v: unknown, path: string): IntendedRoute | und
     scopes,
     groups,
     roles,
-    ...(clients !== undefined && t === "EDGE" ? { clients } : {}),
-    ...(typeof issuerRaw === "string" && t === "JWT" ? { issuer: issuerRaw } : {}),
-    ...(audience !== undefined && t === "JWT" ? { audience } : {}),
+    ...(clients !== undefined && fields.clients ? { clients } : {}),
+    ...(typeof issuerRaw === "string" && fields.jwt ? { issuer: issuerRaw } : {}),
+    ...(audience !== undefined && fields.jwt ? { audience } : {}),
     apiKey,
     ...(typeof reason === "string" ? { reason } : {}),
   };

@@ -1,7 +1,7 @@
 // The authorization diff: pairs two versions' facts (routes by API and route key, controls by name) and
 // classifies every change as blocking (a downgrade), upgrade or info. Pure: Models in, a ReviewReport out.
 // Anything the head leaves undeterminable is blocking: a review that cannot see must not wave a change through.
-import { AUTHORIZATION_TYPES } from "../../kernel/authorization-types";
+import { reviewRow, type ReviewWord } from "../../kernel/authorization-types";
 import { summarizeChanges, type Model, type ResourceChange } from "../model";
 import { modelFacts, type ClientFacts, type Grant, type ModelFacts, type PoolFacts, type StageFacts, type TrustFacts } from "./facts";
 import { coversArnGlob } from "../../kernel/match/glob";
@@ -39,7 +39,7 @@ export interface DiffOptions {
    * Whether the intended-authorization policy allows a NEW route to be public (NONE or API key only).
    * @default - no policy: every new public route blocks
    */
-  readonly publicRouteAllowed?: (api: string, route: string, type: "NONE" | "API_KEY") => boolean;
+  readonly publicRouteAllowed?: (api: string, route: string, type: ReviewWord) => boolean;
   /**
    * Whether the intended policy names `principal` (`role <name>`) as an invoker of every one of `routes` (AWS_IAM
    * routes it can invoke in the head): then a new grant to it is intended, not a widening. @default - never
@@ -63,11 +63,8 @@ export interface DiffOptions {
   readonly routeTables?: { readonly base?: RouteTables; readonly head?: RouteTables };
 }
 
-/** Strength of each effective type, from the type table; equal ranks are not comparable with each other. */
-const RANK: Readonly<Record<EffectiveType, number>> = { UNKNOWN: -1, ...Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank])) } as Record<
-  EffectiveType,
-  number
->;
+/** Strength of an effective type, from the type table; equal ranks are not comparable with each other. */
+const rank = (t: EffectiveType): number => (t === "UNKNOWN" ? -1 : reviewRow(t).rank);
 
 const subjectOf = (r: { api: string; route: string }): string => `${r.api} ${r.route}`;
 
@@ -104,9 +101,9 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
         `the edge verifier now passes this route on to the gateway, where it is ${after.type === "NONE" ? "NONE" : "API key only"}: ${from} → ${after.summary}`,
       );
     } else if (after.type === "NONE") emit("auth-removed", `authorization removed: ${from} → NONE (anyone can call)`);
-    else if (after.type === "API_KEY" && RANK[before.type] >= RANK.EDGE) emit("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
-    else if (RANK[after.type] < RANK[before.type]) emit("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
-    else if (RANK[after.type] === RANK[before.type]) {
+    else if (after.type === "API_KEY" && rank(before.type) >= rank("EDGE")) emit("auth-api-key-only", `${from} → API key only (a key is not authentication)`);
+    else if (rank(after.type) < rank(before.type)) emit("authorizer-weaker", `authorizer swapped for a weaker one: ${from} → ${after.summary}`);
+    else if (rank(after.type) === rank(before.type)) {
       // COGNITO <-> AWS_IAM, EDGE <-> CUSTOM: different callers get in; nobody can rank them mechanically.
       emit("authorizer-swapped", `authorizer swapped: ${from} → ${after.summary} (not comparable: review who can call now)`);
     } else emit("auth-strengthened", `${from} → ${after.summary}`);
@@ -117,21 +114,23 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
   }
 
   // Same type: compare what the type's own settings let through.
-  if (after.type === "COGNITO") {
-    // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
-    anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", emit);
-    const pools = newPools(before.authorizer, after.authorizer);
-    if (pools.length > 0) {
-      emit(
-        "authorizer-pool-changed",
-        `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`,
-      );
-    }
-    // A JWT authorizer accepts tokens minted for any client of its audience: an added entry lets that client's callers in.
-    const audience = minus(after.authorizer?.audience ?? [], before.authorizer?.audience ?? []);
-    if (audience.length > 0) emit("jwt-audience-widened", `the JWT authorizer now also accepts tokens for audience ${audience.join(", ")}`);
-  }
-  if (after.type === "CUSTOM") {
+  SAME_TYPE[after.type](before, after, emit);
+  if (before.apiKeyRequired === true && after.apiKeyRequired !== true) {
+    emit("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
+  } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) emit("api-key-required", "API key now required");
+  return out;
+}
+
+/**
+ * What each effective type's own settings let through, compared between two versions of a route of that type (the
+ * API key is compared for every type after this). One entry per review word of the type table: a new word must say
+ * here what of it can widen.
+ */
+const SAME_TYPE: Readonly<Record<Exclude<EffectiveType, "UNKNOWN">, (before: RouteAuth, after: RouteAuth, emit: Emit) => void>> = {
+  NONE: () => undefined,
+  API_KEY: () => undefined,
+  EDGE: (before, after, emit) => compareEdge(before, after, emit),
+  CUSTOM: (before, after, emit) => {
     const b = before.authorizer;
     const a = after.authorizer;
     if (b?.function !== a?.function || b?.type !== a?.type) {
@@ -145,19 +144,28 @@ export function compareRoute(before: RouteAuth, after: RouteAuth): Change[] {
       }
       compareRequirement(before, after, emit);
     }
-  }
-  if (after.type === "EDGE") compareEdge(before, after, emit);
-  if (after.type === "AWS_IAM") {
+  },
+  COGNITO: (before, after, emit) => {
+    // API Gateway accepts a token carrying ANY listed scope, and with no scopes any ID token of the pool.
+    anyOf(before.scopes, after.scopes, "scope", "any ID token of the pool now passes", emit);
+    const pools = newPools(before.authorizer, after.authorizer);
+    if (pools.length > 0) {
+      emit(
+        "authorizer-pool-changed",
+        `the Cognito authorizer now trusts user pool ${pools.join(", ")} (was ${before.authorizer?.userPools.join(", ") || "none"})`,
+      );
+    }
+    // A JWT authorizer accepts tokens minted for any client of its audience: an added entry lets that client's callers in.
+    const audience = minus(after.authorizer?.audience ?? [], before.authorizer?.audience ?? []);
+    if (audience.length > 0) emit("jwt-audience-widened", `the JWT authorizer now also accepts tokens for audience ${audience.join(", ")}`);
+  },
+  AWS_IAM: (before, after, emit) => {
     const added = minus(after.invokers, before.invokers);
     const removed = minus(before.invokers, after.invokers);
     if (added.length > 0) emit("invoker-added", `now invokable by ${added.join(", ")}`);
     if (removed.length > 0) emit("invoker-removed", `no longer invokable by ${removed.join(", ")}`);
-  }
-  if (before.apiKeyRequired === true && after.apiKeyRequired !== true) {
-    emit("api-key-removed", "API key requirement removed (usage plan throttling and quotas no longer apply)");
-  } else if (before.apiKeyRequired === false && after.apiKeyRequired === true) emit("api-key-required", "API key now required");
-  return out;
-}
+  },
+};
 
 /**
  * Any-of lists (Cognito scopes, a Lambda authorizer's groups and scopes): a caller needs ONE of them.
@@ -252,7 +260,8 @@ function compareEdge(before: RouteAuth, after: RouteAuth, emit: Emit): void {
 /** A route only in the head: public ones block unless the intended policy says they may be public. */
 function newRoute(after: RouteAuth, allowed: DiffOptions["publicRouteAllowed"]): Change[] {
   const s = subjectOf(after);
-  if (after.type === "NONE" || after.type === "API_KEY") {
+  // Open in the type table's words (NONE, API_KEY): anyone, or anyone with a key, can call it.
+  if (after.type !== "UNKNOWN" && reviewRow(after.type).open) {
     const ok = allowed?.(after.api, after.route, after.type) ?? false;
     return ok
       ? [change("new-public-route-allowed", s, `new route, ${after.summary}: allowed by the intended policy`, [after.address])]

@@ -1,5 +1,6 @@
 // The authorization review's report: what `diffModels` returns and what the Markdown and JSON renderers read.
 // Plain data, stable field names: the JSON output is this object as is.
+import type { ReviewWord } from "../../kernel/authorization-types";
 import type { EdgeRequirement } from "../access/edge-config";
 import type { LambdaRequirement } from "./route-tables";
 import type { TargetRef } from "../access/targets";
@@ -10,12 +11,12 @@ import type { ChangeKind } from "./kinds";
 export type { ChangeKind } from "./kinds";
 
 /**
- * How a route is effectively authorized, weakest first:
+ * How a route is effectively authorized, in the type table's review words (kernel/authorization-types.ts), weakest first:
  * NONE (anyone), API_KEY (a key alone: metering, not authentication), EDGE (NONE at the gateway but the stage
  * only admits CloudFront, which authenticates), CUSTOM (Lambda authorizer), COGNITO, AWS_IAM.
  * UNKNOWN: not determinable from the input (known only after apply, unresolved reference): treated as a deny.
  */
-export type EffectiveType = "NONE" | "API_KEY" | "EDGE" | "CUSTOM" | "COGNITO" | "AWS_IAM" | "UNKNOWN";
+export type EffectiveType = ReviewWord | "UNKNOWN";
 
 export interface AuthorizerFacts {
   readonly name: string;

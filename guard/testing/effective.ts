@@ -1,16 +1,17 @@
 // A route's effective authorization in the policy's words (COGNITO, CUSTOM, AWS_IAM, API_KEY, EDGE, NONE), read
 // from the one model the check uses: what hand-written policy tests compare with and what their failures show.
 // What cannot be read is UNKNOWN with the reason, never a guess: no expectation is met by it.
+import { authorizationType, typeAtGateway, type AuthorizationTypeRow, type ReviewWord } from "../../kernel/authorization-types";
 import { invokers } from "../rules/access/method-matches-policy";
 import { known, show } from "../access/lookups";
 import { edgeRequirementOf } from "../access/edge-config";
 import { edgeProtectionGap } from "../access/origin";
 import { normalizeRouteKey, parseRouteKey } from "../../kernel/match/route";
 import type { Model, Route } from "../model";
-import type { IntendedType } from "../policy/types";
 
 export interface EffectiveAuthorization {
-  readonly type: IntendedType | "UNKNOWN";
+  /** The type table's review word: an HTTP API's JWT authorizer reads as COGNITO. */
+  readonly type: ReviewWord | "UNKNOWN";
   /** COGNITO: `authorization_scopes`; CUSTOM / EDGE: what the authorizer's route table / edge verifier requires. */
   readonly scopes?: readonly string[];
   /** CUSTOM: the groups in the authorizer's route table; AWS_IAM: the Cognito groups whose roles may invoke it. */
@@ -64,26 +65,11 @@ export function effectiveAuthorization(model: Model, r: Route): EffectiveAuthori
   if (!known(authorization)) return { type: "UNKNOWN", notVerified: r.unverified ?? `authorization ${show(authorization)} is known only after apply` };
   const authorizer = r.authorizer !== undefined && known(r.authorizer.name) ? { authorizer: r.authorizer.name } : {};
   const upper = authorization.toUpperCase();
-  if (upper === "COGNITO_USER_POOLS" || upper === "JWT") return { type: "COGNITO", scopes: known(r.scopes) ? r.scopes : [], ...authorizer };
-  if (upper === "CUSTOM") {
-    const table = r.authorizer?.routeTable;
-    if (table === undefined || "problem" in table)
-      return { type: "CUSTOM", ...authorizer, notVerified: "the authorizer's route table is not available, so its groups and scopes are not verified" };
-    const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path);
-    return entry === undefined
-      ? { type: "CUSTOM", ...authorizer, notVerified: `the authorizer's route table (${table.file}) has no entry for this route` }
-      : { type: "CUSTOM", ...authorizer, scopes: entry.scopes, groups: entry.groups };
+  if (upper !== "NONE") {
+    const type = typeAtGateway(upper);
+    if (type === undefined) return { type: "UNKNOWN", notVerified: `authorization ${show(authorization)} is not one API Gateway knows` };
+    return closedAuthorization(model, r, authorizationType(type), authorizer);
   }
-  if (upper === "AWS_IAM") {
-    const who = invokers(model, r);
-    return {
-      type: "AWS_IAM",
-      groups: [...new Set(who.groups)].sort(),
-      roles: [...new Set(who.roles)].sort(),
-      ...(who.unverifiable.length > 0 ? { notVerified: `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke` } : {}),
-    };
-  }
-  if (upper !== "NONE") return { type: "UNKNOWN", notVerified: `authorization ${show(authorization)} is not one API Gateway knows` };
   if (r.apiKeyRequired === true) return { type: "API_KEY" };
   if (r.api !== undefined && edgeProtectionGap(model, r.api) === undefined && known(r.httpMethod) && known(r.path)) {
     const got = edgeRequirementOf(model, r.api, r.httpMethod, r.path);
@@ -91,6 +77,42 @@ export function effectiveAuthorization(model: Model, r: Route): EffectiveAuthori
     if ("unknown" in got) return { type: "EDGE", notVerified: `the edge verifier's configuration is not available for ${got.unknown}` };
   }
   return { type: "NONE" };
+}
+
+/**
+ * A route of a type API Gateway tells by its own value, read where the type table says its callers are decided:
+ * token holders by the gateway's scopes, a Lambda authorizer by its bundled route table, IAM by the grants.
+ */
+function closedAuthorization(model: Model, r: Route, row: AuthorizationTypeRow, authorizer: { authorizer?: string }): EffectiveAuthorization {
+  const type = row.reviewWord;
+  switch (row.admits) {
+    case "pool-tokens":
+    case "issuer-tokens":
+      return { type, scopes: known(r.scopes) ? r.scopes : [], ...authorizer };
+    case "authorizer": {
+      const table = r.authorizer?.routeTable;
+      if (table === undefined || "problem" in table)
+        return { type, ...authorizer, notVerified: "the authorizer's route table is not available, so its groups and scopes are not verified" };
+      const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path);
+      return entry === undefined
+        ? { type, ...authorizer, notVerified: `the authorizer's route table (${table.file}) has no entry for this route` }
+        : { type, ...authorizer, scopes: entry.scopes, groups: entry.groups };
+    }
+    case "iam": {
+      const who = invokers(model, r);
+      return {
+        type,
+        groups: [...new Set(who.groups)].sort(),
+        roles: [...new Set(who.roles)].sort(),
+        ...(who.unverifiable.length > 0 ? { notVerified: `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke` } : {}),
+      };
+    }
+    // Open at the gateway or behind the edge: not a value of its own (NONE), so never here; unknown, not a guess.
+    case "anyone":
+    case "key-holders":
+    case "edge":
+      return { type: "UNKNOWN", notVerified: `authorization ${row.restGateway} of type ${row.type} is not read by the policy tests` };
+  }
 }
 
 /** `COGNITO (scopes: petstore/read; authorizer: petstore-dev-cognito)`, `NONE`, `UNKNOWN (not verified: ...)`. */

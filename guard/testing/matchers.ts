@@ -7,6 +7,7 @@
 // Both read the route's effective authorization from the model the check uses (guard/testing/effective.ts), and a
 // failure shows it. What cannot be read (known only after apply, a route table not on disk) never meets an
 // expectation. docs/policy-tests.md has the details.
+import { reviewRow } from "../../kernel/authorization-types";
 import type { Model } from "../model";
 import type { IntendedType } from "../policy/types";
 import { describeAuthorization, effectiveAuthorization, routeLabel, routesFor, type EffectiveAuthorization, type RouteUnderTest } from "./effective";
@@ -66,8 +67,11 @@ export function toHaveAuthorization(received: unknown, expected: ExpectedAuthori
   };
 }
 
-/** Open: anyone may call it (NONE), a key alone admits (API_KEY: keys are not identities), or it cannot be told. */
-const OPEN: ReadonlySet<string> = new Set(["NONE", "API_KEY", "UNKNOWN"]);
+/**
+ * Open: an open type of the table (NONE: anyone may call it; API_KEY: a key alone admits, keys are not identities),
+ * or it cannot be told.
+ */
+const isOpen = (a: EffectiveAuthorization): boolean => a.type === "UNKNOWN" || reviewRow(a.type).open;
 
 /**
  * Every open route of the model is in `allowed` (`GET /health` on any API, or `petstore-dev GET /health`); path
@@ -77,7 +81,7 @@ export function toHaveNoOpenRoutesExcept(received: unknown, allowed: readonly st
   if (!isModel(received)) return { pass: false, message: () => "toHaveNoOpenRoutesExcept: expect(...) takes a model (guard/load loadModel)" };
   const open = received.routes
     .map((r) => ({ r, a: effectiveAuthorization(received, r) }))
-    .filter(({ a }) => OPEN.has(a.type))
+    .filter(({ a }) => isOpen(a))
     .filter(({ r }) => !allowed.some((k) => routesFor(received, k).includes(r)));
   const list = open.map(({ r, a }) => `  - ${routeLabel(r)}: ${describeAuthorization(a)}`).join("\n");
   return {

@@ -4,6 +4,7 @@
 // a deployed route weaker than the code is high (critical when anyone can call it), a stronger or different one
 // medium, a route or API missing on either side medium or high. What the audit could not read is compared on
 // neither side and said to be not verified. Pure: two Models and the unread list in, findings out.
+import { reviewRow } from "../../../kernel/authorization-types";
 import type { Model, ResourceInstance } from "../../../guard/model";
 import type { Severity } from "../../../guard/policy/types";
 import { compareRoute, diffFacts } from "../../../guard/review/diff";
@@ -174,7 +175,8 @@ function driftEntries(code: Model, live: Model, unread: readonly Unread[]): Drif
     );
   }
   for (const a of paired.added) {
-    const open = a.type === "NONE" || a.type === "API_KEY" || a.type === "UNKNOWN";
+    // Open in the type table (NONE, API_KEY), or not determinable: a deployed route nobody reviewed.
+    const open = a.type === "UNKNOWN" || reviewRow(a.type).open;
     out.push({
       severity: a.type === "NONE" ? "critical" : open ? "high" : "medium",
       kind: "route-not-in-code",

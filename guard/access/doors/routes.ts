@@ -2,7 +2,7 @@
 // gateway: anyone (past the endpoint and the resource policy), API key holders, token holders of the trusted
 // pools, callers the Lambda authorizer or the edge verifier admits, or the IAM identities (roles, users, groups)
 // whose policies grant execute-api:Invoke on it.
-import type { AuthorizationType } from "../../../kernel/authorization-types";
+import { authorizationType, typeAtGateway, type AuthorizationType } from "../../../kernel/authorization-types";
 import { isUnknown, type Model, type Route } from "../../model";
 import { apiNameOf, known } from "../lookups";
 import { trustedPools } from "../cognito";
@@ -18,22 +18,15 @@ import { ANYONE, notVerified, type Principal } from "./types";
 export function gatewayType(model: Model, route: Route): AuthorizationType | "UNKNOWN" {
   const auth = route.authorization;
   if (isUnknown(auth)) return "UNKNOWN";
-  switch (auth) {
-    case "NONE":
-      if (route.api !== undefined && (route.api.protocol ?? "REST") === "REST" && edgeProtectionGap(model, route.api) === undefined) return "EDGE";
-      if (isUnknown(route.apiKeyRequired)) return "UNKNOWN";
-      return route.apiKeyRequired ? "API_KEY" : "NONE";
-    case "AWS_IAM":
-      return "AWS_IAM";
-    case "COGNITO_USER_POOLS":
-      return route.authorizer === undefined ? "UNKNOWN" : "COGNITO";
-    case "JWT":
-      return route.authorizer === undefined ? "UNKNOWN" : "JWT";
-    case "CUSTOM":
-      return route.authorizer === undefined ? "UNKNOWN" : "CUSTOM";
-    default:
-      return "UNKNOWN";
+  if (auth === "NONE") {
+    if (route.api !== undefined && (route.api.protocol ?? "REST") === "REST" && edgeProtectionGap(model, route.api) === undefined) return "EDGE";
+    if (isUnknown(route.apiKeyRequired)) return "UNKNOWN";
+    return route.apiKeyRequired ? "API_KEY" : "NONE";
   }
+  // A value no row has is UNKNOWN; a type with an authorizer is UNKNOWN while the authorizer does not resolve.
+  const type = typeAtGateway(auth);
+  if (type === undefined) return "UNKNOWN";
+  return authorizationType(type).needsAuthorizer && route.authorizer === undefined ? "UNKNOWN" : type;
 }
 
 /** The door's label: `petstore-dev GET /pets`. */
@@ -68,11 +61,13 @@ function invokersByRoute(model: Model): Map<Route, RouteInvokers[]> {
   return m;
 }
 
-/** Who gets through a route at the gateway. */
+/** Who gets through a route at the gateway: by whom the type table says its type admits. */
 export function routePrincipals(model: Model, route: Route, type: AuthorizationType | "UNKNOWN"): Principal[] {
-  switch (type) {
-    case "NONE":
-    case "API_KEY": {
+  if (type === "UNKNOWN") return [notVerified(route.unverified ?? `authorization ${textOf(route.authorization) ?? "unknown"}`)];
+  const admits = authorizationType(type).admits;
+  switch (admits) {
+    case "anyone":
+    case "key-holders": {
       const c = callersOf(model, route);
       const who: Principal[] =
         c.kind === "anyone"
@@ -82,23 +77,21 @@ export function routePrincipals(model: Model, route: Route, type: AuthorizationT
             : c.kind === "nobody"
               ? [{ kind: "nobody", text: `nobody (${c.why})` }]
               : [notVerified(c.why)];
-      return type === "API_KEY" ? who.map((p) => (p.kind === "nobody" ? p : { kind: "api-key" as const, text: `API key holders (${p.text})` })) : who;
+      return admits === "key-holders" ? who.map((p) => (p.kind === "nobody" ? p : { kind: "api-key" as const, text: `API key holders (${p.text})` })) : who;
     }
-    case "EDGE":
+    case "edge":
       return [{ kind: "edge", text: "callers the edge verifier admits" }];
-    case "COGNITO":
-    case "JWT": {
+    case "pool-tokens":
+    case "issuer-tokens": {
       const pools = route.authorizer === undefined ? [] : trustedPools(model, route.authorizer).map((p) => p.label);
       const scopes = known(route.scopes) && route.scopes.length > 0 ? ` with scope ${route.scopes.join(" or ")}` : "";
-      return [{ kind: "token", text: `token holders of ${type === "JWT" ? "issuer" : "pool"} ${pools.join(", ") || "(unresolved)"}${scopes}` }];
+      return [{ kind: "token", text: `token holders of ${admits === "issuer-tokens" ? "issuer" : "pool"} ${pools.join(", ") || "(unresolved)"}${scopes}` }];
     }
-    case "CUSTOM":
+    case "authorizer":
       return [{ kind: "authorizer", text: `callers Lambda authorizer ${textOf(route.authorizer?.name) ?? "(unresolved)"} admits` }];
-    case "AWS_IAM": {
+    case "iam": {
       const roles = (invokersByRoute(model).get(route) ?? []).flatMap((x) => x.roles.map((r) => ({ kind: "iam" as const, text: describeInvoker(r.role) })));
       return [...roles, ...identityInvokers(model, route)];
     }
-    case "UNKNOWN":
-      return [notVerified(route.unverified ?? `authorization ${textOf(route.authorization) ?? "unknown"}`)];
   }
 }

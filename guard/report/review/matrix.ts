@@ -1,19 +1,16 @@
 // The authorization matrix as a Mermaid flowchart: one box per API, inside it one group per effective
 // authorization type (head side), routes as nodes; downgraded routes are red and say what they were.
 // GitHub renders ```mermaid blocks in PR comments and READMEs, so reviewers see the picture, not a wall of text.
+import { reviewRow } from "../../../kernel/authorization-types";
 import { mermaidText } from "../escape";
 import type { EffectiveType, ReviewReport, RouteDiff } from "../../review/types";
 
+/**
+ * Groups are drawn weakest first, as reviewers have always read them; the titles are the type table's. A word not
+ * listed here (a new row of the table) is still drawn, after these, under its table title: never left out.
+ */
 const TYPE_ORDER: readonly EffectiveType[] = ["NONE", "API_KEY", "UNKNOWN", "EDGE", "CUSTOM", "COGNITO", "AWS_IAM"];
-const TYPE_TITLE: Readonly<Record<EffectiveType, string>> = {
-  NONE: "NONE: public",
-  API_KEY: "API key only",
-  UNKNOWN: "UNKNOWN: not determinable",
-  EDGE: "EDGE: CloudFront only",
-  CUSTOM: "CUSTOM: Lambda authorizer",
-  COGNITO: "COGNITO",
-  AWS_IAM: "AWS_IAM",
-};
+const typeTitle = (t: EffectiveType): string => (t === "UNKNOWN" ? "UNKNOWN: not determinable" : reviewRow(t).reviewTitle);
 
 /** Mermaid label text from the reviewed input: inert (guard/report/escape.ts). */
 const label = mermaidText;
@@ -37,9 +34,10 @@ export function authorizationMatrix(report: Pick<ReviewReport, "routes">): strin
       const g = r.status === "removed" ? "REMOVED" : (r.after?.type ?? "UNKNOWN");
       groups.set(g, [...(groups.get(g) ?? []), r]);
     }
-    const order = [...TYPE_ORDER, "REMOVED"].filter((g) => groups.has(g));
+    const others = [...groups.keys()].filter((g) => g !== "REMOVED" && !(TYPE_ORDER as readonly string[]).includes(g)).sort();
+    const order = [...TYPE_ORDER, ...others, "REMOVED"].filter((g) => groups.has(g));
     for (const g of order) {
-      const title = g === "REMOVED" ? "removed routes" : TYPE_TITLE[g as EffectiveType];
+      const title = g === "REMOVED" ? "removed routes" : typeTitle(g as EffectiveType);
       lines.push(`    subgraph api${ai}_${g}["${title}"]`);
       for (const r of groups.get(g) ?? []) {
         const id = `r${n++}`;

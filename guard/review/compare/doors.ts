@@ -1,7 +1,7 @@
 // The review's comparer of the effective-access graph (guard/access/doors.ts), per protected target: a door the
 // base did not have, a door more principals get through, a new route to the same backend weaker than every route
 // the base had to it, and a door that cannot be read block, naming the target, the door and who gets through.
-import { AUTHORIZATION_TYPES, type AuthorizationType } from "../../../kernel/authorization-types";
+import { AUTHORIZATION_TYPES, authorizationType, type AuthorizationType } from "../../../kernel/authorization-types";
 import { doorsOf, principalKey, whoText, type Door, type Principal, type TargetDoors } from "../../access/doors";
 import type { Model } from "../../model";
 import { change } from "../change";
@@ -33,7 +33,9 @@ function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | un
   if (readable.some((s) => s.length === 0)) return undefined;
   const peers = `the ${d.type} routes the base had to it: ${same.map((r) => `${r.label} with ${scopeText(r.scopes)}`).join(", ")}`;
   if (d.scopes === "unknown") return `has ${scopeText(d.scopes)}: not verified that it admits only tokens ${peers} admitted`;
-  if (d.scopes.length === 0) return `requires no scope (${d.type === "COGNITO" ? "any ID token of the pool" : "any token of the issuer"}), unlike ${peers}`;
+  const anyToken =
+    d.type !== undefined && d.type !== "UNKNOWN" && authorizationType(d.type).admits === "pool-tokens" ? "any ID token of the pool" : "any token of the issuer";
+  if (d.scopes.length === 0) return `requires no scope (${anyToken}), unlike ${peers}`;
   const accepted = new Set(readable.flat());
   const extra = d.scopes.filter((s) => !accepted.has(s));
   return extra.length === 0 ? undefined : `admits tokens with scope ${extra.join(" or ")}, which none of ${peers} admits`;

@@ -1,5 +1,6 @@
 // Each route's effective authorization: type, authorizer, scopes, invokers, the Lambda route table's and the edge
 // verifier's requirement, and a one-line summary for reviewers. Pure: a Model in, plain data out.
+import { authorizationType, typeAtGateway } from "../../../kernel/authorization-types";
 import { isUnknown, type Model, type RestApi, type Route, stackOf } from "../../model";
 import { trustedPools } from "../../access/cognito";
 import { resourceAt, valueOf } from "../../access/targets";
@@ -49,24 +50,20 @@ function jwtAudienceFacts(model: Model, a: NonNullable<Route["authorizer"]>): st
 function effectiveType(route: Route, originProtected: boolean, edge: EdgeRequirement | undefined): { type: EffectiveType; reason?: string } {
   const auth = route.authorization;
   if (isUnknown(auth)) return { type: "UNKNOWN", reason: route.unverified ?? `authorization is ${valueText(auth)}` };
-  const key = route.apiKeyRequired;
-  switch (auth) {
-    case "NONE":
-      // Behind the edge, unless the verifier's own config passes this route on: then nothing authenticates it.
-      if (originProtected && edge?.mode !== "gateway") return { type: "EDGE" };
-      if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${valueText(key)}` };
-      return { type: key ? "API_KEY" : "NONE" };
-    case "AWS_IAM":
-      return { type: "AWS_IAM" };
-    // An HTTP API's JWT authorizer: any token of its issuer for its audience (with scopes: any one of them).
-    case "JWT":
-    case "COGNITO_USER_POOLS":
-      return route.authorizer === undefined ? { type: "UNKNOWN", reason: "its Cognito authorizer did not resolve" } : { type: "COGNITO" };
-    case "CUSTOM":
-      return route.authorizer === undefined ? { type: "UNKNOWN", reason: "its Lambda authorizer did not resolve" } : { type: "CUSTOM" };
-    default:
-      return { type: "UNKNOWN", reason: `authorization "${auth}" is not one API Gateway knows` };
+  if (auth === "NONE") {
+    const key = route.apiKeyRequired;
+    // Behind the edge, unless the verifier's own config passes this route on: then nothing authenticates it.
+    if (originProtected && edge?.mode !== "gateway") return { type: "EDGE" };
+    if (isUnknown(key)) return { type: "UNKNOWN", reason: `api_key_required is ${valueText(key)}` };
+    return { type: key ? "API_KEY" : "NONE" };
   }
+  // Every other value is the type table's (an HTTP API's JWT authorizer reads as COGNITO: any token of its issuer for
+  // its audience, with scopes any one of them); a type with an authorizer is UNKNOWN while the authorizer does not resolve.
+  const type = typeAtGateway(auth);
+  if (type === undefined) return { type: "UNKNOWN", reason: `authorization "${auth}" is not one API Gateway knows` };
+  const row = authorizationType(type);
+  if (row.needsAuthorizer && route.authorizer === undefined) return { type: "UNKNOWN", reason: `its ${row.authorizerWord ?? type} authorizer did not resolve` };
+  return { type: row.reviewWord };
 }
 
 /** The one-line summary of a route's authorization (also the audit's, after it drops what it cannot read). */

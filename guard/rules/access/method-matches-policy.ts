@@ -1,4 +1,5 @@
 // Every method has exactly the authorization the intended policy gives its route, and every policy route exists.
+import { authorizationType, type AuthorizationType } from "../../../kernel/authorization-types";
 import type { Authorizer, Model, RestApi, Route } from "../../model";
 import { expandAuthorizer, globMatch } from "../../policy/match";
 import type { IntendedRoute, PolicySet } from "../../policy/types";
@@ -91,47 +92,68 @@ function compareJwt(a: Authorizer, want: IntendedRoute): string[] {
   return out;
 }
 
+/** An AWS_IAM route: the Cognito groups and roles that may invoke it are the policy's, and nobody else. */
+function compareInvokers(model: Model, r: Route, want: IntendedRoute): string[] {
+  if (r.authorization !== "AWS_IAM") return [];
+  const problems: string[] = [];
+  const who = invokers(model, r);
+  if (who.unverifiable.length > 0)
+    problems.push(
+      `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (a policy known only after apply, or a managed policy not in the table)`,
+    );
+  const groups = [...new Set(who.groups)];
+  if (!sameSet(groups, want.groups))
+    problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
+  const extra = who.roles.filter((n) => !want.roles.some((p) => globMatch(p, n)));
+  if (extra.length > 0) problems.push(`roles not in the policy may invoke it: ${extra.join(", ")}`);
+  const missing = want.roles.filter((p) => !who.roles.some((n) => globMatch(p, n)));
+  if (missing.length > 0) problems.push(`no role matching ${missing.join(", ")} may invoke it`);
+  return problems;
+}
+
+/**
+ * What each type requires beyond what the type table lets this rule compare for every type (the gateway's value, the
+ * API key, the authorizer, the gateway's scopes, a JWT authorizer's issuer and audience): where its groups, scopes
+ * and invokers live. One entry per row of the table, so a new type says here what the check verifies for it.
+ */
+const TYPE_CHECKS: Readonly<Record<AuthorizationType, (model: Model, r: Route, api: RestApi, want: IntendedRoute) => string[]>> = {
+  NONE: () => [],
+  API_KEY: () => [],
+  AWS_IAM: (model, r, _api, want) => compareInvokers(model, r, want),
+  COGNITO: () => [],
+  CUSTOM: (_model, r, _api, want) => (r.authorizer !== undefined ? compareRouteTable(r, want) : []),
+  // An open method is what the policy asks for only while the edge really is the only way in.
+  EDGE: (model, r, api) => {
+    if (r.authorization !== "NONE" || r.apiKeyRequired !== false) return [];
+    const gap = edgeProtectionGap(model, api);
+    return gap === undefined ? [] : [`policy says EDGE (authenticated at the edge), but the method is open: ${gap}`];
+  },
+  JWT: () => [],
+};
+
 function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
   const problems: string[] = [];
+  const row = authorizationType(want.type);
   const wantType = gatewayTypeFor(r, want.type);
   // The gateway's word, with the policy's when they differ ("COGNITO_USER_POOLS (COGNITO)", never "CUSTOM (CUSTOM)").
   const says = wantType === want.type ? wantType : `${wantType} (${want.type})`;
   if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${says}`);
   if (r.apiKeyRequired !== want.apiKey) problems.push(`api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`);
-  if (want.type === "COGNITO" || want.type === "CUSTOM" || want.type === "JWT") {
+  if (row.needsAuthorizer) {
     const wantName = want.authorizer === undefined ? undefined : expandAuthorizer(want.authorizer, apiName);
     if (r.authorizer === undefined) problems.push(`no authorizer resolved${wantName === undefined ? "" : `, policy says "${wantName}"`}`);
     else {
       if (wantName !== undefined && r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
       const t = r.authorizer.type;
       if (!authorizerFits(wantType, t)) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
-      if (want.type === "JWT") problems.push(...compareJwt(r.authorizer, want));
+      if (row.policy.jwt) problems.push(...compareJwt(r.authorizer, want));
     }
   }
-  // Scopes are an API Gateway check only for Cognito and JWT authorizers; elsewhere they must not appear at all.
-  const wantScopes = want.type === "COGNITO" || want.type === "JWT" ? want.scopes : [];
+  // Scopes are an API Gateway check only for the types the table says (Cognito and JWT); elsewhere they must not appear at all.
+  const wantScopes = row.gatewayScopes ? want.scopes : [];
   if (!known(r.scopes)) problems.push(`authorization_scopes ${show(r.scopes)} cannot be compared before apply`);
   else if (!sameSet(r.scopes, wantScopes)) problems.push(`authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`);
-  if (want.type === "CUSTOM" && r.authorizer !== undefined) problems.push(...compareRouteTable(r, want));
-  // EDGE: an open method is what the policy asks for only while the edge really is the only way in.
-  if (want.type === "EDGE" && r.authorization === "NONE" && r.apiKeyRequired === false) {
-    const gap = edgeProtectionGap(model, api);
-    if (gap !== undefined) problems.push(`policy says EDGE (authenticated at the edge), but the method is open: ${gap}`);
-  }
-  if (want.type === "AWS_IAM" && r.authorization === "AWS_IAM") {
-    const who = invokers(model, r);
-    if (who.unverifiable.length > 0)
-      problems.push(
-        `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (a policy known only after apply, or a managed policy not in the table)`,
-      );
-    const groups = [...new Set(who.groups)];
-    if (!sameSet(groups, want.groups))
-      problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
-    const extra = who.roles.filter((n) => !want.roles.some((p) => globMatch(p, n)));
-    if (extra.length > 0) problems.push(`roles not in the policy may invoke it: ${extra.join(", ")}`);
-    const missing = want.roles.filter((p) => !who.roles.some((n) => globMatch(p, n)));
-    if (missing.length > 0) problems.push(`no role matching ${missing.join(", ")} may invoke it`);
-  }
+  problems.push(...TYPE_CHECKS[want.type](model, r, api, want));
   return problems;
 }
 
