@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -130,6 +131,7 @@ describe("throttling, with the SDK's adaptive retry over real HTTP", () => {
         sts: new STSClient(config),
         wafv2: new WAFV2Client(config),
         iam: new IAMClient(config),
+        cloudfront: new CloudFrontClient(config),
       }),
     });
     expect(seen.filter((s) => s.path === "/restapis").map((s) => s.status)).toEqual([429, 429, 200]);
