@@ -63,14 +63,14 @@ const RULE_GROUP = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/rulegroup/shop-d
 const VISIBILITY = { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: "m" };
 /** The origin-verify secret CloudFront sends to the API (an origin custom header's value). */
 export const ORIGIN_SECRET_MARKER = "PLANTED-ORIGIN-VERIFY-SECRET-5d7e2b";
-export const EDGE_FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-edge-verifier:3`;
+const EDGE_FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-edge-verifier:3`;
 const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 
 /**
  * The stage's regional web ACL when the API sits behind CloudFront: the baseline, then ALLOW only what carries the
  * origin-verify header (default BLOCK): what edge-origin-protected wants.
  */
-export function originVerifyRules(): WafRule[] {
+function originVerifyRules(): WafRule[] {
   return [
     ...baselineRules(),
     {
@@ -209,7 +209,9 @@ export interface FakeAccount {
 
 /** The compliant account behind CloudFront: the distribution in front, the stage admitting only its secret header. */
 export function edgeAccount(): FakeAccount {
-  return { ...compliantAccount(), distributions: [edgeDistribution()],
+  return {
+    ...compliantAccount(),
+    distributions: [edgeDistribution()],
     webAclRules: originVerifyRules(),
     edgeAclRules: baselineRules(),
     regionalDefault: "block",

@@ -56,33 +56,31 @@ describe("least privilege", () => {
     d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, CachePolicyId: "custom-auth" };
     account.distributions = [d];
     mocks = installAccount(account);
-    mocks.cf
-      .on(ListCachePoliciesCommand)
-      .resolves({
-        CachePolicyList: {
-          MaxItems: 100,
-          Quantity: 1,
-          Items: [
-            {
-              Type: "custom",
-              CachePolicy: {
-                Id: "custom-auth",
-                LastModifiedTime: new Date(),
-                CachePolicyConfig: {
-                  Name: "auth",
-                  MinTTL: 1,
-                  ParametersInCacheKeyAndForwardedToOrigin: {
-                    EnableAcceptEncodingGzip: true,
-                    HeadersConfig: { HeaderBehavior: "whitelist", Headers: { Quantity: 1, Items: ["Authorization"] } },
-                    CookiesConfig: { CookieBehavior: "none" },
-                    QueryStringsConfig: { QueryStringBehavior: "none" },
-                  },
+    mocks.cf.on(ListCachePoliciesCommand).resolves({
+      CachePolicyList: {
+        MaxItems: 100,
+        Quantity: 1,
+        Items: [
+          {
+            Type: "custom",
+            CachePolicy: {
+              Id: "custom-auth",
+              LastModifiedTime: new Date(),
+              CachePolicyConfig: {
+                Name: "auth",
+                MinTTL: 1,
+                ParametersInCacheKeyAndForwardedToOrigin: {
+                  EnableAcceptEncodingGzip: true,
+                  HeadersConfig: { HeaderBehavior: "whitelist", Headers: { Quantity: 1, Items: ["Authorization"] } },
+                  CookiesConfig: { CookieBehavior: "none" },
+                  QueryStringsConfig: { QueryStringBehavior: "none" },
                 },
               },
             },
-          ],
-        },
-      });
+          },
+        ],
+      },
+    });
     const role = "arn:aws:iam::222233334444:role/api-audit";
     mocks.sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: "ASIA", SecretAccessKey: "s", SessionToken: "t", Expiration: new Date() } });
     const snap = await readAccount({ regions: [REGION, "us-east-1"], assumeRoleArns: [role] });

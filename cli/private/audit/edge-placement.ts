@@ -16,7 +16,7 @@ function regionOfHost(host: string, regions: readonly RegionSnapshot[]): string 
   )?.region;
 }
 
-export function homeRegion(d: DistributionSummary, regions: readonly RegionSnapshot[]): string | undefined {
+function homeRegion(d: DistributionSummary, regions: readonly RegionSnapshot[]): string | undefined {
   for (const o of d.Origins?.Items ?? []) {
     const r = o.DomainName === undefined ? undefined : regionOfHost(hostOf(o.DomainName), regions);
     if (r !== undefined) return r;

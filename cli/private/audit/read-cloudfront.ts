@@ -16,10 +16,11 @@ const PAGE = 100;
 const behaviorsOf = (d: DistributionSummary) => [...(d.DefaultCacheBehavior === undefined ? [] : [d.DefaultCacheBehavior]), ...(d.CacheBehaviors?.Items ?? [])];
 
 /** Every Lambda@Edge ARN the distributions associate, sorted, each once. */
-export function edgeFunctionArns(distributions: readonly DistributionSummary[]): string[] {
+function edgeFunctionArns(distributions: readonly DistributionSummary[]): string[] {
   const arns = new Set<string>();
   for (const d of distributions)
-    for (const b of behaviorsOf(d)) for (const a of b.LambdaFunctionAssociations?.Items ?? []) if (a.LambdaFunctionARN !== undefined) arns.add(a.LambdaFunctionARN);
+    for (const b of behaviorsOf(d))
+      for (const a of b.LambdaFunctionAssociations?.Items ?? []) if (a.LambdaFunctionARN !== undefined) arns.add(a.LambdaFunctionARN);
   return [...arns].sort();
 }
 

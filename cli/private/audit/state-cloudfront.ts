@@ -93,9 +93,7 @@ function cachePolicyValues(p: CachePolicy): Record<string, unknown> {
       k === undefined
         ? undefined
         : {
-            headers_config: [
-              { header_behavior: k.HeadersConfig?.HeaderBehavior ?? "none", headers: block({ items: k.HeadersConfig?.Headers?.Items ?? [] }) },
-            ],
+            headers_config: [{ header_behavior: k.HeadersConfig?.HeaderBehavior ?? "none", headers: block({ items: k.HeadersConfig?.Headers?.Items ?? [] }) }],
           },
     ),
   };
@@ -107,6 +105,8 @@ export function cloudfrontResources(edge: EdgeRead): StateResource[] {
     ...edge.distributions.map((d) =>
       resource("aws_cloudfront_distribution", `global distribution ${d.Id ?? ""}${d.Comment ? ` ${d.Comment}` : ""}`, distributionValues(d)),
     ),
-    ...edge.cachePolicies.map((p) => resource("aws_cloudfront_cache_policy", `global cache policy ${p.CachePolicyConfig?.Name ?? p.Id ?? ""}`, cachePolicyValues(p))),
+    ...edge.cachePolicies.map((p) =>
+      resource("aws_cloudfront_cache_policy", `global cache policy ${p.CachePolicyConfig?.Name ?? p.Id ?? ""}`, cachePolicyValues(p)),
+    ),
   ];
 }
