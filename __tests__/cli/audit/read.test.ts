@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
-import { CloudFrontClient, ListCachePoliciesCommand } from "@aws-sdk/client-cloudfront";
+import { CloudFrontClient, GetDistributionConfigCommand, ListCachePoliciesCommand, type DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -54,8 +54,13 @@ describe("least privilege", () => {
     const account = edgeAccount();
     const d = edgeDistribution();
     d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, CachePolicyId: "custom-auth" };
-    account.distributions = [d];
+    // A second one listed without its configuration (as moto lists them): completed with GetDistributionConfig.
+    const { Origins, DefaultCacheBehavior, CacheBehaviors, ...bare } = edgeDistribution();
+    account.distributions = [d, { ...bare, Id: "E3BARE" } as DistributionSummary];
     mocks = installAccount(account);
+    mocks.cf
+      .on(GetDistributionConfigCommand, { Id: "E3BARE" })
+      .resolves({ DistributionConfig: { CallerReference: "r", Comment: "bare", Enabled: true, Origins, DefaultCacheBehavior, CacheBehaviors } });
     mocks.cf.on(ListCachePoliciesCommand).resolves({
       CachePolicyList: {
         MaxItems: 100,
@@ -85,6 +90,8 @@ describe("least privilege", () => {
     mocks.sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: "ASIA", SecretAccessKey: "s", SessionToken: "t", Expiration: new Date() } });
     const snap = await readAccount({ regions: [REGION, "us-east-1"], assumeRoleArns: [role] });
     expect(snap.calls.length).toBeGreaterThan(10);
+    const bareRead = snap.regions.flatMap((r) => r.edge?.distributions ?? []).find((x) => x.Id === "E3BARE");
+    expect(bareRead?.Origins?.Items?.[0]?.CustomHeaders?.Items?.[0]?.HeaderValue).toBe("(sensitive value redacted)");
     const ops = [...new Set(snap.calls.map((c) => `${c.service}:${c.operation}`))].sort();
     const ungranted = snap.calls.filter((c) => actionOf(c) === undefined);
     expect(ungranted).toEqual([]);
@@ -105,6 +112,7 @@ describe("least privilege", () => {
     expect(ops).toEqual(
       expect.arrayContaining([
         "apigateway:GetResources",
+        "cloudfront:GetDistributionConfig",
         "cloudfront:ListCachePolicies",
         "cloudfront:ListDistributions",
         "cognito-idp:DescribeUserPoolClient",

@@ -58,7 +58,11 @@ const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
     GetRuleGroup: "wafv2:GetRuleGroup",
   },
   iam: { GetAccountAuthorizationDetails: "iam:GetAccountAuthorizationDetails" },
-  cloudfront: { ListDistributions: "cloudfront:ListDistributions", ListCachePolicies: "cloudfront:ListCachePolicies" },
+  cloudfront: {
+    ListDistributions: "cloudfront:ListDistributions",
+    GetDistributionConfig: "cloudfront:GetDistributionConfig",
+    ListCachePolicies: "cloudfront:ListCachePolicies",
+  },
   logs: {},
   "cognito-identity": {},
 };

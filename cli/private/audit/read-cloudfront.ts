@@ -2,9 +2,17 @@
 // already holds the origins, cache behaviors with their Lambda@Edge and CloudFront Function associations, the web
 // ACL, the viewer certificate), then the Lambda@Edge versions the behaviors associate (by qualified ARN, with
 // their resource policies and tags) and, only when a behavior names one, the account's custom cache policies (one
-// listing). Calls per account, never per route. Origin custom header values are dropped as soon as read.
-import { ListCachePoliciesCommand, ListDistributionsCommand, type DistributionSummary } from "@aws-sdk/client-cloudfront";
-import { allPages, type Caller } from "./calls";
+// listing). A summary without its origins or default behavior (some endpoints answer with less than AWS does: moto)
+// is completed with GetDistributionConfig, for that distribution only. Calls per account and distribution, never per
+// route. Origin custom header values are dropped as soon as read.
+import {
+  GetDistributionConfigCommand,
+  ListCachePoliciesCommand,
+  ListDistributionsCommand,
+  type DistributionConfig,
+  type DistributionSummary,
+} from "@aws-sdk/client-cloudfront";
+import { allPages, each, type Caller } from "./calls";
 import type { RegionClients } from "./clients";
 import { CACHING_DISABLED } from "../../../guard/access/cloudfront";
 import { withoutOriginSecrets } from "./origin-secrets";
@@ -28,6 +36,22 @@ function edgeFunctionArns(distributions: readonly DistributionSummary[]): string
 const namesCachePolicy = (distributions: readonly DistributionSummary[]): boolean =>
   distributions.some((d) => behaviorsOf(d).some((b) => b.CachePolicyId !== undefined && b.CachePolicyId !== "" && b.CachePolicyId !== CACHING_DISABLED));
 
+/** Whether a summary lacks what the rules judge (AWS's summaries hold it all). */
+const incomplete = (d: DistributionSummary): boolean => d.Origins === undefined || d.DefaultCacheBehavior === undefined;
+
+/** The summary with what its configuration says about the edge (origins, behaviors, web ACL, certificate). */
+const completed = (d: DistributionSummary, c: DistributionConfig): DistributionSummary => ({
+  ...d,
+  Aliases: c.Aliases ?? d.Aliases,
+  Origins: c.Origins,
+  DefaultCacheBehavior: c.DefaultCacheBehavior,
+  CacheBehaviors: c.CacheBehaviors ?? d.CacheBehaviors,
+  Comment: c.Comment ?? d.Comment,
+  Enabled: c.Enabled ?? d.Enabled,
+  ViewerCertificate: c.ViewerCertificate ?? d.ViewerCertificate,
+  WebACLId: c.WebACLId ?? d.WebACLId,
+});
+
 /** undefined when the distributions could not be listed (an Unread entry on `cloudfront` says why). */
 export async function readCloudFront(caller: Caller, clients: RegionClients, region: string): Promise<EdgeRead | undefined> {
   const cf = clients.cloudfront;
@@ -40,7 +64,16 @@ export async function readCloudFront(caller: Caller, clients: RegionClients, reg
     }),
   );
   if (listed === undefined) return undefined;
-  const distributions = listed.map(withoutOriginSecrets);
+  const full = await each(listed, async (d) => {
+    if (!incomplete(d)) return d;
+    const config = await caller.attempt(region, "cloudfront", `GetDistributionConfig ${d.Id ?? ""}`, async () => {
+      const r = await send(new GetDistributionConfigCommand({ Id: d.Id }), (c) => cf.send(c));
+      return r.DistributionConfig;
+    });
+    // Unread: the Unread entry makes the CloudFront rules not verified; the summary is kept as it is.
+    return config === undefined ? d : completed(d, config);
+  });
+  const distributions = full.map(withoutOriginSecrets);
   const [functions, cachePolicies] = await Promise.all([
     readFunctions(caller, clients, region, edgeFunctionArns(distributions)),
     namesCachePolicy(distributions)
