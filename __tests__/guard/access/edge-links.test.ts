@@ -6,6 +6,9 @@ import { apiDistributions } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { originLink } from "../../../guard/access/edge-links";
 import { stageAcls } from "../../../guard/access/origin";
+import { HttpApiWaf } from "../../../guard/rules/waf/http-api-waf";
+
+const EMPTY = { policies: [] } as unknown as Parameters<typeof HttpApiWaf.check>[1];
 
 type R = { type: string; name: string; values: Record<string, unknown> };
 
@@ -120,5 +123,24 @@ describe("GIVEN a stage's web ACL association in a state document", () => {
     expect(stageAcls(one, one.stages[0]!.wafAssociations, one.stages[0]!.resource).map((a) => a.address)).toEqual(["aws_wafv2_web_acl.one"]);
     const two = model([api("a", "abc123"), stageR, assoc, acl("one", "arn:acl/one"), acl("dup", "arn:acl/one")]);
     expect(stageAcls(two, two.stages[0]!.wafAssociations, two.stages[0]!.resource)).toEqual([]);
+  });
+});
+
+describe("GIVEN an HTTP API in a state document", () => {
+  const httpApi: R = {
+    type: "aws_apigatewayv2_api",
+    name: "h",
+    values: { id: "h1x2y3", name: "shop-http", protocol_type: "HTTP", arn: "arn:aws:apigateway:eu-west-1::/apis/h1x2y3", disable_execute_api_endpoint: false },
+  };
+  test("WHEN a distribution with a web ACL has its execute-api host as origin THEN http-api-waf sees it fronted (medium), and without the ACL not", () => {
+    const withAcl = distribution("h1x2y3.execute-api.eu-west-1.amazonaws.com");
+    const fronted = HttpApiWaf.check(
+      model([httpApi, { ...withAcl, values: { ...withAcl.values, web_acl_id: "arn:aws:wafv2:us-east-1:1:global/webacl/e/1" } }]),
+      EMPTY,
+    );
+    expect(fronted).toEqual([expect.objectContaining({ severity: "medium", message: expect.stringContaining("has CloudFront + WAF in front") })]);
+    const bare = HttpApiWaf.check(model([httpApi, withAcl]), EMPTY);
+    expect(bare).toEqual([expect.objectContaining({ message: expect.stringContaining("no CloudFront distribution with one fronts it") })]);
+    expect(bare[0]?.severity).toBeUndefined();
   });
 });
