@@ -24,7 +24,7 @@ export type OriginLink =
   /** Not a known value (unknown until apply): references decide, not values. */
   | { readonly kind: "unknown" };
 
-const EXECUTE_API = /^([a-z0-9-]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
+const EXECUTE_API = /^([a-z0-9-]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
 const FUNCTION_URL = /^[a-z0-9]+\.lambda-url\.[a-z0-9-]+\.on\.aws$/;
 
 /** Managed resources per stack and type, built once per model. */
@@ -117,6 +117,8 @@ export function originLink(model: Model, distribution: ResourceInstance, origin:
       why: apis.length === 0 ? `origin ${host} is an execute-api endpoint of no API here` : `origin ${host} matches ${apis.length} APIs`,
     };
   }
+  // Any other execute-api host (a VPC endpoint's `-vpce-` name, a form not parsed here) could be any API: not verified.
+  if (host.includes(".execute-api.")) return { kind: "unresolved", why: `origin ${host} is an execute-api host whose API is not named` };
   if (FUNCTION_URL.test(host)) {
     const urls = ofType(model, distribution, "aws_lambda_function_url").filter((u) => {
       const url = text(u.values["function_url"]);

@@ -144,3 +144,12 @@ describe("GIVEN an HTTP API in a state document", () => {
     expect(bare[0]?.severity).toBeUndefined();
   });
 });
+
+describe("GIVEN execute-api hosts in other forms", () => {
+  test("WHEN the host is of the China partition THEN it names the API; WHEN it is a form not parsed THEN not verified, never external", () => {
+    const m = model([api("a", "abc123", "cn-north-1"), distribution("abc123.execute-api.cn-north-1.amazonaws.com.cn")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abc123.execute-api.cn-north-1.amazonaws.com.cn" })).toMatchObject({ kind: "api" });
+    expect(originLink(m, d, { domain_name: "abc123-vpce-0a1b2c.execute-api.cn-north-1.vpce.amazonaws.com" })).toMatchObject({ kind: "unresolved" });
+  });
+});
