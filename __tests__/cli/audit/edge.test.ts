@@ -74,6 +74,18 @@ describe("GIVEN the API behind CloudFront with edge authentication, as deployed"
     );
   });
 
+  test("WHEN read for two regions THEN the distribution is kept with the region its origin is in, not the first", async () => {
+    mocks = installAccount(edgeAccount());
+    const snap = await readAccount({ regions: ["us-west-2", REGION] });
+    expect(snap.regions.map((r) => [r.region, (r.edge?.distributions ?? []).map((d) => d.Id), (r.edge?.functions ?? []).length])).toEqual([
+      ["us-west-2", [], 0],
+      [REGION, ["E2SHOPDEV"], 1],
+    ]);
+    // Linked in that region's document, as with one region.
+    const { model } = deployedModel(snap);
+    expect(apiDistributions(model).map((d) => [d.resource.source.file, d.apiAddresses.length])).toEqual([[`aws:111122223333:${REGION}`, 1]]);
+  });
+
   test("WHEN audited THEN exit 0 and the edge rules are judged, none 'not verified'", async () => {
     const r = await audit(edgeAccount());
     expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
