@@ -223,3 +223,51 @@ describe("GIVEN a backend the policy names as a decider (function tags are read)
     expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
+
+describe("GIVEN a route the policy intends EDGE (open at the gateway, authenticated by the verifier)", () => {
+  const edgePolicy = () => {
+    const file = writePolicy();
+    appendFileSync(file, ["overrides:", '  - apis: ["shop-*"]', "    routes:", '      "GET /health":', "        type: EDGE", ""].join("\n"));
+    return file;
+  };
+  const run = async (account: FakeAccount) => {
+    mocks = installAccount(account);
+    let out = "";
+    const code = await main(
+      ["--region", REGION, "--policy", edgePolicy(), "--format", "json"],
+      { out: (s) => (out += s), err: () => undefined },
+      undefined,
+      {},
+    );
+    return { code, findings: (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.message.includes("GET /health")) };
+  };
+
+  test("WHEN the edge is as deployed THEN the route's edge protection holds; only what the verifier enforces inside is not verified", async () => {
+    const r = await run(edgeAccount());
+    expect(r.code).toBe(0);
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    // Its bundled configuration is not in the account (as an authorizer's route table): said so, naming the live
+    // version the association was linked to by value.
+    expect(r.findings).toEqual([
+      expect.objectContaining({
+        rule: "method-matches-policy",
+        message: expect.stringMatching(
+          /edge-config\.json, not available for aws_lambda_function\.live\["111122223333 us-east-1 function shop-edge-verifier:3"\].*not verified$/,
+        ),
+      }),
+    ]);
+  });
+
+  test("WHEN every verifier association is removed in the console THEN exit 1: the EDGE route is open, naming the distribution", async () => {
+    const d = {
+      ...edgeDistribution(),
+      DefaultCacheBehavior: behaviorWithoutEdge("*"),
+      CacheBehaviors: { Quantity: 1, Items: [behaviorWithoutEdge("/pets*")] },
+    };
+    const r = await run({ ...edgeAccount(), distributions: [d] });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ severity: "critical", message: expect.stringMatching(/E2SHOPDEV.*has no viewer-request Lambda@Edge function/) }),
+    );
+  });
+});
