@@ -74,15 +74,15 @@ export function linkedByValue(
   return types.flatMap((t) => ofType(model, holder, t).filter((r) => attributes.some((a) => r.values[a] === v)));
 }
 
-/** APIs mapped to a custom domain (by the mapping's values: its domain_name and api_id). */
-function mappedApis(model: Model, holder: ResourceInstance, domainName: string): ResourceInstance[] {
-  const ids = new Set(
-    MAPPING_TYPES.flatMap((t) => ofType(model, holder, t))
-      .filter((m) => text(m.values["domain_name"])?.toLowerCase() === domainName)
-      .map((m) => text(m.values["api_id"]))
-      .filter((x): x is string => x !== undefined),
-  );
-  return API_TYPES.flatMap((t) => ofType(model, holder, t)).filter((a) => ids.has(text(a.values["id"]) ?? "\u0000"));
+/**
+ * APIs mapped to a custom domain (by the mapping's values: its domain_name and api_id), and whether some mapping
+ * names its API by a value not known here (a reference in the configuration): then which API is not verified.
+ */
+function mappedApis(model: Model, holder: ResourceInstance, domainName: string): { apis: ResourceInstance[]; unnamed: boolean } {
+  const mappings = MAPPING_TYPES.flatMap((t) => ofType(model, holder, t)).filter((m) => text(m.values["domain_name"])?.toLowerCase() === domainName);
+  const ids = new Set(mappings.map((m) => text(m.values["api_id"])).filter((x): x is string => x !== undefined));
+  const apis = API_TYPES.flatMap((t) => ofType(model, holder, t)).filter((a) => ids.has(text(a.values["id"]) ?? "\u0000"));
+  return { apis, unnamed: mappings.some((m) => text(m.values["api_id"]) === undefined) };
 }
 
 /** What an origin's domain_name reaches in the distribution's stack, by value. */
@@ -97,7 +97,8 @@ export function originLink(model: Model, distribution: ResourceInstance, origin:
   const domain = domains[0];
   if (domain !== undefined) {
     const name = text(domain.values["domain_name"])?.toLowerCase() ?? host;
-    const apis = mappedApis(model, distribution, name);
+    const { apis, unnamed } = mappedApis(model, distribution, name);
+    if (unnamed) return { kind: "unresolved", why: `origin ${host} is custom domain ${name}, mapped to an API not named by value` };
     // A custom domain with no mapping serves no API: nothing behind it to reach.
     return apis.length > 0 ? { kind: "api", apis } : { kind: "external" };
   }

@@ -153,3 +153,17 @@ describe("GIVEN execute-api hosts in other forms", () => {
     expect(originLink(m, d, { domain_name: "abc123-vpce-0a1b2c.execute-api.cn-north-1.vpce.amazonaws.com" })).toMatchObject({ kind: "unresolved" });
   });
 });
+
+describe("GIVEN a custom domain whose mapping names its API by no value", () => {
+  test("WHEN a distribution's origin is that domain THEN which API it reaches is not verified, never external", () => {
+    const m = model([
+      api("a", "abc123"),
+      { type: "aws_api_gateway_domain_name", name: "d", values: { id: "api.shop.example", domain_name: "api.shop.example" } },
+      { type: "aws_api_gateway_base_path_mapping", name: "m", values: { domain_name: "api.shop.example", api_id: "", base_path: "" } },
+      distribution("api.shop.example"),
+    ]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "api.shop.example" })).toMatchObject({ kind: "unresolved" });
+    expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
