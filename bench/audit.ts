@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -45,6 +46,7 @@ async function once(): Promise<Sample> {
       sts: new STSClient(config),
       wafv2: new WAFV2Client(config),
       iam: new IAMClient(config),
+      cloudfront: new CloudFrontClient(config),
     });
     const start = performance.now();
     const run = await runAudit({ regions: ["eu-west-1"], policies: [], failOn: "low", asOf: "2026-12-01", concurrency: CONCURRENCY }, clients, new Date());

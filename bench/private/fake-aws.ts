@@ -156,6 +156,15 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
       };
     }
     if (/^\/2021-10-31\/functions\/[^/]+\/urls$/.test(path)) return { status: 200, body: { FunctionUrlConfigs: [] } };
+    if (/^\/2017-03-31\/tags\/[^/]+$/.test(path)) return { status: 200, body: { Tags: {} } };
+    // CloudFront (REST-XML): no distribution in the bench account, one listing.
+    if (path === "/2020-05-31/distribution") {
+      return {
+        status: 200,
+        xml: true,
+        body: `<?xml version="1.0" encoding="UTF-8"?><DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>`,
+      };
+    }
     return { status: 404, body: { message: `not served: ${method} ${path}` } };
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -173,6 +182,11 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
           res.end(
             `<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>`,
           );
+          return;
+        }
+        if (r.xml === true && typeof r.body === "string" && r.body !== "") {
+          res.writeHead(200, { "content-type": "text/xml" });
+          res.end(r.body);
           return;
         }
         if (r.xml === true) {

@@ -3,6 +3,7 @@
 import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import type { ResourceFinding } from "./lookups";
+import { distributionValueLinks, linkedByValue } from "./edge-links";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
@@ -11,9 +12,12 @@ export const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 
 export interface ApiDistribution {
   readonly resource: ResourceInstance;
-  /** Origins whose domain is an API Gateway endpoint. */
+  /** Origins whose domain is an API Gateway endpoint (or a custom domain of an API, by value). */
   readonly apiOrigins: readonly JsonObject[];
-  /** REST APIs the origins reference (addresses); empty when the domain is a literal or did not resolve. */
+  /**
+   * REST APIs the origins reach (addresses): by reference, or by value (edge-links.ts); empty when an origin names
+   * none that could be followed, or several (then every stage of the stack counts: fail closed).
+   */
   readonly apiAddresses: readonly string[];
 }
 
@@ -88,10 +92,14 @@ export function apiDistributions(model: Model): ApiDistribution[] {
   const out: ApiDistribution[] = [];
   for (const r of model.resources) {
     if (r.type !== "aws_cloudfront_distribution" || r.mode !== "managed") continue;
-    const apiOrigins = blocks(r.values["origin"]).filter((o) => isApiDomain(o, r));
+    const byValue = distributionValueLinks(model, r);
+    const apiOrigins = blocks(r.values["origin"]).filter((o) => isApiDomain(o, r) || byValue.apiOrigins.includes(o));
     if (apiOrigins.length === 0) continue;
     const refs = (r.references["origin"] ?? []).filter((x) => x.startsWith("aws_api_gateway_rest_api."));
-    out.push({ resource: r, apiOrigins, apiAddresses: resolveRefs(model, r, refs, "aws_api_gateway_rest_api").map((a) => a.address) });
+    const named = [...resolveRefs(model, r, refs, "aws_api_gateway_rest_api"), ...byValue.apis.filter((a) => a.type === "aws_api_gateway_rest_api")];
+    // An origin that could be an API but names none (or several) leaves the list empty: every stage counts.
+    const apiAddresses = byValue.unresolved.length > 0 ? [] : [...new Set(named.map((a) => a.address))];
+    out.push({ resource: r, apiOrigins, apiAddresses });
   }
   return out;
 }
@@ -140,7 +148,10 @@ export function viewerRequestTargets(
     const planRefs = (d.references[b.attribute] ?? []).filter((r) => r.startsWith("aws_lambda_function."));
     for (const a of viewerRequestFunctions(b)) {
       const refs = refsOf(a["lambda_arn"]);
-      const hits = resolveRefs(model, d, refs.length > 0 ? refs : planRefs, "aws_lambda_function");
+      const byRef = resolveRefs(model, d, refs.length > 0 ? refs : planRefs, "aws_lambda_function");
+      // A state document holds the version ARN itself: the function whose qualified_arn it is.
+      const byValue = byRef.length > 0 ? [] : linkedByValue(model, d, a["lambda_arn"], ["aws_lambda_function"], ["qualified_arn"]);
+      const hits = byRef.length > 0 ? byRef : byValue.length === 1 ? byValue : [];
       if (hits.length === 0) unresolved++;
       for (const h of hits) functions.set(h.address, h);
     }

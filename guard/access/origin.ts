@@ -14,6 +14,7 @@ import {
   type ApiDistribution,
   type Behavior,
 } from "./cloudfront";
+import { linkedByValue } from "./edge-links";
 
 /** Whether a statement tree contains an exact match on the origin-verify header. */
 function matchesOriginVerify(statement: unknown): boolean {
@@ -122,7 +123,13 @@ export function stageAcls(model: Model, associationAddresses: readonly string[],
   const assocs = model.resources.filter(
     (r) => r.type === "aws_wafv2_web_acl_association" && associationAddresses.includes(r.address) && r.source.file === holder.source.file,
   );
-  return assocs.flatMap((a) => resolveRefs(model, a, a.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl"));
+  return assocs.flatMap((a) => {
+    const byRef = resolveRefs(model, a, a.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl");
+    if (byRef.length > 0) return byRef;
+    // A state document (the live audit) holds the ARN itself; two ACLs with one ARN name neither: fail closed.
+    const byValue = linkedByValue(model, a, a.values["web_acl_arn"], ["aws_wafv2_web_acl"], ["arn"]);
+    return byValue.length === 1 ? byValue : [];
+  });
 }
 
 /**

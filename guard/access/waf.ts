@@ -4,6 +4,7 @@
 import type { Model, ResourceInstance } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import { resolveRefs } from "./cloudfront";
+import { linkedByValue } from "./edge-links";
 
 /** The AWS managed baseline every web ACL carries in blocking mode. */
 const REQUIRED_MANAGED_GROUPS = ["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesCommonRuleSet"] as const;
@@ -95,6 +96,14 @@ function ruleOf(r: JsonObject): WafRule {
   };
 }
 
+/** The web ACLs an attribute names: by reference, else by its ARN (a state document); an ambiguous ARN names none. */
+function aclsOf(model: Model, r: ResourceInstance, attr: string): ResourceInstance[] {
+  const byRef = resolveRefs(model, r, r.references[attr] ?? [], "aws_wafv2_web_acl");
+  if (byRef.length > 0) return byRef;
+  const byValue = linkedByValue(model, r, r.values[attr], ["aws_wafv2_web_acl"], ["arn"]);
+  return byValue.length === 1 ? byValue : [];
+}
+
 export function webAclChains(model: Model): WebAclChain[] {
   const acls = model.resources.filter((r) => r.type === "aws_wafv2_web_acl" && r.mode === "managed");
   const multi = new Set(acls.map((a) => a.source.stack)).size > 1;
@@ -103,10 +112,10 @@ export function webAclChains(model: Model): WebAclChain[] {
   for (const r of model.resources) {
     if (r.type === "aws_wafv2_web_acl_association") {
       const target = (r.references["resource_arn"] ?? []).join(", ") || String(r.values["resource_arn"] ?? "?");
-      for (const acl of resolveRefs(model, r, r.references["web_acl_arn"] ?? [], "aws_wafv2_web_acl")) add(acl, target.replace(/\.arn$/, ""));
+      for (const acl of aclsOf(model, r, "web_acl_arn")) add(acl, target.replace(/\.arn$/, ""));
     }
     if (r.type === "aws_cloudfront_distribution") {
-      for (const acl of resolveRefs(model, r, r.references["web_acl_id"] ?? [], "aws_wafv2_web_acl")) add(acl, r.address);
+      for (const acl of aclsOf(model, r, "web_acl_id")) add(acl, r.address);
     }
   }
   return acls.map((acl) => {

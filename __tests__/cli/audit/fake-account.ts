@@ -30,7 +30,15 @@ import {
   ListUserPoolsCommand,
   type UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { GetFunctionConfigurationCommand, GetPolicyCommand, LambdaClient, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
+import {
+  GetFunctionConfigurationCommand,
+  GetPolicyCommand,
+  LambdaClient,
+  ListFunctionUrlConfigsCommand,
+  ListTagsCommand,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-lambda";
+import { CloudFrontClient, ListDistributionsCommand, type CacheBehavior, type DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { GetAccountAuthorizationDetailsCommand, IAMClient } from "@aws-sdk/client-iam";
 import { GetRuleGroupCommand, GetWebACLCommand, ListRuleGroupsCommand, ListWebACLsCommand, WAFV2Client, type Rule as WafRule } from "@aws-sdk/client-wafv2";
@@ -53,6 +61,89 @@ const WEB_ACL = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/shop-dev/111
 const EDGE_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shop-edge/2222`;
 const RULE_GROUP = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/rulegroup/shop-deny/3333`;
 const VISIBILITY = { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: "m" };
+/** The origin-verify secret CloudFront sends to the API (an origin custom header's value). */
+export const ORIGIN_SECRET_MARKER = "PLANTED-ORIGIN-VERIFY-SECRET-5d7e2b";
+const EDGE_FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-edge-verifier:3`;
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+/**
+ * The stage's regional web ACL when the API sits behind CloudFront: the baseline, then ALLOW only what carries the
+ * origin-verify header (default BLOCK): what edge-origin-protected wants.
+ */
+function originVerifyRules(): WafRule[] {
+  return [
+    ...baselineRules(),
+    {
+      Name: "allow-cloudfront",
+      Priority: 10,
+      Statement: {
+        ByteMatchStatement: {
+          FieldToMatch: { SingleHeader: { Name: "x-origin-verify" } },
+          PositionalConstraint: "EXACTLY",
+          SearchString: new TextEncoder().encode(ORIGIN_SECRET_MARKER),
+          TextTransformations: [{ Priority: 0, Type: "NONE" }],
+        },
+      },
+      Action: { Allow: {} },
+      VisibilityConfig: VISIBILITY,
+    },
+  ];
+}
+
+const edgeBehavior = (fn: string | undefined): Omit<CacheBehavior, "PathPattern"> => ({
+  TargetOriginId: "api",
+  ViewerProtocolPolicy: "https-only",
+  CachePolicyId: CACHING_DISABLED,
+  LambdaFunctionAssociations:
+    fn === undefined ? { Quantity: 0, Items: [] } : { Quantity: 1, Items: [{ EventType: "viewer-request", LambdaFunctionARN: fn, IncludeBody: false }] },
+});
+
+/**
+ * The distribution in front of the REST API (CloudFront is global, read in us-east-1): its origin is the API's
+ * execute-api host with the origin-verify header, every behavior runs the edge verifier on viewer-request, HTTPS
+ * only, TLS 1.2, the CLOUDFRONT-scope web ACL attached.
+ */
+export function edgeDistribution(): DistributionSummary {
+  return {
+    Id: "E2SHOPDEV",
+    ARN: `arn:aws:cloudfront::${ACCOUNT}:distribution/E2SHOPDEV`,
+    Status: "Deployed",
+    LastModifiedTime: new Date("2026-12-01T00:00:00Z"),
+    DomainName: "d111.cloudfront.net",
+    Aliases: { Quantity: 1, Items: ["shop.example.com"] },
+    Origins: {
+      Quantity: 1,
+      Items: [
+        {
+          Id: "api",
+          DomainName: `api1.execute-api.${REGION}.amazonaws.com`,
+          OriginPath: "/dev",
+          CustomHeaders: { Quantity: 1, Items: [{ HeaderName: "X-Origin-Verify", HeaderValue: ORIGIN_SECRET_MARKER }] },
+          CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: "https-only", OriginSslProtocols: { Quantity: 1, Items: ["TLSv1.2"] } },
+        },
+      ],
+    },
+    DefaultCacheBehavior: edgeBehavior(EDGE_FN_ARN) as CacheBehavior,
+    CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: "/pets*", ...edgeBehavior(EDGE_FN_ARN) }] },
+    CustomErrorResponses: { Quantity: 0 },
+    Comment: "shop-dev edge",
+    PriceClass: "PriceClass_100",
+    Enabled: true,
+    ViewerCertificate: {
+      ACMCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/1`,
+      SSLSupportMethod: "sni-only",
+      MinimumProtocolVersion: "TLSv1.2_2021",
+    },
+    Restrictions: { GeoRestriction: { RestrictionType: "none", Quantity: 0 } },
+    WebACLId: EDGE_ACL,
+    HttpVersion: "http2",
+    IsIPV6Enabled: true,
+    Staging: false,
+  };
+}
+
+/** `edgeBehavior` without the verifier, for the drift of an association removed in the console. */
+export const behaviorWithoutEdge = (path: string): CacheBehavior => ({ PathPattern: path, ...edgeBehavior(undefined) });
 
 /** The AWS managed baseline, a blocking rate limit and a blocking header match: what waf-managed-rules wants. */
 export function baselineRules(): WafRule[] {
@@ -106,6 +197,25 @@ export interface FakeAccount {
   webAclRules: WafRule[];
   /** What the reporting role's inline policy lets it invoke (execute-api:Invoke). */
   reportingInvoke: string;
+  /** The stage's regional web ACL's default action. @default "allow" */
+  regionalDefault?: "allow" | "block";
+  /** The rules of the CLOUDFRONT-scope web ACL. @default - webAclRules */
+  edgeAclRules?: WafRule[];
+  /** CloudFront distributions (read in us-east-1). @default - none */
+  distributions?: DistributionSummary[];
+  /** The backend's tags. @default - none */
+  backendTags?: Record<string, string>;
+}
+
+/** The compliant account behind CloudFront: the distribution in front, the stage admitting only its secret header. */
+export function edgeAccount(): FakeAccount {
+  return {
+    ...compliantAccount(),
+    distributions: [edgeDistribution()],
+    webAclRules: originVerifyRules(),
+    edgeAclRules: baselineRules(),
+    regionalDefault: "block",
+  };
 }
 
 export function compliantAccount(): FakeAccount {
@@ -300,8 +410,8 @@ export function installAccount(account: FakeAccount) {
   waf.on(GetWebACLCommand).callsFake((input: { Scope?: string }) => ({
     WebACL: {
       ...(input.Scope === "CLOUDFRONT" ? { Name: "shop-edge", Id: "2222", ARN: EDGE_ACL } : { Name: "shop-dev", Id: "1111", ARN: WEB_ACL }),
-      DefaultAction: { Allow: {} },
-      Rules: account.webAclRules,
+      DefaultAction: input.Scope !== "CLOUDFRONT" && account.regionalDefault === "block" ? { Block: {} } : { Allow: {} },
+      Rules: input.Scope === "CLOUDFRONT" ? (account.edgeAclRules ?? account.webAclRules) : account.webAclRules,
       VisibilityConfig: VISIBILITY,
     },
     LockToken: "lock",
@@ -384,14 +494,28 @@ export function installAccount(account: FakeAccount) {
   idp.on(ListResourceServersCommand).resolves({
     ResourceServers: [{ UserPoolId: POOL_ID, Identifier: "shop", Name: "shop", Scopes: [{ ScopeName: "read", ScopeDescription: "read" }] }],
   });
-  fn.on(GetFunctionConfigurationCommand).resolves({
-    FunctionName: "shop-dev-backend",
-    FunctionArn: FN_ARN,
-    Runtime: "nodejs22.x",
-    Handler: "index.handler",
-    Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
-  });
-  fn.on(GetPolicyCommand).resolves({
+  fn.on(GetFunctionConfigurationCommand).callsFake((input: { FunctionName?: string }) =>
+    input.FunctionName === EDGE_FN_ARN
+      ? {
+          FunctionName: "shop-edge-verifier",
+          FunctionArn: EDGE_FN_ARN,
+          Version: "3",
+          Runtime: "nodejs22.x",
+          Handler: "index.handler",
+          Role: `arn:aws:iam::${ACCOUNT}:role/shop-edge`,
+          CodeSha256: "edge-code-hash",
+        }
+      : {
+          FunctionName: "shop-dev-backend",
+          FunctionArn: FN_ARN,
+          Runtime: "nodejs22.x",
+          Handler: "index.handler",
+          Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
+        },
+  );
+  fn.on(ListTagsCommand).callsFake((input: { Resource?: string }) => ({ Tags: input.Resource === FN_ARN ? (account.backendTags ?? {}) : {} }));
+  fn.on(GetPolicyCommand, { FunctionName: EDGE_FN_ARN }).rejects(new ResourceNotFoundException({ message: "no policy", $metadata: {} }));
+  fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves({
     Policy: JSON.stringify({
       Version: "2012-10-17",
       Statement: [
@@ -413,5 +537,10 @@ export function installAccount(account: FakeAccount) {
       AuthType,
     })),
   }));
-  return { gw, v2, idp, fn, sts, waf, iam, restore: () => [gw, v2, idp, fn, sts, waf, iam].forEach((m) => m.restore()) };
+  const cf = mockClient(CloudFrontClient);
+  cf.on(ListDistributionsCommand).callsFake(() => {
+    const items = account.distributions ?? [];
+    return { DistributionList: { Marker: "", MaxItems: 100, IsTruncated: false, Quantity: items.length, Items: items } };
+  });
+  return { gw, v2, idp, fn, sts, waf, iam, cf, restore: () => [gw, v2, idp, fn, sts, waf, iam, cf].forEach((m) => m.restore()) };
 }

@@ -3,7 +3,9 @@
 // to moto_server (the override `npm run deploy:local` writes), then `audit` reads it through the real SDK with
 // AWS_ENDPOINT_URL pointed at moto. As deployed it passes (exit 0, also against the reviewed code with --plan);
 // after console drifts made with the SDK (GET /pets switched to NONE, the web client given the implicit flow) it
-// fails naming both; WAFv2 and IAM are read from moto and judged. Needs moto_server, terraform and
+// fails naming both; WAFv2, IAM, CloudFront and function tags are read from moto and judged; a distribution put
+// in front of the API by hand (moto serves CreateDistribution, though not its Lambda@Edge associations) is linked
+// to the API by its origin host and fails edge-origin-protected. Needs moto_server, terraform and
 // TF_PROVIDER_MIRROR; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import {
   ListUserPoolsCommand,
   UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { CloudFrontClient, CreateDistributionCommand } from "@aws-sdk/client-cloudfront";
 import { main } from "../../../cli/audit";
 import { localStatePath } from "../../../cli/private/local-deploy";
 import { applyLocal, initLocal, prepareLocalStack, removeLocalFiles } from "../../../cli/private/local-terraform";
@@ -32,6 +35,7 @@ const missing = motoSuiteMissing();
 // Visible in the jest output: a skipped integration test must never look like a pass.
 if (missing !== undefined) console.warn(`SKIPPED audit-against-moto integration test: ${missing}`);
 
+const ORIGIN_SECRET = "PLANTED-MOTO-ORIGIN-SECRET-0c41aa";
 const credentials = { accessKeyId: "local-endpoint-placeholder", secretAccessKey: "local-endpoint-placeholder" };
 
 (missing === undefined ? describe : describe.skip)("GIVEN petstore-dev applied to moto_server", () => {
@@ -99,10 +103,19 @@ const credentials = { accessKeyId: "local-endpoint-placeholder", secretAccessKey
     const r = await audit(["--plan", join(stackDir, "cdk.tf.json")]);
     expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(r.code).toBe(0);
-    // WAFv2 and IAM are read from moto and judged, not passed over as "not verified".
-    expect(r.err).not.toMatch(/not read: .*(WebACL|RuleGroup|GetAccountAuthorizationDetails)/);
+    // WAFv2, IAM, CloudFront and the functions' tags are read from moto and judged, not passed over as "not verified".
+    expect(r.err).not.toMatch(/not read: .*(WebACL|RuleGroup|GetAccountAuthorizationDetails|ListDistributions|ListTags)/);
     const judgedLive = (id: string) => !r.findings.some((f) => f.rule === id && f.address === "(audit)");
-    for (const id of ["waf-managed-rules", "execute-api-invoke-scoped", "iam-invoker-trust", "cognito-group-role-trust"])
+    for (const id of [
+      "waf-managed-rules",
+      "execute-api-invoke-scoped",
+      "iam-invoker-trust",
+      "cognito-group-role-trust",
+      "cloudfront-web-acl",
+      "edge-origin-protected",
+      "backend-doors-intended",
+      "handler-decider-declared",
+    ])
       expect([id, judgedLive(id)]).toEqual([id, true]);
   }, 120_000);
 
@@ -141,5 +154,46 @@ const credentials = { accessKeyId: "local-endpoint-placeholder", secretAccessKey
       }),
     );
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: "app-client-implicit-flow", address: expect.stringContaining("web") }));
+  }, 120_000);
+  test("WHEN a distribution is put in front of the API by hand THEN exit 1: its origin reaches a stage that admits anyone, and its secret is in no output", async () => {
+    const endpoint = (moto as LocalEndpoint).url;
+    const gw = new APIGatewayClient({ endpoint, region: REGION, credentials });
+    const api = (await gw.send(new GetRestApisCommand({}))).items?.find((a) => a.name === STACK);
+    const cf = new CloudFrontClient({ endpoint, region: "us-east-1", credentials });
+    const created = await cf.send(
+      new CreateDistributionCommand({
+        DistributionConfig: {
+          CallerReference: "audit-moto-by-hand",
+          Comment: "added in the console",
+          Enabled: true,
+          Origins: {
+            Quantity: 1,
+            Items: [
+              {
+                Id: "api",
+                DomainName: `${api?.id ?? "?"}.execute-api.${REGION}.amazonaws.com`,
+                OriginPath: "/dev",
+                CustomHeaders: { Quantity: 1, Items: [{ HeaderName: "X-Origin-Verify", HeaderValue: ORIGIN_SECRET }] },
+                CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: "https-only" },
+              },
+            ],
+          },
+          DefaultCacheBehavior: { TargetOriginId: "api", ViewerProtocolPolicy: "https-only", CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" },
+        },
+      }),
+    );
+    const id = created.Distribution?.Id ?? "?";
+    const r = await audit([]);
+    expect(r.code).toBe(1);
+    // Linked by its origin's execute-api host: the dev stage behind it does not restrict callers to CloudFront.
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "edge-origin-protected",
+        severity: "high",
+        message: expect.stringMatching(/is behind CloudFront aws_cloudfront_distribution\.live|does not restrict the stage to CloudFront/),
+      }),
+    );
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: "cloudfront-web-acl", address: expect.stringContaining(id) }));
+    expect(JSON.stringify(r.findings)).not.toContain(ORIGIN_SECRET);
   }, 120_000);
 });

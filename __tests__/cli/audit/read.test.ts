@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudFrontClient, GetDistributionConfigCommand, ListCachePoliciesCommand, type DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -15,7 +16,7 @@ import { main } from "../../../cli/audit";
 import { allPages } from "../../../cli/private/audit/calls";
 import { actionOf, auditIamPolicy, isReadAction } from "../../../cli/private/audit/iam-policy";
 import { readAccount } from "../../../cli/private/audit/read";
-import { compliantAccount, installAccount, REGION, type Mocks } from "./fake-account";
+import { compliantAccount, edgeAccount, edgeDistribution, installAccount, REGION, type Mocks } from "./fake-account";
 
 let mocks: Mocks | undefined;
 afterEach(() => mocks?.restore());
@@ -49,11 +50,48 @@ describe("pagination", () => {
 
 describe("least privilege", () => {
   test("GIVEN a full audit WHEN its calls are recorded THEN each is granted by the printed policy and none writes", async () => {
-    mocks = installAccount(compliantAccount());
+    // Behind CloudFront, with a custom cache policy: every edge read is made too.
+    const account = edgeAccount();
+    const d = edgeDistribution();
+    d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, CachePolicyId: "custom-auth" };
+    // A second one listed without its configuration (as moto lists them): completed with GetDistributionConfig.
+    const { Origins, DefaultCacheBehavior, CacheBehaviors, ...bare } = edgeDistribution();
+    account.distributions = [d, { ...bare, Id: "E3BARE" } as DistributionSummary];
+    mocks = installAccount(account);
+    mocks.cf
+      .on(GetDistributionConfigCommand, { Id: "E3BARE" })
+      .resolves({ DistributionConfig: { CallerReference: "r", Comment: "bare", Enabled: true, Origins, DefaultCacheBehavior, CacheBehaviors } });
+    mocks.cf.on(ListCachePoliciesCommand).resolves({
+      CachePolicyList: {
+        MaxItems: 100,
+        Quantity: 1,
+        Items: [
+          {
+            Type: "custom",
+            CachePolicy: {
+              Id: "custom-auth",
+              LastModifiedTime: new Date(),
+              CachePolicyConfig: {
+                Name: "auth",
+                MinTTL: 1,
+                ParametersInCacheKeyAndForwardedToOrigin: {
+                  EnableAcceptEncodingGzip: true,
+                  HeadersConfig: { HeaderBehavior: "whitelist", Headers: { Quantity: 1, Items: ["Authorization"] } },
+                  CookiesConfig: { CookieBehavior: "none" },
+                  QueryStringsConfig: { QueryStringBehavior: "none" },
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
     const role = "arn:aws:iam::222233334444:role/api-audit";
     mocks.sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: "ASIA", SecretAccessKey: "s", SessionToken: "t", Expiration: new Date() } });
     const snap = await readAccount({ regions: [REGION, "us-east-1"], assumeRoleArns: [role] });
     expect(snap.calls.length).toBeGreaterThan(10);
+    const bareRead = snap.regions.flatMap((r) => r.edge?.distributions ?? []).find((x) => x.Id === "E3BARE");
+    expect(bareRead?.Origins?.Items?.[0]?.CustomHeaders?.Items?.[0]?.HeaderValue).toBe("(sensitive value redacted)");
     const ops = [...new Set(snap.calls.map((c) => `${c.service}:${c.operation}`))].sort();
     const ungranted = snap.calls.filter((c) => actionOf(c) === undefined);
     expect(ungranted).toEqual([]);
@@ -63,12 +101,24 @@ describe("least privilege", () => {
     const granted = policy.Statement.flatMap((s) => s.Action);
     for (const c of snap.calls) expect(granted).toContain(actionOf(c));
     expect(granted.filter((a) => !isReadAction(a))).toEqual([]);
+    // At the transport: every command any SDK client sent (the mocks stand where the HTTP request would leave),
+    // recorded by the client it went through, not by the reader's own record.
+    const services = { gw: "apigateway", v2: "apigateway", idp: "cognito-idp", fn: "lambda", sts: "sts", waf: "wafv2", iam: "iam", cf: "cloudfront" } as const;
+    const sent = Object.entries(services).flatMap(([mock, service]) =>
+      mocks![mock as keyof typeof services].calls().map((c) => ({ service, operation: (c.args[0] as object).constructor.name.replace(/Command$/, "") })),
+    );
+    expect(sent.length).toBe(snap.calls.length);
+    for (const c of sent) expect([`${c.service}:${c.operation}`, granted.includes(actionOf(c) ?? "(none)")]).toEqual([`${c.service}:${c.operation}`, true]);
     expect(ops).toEqual(
       expect.arrayContaining([
         "apigateway:GetResources",
+        "cloudfront:GetDistributionConfig",
+        "cloudfront:ListCachePolicies",
+        "cloudfront:ListDistributions",
         "cognito-idp:DescribeUserPoolClient",
         "iam:GetAccountAuthorizationDetails",
         "lambda:GetPolicy",
+        "lambda:ListTags",
         "sts:AssumeRole",
         "sts:GetCallerIdentity",
         "wafv2:GetRuleGroup",
@@ -130,6 +180,7 @@ describe("throttling, with the SDK's adaptive retry over real HTTP", () => {
         sts: new STSClient(config),
         wafv2: new WAFV2Client(config),
         iam: new IAMClient(config),
+        cloudfront: new CloudFrontClient(config),
       }),
     });
     expect(seen.filter((s) => s.path === "/restapis").map((s) => s.status)).toEqual([429, 429, 200]);

@@ -3,6 +3,7 @@
 // backs off on throttling and paces the client to the rate the service allows.
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -25,6 +26,8 @@ export interface RegionClients {
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
   readonly iam: IAMClient;
+  /** Used in us-east-1 only (CloudFront is global; its API is served there). */
+  readonly cloudfront: CloudFrontClient;
 }
 
 /**
@@ -46,9 +49,10 @@ export const sdkClients: ClientFactory = (region, credentials) => {
     sts: new STSClient(config),
     wafv2: new WAFV2Client(config),
     iam: new IAMClient(config),
+    cloudfront: new CloudFrontClient(config),
   };
 };
 
 export function destroyClients(c: RegionClients): void {
-  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2, c.iam]) client.destroy();
+  for (const client of [c.apigateway, c.apigatewayv2, c.cognito, c.lambda, c.sts, c.wafv2, c.iam, c.cloudfront]) client.destroy();
 }

@@ -48,6 +48,7 @@ const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
     GetFunctionConfiguration: "lambda:GetFunctionConfiguration",
     GetPolicy: "lambda:GetPolicy",
     ListFunctionUrlConfigs: "lambda:ListFunctionUrlConfigs",
+    ListTags: "lambda:ListTags",
   },
   sts: { GetCallerIdentity: "sts:GetCallerIdentity", AssumeRole: "sts:AssumeRole" },
   wafv2: {
@@ -57,7 +58,11 @@ const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
     GetRuleGroup: "wafv2:GetRuleGroup",
   },
   iam: { GetAccountAuthorizationDetails: "iam:GetAccountAuthorizationDetails" },
-  cloudfront: {},
+  cloudfront: {
+    ListDistributions: "cloudfront:ListDistributions",
+    GetDistributionConfig: "cloudfront:GetDistributionConfig",
+    ListCachePolicies: "cloudfront:ListCachePolicies",
+  },
   logs: {},
   "cognito-identity": {},
 };

@@ -1,6 +1,7 @@
 // Lambda functions that stand behind the APIs (integrations, authorizers) or the user pools (triggers): their
-// configuration, resource policy and function URLs. Only these are read: they are the doors to a backend.
-import { GetFunctionConfigurationCommand, GetPolicyCommand, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
+// configuration, resource policy, function URLs and tags (a handler's access-decider declaration). Only these are
+// read: they are the doors to a backend. One call of each per function, never per route.
+import { GetFunctionConfigurationCommand, GetPolicyCommand, ListFunctionUrlConfigsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
 import { allPages, each, type Caller } from "./calls";
 import type { RegionClients } from "./clients";
 import type { FunctionRead, HttpApiRead, RestApiRead, UserPoolRead } from "./snapshot";
@@ -42,7 +43,9 @@ export async function readFunctions(caller: Caller, clients: RegionClients, regi
       caller.notRead({ region, service: "lambda", what: `function ${FunctionName}`, reason: "it is in another region than the API that invokes it" });
       return undefined;
     }
-    const [config, policy, urls] = await Promise.all([
+    // Tags belong to the function, not to a version: asked of the unqualified ARN.
+    const unqualified = FunctionName.split(":").slice(0, 7).join(":");
+    const [config, policy, urls, tags] = await Promise.all([
       caller.attempt(region, "lambda", `GetFunctionConfiguration ${FunctionName}`, () =>
         send(new GetFunctionConfigurationCommand({ FunctionName }), (c) => fn.send(c)),
       ),
@@ -57,17 +60,24 @@ export async function readFunctions(caller: Caller, clients: RegionClients, regi
       }),
       caller.attempt(region, "lambda", `ListFunctionUrlConfigs ${FunctionName}`, "function-urls", () =>
         allPages(async (Marker) => {
-          const r = await send(new ListFunctionUrlConfigsCommand({ FunctionName: FunctionName.split(":").slice(0, 7).join(":"), Marker, MaxItems: 50 }), (c) =>
-            fn.send(c),
-          );
+          const r = await send(new ListFunctionUrlConfigsCommand({ FunctionName: unqualified, Marker, MaxItems: 50 }), (c) => fn.send(c));
           return { items: r.FunctionUrlConfigs, next: r.NextMarker };
         }),
       ),
+      caller.attempt(region, "lambda", `ListTags ${unqualified}`, "function-tags", async () => {
+        const r = await send(new ListTagsCommand({ Resource: unqualified }), (c) => fn.send(c));
+        return r.Tags ?? {};
+      }),
     ]);
     if (config === undefined || policy === undefined) return undefined;
     const { $metadata: _m, ...configuration } = config;
     // Function URLs that could not be listed are recorded as not read; the function itself still is.
-    return { config: configuration, ...(policy.document !== undefined ? { policy: policy.document } : {}), urls: urls ?? [] };
+    return {
+      config: configuration,
+      ...(policy.document !== undefined ? { policy: policy.document } : {}),
+      urls: urls ?? [],
+      ...(tags !== undefined ? { tags } : {}),
+    };
   });
   return out.filter((f): f is FunctionRead => f !== undefined);
 }

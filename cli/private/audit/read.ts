@@ -1,17 +1,19 @@
 // Reads live accounts, read-only: each through the default credentials or a role assumed with STS; who the caller
-// is (STS), then per region the REST and HTTP APIs, the user
-// pools and the functions behind them. Regions are read side by side; every request goes through one Caller
+// is (STS), then per region the REST and HTTP APIs, the user pools and the functions behind them, and once per
+// account (in us-east-1) IAM, CLOUDFRONT-scope WAF and CloudFront with its Lambda@Edge functions. Regions are read side by side; every request goes through one Caller
 // (bounded concurrency, recorded, failures kept as "not read").
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { Caller, failureReason } from "./calls";
 import { destroyClients, sdkClients, type ClientFactory, type RoleCredentials } from "./clients";
+import { readCloudFront } from "./read-cloudfront";
 import { readCognito } from "./read-cognito";
+import { placeEdge } from "./edge-placement";
 import { readHttp } from "./read-http";
 import { readIam } from "./read-iam";
 import { invokedFunctions, readFunctions } from "./read-lambda";
 import { readRest } from "./read-rest";
 import { readWaf } from "./read-waf";
-import type { AccountSnapshot, AuditedAccount, RegionSnapshot, Unread } from "./snapshot";
+import type { AccountSnapshot, AuditedAccount, RegionSnapshot } from "./snapshot";
 
 export interface ReadOptions {
   readonly regions: readonly string[];
@@ -26,25 +28,16 @@ export interface ReadOptions {
   readonly clients?: ClientFactory;
 }
 
-/**
- * What the audit reads nowhere, whatever the account allows: no SDK client for the service is installed. Rules
- * that need it are "not verified" (cli/private/audit/verification.ts).
- */
-const NEVER_READ: readonly Omit<Unread, "region">[] = [
-  {
-    service: "cloudfront",
-    what: "CloudFront distributions and Lambda@Edge associations",
-    reason: "the audit has no CloudFront client (@aws-sdk/client-cloudfront is not installed)",
-  },
-];
-
 /** The session name every assumed role's CloudTrail events carry: the audit, recognizable in the account's trail. */
 export const ROLE_SESSION_NAME = "api-access-check-audit";
 
 /** The account a role ARN names: `arn:aws:iam::222233334444:role/audit` -> `222233334444`. */
 export const accountOfRole = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
 
-/** Where the account's global configuration is read: CLOUDFRONT-scope web ACLs and IAM, whatever --region says. */
+/**
+ * Where the account's global configuration is read: CloudFront (distributions, Lambda@Edge), CLOUDFRONT-scope web
+ * ACLs and IAM, whatever --region says.
+ */
 const GLOBAL_REGION = "us-east-1";
 
 /** Every region of one account, read with one set of credentials; `known` is the account when the role names it. */
@@ -62,6 +55,7 @@ async function readRegions(caller: Caller, factory: ClientFactory, regions: read
     const account = known ?? identity?.Account;
     const cloudfrontWaf = regions.length === 0 ? undefined : readWaf(caller, global, GLOBAL_REGION, "CLOUDFRONT");
     const iam = regions.length === 0 ? undefined : readIam(caller, global, GLOBAL_REGION);
+    const edge = regions.length === 0 ? undefined : readCloudFront(caller, global, GLOBAL_REGION);
     const read = await Promise.all(
       clientsByRegion.map(async ({ region, clients }, i): Promise<RegionSnapshot> => {
         const [rest, httpApis, userPools, regional, globalWaf, accountIam] = await Promise.all([
@@ -86,7 +80,7 @@ async function readRegions(caller: Caller, factory: ClientFactory, regions: read
         };
       }),
     );
-    return { account, regions: read };
+    return { account, regions: placeEdge(read, await edge) };
   } finally {
     for (const { clients } of clientsByRegion) destroyClients(clients);
     if (!regions.includes(GLOBAL_REGION)) destroyClients(global);
@@ -117,7 +111,6 @@ async function assume(caller: Caller, factory: ClientFactory, region: string, ro
 export async function readAccount(opts: ReadOptions): Promise<AccountSnapshot> {
   const caller = new Caller(opts.concurrency ?? 8);
   const factory = opts.clients ?? sdkClients;
-  for (const n of NEVER_READ) caller.notRead({ region: "all", ...n });
   const roles = opts.assumeRoleArns ?? [];
   if (roles.length === 0) {
     const { account, regions } = await readRegions(caller, factory, opts.regions);

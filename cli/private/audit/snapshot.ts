@@ -15,6 +15,7 @@ import type {
 import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
 import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
+import type { CachePolicy, DistributionSummary } from "@aws-sdk/client-cloudfront";
 import type { RuleGroup, Scope, WebACL } from "@aws-sdk/client-wafv2";
 import type { GroupDetail, ManagedPolicyDetail, RoleDetail, UserDetail } from "@aws-sdk/client-iam";
 
@@ -32,9 +33,10 @@ export interface Unread {
   readonly reason: string;
   /**
    * What it hides when it is narrower than the service's resources the rules judge: `function-urls` (judged by the
-   * drift only), `stage-exports` (what a stage serves, compared with the working copy). @default - everything of the service
+   * drift only), `stage-exports` (what a stage serves, compared with the working copy), `function-tags` (a handler's
+   * access-decider declaration). @default - everything of the service
    */
-  readonly scope?: "function-urls" | "stage-exports";
+  readonly scope?: "function-urls" | "stage-exports" | "function-tags";
 }
 
 export interface RestApiRead {
@@ -73,6 +75,21 @@ export interface FunctionRead {
   /** The resource policy document (GetPolicy); undefined when the function has none. */
   readonly policy?: string;
   readonly urls: readonly FunctionUrlConfig[];
+  /** Its tags (ListTags); undefined when they could not be read (an Unread entry of scope `function-tags` says so). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * CloudFront of one account, read in us-east-1 whatever --region says: every distribution as ListDistributions
+ * returns it (origins, cache behaviors with their edge associations, web ACL, certificate), each origin custom
+ * header's value redacted at read time (the origin-verify secret); the Lambda@Edge versions they associate; the
+ * custom cache policies their behaviors name.
+ */
+export interface EdgeRead {
+  readonly distributions: readonly DistributionSummary[];
+  /** Each associated version, read by its qualified ARN. */
+  readonly functions: readonly FunctionRead[];
+  readonly cachePolicies: readonly CachePolicy[];
 }
 
 /** The web ACLs and rule groups of one WAFv2 scope, as GetWebACL / GetRuleGroup return them, search strings redacted. */
@@ -109,6 +126,11 @@ export interface RegionSnapshot {
   readonly waf: readonly WafRead[];
   /** The account's IAM, global: kept with its first region (where the Cognito groups handing out roles are judged). */
   readonly iam?: IamRead;
+  /**
+   * The distributions whose origins are in this region (an API's execute-api host or custom domain here; the
+   * account's first region for the others), with the edge functions and cache policies they name.
+   */
+  readonly edge?: EdgeRead;
 }
 
 /** One account the run set out to read: through the default credentials, or a role assumed with STS. */

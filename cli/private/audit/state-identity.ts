@@ -129,20 +129,35 @@ function permissionStatements(policy: string): PolicyStatement[] | undefined {
   }
 }
 
+/**
+ * A function's version ARN: GetFunctionConfiguration of a version (a Lambda@Edge association) answers with the
+ * qualified ARN already, of the function itself with the unqualified one and `$LATEST`.
+ */
+export function qualifiedArn(config: FunctionRead["config"]): string {
+  const arn = config.FunctionArn ?? "";
+  const version = config.Version ?? "$LATEST";
+  return arn.split(":").length > 7 ? arn : `${arn}:${version}`;
+}
+
 export function lambdaResources(region: string, functions: readonly FunctionRead[]): { resources: StateResource[]; problems: string[] } {
   const out: StateResource[] = [];
   const problems: string[] = [];
-  for (const { config, policy, urls } of functions) {
-    const arn = config.FunctionArn ?? "";
+  for (const { config, policy, urls, tags } of functions) {
+    const qualified = qualifiedArn(config);
+    const arn = qualified.split(":").slice(0, 7).join(":");
     const name = config.FunctionName ?? arn;
-    const label = `${region} function ${name}`;
+    const fnRegion = arn.split(":")[3] ?? region;
+    // A published version (a Lambda@Edge association) is its own object: two versions of one function, two entries.
+    const version = config.Version !== undefined && /^\d+$/.test(config.Version) ? `:${config.Version}` : "";
+    const label = `${fnRegion === region ? region : fnRegion} function ${name}${version}`;
     out.push(
       resource("aws_lambda_function", label, {
         id: name,
         function_name: name,
         arn,
-        qualified_arn: `${arn}:${config.Version ?? "$LATEST"}`,
-        invoke_arn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`,
+        qualified_arn: qualified,
+        version: config.Version ?? "$LATEST",
+        invoke_arn: `arn:aws:apigateway:${fnRegion}:lambda:path/2015-03-31/functions/${arn}/invocations`,
         runtime: config.Runtime ?? null,
         handler: config.Handler ?? null,
         role: config.Role ?? "",
@@ -150,6 +165,8 @@ export function lambdaResources(region: string, functions: readonly FunctionRead
         layers: (config.Layers ?? []).map((l) => l.Arn ?? ""),
         source_code_hash: config.CodeSha256 ?? "",
         environment: block(config.Environment?.Variables === undefined ? undefined : { variables: config.Environment.Variables }),
+        // Tags that could not be read are left out (the rule that reads them is not verified, see verification.ts).
+        ...(tags !== undefined ? { tags: { ...tags }, tags_all: { ...tags } } : {}),
       }),
     );
     if (policy !== undefined) {

@@ -204,6 +204,9 @@ export function restResources(region: string, account: string, snap: Pick<Region
       resource("aws_api_gateway_domain_name", `${region} domain ${name}`, {
         id: name,
         domain_name: name,
+        // How CloudFront names it as an origin (the edge rules link a distribution to the API by these values).
+        regional_domain_name: domain.regionalDomainName ?? "",
+        cloudfront_domain_name: domain.distributionDomainName ?? "",
         security_policy: domain.securityPolicy ?? "",
         endpoint_configuration: block(domain.endpointConfiguration === undefined ? undefined : { types: domain.endpointConfiguration.types ?? [] }),
       }),

@@ -8,6 +8,7 @@ import { cognitoResources, lambdaResources } from "./state-identity";
 import { restResources } from "./state-rest";
 import { iamResources } from "./state-iam";
 import { wafResources } from "./state-waf";
+import { cloudfrontResources } from "./state-cloudfront";
 import { resource, stateDocument, type StateResource } from "./state-doc";
 import type { AccountSnapshot, RegionSnapshot } from "./snapshot";
 
@@ -33,7 +34,7 @@ const inAccount = (account: string | undefined, r: StateResource): StateResource
 export function regionDocument(fallbackAccount: string | undefined, snap: RegionSnapshot): RegionDocument {
   const account = snap.account ?? fallbackAccount;
   const acct = account ?? "";
-  const lambda = lambdaResources(snap.region, snap.functions);
+  const lambda = lambdaResources(snap.region, [...snap.functions, ...(snap.edge?.functions ?? [])]);
   const resources = [
     ...restResources(snap.region, acct, snap),
     ...httpResources(snap.region, acct, snap.httpApis),
@@ -41,6 +42,7 @@ export function regionDocument(fallbackAccount: string | undefined, snap: Region
     ...lambda.resources,
     ...wafResources(snap.region, snap.waf),
     ...(snap.iam === undefined ? [] : iamResources(snap.iam)),
+    ...(snap.edge === undefined ? [] : cloudfrontResources(snap.edge)),
   ];
   return {
     ...(account !== undefined ? { account } : {}),

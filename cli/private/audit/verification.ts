@@ -1,5 +1,5 @@
-// Which rules the audit can judge on what it read. A rule that needs a service the audit did not read (no client
-// installed, access denied, region unreachable) is "not verified": its findings are kept but reported at info
+// Which rules the audit can judge on what it read. A rule that needs a service the audit did not read (access
+// denied, region unreachable) is "not verified": its findings are kept but reported at info
 // with the reason, and one info finding says the rule itself is not verified, so it can never show as a pass.
 // Rules about the code itself (its bundles, lifecycle settings, OpenAPI bodies) have no live counterpart: the
 // check judges them on the reviewed code, the audit leaves them out and says so. Pure.
@@ -44,6 +44,12 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "method-matches-policy": ["cognito-idp"],
   // Its doors include IAM identities that may invoke a backend and distributions in front of it.
   "backend-doors-intended": ["lambda", "iam", "cloudfront"],
+  "handler-decider-declared": ["lambda"],
+};
+
+/** Rules that read what an Unread entry of a narrower scope hides (see Unread.scope). */
+const RULE_SCOPES: Readonly<Record<string, readonly NonNullable<Unread["scope"]>[]>> = {
+  "handler-decider-declared": ["function-tags"],
 };
 
 /**
@@ -60,11 +66,6 @@ const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
     service: "cognito-idp",
     what: "the user pools' federated identity providers",
     reason: "the audit does not read identity providers (ListIdentityProviders)",
-  },
-  "handler-decider-declared": {
-    service: "lambda",
-    what: "the functions' tags (a handler's access-decider declaration)",
-    reason: "the audit does not read function tags (ListTags)",
   },
 };
 
@@ -92,7 +93,8 @@ export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
 /** Every unread entry that hides something a rule needs. */
 function hiddenFrom(rule: Rule, unread: readonly Unread[]): Unread[] {
   const needs = new Set<Service>(["apigateway", ...(RULE_NEEDS[rule.id] ?? [])]);
-  return unread.filter((u) => u.scope === undefined && needs.has(u.service));
+  const scopes = new Set(RULE_SCOPES[rule.id] ?? []);
+  return unread.filter((u) => (u.scope === undefined || scopes.has(u.scope)) && needs.has(u.service));
 }
 
 /** One line per service: the first hidden read in full, and how many more. */

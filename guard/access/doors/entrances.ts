@@ -5,6 +5,7 @@
 import { isUnknown, type Model, type ResourceInstance, type RestApi } from "../../model";
 import { blocks } from "../../load/json";
 import { hasEdgeAuth } from "../cloudfront";
+import { distributionValueLinks } from "../edge-links";
 import { known } from "../lookups";
 import { managed, referenced, textOf } from "./refs";
 
@@ -83,11 +84,16 @@ function frontingOf(model: Model) {
   if (f === undefined) {
     const all = managed(model, "aws_cloudfront_distribution").map((d): Fronting => {
       const origins = blocks(d.values["origin"]);
-      const named = apisNamedBy(model, d, "origin");
-      const literal = origins.some((o) => {
-        const domain = o["domain_name"];
-        return (typeof domain === "string" && domain.includes(".execute-api.")) || (isUnknown(domain) && (domain.expression ?? "").includes("execute-api"));
-      });
+      // By reference (the configuration), and by value (a state document; edge-links.ts): an origin host that
+      // names no API, or several, is the literal case below.
+      const byValue = distributionValueLinks(model, d);
+      const named = [...new Set([...apisNamedBy(model, d, "origin"), ...byValue.apis])];
+      const literal =
+        byValue.unresolved.length > 0 ||
+        origins.some((o) => {
+          const domain = o["domain_name"];
+          return isUnknown(domain) && (domain.expression ?? "").includes("execute-api");
+        });
       return { d, named, literal };
     });
     const byApi = new Map<string, number[]>();

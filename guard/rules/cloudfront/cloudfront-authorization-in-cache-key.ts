@@ -3,6 +3,7 @@
 import { isUnknown, type Model, type ResourceInstance } from "../../model";
 import { firstBlock, type JsonObject } from "../../load/json";
 import { CACHING_DISABLED, apiDistributions, behaviors, distributionFinding, refsOf, resolveRefs, type Behavior } from "../../access/cloudfront";
+import { linkedByValue } from "../../access/edge-links";
 import type { Rule, RuleFinding } from "../types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
@@ -33,7 +34,12 @@ function legacySafe(b: JsonObject): string | undefined {
 function behaviorGap(model: Model, d: ResourceInstance, b: Behavior): string | undefined {
   const id = b.block["cache_policy_id"];
   if (id === CACHING_DISABLED) return undefined;
-  if (typeof id === "string" && id !== "") return `it uses cache policy ${id}, which is neither CachingDisabled nor defined here`;
+  if (typeof id === "string" && id !== "") {
+    // A state document (the live audit) names the policy by its id: the one defined here with that id.
+    const byId = linkedByValue(model, d, id, ["aws_cloudfront_cache_policy"], ["id"]);
+    if (byId.length !== 1) return `it uses cache policy ${id}, which is neither CachingDisabled nor defined here`;
+    return policySafe(byId[0] as ResourceInstance);
+  }
   if (id === undefined || id === null || id === "") return legacySafe(b.block);
   // A reference: cdk.tf.json names the policy; a plan only lists what the behavior block references.
   const named = refsOf(id);

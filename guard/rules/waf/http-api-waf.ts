@@ -4,6 +4,7 @@ import { blocks } from "../../load/json";
 import { isUnknown, type Model, type RestApi } from "../../model";
 import { known, show } from "../../access/lookups";
 import { refsOf, resolveRefs } from "../../access/cloudfront";
+import { distributionValueLinks } from "../../access/edge-links";
 import { entrancesOf } from "../../access/doors/entrances";
 import { mutualTlsOnly } from "../../access/mutual-tls";
 import type { Rule, RuleFinding } from "../types";
@@ -18,6 +19,8 @@ function wafFrontedAddresses(model: Model): Set<string> {
     if (!hasAcl) continue;
     const refs = [...blocks(d.values["origin"]).flatMap((o) => refsOf(o["domain_name"])), ...(d.references["origin"] ?? [])];
     for (const r of resolveRefs(model, d, refs, "aws_apigatewayv2_api")) out.add(r.address);
+    // By value too (a state document: the origin is the API's execute-api host or a custom domain mapped to it).
+    for (const r of distributionValueLinks(model, d).apis) if (r.type === "aws_apigatewayv2_api") out.add(r.address);
   }
   return out;
 }

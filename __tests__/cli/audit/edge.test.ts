@@ -1,0 +1,273 @@
+// CloudFront and Lambda@Edge read from the account (aws-sdk-client-mock): the distribution in front of the REST API
+// is linked to it by its origin's execute-api host (a state document carries values, not references), so the edge
+// rules judge the live account. As deployed it passes; a console drift on the edge (the origin secret header
+// removed, the web ACL detached, a behavior's verifier association removed) exits 1 naming the distribution.
+// Function tags are read: handler-decider-declared is judged. No origin secret is kept.
+import { appendFileSync } from "node:fs";
+import { ListDistributionsCommand } from "@aws-sdk/client-cloudfront";
+import { ListTagsCommand } from "@aws-sdk/client-lambda";
+import { main } from "../../../cli/audit";
+import { readAccount } from "../../../cli/private/audit/read";
+import { deployedModel } from "../../../cli/private/audit/state";
+import { apiDistributions } from "../../../guard/access/cloudfront";
+import { entrancesOf } from "../../../guard/access/doors/entrances";
+import {
+  ORIGIN_SECRET_MARKER,
+  REGION,
+  behaviorWithoutEdge,
+  compliantAccount,
+  edgeAccount,
+  edgeDistribution,
+  installAccount,
+  writePolicy,
+  type FakeAccount,
+  type Mocks,
+} from "./fake-account";
+
+type Finding = { rule: string; severity: string; address: string; message: string };
+
+async function audit(account: FakeAccount, format = "json") {
+  mocks = installAccount(account);
+  let out = "";
+  let err = "";
+  const code = await main(
+    ["--region", REGION, "--policy", writePolicy(), "--format", format],
+    { out: (s) => (out += s), err: (s) => (err += s) },
+    undefined,
+    {},
+  );
+  return { code, err, out, findings: out === "" || format !== "json" ? [] : (JSON.parse(out) as { findings: Finding[] }).findings };
+}
+
+let mocks: Mocks | undefined;
+afterEach(() => mocks?.restore());
+
+const EDGE_RULES = [
+  "cloudfront-https-only",
+  "cloudfront-tls-1-2",
+  "cloudfront-web-acl",
+  "cloudfront-authorization-in-cache-key",
+  "edge-auth-on-viewer-request",
+  "edge-origin-protected",
+  "backend-doors-intended",
+];
+
+describe("GIVEN the API behind CloudFront with edge authentication, as deployed", () => {
+  test("WHEN read for eu-west-1 THEN the distributions are listed in us-east-1 and linked to the API by their origin host", async () => {
+    mocks = installAccount(edgeAccount());
+    const snap = await readAccount({ regions: [REGION] });
+    const regions = await Promise.all(
+      mocks.cf.commandCalls(ListDistributionsCommand).map((c) => (c.thisValue as { config: { region: () => Promise<string> } }).config.region()),
+    );
+    expect(regions).toEqual(["us-east-1"]);
+    const { model } = deployedModel(snap);
+    const [d] = apiDistributions(model);
+    expect(d?.resource.address).toContain("E2SHOPDEV");
+    expect(d?.apiAddresses).toEqual([model.apis[0]?.address]);
+    // The doors graph names the distribution as an entrance to the API, by value, verified (not "any API of the stack").
+    const door = entrancesOf(model, model.apis[0]!).find((e) => e.kind === "distribution");
+    expect(door).toMatchObject({ verifier: true });
+    expect(door?.notVerified).toBeUndefined();
+    // The edge version is read by its qualified ARN, in us-east-1.
+    expect(model.resources.filter((r) => r.type === "aws_lambda_function").map((r) => r.values["qualified_arn"])).toContain(
+      "arn:aws:lambda:us-east-1:111122223333:function:shop-edge-verifier:3",
+    );
+  });
+
+  test("WHEN read for two regions THEN the distribution is kept with the region its origin is in, not the first", async () => {
+    mocks = installAccount(edgeAccount());
+    const snap = await readAccount({ regions: ["us-west-2", REGION] });
+    expect(snap.regions.map((r) => [r.region, (r.edge?.distributions ?? []).map((d) => d.Id), (r.edge?.functions ?? []).length])).toEqual([
+      ["us-west-2", [], 0],
+      [REGION, ["E2SHOPDEV"], 1],
+    ]);
+    // Linked in that region's document, as with one region.
+    const { model } = deployedModel(snap);
+    expect(apiDistributions(model).map((d) => [d.resource.source.file, d.apiAddresses.length])).toEqual([[`aws:111122223333:${REGION}`, 1]]);
+  });
+
+  test("WHEN audited THEN exit 0 and the edge rules are judged, none 'not verified'", async () => {
+    const r = await audit(edgeAccount());
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(r.code).toBe(0);
+    for (const id of [...EDGE_RULES, "handler-decider-declared"]) expect([id, r.findings.filter((f) => f.rule === id)]).toEqual([id, []]);
+  });
+
+  test("WHEN rendered in every format (with a finding on the distribution) THEN the origin secret appears nowhere, and the snapshot does not keep it", async () => {
+    mocks = installAccount(edgeAccount());
+    expect(JSON.stringify(await readAccount({ regions: [REGION] }))).not.toContain(ORIGIN_SECRET_MARKER);
+    mocks.restore();
+    for (const format of ["table", "json", "junit", "sarif", "markdown", "html", "oscal"]) {
+      const r = await audit({ ...edgeAccount(), distributions: [{ ...edgeDistribution(), WebACLId: "" }] }, format);
+      expect([format, r.out.length > 0, r.out.includes(ORIGIN_SECRET_MARKER)]).toEqual([format, true, false]);
+      mocks.restore();
+    }
+  });
+});
+
+describe("GIVEN console drifts on the edge", () => {
+  test("WHEN the origin's X-Origin-Verify header is removed THEN exit 1: edge-origin-protected, critical, names the distribution", async () => {
+    const a = edgeAccount();
+    const d = edgeDistribution();
+    const origin = d.Origins!.Items![0]!;
+    d.Origins = { Quantity: 1, Items: [{ ...origin, CustomHeaders: { Quantity: 0, Items: [] } }] };
+    a.distributions = [d];
+    const r = await audit(a);
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "edge-origin-protected",
+        severity: "critical",
+        address: expect.stringContaining("E2SHOPDEV"),
+        message: expect.stringContaining("x-origin-verify"),
+      }),
+    );
+  });
+
+  test("WHEN the stage's web ACL stops requiring the header (default ALLOW) THEN exit 1 naming the stage behind the distribution", async () => {
+    const r = await audit({ ...edgeAccount(), regionalDefault: "allow" });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "edge-origin-protected",
+        message: expect.stringMatching(/does not restrict the stage to CloudFront: its default action is not BLOCK/),
+      }),
+    );
+  });
+
+  test("WHEN the distribution's web ACL is detached THEN exit 1: cloudfront-web-acl names the distribution", async () => {
+    const r = await audit({ ...edgeAccount(), distributions: [{ ...edgeDistribution(), WebACLId: "" }] });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: "cloudfront-web-acl", severity: "high", address: expect.stringContaining("E2SHOPDEV") }));
+  });
+
+  test("WHEN the verifier's association is removed from the /pets* behavior THEN exit 1: edge-auth-on-viewer-request names that behavior", async () => {
+    const r = await audit({
+      ...edgeAccount(),
+      distributions: [{ ...edgeDistribution(), CacheBehaviors: { Quantity: 1, Items: [behaviorWithoutEdge("/pets*")] } }],
+    });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "edge-auth-on-viewer-request",
+        severity: "critical",
+        message: expect.stringContaining("cache behavior /pets* has no viewer-request function"),
+      }),
+    );
+  });
+
+  test("WHEN the viewer policy is switched to allow-all THEN exit 1: cloudfront-https-only", async () => {
+    const d = edgeDistribution();
+    d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, ViewerProtocolPolicy: "allow-all" };
+    const r = await audit({ ...edgeAccount(), distributions: [d] });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: "cloudfront-https-only", message: expect.stringContaining("allow-all") }));
+  });
+
+  test("WHEN ListDistributions is denied THEN the edge rules are not verified, never passed", async () => {
+    mocks = installAccount(edgeAccount());
+    mocks.cf.on(ListDistributionsCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } }));
+    let out = "";
+    const code = await main(
+      ["--region", REGION, "--policy", writePolicy(), "--format", "json"],
+      { out: (s) => (out += s), err: () => undefined },
+      undefined,
+      {},
+    );
+    const findings = (JSON.parse(out) as { findings: Finding[] }).findings;
+    expect(code).toBe(0);
+    for (const id of ["cloudfront-web-acl", "edge-origin-protected", "backend-doors-intended"])
+      expect(findings).toContainEqual(
+        expect.objectContaining({ rule: id, address: "(audit)", message: expect.stringMatching(/is not verified: .*ListDistributions: access denied/) }),
+      );
+  });
+});
+
+describe("GIVEN a backend the policy names as a decider (function tags are read)", () => {
+  const withDeciders = () => {
+    const file = writePolicy();
+    appendFileSync(file, 'deciders:\n  "shop-dev-backend": "Checks the caller\'s group before it answers."\n');
+    return file;
+  };
+  const run = async (account: FakeAccount) => {
+    mocks = installAccount(account);
+    let out = "";
+    const code = await main(
+      ["--region", REGION, "--policy", withDeciders(), "--format", "json"],
+      { out: (s) => (out += s), err: () => undefined },
+      undefined,
+      {},
+    );
+    return { code, findings: (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.rule === "handler-decider-declared") };
+  };
+
+  test("WHEN the function carries its access-decider tag THEN handler-decider-declared is judged and passes", async () => {
+    const r = await run({ ...compliantAccount(), backendTags: { "access-decider": "checks the group" } });
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  test("WHEN the tag was removed in the console THEN exit 1 naming the function", async () => {
+    const r = await run(compliantAccount());
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(expect.objectContaining({ severity: "high", address: expect.stringContaining("shop-dev-backend") }));
+  });
+
+  test("WHEN ListTags is denied THEN the rule is not verified, never passed", async () => {
+    mocks = installAccount({ ...compliantAccount(), backendTags: { "access-decider": "checks the group" } });
+    mocks.fn.on(ListTagsCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } }));
+    let out = "";
+    await main(["--region", REGION, "--policy", withDeciders(), "--format", "json"], { out: (s) => (out += s), err: () => undefined }, undefined, {});
+    const findings = (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.rule === "handler-decider-declared");
+    expect(findings).toContainEqual(expect.objectContaining({ address: "(audit)", message: expect.stringMatching(/not verified: .*ListTags/) }));
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("GIVEN a route the policy intends EDGE (open at the gateway, authenticated by the verifier)", () => {
+  const edgePolicy = () => {
+    const file = writePolicy();
+    appendFileSync(file, ["overrides:", '  - apis: ["shop-*"]', "    routes:", '      "GET /health":', "        type: EDGE", ""].join("\n"));
+    return file;
+  };
+  const run = async (account: FakeAccount) => {
+    mocks = installAccount(account);
+    let out = "";
+    const code = await main(
+      ["--region", REGION, "--policy", edgePolicy(), "--format", "json"],
+      { out: (s) => (out += s), err: () => undefined },
+      undefined,
+      {},
+    );
+    return { code, findings: (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.message.includes("GET /health")) };
+  };
+
+  test("WHEN the edge is as deployed THEN the route's edge protection holds; only what the verifier enforces inside is not verified", async () => {
+    const r = await run(edgeAccount());
+    expect(r.code).toBe(0);
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    // Its bundled configuration is not in the account (as an authorizer's route table): said so, naming the live
+    // version the association was linked to by value.
+    expect(r.findings).toEqual([
+      expect.objectContaining({
+        rule: "method-matches-policy",
+        message: expect.stringMatching(
+          /edge-config\.json, not available for aws_lambda_function\.live\["111122223333 us-east-1 function shop-edge-verifier:3"\].*not verified$/,
+        ),
+      }),
+    ]);
+  });
+
+  test("WHEN every verifier association is removed in the console THEN exit 1: the EDGE route is open, naming the distribution", async () => {
+    const d = {
+      ...edgeDistribution(),
+      DefaultCacheBehavior: behaviorWithoutEdge("*"),
+      CacheBehaviors: { Quantity: 1, Items: [behaviorWithoutEdge("/pets*")] },
+    };
+    const r = await run({ ...edgeAccount(), distributions: [d] });
+    expect(r.code).toBe(1);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ severity: "critical", message: expect.stringMatching(/E2SHOPDEV.*has no viewer-request Lambda@Edge function/) }),
+    );
+  });
+});

@@ -1,0 +1,169 @@
+// Links by value (guard/access/edge-links.ts), on `terraform show -json` state documents, which carry values and no
+// references: an origin host names the API, custom domain or function URL it reaches; one naming nothing here is
+// external; one naming several, or an execute-api host of no API here, is not verified, never linked to one API.
+import { modelFromStacks, readDocument } from "../../../guard/load";
+import { apiDistributions } from "../../../guard/access/cloudfront";
+import { entrancesOf } from "../../../guard/access/doors/entrances";
+import { originLink } from "../../../guard/access/edge-links";
+import { stageAcls } from "../../../guard/access/origin";
+import { HttpApiWaf } from "../../../guard/rules/waf/http-api-waf";
+
+const EMPTY = { policies: [] } as unknown as Parameters<typeof HttpApiWaf.check>[1];
+
+type R = { type: string; name: string; values: Record<string, unknown> };
+
+function model(resources: readonly R[]) {
+  const doc = {
+    format_version: "1.0",
+    terraform_version: "1.11.0",
+    values: {
+      root_module: { resources: resources.map((r) => ({ address: `${r.type}.${r.name}`, mode: "managed", type: r.type, name: r.name, values: r.values })) },
+    },
+  };
+  const { stack, format } = readDocument(doc, { file: "state.json", stack: "live" }, "after");
+  return modelFromStacks([{ stack, format, file: "state.json" }], "after");
+}
+
+const api = (name: string, id: string, region = "eu-west-1"): R => ({
+  type: "aws_api_gateway_rest_api",
+  name,
+  values: { id, name, arn: `arn:aws:apigateway:${region}::/restapis/${id}`, root_resource_id: `${id}-root` },
+});
+const distribution = (...domains: string[]): R => ({
+  type: "aws_cloudfront_distribution",
+  name: "edge",
+  values: {
+    id: "E1",
+    web_acl_id: "",
+    origin: domains.map((d, i) => ({ origin_id: `o${i}`, domain_name: d, custom_header: [] })),
+    default_cache_behavior: [{ target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: [] }],
+    ordered_cache_behavior: [],
+  },
+});
+
+describe("GIVEN a distribution in a state document", () => {
+  test("WHEN its origin is an API's execute-api host THEN it fronts that API, verified", () => {
+    const m = model([api("a", "abc123"), api("b", "def456"), distribution("abc123.execute-api.eu-west-1.amazonaws.com")]);
+    expect(apiDistributions(m).map((d) => d.apiAddresses)).toEqual([["aws_api_gateway_rest_api.a"]]);
+    const a = m.apis.find((x) => x.name === "a")!;
+    const b = m.apis.find((x) => x.name === "b")!;
+    expect(entrancesOf(m, a).filter((e) => e.kind === "distribution")).toEqual([expect.not.objectContaining({ notVerified: expect.anything() })]);
+    expect(entrancesOf(m, b).filter((e) => e.kind === "distribution")).toEqual([]);
+  });
+
+  test("WHEN the host names an API of the same id in another region THEN it is not that API: not verified, for every API", () => {
+    const m = model([api("a", "abc123", "us-east-1"), distribution("abc123.execute-api.eu-west-1.amazonaws.com")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abc123.execute-api.eu-west-1.amazonaws.com" })).toMatchObject({ kind: "unresolved" });
+    expect(apiDistributions(m).map((x) => x.apiAddresses)).toEqual([[]]);
+    expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+
+  test("WHEN the host is a custom domain mapped to an API THEN it fronts that API; an unmapped or foreign host is external", () => {
+    const m = model([
+      api("a", "abc123"),
+      {
+        type: "aws_api_gateway_domain_name",
+        name: "d",
+        values: { id: "api.shop.example", domain_name: "api.shop.example", regional_domain_name: "d-xyz.execute-api.eu-west-1.amazonaws.com" },
+      },
+      { type: "aws_api_gateway_base_path_mapping", name: "m", values: { domain_name: "api.shop.example", api_id: "abc123", base_path: "" } },
+      distribution("d-xyz.execute-api.eu-west-1.amazonaws.com", "assets.s3.amazonaws.com"),
+    ]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "API.shop.example." })).toMatchObject({ kind: "api" });
+    expect(originLink(m, d, { domain_name: "assets.s3.amazonaws.com" })).toEqual({ kind: "external" });
+    expect(originLink(m, d, { domain_name: "abcd.lambda-url.eu-west-1.on.aws" })).toEqual({ kind: "external" });
+    expect(apiDistributions(m).map((x) => x.apiAddresses)).toEqual([["aws_api_gateway_rest_api.a"]]);
+  });
+
+  test("WHEN two custom domains share the host THEN it is ambiguous: not verified, never one API", () => {
+    const dn = (name: string): R => ({
+      type: "aws_api_gateway_domain_name",
+      name,
+      values: { id: name, domain_name: `${name}.example`, regional_domain_name: "d-same.execute-api.eu-west-1.amazonaws.com" },
+    });
+    const m = model([api("a", "abc123"), dn("one"), dn("two"), distribution("d-same.execute-api.eu-west-1.amazonaws.com")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "d-same.execute-api.eu-west-1.amazonaws.com" })).toMatchObject({
+      kind: "unresolved",
+      why: expect.stringContaining("2 custom domains"),
+    });
+    expect(apiDistributions(m).map((x) => x.apiAddresses)).toEqual([[]]);
+  });
+
+  test("WHEN the host is a function URL of the stack THEN it is that URL", () => {
+    const m = model([
+      {
+        type: "aws_lambda_function_url",
+        name: "u",
+        values: { function_name: "f", authorization_type: "NONE", function_url: "https://abcd.lambda-url.eu-west-1.on.aws/" },
+      },
+      distribution("abcd.lambda-url.eu-west-1.on.aws"),
+    ]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abcd.lambda-url.eu-west-1.on.aws" })).toMatchObject({ kind: "function-url" });
+  });
+});
+
+describe("GIVEN a stage's web ACL association in a state document", () => {
+  const acl = (name: string, arn: string): R => ({
+    type: "aws_wafv2_web_acl",
+    name,
+    values: { id: name, name, arn, scope: "REGIONAL", default_action: [{ block: [{}] }], rule: [] },
+  });
+  const stageR: R = {
+    type: "aws_api_gateway_stage",
+    name: "s",
+    values: { id: "s", rest_api_id: "abc123", stage_name: "dev", arn: "arn:aws:apigateway:eu-west-1::/restapis/abc123/stages/dev" },
+  };
+  const assoc: R = { type: "aws_wafv2_web_acl_association", name: "w", values: { resource_arn: stageR.values["arn"], web_acl_arn: "arn:acl/one" } };
+  test("WHEN web_acl_arn is one ACL's ARN THEN that ACL; WHEN two ACLs hold it THEN none (fail closed)", () => {
+    const one = model([api("a", "abc123"), stageR, assoc, acl("one", "arn:acl/one")]);
+    expect(stageAcls(one, one.stages[0]!.wafAssociations, one.stages[0]!.resource).map((a) => a.address)).toEqual(["aws_wafv2_web_acl.one"]);
+    const two = model([api("a", "abc123"), stageR, assoc, acl("one", "arn:acl/one"), acl("dup", "arn:acl/one")]);
+    expect(stageAcls(two, two.stages[0]!.wafAssociations, two.stages[0]!.resource)).toEqual([]);
+  });
+});
+
+describe("GIVEN an HTTP API in a state document", () => {
+  const httpApi: R = {
+    type: "aws_apigatewayv2_api",
+    name: "h",
+    values: { id: "h1x2y3", name: "shop-http", protocol_type: "HTTP", arn: "arn:aws:apigateway:eu-west-1::/apis/h1x2y3", disable_execute_api_endpoint: false },
+  };
+  test("WHEN a distribution with a web ACL has its execute-api host as origin THEN http-api-waf sees it fronted (medium), and without the ACL not", () => {
+    const withAcl = distribution("h1x2y3.execute-api.eu-west-1.amazonaws.com");
+    const fronted = HttpApiWaf.check(
+      model([httpApi, { ...withAcl, values: { ...withAcl.values, web_acl_id: "arn:aws:wafv2:us-east-1:1:global/webacl/e/1" } }]),
+      EMPTY,
+    );
+    expect(fronted).toEqual([expect.objectContaining({ severity: "medium", message: expect.stringContaining("has CloudFront + WAF in front") })]);
+    const bare = HttpApiWaf.check(model([httpApi, withAcl]), EMPTY);
+    expect(bare).toEqual([expect.objectContaining({ message: expect.stringContaining("no CloudFront distribution with one fronts it") })]);
+    expect(bare[0]?.severity).toBeUndefined();
+  });
+});
+
+describe("GIVEN execute-api hosts in other forms", () => {
+  test("WHEN the host is of the China partition THEN it names the API; WHEN it is a form not parsed THEN not verified, never external", () => {
+    const m = model([api("a", "abc123", "cn-north-1"), distribution("abc123.execute-api.cn-north-1.amazonaws.com.cn")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abc123.execute-api.cn-north-1.amazonaws.com.cn" })).toMatchObject({ kind: "api" });
+    expect(originLink(m, d, { domain_name: "abc123-vpce-0a1b2c.execute-api.cn-north-1.vpce.amazonaws.com" })).toMatchObject({ kind: "unresolved" });
+  });
+});
+
+describe("GIVEN a custom domain whose mapping names its API by no value", () => {
+  test("WHEN a distribution's origin is that domain THEN which API it reaches is not verified, never external", () => {
+    const m = model([
+      api("a", "abc123"),
+      { type: "aws_api_gateway_domain_name", name: "d", values: { id: "api.shop.example", domain_name: "api.shop.example" } },
+      { type: "aws_api_gateway_base_path_mapping", name: "m", values: { domain_name: "api.shop.example", api_id: "", base_path: "" } },
+      distribution("api.shop.example"),
+    ]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "api.shop.example" })).toMatchObject({ kind: "unresolved" });
+    expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
