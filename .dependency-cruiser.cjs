@@ -10,7 +10,7 @@
  * authorizer cache key: one definition for the spec, the constructs, the Lambdas and the checker.
  */
 const KERNEL = ["^kernel/"];
-const SPEC = ["^spec/"];
+const SPEC = ["^access-spec/"];
 const LAMBDAS = ["^lambdas/"];
 const CONSTRUCTS = ["^constructs/"];
 const STACKS = ["^stacks/", "^main[.]ts$"];
@@ -40,7 +40,7 @@ const never = (name, comment, from, to, toNot, fromNot) => ({
 
 const GUARD = ["^guard/"];
 /** Every module of the project (packages resolve under node_modules, wherever it is linked from). */
-const PROJECT = ["^(kernel|spec|lambdas|constructs|stacks|guard|cli|bench|scripts)/", "^main[.]ts$"];
+const PROJECT = ["^(kernel|access-spec|lambdas|constructs|stacks|guard|cli|bench|scripts)/", "^main[.]ts$"];
 const BUILDS = [...SPEC, ...LAMBDAS, ...CONSTRUCTS, ...STACKS];
 const LAYERED = [...KERNEL, ...BUILDS, ...MODEL, ...POLICY, ...ACCESS, ...RULES, ...REVIEW, ...CONFORMANCE, ...REPORT, ...CLI, ...TOOLS];
 

@@ -3,7 +3,7 @@
 // cdktf and the stacks load only once the specs are valid, so a bad spec is reported without that cost.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { selectSpecs, SYNTH_MARKER } from "./spec/select";
+import { selectSpecs, SYNTH_MARKER } from "./access-spec/select";
 
 async function main(): Promise<void> {
   const selection = selectSpecs(process.env);

@@ -1,4 +1,4 @@
-// Audit benchmark (issue 18): SDK calls per route of a live audit of 50 REST APIs x 100 routes (target <= 0.05:
+// Audit benchmark: SDK calls per route of a live audit of 50 REST APIs x 100 routes (target <= 0.05:
 // no per-method calls; one export per stage for what it serves), and its wall time against a loopback fake of the AWS endpoints answering each request after
 // a realistic latency (bench/private/fake-aws.ts), through the real SDK clients with their adaptive retry. The
 // audit runs whole (read, adapter, every rule, the JSON report); the median of RUNS is reported.

@@ -10,8 +10,8 @@ import type { Jwks } from "aws-jwt-verify/jwk";
 import { buildHandlerCode, bundleLambda } from "../constructs/private/bundle";
 import { Authorizer } from "../lambdas/authorizer/decide";
 import { routeTableJson } from "../kernel/contracts/route-table";
-import { buildRouteTables } from "../spec/route-table";
-import { petstoreDev } from "../spec/samples/petstore";
+import { buildRouteTables } from "../access-spec/route-table";
+import { petstoreDev } from "../access-spec/samples/petstore";
 
 const root = resolve(__dirname, "..");
 const POOL = "eu-west-1_BenchPool1";

@@ -1,4 +1,4 @@
-// Gate benchmark (issue 16): the gate's whole work on a 1,000-route API as the pull-request workflow and
+// Gate benchmark: the gate's whole work on a 1,000-route API as the pull-request workflow and
 // scripts/ci/gate.sh run it, through the real commands (npm run synth / plan / check / review), against the head's
 // offline plan alone; and `npm run plan --jobs 2` against `--jobs 1` on four stacks. Median of RUNS each.
 //   head: synth, offline plan, check        base: synth, review of base against head
@@ -91,7 +91,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const planAlone = pick("plan");
 
     // Four stacks: the sample (two) and examples/orders (two), planned offline one at a time and two at a time.
-    const four = ["spec/samples/petstore.ts", "examples/orders/orders-dev.yaml", "examples/orders/orders-prod.json"].join(",");
+    const four = ["access-spec/samples/petstore.ts", "examples/orders/orders-dev.yaml", "examples/orders/orders-prod.json"].join(",");
     timed(["synth"], { ...env, ACCESS_SPEC: four, CDKTF_OUTDIR: join(dir, "four", "cdktf.out") });
     const jobs1: number[] = [];
     const jobs2: number[] = [];

@@ -1,4 +1,4 @@
-// HTTP API benchmark (issue 11): `check` (load + every rule) of a real `terraform show -json` plan of 1,000
+// HTTP API benchmark: `check` (load + every rule) of a real `terraform show -json` plan of 1,000
 // HTTP API routes, as a ratio to the time `terraform show -json` takes for that plan (target <= 0.10; the method
 // of bench/check.ts: medians of 3, each check in a fresh process). Needs terraform and TF_PROVIDER_MIRROR.
 import { mkdtempSync } from "node:fs";

@@ -1,4 +1,4 @@
-// JUnit evidence benchmark (issue 20): size and rendering time of `check --format junit` (one testcase per rule and
+// JUnit evidence benchmark: size and rendering time of `check --format junit` (one testcase per rule and
 // subject) next to the table format (findings and coverage, as `check` prints it), on the check benchmark's synthetic plans of 1,000 and 10,000 methods; and the
 // time to build the policy tests of the same model (what __tests__/policy declares). Each size runs in a fresh
 // child process; the median of RUNS by JUnit rendering time is reported.

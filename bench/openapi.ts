@@ -1,4 +1,4 @@
-// OpenAPI body benchmark (issue 11): `check` (load + every rule) of a real `terraform show -json` plan of a REST
+// OpenAPI body benchmark: `check` (load + every rule) of a real `terraform show -json` plan of a REST
 // API whose body declares 1,000 operations, as a ratio to the time `terraform show -json` takes for that plan
 // (target <= 0.10; bench/check.ts's method: medians of 3, each check in a fresh process). The body must be known
 // at plan time to be in the plan, so its ARNs are literals. Needs terraform and TF_PROVIDER_MIRROR.

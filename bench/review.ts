@@ -14,7 +14,7 @@ import { diffModels } from "../guard/review/diff";
 import { renderMarkdown } from "../guard/report/review/markdown";
 import { loadRouteTables } from "../guard/review/route-tables";
 import { AccessStack } from "../stacks/access-stack";
-import { validateSpec } from "../spec/validate";
+import { validateSpec } from "../access-spec/validate";
 import { generatedSpec } from "./private/generated-spec";
 import { medianOfChildren } from "./private/measure";
 import { planIn, timeShow } from "./private/terraform-show";

@@ -1,4 +1,4 @@
-// Start-up benchmark (issue 11): the installed command (`node_modules/.bin/api-access-check`, installed from the
+// Start-up benchmark: the installed command (`node_modules/.bin/api-access-check`, installed from the
 // packed bundle as another repository would) checking a 10-route plan, as a ratio to `node -e 0`; median of RUNS
 // runs each, interleaved so a busy machine slows both alike. Target <= 3x. `npm run check` (tsx) for context.
 import { spawnSync } from "node:child_process";

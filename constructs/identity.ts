@@ -10,7 +10,7 @@ import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-po
 import { CognitoIdentityPoolRolesAttachment } from "@cdktf/provider-aws/lib/cognito-identity-pool-roles-attachment";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { AccessSpec, AppClientSpec, GroupSpec } from "../spec/types";
+import type { AccessSpec, AppClientSpec, GroupSpec } from "../access-spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
 import { groupRoleName, terraformId } from "./private/names";
 

@@ -1,13 +1,13 @@
 // IAM grants for AWS_IAM routes: each named role gets `execute-api:Invoke` on exactly the method ARNs
 // of the routes naming it, and on nothing else (a Deny on the deeper paths IAM's `*` would also admit; see
-// spec/invoke-grants.ts). Also the invoker roles the spec declares.
+// access-spec/invoke-grants.ts). Also the invoker roles the spec declares.
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { AccessSpec } from "../spec/types";
+import type { AccessSpec } from "../access-spec/types";
 import { policyDocument, type PolicyStatement } from "./private/iam";
 import { executeApiArn } from "../kernel/match/route";
-import { describeConflict, planInvokeGrants, principalKey } from "../spec/invoke-grants";
+import { describeConflict, planInvokeGrants, principalKey } from "../access-spec/invoke-grants";
 import { invokerRoleName, terraformId } from "./private/names";
 
 export interface InvokeGrantsProps {

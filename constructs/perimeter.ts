@@ -4,7 +4,7 @@
 import { TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider, type AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
-import type { AccessSpec, EdgeScheme } from "../spec/types";
+import type { AccessSpec, EdgeScheme } from "../access-spec/types";
 import { ApiDistribution } from "./edge/distribution";
 import { EdgeVerifier } from "./edge/edge-verifier";
 import { ProtectedWebAcl } from "./waf/web-acl";

@@ -12,7 +12,7 @@ import { ApiGatewayIntegrationResponse } from "@cdktf/provider-aws/lib/api-gatew
 import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-authorizer";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import type { TerraformResource } from "cdktf";
-import type { AccessSpec, IntegrationSpec, RouteSpec } from "../spec/types";
+import type { AccessSpec, IntegrationSpec, RouteSpec } from "../access-spec/types";
 import { routeArnPattern } from "../kernel/match/route";
 import { routeId, terraformId } from "./private/names";
 

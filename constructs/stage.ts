@@ -10,7 +10,7 @@ import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import type { AccessSpec } from "../spec/types";
+import type { AccessSpec } from "../access-spec/types";
 import { configurationHash } from "./private/configured";
 import { serviceTrustPolicy } from "./private/iam";
 

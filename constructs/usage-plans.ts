@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { ApiGatewayUsagePlan } from "@cdktf/provider-aws/lib/api-gateway-usage-plan";
 import { ApiGatewayApiKey } from "@cdktf/provider-aws/lib/api-gateway-api-key";
 import { ApiGatewayUsagePlanKey } from "@cdktf/provider-aws/lib/api-gateway-usage-plan-key";
-import type { AccessSpec } from "../spec/types";
+import type { AccessSpec } from "../access-spec/types";
 import { terraformId } from "./private/names";
 import { parseRouteKey } from "../kernel/match/route";
 

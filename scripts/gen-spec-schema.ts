@@ -1,8 +1,8 @@
 // `npm run schema`: writes schema/access-spec.schema.json, the JSON Schema (draft-07, what editors' YAML and JSON
-// support ships) of a spec file, generated from spec/types.ts so the TypeScript types stay the one source of truth.
+// support ships) of a spec file, generated from access-spec/types.ts so the TypeScript types stay the one source of truth.
 // It reads the declarations' syntax with the TypeScript compiler and fails on any type form it does not know, so a
 // new kind of field can never turn into a silently permissive schema. The schema checks shape only (types, enums,
-// required and unknown keys, as spec/parse.ts does); references and AWS limits are validateSpec's job.
+// required and unknown keys, as access-spec/parse.ts does); references and AWS limits are validateSpec's job.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import * as ts from "typescript";
@@ -10,7 +10,7 @@ import * as ts from "typescript";
 export type JsonSchema = { [keyword: string]: unknown };
 
 const ROOT_TYPE = "AccessSpec";
-export const TYPES_FILE = resolve(__dirname, "..", "spec", "types.ts");
+export const TYPES_FILE = resolve(__dirname, "..", "access-spec", "types.ts");
 export const SCHEMA_FILE = resolve(__dirname, "..", "schema", "access-spec.schema.json");
 
 type Declaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
@@ -32,13 +32,13 @@ class Generator {
     const properties = body.properties as Record<string, JsonSchema>;
     return {
       $schema: "http://json-schema.org/draft-07/schema#",
-      $comment: "Generated from spec/types.ts by scripts/gen-spec-schema.ts (npm run schema); do not edit.",
+      $comment: "Generated from access-spec/types.ts by scripts/gen-spec-schema.ts (npm run schema); do not edit.",
       title: "Access spec",
       description:
-        "Who may call one API in one environment (spec/types.ts). This schema checks the shape; `npm run synth` " +
+        "Who may call one API in one environment (access-spec/types.ts). This schema checks the shape; `npm run synth` " +
         "also checks every reference (scopes, groups, authorizers, usage plans, clients, roles) and AWS limit.",
       type: "object",
-      // A spec file names its schema for editors; spec/parse.ts accepts this one key beside the spec's own.
+      // A spec file names its schema for editors; access-spec/parse.ts accepts this one key beside the spec's own.
       properties: { $schema: { type: "string", description: "Path or URL of this JSON Schema, for editors; not part of the spec." }, ...properties },
       ...(body.required === undefined ? {} : { required: body.required }),
       additionalProperties: false,
@@ -48,7 +48,7 @@ class Generator {
 
   private declaration(name: string, at: ts.Node): Declaration {
     const decl = this.declarations.get(name);
-    if (decl === undefined) throw this.error(at, `unknown type ${name} (only types declared in spec/types.ts can be turned into the schema)`);
+    if (decl === undefined) throw this.error(at, `unknown type ${name} (only types declared in access-spec/types.ts can be turned into the schema)`);
     if (decl.typeParameters !== undefined) throw this.error(decl, `generic type ${name} is not supported`);
     return decl;
   }
@@ -203,8 +203,8 @@ function withDoc(schema: JsonSchema, doc: Doc): JsonSchema {
   };
 }
 
-/** The schema of a spec, from the text of spec/types.ts. */
-export function generateSpecSchema(typesSource: string, fileName = "spec/types.ts"): JsonSchema {
+/** The schema of a spec, from the text of access-spec/types.ts. */
+export function generateSpecSchema(typesSource: string, fileName = "access-spec/types.ts"): JsonSchema {
   const source = ts.createSourceFile(fileName, typesSource, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   return new Generator(source).root();
 }

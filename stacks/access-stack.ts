@@ -4,9 +4,9 @@ import * as path from "node:path";
 import { Construct } from "constructs";
 import { Fn, Lazy, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { AccessSpec, BackendSpec } from "../spec/types";
+import type { AccessSpec, BackendSpec } from "../access-spec/types";
 import { ROUTE_TABLE_FILE, routeTableJson } from "../kernel/contracts/route-table";
-import { buildRouteTables } from "../spec/route-table";
+import { buildRouteTables } from "../access-spec/route-table";
 import { BundledFunction } from "../constructs/bundled-function";
 import { Identity } from "../constructs/identity";
 import { RestApi, type FunctionRef, type IntegrationTarget } from "../constructs/rest-api";
@@ -51,7 +51,7 @@ export class AccessStack extends TerraformStack {
         tags: spec.tags,
         ...extra,
       });
-    // A handler that decides access itself carries the declaration as a tag: the review reads the base's (issue 16).
+    // A handler that decides access itself carries the declaration as a tag: the review reads the base's.
     const decides = decidesAccessOf(spec);
     const handlerTags = (target: IntegrationTarget): { tags?: Record<string, string> } => {
       const text = decides.get(target);

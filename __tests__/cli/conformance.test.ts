@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { main } from "../../cli/conformance";
 import type { CaseResult } from "../../guard/conformance/types";
 import { CREDENTIAL_CLASSES } from "../../guard/conformance/types";
-import { petstoreDev } from "../../spec/samples/petstore";
+import { petstoreDev } from "../../access-spec/samples/petstore";
 import { startLoopbackGateway, type LoopbackGateway } from "../helpers/loopback-gateway";
 
 const ROOT = join(__dirname, "..", "..");
-const SPEC = join(ROOT, "spec", "samples", "petstore.ts");
+const SPEC = join(ROOT, "access-spec", "samples", "petstore.ts");
 const POLICY = join(ROOT, "policies");
 const AMBIENT = { id: "AKIDLOOPBACKCI000001", secret: "ambient-secret-for-tests" };
 const INVOKER_ROLE = "arn:aws:iam::123456789012:role/petstore-dev-invoker-reporting";

@@ -19,7 +19,7 @@ import { loadModel, modelFromDocument } from "../../guard/load";
 import { loadPolicies } from "../../guard/policy/load";
 import { RULES } from "../../guard/rules";
 import { zipFiles } from "../../guard/load/zip";
-import { petstoreProd } from "../../spec/samples/petstore";
+import { petstoreProd } from "../../access-spec/samples/petstore";
 import { missedBy, planMutantsOf, type Blocks, type PlanDoc } from "../guard/fixtures/sample-mutants";
 import { SAMPLE_POLICY, sampleEnv } from "../helpers/sample";
 

@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { Testing } from "cdktf";
 import { hashExpression } from "../../constructs/private/configured";
-import { petstoreDev } from "../../spec/samples/petstore";
-import type { AccessSpec } from "../../spec/types";
+import { petstoreDev } from "../../access-spec/samples/petstore";
+import type { AccessSpec } from "../../access-spec/types";
 import { AccessStack } from "../../stacks/access-stack";
 
 describe("hashExpression", () => {

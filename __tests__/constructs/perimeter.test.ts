@@ -3,8 +3,8 @@ import { TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Perimeter } from "../../constructs/perimeter";
-import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
-import type { AccessSpec, EdgeScheme, RouteSpec } from "../../spec/types";
+import { petstoreDev, petstoreProd } from "../../access-spec/samples/petstore";
+import type { AccessSpec, EdgeScheme, RouteSpec } from "../../access-spec/types";
 
 type Json = Record<string, any>;
 

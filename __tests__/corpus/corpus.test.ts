@@ -15,7 +15,7 @@ const projects = projectNames();
 
 const describeFinding = (f: Finding): string => `${f.rule} | ${subjectOf(f)} [${f.severity}] ${f.message}`;
 
-// Issue 17 asks for at least ten (see __tests__/corpus/README.md); a project is its manifest, which is ours.
+// At least ten projects (__tests__/corpus/README.md); a project is its manifest, which is ours.
 test("GIVEN the corpus THEN it holds at least ten projects", () => {
   expect(projects.filter((name) => existsSync(join(projectDir(name), "manifest.json"))).length).toBeGreaterThanOrEqual(10);
 });

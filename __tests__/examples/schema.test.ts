@@ -1,12 +1,12 @@
-// The spec's JSON Schema: generated from spec/types.ts, committed, current, and in agreement with the spec parser
+// The spec's JSON Schema: generated from access-spec/types.ts, committed, current, and in agreement with the spec parser
 // (every example and sample passes both; a typo, a missing field or a bad value fails both).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseDataText } from "../../kernel/io/data-file";
 import { generateSpecSchema, renderSpecSchema, SCHEMA_FILE, type JsonSchema } from "../../scripts/gen-spec-schema";
-import { loadSpecFile } from "../../spec/load";
-import { parseSpec } from "../../spec/parse";
-import { sampleSpecs } from "../../spec/samples/petstore";
+import { loadSpecFile } from "../../access-spec/load";
+import { parseSpec } from "../../access-spec/parse";
+import { sampleSpecs } from "../../access-spec/samples/petstore";
 import { validate } from "./json-schema";
 
 const root = resolve(__dirname, "..", "..");
@@ -23,7 +23,7 @@ function readData(file: string): Record<string, unknown> {
 const definition = (name: string): JsonSchema => (schema.definitions as Record<string, JsonSchema>)[name] as JsonSchema;
 const propertyOf = (s: JsonSchema, name: string): JsonSchema => (s.properties as Record<string, JsonSchema>)[name] as JsonSchema;
 
-describe("GIVEN spec/types.ts WHEN the schema is regenerated", () => {
+describe("GIVEN access-spec/types.ts WHEN the schema is regenerated", () => {
   test("THEN it is exactly the committed schema/access-spec.schema.json (else run `npm run schema` and commit)", () => {
     expect(renderSpecSchema()).toBe(committed);
   });
@@ -65,8 +65,8 @@ describe("GIVEN spec/types.ts WHEN the schema is regenerated", () => {
 describe("GIVEN a types source the generator cannot represent exactly WHEN generating THEN it refuses with the place", () => {
   const wrap = (field: string, extra = ""): string => `${extra}\nexport interface AccessSpec {\n  readonly name: string;\n  ${field}\n}\n`;
   test.each([
-    ["an any", wrap("readonly x: any;"), 'spec/types.ts:4:15: unsupported type "any"'],
-    ["a type from elsewhere", wrap("readonly x: Imported;"), "spec/types.ts:4:15: unknown type Imported"],
+    ["an any", wrap("readonly x: any;"), 'access-spec/types.ts:4:15: unsupported type "any"'],
+    ["a type from elsewhere", wrap("readonly x: Imported;"), "access-spec/types.ts:4:15: unknown type Imported"],
     ["a number literal", wrap("readonly x: 3;"), 'unsupported type "3"'],
     [
       "an interface that extends",

@@ -22,8 +22,8 @@ import { matchesArn } from "../../kernel/match/glob";
 import { compareRoutePrecedence, routeCovers } from "../../kernel/match/route";
 import { BoundedFetcher } from "../../lambdas/shared/jwks-fetcher";
 import { routeTableJson } from "../../kernel/contracts/route-table";
-import { buildRouteTables } from "../../spec/route-table";
-import { routeKey, type AccessSpec, type AuthorizationSpec, type RouteSpec } from "../../spec/types";
+import { buildRouteTables } from "../../access-spec/route-table";
+import { routeKey, type AccessSpec, type AuthorizationSpec, type RouteSpec } from "../../access-spec/types";
 import { generateKey, jwtRs256 } from "./jwt";
 
 interface IamPrincipal {

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 export const ROOT = resolve(__dirname, "..", "..");
 
 /** The sample's spec module, as ACCESS_SPEC names it (relative to the repository root, where synth runs). */
-export const SAMPLE_SPEC = "spec/samples/petstore.ts";
+export const SAMPLE_SPEC = "access-spec/samples/petstore.ts";
 
 /** The security reviewer's policy for the sample. */
 export const SAMPLE_POLICY = join(ROOT, "policies", "petstore.yaml");

@@ -15,7 +15,7 @@ import { gatewayTypeFor } from "../../guard/access/lookups";
 import type { Route } from "../../guard/model";
 import { parsePolicyDocument } from "../../guard/policy/parse";
 import { INTENDED_TYPES } from "../../guard/policy/types";
-import type { AuthorizationSpec } from "../../spec/types";
+import type { AuthorizationSpec } from "../../access-spec/types";
 
 describe("the authorization-type table", () => {
   it("GIVEN the rows THEN each type appears once, and ranks order them weakest first (equal ranks: different populations)", () => {

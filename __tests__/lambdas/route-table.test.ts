@@ -1,6 +1,6 @@
-import { buildRouteTables } from "../../spec/route-table";
-import { petstoreDev } from "../../spec/samples/petstore";
-import type { AccessSpec } from "../../spec/types";
+import { buildRouteTables } from "../../access-spec/route-table";
+import { petstoreDev } from "../../access-spec/samples/petstore";
+import type { AccessSpec } from "../../access-spec/types";
 
 describe("buildRouteTables", () => {
   test("GIVEN the petstore spec WHEN built THEN each Lambda authorizer gets its routes with defaults applied", () => {

@@ -2,8 +2,8 @@
 // route was given. One synth per describe.
 import { Testing } from "cdktf";
 import { AccessStack } from "../../stacks/access-stack";
-import { petstoreDev } from "../../spec/samples/petstore";
-import type { AccessSpec } from "../../spec/types";
+import { petstoreDev } from "../../access-spec/samples/petstore";
+import type { AccessSpec } from "../../access-spec/types";
 
 type Block = Record<string, unknown>;
 interface Synth {

@@ -39,9 +39,9 @@ import {
 import { startMoto, type LocalEndpoint } from "../../cli/private/moto";
 import { mirrorCliConfig, type RunResult } from "../../cli/private/terraform";
 import { COGNITO_AUTHORIZER_SUFFIX } from "../../constructs/rest-api";
-import { sampleSpecs } from "../../spec/samples/petstore";
+import { sampleSpecs } from "../../access-spec/samples/petstore";
 import { sampleEnv } from "../helpers/sample";
-import { routeKey, type AccessSpec, type AuthorizationSpec } from "../../spec/types";
+import { routeKey, type AccessSpec, type AuthorizationSpec } from "../../access-spec/types";
 import { motoSuiteMissing } from "../helpers/moto-prerequisites";
 
 const root = resolve(__dirname, "..", "..");

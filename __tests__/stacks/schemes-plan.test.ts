@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { App } from "cdktf";
 import { loadModel } from "../../guard/load";
 import { EDGE_RULES, RULES } from "../../guard/rules";
-import { petstoreProd } from "../../spec/samples/petstore";
-import type { AccessSpec, EdgeScheme, RouteSpec } from "../../spec/types";
+import { petstoreProd } from "../../access-spec/samples/petstore";
+import type { AccessSpec, EdgeScheme, RouteSpec } from "../../access-spec/types";
 import { AccessStack } from "../../stacks/access-stack";
 
 const root = resolve(__dirname, "..", "..");

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { petstoreDev } from "../../spec/samples/petstore";
+import { petstoreDev } from "../../access-spec/samples/petstore";
 import { SAMPLE_SPEC } from "../helpers/sample";
 
 const root = resolve(__dirname, "..", "..");

@@ -1,6 +1,6 @@
 // A generated spec of N routes (MOCK integrations, mixed authorization) for the benchmarks.
-import { petstoreDev } from "../../spec/samples/petstore";
-import type { AccessSpec, AuthorizationSpec, RouteSpec } from "../../spec/types";
+import { petstoreDev } from "../../access-spec/samples/petstore";
+import type { AccessSpec, AuthorizationSpec, RouteSpec } from "../../access-spec/types";
 
 export function generatedSpec(routeCount: number): AccessSpec {
   const auths: AuthorizationSpec[] = [

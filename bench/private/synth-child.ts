@@ -12,8 +12,8 @@ import { ApiGatewayMethodResponse } from "@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayIntegrationResponse } from "@cdktf/provider-aws/lib/api-gateway-integration-response";
 import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-authorizer";
 import { AccessStack } from "../../stacks/access-stack";
-import { sampleSpecs } from "../../spec/samples/petstore";
-import { validateSpec } from "../../spec/validate";
+import { sampleSpecs } from "../../access-spec/samples/petstore";
+import { validateSpec } from "../../access-spec/validate";
 import { generatedSpec } from "./generated-spec";
 
 const mode = process.argv[2] ?? "sample";

@@ -2,7 +2,7 @@
 // records the list it built (SYNTH_MARKER); the list now in force is ACCESS_SPEC or access-specs.json.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { specSource, SYNTH_MARKER } from "../../spec/select";
+import { specSource, SYNTH_MARKER } from "../../access-spec/select";
 
 /**
  * Why synthesizing now would replace the output directory's stacks with another spec list's (undefined when the

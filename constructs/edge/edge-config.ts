@@ -1,6 +1,6 @@
 // Synth side of the edge verifier's configuration: the baked `edge-config.json` derived from the access spec
 // (routes, scopes per path prefix, client names) and the name of the SSM parameter holding the deploy-time part.
-import type { AccessSpec } from "../../spec/types";
+import type { AccessSpec } from "../../access-spec/types";
 import type { EdgeBakedConfig, EdgeRouteRule } from "../../kernel/contracts/edge-config";
 
 /** SSM parameter with the user pool id and client ids; the only configuration read at run time. */

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { Fn, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import type { AccessSpec } from "../../spec/types";
+import type { AccessSpec } from "../../access-spec/types";
 import { BundledFunction } from "../bundled-function";
 import { EDGE_CONFIG_FILE, edgeConfigJson } from "../../kernel/contracts/edge-config";
 import { bakedEdgeConfig } from "./edge-config";

@@ -1,6 +1,6 @@
 // API Gateway's stage cache (REST APIs): which routes a stage serves from its cache and what the cache is keyed
 // on. A cached response keyed without the caller's credential is served to the next authorized caller of the same
-// URL (issue 16, class 6). Pure: a Model in, plain data out.
+// URL (door class 6). Pure: a Model in, plain data out.
 import { splitIdentitySource, CREDENTIAL_SOURCE } from "../../kernel/credential-source";
 import { isUnknown, type Model, type ResourceInstance, type Route, type Stage } from "../model";
 import { asString, firstBlock } from "../load/json";

@@ -1,7 +1,7 @@
 // Which code a route's decider runs: an authorizer_uri or a Lambda@Edge association names the function, and with
 // a qualifier (`:7`, an alias) a version that may not be the one built from the reviewed package. Only the
 // function's own published version (qualified_arn, version) or $LATEST runs the reviewed code; a package that
-// is not on disk (s3_bucket/s3_key, image_uri) cannot be compared with the source (issue 16, class 5). Pure.
+// is not on disk (s3_bucket/s3_key, image_uri) cannot be compared with the source (door class 5). Pure.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asString } from "../load/json";
 import { edgeParameters } from "./edge-parameter";

@@ -1,7 +1,7 @@
 // The SSM parameter the Lambda@Edge verifier reads its runtime configuration from (pool and client ids): the
 // name baked in its package (edge-config.json's parameterName) and the parameter resources its role may read.
 // Any other resource with that name, or one that overwrites it, decides which tokens the verifier accepts
-// (issue 16, class 8). Pure: a Model in, plain data out.
+// (door class 8). Pure: a Model in, plain data out.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asString } from "../load/json";
 import { apiDistributions, viewerRequestTargets } from "./cloudfront";

@@ -1,6 +1,6 @@
 // Federated identity providers of a user pool: who besides the pool's own users can hold its tokens. An
 // aws_cognito_identity_provider on the pool, or a provider name an app client of the pool lists in
-// supported_identity_providers, brings a new population of token holders (issue 16, class 7). Pure.
+// supported_identity_providers, brings a new population of token holders (door class 7). Pure.
 import { isUnknown, type Model, type ResourceInstance, type Route, type UserPool } from "../model";
 import { asObject, asString, firstBlock } from "../load/json";
 import { trustedPools } from "./cognito";

@@ -58,7 +58,7 @@ function referencedGroups(model: Model, acl: ResourceInstance, arn: unknown): Re
 
 /**
  * Rule groups inside a default-BLOCK ACL that can ALLOW a request without the origin secret: an ALLOW anywhere in
- * the chain ends evaluation with ALLOW, whatever its priority relative to the origin-verify rule (issue 16, class 4).
+ * the chain ends evaluation with ALLOW, whatever its priority relative to the origin-verify rule (door class 4).
  * A group whose rules cannot be read, or an ALLOW override of a managed or referenced group's rule, is such an ALLOW.
  */
 function groupAllowGap(model: Model | undefined, acl: ResourceInstance, rules: readonly JsonObject[]): string | undefined {

@@ -2,7 +2,7 @@
 // by the project's harmless placeholder (kernel/match/route.ts sampleRequestPath), checked to be served by that route
 // and no other under API Gateway's precedence. Unsafe methods are left out unless asked for.
 import { compareRoutePrecedence, routeCovers, sampleRequestPath } from "../../kernel/match/route";
-import { routeKey, type RouteSpec } from "../../spec/types";
+import { routeKey, type RouteSpec } from "../../access-spec/types";
 
 const SAFE_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];
 

@@ -5,8 +5,8 @@ import { authorizationType } from "../../kernel/authorization-types";
 import { bakedEdgeConfig } from "../../constructs/edge/edge-config";
 import { groupRoleName, invokerRoleName } from "../../constructs/private/names";
 import { requirementFor } from "../../lambdas/edge/decide";
-import { buildRouteTables } from "../../spec/route-table";
-import type { AccessSpec, RouteSpec, TokenUse } from "../../spec/types";
+import { buildRouteTables } from "../../access-spec/route-table";
+import type { AccessSpec, RouteSpec, TokenUse } from "../../access-spec/types";
 import type { IntendedRoute } from "../policy/types";
 import type { Entry } from "./types";
 

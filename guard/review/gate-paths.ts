@@ -11,7 +11,7 @@ export const GATE_PATHS: readonly string[] = [
   "scripts/",
   "constructs/",
   "stacks/",
-  "spec/",
+  "access-spec/",
   "main.ts",
   "cdktf.json",
   "package.json",

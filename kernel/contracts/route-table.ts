@@ -1,5 +1,5 @@
 // The route table a Lambda authorizer enforces, bundled beside its handler as `route-table.json`: derived from the
-// access spec at synth (spec/route-table.ts), written by the stack, read by the authorizer and by guard/. One
+// access spec at synth (access-spec/route-table.ts), written by the stack, read by the authorizer and by guard/. One
 // contract: these types, the strict parser every reader uses, and the writer that refuses what the parser would.
 import { bool, list, METHODS, nullableStrings, oneOf, parseJsonFile, record, str, strings, template } from "./fields";
 

@@ -1,6 +1,6 @@
 // Lambda authorizer (TOKEN and REQUEST) for Cognito JWTs. Configuration, read once at cold start:
 // env USER_POOL_ID, CLIENT_IDS (JSON name → id), optional API_KEYS_BY_CLIENT, and `route-table.json` bundled
-// beside index.js (generated from the access spec by spec/route-table.ts). Any config problem → every call 401.
+// beside index.js (generated from the access spec by access-spec/route-table.ts). Any config problem → every call 401.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ROUTE_TABLE_FILE } from "../../kernel/contracts/route-table";

@@ -5,9 +5,9 @@ import { runRules } from "../../../guard/engine";
 import { modelFromDocument } from "../../../guard/load";
 import { loadPolicies } from "../../../guard/policy/load";
 import { RULES } from "../../../guard/rules";
-import { validateSpec } from "../../../spec/validate";
+import { validateSpec } from "../../../access-spec/validate";
 import { only, synth } from "../review/fixtures/pairs";
-import { specWith } from "../../spec/helpers";
+import { specWith } from "../../access-spec/helpers";
 import { join } from "path";
 
 const policies = loadPolicies(join(__dirname, "..", "..", "..", "policies"), RULES);

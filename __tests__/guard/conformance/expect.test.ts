@@ -8,8 +8,8 @@ import { planRoutes } from "../../../guard/conformance/plan";
 import { policyRequirement, specRequirement, type Requirement } from "../../../guard/conformance/requirement";
 import type { Credential, Expectation, Observation, Presented, TokenFacts } from "../../../guard/conformance/types";
 import type { IntendedRoute } from "../../../guard/policy/types";
-import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
-import type { AccessSpec, RouteSpec } from "../../../spec/types";
+import { petstoreDev, petstoreProd } from "../../../access-spec/samples/petstore";
+import type { AccessSpec, RouteSpec } from "../../../access-spec/types";
 import { accessClaims, authorizerWithKeys, CLIENT_IDS, idClaims, TABLES, token, tokenEvent } from "../../lambdas/helpers/tokens";
 
 const route = (spec: AccessSpec, key: string): RouteSpec => {

@@ -1,4 +1,4 @@
-// The attribute walk of the review (issue 21): every changed attribute of an in-scope resource is judged by its
+// The attribute walk of the review: every changed attribute of an in-scope resource is judged by its
 // classification; nothing that can change access passes without a line in the report.
 import { modelFromDocument } from "../../../guard/load";
 import { unknownValue } from "../../../guard/model";

@@ -78,9 +78,9 @@ describe("diffModels on the fixture pairs", () => {
 
   it("GIVEN changed files WHEN reviewed THEN the paths that belong to the gate are listed", () => {
     const r = review("upgrade", {
-      changedFiles: ["cli/review.ts", "policies/petstore.yaml", "README.md", "spec/samples/petstore.ts", ".github/workflows/x.yml", "docs/review.md"],
+      changedFiles: ["cli/review.ts", "policies/petstore.yaml", "README.md", "access-spec/samples/petstore.ts", ".github/workflows/x.yml", "docs/review.md"],
     });
-    expect(r.gateChanges).toEqual(["cli/review.ts", "policies/petstore.yaml", "spec/samples/petstore.ts", ".github/workflows/x.yml"]);
+    expect(r.gateChanges).toEqual(["cli/review.ts", "policies/petstore.yaml", "access-spec/samples/petstore.ts", ".github/workflows/x.yml"]);
     expect(review("upgrade").gateChanges).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-// What the public corpus (issue 17) showed wrong, by class, on our own Terraform planned offline
+// What the public corpus showed wrong, by class, on our own Terraform planned offline
 // (fixtures/corpus-fp-plan), each beside its twin. secret-literal false positives: a value the plan knows only after
 // apply, behind an expression it does not show (a dynamic block, a local), is no literal; the name of a secret store
 // sent as a header value is a pointer, not the secret, unless a web ACL admits that same value. Misses: a deployment

@@ -1,4 +1,4 @@
-// False positives an outside engineer met running the packed check on public projects (issue 17), by class, on our
+// False positives an outside engineer met running the packed check on public projects, by class, on our
 // own Terraform planned offline (fixtures/unseen-projects-plan), each beside its twin that must still be reported:
 // a variable default that is empty or not the value used is no literal secret; a policy route on an API whose
 // OpenAPI body is known only after apply is "not verified", never "has no method", and the first run, the coverage

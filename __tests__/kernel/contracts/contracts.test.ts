@@ -11,8 +11,8 @@ import type { RawStack } from "../../../guard/load/raw";
 import { EDGE_CONFIG_FILE, edgeConfigJson, readEdgeConfig } from "../../../kernel/contracts/edge-config";
 import { ContractError } from "../../../kernel/contracts/fields";
 import { readRouteTable, ROUTE_TABLE_FILE, routeTableJson, type RouteTable } from "../../../kernel/contracts/route-table";
-import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
-import { buildRouteTables } from "../../../spec/route-table";
+import { petstoreDev, petstoreProd } from "../../../access-spec/samples/petstore";
+import { buildRouteTables } from "../../../access-spec/route-table";
 
 const TABLE = buildRouteTables(petstoreDev)["jwt-token"];
 const EDGE = bakedEdgeConfig(petstoreProd);

@@ -1,8 +1,8 @@
 // The baked edge configuration derived from the access spec at synth time.
 import { bakedEdgeConfig, edgeParameterName } from "../../../constructs/edge/edge-config";
 import { parseEdgeConfig } from "../../../kernel/contracts/edge-config";
-import { petstoreDev, petstoreProd } from "../../../spec/samples/petstore";
-import type { AccessSpec, RouteSpec } from "../../../spec/types";
+import { petstoreDev, petstoreProd } from "../../../access-spec/samples/petstore";
+import type { AccessSpec, RouteSpec } from "../../../access-spec/types";
 
 const withRoutes = (routes: readonly RouteSpec[], edge = petstoreProd.edge): AccessSpec => ({ ...petstoreProd, routes, edge });
 

@@ -5,8 +5,8 @@ import type { Jwks } from "aws-jwt-verify/jwk";
 import type { RouteTable } from "../../../kernel/contracts/route-table";
 import type { AuthorizerConfig } from "../../../lambdas/authorizer/config";
 import { Authorizer, type AuthorizerOptions } from "../../../lambdas/authorizer/decide";
-import { buildRouteTables } from "../../../spec/route-table";
-import { petstoreDev } from "../../../spec/samples/petstore";
+import { buildRouteTables } from "../../../access-spec/route-table";
+import { petstoreDev } from "../../../access-spec/samples/petstore";
 
 export const POOL_ID = "eu-west-1_TestPool1";
 export const ISSUER = `https://cognito-idp.eu-west-1.amazonaws.com/${POOL_ID}`;

@@ -1,6 +1,6 @@
 // The stacks this repository is configured to build (ACCESS_SPEC, else access-specs.json, else the sample: the same
 // choice as npm run synth), synthesized in-process into a temporary directory by the project's own app code
-// (spec/select, stacks/access-stack) and read with the check's loader, bundles and source rebuild included; and,
+// (access-spec/select, stacks/access-stack) and read with the check's loader, bundles and source rebuild included; and,
 // when cdktf.out holds a plan.json of exactly this synth for every stack, the plan too. No terraform runs here.
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import { App } from "cdktf";
 import { ownProjectRoot, sourceBuilds } from "../../../cli/private/source-bundles";
 import { loadModel } from "../../../guard/load";
 import type { Model } from "../../../guard/model";
-import { selectSpecs, SYNTH_MARKER, type SpecSource } from "../../../spec/select";
+import { selectSpecs, SYNTH_MARKER, type SpecSource } from "../../../access-spec/select";
 import { AccessStack } from "../../../stacks/access-stack";
 
 export const ROOT = resolve(__dirname, "..", "..", "..");

@@ -15,7 +15,7 @@ import {
   type TokenFacts,
 } from "../../../guard/conformance/types";
 import type { IntendedRoute } from "../../../guard/policy/types";
-import type { AccessSpec, MachineClientSpec } from "../../../spec/types";
+import type { AccessSpec, MachineClientSpec } from "../../../access-spec/types";
 import { createLimiter, send, type Limiter } from "./http";
 import { resolveSigner, sigV4Headers, type Signer } from "./sigv4";
 import { clientCredentialsToken, craftExpiredToken, decodeJwt, tokenFacts, type Obtained } from "./tokens";

@@ -7,7 +7,7 @@ import type { ModelFacts } from "../facts";
 import type { Change, RouteAuth } from "../types";
 import { codeDifference, codeIdentity, identitySourceGap, mapDifference, valueText, type CodeIdentity } from "../../access/authorizer-code";
 import { decidersOf, routeSubject } from "./deciders";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 import { sameTarget, targetOf } from "../../access/targets";
 
 // ---- the review's comparer ----
@@ -50,8 +50,8 @@ const addressesOf = (d: Decided): string[] => [
   ...d.routes.map((r) => r.address),
 ];
 
-export function compareAuthorizerCode(ctx: AccessContext): Change[] {
-  const { base, head, baseFacts, headFacts } = ctx;
+export function compareAuthorizerCode(versions: ComparedVersions): Change[] {
+  const { base, head, baseFacts, headFacts } = versions;
   const out: Change[] = [];
   for (const d of decidedRoutes(base, head, baseFacts, headFacts)) {
     const what = `function ${d.after.fn.label}`;

@@ -8,7 +8,7 @@ import type { ModelFacts } from "../facts";
 import type { AuthorizerFacts, Change, RouteAuth } from "../types";
 import { decidersOf, routeSubject } from "./deciders";
 import { parametersReadBy } from "../../access/deciders";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 import { POOL, clientAccess, memberships, poolTriggers, type ClientAccess, type Membership } from "../../access/cognito";
 import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "../../access/targets";
 
@@ -98,8 +98,8 @@ const withRoutes = (addresses: readonly string[], routes: readonly RouteAuth[]):
 const noRoute = (what: string, message: string, addresses: readonly string[]): Change =>
   change("cognito-change-no-route", what, `${message}; no route accepts these tokens`, addresses);
 
-export function compareCognito(ctx: AccessContext): Change[] {
-  const { base, head, headFacts } = ctx;
+export function compareCognito(versions: ComparedVersions): Change[] {
+  const { base, head, headFacts } = versions;
   const out: Change[] = [];
 
   // Clients of pools that some route trusts: new clients, new flows, new callback URLs.
@@ -140,7 +140,7 @@ export function compareCognito(ctx: AccessContext): Change[] {
     const scopes = a.scopes.filter((s) => !b.scopes.includes(s));
     if (scopes.length > 0) {
       // Routes the client already passed (another of their scopes, or a requirement that cannot be read) do not grow.
-      const passed = new Set(routesOfClient(base, ctx.baseFacts, b).map(routeSubject));
+      const passed = new Set(routesOfClient(base, versions.baseFacts, b).map(routeSubject));
       const gained = routes.filter((r) => !passed.has(routeSubject(r)) && (tokenRequirement(r)?.scopes.some((s) => scopes.includes(s)) ?? true));
       const message = `client may now request scope ${scopes.join(", ")}`;
       if (gained.length === 0) out.push(change("client-scopes-added-no-route", what, `${message}; no route it did not already pass requires it`, addresses));
@@ -155,8 +155,8 @@ export function compareCognito(ctx: AccessContext): Change[] {
             .map((c) => c.client.label);
         const words = gained.map((r) => {
           const s = routeSubject(r);
-          const old = ctx.baseFacts.routes.find((x) => routeSubject(x) === s);
-          const was = old === undefined ? "(new route)" : tokenCallers(old, pool, callers(base, ctx.baseFacts, before, s));
+          const old = versions.baseFacts.routes.find((x) => routeSubject(x) === s);
+          const was = old === undefined ? "(new route)" : tokenCallers(old, pool, callers(base, versions.baseFacts, before, s));
           return `${r.route}: ${was} → ${tokenCallers(r, pool, callers(head, headFacts, after, s))}`;
         });
         out.push(change("client-scopes-added", grown(what, gained), `${passes(message, gained)}; ${words.join("; ")}`, withRoutes(addresses, gained)));

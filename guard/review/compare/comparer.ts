@@ -4,7 +4,7 @@ import type { Model } from "../../model";
 import type { ModelFacts } from "../facts";
 import type { Change } from "../types";
 
-export interface AccessContext {
+export interface ComparedVersions {
   readonly base: Model;
   readonly head: Model;
   readonly baseFacts: ModelFacts;
@@ -13,4 +13,4 @@ export interface AccessContext {
   readonly deciderPatterns?: readonly string[];
 }
 
-export type AccessComparer = (ctx: AccessContext) => Change[];
+export type AccessComparer = (versions: ComparedVersions) => Change[];

@@ -6,7 +6,7 @@ import { doorsOf, principalKey, whoText, type Door, type Principal, type TargetD
 import type { Model } from "../../model";
 import { change } from "../change";
 import type { Change, TargetReachRow } from "../types";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 const RANK: Readonly<Record<string, number>> = Object.fromEntries(AUTHORIZATION_TYPES.map((row) => [row.type, row.rank]));
 /** The one type table's strength; UNKNOWN is weaker than everything (fails closed). */
@@ -91,9 +91,9 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
   return out;
 }
 
-export function compareDoors(ctx: AccessContext): Change[] {
-  const base = doorsOf(ctx.base);
-  const head = doorsOf(ctx.head);
+export function compareDoors(versions: ComparedVersions): Change[] {
+  const base = doorsOf(versions.base);
+  const head = doorsOf(versions.head);
   const byKey = new Map(base.map((t) => [t.target.key, t]));
   const baseEntrances = new Set(base.flatMap((t) => t.doors.filter((d) => ENTRANCES.has(d.kind)).map((d) => d.id)));
   return head.flatMap((t) => compareTarget(t, byKey.get(t.target.key), baseEntrances));

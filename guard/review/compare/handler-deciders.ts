@@ -10,7 +10,7 @@ import { deciderTag, functionByTarget, handlerDeciders, invokedCode, packageLoca
 import { change } from "../change";
 import type { HANDLER_DECIDER_KINDS } from "./handler-deciders-kinds";
 import type { Change } from "../types";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 type HandlerDeciderKind = keyof typeof HANDLER_DECIDER_KINDS;
 
@@ -22,8 +22,8 @@ interface Reached {
   readonly label: string;
 }
 
-function compareOne(ctx: AccessContext, d: HandlerDecider, headRouteTargets: ReadonlyMap<string, Reached>): Change[] {
-  const { base, head } = ctx;
+function compareOne(versions: ComparedVersions, d: HandlerDecider, headRouteTargets: ReadonlyMap<string, Reached>): Change[] {
+  const { base, head } = versions;
   const routes = d.routes.map((r) => r.label.replace(/^route /, "")).join(", ") || "no route today";
   const subject = `function ${d.target.label}`;
   const lead = `${subject} decides access itself (${declaredText(d)}) for ${routes}`;
@@ -67,11 +67,11 @@ function compareOne(ctx: AccessContext, d: HandlerDecider, headRouteTargets: Rea
   return out;
 }
 
-export function compareHandlerDeciders(ctx: AccessContext): Change[] {
-  const deciders = handlerDeciders(ctx.base, ctx.deciderPatterns ?? []);
+export function compareHandlerDeciders(versions: ComparedVersions): Change[] {
+  const deciders = handlerDeciders(versions.base, versions.deciderPatterns ?? []);
   if (deciders.length === 0) return [];
   const headRouteTargets = new Map(
-    doorsOf(ctx.head).flatMap((t) => t.doors.filter((x) => x.kind === "route").map((x) => [x.id, { key: t.target.key, label: t.target.label }] as const)),
+    doorsOf(versions.head).flatMap((t) => t.doors.filter((x) => x.kind === "route").map((x) => [x.id, { key: t.target.key, label: t.target.label }] as const)),
   );
-  return deciders.flatMap((d) => compareOne(ctx, d, headRouteTargets));
+  return deciders.flatMap((d) => compareOne(versions, d, headRouteTargets));
 }

@@ -7,7 +7,7 @@ import { deniedRoute, describeInvoker, iamAccess, type IamAccess, type RoleAcces
 import { lostDenies, showInvokeResource } from "../../access/iam-deny";
 import { arnGlobsOverlap, routeArnSuffix } from "../../../kernel/match/route";
 import { pairRoutes } from "../route-pairing";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 /** The review's facts of a model route (they are in model order). */
 function factOf(model: Model, facts: readonly RouteAuth[], route: Route): RouteAuth | undefined {
@@ -24,24 +24,24 @@ export function routeSubject(model: Model, facts: readonly RouteAuth[], route: R
 }
 
 const headKey = (r: RouteAuth): string => `${r.apiRef?.stack ?? ""}::${r.apiRef?.address ?? r.api}::${r.address}`;
-const pairings = new WeakMap<AccessContext, Map<string, string[]>>();
+const pairings = new WeakMap<ComparedVersions, Map<string, string[]>>();
 
 /**
  * The subjects of the base routes a head route stands for, by the review's one pairing (route-pairing.ts): the same
  * route (a renamed path parameter, a relabelled API) or base routes it now covers. Empty for a new route.
  */
-export function baseSubjectsOf(ctx: AccessContext, headRoute: Route): readonly string[] {
-  let byHead = pairings.get(ctx);
+export function baseSubjectsOf(versions: ComparedVersions, headRoute: Route): readonly string[] {
+  let byHead = pairings.get(versions);
   if (byHead === undefined) {
     const map = new Map<string, string[]>();
     const add = (head: RouteAuth, base: RouteAuth) => map.set(headKey(head), [...(map.get(headKey(head)) ?? []), `${base.api} ${base.route}`]);
-    const paired = pairRoutes(ctx.baseFacts.routes, ctx.headFacts.routes);
+    const paired = pairRoutes(versions.baseFacts.routes, versions.headFacts.routes);
     for (const [before, after] of paired.same) add(after, before);
     for (const { before, by } of paired.covered) add(by, before);
-    pairings.set(ctx, map);
+    pairings.set(versions, map);
     byHead = map;
   }
-  const f = factOf(ctx.head, ctx.headFacts.routes, headRoute);
+  const f = factOf(versions.head, versions.headFacts.routes, headRoute);
   return f === undefined ? [] : (byHead.get(headKey(f)) ?? []);
 }
 
@@ -72,16 +72,16 @@ const describe = (roles: Iterable<RoleAccess>): string => {
   return list.length === 0 ? "no IAM principal" : list.join("; ");
 };
 
-export function compareIam(ctx: AccessContext): Change[] {
-  const base = iamAccess(ctx.base);
-  const head = iamAccess(ctx.head);
+export function compareIam(versions: ComparedVersions): Change[] {
+  const base = iamAccess(versions.base);
+  const head = iamAccess(versions.head);
   const out: Change[] = [];
 
   // Routes that are AWS_IAM on both sides: a new role, or a new principal in a role's trust chain, widens them.
-  const before = invokersByRoute(ctx.base, ctx.baseFacts.routes, base);
-  for (const [subject, after] of invokersByRoute(ctx.head, ctx.headFacts.routes, head)) {
+  const before = invokersByRoute(versions.base, versions.baseFacts.routes, base);
+  for (const [subject, after] of invokersByRoute(versions.head, versions.headFacts.routes, head)) {
     // The base route it stands for, paired by what it matches (not by its key string).
-    const b = baseSubjectsOf(ctx, after.route)
+    const b = baseSubjectsOf(versions, after.route)
       .map((k) => before.get(k))
       .find((x) => x !== undefined);
     if (b === undefined) continue;
@@ -106,7 +106,7 @@ export function compareIam(ctx: AccessContext): Change[] {
   const roles = new Map(base.roles.map((r) => [r.key, r]));
   for (const role of head.roles) {
     const old = roles.get(role.key);
-    if (old !== undefined) out.push(...denyChanges(ctx, head, old, role));
+    if (old !== undefined) out.push(...denyChanges(versions, head, old, role));
     if (role.groups.length > 0) {
       const fresh = role.privileges.filter((p) => !(old?.privileges ?? []).includes(p));
       if (fresh.length > 0) {
@@ -140,10 +140,10 @@ export function compareIam(ctx: AccessContext): Change[] {
  * is now allowed. Names the routes it now reaches, or, when none exists yet, the pattern and the routes it lay below
  * (a route added there later is reachable without any grant changing).
  */
-function denyChanges(ctx: AccessContext, head: IamAccess, old: RoleAccess, role: RoleAccess): Change[] {
+function denyChanges(versions: ComparedVersions, head: IamAccess, old: RoleAccess, role: RoleAccess): Change[] {
   const out: Change[] = [];
   const mine = head.routes.filter((r) => r.roles.some((x) => x.role.key === role.key));
-  const label = (r: Route) => routeSubject(ctx.head, ctx.headFacts.routes, r);
+  const label = (r: Route) => routeSubject(versions.head, versions.headFacts.routes, r);
   for (const d of lostDenies(old, role)) {
     const shown = showInvokeResource(d);
     const reached = mine.filter((r) => deniedRoute({ ...role, denies: [d] }, r.route)).map((r) => label(r.route));

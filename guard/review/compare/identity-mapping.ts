@@ -9,7 +9,7 @@ import { describeSource, RANK, REMOVED, type Source } from "../../access/identit
 import { change } from "../change";
 import type { Change } from "../types";
 import type { ChangeKind } from "../kinds";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 /** Blocking kinds of this comparer (ids kept as literals, easy to move into a catalogue). */
 export const IDENTITY_KINDS = {
@@ -94,13 +94,13 @@ function judgeRoute(before: RouteIdentity | undefined, after: RouteIdentity): Fi
   return out;
 }
 
-export function compareIdentityMapping(ctx: AccessContext): Change[] {
-  const base = new Map(routeIntegrations(ctx.base).map((r) => [r.key, r]));
+export function compareIdentityMapping(versions: ComparedVersions): Change[] {
+  const base = new Map(routeIntegrations(versions.base).map((r) => [r.key, r]));
   // A route moved to another path or method keeps its integration: compared with what that integration gave.
-  const byIntegration = new Map(routeIntegrations(ctx.base).map((r) => [`${r.integration.source.stack}\u0000${r.integration.address}`, r]));
+  const byIntegration = new Map(routeIntegrations(versions.base).map((r) => [`${r.integration.source.stack}\u0000${r.integration.address}`, r]));
   // One change per integration and finding, naming every route that shares it.
   const grouped = new Map<string, { subject: string; kind: Kind; text: string; routes: string[]; addresses: string[] }>();
-  for (const head of routeIntegrations(ctx.head)) {
+  for (const head of routeIntegrations(versions.head)) {
     const old = base.get(head.key) ?? byIntegration.get(`${head.integration.source.stack}\u0000${head.integration.address}`);
     // The same mapping text (types included) hands the backend the same values: nothing to read.
     if (old !== undefined && old.mappingText === head.mappingText) continue;
@@ -108,7 +108,7 @@ export function compareIdentityMapping(ctx: AccessContext): Change[] {
     const after = readRoute(head);
     for (const f of judgeRoute(before, after)) {
       const k = `${after.integration.source.stack}\u0000${after.integration.address}\u0000${f.kind}\u0000${f.text}`;
-      const g = grouped.get(k) ?? { subject: subjectOf(ctx.head, after), kind: f.kind, text: f.text, routes: [], addresses: [after.integration.address] };
+      const g = grouped.get(k) ?? { subject: subjectOf(versions.head, after), kind: f.kind, text: f.text, routes: [], addresses: [after.integration.address] };
       g.routes.push(after.route);
       if (before !== undefined && before.integration.address !== after.integration.address) g.addresses.push(before.integration.address);
       grouped.set(k, g);

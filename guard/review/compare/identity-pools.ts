@@ -6,14 +6,14 @@ import { change } from "../change";
 import type { Change } from "../types";
 import { baseSubjectsOf, routeSubject } from "./iam";
 import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "../../access/identity-pools";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 import { sameTarget } from "../../access/targets";
 
-export function compareIdentityPools(ctx: AccessContext): Change[] {
-  const { base, head } = ctx;
+export function compareIdentityPools(versions: ComparedVersions): Change[] {
+  const { base, head } = versions;
   const after = identityCallers(head);
   if (after.length === 0) return [];
-  const before = new Map(identityCallers(base).map((r) => [routeSubject(base, ctx.baseFacts.routes, r.route), r.callers]));
+  const before = new Map(identityCallers(base).map((r) => [routeSubject(base, versions.baseFacts.routes, r.route), r.callers]));
   const basePools = identityPools(base);
   const headPools = identityPools(head);
   // A provider is new when the same identity pool (by resource identity) did not admit it in the base.
@@ -24,9 +24,9 @@ export function compareIdentityPools(ctx: AccessContext): Change[] {
   };
   const out: Change[] = [];
   for (const { route, callers } of after) {
-    const subject = routeSubject(head, ctx.headFacts.routes, route);
+    const subject = routeSubject(head, versions.headFacts.routes, route);
     // Its base counterpart by the review's one pairing (a renamed path parameter is the same route).
-    const old = baseSubjectsOf(ctx, route).flatMap((k) => before.get(k) ?? []);
+    const old = baseSubjectsOf(versions, route).flatMap((k) => before.get(k) ?? []);
     const fresh = callers.filter((c) => !old.some((o) => o.key === c.key));
     if (fresh.length === 0) continue;
     const groups: [string, IdentityCaller[]][] = [

@@ -2,7 +2,7 @@
 // reports the changes outside the method resources that widen who may call a route (identity, IAM, authorizer
 // code, WAF, stages). The review runs every comparer; the policy check's rules read the same facts modules.
 import { compareAuthorizerCode } from "./authorizer-code";
-import type { AccessComparer, AccessContext } from "./comparer";
+import type { AccessComparer, ComparedVersions } from "./comparer";
 import { compareCognito } from "./cognito";
 import { compareDoors } from "./doors";
 import { compareHandlerDeciders } from "./handler-deciders";
@@ -28,6 +28,6 @@ const COMPARERS: readonly AccessComparer[] = [
   compareStageServing,
 ];
 
-export function accessChanges(ctx: AccessContext): Change[] {
-  return COMPARERS.flatMap((compare) => compare(ctx));
+export function accessChanges(versions: ComparedVersions): Change[] {
+  return COMPARERS.flatMap((compare) => compare(versions));
 }

@@ -10,7 +10,7 @@ import type { Model } from "../../model";
 import { change } from "../change";
 import type { Change } from "../types";
 import type { ChangeKind } from "../kinds";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 /** Blocking kinds of this comparer (ids kept as literals, easy to move into a catalogue). */
 export const SERVING_KINDS = {
@@ -48,9 +48,9 @@ function strengths(model: Model, stack: string, apiAddress: string | undefined):
  * A canary serving a deployment the base had unchanged, that no longer redeploys with the API: it serves what it
  * served in the base. The routes it serves weaker than the head's main deployment (or that the head removed).
  */
-function weakerInBase(ctx: AccessContext, s: StageServing): string[] {
-  const before = strengths(ctx.base, s.stack, s.apiAddress);
-  const after = strengths(ctx.head, s.stack, s.apiAddress);
+function weakerInBase(versions: ComparedVersions, s: StageServing): string[] {
+  const before = strengths(versions.base, s.stack, s.apiAddress);
+  const after = strengths(versions.head, s.stack, s.apiAddress);
   const out: string[] = [];
   for (const [key, b] of before) {
     const a = after.get(key);
@@ -65,7 +65,7 @@ function servedInBase(base: readonly StageServing[], d: DeploymentServing): bool
   return base.some((s) => s.main.address === d.address && s.main.fingerprint() === d.fingerprint() && s.main.serves === "current");
 }
 
-function judgeCanary(ctx: AccessContext, s: StageServing, before: StageServing | undefined, base: readonly StageServing[]): Change[] {
+function judgeCanary(versions: ComparedVersions, s: StageServing, before: StageServing | undefined, base: readonly StageServing[]): Change[] {
   const c = s.canary;
   if (c === undefined || !canaryGrew(before?.canary, c)) return [];
   const d = c.deployment;
@@ -73,7 +73,7 @@ function judgeCanary(ctx: AccessContext, s: StageServing, before: StageServing |
   const lead = `canary (${percentText(c)} of calls${c.useStageCache === false ? "" : ", sharing the stage cache"}) serves ${d.label}`;
   if (d.serves === "current") return [];
   if (d.address !== undefined && servedInBase(base, d)) {
-    const weaker = weakerInBase(ctx, s);
+    const weaker = weakerInBase(versions, s);
     if (weaker.length === 0) return [];
     return [change(SERVING_KINDS.canaryWeaker, s.label, `${lead}, which still serves the base's routes: ${weaker.join("; ")}`, addresses)];
   }
@@ -98,8 +98,8 @@ function judgeMain(s: StageServing, before: StageServing | undefined): Change[] 
 const show = (v: unknown): string => (v === undefined ? "(unset)" : JSON.stringify(v));
 
 /** Stage variables (or a canary's overrides) that changed and that an integration or authorizer reads. */
-function judgeVariables(ctx: AccessContext, s: StageServing, before: StageServing | undefined): Change[] {
-  const readers = stageVariableReaders(ctx.head, s.stack, s.apiAddress);
+function judgeVariables(versions: ComparedVersions, s: StageServing, before: StageServing | undefined): Change[] {
+  const readers = stageVariableReaders(versions.head, s.stack, s.apiAddress);
   if (readers.size === 0) return [];
   const out: Change[] = [];
   const compare = (what: string, b: StageServing["variables"] | undefined, a: StageServing["variables"] | undefined, texts: readonly [string, string]) => {
@@ -152,11 +152,11 @@ function judgeVariables(ctx: AccessContext, s: StageServing, before: StageServin
   return out;
 }
 
-export function compareStageServing(ctx: AccessContext): Change[] {
-  const base = stageServing(ctx.base);
+export function compareStageServing(versions: ComparedVersions): Change[] {
+  const base = stageServing(versions.base);
   const byKey = new Map(base.map((s) => [s.key, s]));
-  return stageServing(ctx.head).flatMap((s) => {
+  return stageServing(versions.head).flatMap((s) => {
     const before = byKey.get(s.key);
-    return [...judgeMain(s, before), ...judgeCanary(ctx, s, before, base), ...judgeVariables(ctx, s, before)];
+    return [...judgeMain(s, before), ...judgeCanary(versions, s, before, base), ...judgeVariables(versions, s, before)];
   });
 }

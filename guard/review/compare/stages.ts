@@ -3,7 +3,7 @@
 // permission that any API Gateway may use is one around the authorizer. Facts in stages.ts.
 import { change } from "../change";
 import type { Change } from "../types";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 import { authorizerPermissionGaps, stageExposures, type StageExposure } from "../../access/stages";
 
 const routeList = (s: StageExposure): string => (s.routes.length === 0 ? "no routes yet" : s.routes.join(", "));
@@ -36,19 +36,19 @@ function newStage(s: StageExposure): Change[] {
   return out;
 }
 
-export function compareStages(ctx: AccessContext): Change[] {
-  const before = stageExposures(ctx.base);
-  const out = stageExposures(ctx.head)
+export function compareStages(versions: ComparedVersions): Change[] {
+  const before = stageExposures(versions.base);
+  const out = stageExposures(versions.head)
     .filter((s) => !before.some((b) => b.key === s.key || (b.address === s.address && b.implicit === s.implicit)))
     .flatMap(newStage);
 
-  const old = new Set(authorizerPermissionGaps(ctx.base).map((g) => `${g.address}\u0000${g.message}`));
-  const gaps = authorizerPermissionGaps(ctx.head);
-  out.push(...scopedPermissionChanges(ctx, new Set(gaps.map((g) => g.address))));
+  const old = new Set(authorizerPermissionGaps(versions.base).map((g) => `${g.address}\u0000${g.message}`));
+  const gaps = authorizerPermissionGaps(versions.head);
+  out.push(...scopedPermissionChanges(versions, new Set(gaps.map((g) => g.address))));
   for (const g of gaps) {
     if (g.kind !== "unscoped" || old.has(`${g.address}\u0000${g.message}`)) continue;
     const a = g.authorizer;
-    const routes = ctx.head.routes
+    const routes = versions.head.routes
       .filter((r) => r.authorizerAddress === a.address && r.resource.source.stack === a.resource.source.stack)
       .map((r) => r.routeKey ?? r.address)
       .sort();
@@ -68,11 +68,11 @@ export function compareStages(ctx: AccessContext): Change[] {
  * A Lambda authorizer's invoke permission whose scope changed and that still names its API: judged here, and said
  * (info), so that the attribute walk does not judge its source_arn again as an unmodelled change.
  */
-function scopedPermissionChanges(ctx: AccessContext, unscoped: ReadonlySet<string>): Change[] {
-  const deciders = new Set(ctx.head.authorizers.map((a) => `${a.resource.source.stack}::${a.lambdaFunctionAddress ?? ""}`));
+function scopedPermissionChanges(versions: ComparedVersions, unscoped: ReadonlySet<string>): Change[] {
+  const deciders = new Set(versions.head.authorizers.map((a) => `${a.resource.source.stack}::${a.lambdaFunctionAddress ?? ""}`));
   const key = (p: { resource: { source: { stack: string } }; address: string }) => `${p.resource.source.stack}::${p.address}`;
-  const before = new Map(ctx.base.lambdaPermissions.map((p) => [key(p), p]));
-  return ctx.head.lambdaPermissions
+  const before = new Map(versions.base.lambdaPermissions.map((p) => [key(p), p]));
+  return versions.head.lambdaPermissions
     .filter((p) => deciders.has(`${p.resource.source.stack}::${p.functionAddress ?? ""}`) && !unscoped.has(p.address))
     .filter((p) => {
       const b = before.get(key(p));

@@ -3,7 +3,7 @@
 import { change } from "../change";
 import type { Change } from "../types";
 import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
-import type { AccessContext } from "./comparer";
+import type { ComparedVersions } from "./comparer";
 
 /** Pair by key, then address, then a single leftover on each side (a renamed ACL). */
 function pairChains(before: readonly WebAclChain[], after: readonly WebAclChain[]): [WebAclChain | undefined, WebAclChain][] {
@@ -45,6 +45,6 @@ function compareChain(b: WebAclChain | undefined, a: WebAclChain): Change[] {
   return out;
 }
 
-export function compareWaf(ctx: AccessContext): Change[] {
-  return pairChains(webAclChains(ctx.base), webAclChains(ctx.head)).flatMap(([b, a]) => compareChain(b, a));
+export function compareWaf(versions: ComparedVersions): Change[] {
+  return pairChains(webAclChains(versions.base), webAclChains(versions.head)).flatMap(([b, a]) => compareChain(b, a));
 }

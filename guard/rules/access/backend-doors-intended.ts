@@ -1,4 +1,4 @@
-// Every door to a protected backend is one the policy intends (issue 16): the effective-access graph's doors
+// Every door to a protected backend is one the policy intends: the effective-access graph's doors
 // (guard/access/doors.ts) against the policy's `doors` section, or, without one, routes and their APIs' own
 // entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
 // distribution with a literal execute-api origin needs the policy to name it.

@@ -1,4 +1,4 @@
-// Attribute pairs (issue 21, with issue 16's classes): changes no comparer models, judged by the classification of the
+// Attribute pairs (with the door classes of docs/review.md): changes no comparer models, judged by the classification of the
 // provider schema. Each widening blocks as not verified or widened; each twin changes something neutral or narrows.
 import { only, type Doc } from "../../review/fixtures/pairs";
 import type { AccessPair } from "./types";

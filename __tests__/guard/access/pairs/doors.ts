@@ -1,4 +1,4 @@
-// Doors to the backend that skip the API's routes or come beside them (issue 16): function URLs, Lambda
+// Doors to the backend that skip the API's routes or come beside them: function URLs, Lambda
 // permissions, IAM users and groups, a CloudFront distribution with a literal execute-api origin, a custom domain
 // mapping, and a new route weaker than its neighbours to the same backend. Each widening has a harmless twin: the
 // same resource on a function no integration reaches, scoped to the configuration's own API, or as strong as the

@@ -1,4 +1,4 @@
-// Backend handlers that decide access themselves (issue 16, class 5): the sample's admin-only handler checks
+// Backend handlers that decide access themselves (door class 5): the sample's admin-only handler checks
 // `cognito:groups` itself, declared by its access-decider tag (the spec's decidesAccess) and the policy's `deciders`.
 // Its code, the version a route invokes, a route moved to other code, and the declaration's removal block; the same
 // edits on an ordinary handler, and a harmless tag, stay quiet.

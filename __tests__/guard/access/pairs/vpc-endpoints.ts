@@ -1,4 +1,4 @@
-// VPC endpoint doors to a private REST API (issue 16): both sides make the dev API PRIVATE, reached through one
+// VPC endpoint doors to a private REST API: both sides make the dev API PRIVATE, reached through one
 // execute-api interface endpoint its resource policy names and whose own policy admits one role. A second execute-api
 // endpoint, an endpoint policy opened to any principal and one that cannot be read block; an S3 gateway endpoint
 // and a new tag on the endpoint stay quiet.

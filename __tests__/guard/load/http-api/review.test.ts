@@ -121,7 +121,7 @@ describe("GIVEN a v2 route downgrade WHEN reviewed THEN it blocks naming the rou
 });
 
 describe("GIVEN a harmless twin WHEN reviewed THEN nothing blocks", () => {
-  // Issue 21: a lowered throttle stays quiet; a raised one blocks (attribute-widened, see the classification).
+  // A lowered throttle stays quiet; a raised one blocks (attribute-widened, see the classification).
   test("throttling lowered on the stage", () => {
     expect(
       review((h) => (block(h, "aws_apigatewayv2_stage", "prod")["default_route_settings"] = { throttling_rate_limit: 50, throttling_burst_limit: 25 })),

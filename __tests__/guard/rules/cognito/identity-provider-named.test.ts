@@ -1,4 +1,4 @@
-// Issue 16, class 7: a federated identity provider on a pool whose tokens authorize routes is a finding unless the
+// Door class 7: a federated identity provider on a pool whose tokens authorize routes is a finding unless the
 // API's policy names it (identityProviders), critical when the provider is anyone with a public account.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

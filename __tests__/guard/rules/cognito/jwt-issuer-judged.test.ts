@@ -1,5 +1,5 @@
 // A JWT authorizer's issuer is judged by what its expression yields, never taken as the pool's issuer because it
-// names the pool (issue 17). API Gateway compares it with the token's iss, https://cognito-idp.<region>.amazonaws.com/
+// names the pool. API Gateway compares it with the token's iss, https://cognito-idp.<region>.amazonaws.com/
 // <pool id>. cdk.tf.json keeps the template (decided); a plan shows an expression known only after apply by its
 // references only (fixtures/jwt-issuer-plan, real terraform): right and wrong texts read the same, so "not verified".
 import { readFileSync } from "node:fs";

@@ -121,7 +121,7 @@ describe("user-pool-self-sign-up", () => {
   });
 
   test("GIVEN a real terraform plan of a pool left at the defaults behind a Cognito authorizer WHEN checked THEN high", () => {
-    const model = loadModel(join(__dirname, "..", "fixtures", "issue17-plan", "plan.json"));
+    const model = loadModel(join(__dirname, "..", "fixtures", "first-run-plan", "plan.json"));
     const findings = UserPoolSelfSignUp.check(model, NO_POLICIES);
     expect(findings.map((f) => [f.address, f.severity])).toEqual([["aws_cognito_user_pool.users", undefined]]);
     expect(UserPoolSelfSignUp.subjects?.(model, NO_POLICIES).map((s) => s.address)).toEqual(["aws_cognito_user_pool.users"]);

@@ -10,7 +10,7 @@ import { MethodMatchesPolicy } from "../../../../guard/rules/access/method-match
 import { NoOpenMethod } from "../../../../guard/rules/access/no-open-method";
 import { edgeProtectionGap, edgeVerifiers } from "../../../../guard/access/origin";
 import type { Rule } from "../../../../guard/rules/types";
-import { petstoreProd } from "../../../../spec/samples/petstore";
+import { petstoreProd } from "../../../../access-spec/samples/petstore";
 import { AccessStack } from "../../../../stacks/access-stack";
 
 type Json = Record<string, any>;

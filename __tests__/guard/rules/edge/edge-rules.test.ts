@@ -13,7 +13,7 @@ import { stageOriginGap } from "../../../../guard/access/origin";
 import { EDGE_RULES } from "../../../../guard/rules";
 import type { Rule } from "../../../../guard/rules/types";
 import { WebAclManagedRules } from "../../../../guard/rules/waf/waf-managed-rules";
-import { petstoreDev, petstoreProd } from "../../../../spec/samples/petstore";
+import { petstoreDev, petstoreProd } from "../../../../access-spec/samples/petstore";
 import { AccessStack } from "../../../../stacks/access-stack";
 
 type Json = Record<string, any>;
@@ -209,7 +209,7 @@ describe("cloudfront-web-acl, cloudfront-https-only, cloudfront-tls-1-2: noncomp
   });
 });
 
-// Corpus (issue 17): an http-only custom origin with the provider's required origin_ssl_protocols list (TLSv1,
+// Corpus: an http-only custom origin with the provider's required origin_ssl_protocols list (TLSv1,
 // TLSv1.1) had cloudfront-tls-1-2 judging TLS versions of a leg that negotiates no TLS at all.
 describe("an http-only custom origin: the leg in clear is cloudfront-https-only's, not a TLS version finding", () => {
   const httpOnly = (policy: unknown) =>

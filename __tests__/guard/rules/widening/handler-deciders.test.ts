@@ -1,4 +1,4 @@
-// Issue 16, class 5: backend handlers that decide access themselves. The check keeps the Terraform's access-decider
+// Door class 5: backend handlers that decide access themselves. The check keeps the Terraform's access-decider
 // tag and the policy's `deciders` in step (rule handler-decider-declared) and judges which code their routes invoke
 // (decider-code-pinned); the review reads the base's declaration, by tag or by the policy the gate takes from the base.
 import { readFileSync } from "node:fs";

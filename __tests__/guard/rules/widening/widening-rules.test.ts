@@ -1,4 +1,4 @@
-// Issue 16, classes 4-9 on the check side: each rule over the sample's prod synth (quiet) and over copies of it
+// Door  on the check side: each rule over the sample's prod synth (quiet) and over copies of it
 // mutated one way each (firing), with the harmless twin of each mutation quiet.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,6 @@
 // Test helpers: a deep-mutable copy of a sample spec, changed in one place per test.
-import type { AccessSpec } from "../../spec/types";
-import { petstoreDev } from "../../spec/samples/petstore";
+import type { AccessSpec } from "../../access-spec/types";
+import { petstoreDev } from "../../access-spec/samples/petstore";
 
 type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
 

@@ -44,7 +44,7 @@ function validateDeciders(p: ProblemList, spec: AccessSpec): void {
   });
 }
 
-/** AWS_IAM routes of one principal whose exact grants cannot coexist (see spec/invoke-grants.ts): one problem each. */
+/** AWS_IAM routes of one principal whose exact grants cannot coexist (see access-spec/invoke-grants.ts): one problem each. */
 function validateExactGrants(p: ProblemList, spec: AccessSpec): void {
   const reported = new Set<string>();
   for (const c of planInvokeGrants(spec).conflicts) {

@@ -1,4 +1,4 @@
-// Issue 17's false positives, by class, each on the real terraform plan that showed it (fixtures/issue17-plan) and on
+// False positives of a first run on public projects, by class, each on the real terraform plan that showed it (fixtures/first-run-plan) and on
 // cdk.tf.json where the form differs: customer policies of the configuration and AWS managed policies that grant no
 // API access are no "unverified managed policy"; token lifetimes left unset are Cognito's defaults, not "known only
 // after apply"; lifecycle missing from plan JSON is no finding; a trigger hashing ids is a finding.
@@ -12,7 +12,7 @@ import { DeploymentRedeploysOnAuthChange } from "../../../guard/rules/apigateway
 import { IamManagedPolicyVerified } from "../../../guard/rules/iam/iam-managed-policy-verified";
 
 const NO_POLICIES = { policies: [] };
-const plan = loadModel(join(__dirname, "fixtures", "issue17-plan", "plan.json"));
+const plan = loadModel(join(__dirname, "fixtures", "first-run-plan", "plan.json"));
 
 describe("iam-managed-policy-verified: only policies nobody can read", () => {
   test("GIVEN a real plan: a customer policy, a for_each policy attached per key, managed_policy_arns known only after apply, AWSLambdaVPCAccessExecutionRole THEN only the unknown ARN is reported", () => {

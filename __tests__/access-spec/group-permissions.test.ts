@@ -1,6 +1,6 @@
 // Group permissions reach every member of the group: `*` actions and iam:PassRole need the labelled escape hatch.
-import { parseSpec } from "../../spec/parse";
-import { validateSpec } from "../../spec/validate";
+import { parseSpec } from "../../access-spec/parse";
+import { validateSpec } from "../../access-spec/validate";
 import { asJsonData, specWith } from "./helpers";
 
 const FILE = "specs/petstore.json";

@@ -1,6 +1,6 @@
 // Hand-written structural parsers (no schema library): each checks one value's type and reports
 // every problem with its path and value, never throwing. `object<T>` is typed against the spec's own
-// interfaces, so a field added to spec/types.ts fails to compile here until the parser knows it.
+// interfaces, so a field added to access-spec/types.ts fails to compile here until the parser knows it.
 import { closest } from "../../kernel/io/words";
 import { joinPath, q, type ProblemList } from "./problems";
 

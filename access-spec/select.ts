@@ -30,7 +30,7 @@ export interface Selection {
   readonly problems: readonly string[];
 }
 
-const SAMPLE_FILE = "spec/samples/petstore.ts";
+const SAMPLE_FILE = "access-spec/samples/petstore.ts";
 
 /** The repository's spec list. */
 export const SPEC_CONFIG = resolve(__dirname, "..", "access-specs.json");

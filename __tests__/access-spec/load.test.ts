@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { formatProblems, loadSpecFile, loadSpecFiles } from "../../spec/load";
-import { validateSpec } from "../../spec/validate";
-import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
-import type { SpecProblem } from "../../spec/types";
+import { formatProblems, loadSpecFile, loadSpecFiles } from "../../access-spec/load";
+import { validateSpec } from "../../access-spec/validate";
+import { petstoreDev, petstoreProd } from "../../access-spec/samples/petstore";
+import type { SpecProblem } from "../../access-spec/types";
 
 const FIXTURES = join(__dirname, "fixtures");
 

@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { specListClash } from "../../cli/private/spec-list";
-import { loadSpecFiles } from "../../spec/load";
-import { parseSpec } from "../../spec/parse";
-import { petstoreDev } from "../../spec/samples/petstore";
-import { selectSpecs, SPEC_CONFIG, specSource, SYNTH_MARKER } from "../../spec/select";
-import { validateSpec } from "../../spec/validate";
+import { loadSpecFiles } from "../../access-spec/load";
+import { parseSpec } from "../../access-spec/parse";
+import { petstoreDev } from "../../access-spec/samples/petstore";
+import { selectSpecs, SPEC_CONFIG, specSource, SYNTH_MARKER } from "../../access-spec/select";
+import { validateSpec } from "../../access-spec/validate";
 
 let dir: string;
 beforeAll(() => {
@@ -62,7 +62,7 @@ describe("specSource", () => {
 
 describe("loadSpecFiles", () => {
   it("GIVEN a .ts module exporting specs THEN one spec per entry", () => {
-    const { specs, problems } = loadSpecFiles(join(__dirname, "..", "..", "spec", "samples", "petstore.ts"));
+    const { specs, problems } = loadSpecFiles(join(__dirname, "..", "..", "access-spec", "samples", "petstore.ts"));
     expect(problems).toEqual([]);
     expect(specs.map((s) => `${s.name}-${s.environment}`)).toEqual(["petstore-dev", "petstore-prod"]);
   });

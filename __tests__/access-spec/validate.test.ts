@@ -1,6 +1,6 @@
-import { validateSpec } from "../../spec/validate";
-import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
-import type { AccessSpec } from "../../spec/types";
+import { validateSpec } from "../../access-spec/validate";
+import { petstoreDev, petstoreProd } from "../../access-spec/samples/petstore";
+import type { AccessSpec } from "../../access-spec/types";
 import { specWith, userClient, type MutableSpec } from "./helpers";
 
 const FILE = "specs/petstore.json";
@@ -650,7 +650,7 @@ const cases: readonly InvalidCase[] = [
     value: "ecs-tasks",
     message: 'invoker role "reporting": "ecs-tasks" is not a service principal',
   },
-  // --- generated defaults (issue 12 item 12)
+  // --- generated defaults
   {
     name: "one API key in two usage plans on the stage",
     change: (s) =>

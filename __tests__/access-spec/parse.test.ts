@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { parseSpec } from "../../spec/parse";
-import { object, optional, str, num } from "../../spec/private/shape";
-import { petstoreDev, petstoreProd } from "../../spec/samples/petstore";
-import type { ThrottleSpec } from "../../spec/types";
+import { parseSpec } from "../../access-spec/parse";
+import { object, optional, str, num } from "../../access-spec/private/shape";
+import { petstoreDev, petstoreProd } from "../../access-spec/samples/petstore";
+import type { ThrottleSpec } from "../../access-spec/types";
 import { asJsonData } from "./helpers";
 
 const FILE = "specs/petstore.yaml";
@@ -237,7 +237,7 @@ describe("parseSpec", () => {
 
 describe("object parser typing", () => {
   test("GIVEN a parser missing a field of its type or naming an extra one THEN it does not compile", () => {
-    // These lines are checked by `tsc --noEmit` (part of npm test): the parser cannot drift from spec/types.ts.
+    // These lines are checked by `tsc --noEmit` (part of npm test): the parser cannot drift from access-spec/types.ts.
     // @ts-expect-error burstLimit is missing
     object<ThrottleSpec>({ rateLimit: num });
     // @ts-expect-error a required field cannot be optional

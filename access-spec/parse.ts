@@ -1,5 +1,5 @@
 // Structural parser for specs written as JSON or YAML (or any untyped data): checks every field's
-// type, enum and presence against spec/types.ts and reports all problems with path and value.
+// type, enum and presence against access-spec/types.ts and reports all problems with path and value.
 // It never throws; semantic checks (references, AWS limits) are validateSpec's job.
 import type {
   AccessSpec,
