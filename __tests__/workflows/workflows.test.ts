@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
-import { GATE_PATHS } from "../../guard/review/gate-paths";
+import { changesGate, GATE_PATHS } from "../../guard/review/gate-paths";
 
 interface Step {
   readonly id?: string;
@@ -518,6 +518,16 @@ describe("compliance.yml", () => {
     expect(script).toMatch(/1\) failing\+=/);
     expect(script).toMatch(/\*\) failing\+=/);
     expect(script).toMatch(/if \[ "\$\{#failing\[@\]\}" -eq 0 \]; then[\s\S]*exit 0\n\s*fi\n\s*gh label create/);
+  });
+});
+
+describe("gate paths", () => {
+  it("GIVEN every top-level folder of code the check, the review, the synth or CI runs THEN a pull request touching it is a gate change", () => {
+    const tracked = execFileSync("git", ["ls-files", "*.ts", "*.js", "*.mjs"], { cwd: ROOT, encoding: "utf8" }).split("\n");
+    // Tests, lint configuration and examples run no gate code: a test cannot change what the gate reads.
+    const notGate = new Set(["__tests__", "eslint.config.mjs", "examples"]);
+    const roots = [...new Set(tracked.filter((f) => f !== "").map((f) => (f.includes("/") ? `${f.split("/")[0]}/` : f)))];
+    expect(roots.filter((r) => !notGate.has(r.replace(/\/$/, "")) && !changesGate(r.endsWith("/") ? `${r}x.ts` : r))).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ export const GATE_PATHS: readonly string[] = [
   "constructs/",
   "stacks/",
   "access-spec/",
+  "kernel/",
   "main.ts",
   "cdktf.json",
   "package.json",
@@ -23,6 +24,7 @@ export const GATE_PATHS: readonly string[] = [
   ".ci/",
   "bench/",
   "jest.config.js",
+  "jest.policy.config.js",
 ];
 
 /** Whether a repository path (forward slashes, no leading `./`) is part of the gate. */
