@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { exitCodeFor, parseCommandLine, single, UsageError } from "./private/args";
-import { driftSince, formatDrift } from "./private/drift";
+import { driftSince, formatDrift } from "./private/apply-drift";
 import { redactText, sensitiveVariableValues } from "./private/redact";
 import { runTerraform, terraformEnvironment, type RunResult } from "./private/terraform";
 

@@ -2,7 +2,7 @@
 // credential class it can obtain and compares each answer with what the access spec and the policy say.
 // Exit 0: every answer matched; 1: an answer reached a caller they exclude, refused one they admit, or (by default)
 // could not be judged for want of an answer (--fail-on); 2: bad input. docs/conformance.md says the rest.
-import { planRoutes } from "../guard/conformance/plan";
+import { planRoutes } from "../guard/conformance/call-plan";
 import { failures } from "../guard/conformance/judge";
 import { FAILING_VERDICTS, type ConformanceReport, type Entry, type FailingVerdict } from "../guard/conformance/types";
 import { intendedEntry, lookupPolicy } from "../guard/access/lookups";

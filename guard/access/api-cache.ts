@@ -5,7 +5,7 @@ import { splitIdentitySource, CREDENTIAL_SOURCE } from "../../kernel/credential-
 import { isUnknown, type Model, type ResourceInstance, type Route, type Stage } from "../model";
 import { asString, firstBlock } from "../load/json";
 import { known } from "./lookups";
-import { referencedResource, resourceAt } from "./targets";
+import { referencedResource, resourceAt } from "./reference-identity";
 
 /** `yes`, `no`, or `unknown` (known only after apply: fail closed, treated as maybe). */
 export type Tristate = "yes" | "no" | "unknown";

@@ -7,7 +7,7 @@ import { credentialCacheGap, DEFAULT_RESULT_TTL_SECONDS, splitIdentitySource } f
 import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
 import { asObject, firstBlock } from "../load/json";
 import { parametersReadBy } from "./deciders";
-import { sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "./targets";
+import { sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "./reference-identity";
 
 // ---- identity sources and the result cache ----
 

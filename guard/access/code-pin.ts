@@ -5,7 +5,7 @@
 import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asString } from "../load/json";
 import { edgeParameters } from "./edge-parameter";
-import { resourceAt } from "./targets";
+import { resourceAt } from "./reference-identity";
 
 export type CodePin =
   | { readonly kind: "reviewed" }

@@ -5,7 +5,7 @@
 import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
 import { jwtIssuerTarget } from "./jwt-issuer";
-import { referencedResource, targetOf, valueOf, type TargetRef, type ValueRef } from "./targets";
+import { referencedResource, targetOf, valueOf, type TargetRef, type ValueRef } from "./reference-identity";
 
 /** The user pool resource type. */
 export const POOL = "aws_cognito_user_pool";

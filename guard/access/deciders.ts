@@ -1,7 +1,7 @@
 // The SSM parameters a function's execution role may read: the edge verifier's runtime configuration, which
 // decides routes as much as its code does. Pure: Model in.
 import { isUnknown, type Model, type ResourceInstance } from "../model";
-import { resourceAt } from "./targets";
+import { resourceAt } from "./reference-identity";
 
 /** The SSM parameters a function's execution role may read: the edge verifier's runtime configuration. */
 export function parametersReadBy(model: Model, fn: ResourceInstance): ResourceInstance[] {

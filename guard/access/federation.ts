@@ -6,7 +6,7 @@ import { asObject, asString, firstBlock } from "../load/json";
 import { trustedPools } from "./cognito";
 import { parametersReadBy } from "./deciders";
 import { edgeVerifiers } from "./origin";
-import { referencedResource, resourceAt, sameTarget, targetOf } from "./targets";
+import { referencedResource, resourceAt, sameTarget, targetOf } from "./reference-identity";
 
 export interface FederatedProvider {
   /** `provider_name` (`Google`, `AzureAD`); a client's listed name when no provider resource defines it. */

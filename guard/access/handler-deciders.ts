@@ -10,7 +10,7 @@ import { codePin } from "./code-pin";
 import { doorsOf, type Door, type Target } from "./doors";
 import { managed, textOf } from "./doors/refs";
 import { functionTarget } from "./doors/targets";
-import { resourceAt } from "./targets";
+import { resourceAt } from "./reference-identity";
 
 export { DECIDER_TAG };
 

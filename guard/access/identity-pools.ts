@@ -6,7 +6,7 @@
 import { isUnknown, unknownValue, type Model, type ResourceInstance, type Route } from "../model";
 import { asArray, asObject, blocks } from "../load/json";
 import { iamAccess } from "./iam";
-import { resourceAt, targetOf, valueOf, type TargetRef } from "./targets";
+import { resourceAt, targetOf, valueOf, type TargetRef } from "./reference-identity";
 
 const IDENTITY_POOL = "aws_cognito_identity_pool";
 const ATTACHMENT = "aws_cognito_identity_pool_roles_attachment";

@@ -6,7 +6,7 @@
 // only as its references (no template, no function), so a pool attribute known only after apply cannot be told from
 // `https://${...}` around it: the pool is then a candidate, never a pass ("not verified", naming the expression).
 import { isUnknown, type Authorizer, type Model } from "../model";
-import { targetOf, valueOf, type TargetRef } from "./targets";
+import { targetOf, valueOf, type TargetRef } from "./reference-identity";
 
 const POOL = "aws_cognito_user_pool";
 const COGNITO_ISSUER = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+)$/;

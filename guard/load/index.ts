@@ -23,7 +23,7 @@ import { InputError } from "./errors";
 import { isObject, type JsonObject } from "./json";
 import { looksLikePlan, readPlan } from "./plan";
 import type { RawStack } from "./raw";
-import { isEmptyDocument, refuseEmpty, refuseModules } from "./shape";
+import { isEmptyDocument, refuseEmpty, refuseModules } from "./refused-shapes";
 
 export { InputError } from "./errors";
 

@@ -3,7 +3,7 @@
 import type { ReviewWord } from "../../kernel/authorization-types";
 import type { EdgeRequirement } from "../access/edge-config";
 import type { LambdaRequirement } from "./route-tables";
-import type { TargetRef } from "../access/targets";
+import type { TargetRef } from "../access/reference-identity";
 import type { LoweredSeverity } from "../policy/types";
 import type { Severity } from "./kind-catalogue";
 import type { ChangeKind } from "./kinds";

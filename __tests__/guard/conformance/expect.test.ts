@@ -4,7 +4,7 @@
 import { expectedAnswer, expectedUnder } from "../../../guard/conformance/expect";
 import { failingVerdicts, verdictOf } from "../../../guard/conformance/judge";
 import { observe } from "../../../guard/conformance/observe";
-import { planRoutes } from "../../../guard/conformance/plan";
+import { planRoutes } from "../../../guard/conformance/call-plan";
 import { policyRequirement, specRequirement, type Requirement } from "../../../guard/conformance/requirement";
 import type { Credential, Expectation, Observation, Presented, TokenFacts } from "../../../guard/conformance/types";
 import type { IntendedRoute } from "../../../guard/policy/types";

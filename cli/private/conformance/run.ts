@@ -3,7 +3,7 @@
 import { expectedAnswer } from "../../../guard/conformance/expect";
 import { verdictOf } from "../../../guard/conformance/judge";
 import { noAnswer, observe } from "../../../guard/conformance/observe";
-import type { PlannedRoute } from "../../../guard/conformance/plan";
+import type { PlannedRoute } from "../../../guard/conformance/call-plan";
 import { policyRequirement, scopesOf, specRequirement, type Requirement } from "../../../guard/conformance/requirement";
 import {
   CREDENTIAL_CLASSES,

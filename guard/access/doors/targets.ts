@@ -2,7 +2,7 @@
 // function: one code, one target), an HTTP backend by URL, an AWS service by ARN; a MOCK integration has none.
 // A URI that cannot be read is an "unknown" target, never dropped.
 import { isUnknown, type Model, type ResourceInstance, type Route } from "../../model";
-import { targetOf } from "../targets";
+import { targetOf } from "../reference-identity";
 import { managed, referenced, textOf } from "./refs";
 import type { Target } from "./types";
 

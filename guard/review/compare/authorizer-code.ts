@@ -8,7 +8,7 @@ import type { Change, RouteAuth } from "../types";
 import { codeDifference, codeIdentity, identitySourceGap, mapDifference, valueText, type CodeIdentity } from "../../access/authorizer-code";
 import { decidersOf, routeSubject } from "./deciders";
 import type { ComparedVersions } from "./comparer";
-import { sameTarget, targetOf } from "../../access/targets";
+import { sameTarget, targetOf } from "../../access/reference-identity";
 
 // ---- the review's comparer ----
 

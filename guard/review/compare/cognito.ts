@@ -10,7 +10,7 @@ import { decidersOf, routeSubject } from "./deciders";
 import { parametersReadBy } from "../../access/deciders";
 import type { ComparedVersions } from "./comparer";
 import { POOL, clientAccess, memberships, poolTriggers, type ClientAccess, type Membership } from "../../access/cognito";
-import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "../../access/targets";
+import { referencedResource, sameTarget, sameValue, targetOf, valueOf, type TargetRef, type ValueRef } from "../../access/reference-identity";
 
 /**
  * Labels of the pools the head's authorizer trusts that the base's did not (a pool swap, a decoy with the same

@@ -4,7 +4,7 @@ import type { Model, ResourceInstance, Route } from "../../model";
 import type { ModelFacts } from "../facts";
 import type { RouteAuth } from "../types";
 import { edgeVerifiers } from "../../access/origin";
-import { resourceAt } from "../../access/targets";
+import { resourceAt } from "../../access/reference-identity";
 
 /** `petstore-dev GET /pets`: how a route is named in a change. */
 export const routeSubject = (r: RouteAuth): string => `${r.api} ${r.route}`;

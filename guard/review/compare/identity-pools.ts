@@ -7,7 +7,7 @@ import type { Change } from "../types";
 import { baseSubjectsOf, routeSubject } from "./iam";
 import { describeCallers, identityCallers, identityPools, type IdentityCaller } from "../../access/identity-pools";
 import type { ComparedVersions } from "./comparer";
-import { sameTarget } from "../../access/targets";
+import { sameTarget } from "../../access/reference-identity";
 
 export function compareIdentityPools(versions: ComparedVersions): Change[] {
   const { base, head } = versions;

@@ -3,7 +3,7 @@
 import { authorizationType, typeAtGateway } from "../../../kernel/authorization-types";
 import { isUnknown, type Model, type RestApi, type Route, stackOf } from "../../model";
 import { trustedPools } from "../../access/cognito";
-import { resourceAt, valueOf } from "../../access/targets";
+import { resourceAt, valueOf } from "../../access/reference-identity";
 import { edgeRequirementOf, type EdgeRequirement } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
 import { deniedRoute, iamAccess } from "../../access/iam";

@@ -1,6 +1,6 @@
 // A JWT authorizer trusts a user pool of this configuration, and its audience names app clients of that pool.
 import { judgeJwtIssuer } from "../../access/jwt-issuer";
-import { valueOf } from "../../access/targets";
+import { valueOf } from "../../access/reference-identity";
 import { isUnknown } from "../../model";
 import { known, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";

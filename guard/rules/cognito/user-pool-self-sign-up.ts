@@ -2,7 +2,7 @@
 import { clientAccess, trustedPools } from "../../access/cognito";
 import { rolesForUsersOf } from "../../access/identity-pools";
 import { known, show } from "../../access/lookups";
-import { sameTarget, targetOf } from "../../access/targets";
+import { sameTarget, targetOf } from "../../access/reference-identity";
 import type { Model, Route, UserPool } from "../../model";
 import { poolFinding } from "../private/pool";
 import { userPoolSubjects } from "../private/subjects";

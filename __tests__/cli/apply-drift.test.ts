@@ -1,5 +1,5 @@
 // Drift between the reviewed plan and the apply: both plans' refreshed prior_state, compared resource by resource.
-import { driftSince, formatDrift, sameValue } from "../../cli/private/drift";
+import { driftSince, formatDrift, sameValue } from "../../cli/private/apply-drift";
 
 type Res = { address: string; type: string; values: Record<string, unknown> };
 const planWith = (resources: Res[], children: Res[][] = []): unknown => ({
