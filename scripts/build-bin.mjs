@@ -135,7 +135,12 @@ const clients = Object.keys(project.dependencies ?? {}).filter((d) => d.startsWi
 refuseOthers(AUDIT_FILE, audit.metafile, new Set([...CHECK_ALLOWED, ...runtimeClosure(root, clients)]));
 
 const bundled = packagesIn(root, { inputs: { ...check.metafile.inputs, ...audit.metafile.inputs } });
-writeFileSync(join(outdir, THIRD_PARTY), thirdPartyLicenses(bundled));
+try {
+  writeFileSync(join(outdir, THIRD_PARTY), thirdPartyLicenses(bundled));
+} catch (e) {
+  process.stderr.write(`build-bin: ${THIRD_PARTY}: ${e.message}\n`);
+  process.exit(1);
+}
 if (outdir !== PACKAGE_DIR) {
   // A copy elsewhere is packed or run from there: its prepack (../../scripts/build-bin.mjs) would not resolve.
   const { scripts: _scripts, ...manifest } = pkg;
