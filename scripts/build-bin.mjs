@@ -1,22 +1,30 @@
-// Builds the installable check command: cli/check-bin.ts and everything it imports as one CommonJS file for
-// Node 20 (check.js), so it starts without a TypeScript loader and needs no node_modules at run time, into
-// packages/api-access-check, the command's publishable package (its package.json has no dependencies; the
-// repository root is the project and is not packed). `node scripts/build-bin.mjs [--outdir DIR]`: with --outdir the
-// bundle and a copy of that package (no scripts) go to DIR instead, a package of its own to `npm pack` or run.
-// The bundle may inline only the packages in ALLOWED: the check must never pull in cdktf (or anything else
-// heavy) by accident, so a new one fails the build until someone decides it belongs there. Their licences go
-// beside the bundle (THIRD-PARTY-LICENSES), as their terms ask of every copy.
+// Builds the installable command into packages/api-access-check, the command's publishable package (its
+// package.json has no dependencies; the repository root is the project and is not packed), as two CommonJS files
+// for Node 20 that start without a TypeScript loader and need no node_modules at run time:
+// - check.js: cli/check-bin.ts and everything it imports (the check), the command's entry;
+// - audit.js: cli/audit.ts with the AWS SDK clients it uses, which check.js loads by a dynamic import only when the
+//   `audit` subcommand runs, so the check's start-up never parses the SDK.
+// `node scripts/build-bin.mjs [--outdir DIR]`: with --outdir the bundles and a copy of that package (no scripts) go
+// to DIR instead, a package of its own to `npm pack` or run.
+// Each bundle may inline only what it is allowed: the check `yaml` alone (it must never pull in the SDK, cdktf or
+// anything else heavy by accident); the audit that, plus the AWS SDK clients the project depends on
+// (`@aws-sdk/client-*` in package.json) and what they bring at run time, computed, so a client the audit starts to
+// import is bundled without editing this file, while cdktf and the like still fail the build. The licences of every
+// inlined package go beside the bundles (THIRD-PARTY-LICENSES), as their terms ask of every copy.
 import { build } from "esbuild";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { packagesIn, runtimeClosure, thirdPartyLicenses } from "./private/bundled-packages.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ALLOWED = ["yaml"];
+const CHECK_ALLOWED = ["yaml"];
 /** The command's package: package.json (no dependencies), README.md, LICENSE committed; the build adds the rest. */
 const PACKAGE_DIR = join(root, "packages", "api-access-check");
 const THIRD_PARTY = "THIRD-PARTY-LICENSES";
+/** The audit's bundle, beside check.js; cli/check-bin.ts imports "./audit", which the check's build points here. */
+const AUDIT_FILE = "audit.js";
 
 const USAGE = "usage: node scripts/build-bin.mjs [--outdir DIR]";
 
@@ -40,15 +48,43 @@ function outdirArg(argv) {
   return values.outdir === undefined ? PACKAGE_DIR : resolve(values.outdir);
 }
 
-/** Packages (by node_modules name) among the bundle's inputs. */
-function packagesIn(metafile) {
-  const names = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (m !== null) names.add(m[1]);
+/** The names of the packages a bundle inlines. */
+const namesIn = (metafile) => [...new Set(packagesIn(root, metafile).map((p) => p.name))];
+
+/** A bundle's inlined packages that are not in `allowed`: the build stops on any. */
+function refuseOthers(file, metafile, allowed) {
+  const extra = namesIn(metafile).filter((p) => !allowed.has(p));
+  if (extra.length > 0) {
+    process.stderr.write(`build-bin: ${file} would include ${extra.join(", ")}; only ${[...allowed].sort().join(", ")} may be inlined there\n`);
+    process.exit(1);
   }
-  return [...names].sort();
 }
+
+const COMMON = {
+  // Input paths in the metafile are relative to this: where the package's prepack runs the build from does not matter.
+  absWorkingDir: root,
+  // `require.main` is defined away so no bundled module's own "run when executed directly" line (cli/check.ts and
+  // cli/audit.ts have one for tsx) fires a second run.
+  define: { "require.main": "undefined" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  minify: true,
+  legalComments: "eof",
+  metafile: true,
+  logLevel: "warning",
+};
+
+/** In the check's bundle, cli/check-bin.ts's dynamic import of the audit loads audit.js from beside check.js. */
+const auditOutside = {
+  name: "audit-outside",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/audit$/ }, (args) =>
+      args.kind === "dynamic-import" && args.importer === join(root, "cli", "check-bin.ts") ? { path: `./${AUDIT_FILE}`, external: true } : undefined,
+    );
+  },
+};
 
 const outdir = outdirArg(process.argv.slice(2));
 mkdirSync(outdir, { recursive: true });
@@ -56,55 +92,63 @@ const outfile = join(outdir, "check.js");
 const project = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const pkg = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8"));
 // `--version` prints the project's version (cli/private/version.ts): the package must carry the same one, and it
-// must stay one file with nothing to install beside it.
+// must stay bundles with nothing to install beside them.
 if (pkg.version !== project.version) {
   process.stderr.write(`build-bin: packages/api-access-check/package.json has version ${pkg.version}, package.json ${project.version}: make them equal\n`);
   process.exit(1);
 }
 const declared = ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"].filter((k) => pkg[k] !== undefined);
 if (declared.length > 0) {
-  process.stderr.write(`build-bin: packages/api-access-check/package.json declares ${declared.join(", ")}: the command is one file with no dependencies\n`);
+  process.stderr.write(
+    `build-bin: packages/api-access-check/package.json declares ${declared.join(", ")}: the command's bundles hold everything it runs, it has no dependencies\n`,
+  );
   process.exit(1);
 }
 
-const result = await build({
-  // The entry calls the command unconditionally; `require.main` is defined away so no bundled module's own
-  // "run when executed directly" line (cli/check.ts has one for tsx) fires a second run.
+const check = await build({
+  ...COMMON,
+  // The entry calls the command unconditionally; `audit` answers with a promise of its exit code.
   stdin: {
-    contents: 'import { binMain } from "./cli/check-bin";\nprocess.exitCode = binMain(process.argv.slice(2));\n',
+    contents: 'import { binMain } from "./cli/check-bin";\nvoid Promise.resolve(binMain(process.argv.slice(2))).then((code) => (process.exitCode = code));\n',
     resolveDir: root,
     sourcefile: "bin-entry.ts",
     loader: "ts",
   },
-  define: { "require.main": "undefined" },
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
   outfile,
   banner: { js: "#!/usr/bin/env node" },
-  minify: true,
-  legalComments: "eof",
-  metafile: true,
-  logLevel: "warning",
+  plugins: [auditOutside],
 });
-
-const extra = packagesIn(result.metafile).filter((p) => !ALLOWED.includes(p));
-if (extra.length > 0) {
-  process.stderr.write(`build-bin: the bundle would include ${extra.join(", ")}; only ${ALLOWED.join(", ")} may be inlined (guard/ must not import them)\n`);
+refuseOthers("check.js", check.metafile, new Set(CHECK_ALLOWED));
+if (!Object.values(check.metafile.outputs).some((o) => o.imports.some((i) => i.path === `./${AUDIT_FILE}` && i.kind === "dynamic-import"))) {
+  process.stderr.write(`build-bin: check.js does not load ./${AUDIT_FILE} (cli/check-bin.ts must import("./audit")): the audit would be missing\n`);
   process.exit(1);
 }
 chmodSync(outfile, 0o755);
-writeFileSync(
-  join(outdir, THIRD_PARTY),
-  ALLOWED.map((name) => `${name}\n${"=".repeat(name.length)}\n\n${readFileSync(join(root, "node_modules", name, "LICENSE"), "utf8").trim()}\n`).join("\n"),
-);
+
+const auditFile = join(outdir, AUDIT_FILE);
+const audit = await build({
+  ...COMMON,
+  stdin: { contents: 'export { main } from "./cli/audit";\n', resolveDir: root, sourcefile: "audit-entry.ts", loader: "ts" },
+  outfile: auditFile,
+});
+const clients = Object.keys(project.dependencies ?? {}).filter((d) => d.startsWith("@aws-sdk/client-"));
+refuseOthers(AUDIT_FILE, audit.metafile, new Set([...CHECK_ALLOWED, ...runtimeClosure(root, clients)]));
+
+const bundled = packagesIn(root, { inputs: { ...check.metafile.inputs, ...audit.metafile.inputs } });
+try {
+  writeFileSync(join(outdir, THIRD_PARTY), thirdPartyLicenses(bundled));
+} catch (e) {
+  process.stderr.write(`build-bin: ${THIRD_PARTY}: ${e.message}\n`);
+  process.exit(1);
+}
 if (outdir !== PACKAGE_DIR) {
   // A copy elsewhere is packed or run from there: its prepack (../../scripts/build-bin.mjs) would not resolve.
   const { scripts: _scripts, ...manifest } = pkg;
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of ["README.md", "LICENSE"]) copyFileSync(join(PACKAGE_DIR, f), join(outdir, f));
 }
+const kib = (file) => (readFileSync(file).length / 1024).toFixed(0);
 process.stdout.write(
-  `build-bin: ${outfile} (${(readFileSync(outfile).length / 1024).toFixed(0)} KiB; inlined: ${packagesIn(result.metafile).join(", ") || "none"})\n`,
+  `build-bin: ${outfile} (${kib(outfile)} KiB; inlined: ${namesIn(check.metafile).join(", ") || "none"})\n` +
+    `build-bin: ${auditFile} (${kib(auditFile)} KiB, loaded by \`audit\` only; inlined: ${namesIn(audit.metafile).length} packages)\n`,
 );

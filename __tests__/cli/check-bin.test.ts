@@ -3,7 +3,8 @@
 // installed into an empty project with npm (offline: it has no dependencies), then run with plain node and npx: on
 // the compliant fixture (cdk.tf.json) and its open-method twin, and on a real `terraform show -json` plan of that
 // fixture (compliant.plan.json, written by terraform through make-compliant-plan.ts). Exit 0 / 1 / 2 as
-// `npm run check`. The package itself: one bundle, no dependencies, at most 1 MB packed, one package installed.
+// `npm run check`. The package itself: the check's bundle (and the audit's, tested in audit-bin.test.ts), no
+// dependencies, at most 1 MB packed, one package installed.
 // Needs a working npm; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -114,9 +115,16 @@ let installed: InstalledBin;
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
-  test("GIVEN the tarball THEN it is the committed package: one bundle, licences, a README, no dependencies, at most 1 MB", () => {
+  test("GIVEN the tarball THEN it is the committed package: the check's bundle and the audit's, licences, a README, no dependencies, at most 1 MB", () => {
     const files = spawnSync("tar", ["-tzf", installed.tarball], { encoding: "utf8" }).stdout.trim().split("\n").sort();
-    expect(files).toEqual(["package/LICENSE", "package/README.md", "package/THIRD-PARTY-LICENSES", "package/check.js", "package/package.json"]);
+    expect(files).toEqual([
+      "package/LICENSE",
+      "package/README.md",
+      "package/THIRD-PARTY-LICENSES",
+      "package/audit.js",
+      "package/check.js",
+      "package/package.json",
+    ]);
     expect(statSync(installed.tarball).size).toBeLessThanOrEqual(1024 * 1024);
     const { scripts, ...committed } = json(join(ROOT, "packages", "api-access-check", "package.json"));
     expect(scripts).toEqual({ prepack: "node ../../scripts/build-bin.mjs" });

@@ -9,7 +9,7 @@ import { binMain } from "../../cli/check-bin";
 const ROOT = join(__dirname, "..", "..");
 const versionOf = (file: string): unknown => (JSON.parse(readFileSync(join(ROOT, file), "utf8")) as { version?: unknown }).version;
 
-function run(f: (argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }) => number, ...argv: string[]) {
+function run(f: (argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }) => number | Promise<number>, ...argv: string[]) {
   let out = "";
   let err = "";
   const code = f(argv, { out: (s) => (out += s), err: (s) => (err += s) });
