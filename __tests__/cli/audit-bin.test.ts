@@ -155,7 +155,7 @@ let policy: string;
     const report = JSON.parse(r.out) as JsonReport;
     expect(report.findings.filter((f) => f.severity === "critical")).toEqual([]);
     // Read, not merely reported empty: the four routes are covered by the policy, the stage is judged.
-    expect(report.coverage.routes).toEqual({ total: 4, covered: 4 });
+    expect(report.coverage.routes).toEqual({ total: 4, covered: 4, unknownApis: 0 });
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: "stage-waf", severity: "high" }));
     expect(fake.requests()).toBeGreaterThan(5);
   });
