@@ -9,10 +9,12 @@ import { dataFormatOf, parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument, POLICY_FILE_VERSION } from "../../guard/policy/parse";
 import { INTENDED_TYPES, SEVERITIES } from "../../guard/policy/types";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
+import { POLICY_SCHEMA_FILE, withTypeParts } from "../../scripts/gen-policy-schema";
 import { validate } from "./json-schema";
 
 const ROOT = resolve(__dirname, "..", "..");
-const schema = JSON.parse(readFileSync(join(ROOT, "schema", "policy.schema.json"), "utf8")) as JsonSchema;
+const committed = readFileSync(POLICY_SCHEMA_FILE, "utf8");
+const schema = JSON.parse(committed) as JsonSchema;
 const definition = (name: string): JsonSchema => (schema.definitions as Record<string, JsonSchema>)[name] as JsonSchema;
 const keysOf = (s: JsonSchema): string[] => Object.keys(s.properties as Record<string, JsonSchema>).sort();
 const propertyOf = (s: JsonSchema, name: string): JsonSchema => (s.properties as Record<string, JsonSchema>)[name] as JsonSchema;
@@ -92,6 +94,10 @@ describe("GIVEN schema/policy.schema.json", () => {
     );
   });
 
+  test("THEN its type words and the route keys' type lists are what `npm run schema` renders from the type table", () => {
+    expect(withTypeParts(committed)).toBe(committed);
+  });
+
   test("THEN its words are the type table's (aliases included), the severities and this tool's format version", () => {
     expect([...(propertyOf(definition("Route"), "type").enum as string[])].sort()).toEqual([...INTENDED_TYPES, ...POLICY_ALIASES.map((a) => a.word)].sort());
     expect(definition("Severity").enum).toEqual([...SEVERITIES]);
@@ -165,5 +171,25 @@ describe("GIVEN docs/migrations.md", () => {
   const page = readFileSync(join(ROOT, "docs", "migrations.md"), "utf8");
   test.each(POLICY_ALIASES.map((a) => [a.word, a.type]))("THEN the renamed word %s has a row naming %s as canonical", (word, type) => {
     expect(page.split("\n").some((l) => l.startsWith(`| \`${word}\` |`) && l.includes(`| \`${type}\` |`))).toBe(true);
+  });
+});
+
+describe("GIVEN the policy schema's generator", () => {
+  const route = (text: string): JsonSchema => (JSON.parse(text) as { definitions: { Route: JsonSchema } }).definitions.Route;
+
+  test("WHEN the committed file lost a word and a type list THEN it writes them back and keeps the hand-written rest", () => {
+    const stale = JSON.parse(committed) as { definitions: { Route: { properties: Record<string, JsonSchema> } } };
+    stale.definitions.Route.properties["type"] = { ...stale.definitions.Route.properties["type"], enum: ["NONE"] };
+    stale.definitions.Route.properties["scopes"] = { ...stale.definitions.Route.properties["scopes"], description: "OAuth scopes (COGNITO only)." };
+    const rendered = withTypeParts(`${JSON.stringify(stale, null, 2)}\n`);
+    expect(rendered).toBe(committed);
+    expect(propertyOf(route(rendered), "scopes").description).toBe("OAuth scopes required (COGNITO, CUSTOM, EDGE and JWT only).");
+    expect(propertyOf(route(rendered), "groups").description).toBe("Cognito groups admitted (not for NONE, API_KEY or EDGE).");
+  });
+
+  test("WHEN the file's Route has no key the table speaks of THEN it is an error naming the key, not a silent gap", () => {
+    const broken = JSON.parse(committed) as { definitions: { Route: { properties: Record<string, JsonSchema> } } };
+    delete broken.definitions.Route.properties["clients"];
+    expect(() => withTypeParts(JSON.stringify(broken))).toThrow("definitions.Route has no property clients");
   });
 });
