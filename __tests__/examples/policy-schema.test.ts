@@ -4,7 +4,7 @@
 // broken copy of a policy is refused by both while the unchanged copy passes both.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { POLICY_ALIASES } from "../../kernel/authorization-types";
+import { AUTHORIZATION_TYPES, POLICY_ALIASES } from "../../kernel/authorization-types";
 import { dataFormatOf, parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument, POLICY_FILE_VERSION } from "../../guard/policy/parse";
 import { INTENDED_TYPES, SEVERITIES } from "../../guard/policy/types";
@@ -183,8 +183,18 @@ describe("GIVEN the policy schema's generator", () => {
     stale.definitions.Route.properties["scopes"] = { ...stale.definitions.Route.properties["scopes"], description: "OAuth scopes (COGNITO only)." };
     const rendered = withTypeParts(`${JSON.stringify(stale, null, 2)}\n`);
     expect(rendered).toBe(committed);
-    expect(propertyOf(route(rendered), "scopes").description).toBe("OAuth scopes required (COGNITO, CUSTOM, EDGE and JWT only).");
-    expect(propertyOf(route(rendered), "groups").description).toBe("Cognito groups admitted (not for NONE, API_KEY or EDGE).");
+    // Each list names exactly the types whose row takes the key (scopes), or refuses it (groups, a list of exclusions).
+    const scopes = propertyOf(route(rendered), "scopes").description as string;
+    const groups = propertyOf(route(rendered), "groups").description as string;
+    const names = (text: string, type: string): boolean => new RegExp(`\\b${type}\\b`).test(text);
+    for (const row of AUTHORIZATION_TYPES) {
+      expect({ type: row.type, scopes: names(scopes, row.type), groups: names(groups, row.type) }).toEqual({
+        type: row.type,
+        scopes: row.policy.scopes,
+        groups: row.policy.groups !== true,
+      });
+    }
+    expect(groups).toMatch(/^Cognito groups admitted \(not for [A-Z_, ]+ or [A-Z_]+\)\.$/);
   });
 
   test("WHEN the file's Route has no key the table speaks of THEN it is an error naming the key, not a silent gap", () => {
