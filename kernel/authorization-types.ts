@@ -73,6 +73,24 @@ interface Row {
   readonly reviewWord: string;
   /** The review's title for the group of routes of this word (the authorization matrix); rows of another word: unused. */
   readonly reviewTitle: string;
+  /**
+   * Where the review lists the routes of this word, weakest first: the matrix's groups (after the open words comes
+   * UNKNOWN, then the closed ones) and the table of docs/review.md. Rows of another word: their speaker's.
+   */
+  readonly reviewOrder: number;
+  /** What a route of this word means in the review, as docs/review.md's table says it (`npm run docs`); rows of another word: unused. */
+  readonly reviewMeaning: string;
+  /**
+   * Callers may present tokens of a Cognito user pool: the gateway's own authorizer trusts pools, or a function that
+   * decides (a Lambda authorizer, the edge verifier) may be configured with one. The review weighs such routes when a
+   * pool's clients or scopes change (guard/review/compare/cognito.ts). Rows of another word: their speaker's.
+   */
+  readonly poolTokens: boolean;
+  /**
+   * The cells of docs/migrations.md's gateway table where the gateway value alone does not say it (`npm run docs`):
+   * by default the row's `restGateway`, and its `httpGateway` or `–`.
+   */
+  readonly gatewayCells?: { readonly rest?: string; readonly http?: string };
   readonly policy: PolicyFields;
   readonly admits: Admits;
   readonly conformance: ConformanceGate;
@@ -93,6 +111,9 @@ const ROWS = [
     gatewayScopes: false,
     reviewWord: "NONE",
     reviewTitle: "NONE: public",
+    reviewOrder: 0,
+    reviewMeaning: "Anyone can call.",
+    poolTokens: false,
     policy: {
       authorizer: "refused",
       scopes: false,
@@ -119,6 +140,10 @@ const ROWS = [
     gatewayScopes: false,
     reviewWord: "API_KEY",
     reviewTitle: "API key only",
+    reviewOrder: 1,
+    reviewMeaning: "`NONE` plus `api_key_required`: a key meters traffic, it does not authenticate.",
+    poolTokens: false,
+    gatewayCells: { rest: "`NONE` with `api_key_required`" },
     policy: {
       authorizer: "refused",
       scopes: false,
@@ -146,6 +171,9 @@ const ROWS = [
     gatewayScopes: false,
     reviewWord: "AWS_IAM",
     reviewTitle: "AWS_IAM",
+    reviewOrder: 5,
+    reviewMeaning: "SigV4; the review lists which roles' `execute-api:Invoke` grants cover the method.",
+    poolTokens: false,
     policy: { authorizer: "refused", scopes: false, groups: true, roles: true, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
     admits: "iam",
     conformance: { gate: "iam" },
@@ -165,6 +193,10 @@ const ROWS = [
     gatewayScopes: true,
     reviewWord: "COGNITO",
     reviewTitle: "COGNITO",
+    reviewOrder: 4,
+    reviewMeaning: "The Cognito authorizer; with scopes an access token carrying **any one** of them, without scopes any ID token of the pool.",
+    poolTokens: true,
+    gatewayCells: { http: "`JWT` (a JWT authorizer on the pool)" },
     policy: { authorizer: "required", scopes: true, groups: true, roles: false, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
     admits: "pool-tokens",
     conformance: { gate: "cognito" },
@@ -184,6 +216,9 @@ const ROWS = [
     gatewayScopes: false,
     reviewWord: "CUSTOM",
     reviewTitle: "CUSTOM: Lambda authorizer",
+    reviewOrder: 3,
+    reviewMeaning: "A Lambda authorizer, with the groups, scopes, token use and clients its bundled route table requires.",
+    poolTokens: true,
     policy: { authorizer: "required", scopes: true, groups: true, roles: false, clients: false, jwt: false, apiKey: "optional", reason: "optional" },
     admits: "authorizer",
     conformance: { gate: "lambda" },
@@ -201,6 +236,11 @@ const ROWS = [
     gatewayScopes: false,
     reviewWord: "EDGE",
     reviewTitle: "EDGE: CloudFront only",
+    reviewOrder: 2,
+    reviewMeaning:
+      "`NONE` at the gateway, but every stage of the API has a web ACL that blocks by default and only admits requests carrying CloudFront's secret header (exact match, no other ALLOW rule), and every CloudFront distribution with the API as origin runs the Lambda@Edge verifier on viewer-request: callers are authenticated at the edge. The same definition as the policy rules' (`guard/access/origin.ts`); without the verifier such a route is `NONE`. When the verifier's package is on disk (cdktf.out), its bundled `edge-config.json` says what it requires for the route, resolved as the verifier does (`guard/access/edge-config.ts`): the route's scopes (else its longest path prefix's; none = any valid token) and clients (else the config-wide ones; none = every configured client), shown as `EDGE (CloudFront only; scopes: petstore/read)`. A route the config marks `gateway` (passed on untouched) is not authenticated at the edge: it shows as `NONE` (or `API_KEY`) with *the edge verifier passes it on*.",
+    poolTokens: true,
+    gatewayCells: { rest: "`NONE` behind CloudFront's verifier" },
     policy: {
       authorizer: "refused",
       scopes: true,
@@ -229,6 +269,11 @@ const ROWS = [
     gatewayScopes: true,
     reviewWord: "COGNITO",
     reviewTitle: "COGNITO",
+    reviewOrder: 4,
+    reviewMeaning: "Read as `COGNITO`: a JWT authorizer checks tokens as a Cognito one does.",
+    poolTokens: true,
+    // REST APIs have no JWT authorization: a policy's JWT route matches no REST method.
+    gatewayCells: { rest: "–" },
     policy: { authorizer: "optional", scopes: true, groups: true, roles: false, clients: false, jwt: true, apiKey: "optional", reason: "optional" },
     admits: "issuer-tokens",
     conformance: { gate: "unmodelled", why: "conformance does not model JWT authorizers (HTTP APIs)" },
@@ -276,10 +321,13 @@ export const POLICY_ALIASES: readonly { readonly word: string; readonly type: Au
   row.policyAliases.map((a) => ({ word: a.word, type: row.type })),
 );
 
-/** The types whose policy fields pass `accepts`, as messages and docs list them: `COGNITO, CUSTOM, EDGE and JWT`. */
-export function typesWith(accepts: (fields: AuthorizationTypeRow["policy"]) => boolean): string {
+/**
+ * The types whose policy fields pass `accepts`, as messages and docs list them: `COGNITO, CUSTOM, EDGE and JWT`
+ * (`or` for a list of exclusions: `not for NONE, API_KEY or EDGE`).
+ */
+export function typesWith(accepts: (fields: AuthorizationTypeRow["policy"]) => boolean, conjunction: "and" | "or" = "and"): string {
   const names = AUTHORIZATION_TYPES.filter((row) => accepts(row.policy)).map((row) => row.type);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** The type an access spec's `auth.type` word asks for. */
@@ -303,3 +351,8 @@ export function reviewRow(word: ReviewWord): AuthorizationTypeRow {
   if (row === undefined) throw new Error(`no authorization type row for review word ${word}`);
   return row;
 }
+
+/** Every review word once, in the order the review lists them (`reviewOrder`, weakest first). */
+export const REVIEW_WORDS: readonly ReviewWord[] = [...new Set(AUTHORIZATION_TYPES.map((row) => row.reviewWord))].sort(
+  (a, b) => reviewRow(a).reviewOrder - reviewRow(b).reviewOrder,
+);

@@ -4,15 +4,17 @@
 // broken copy of a policy is refused by both while the unchanged copy passes both.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { POLICY_ALIASES } from "../../kernel/authorization-types";
+import { AUTHORIZATION_TYPES, POLICY_ALIASES } from "../../kernel/authorization-types";
 import { dataFormatOf, parseDataText } from "../../kernel/io/data-file";
 import { parsePolicyDocument, POLICY_FILE_VERSION } from "../../guard/policy/parse";
 import { INTENDED_TYPES, SEVERITIES } from "../../guard/policy/types";
 import type { JsonSchema } from "../../scripts/gen-spec-schema";
+import { POLICY_SCHEMA_FILE, withTypeParts } from "../../scripts/gen-policy-schema";
 import { validate } from "./json-schema";
 
 const ROOT = resolve(__dirname, "..", "..");
-const schema = JSON.parse(readFileSync(join(ROOT, "schema", "policy.schema.json"), "utf8")) as JsonSchema;
+const committed = readFileSync(POLICY_SCHEMA_FILE, "utf8");
+const schema = JSON.parse(committed) as JsonSchema;
 const definition = (name: string): JsonSchema => (schema.definitions as Record<string, JsonSchema>)[name] as JsonSchema;
 const keysOf = (s: JsonSchema): string[] => Object.keys(s.properties as Record<string, JsonSchema>).sort();
 const propertyOf = (s: JsonSchema, name: string): JsonSchema => (s.properties as Record<string, JsonSchema>)[name] as JsonSchema;
@@ -92,6 +94,10 @@ describe("GIVEN schema/policy.schema.json", () => {
     );
   });
 
+  test("THEN its type words and the route keys' type lists are what `npm run schema` renders from the type table", () => {
+    expect(withTypeParts(committed)).toBe(committed);
+  });
+
   test("THEN its words are the type table's (aliases included), the severities and this tool's format version", () => {
     expect([...(propertyOf(definition("Route"), "type").enum as string[])].sort()).toEqual([...INTENDED_TYPES, ...POLICY_ALIASES.map((a) => a.word)].sort());
     expect(definition("Severity").enum).toEqual([...SEVERITIES]);
@@ -165,5 +171,35 @@ describe("GIVEN docs/migrations.md", () => {
   const page = readFileSync(join(ROOT, "docs", "migrations.md"), "utf8");
   test.each(POLICY_ALIASES.map((a) => [a.word, a.type]))("THEN the renamed word %s has a row naming %s as canonical", (word, type) => {
     expect(page.split("\n").some((l) => l.startsWith(`| \`${word}\` |`) && l.includes(`| \`${type}\` |`))).toBe(true);
+  });
+});
+
+describe("GIVEN the policy schema's generator", () => {
+  const route = (text: string): JsonSchema => (JSON.parse(text) as { definitions: { Route: JsonSchema } }).definitions.Route;
+
+  test("WHEN the committed file lost a word and a type list THEN it writes them back and keeps the hand-written rest", () => {
+    const stale = JSON.parse(committed) as { definitions: { Route: { properties: Record<string, JsonSchema> } } };
+    stale.definitions.Route.properties["type"] = { ...stale.definitions.Route.properties["type"], enum: ["NONE"] };
+    stale.definitions.Route.properties["scopes"] = { ...stale.definitions.Route.properties["scopes"], description: "OAuth scopes (COGNITO only)." };
+    const rendered = withTypeParts(`${JSON.stringify(stale, null, 2)}\n`);
+    expect(rendered).toBe(committed);
+    // Each list names exactly the types whose row takes the key (scopes), or refuses it (groups, a list of exclusions).
+    const scopes = propertyOf(route(rendered), "scopes").description as string;
+    const groups = propertyOf(route(rendered), "groups").description as string;
+    const names = (text: string, type: string): boolean => new RegExp(`\\b${type}\\b`).test(text);
+    for (const row of AUTHORIZATION_TYPES) {
+      expect({ type: row.type, scopes: names(scopes, row.type), groups: names(groups, row.type) }).toEqual({
+        type: row.type,
+        scopes: row.policy.scopes,
+        groups: row.policy.groups !== true,
+      });
+    }
+    expect(groups).toMatch(/^Cognito groups admitted \(not for [A-Z_, ]+ or [A-Z_]+\)\.$/);
+  });
+
+  test("WHEN the file's Route has no key the table speaks of THEN it is an error naming the key, not a silent gap", () => {
+    const broken = JSON.parse(committed) as { definitions: { Route: { properties: Record<string, JsonSchema> } } };
+    delete broken.definitions.Route.properties["clients"];
+    expect(() => withTypeParts(JSON.stringify(broken))).toThrow("definitions.Route has no property clients");
   });
 });

@@ -1,11 +1,12 @@
 // A client that may now request a scope: the review names the routes requiring it, by one definition with the
-// new-client case (guard/access/cognito.ts routesOfClient): Cognito methods, and Lambda authorizer routes whose
-// route table requires the scope, never those restricted to other clients or already passed.
+// new-client case (guard/access/cognito.ts routesOfClient): Cognito methods, Lambda authorizer routes whose route
+// table and EDGE routes whose edge config require the scope, never those restricted to other clients or already passed.
 import { modelFromDocument } from "../../../guard/load";
-import type { AuthorizerRouteRequirement } from "../../../guard/model";
+import type { AuthorizerRouteRequirement, Model } from "../../../guard/model";
+import { edgeVerifiers } from "../../../guard/access/origin";
 import { diffModels } from "../../../guard/review/diff";
 import { requirementsFrom, tableKey, type RouteTables } from "../../../guard/review/route-tables";
-import { only, synth, type Doc } from "../review/fixtures/pairs";
+import { method, only, synth, type Doc } from "../review/fixtures/pairs";
 import { CLIENT_SCOPE_PAIRS } from "./pairs/client-scopes";
 
 const model = (d: Doc) => modelFromDocument(d, "x.cdk.tf.json");
@@ -70,5 +71,38 @@ describe("GIVEN a client that gains a scope no route requires", () => {
       [row("GET", "/pets/{petId}", ["petstore/read"])],
     );
     expect(c).toEqual(expect.objectContaining({ severity: "info", kind: "client-scopes-added-no-route" }));
+  });
+});
+
+describe("GIVEN the prod API, whose GET /pets is EDGE behind the verifier configured with the pool", () => {
+  /** The prod synth with GET /pets NONE at the gateway and the verifier's baked config attached, as from its package. */
+  function edgeModel(d: Doc, scopes: string[]): Model {
+    const m = method(d, "GET", "/pets");
+    Object.assign(m, { authorization: "NONE", api_key_required: false });
+    delete m["authorizer_id"];
+    delete m["authorization_scopes"];
+    const loaded = model(d);
+    const api = loaded.apis.find((a) => a.name === "petstore-prod");
+    const [fn] = api === undefined ? [] : edgeVerifiers(loaded, api).functions;
+    if (fn === undefined) throw new Error("fixture: no edge verifier function resolved");
+    const table = { file: "edge.zip", routes: [{ method: "GET" as const, path: "/pets", mode: "edge" as const, scopes, clients: null }] };
+    return { ...loaded, edgeConfigs: [{ functionAddress: fn.address, source: fn.source, table }] };
+  }
+  const edgeReview = (scopes: string[]) => {
+    const base = edgeModel(synth("prod"), scopes);
+    const head = synth("prod");
+    partnerGetsWrite(head);
+    return diffModels(base, edgeModel(head, scopes)).changes.filter((c) => c.kind.startsWith("client-scopes-added"));
+  };
+
+  it("WHEN partner-sync may now request petstore/write, which the edge config requires for GET /pets THEN that EDGE route is named", () => {
+    const [c] = edgeReview(["petstore/write"]);
+    expect(c?.severity).toBe("blocking");
+    expect(c?.message).toContain("petstore-prod GET /pets");
+  });
+
+  it("WHEN the edge config requires petstore/read, which partner-sync had THEN GET /pets is not named (the harmless twin)", () => {
+    const changes = edgeReview(["petstore/read"]);
+    expect(changes.map((c) => c.message).join("\n")).not.toContain("petstore-prod GET /pets");
   });
 });

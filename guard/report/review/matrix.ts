@@ -1,15 +1,16 @@
 // The authorization matrix as a Mermaid flowchart: one box per API, inside it one group per effective
 // authorization type (head side), routes as nodes; downgraded routes are red and say what they were.
 // GitHub renders ```mermaid blocks in PR comments and READMEs, so reviewers see the picture, not a wall of text.
-import { reviewRow } from "../../../kernel/authorization-types";
+import { REVIEW_WORDS, reviewRow } from "../../../kernel/authorization-types";
 import { mermaidText } from "../escape";
 import type { EffectiveType, ReviewReport, RouteDiff } from "../../review/types";
 
 /**
- * Groups are drawn weakest first, as reviewers have always read them; the titles are the type table's. A word not
- * listed here (a new row of the table) is still drawn, after these, under its table title: never left out.
+ * Groups are drawn weakest first, in the type table's review order and under its titles: the open words, then
+ * UNKNOWN (not determinable, blocking), then the closed ones. A group of any other name is still drawn, after these:
+ * never left out.
  */
-const TYPE_ORDER: readonly EffectiveType[] = ["NONE", "API_KEY", "UNKNOWN", "EDGE", "CUSTOM", "COGNITO", "AWS_IAM"];
+const TYPE_ORDER: readonly EffectiveType[] = [...REVIEW_WORDS.filter((w) => reviewRow(w).open), "UNKNOWN", ...REVIEW_WORDS.filter((w) => !reviewRow(w).open)];
 const typeTitle = (t: EffectiveType): string => (t === "UNKNOWN" ? "UNKNOWN: not determinable" : reviewRow(t).reviewTitle);
 
 /** Mermaid label text from the reviewed input: inert (guard/report/escape.ts). */

@@ -1,6 +1,7 @@
 // Cognito in the review: the routes a pool's tokens, a client's tokens or a group's membership let callers into
 // (by one definition for the new-client and the new-scope cases), and the comparer that blocks when more callers
 // pass. The facts (trusted pools, clients, triggers, memberships) are in guard/access/cognito.ts.
+import { reviewRow } from "../../../kernel/authorization-types";
 import { type Model, type ResourceInstance } from "../../model";
 import { asObject, firstBlock } from "../../load/json";
 import { change } from "../change";
@@ -49,7 +50,8 @@ function tokenRequirement(r: RouteAuth): { readonly scopes: readonly string[]; r
 /**
  * Routes a client's tokens pass: a scope route if it may request one of the route's scopes through an OAuth flow,
  * a route without scopes if it can sign users in (COGNITO: ID tokens) or get any token (CUSTOM, EDGE), and never a
- * route restricted to other clients. A route whose requirement cannot be read counts as passed (fails closed).
+ * route restricted to other clients; only routes whose callers may present pool tokens (the type table's
+ * `poolTokens`). A route whose requirement cannot be read counts as passed (fails closed).
  */
 function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): RouteAuth[] {
   if (c.pool === undefined) return [];
@@ -57,7 +59,7 @@ function routesOfClient(model: Model, facts: ModelFacts, c: ClientAccess): Route
   const anyToken = idTokens || c.oauthFlows.length > 0;
   const pool = c.pool;
   return routesOfPool(model, facts, pool).filter((r) => {
-    if (r.type !== "COGNITO" && r.type !== "CUSTOM" && r.type !== "EDGE") return false;
+    if (r.type === "UNKNOWN" || !reviewRow(r.type).poolTokens) return false;
     const req = tokenRequirement(r);
     if (req === undefined) return anyToken;
     if (req.clients !== null && !req.clients.includes(c.client.name ?? c.client.label)) return false;

@@ -1,6 +1,7 @@
 import { authorizationMatrix, MATRIX_MAX_ROUTES } from "../../../../guard/report/review/matrix";
 import { renderMarkdown } from "../../../../guard/report/review/markdown";
 import type { RouteAuth, RouteDiff } from "../../../../guard/review/types";
+import { REVIEW_WORDS, reviewRow } from "../../../../kernel/authorization-types";
 
 const auth = (route: string, type: RouteAuth["type"]): RouteAuth => ({
   api: "shop",
@@ -33,6 +34,20 @@ describe("authorizationMatrix", () => {
     expect(m).toContain("classDef downgrade fill:#ffd7d7");
     expect(m).toContain("class r0 downgrade");
     expect(m).toContain("class r2 removed");
+  });
+
+  it("GIVEN a route of every word, listed strongest first WHEN drawn THEN the groups follow the table's review order, UNKNOWN after the open words", () => {
+    const words: RouteAuth["type"][] = [...REVIEW_WORDS, "UNKNOWN"];
+    const m = authorizationMatrix({ routes: [...words].reverse().map((w, i) => diff(`GET /${i}`, "unchanged", w, w)) });
+    const drawn = [...m.matchAll(/subgraph api0_([A-Z_]+)\["([^"]+)"\]/g)].map((g) => [g[1], g[2]]);
+    const open = REVIEW_WORDS.filter((w) => reviewRow(w).open);
+    const closed = REVIEW_WORDS.filter((w) => !reviewRow(w).open);
+    expect(drawn.map(([w]) => w)).toEqual([...open, "UNKNOWN", ...closed]);
+    expect(drawn.map(([, title]) => title)).toEqual([
+      ...open.map((w) => reviewRow(w).reviewTitle),
+      "UNKNOWN: not determinable",
+      ...closed.map((w) => reviewRow(w).reviewTitle),
+    ]);
   });
 
   it("GIVEN a route path with quotes or angle brackets WHEN drawn THEN they are entity-coded, not syntax", () => {
