@@ -117,6 +117,12 @@ describe("deployment-redeploys-on-auth-change", () => {
     ]);
   });
 
+  test("GIVEN such a finding THEN it names the API the deployment snapshots, as the stage rules do", () => {
+    const api = plan.apis.find((a) => a.address === plan.deployments[0]?.apiAddress)?.name;
+    expect(typeof api).toBe("string");
+    expect(DeploymentRedeploysOnAuthChange.check(plan, NO_POLICIES).map((f) => f.api)).toEqual([api]);
+  });
+
   const deployment = (redeployment: string) =>
     modelFromDocument(
       {
