@@ -14,7 +14,7 @@ import { FORMATS, REPORTERS, type Format } from "../guard/report/check";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/write-policy-drafts";
-import { defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
+import { besideRoutes, defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
 import { ownProjectRoot, sourceBuilds } from "./private/source-bundles";
 import { VERSION } from "./private/version";
 import { writeReports } from "./private/write";
@@ -129,7 +129,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     for (const n of model.notes ?? []) io.err(`check: note: ${n}\n`);
     const noPolicy = args.policies.length === 0;
     const result = runRules(model, policies, noPolicy ? rulesWithoutPolicy(RULES) : RULES);
-    if (noPolicy) io.err(noPolicyNote(args.input, result.findings, unlistedApis(model)));
+    if (noPolicy) io.err(noPolicyNote(args.input, result.findings, unlistedApis(model), besideRoutes(model)));
     const accepted = baseline === undefined ? undefined : acceptBaseline(baseline, result.findings, loaded.asOf, io);
     const findings = accepted?.findings ?? result.findings;
     if (args.writeBaseline !== undefined) return writeBaseline(args.writeBaseline, failing(findings, args.failOn), args.input, loaded.asOf, io);

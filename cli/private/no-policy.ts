@@ -6,6 +6,7 @@ import { dataFormatOf } from "../../kernel/io/data-file";
 import type { Finding, Rule } from "../../guard/rules/types";
 import { apiKind, known } from "../../guard/access/lookups";
 import { unreadRoutes } from "../../guard/access/unread-routes";
+import { doorsOf } from "../../guard/access/doors";
 import type { Model } from "../../guard/model";
 
 const DEFAULT_POLICY_DIR = "policies";
@@ -36,6 +37,26 @@ export const unlistedApis = (model: Model): UnlistedApi[] =>
 
 export const rulesWithoutPolicy = (rules: readonly Rule[]): Rule[] => rules.filter((r) => !INTENT_RULES.has(r.id));
 
+/** Kinds of door that let callers in without any API in front of them. */
+const DIRECT = new Set(["function-url", "lambda-permission"]);
+
+/** What the first run tells beside the routes: doors anyone (or any AWS account) gets through without an API. */
+export interface BesideRoutes {
+  /** `<function>: <door>` for each function URL or Lambda permission open to anyone or any AWS account. */
+  readonly openDoors: readonly string[];
+  /** Whether the model has an API a policy could be drafted for (--init-policy fails without one). */
+  readonly hasApi: boolean;
+}
+
+export const besideRoutes = (model: Model): BesideRoutes => ({
+  openDoors: doorsOf(model).flatMap((t) =>
+    t.doors
+      .filter((d) => DIRECT.has(d.kind) && d.principals.some((p) => p.kind === "anyone" || p.kind === "aws-any"))
+      .map((d) => `${t.target.label}: ${d.label}`),
+  ),
+  hasApi: model.apis.length > 0,
+});
+
 /** An API whose routes could not be listed (an OpenAPI body known only after apply), with why. */
 export interface UnlistedApi {
   readonly api: string;
@@ -46,7 +67,12 @@ export interface UnlistedApi {
  * What the first run says beside its report: intent unchecked, what anyone can call, the APIs whose routes are
  * unknown (any of them may be open: never "no route"), how to draft a policy.
  */
-export function noPolicyNote(input: string, findings: readonly Finding[], unlisted: readonly UnlistedApi[] = []): string {
+export function noPolicyNote(
+  input: string,
+  findings: readonly Finding[],
+  unlisted: readonly UnlistedApi[] = [],
+  beside: BesideRoutes = { openDoors: [], hasApi: true },
+): string {
   const name = (f: Finding): string => `${f.api ?? "(API unresolved)"} ${f.route ?? f.address}`;
   const opened = findings.filter((f) => f.rule === "no-open-method");
   // no-open-method is critical for anyone on the internet, high for callers a resource policy narrows to.
@@ -61,7 +87,12 @@ export function noPolicyNote(input: string, findings: readonly Finding[], unlist
     ...(narrowed.length === 0
       ? []
       : [`check: note: open without authentication to the callers a resource policy names: ${narrowed.length} route(s): ${narrowed.join(", ")}`]),
-    `check: note: draft the intended authorization with: check ${input} --init-policy ${DEFAULT_POLICY_DIR} (review the drafts, then run again)`,
+    ...(beside.openDoors.length === 0
+      ? []
+      : [`check: note: open without any API in front: ${beside.openDoors.length} door(s): ${beside.openDoors.join(", ")} (rule backend-doors-intended)`]),
+    beside.hasApi
+      ? `check: note: draft the intended authorization with: check ${input} --init-policy ${DEFAULT_POLICY_DIR} (review the drafts, then run again)`
+      : `check: note: no API to draft a policy for: accept a door meant to stay open with an entry in a baseline (draft one with: check ${input} --write-baseline baseline.yaml)`,
     "",
   ].join("\n");
 }

@@ -1,7 +1,9 @@
 // One effective-access graph, from each protected target outward: for every target an integration reaches (a
-// Lambda function, an HTTP backend, an AWS service), every door that reaches it and who can get through each.
-// Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the execute-api endpoint),
-// function URLs, Lambda resource permissions and IAM identities granted direct invocation. Pure: Model in.
+// Lambda function, an HTTP backend, an AWS service), and every function of the configuration that a function URL
+// or a Lambda permission opens to anyone or any AWS account without an API, every door that reaches it and who can
+// get through each. Doors: routes of every API form, the APIs' entrances (distributions, custom domains, the
+// execute-api endpoint), function URLs, Lambda resource permissions and IAM identities granted direct invocation.
+// Pure: Model in.
 import { isUnknown, type LambdaPermission, type Model, type ResourceInstance, type Route } from "../model";
 import { authorizationType } from "../../kernel/authorization-types";
 import { matchesAction } from "../../kernel/match/glob";
@@ -13,7 +15,7 @@ import { invokeIdentities } from "./doors/iam-invoke";
 import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
 import { managed, resourceAt, textOf } from "./doors/refs";
 import { gatewayType, routeName, routePrincipals } from "./doors/routes";
-import { functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
+import { functionTarget, functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
 import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
 
 export * from "./doors/types";
@@ -136,7 +138,8 @@ function permissionsOf(model: Model, fn: ResourceInstance): LambdaPermission[] {
   return [...new Set(positions)].sort((x, y) => x - y).map((i) => model.lambdaPermissions[i] as LambdaPermission);
 }
 
-function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
+/** The doors on the function itself that are not an identity's: its function URLs and Lambda permissions. */
+function directDoors(model: Model, b: Building, fn: ResourceInstance): void {
   const name = fn.values["function_name"];
   for (const url of managed(model, "aws_lambda_function_url")) {
     if (url.source.stack !== fn.source.stack) continue;
@@ -166,6 +169,10 @@ function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
       addresses: [p.address, fn.address],
     });
   }
+}
+
+/** Direct invocation by the IAM identities whose policies grant it. */
+function identityDoors(model: Model, b: Building, fn: ResourceInstance): void {
   const invokers = invokeIdentities(model, fn);
   if (invokers.length > 0)
     addDoor(b, {
@@ -177,10 +184,35 @@ function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
     });
 }
 
+function lambdaDoors(model: Model, b: Building, fn: ResourceInstance): void {
+  directDoors(model, b, fn);
+  identityDoors(model, b, fn);
+}
+
+/** Principals a door lets in by itself, with no API in front: everyone, every AWS account, or who cannot be read. */
+const OPEN = new Set<Principal["kind"]>(["anyone", "aws-any", "not-verified"]);
+
+/**
+ * Functions no route reaches that a function URL or a Lambda permission opens to anyone or any AWS account (or
+ * whose door cannot be read): an endpoint of their own, as exposed as an open route. Such a target carries those
+ * open doors only; its narrower doors (an AWS_IAM URL, a service scoped to its source, IAM identities) are what
+ * any function has without an API and stay out, as do functions with no open door.
+ */
+function openFunctionTargets(model: Model, byKey: Map<string, Building>): void {
+  for (const fn of managed(model, "aws_lambda_function")) {
+    const target = functionTarget(model, fn);
+    if (byKey.has(target.key)) continue;
+    const all: Building = { target, doors: new Map<string, Door>(), fn };
+    directDoors(model, all, fn);
+    const open = [...all.doors.values()].filter((d) => d.principals.some((p) => OPEN.has(p.kind)));
+    if (open.length > 0) byKey.set(target.key, { target, doors: new Map(open.map((d) => [d.id, d])), fn });
+  }
+}
+
 // Built once per model: the review, the check and the summary ask for the same graph.
 const computed = new WeakMap<Model, TargetDoors[]>();
 
-/** Every protected target with its doors, in a stable order (targets by label, doors by id). */
+/** Every protected target (and every function opened without an API) with its doors, in a stable order (targets by label, doors by id). */
 export function doorsOf(model: Model): TargetDoors[] {
   const cached = computed.get(model);
   if (cached !== undefined) return cached;
@@ -190,6 +222,7 @@ export function doorsOf(model: Model): TargetDoors[] {
     entranceDoors(model, b, routes.get(b.target.key) ?? []);
     if (b.fn !== undefined) lambdaDoors(model, b, b.fn);
   }
+  openFunctionTargets(model, byKey);
   const out = [...byKey.values()]
     .map((b) => ({ target: b.target, doors: [...b.doors.values()].sort((x, y) => x.id.localeCompare(y.id)) }))
     .sort((x, y) => x.target.key.localeCompare(y.target.key));

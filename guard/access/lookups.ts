@@ -24,6 +24,22 @@ export interface ResourceFinding {
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
 
+// `local.name` alone (a plan's reference) or `${local.name}`: terraform show -json carries no locals, so what a local
+// value names cannot be read from a plan.
+const LOCAL_ONLY = /^(?:\$\{)?local\.[\w-]+\}?$/;
+
+/** Whether a trusted pool or issuer shows only as a local value, which may name any pool of the configuration. */
+export const isUnexpandedLocal = (label: string): boolean => LOCAL_ONLY.test(label);
+
+/**
+ * Why a trusted pool (or issuer) shown as `label` is not verified: a local value the input does not expand, or,
+ * for anything else, that it is no user pool of this configuration. Either way it is never a pass.
+ */
+export const untrustedPoolWhy = (label: string): string =>
+  isUnexpandedLocal(label)
+    ? "a local value this input does not expand (terraform show -json carries no locals): which user pool it names is not verified"
+    : "which is no user pool of this configuration: not verified";
+
 export const show = (v: unknown): string =>
   isUnknown(v)
     ? `(known after apply${v.expression !== undefined ? `: ${v.expression}` : ""})`

@@ -96,8 +96,10 @@ export const GRANT_NO_API_ACCESS: ReadonlySet<string> = new Set([
   "service-role/AWSLambdaMSKExecutionRole",
   // Lambda Insights: logs:CreateLogStream and logs:PutLogEvents on /aws/lambda-insights.
   "CloudWatchLambdaInsightsExecutionRolePolicy",
-  // X-Ray: putting trace segments and telemetry, reading sampling rules.
+  // X-Ray: putting trace segments and telemetry, reading sampling rules; reading traces, service graphs, groups,
+  // insights and sampling rules (xray:Get*, xray:BatchGet*, xray:List*, v8).
   "AWSXrayWriteOnlyAccess",
+  "AWSXrayReadOnlyAccess",
   // Data-plane policies of one service each: s3:Get*/List*/Describe*; s3:* and s3-object-lambda:*; sqs:*;
   // dynamodb, dax and describe/list reads of related services (iam:GetRole and iam:ListRoles among them, reads).
   "AmazonS3ReadOnlyAccess",

@@ -67,6 +67,19 @@ describe("iam-managed-policy-verified: only policies nobody can read", () => {
     expect(IamManagedPolicyVerified.check(model, NO_POLICIES)).toHaveLength(1);
   });
 
+  test("GIVEN AWSXrayReadOnlyAccess attached to a function's role THEN quiet; a name AWS does not publish THEN still reported", () => {
+    const doc = (arn: string) => ({
+      resource: {
+        aws_iam_role: { r: { name: "traces-reader", assume_role_policy: '{"Statement":[]}' } },
+        aws_iam_role_policy_attachment: { a: { role: "traces-reader", policy_arn: arn } },
+      },
+    });
+    expect(IamManagedPolicyVerified.check(modelFromDocument(doc("arn:aws:iam::aws:policy/AWSXrayReadOnlyAccess"), "main.tf.json"), NO_POLICIES)).toEqual([]);
+    expect(
+      IamManagedPolicyVerified.check(modelFromDocument(doc("arn:aws:iam::aws:policy/AWSXrayReadOnlyAccessAndInvoke"), "main.tf.json"), NO_POLICIES),
+    ).toHaveLength(1);
+  });
+
   test("the policies known to grant no API access are not also in the table of documents, and none of them is a broad one", () => {
     for (const name of GRANT_NO_API_ACCESS) expect([name, name in MANAGED_POLICIES]).toEqual([name, false]);
     for (const broad of ["AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess", "ViewOnlyAccess", "AmazonAPIGatewayInvokeFullAccess"]) {
@@ -102,6 +115,12 @@ describe("deployment-redeploys-on-auth-change", () => {
     expect(DeploymentRedeploysOnAuthChange.check(plan, NO_POLICIES).map((f) => f.message)).toEqual([
       "triggers hash only aws_api_gateway_method.list.id: these stay the same when authorization changes in place, so the change would not be deployed (hash the whole resources or their authorization attributes)",
     ]);
+  });
+
+  test("GIVEN such a finding THEN it names the API the deployment snapshots, as the stage rules do", () => {
+    const api = plan.apis.find((a) => a.address === plan.deployments[0]?.apiAddress)?.name;
+    expect(typeof api).toBe("string");
+    expect(DeploymentRedeploysOnAuthChange.check(plan, NO_POLICIES).map((f) => f.api)).toEqual([api]);
   });
 
   const deployment = (redeployment: string) =>

@@ -42,8 +42,10 @@ export const BackendDoorsIntended: Rule = {
     "allowed lambda:InvokeFunction, a custom domain mapping, a CloudFront distribution whose origin is a literal " +
     "execute-api domain. Each skips or duplicates the controls in front of the routes. The policy lists the doors " +
     "each backend may have (`doors: {<function name pattern>: {only: [door id patterns], exceptions: [{door, reason}]}}`); " +
-    "without an entry only routes, the default endpoint and distributions referencing the API are intended. A door " +
-    "anyone (or any AWS account) gets through is critical; a door that cannot be read is not verified.",
+    "without an entry only routes, the default endpoint and distributions referencing the API are intended. A " +
+    "function no API reaches is judged too when a function URL or a permission lets anyone or any AWS account call " +
+    "it: an endpoint of its own. A door anyone (or any AWS account) gets through is critical; a door that cannot be " +
+    "read is not verified.",
   equivalents: {},
   subjects: (model) => doorsOf(model).flatMap((t) => targetSubject(t) ?? []),
   check(model, policies) {

@@ -4,6 +4,7 @@ import type { Rule, RuleFinding } from "../types";
 import { deploymentSubjects } from "../private/subjects";
 import { triggerCoverage } from "../../access/deployment-triggers";
 import { unreadRoutes } from "../../access/unread-routes";
+import { known } from "../../access/lookups";
 
 const listed = (items: readonly string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(", ")} and ${items.length - 5} more` : items.join(", "));
 
@@ -30,7 +31,6 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of model.deployments) {
-      const file = d.resource.source.file;
       const dependsOn = new Set(d.dependsOn);
       const sameApi = (apiAddress: string | undefined, stack: string) => apiAddress === d.apiAddress && stack === d.resource.source.stack;
       const methods = model.routes.filter((r) => sameApi(r.apiAddress, r.resource.source.stack));
@@ -39,6 +39,8 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       const holders = new Map([...methods, ...authorizers].map((x) => [x.address.includes("#") ? x.resource.address : x.address, x.resource] as const));
       // A body known only after apply lists no operation, yet declares them all: the API itself must be covered.
       const api = model.apis.find((a) => sameApi(a.address, a.resource.source.stack));
+      // Every finding names the API the deployment snapshots, as the stage rules do.
+      const where = { file: d.resource.source.file, ...(api !== undefined && known(api.name) ? { api: api.name } : {}) };
       if (api !== undefined && unreadRoutes(api) !== undefined) holders.set(api.address, api.resource);
       const missing: string[] = [];
       const idsOnly: string[] = [];
@@ -52,19 +54,19 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
         out.push({
           address: d.address,
           message: `triggers/depends_on do not cover ${listed(missing)}: changing their authorization would not be deployed`,
-          file,
+          ...where,
         });
       }
       if (idsOnly.length > 0) {
         out.push({
           address: d.address,
           message: `triggers hash only ${listed(idsOnly)}: these stay the same when authorization changes in place, so the change would not be deployed (hash the whole resources or their authorization attributes)`,
-          file,
+          ...where,
         });
       }
-      if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", file });
+      if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", ...where });
       else if (isUnknown(d.createBeforeDestroy) && replacedDestroyFirst(model, d)) {
-        out.push({ address: d.address, message: "the plan replaces the deployment destroy-first: lifecycle.create_before_destroy is not set", file });
+        out.push({ address: d.address, message: "the plan replaces the deployment destroy-first: lifecycle.create_before_destroy is not set", ...where });
       }
     }
     return out;

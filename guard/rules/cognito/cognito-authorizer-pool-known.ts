@@ -1,6 +1,6 @@
 // A Cognito authorizer trusts a user pool of this configuration, identified by reference, not by an ARN.
 import { trustedPools } from "../../access/cognito";
-import { known, show } from "../../access/lookups";
+import { known, show, untrustedPoolWhy } from "../../access/lookups";
 import type { Rule } from "../types";
 
 export const CognitoAuthorizerPoolKnown: Rule = {
@@ -21,7 +21,7 @@ export const CognitoAuthorizerPoolKnown: Rule = {
           .map((p) => ({
             address: a.address,
             ...(a.api !== undefined && known(a.api.name) ? { api: a.api.name } : {}),
-            message: `authorizer ${show(a.name)} trusts ${p.label}, which is no user pool of this configuration: not verified`,
+            message: `authorizer ${show(a.name)} trusts ${p.label}, ${untrustedPoolWhy(p.label)}`,
             file: a.resource.source.file,
           })),
       ),

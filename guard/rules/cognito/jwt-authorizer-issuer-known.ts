@@ -2,7 +2,7 @@
 import { judgeJwtIssuer } from "../../access/jwt-issuer";
 import { valueOf } from "../../access/reference-identity";
 import { isUnknown } from "../../model";
-import { known, show } from "../../access/lookups";
+import { known, show, untrustedPoolWhy } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 
 export const JwtAuthorizerIssuerKnown: Rule = {
@@ -34,7 +34,7 @@ export const JwtAuthorizerIssuerKnown: Rule = {
         continue;
       }
       if (issuer.literal !== undefined) {
-        out.push({ ...where, message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}, which is no user pool of this configuration: not verified` });
+        out.push({ ...where, message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}, ${untrustedPoolWhy(issuer.label)}` });
         continue;
       }
       const stack = a.resource.source.stack;

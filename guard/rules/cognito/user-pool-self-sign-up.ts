@@ -1,7 +1,7 @@
 // A user pool whose tokens authorize routes lets only administrators create users (no self sign-up).
 import { clientAccess, trustedPools } from "../../access/cognito";
 import { rolesForUsersOf } from "../../access/identity-pools";
-import { known, show } from "../../access/lookups";
+import { isUnexpandedLocal, known, show } from "../../access/lookups";
 import { sameTarget, targetOf } from "../../access/reference-identity";
 import type { Model, Route, UserPool } from "../../model";
 import { poolFinding } from "../private/pool";
@@ -18,6 +18,19 @@ function routesAuthorizedBy(model: Model, pool: UserPool): Route[] {
       r.resource.source.stack === pool.resource.source.stack &&
       trustedPools(model, r.authorizer).some((t) => sameTarget(t, target)),
   );
+}
+
+/**
+ * Routes that may be authorized by the pool: their authorizer (same stack) trusts only local values the input does not
+ * expand, which may name this pool or any other. Never a pass: such a pool with open sign-up is reported, "may".
+ */
+function routesPossiblyAuthorizedBy(model: Model, pool: UserPool): Route[] {
+  return model.routes.filter((r) => {
+    if ((r.authorization !== "COGNITO_USER_POOLS" && r.authorization !== "JWT") || r.authorizer === undefined) return false;
+    if (r.resource.source.stack !== pool.resource.source.stack) return false;
+    const trusted = trustedPools(model, r.authorizer);
+    return trusted.length > 0 && trusted.every((t) => t.literal !== undefined && isUnexpandedLocal(t.label));
+  });
 }
 
 /**
@@ -50,7 +63,8 @@ export const UserPoolSelfSignUp: Rule = {
     "token of the pool. Worst on routes without scopes (any ID token passes); routes whose scopes only " +
     "client_credentials clients can obtain are not reachable that way, which leaves the open sign-up medium. An identity " +
     "pool that hands the pool's signed-in users a role gives whoever registers that role's AWS credentials (high), " +
-    "whatever routes the pool authorizes.",
+    "whatever routes the pool authorizes. An authorizer that names its pool only through a local value (a plan " +
+    'carries no locals) may name any pool of its stack: such routes count for every pool with open sign-up ("may call").',
   // cdk-nag's Cognito rules (COG1-COG8) judge passwords, MFA, threat protection and unauthenticated identities,
   // checkov, KICS and trivy nothing about sign-up: no peer has this check.
   equivalents: {},
@@ -63,14 +77,23 @@ export const UserPoolSelfSignUp: Rule = {
       const routes = routesAuthorizedBy(model, pool);
       // An identity pool that hands its users of this pool a role sells AWS credentials to whoever registers.
       const credentials = rolesForUsersOf(model, pool.resource);
-      if (routes.length === 0 && credentials.length === 0) continue;
+      const possibly = routes.length === 0 && credentials.length === 0 ? reachableBySignUp(model, pool, routesPossiblyAuthorizedBy(model, pool)) : [];
+      if (routes.length === 0 && credentials.length === 0 && possibly.length === 0) continue;
       const reachable = reachableBySignUp(model, pool, routes);
       const setting = known(adminOnly)
         ? "self sign-up is open (admin_create_user_config.allow_admin_create_user_only is not true)"
         : `self sign-up may be open (admin_create_user_config.allow_admin_create_user_only is ${show(adminOnly)})`;
       const finding = poolFinding(pool.resource, setting);
       const roles = credentials.map((c) => `role ${c.roles.join(", role ")} through identity pool ${c.identityPool}`).join("; ");
-      if (routes.length === 0) {
+      if (possibly.length > 0) {
+        const locals = [...new Set(possibly.flatMap((r) => (r.authorizer === undefined ? [] : trustedPools(model, r.authorizer).map((t) => t.label))))];
+        out.push({
+          ...finding,
+          message:
+            `${finding.message}: anyone can register and may call ${named(possibly)}: its authorizers trust ${locals.join(", ")}, ` +
+            "local values this input does not expand, so whether they name this pool is not verified",
+        });
+      } else if (routes.length === 0) {
         out.push({ ...finding, message: `${finding.message}: anyone can register and obtain the AWS credentials of ${roles}` });
       } else if (reachable.length > 0) {
         out.push({ ...finding, message: `${finding.message}: anyone can register and call ${named(reachable)}` });

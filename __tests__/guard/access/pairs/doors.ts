@@ -1,8 +1,9 @@
 // Doors to the backend that skip the API's routes or come beside them: function URLs, Lambda
 // permissions, IAM users and groups, a CloudFront distribution with a literal execute-api origin, a custom domain
 // mapping, and a new route weaker than its neighbours to the same backend. Each widening has a harmless twin: the
-// same resource on a function no integration reaches, scoped to the configuration's own API, or as strong as the
-// routes the backend already had.
+// same resource scoped to the configuration's own API, as strong as the routes the backend already had, or, on a
+// function no integration reaches, a door that admits no one outside IAM or a service scoped to its source (a door
+// there that admits anyone or any AWS account is an endpoint of its own and is reported).
 import { method, type Doc, type Json } from "../../review/fixtures/pairs";
 import type { AccessPair } from "./types";
 
@@ -15,7 +16,7 @@ const put = (d: Doc, type: string, name: string, body: Json): void => {
   d.resource[type] = { ...(d.resource[type] ?? {}), [name]: body };
 };
 
-/** A function no integration reaches (a copy of the backend under another name): not a protected target. */
+/** A function no integration reaches (a copy of the backend under another name): a target only when a door opens it. */
 const sideFunction = (d: Doc): void => {
   const fn = d.resource["aws_lambda_function"]["fn-backend_function_39B17E9A"] as Json;
   put(d, "aws_lambda_function", "side", { ...fn, function_name: "petstore-dev-side" });
@@ -125,10 +126,42 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
   },
   "door-function-url-none-side-function": {
     env: "dev",
-    description: "twin: the same function URL on a function no integration reaches",
+    description: "the same function URL on a function no integration reaches: an endpoint open to anyone without any API",
     mutate: (d) => {
       sideFunction(d);
       url(d, "aws_lambda_function.side", "NONE");
+    },
+    blocking: ["door-added"],
+    names: "backend `petstore-dev-side` new door function URL (NONE): anyone on the internet",
+    check: ["backend-doors-intended"],
+  },
+  "door-function-url-iam-side-function": {
+    env: "dev",
+    description: "twin: an AWS_IAM function URL on a function no integration reaches (no API in front, no one outside IAM)",
+    mutate: (d) => {
+      sideFunction(d);
+      url(d, "aws_lambda_function.side", "AWS_IAM");
+    },
+    blocking: [],
+    check: [],
+  },
+  "door-permission-star-side-function": {
+    env: "dev",
+    description: "a Lambda permission for principal * on a function no integration reaches: any AWS account invokes it",
+    mutate: (d) => {
+      sideFunction(d);
+      permission(d, "aws_lambda_function.side", { principal: "*" });
+    },
+    blocking: ["door-added"],
+    names: "any AWS principal in any account",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-service-side-function": {
+    env: "dev",
+    description: "twin: a Lambda permission for a service scoped to its source on a function no integration reaches",
+    mutate: (d) => {
+      sideFunction(d);
+      permission(d, "aws_lambda_function.side", { principal: "events.amazonaws.com", source_arn: "arn:aws:events:eu-west-1:123456789012:rule/nightly" });
     },
     blocking: [],
     check: [],
