@@ -1,7 +1,10 @@
 // Links by value (guard/access/edge-links.ts), on `terraform show -json` state documents, which carry values and no
 // references: an origin host names the API, custom domain or function URL it reaches; one naming nothing here is
 // external; one naming several, or an execute-api host of no API here, is not verified, never linked to one API.
-import { modelFromStacks, readDocument } from "../../../guard/load";
+import { modelFromDocument, modelFromStacks, readDocument } from "../../../guard/load";
+import { diffModels } from "../../../guard/review/diff";
+import { synth } from "../review/fixtures/pairs";
+import { UNNAMED_HOST, sideDistribution } from "./pairs/edge-links";
 import { apiDistributions } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { originLink } from "../../../guard/access/edge-links";
@@ -165,5 +168,39 @@ describe("GIVEN a custom domain whose mapping names its API by no value", () => 
     const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
     expect(originLink(m, d, { domain_name: "api.shop.example" })).toMatchObject({ kind: "unresolved" });
     expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
+
+describe("GIVEN a distribution with one origin linked to an API by value and another that names no API", () => {
+  test("WHEN another API is in the stack THEN the distribution is a door to it too (not verified): a value link never removes a door", () => {
+    const m = model([api("a", "abc123"), api("b", "def456"), distribution("abc123.execute-api.eu-west-1.amazonaws.com", UNNAMED_HOST)]);
+    const [a, b] = [m.apis.find((x) => x.name === "a")!, m.apis.find((x) => x.name === "b")!];
+    expect(entrancesOf(m, a).filter((e) => e.kind === "distribution")).toEqual([expect.not.objectContaining({ notVerified: expect.anything() })]);
+    expect(entrancesOf(m, b).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+    // The linked API stays named (its verifier requirements hold); the unnamed origin puts every stage behind it.
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[["aws_api_gateway_rest_api.a"], true]]);
+  });
+
+  test("WHEN both origins are linked THEN it is a door to the linked API only, and only its stages are fronted", () => {
+    const m = model([api("a", "abc123"), api("b", "def456"), distribution("abc123.execute-api.eu-west-1.amazonaws.com", "assets.s3.amazonaws.com")]);
+    const b = m.apis.find((x) => x.name === "b")!;
+    expect(entrancesOf(m, b).filter((e) => e.kind === "distribution")).toEqual([]);
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[["aws_api_gateway_rest_api.a"], false]]);
+  });
+});
+
+describe("GIVEN prod's sample synth and a second distribution to its API (by reference) with a spare origin that names no API", () => {
+  const blockingKinds = (verifier: boolean): string[] => {
+    const base = synth("prod");
+    const head = synth("prod");
+    sideDistribution(head, verifier, UNNAMED_HOST);
+    const report = diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"));
+    return [...new Set(report.changes.filter((c) => c.severity === "blocking").map((c) => c.kind))].sort();
+  };
+  test("WHEN it runs no edge verifier THEN the EDGE routes lose their protection (the pair in pairs/edge-links.ts)", () => {
+    expect(blockingKinds(false)).toEqual(["auth-api-key-only", "auth-removed", "door-added"]);
+  });
+  test("WHEN it runs the verifier (twin) THEN only the new door blocks: the unnamed origin does not take EDGE away by itself", () => {
+    expect(blockingKinds(true)).toEqual(["door-added"]);
   });
 });
