@@ -166,11 +166,15 @@ export function viewerRequestTargets(
   for (const b of which) {
     const planRefs = (d.references[b.attribute] ?? []).filter((r) => r.startsWith("aws_lambda_function."));
     for (const a of viewerRequestFunctions(b)) {
-      const refs = refsOf(a["lambda_arn"]);
-      const byRef = resolveRefs(model, d, refs.length > 0 ? refs : planRefs, "aws_lambda_function");
-      // A state document holds the version ARN itself: the function whose qualified_arn it is.
-      const byValue = byRef.length > 0 ? [] : linkedByValue(model, d, a["lambda_arn"], ["aws_lambda_function"], ["qualified_arn"]);
-      const hits = byRef.length > 0 ? byRef : byValue.length === 1 ? byValue : [];
+      const arn = a["lambda_arn"];
+      // A known ARN (a literal, a state document's version ARN) is that value and nothing else: the one function
+      // whose qualified_arn it is. The behavior's references belong to its other associations, never to a literal
+      // (an allow-all ARN on viewer-request beside the verifier's reference on origin-response is not the verifier).
+      const byValue = linkedByValue(model, d, arn, ["aws_lambda_function"], ["qualified_arn"]);
+      // An expression (cdk.tf.json) is followed by its own references; unknown in a plan (no expression), the
+      // behavior block's references say which function it can be.
+      const byRef = !isUnknown(arn) ? [] : resolveRefs(model, d, arn.expression !== undefined ? refsOf(arn) : planRefs, "aws_lambda_function");
+      const hits = !isUnknown(arn) ? (byValue.length === 1 ? byValue : []) : byRef;
       if (hits.length === 0) unresolved++;
       for (const h of hits) functions.set(h.address, h);
     }
