@@ -99,7 +99,9 @@ function originNamed(model: Model, d: ResourceInstance, origin: JsonObject, refs
   const domain = origin["domain_name"];
   if (isUnknown(domain)) {
     if (domain.expression === undefined) return refsNameOne;
-    return resolveRefs(model, d, refsOf(domain), "aws_api_gateway_rest_api").length > 0 || resolveRefs(model, d, refsOf(domain), "aws_apigatewayv2_api").length > 0;
+    return (
+      resolveRefs(model, d, refsOf(domain), "aws_api_gateway_rest_api").length > 0 || resolveRefs(model, d, refsOf(domain), "aws_apigatewayv2_api").length > 0
+    );
   }
   return originLink(model, d, origin).kind === "api";
 }

@@ -8,7 +8,7 @@ import { UNNAMED_HOST, sideDistribution } from "./pairs/edge-links";
 import { apiDistributions } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { originLink } from "../../../guard/access/edge-links";
-import { stageAcls } from "../../../guard/access/origin";
+import { edgeProtectionGap, stageAcls } from "../../../guard/access/origin";
 import { HttpApiWaf } from "../../../guard/rules/waf/http-api-waf";
 
 const EMPTY = { policies: [] } as unknown as Parameters<typeof HttpApiWaf.check>[1];
@@ -202,5 +202,57 @@ describe("GIVEN prod's sample synth and a second distribution to its API (by ref
   });
   test("WHEN it runs the verifier (twin) THEN only the new door blocks: the unnamed origin does not take EDGE away by itself", () => {
     expect(blockingKinds(true)).toEqual(["door-added"]);
+  });
+});
+
+describe("GIVEN an API whose region is not known (no ARN)", () => {
+  test("WHEN an origin names its id THEN which API it reaches is not verified: never linked by the id alone", () => {
+    const a = api("a", "abc123");
+    const m = model([{ ...a, values: { ...a.values, arn: undefined } }, distribution("abc123.execute-api.eu-west-1.amazonaws.com")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abc123.execute-api.eu-west-1.amazonaws.com" })).toMatchObject({
+      kind: "unresolved",
+      why: expect.stringContaining("region is not known"),
+    });
+  });
+});
+
+describe("GIVEN a distribution whose behavior targets an origin group", () => {
+  const verifier: R = {
+    type: "aws_lambda_function",
+    name: "verifier",
+    values: { function_name: "verifier", qualified_arn: "arn:aws:lambda:us-east-1:1:function:verifier:3" },
+  };
+  const withGroup = (members: string[]): R => {
+    const d = distribution("abc123.execute-api.eu-west-1.amazonaws.com", "assets.s3.amazonaws.com");
+    const association = [{ event_type: "viewer-request", lambda_arn: "arn:aws:lambda:us-east-1:1:function:verifier:3", include_body: false }];
+    return {
+      ...d,
+      values: {
+        ...d.values,
+        origin_group: [{ origin_id: "grp", failover_criteria: [{ status_codes: [500] }], member: members.map((origin_id) => ({ origin_id })) }],
+        default_cache_behavior: [{ target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: association }],
+        ordered_cache_behavior: [{ path_pattern: "/admin*", target_origin_id: "grp", viewer_protocol_policy: "https-only", lambda_function_association: [] }],
+      },
+    };
+  };
+  test("WHEN the group fails over to the API origin THEN its behavior must run the verifier too: the EDGE gap names it", () => {
+    const m = model([api("a", "abc123"), verifier, withGroup(["o1", "o0"])]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).toContain("no viewer-request Lambda@Edge function on cache behavior(s) /admin*");
+  });
+  test("WHEN every member of the group is another origin (twin) THEN that behavior is not the API's", () => {
+    const m = model([api("a", "abc123"), verifier, withGroup(["o1"])]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).not.toContain("/admin*");
+  });
+});
+
+describe("GIVEN a custom domain whose mapping names it by reference (unknown domain_name)", () => {
+  const domainR = (name: string): R => ({ type: "aws_api_gateway_domain_name", name, values: { id: `${name}.example`, domain_name: `${name}.example` } });
+  test("WHEN a distribution's origin is that domain's literal host THEN which API it reaches is not verified, never external", () => {
+    const mapping: R = { type: "aws_api_gateway_base_path_mapping", name: "m", values: { api_id: "abc123", base_path: "" } };
+    const m = model([api("a", "abc123"), domainR("shop"), mapping, distribution("shop.example")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "shop.example" })).toMatchObject({ kind: "unresolved" });
+    expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
   });
 });
