@@ -11,7 +11,7 @@ const DIST = "perimeter_cloudfront_distribution_0337210E";
 const API = "aws_api_gateway_rest_api.api_4F59AA66";
 const STAGE = "aws_api_gateway_stage.stage_59CE5186";
 /** A name the shipped policy's intended doors (`distribution:aws_cloudfront_distribution.perimeter_cloudfront_distribution_*`) admit. */
-export const SIDE = "perimeter_cloudfront_distribution_side";
+const SIDE = "perimeter_cloudfront_distribution_side";
 export const UNNAMED_HOST = "zz9zz9zz9z.execute-api.eu-west-1.amazonaws.com";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
