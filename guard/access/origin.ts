@@ -164,10 +164,13 @@ const mayFrontDistributions = (model: Model, api: RestApi): ApiDistribution[] =>
  */
 function behaviorsToApi(d: ApiDistribution): Behavior[] {
   const idOf = (o: JsonObject) => asString(o["origin_id"]);
+  // An id shared by an API origin and another (CloudFront refuses it at apply, a plan does not) is the API's.
+  const api = new Set(d.apiOrigins.map(idOf));
   const other = new Set(
     blocks(d.resource.values["origin"])
       .filter((o) => !d.apiOrigins.includes(o))
-      .map(idOf),
+      .map(idOf)
+      .filter((id) => !api.has(id)),
   );
   for (const g of blocks(d.resource.values["origin_group"])) {
     const members = blocks(g["member"]).map(idOf);

@@ -240,6 +240,20 @@ describe("GIVEN a distribution whose behavior targets an origin group", () => {
     const m = model([api("a", "abc123"), verifier, withGroup(["o1", "o0"])]);
     expect(edgeProtectionGap(m, m.apis[0]!)).toContain("no viewer-request Lambda@Edge function on cache behavior(s) /admin*");
   });
+  test("WHEN another origin reuses the API origin's id THEN a behavior targeting that id is still the API's", () => {
+    const d = withGroup(["o1"]);
+    const origins = d.values["origin"] as Record<string, unknown>[];
+    const twice: R = {
+      ...d,
+      values: {
+        ...d.values,
+        origin: [...origins, { ...origins[1], origin_id: "o0" }],
+        ordered_cache_behavior: [{ path_pattern: "/admin*", target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: [] }],
+      },
+    };
+    const m = model([api("a", "abc123"), verifier, twice]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).toContain("no viewer-request Lambda@Edge function on cache behavior(s) /admin*");
+  });
   test("WHEN every member of the group is another origin (twin) THEN that behavior is not the API's", () => {
     const m = model([api("a", "abc123"), verifier, withGroup(["o1"])]);
     expect(edgeProtectionGap(m, m.apis[0]!)).not.toContain("/admin*");
