@@ -5,7 +5,7 @@ import { modelFromDocument, modelFromStacks, readDocument } from "../../../guard
 import { diffModels } from "../../../guard/review/diff";
 import { synth } from "../review/fixtures/pairs";
 import { UNNAMED_HOST, sideDistribution } from "./pairs/edge-links";
-import { apiDistributions } from "../../../guard/access/cloudfront";
+import { apiDistributions, viewerRequestTargets } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { originLink } from "../../../guard/access/edge-links";
 import { edgeProtectionGap, stageAcls } from "../../../guard/access/origin";
@@ -268,5 +268,36 @@ describe("GIVEN a custom domain whose mapping names it by reference (unknown dom
     const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
     expect(originLink(m, d, { domain_name: "shop.example" })).toMatchObject({ kind: "unresolved" });
     expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
+
+describe("GIVEN a viewer-request association's lambda_arn in a state document", () => {
+  const fn: R = {
+    type: "aws_lambda_function",
+    name: "verifier",
+    values: { function_name: "verifier", qualified_arn: "arn:aws:lambda:us-east-1:1:function:verifier:7" },
+  };
+  const targets = (arn: string) => {
+    const d = distribution("abc123.execute-api.eu-west-1.amazonaws.com");
+    const behavior = [
+      { target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: [{ event_type: "viewer-request", lambda_arn: arn }] },
+    ];
+    const m = model([api("a", "abc123"), fn, { ...d, values: { ...d.values, default_cache_behavior: behavior } }]);
+    const t = viewerRequestTargets(
+      m,
+      m.resources.find((r) => r.type === "aws_cloudfront_distribution")!,
+    );
+    return [t.functions.map((f) => f.address), t.unresolved];
+  };
+  test("WHEN it is the function's current version THEN that function", () => {
+    expect(targets("arn:aws:lambda:us-east-1:1:function:verifier:7")).toEqual([["aws_lambda_function.verifier"], 0]);
+  });
+  test.each([
+    ["an older version", "arn:aws:lambda:us-east-1:1:function:verifier:5"],
+    ["$LATEST", "arn:aws:lambda:us-east-1:1:function:verifier:$LATEST"],
+    ["the unqualified ARN", "arn:aws:lambda:us-east-1:1:function:verifier"],
+    ["the version ARN in capitals", "ARN:AWS:LAMBDA:US-EAST-1:1:FUNCTION:VERIFIER:7"],
+  ])("WHEN it is %s THEN no function: not verified, never the verifier", (_n, arn) => {
+    expect(targets(arn)).toEqual([[], 1]);
   });
 });
