@@ -119,7 +119,7 @@ export function apiDistributions(model: Model): ApiDistribution[] {
     const apiAddresses = [...new Set(named.map((a) => a.address))];
     // An API origin that names none (or several): a value that did not link, or a literal or expression that is
     // neither a followed reference nor a linked value. Which API it reaches is not verified.
-    const unnamedOrigin = apiAddresses.length === 0 || apiOrigins.some((o) => !originNamed(model, r, o, byRef.length > 0));
+    const unnamedOrigin = apiOrigins.some((o) => !originNamed(model, r, o, byRef.length > 0));
     out.push({ resource: r, apiOrigins, apiAddresses, unnamedOrigin });
   }
   return out;
@@ -146,7 +146,8 @@ export function behaviors(distribution: ResourceInstance): Behavior[] {
 /** Stages of the APIs a distribution fronts; every stage in its stack when an origin named no API we could follow. */
 export function frontedStages(model: Model, d: ApiDistribution): Stage[] {
   const inStack = model.stages.filter((s) => sameStack(s.resource, d.resource));
-  if (d.unnamedOrigin) return inStack;
+  // Naming only HTTP APIs (no REST API) leaves every stage too, as before value links.
+  if (d.unnamedOrigin || d.apiAddresses.length === 0) return inStack;
   return inStack.filter((s) => s.apiAddress !== undefined && d.apiAddresses.includes(s.apiAddress));
 }
 

@@ -301,3 +301,21 @@ describe("GIVEN a viewer-request association's lambda_arn in a state document", 
     expect(targets(arn)).toEqual([[], 1]);
   });
 });
+
+describe("GIVEN a REST API and a distribution whose one origin is an HTTP API's execute-api host, without a verifier", () => {
+  test("WHEN the REST API's edge protection is judged THEN that distribution is not required of it: it names another API", () => {
+    const httpApi: R = {
+      type: "aws_apigatewayv2_api",
+      name: "h",
+      values: { id: "h1x2y3", name: "shop-http", protocol_type: "HTTP", arn: "arn:aws:apigateway:eu-west-1::/apis/h1x2y3" },
+    };
+    const m = model([api("a", "abc123"), httpApi, distribution("h1x2y3.execute-api.eu-west-1.amazonaws.com")]);
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[[], false]]);
+    expect(
+      edgeProtectionGap(
+        m,
+        m.apis.find((x) => x.name === "a")!,
+      ),
+    ).not.toContain("aws_cloudfront_distribution.edge");
+  });
+});
