@@ -3,7 +3,7 @@
 import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import type { ResourceFinding } from "./lookups";
-import { distributionValueLinks, linkedByValue } from "./edge-links";
+import { distributionValueLinks, linkedByValue, originLink } from "./edge-links";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
@@ -14,11 +14,14 @@ export interface ApiDistribution {
   readonly resource: ResourceInstance;
   /** Origins whose domain is an API Gateway endpoint (or a custom domain of an API, by value). */
   readonly apiOrigins: readonly JsonObject[];
-  /**
-   * REST APIs the origins reach (addresses): by reference, or by value (edge-links.ts); empty when an origin names
-   * none that could be followed, or several (then every stage of the stack counts: fail closed).
-   */
+  /** REST APIs the origins name (addresses): by reference, or by value (edge-links.ts). */
   readonly apiAddresses: readonly string[];
+  /**
+   * Some API origin names no API that could be followed, or several: it may reach any API of the stack, so every
+   * stage counts (frontedStages). The APIs named by the other origins stay named: an unnamed origin added beside
+   * a named one must not take the distribution out of the named APIs' requirements (edge verifiers).
+   */
+  readonly unnamedOrigin: boolean;
 }
 
 const sameStack = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
@@ -88,6 +91,21 @@ function isApiDomain(origin: JsonObject, holder: ResourceInstance): boolean {
   return (holder.references["origin"] ?? []).some((r) => r.startsWith("aws_api_gateway_rest_api."));
 }
 
+/**
+ * Whether one API origin names its API: by a reference to a REST API in its domain (cdk.tf.json), by a linked value,
+ * or, unknown in a plan (no expression), by the distribution's origin references when they name one.
+ */
+function originNamed(model: Model, d: ResourceInstance, origin: JsonObject, refsNameOne: boolean): boolean {
+  const domain = origin["domain_name"];
+  if (isUnknown(domain)) {
+    if (domain.expression === undefined) return refsNameOne;
+    return (
+      resolveRefs(model, d, refsOf(domain), "aws_api_gateway_rest_api").length > 0 || resolveRefs(model, d, refsOf(domain), "aws_apigatewayv2_api").length > 0
+    );
+  }
+  return originLink(model, d, origin).kind === "api";
+}
+
 export function apiDistributions(model: Model): ApiDistribution[] {
   const out: ApiDistribution[] = [];
   for (const r of model.resources) {
@@ -96,10 +114,13 @@ export function apiDistributions(model: Model): ApiDistribution[] {
     const apiOrigins = blocks(r.values["origin"]).filter((o) => isApiDomain(o, r) || byValue.apiOrigins.includes(o));
     if (apiOrigins.length === 0) continue;
     const refs = (r.references["origin"] ?? []).filter((x) => x.startsWith("aws_api_gateway_rest_api."));
-    const named = [...resolveRefs(model, r, refs, "aws_api_gateway_rest_api"), ...byValue.apis.filter((a) => a.type === "aws_api_gateway_rest_api")];
-    // An origin that could be an API but names none (or several) leaves the list empty: every stage counts.
-    const apiAddresses = byValue.unresolved.length > 0 ? [] : [...new Set(named.map((a) => a.address))];
-    out.push({ resource: r, apiOrigins, apiAddresses });
+    const byRef = resolveRefs(model, r, refs, "aws_api_gateway_rest_api");
+    const named = [...byRef, ...byValue.apis.filter((a) => a.type === "aws_api_gateway_rest_api")];
+    const apiAddresses = [...new Set(named.map((a) => a.address))];
+    // An API origin that names none (or several): a value that did not link, or a literal or expression that is
+    // neither a followed reference nor a linked value. Which API it reaches is not verified.
+    const unnamedOrigin = apiOrigins.some((o) => !originNamed(model, r, o, byRef.length > 0));
+    out.push({ resource: r, apiOrigins, apiAddresses, unnamedOrigin });
   }
   return out;
 }
@@ -122,10 +143,11 @@ export function behaviors(distribution: ResourceInstance): Behavior[] {
   return out;
 }
 
-/** Stages of the APIs a distribution fronts; every stage in its stack when the origin named no API we could follow. */
+/** Stages of the APIs a distribution fronts; every stage in its stack when an origin named no API we could follow. */
 export function frontedStages(model: Model, d: ApiDistribution): Stage[] {
   const inStack = model.stages.filter((s) => sameStack(s.resource, d.resource));
-  if (d.apiAddresses.length === 0) return inStack;
+  // Naming only HTTP APIs (no REST API) leaves every stage too, as before value links.
+  if (d.unnamedOrigin || d.apiAddresses.length === 0) return inStack;
   return inStack.filter((s) => s.apiAddress !== undefined && d.apiAddresses.includes(s.apiAddress));
 }
 
@@ -147,11 +169,15 @@ export function viewerRequestTargets(
   for (const b of which) {
     const planRefs = (d.references[b.attribute] ?? []).filter((r) => r.startsWith("aws_lambda_function."));
     for (const a of viewerRequestFunctions(b)) {
-      const refs = refsOf(a["lambda_arn"]);
-      const byRef = resolveRefs(model, d, refs.length > 0 ? refs : planRefs, "aws_lambda_function");
-      // A state document holds the version ARN itself: the function whose qualified_arn it is.
-      const byValue = byRef.length > 0 ? [] : linkedByValue(model, d, a["lambda_arn"], ["aws_lambda_function"], ["qualified_arn"]);
-      const hits = byRef.length > 0 ? byRef : byValue.length === 1 ? byValue : [];
+      const arn = a["lambda_arn"];
+      // A known ARN (a literal, a state document's version ARN) is that value and nothing else: the one function
+      // whose qualified_arn it is. The behavior's references belong to its other associations, never to a literal
+      // (an allow-all ARN on viewer-request beside the verifier's reference on origin-response is not the verifier).
+      const byValue = linkedByValue(model, d, arn, ["aws_lambda_function"], ["qualified_arn"]);
+      // An expression (cdk.tf.json) is followed by its own references; unknown in a plan (no expression), the
+      // behavior block's references say which function it can be.
+      const byRef = !isUnknown(arn) ? [] : resolveRefs(model, d, arn.expression !== undefined ? refsOf(arn) : planRefs, "aws_lambda_function");
+      const hits = !isUnknown(arn) ? (byValue.length === 1 ? byValue : []) : byRef;
       if (hits.length === 0) unresolved++;
       for (const h of hits) functions.set(h.address, h);
     }

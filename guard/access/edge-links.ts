@@ -74,15 +74,28 @@ export function linkedByValue(
   return types.flatMap((t) => ofType(model, holder, t).filter((r) => attributes.some((a) => r.values[a] === v)));
 }
 
+/** Whether a reference list names `r` (its address or configuration address, or an attribute of either). */
+const refersTo = (refs: readonly string[], r: ResourceInstance): boolean =>
+  refs.some((x) => [r.address, r.configAddress].some((a) => x === a || x.startsWith(`${a}.`) || x.startsWith(`${a}[`)));
+
 /**
  * APIs mapped to a custom domain (by the mapping's values: its domain_name and api_id), and whether some mapping
- * names its API by a value not known here (a reference in the configuration): then which API is not verified.
+ * may be this domain's yet names its API by a value not known here (a reference in the configuration), or may be
+ * this domain's by a domain_name not known here (unless its references name another domain): then which API is
+ * not verified.
  */
-function mappedApis(model: Model, holder: ResourceInstance, domainName: string): { apis: ResourceInstance[]; unnamed: boolean } {
-  const mappings = MAPPING_TYPES.flatMap((t) => ofType(model, holder, t)).filter((m) => text(m.values["domain_name"])?.toLowerCase() === domainName);
+function mappedApis(model: Model, holder: ResourceInstance, domain: ResourceInstance, domainName: string): { apis: ResourceInstance[]; unnamed: boolean } {
+  const all = MAPPING_TYPES.flatMap((t) => ofType(model, holder, t));
+  const mappings = all.filter((m) => text(m.values["domain_name"])?.toLowerCase() === domainName);
   const ids = new Set(mappings.map((m) => text(m.values["api_id"])).filter((x): x is string => x !== undefined));
   const apis = API_TYPES.flatMap((t) => ofType(model, holder, t)).filter((a) => ids.has(text(a.values["id"]) ?? "\u0000"));
-  return { apis, unnamed: mappings.some((m) => text(m.values["api_id"]) === undefined) };
+  const domains = DOMAIN_TYPES.flatMap((t) => ofType(model, holder, t));
+  const maybeMine = all.filter((m) => {
+    if (text(m.values["domain_name"]) !== undefined) return false;
+    const refs = m.references["domain_name"] ?? [];
+    return refersTo(refs, domain) || !domains.some((d) => refersTo(refs, d));
+  });
+  return { apis, unnamed: mappings.some((m) => text(m.values["api_id"]) === undefined) || maybeMine.length > 0 };
 }
 
 /** What an origin's domain_name reaches in the distribution's stack, by value. */
@@ -97,25 +110,28 @@ export function originLink(model: Model, distribution: ResourceInstance, origin:
   const domain = domains[0];
   if (domain !== undefined) {
     const name = text(domain.values["domain_name"])?.toLowerCase() ?? host;
-    const { apis, unnamed } = mappedApis(model, distribution, name);
-    if (unnamed) return { kind: "unresolved", why: `origin ${host} is custom domain ${name}, mapped to an API not named by value` };
+    const { apis, unnamed } = mappedApis(model, distribution, domain, name);
+    if (unnamed) return { kind: "unresolved", why: `origin ${host} is custom domain ${name}, mapped (or maybe mapped) to an API not named by value` };
     // A custom domain with no mapping serves no API: nothing behind it to reach.
     return apis.length > 0 ? { kind: "api", apis } : { kind: "external" };
   }
   const api = EXECUTE_API.exec(host);
   if (api !== null) {
     const [, id, region] = api;
-    const apis = API_TYPES.flatMap((t) => ofType(model, distribution, t)).filter((a) => {
-      if (a.values["id"] !== id) return false;
-      // An API of the same id in another region is another API.
-      const arn = text(a.values["arn"]);
-      const at = arn === undefined ? undefined : /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+):/.exec(arn)?.[1];
-      return at === undefined || at === region;
-    });
-    if (apis.length === 1) return { kind: "api", apis };
+    const sameId = API_TYPES.flatMap((t) => ofType(model, distribution, t)).filter((a) => a.values["id"] === id);
+    // An API of the same id in another region is another API; one whose region is not known is not verified.
+    const regionOf = (a: ResourceInstance) => /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+):/.exec(text(a.values["arn"]) ?? "")?.[1];
+    const apis = sameId.filter((a) => regionOf(a) === region);
+    const unplaced = sameId.filter((a) => regionOf(a) === undefined).length;
+    if (apis.length === 1 && unplaced === 0) return { kind: "api", apis };
     return {
       kind: "unresolved",
-      why: apis.length === 0 ? `origin ${host} is an execute-api endpoint of no API here` : `origin ${host} matches ${apis.length} APIs`,
+      why:
+        apis.length + unplaced === 0
+          ? `origin ${host} is an execute-api endpoint of no API here`
+          : unplaced > 0
+            ? `origin ${host} names an API of id ${id} whose region is not known here`
+            : `origin ${host} matches ${apis.length} APIs`,
     };
   }
   // Any other execute-api host (a VPC endpoint's `-vpce-` name, a form not parsed here) could be any API: not verified.

@@ -145,16 +145,40 @@ export function stageOriginGap(model: Model, stage: Stage): string | undefined {
 
 const sameSource = (a: ResourceInstance, b: ResourceInstance): boolean => a.source.file === b.source.file && a.source.stack === b.source.stack;
 
-/** Distributions whose origin is `api` (followed by reference; a literal domain does not count). */
+/** Distributions whose origin names `api` (by reference or by a linked value; an origin that names no API does not). */
 const frontingDistributions = (model: Model, api: RestApi): ApiDistribution[] =>
   apiDistributions(model).filter((d) => sameSource(d.resource, api.resource) && d.apiAddresses.includes(api.address));
 
-/** Cache behaviors of a distribution that may serve its API origins (an unknown target counts). */
+/**
+ * Distributions that may reach `api`: those naming it, and those with an API origin that names no API (a literal
+ * execute-api host of no API here, a custom domain mapped by reference): which API they reach is not verified, so
+ * each must authenticate like one naming it. Only a named one counts as the API being fronted.
+ */
+const mayFrontDistributions = (model: Model, api: RestApi): ApiDistribution[] =>
+  apiDistributions(model).filter((d) => sameSource(d.resource, api.resource) && (d.apiAddresses.includes(api.address) || d.unnamedOrigin));
+
+/**
+ * Cache behaviors of a distribution that may serve its API origins: every behavior but those whose target is known
+ * to be another origin, or an origin group whose members all are. An unknown target, or one naming no origin or
+ * group read here (a failover group over the API origin, a group the input does not show), counts.
+ */
 function behaviorsToApi(d: ApiDistribution): Behavior[] {
-  const originIds = new Set(d.apiOrigins.map((o) => asString(o["origin_id"])).filter((x): x is string => x !== undefined));
+  const idOf = (o: JsonObject) => asString(o["origin_id"]);
+  // An id shared by an API origin and another (CloudFront refuses it at apply, a plan does not) is the API's.
+  const api = new Set(d.apiOrigins.map(idOf));
+  const other = new Set(
+    blocks(d.resource.values["origin"])
+      .filter((o) => !d.apiOrigins.includes(o))
+      .map(idOf)
+      .filter((id) => !api.has(id)),
+  );
+  for (const g of blocks(d.resource.values["origin_group"])) {
+    const members = blocks(g["member"]).map(idOf);
+    if (members.length > 0 && members.every((m) => m !== undefined && other.has(m))) other.add(idOf(g));
+  }
   return behaviors(d.resource).filter((b) => {
     const target = asString(b.block["target_origin_id"]);
-    return target === undefined || originIds.has(target);
+    return target === undefined || !other.has(target);
   });
 }
 
@@ -162,7 +186,7 @@ function behaviorsToApi(d: ApiDistribution): Behavior[] {
 export function edgeVerifiers(model: Model, api: RestApi): { functions: ResourceInstance[]; unresolved: number } {
   const out = new Map<string, ResourceInstance>();
   let unresolved = 0;
-  for (const d of frontingDistributions(model, api)) {
+  for (const d of mayFrontDistributions(model, api)) {
     const t = viewerRequestTargets(model, d.resource, behaviorsToApi(d));
     unresolved += t.unresolved;
     for (const f of t.functions) out.set(f.address, f);
@@ -173,9 +197,9 @@ export function edgeVerifiers(model: Model, api: RestApi): { functions: Resource
 /**
  * Why a NONE method of `api` is not protected by edge authentication, or undefined when it is: every stage of the
  * API admits only CloudFront (`stageOriginGap`), at least one distribution has the API as origin, and every such
- * distribution runs a viewer-request Lambda@Edge function on each cache behavior that targets the API (one
- * distribution without it is a way around the verifier). A distribution whose origin does not resolve to this API
- * does not count: fail closed.
+ * distribution that may reach it (mayFrontDistributions: one with an origin naming no API too) runs a viewer-request
+ * Lambda@Edge function on each cache behavior that targets the API (one distribution without it is a way around
+ * the verifier). Only a distribution naming this API counts as fronting it: fail closed.
  */
 export function edgeProtectionGap(model: Model, api: RestApi): string | undefined {
   const gaps: string[] = [];
@@ -185,9 +209,9 @@ export function edgeProtectionGap(model: Model, api: RestApi): string | undefine
     const gap = stageOriginGap(model, s);
     if (gap !== undefined) gaps.push(`stage ${s.address} is not restricted to CloudFront (${gap})`);
   }
-  const fronting = frontingDistributions(model, api);
-  if (fronting.length === 0) gaps.push("no CloudFront distribution has this API as origin, so no edge function authenticates its callers");
-  for (const d of fronting) {
+  if (frontingDistributions(model, api).length === 0)
+    gaps.push("no CloudFront distribution has this API as origin, so no edge function authenticates its callers");
+  for (const d of mayFrontDistributions(model, api)) {
     // A behavior whose target is unknown may serve the API: it must authenticate too.
     const toApi = behaviorsToApi(d);
     const bare = toApi.filter((b) => viewerRequestFunctions(b).length === 0).map((b) => b.name);

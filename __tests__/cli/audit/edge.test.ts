@@ -86,6 +86,19 @@ describe("GIVEN the API behind CloudFront with edge authentication, as deployed"
     expect(apiDistributions(model).map((d) => [d.resource.source.file, d.apiAddresses.length])).toEqual([[`aws:111122223333:${REGION}`, 1]]);
   });
 
+  test("WHEN its origins are in two regions read THEN it is kept with both: a door to the APIs of each, not only the first's", async () => {
+    const account = edgeAccount();
+    const d = account.distributions![0]!;
+    const api = d.Origins!.Items![0]!;
+    d.Origins = { Quantity: 2, Items: [{ ...api, Id: "west", DomainName: "west1.execute-api.us-west-2.amazonaws.com" }, api] };
+    mocks = installAccount(account);
+    const snap = await readAccount({ regions: [REGION, "us-west-2"] });
+    expect(snap.regions.map((r) => [r.region, (r.edge?.distributions ?? []).map((x) => x.Id), (r.edge?.functions ?? []).length])).toEqual([
+      [REGION, ["E2SHOPDEV"], 1],
+      ["us-west-2", ["E2SHOPDEV"], 1],
+    ]);
+  });
+
   test("WHEN audited THEN exit 0 and the edge rules are judged, none 'not verified'", async () => {
     const r = await audit(edgeAccount());
     expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);

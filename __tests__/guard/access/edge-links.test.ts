@@ -1,11 +1,14 @@
 // Links by value (guard/access/edge-links.ts), on `terraform show -json` state documents, which carry values and no
 // references: an origin host names the API, custom domain or function URL it reaches; one naming nothing here is
 // external; one naming several, or an execute-api host of no API here, is not verified, never linked to one API.
-import { modelFromStacks, readDocument } from "../../../guard/load";
-import { apiDistributions } from "../../../guard/access/cloudfront";
+import { modelFromDocument, modelFromStacks, readDocument } from "../../../guard/load";
+import { diffModels } from "../../../guard/review/diff";
+import { synth } from "../review/fixtures/pairs";
+import { UNNAMED_HOST, sideDistribution } from "./pairs/edge-links";
+import { apiDistributions, viewerRequestTargets } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { originLink } from "../../../guard/access/edge-links";
-import { stageAcls } from "../../../guard/access/origin";
+import { edgeProtectionGap, stageAcls } from "../../../guard/access/origin";
 import { HttpApiWaf } from "../../../guard/rules/waf/http-api-waf";
 
 const EMPTY = { policies: [] } as unknown as Parameters<typeof HttpApiWaf.check>[1];
@@ -165,5 +168,154 @@ describe("GIVEN a custom domain whose mapping names its API by no value", () => 
     const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
     expect(originLink(m, d, { domain_name: "api.shop.example" })).toMatchObject({ kind: "unresolved" });
     expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
+
+describe("GIVEN a distribution with one origin linked to an API by value and another that names no API", () => {
+  test("WHEN another API is in the stack THEN the distribution is a door to it too (not verified): a value link never removes a door", () => {
+    const m = model([api("a", "abc123"), api("b", "def456"), distribution("abc123.execute-api.eu-west-1.amazonaws.com", UNNAMED_HOST)]);
+    const [a, b] = [m.apis.find((x) => x.name === "a")!, m.apis.find((x) => x.name === "b")!];
+    expect(entrancesOf(m, a).filter((e) => e.kind === "distribution")).toEqual([expect.not.objectContaining({ notVerified: expect.anything() })]);
+    expect(entrancesOf(m, b).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+    // The linked API stays named (its verifier requirements hold); the unnamed origin puts every stage behind it.
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[["aws_api_gateway_rest_api.a"], true]]);
+  });
+
+  test("WHEN both origins are linked THEN it is a door to the linked API only, and only its stages are fronted", () => {
+    const m = model([api("a", "abc123"), api("b", "def456"), distribution("abc123.execute-api.eu-west-1.amazonaws.com", "assets.s3.amazonaws.com")]);
+    const b = m.apis.find((x) => x.name === "b")!;
+    expect(entrancesOf(m, b).filter((e) => e.kind === "distribution")).toEqual([]);
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[["aws_api_gateway_rest_api.a"], false]]);
+  });
+});
+
+describe("GIVEN prod's sample synth and a second distribution to its API (by reference) with a spare origin that names no API", () => {
+  const blockingKinds = (verifier: boolean): string[] => {
+    const base = synth("prod");
+    const head = synth("prod");
+    sideDistribution(head, verifier, UNNAMED_HOST);
+    const report = diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json"));
+    return [...new Set(report.changes.filter((c) => c.severity === "blocking").map((c) => c.kind))].sort();
+  };
+  test("WHEN it runs no edge verifier THEN the EDGE routes lose their protection (the pair in pairs/edge-links.ts)", () => {
+    expect(blockingKinds(false)).toEqual(["auth-api-key-only", "auth-removed", "door-added"]);
+  });
+  test("WHEN it runs the verifier (twin) THEN only the new door blocks: the unnamed origin does not take EDGE away by itself", () => {
+    expect(blockingKinds(true)).toEqual(["door-added"]);
+  });
+});
+
+describe("GIVEN an API whose region is not known (no ARN)", () => {
+  test("WHEN an origin names its id THEN which API it reaches is not verified: never linked by the id alone", () => {
+    const a = api("a", "abc123");
+    const m = model([{ ...a, values: { ...a.values, arn: undefined } }, distribution("abc123.execute-api.eu-west-1.amazonaws.com")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "abc123.execute-api.eu-west-1.amazonaws.com" })).toMatchObject({
+      kind: "unresolved",
+      why: expect.stringContaining("region is not known"),
+    });
+  });
+});
+
+describe("GIVEN a distribution whose behavior targets an origin group", () => {
+  const verifier: R = {
+    type: "aws_lambda_function",
+    name: "verifier",
+    values: { function_name: "verifier", qualified_arn: "arn:aws:lambda:us-east-1:1:function:verifier:3" },
+  };
+  const withGroup = (members: string[]): R => {
+    const d = distribution("abc123.execute-api.eu-west-1.amazonaws.com", "assets.s3.amazonaws.com");
+    const association = [{ event_type: "viewer-request", lambda_arn: "arn:aws:lambda:us-east-1:1:function:verifier:3", include_body: false }];
+    return {
+      ...d,
+      values: {
+        ...d.values,
+        origin_group: [{ origin_id: "grp", failover_criteria: [{ status_codes: [500] }], member: members.map((origin_id) => ({ origin_id })) }],
+        default_cache_behavior: [{ target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: association }],
+        ordered_cache_behavior: [{ path_pattern: "/admin*", target_origin_id: "grp", viewer_protocol_policy: "https-only", lambda_function_association: [] }],
+      },
+    };
+  };
+  test("WHEN the group fails over to the API origin THEN its behavior must run the verifier too: the EDGE gap names it", () => {
+    const m = model([api("a", "abc123"), verifier, withGroup(["o1", "o0"])]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).toContain("no viewer-request Lambda@Edge function on cache behavior(s) /admin*");
+  });
+  test("WHEN another origin reuses the API origin's id THEN a behavior targeting that id is still the API's", () => {
+    const d = withGroup(["o1"]);
+    const origins = d.values["origin"] as Record<string, unknown>[];
+    const twice: R = {
+      ...d,
+      values: {
+        ...d.values,
+        origin: [...origins, { ...origins[1], origin_id: "o0" }],
+        ordered_cache_behavior: [{ path_pattern: "/admin*", target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: [] }],
+      },
+    };
+    const m = model([api("a", "abc123"), verifier, twice]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).toContain("no viewer-request Lambda@Edge function on cache behavior(s) /admin*");
+  });
+  test("WHEN every member of the group is another origin (twin) THEN that behavior is not the API's", () => {
+    const m = model([api("a", "abc123"), verifier, withGroup(["o1"])]);
+    expect(edgeProtectionGap(m, m.apis[0]!)).not.toContain("/admin*");
+  });
+});
+
+describe("GIVEN a custom domain whose mapping names it by reference (unknown domain_name)", () => {
+  const domainR = (name: string): R => ({ type: "aws_api_gateway_domain_name", name, values: { id: `${name}.example`, domain_name: `${name}.example` } });
+  test("WHEN a distribution's origin is that domain's literal host THEN which API it reaches is not verified, never external", () => {
+    const mapping: R = { type: "aws_api_gateway_base_path_mapping", name: "m", values: { api_id: "abc123", base_path: "" } };
+    const m = model([api("a", "abc123"), domainR("shop"), mapping, distribution("shop.example")]);
+    const d = m.resources.find((r) => r.type === "aws_cloudfront_distribution")!;
+    expect(originLink(m, d, { domain_name: "shop.example" })).toMatchObject({ kind: "unresolved" });
+    expect(entrancesOf(m, m.apis[0]!).filter((e) => e.kind === "distribution")).toEqual([expect.objectContaining({ notVerified: expect.any(String) })]);
+  });
+});
+
+describe("GIVEN a viewer-request association's lambda_arn in a state document", () => {
+  const fn: R = {
+    type: "aws_lambda_function",
+    name: "verifier",
+    values: { function_name: "verifier", qualified_arn: "arn:aws:lambda:us-east-1:1:function:verifier:7" },
+  };
+  const targets = (arn: string) => {
+    const d = distribution("abc123.execute-api.eu-west-1.amazonaws.com");
+    const behavior = [
+      { target_origin_id: "o0", viewer_protocol_policy: "https-only", lambda_function_association: [{ event_type: "viewer-request", lambda_arn: arn }] },
+    ];
+    const m = model([api("a", "abc123"), fn, { ...d, values: { ...d.values, default_cache_behavior: behavior } }]);
+    const t = viewerRequestTargets(
+      m,
+      m.resources.find((r) => r.type === "aws_cloudfront_distribution")!,
+    );
+    return [t.functions.map((f) => f.address), t.unresolved];
+  };
+  test("WHEN it is the function's current version THEN that function", () => {
+    expect(targets("arn:aws:lambda:us-east-1:1:function:verifier:7")).toEqual([["aws_lambda_function.verifier"], 0]);
+  });
+  test.each([
+    ["an older version", "arn:aws:lambda:us-east-1:1:function:verifier:5"],
+    ["$LATEST", "arn:aws:lambda:us-east-1:1:function:verifier:$LATEST"],
+    ["the unqualified ARN", "arn:aws:lambda:us-east-1:1:function:verifier"],
+    ["the version ARN in capitals", "ARN:AWS:LAMBDA:US-EAST-1:1:FUNCTION:VERIFIER:7"],
+  ])("WHEN it is %s THEN no function: not verified, never the verifier", (_n, arn) => {
+    expect(targets(arn)).toEqual([[], 1]);
+  });
+});
+
+describe("GIVEN a REST API and a distribution whose one origin is an HTTP API's execute-api host, without a verifier", () => {
+  test("WHEN the REST API's edge protection is judged THEN that distribution is not required of it: it names another API", () => {
+    const httpApi: R = {
+      type: "aws_apigatewayv2_api",
+      name: "h",
+      values: { id: "h1x2y3", name: "shop-http", protocol_type: "HTTP", arn: "arn:aws:apigateway:eu-west-1::/apis/h1x2y3" },
+    };
+    const m = model([api("a", "abc123"), httpApi, distribution("h1x2y3.execute-api.eu-west-1.amazonaws.com")]);
+    expect(apiDistributions(m).map((d) => [d.apiAddresses, d.unnamedOrigin])).toEqual([[[], false]]);
+    expect(
+      edgeProtectionGap(
+        m,
+        m.apis.find((x) => x.name === "a")!,
+      ),
+    ).not.toContain("aws_cloudfront_distribution.edge");
   });
 });

@@ -45,7 +45,7 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A cdktf.out-shaped prod directory whose verifier zip holds `config` (a string as is; null: no zip). */
-  function outDir(name: string, config: unknown): string {
+  function outDir(name: string, config: unknown, edit?: (doc: Doc) => void): string {
     const stackDir = join(dir, name, "stacks", "petstore-prod");
     mkdirSync(join(stackDir, "assets"), { recursive: true });
     const doc: Doc = synth("prod");
@@ -60,6 +60,7 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
       delete m["authorization_scopes"];
     }
     only(doc, "aws_lambda_function", "edge-verifier")["filename"] = "assets/edge.zip";
+    edit?.(doc);
     writeFileSync(join(stackDir, "cdk.tf.json"), JSON.stringify(doc));
     if (config !== null) {
       const text = typeof config === "string" ? config : JSON.stringify(config);
@@ -74,9 +75,9 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
     return join(dir, name);
   }
 
-  function review(name: string, head: unknown, base: unknown = CONFIG) {
+  function review(name: string, head: unknown, base: unknown = CONFIG, editHead?: (doc: Doc) => void) {
     let out = "";
-    const code = main(["--base", outDir(`${name}-base`, base), "--head", outDir(`${name}-head`, head), "--format", "json"], {
+    const code = main(["--base", outDir(`${name}-base`, base), "--head", outDir(`${name}-head`, head, editHead), "--format", "json"], {
       stdout: (t) => (out += t),
       stderr: () => undefined,
       writeFile: () => undefined,
@@ -124,6 +125,38 @@ describe("npm run review on the edge verifier's edge-config.json", () => {
     expect(r.code).toBe(1);
     // GET /health too: the base knew the verifier passes it on; the head cannot say it no longer does.
     expect(r.blocking).toEqual(["GET /health", "GET /pets", "GET /pets/{petId}", "POST /pets"].map((route) => `edge-config-unreadable petstore-prod ${route}`));
+  });
+
+  /** The default behavior's Lambda@Edge associations of the prod distribution. */
+  const associations = (doc: Doc): Record<string, unknown>[] =>
+    (only(doc, "aws_cloudfront_distribution")["default_cache_behavior"] as Record<string, unknown>)["lambda_function_association"] as Record<string, unknown>[];
+
+  it.each([
+    ["another account's function version", "arn:aws:lambda:us-east-1:999999999999:function:allow-all:1"],
+    ["a variable", "${var.edge_function_arn}"],
+  ])(
+    "GIVEN the viewer-request lambda_arn replaced by %s while the verifier's reference moves to an origin-response association WHEN reviewed THEN every EDGE route blocks as unreadable: the behavior's references are not the literal's",
+    (_n, arn) => {
+      const r = review(`swap-${_n.length}`, CONFIG, CONFIG, (doc) => {
+        const list = associations(doc);
+        const verifier = list[0]!["lambda_arn"];
+        list[0]!["lambda_arn"] = arn;
+        list.push({ event_type: "origin-response", include_body: false, lambda_arn: verifier });
+      });
+      expect(r.code).toBe(1);
+      // Route by route, not only as the check's control-regressed on the distribution.
+      expect(r.blocking.filter((b) => b.startsWith("edge-"))).toEqual(
+        ["GET /health", "GET /pets", "GET /pets/{petId}", "POST /pets"].map((route) => `edge-config-unreadable petstore-prod ${route}`),
+      );
+    },
+  );
+
+  it("GIVEN the verifier's reference on viewer-request and a second, origin-response association to it (twin) WHEN reviewed THEN nothing blocks", () => {
+    const r = review("swap-twin", CONFIG, CONFIG, (doc) => {
+      const list = associations(doc);
+      list.push({ event_type: "origin-response", include_body: false, lambda_arn: list[0]!["lambda_arn"] });
+    });
+    expect(r.blocking.filter((b) => b.startsWith("edge-"))).toEqual([]);
   });
 
   it("GIVEN a route's own scopes emptied while its path prefix requires the same scope WHEN reviewed THEN no change (the verifier falls back to the prefix)", () => {

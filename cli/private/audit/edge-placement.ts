@@ -1,7 +1,8 @@
 // Which region's state document holds each distribution: the check's rules link a distribution to the APIs it
-// fronts within one stack, and the audit writes one stack per account and region. A distribution goes where its
-// origins are (an execute-api host of a region read, or a custom domain read in that region), else to the account's
-// first region; the edge functions and cache policies it names go with it. Pure.
+// fronts within one stack, and the audit writes one stack per account and region. A distribution goes to every
+// region its origins are in (an execute-api host of a region read, or a custom domain read in that region): kept
+// only with the first, it would be no door to the APIs of the others. With none, it goes to the account's first
+// region; the edge functions and cache policies it names go with it. Pure.
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { hostOf } from "../../../guard/access/edge-links";
 import type { EdgeRead, RegionSnapshot } from "./snapshot";
@@ -9,19 +10,21 @@ import { qualifiedArn } from "./state-identity";
 
 /** The region an origin host is in, by what was read: `abc.execute-api.eu-west-1.amazonaws.com`, or a custom domain. */
 function regionOfHost(host: string, regions: readonly RegionSnapshot[]): string | undefined {
-  const execute = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/.exec(host)?.[1];
+  const execute = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1];
   if (execute !== undefined && regions.some((r) => r.region === execute)) return execute;
   return regions.find((r) =>
     r.domains.some((d) => [d.domain.domainName, d.domain.regionalDomainName, d.domain.distributionDomainName].some((n) => n?.toLowerCase() === host)),
   )?.region;
 }
 
-function homeRegion(d: DistributionSummary, regions: readonly RegionSnapshot[]): string | undefined {
+function homeRegions(d: DistributionSummary, regions: readonly RegionSnapshot[]): string[] {
+  const found = new Set<string>();
   for (const o of d.Origins?.Items ?? []) {
     const r = o.DomainName === undefined ? undefined : regionOfHost(hostOf(o.DomainName), regions);
-    if (r !== undefined) return r;
+    if (r !== undefined) found.add(r);
   }
-  return regions[0]?.region;
+  if (found.size > 0) return [...found];
+  return regions[0] === undefined ? [] : [regions[0].region];
 }
 
 const behaviors = (d: DistributionSummary) => [...(d.DefaultCacheBehavior === undefined ? [] : [d.DefaultCacheBehavior]), ...(d.CacheBehaviors?.Items ?? [])];
@@ -31,8 +34,7 @@ export function placeEdge(regions: readonly RegionSnapshot[], edge: EdgeRead | u
   if (edge === undefined) return [...regions];
   const byRegion = new Map<string, DistributionSummary[]>();
   for (const d of edge.distributions) {
-    const home = homeRegion(d, regions);
-    if (home !== undefined) byRegion.set(home, [...(byRegion.get(home) ?? []), d]);
+    for (const home of homeRegions(d, regions)) byRegion.set(home, [...(byRegion.get(home) ?? []), d]);
   }
   return regions.map((r, i): RegionSnapshot => {
     const mine = byRegion.get(r.region) ?? [];

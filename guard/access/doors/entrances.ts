@@ -106,7 +106,8 @@ function frontingOf(model: Model) {
     all.forEach((x, i) => {
       const stack = x.d.source.stack;
       for (const a of new Set(x.named.map((n) => n.address))) add(byApi, `${stack}\u0000${a}`, i);
-      if (x.literal && x.named.length === 0) add(literalByStack, stack, i);
+      // Naming one API by an origin does not name what its other, unnamed origin reaches: still every API's door.
+      if (x.literal) add(literalByStack, stack, i);
     });
     f = { all, byApi, literalByStack };
     frontings.set(model, f);

@@ -16,6 +16,7 @@ import { CONTROL_PAIRS } from "./controls";
 import { VPC_ENDPOINT_PAIRS } from "./vpc-endpoints";
 import { IDENTITY_PAIRS } from "./identity";
 import { SERVING_PAIRS } from "./serving";
+import { EDGE_LINK_PAIRS } from "./edge-links";
 
 export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...ROUTE_PAIRS,
@@ -34,4 +35,5 @@ export const ACCESS_PAIRS: Readonly<Record<string, AccessPair>> = {
   ...VPC_ENDPOINT_PAIRS,
   ...IDENTITY_PAIRS,
   ...SERVING_PAIRS,
+  ...EDGE_LINK_PAIRS,
 };
