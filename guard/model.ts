@@ -551,6 +551,13 @@ export interface Model {
    * invisible in Terraform. @default - none read (in-memory documents, bare plans)
    */
   readonly edgeConfigs?: readonly EdgeFunctionConfig[];
+  /**
+   * Door ids that are not a resource's own address (guard/access/doors): a live distribution's address -> the
+   * reviewed code's address of the one distribution it corresponds to (the audit with --plan,
+   * cli/private/audit/door-ids.ts), so a policy's `doors` entries written for the code match the account.
+   * @default - every door is named by its own address
+   */
+  readonly doorIds?: ReadonlyMap<string, string>;
   /** Lambda packages read from disk (cdktf.out) with their code digest. @default - none read */
   readonly bundles?: readonly LambdaBundle[];
   /**

@@ -157,7 +157,7 @@ function directDoors(model: Model, b: Building, fn: ResourceInstance): void {
     });
   }
   for (const p of permissionsOf(model, fn)) {
-    if (isApiPlumbing(p)) continue;
+    if (isApiPlumbing(model, p)) continue;
     if (!isUnknown(p.action) && !["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"].some((a) => matchesAction(p.action as string, a))) continue;
     const principals = permissionPrincipals(p);
     addDoor(b, {

@@ -3,12 +3,16 @@
 // rules judge the live account. As deployed it passes; a console drift on the edge (the origin secret header
 // removed, the web ACL detached, a behavior's verifier association removed) exits 1 naming the distribution.
 // Function tags are read: handler-decider-declared is judged. No origin secret is kept.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ListDistributionsCommand } from "@aws-sdk/client-cloudfront";
 import { ListTagsCommand } from "@aws-sdk/client-lambda";
 import { main } from "../../../cli/audit";
+import { codeDoorIds } from "../../../cli/private/audit/door-ids";
 import { readAccount } from "../../../cli/private/audit/read";
-import { deployedModel } from "../../../cli/private/audit/state";
+import { deployedModel, regionDocument } from "../../../cli/private/audit/state";
+import type { StateResource } from "../../../cli/private/audit/state-doc";
 import { apiDistributions } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import {
@@ -282,5 +286,118 @@ describe("GIVEN a route the policy intends EDGE (open at the gateway, authentica
     expect(r.findings).toContainEqual(
       expect.objectContaining({ severity: "critical", message: expect.stringMatching(/E2SHOPDEV.*has no viewer-request Lambda@Edge function/) }),
     );
+  });
+});
+
+describe("GIVEN the policy's doors written for the code's distribution, audited with and without --plan", () => {
+  const CODE_ADDRESS = "aws_cloudfront_distribution.perimeter_cloudfront_distribution_1A2B3C";
+  /** The reviewed code: the as-deployed account's document, its distribution at the Terraform address the code gives it. */
+  const codePlan = async (): Promise<string> => {
+    const m = installAccount(edgeAccount());
+    try {
+      const snap = await readAccount({ regions: [REGION] });
+      const doc = regionDocument(snap.account, snap.regions[0]!).document as { values: { root_module: { resources: StateResource[] } } };
+      const resources = doc.values.root_module.resources.map((r) =>
+        r.type === "aws_cloudfront_distribution" ? { ...r, address: CODE_ADDRESS, name: "perimeter_cloudfront_distribution_1A2B3C", index: undefined } : r,
+      );
+      const file = join(mkdtempSync(join(tmpdir(), "audit-plan-")), "plan.json");
+      writeFileSync(file, JSON.stringify({ ...doc, values: { root_module: { resources } } }));
+      return file;
+    } finally {
+      m.restore();
+    }
+  };
+  const withDoors = () => {
+    const file = writePolicy();
+    appendFileSync(
+      file,
+      [
+        "doors:",
+        '  "shop-*":',
+        "    only:",
+        '      - "api:shop-*"',
+        '      - "execute-api:shop-*"',
+        '      - "distribution:aws_cloudfront_distribution.perimeter_cloudfront_distribution_*"',
+        "",
+      ].join("\n"),
+    );
+    return file;
+  };
+  const run = async (account: FakeAccount, plan: string | undefined) => {
+    const policy = withDoors();
+    mocks = installAccount(account);
+    let out = "";
+    const code = await main(
+      ["--region", REGION, "--policy", policy, ...(plan === undefined ? [] : ["--plan", plan]), "--format", "json"],
+      { out: (s) => (out += s), err: () => undefined },
+      undefined,
+      {},
+    );
+    return { code, doors: (JSON.parse(out) as { findings: Finding[] }).findings.filter((f) => f.rule === "backend-doors-intended") };
+  };
+  /** A second distribution in front of the same API: a door the code does not have. */
+  const twin = (): FakeAccount => {
+    const d = edgeDistribution();
+    return { ...edgeAccount(), distributions: [edgeDistribution(), { ...d, Id: "E9TWIN", ARN: d.ARN!.replace("E2SHOPDEV", "E9TWIN"), Comment: "twin" }] };
+  };
+
+  test("WHEN audited with --plan THEN the live distribution has the code's door id and no backend-doors-intended finding", async () => {
+    const r = await run(edgeAccount(), await codePlan());
+    expect(r.doors).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  test("WHEN a second live distribution fronts the same API THEN both are reported (ambiguous), each by its live address", async () => {
+    const r = await run(twin(), await codePlan());
+    expect(r.code).toBe(1);
+    const messages = r.doors.map((f) => f.message).join("\n");
+    expect(messages).toContain('distribution:aws_cloudfront_distribution.live["111122223333 global distribution E9TWIN twin"]');
+    expect(messages).toContain('distribution:aws_cloudfront_distribution.live["111122223333 global distribution E2SHOPDEV');
+  });
+
+  test("WHEN audited without --plan THEN the distribution keeps its live door id and is reported, naming its live address", async () => {
+    const r = await run(edgeAccount(), undefined);
+    expect(r.code).toBe(1);
+    expect(r.doors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringContaining('distribution:aws_cloudfront_distribution.live["111122223333 global distribution E2SHOPDEV'),
+      }),
+    );
+  });
+});
+
+describe("GIVEN the code's and the account's distributions (codeDoorIds)", () => {
+  const models = async (account: FakeAccount) => {
+    const m = installAccount(account);
+    try {
+      return deployedModel(await readAccount({ regions: [REGION] })).model;
+    } finally {
+      m.restore();
+    }
+  };
+
+  test("WHEN one live distribution fronts the APIs one code distribution fronts THEN the door is named by the code's address, the label keeps the live one", async () => {
+    const live = await models(edgeAccount());
+    const code = live; // same values: the correspondence is by the fronted APIs' names
+    const ids = codeDoorIds(code, live);
+    expect(ids.size).toBe(1);
+    const named = { ...live, doorIds: ids };
+    const door = entrancesOf(named, named.apis[0]!).find((e) => e.kind === "distribution");
+    expect(door?.id).toBe(`distribution:${[...ids.values()][0]}`);
+    expect(door?.label).toContain("E2SHOPDEV");
+    expect(door?.addresses[0]).toContain("E2SHOPDEV");
+  });
+
+  test("WHEN the live origin's API is not known (an execute-api host of no API here) THEN nothing is renamed", async () => {
+    const code = await models(edgeAccount());
+    const d = edgeDistribution();
+    d.Origins!.Items![0]!.DomainName = `zzz9.execute-api.${REGION}.amazonaws.com`;
+    const live = await models({ ...edgeAccount(), distributions: [d] });
+    expect(codeDoorIds(code, live).size).toBe(0);
+  });
+
+  test("WHEN the code has no distribution THEN nothing is renamed", async () => {
+    const code = await models({ ...edgeAccount(), distributions: [] });
+    expect(codeDoorIds(code, await models(edgeAccount())).size).toBe(0);
   });
 });

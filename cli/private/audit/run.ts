@@ -16,6 +16,7 @@ import { modelFacts } from "../../../guard/review/facts";
 import { RULES } from "../../../guard/rules";
 import { rulesWithoutPolicy } from "../no-policy";
 import type { ClientFactory } from "./clients";
+import { codeDoorIds } from "./door-ids";
 import { driftRule } from "./drift";
 import { readAccount } from "./read";
 import { AUDIT_RENDERERS, type AuditFormat, type AuditReport, type MatrixRow } from "../../../guard/report/audit";
@@ -122,7 +123,8 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
         .map((u) => `${u.account === undefined ? "" : `account ${u.account} `}${u.region}: ${u.what}: ${u.reason}`),
     );
   const { model: live, documents } = deployedModel(snapshot);
-  const model = { ...live, asOf: args.asOf };
+  // With the reviewed code, a live distribution matching exactly one of the code's is named by its door id there.
+  const model = { ...live, asOf: args.asOf, ...(code !== undefined ? { doorIds: codeDoorIds(code, live) } : {}) };
   const noPolicy = args.policies.length === 0;
   const rules = auditRules(noPolicy ? rulesWithoutPolicy(RULES) : RULES, snapshot.unread);
   const drift = code === undefined ? undefined : driftRule(code, snapshot.unread);

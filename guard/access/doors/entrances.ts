@@ -115,6 +115,15 @@ function frontingOf(model: Model) {
   return f;
 }
 
+/**
+ * The APIs a distribution fronts, by reference and by value, as the doors graph reads them; undefined when some
+ * origin is a literal or unresolved execute-api host (which API it reaches is not known).
+ */
+export function frontedApis(model: Model, distribution: ResourceInstance): readonly ResourceInstance[] | undefined {
+  const f = frontingOf(model).all.find((x) => x.d === distribution);
+  return f === undefined || f.literal ? undefined : f.named;
+}
+
 function distributions(model: Model, api: RestApi): Entrance[] {
   const out: Entrance[] = [];
   const { all, byApi, literalByStack } = frontingOf(model);
@@ -126,8 +135,10 @@ function distributions(model: Model, api: RestApi): Entrance[] {
     const verifier = hasEdgeAuth(d);
     out.push({
       kind: "distribution",
-      // By address: the comment is documentation (neutral), and a door id must not move with it.
-      id: `distribution:${d.address}`,
+      // By address: the comment is documentation (neutral), and a door id must not move with it. A live
+      // distribution the audit matched to the reviewed code's is named by the code's address (Model.doorIds); its
+      // label and addresses keep the live one.
+      id: `distribution:${model.doorIds?.get(d.address) ?? d.address}`,
       label: `CloudFront distribution ${distributionLabel(d)} (${verifier ? "runs a viewer-request function" : "no edge verifier"})`,
       verifier,
       ...(mine

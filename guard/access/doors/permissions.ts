@@ -1,7 +1,7 @@
 // Lambda resource permissions as doors: `aws_lambda_permission` on a target function that is not one of the
 // configuration's APIs invoking it (a source_arn built on an API's execution_arn is that API's route plumbing).
 // No source_arn, a wildcard source_arn, another account, "*" (narrowed only by principal_org_id or not at all).
-import { isUnknown, type LambdaPermission } from "../../model";
+import { isUnknown, type LambdaPermission, type Model } from "../../model";
 import { textOf } from "./refs";
 import { notVerified, type Principal } from "./types";
 
@@ -10,9 +10,31 @@ const API_TYPES =
   /^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_(?:api_gateway_rest_api|apigatewayv2_api|api_gateway_deployment|api_gateway_stage|apigatewayv2_stage)\./;
 const ACCOUNT = /^(?:\d{12}|arn:aws[\w-]*:iam::(\d{12}):root)$/;
 
-/** The permission is the configuration's own API invoking the function: its source_arn is that API's execution ARN. */
-export function isApiPlumbing(p: LambdaPermission): boolean {
-  return p.principal === "apigateway.amazonaws.com" && p.sourceArn !== undefined && p.sourceArnReferences.some((r) => API_TYPES.test(r));
+/** `arn:aws:execute-api:<region>:<account>:<api id>/...`: an execution ARN (or a pattern under one API's). */
+const EXECUTION_ARN = /^arn:aws[\w-]*:execute-api:([a-z0-9-]+):\d{12}:([a-z0-9]+)\//;
+const API_ARN_REGION = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+):/;
+
+/**
+ * The permission is the configuration's own API invoking the function: its source_arn is that API's execution ARN,
+ * by reference, or by value (a state document, the live audit) naming the id and region of exactly one API of the
+ * permission's stack.
+ */
+export function isApiPlumbing(model: Model, p: LambdaPermission): boolean {
+  if (p.principal !== "apigateway.amazonaws.com" || p.sourceArn === undefined) return false;
+  if (p.sourceArnReferences.some((r) => API_TYPES.test(r))) return true;
+  const arn = typeof p.sourceArn === "string" ? EXECUTION_ARN.exec(p.sourceArn) : null;
+  if (arn === null) return false;
+  const stack = p.resource.source.stack;
+  const apis = model.resources.filter(
+    (r) =>
+      r.mode === "managed" &&
+      r.source.stack === stack &&
+      (r.type === "aws_api_gateway_rest_api" || r.type === "aws_apigatewayv2_api") &&
+      r.values["id"] === arn[2] &&
+      typeof r.values["arn"] === "string" &&
+      API_ARN_REGION.exec(r.values["arn"])?.[1] === arn[1],
+  );
+  return apis.length === 1;
 }
 
 /** Who a permission lets invoke the function (its action aside), or why that cannot be read. */

@@ -54,11 +54,22 @@ export function integrationTarget(model: Model, integration: ResourceInstance): 
   };
 }
 
+/** A REST method's or integration's API, resource and verb by known, non-empty values; undefined otherwise. */
+function valueKey(r: ResourceInstance): string | undefined {
+  const parts = ["rest_api_id", "resource_id", "http_method"].map((a) => r.values[a]);
+  return parts.every((v): v is string => typeof v === "string" && v !== "") ? [r.source.stack, ...parts].join("::") : undefined;
+}
+
 interface IntegrationIndex {
   /** `stack::method config address` (from the integration's http_method reference) -> integration. */
   readonly byMethod: ReadonlyMap<string, ResourceInstance>;
   /** `stack::resource_id reference::verb` -> integration. */
   readonly byResource: ReadonlyMap<string, ResourceInstance>;
+  /**
+   * `stack::rest_api_id::resource_id::verb` by known values (a state document, the live audit) -> the integrations
+   * with them: one is the method's, several are ambiguous and link none.
+   */
+  readonly byValue: ReadonlyMap<string, readonly ResourceInstance[]>;
 }
 
 // Built once per model: a thousand routes each look up their integration.
@@ -70,8 +81,11 @@ function integrationIndex(model: Model): IntegrationIndex {
   if (cached !== undefined) return cached;
   const byMethod = new Map<string, ResourceInstance>();
   const byResource = new Map<string, ResourceInstance>();
+  const byValue = new Map<string, ResourceInstance[]>();
   for (const i of model.resources) {
     if (i.type !== "aws_api_gateway_integration") continue;
+    const k = valueKey(i);
+    if (k !== undefined) byValue.set(k, [...(byValue.get(k) ?? []), i]);
     for (const ref of i.references["http_method"] ?? []) {
       const m = METHOD_REF.exec(ref);
       if (m !== null) byMethod.set(`${i.source.stack}::${m[1] as string}`, i);
@@ -79,7 +93,7 @@ function integrationIndex(model: Model): IntegrationIndex {
     const res = (i.references["resource_id"] ?? [])[0];
     if (res !== undefined && typeof i.values["http_method"] === "string") byResource.set(`${i.source.stack}::${res}::${i.values["http_method"] as string}`, i);
   }
-  const index = { byMethod, byResource };
+  const index = { byMethod, byResource, byValue };
   indexes.set(model, index);
   return index;
 }
@@ -95,5 +109,9 @@ export function integrationOf(model: Model, route: Route): ResourceInstance | un
   if (named !== undefined) return named;
   const res = (method.references["resource_id"] ?? [])[0];
   const verb = method.values["http_method"];
-  return res === undefined || typeof verb !== "string" ? undefined : index.byResource.get(`${stack}::${res}::${verb}`);
+  if (res !== undefined && typeof verb === "string") return index.byResource.get(`${stack}::${res}::${verb}`);
+  // No references (a state document): by the values both carry, when exactly one integration has them.
+  const k = valueKey(method);
+  const byValue = k === undefined ? undefined : index.byValue.get(k);
+  return byValue?.length === 1 ? byValue[0] : undefined;
 }
