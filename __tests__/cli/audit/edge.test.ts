@@ -401,3 +401,24 @@ describe("GIVEN the code's and the account's distributions (codeDoorIds)", () =>
     expect(codeDoorIds(code, await models(edgeAccount())).size).toBe(0);
   });
 });
+
+describe("GIVEN the backend's permission for API Gateway, judged by value (backend-doors-intended, no doors section)", () => {
+  const permissionDoors = async (account: FakeAccount) => {
+    const r = await audit(account);
+    return r.findings.filter((f) => f.rule === "backend-doors-intended" && f.message.includes("lambda-permission:"));
+  };
+
+  test("WHEN its source ARN is under the API's execution ARN THEN it is the API's plumbing, not a door", async () => {
+    expect(await permissionDoors(edgeAccount())).toEqual([]);
+  });
+
+  test.each([
+    ["another API's id", `arn:aws:execute-api:${REGION}:111122223333:zzz9/*/*/*`],
+    ["the API's id in another region", `arn:aws:execute-api:us-west-2:111122223333:api1/*/*/*`],
+    ["any API", `arn:aws:execute-api:${REGION}:111122223333:*`],
+  ])("WHEN its source ARN names %s THEN it is a door the policy does not intend", async (_what, arn) => {
+    const found = await permissionDoors({ ...edgeAccount(), apiGatewaySourceArn: arn });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain("shop-dev-backend permission apigw");
+  });
+});

@@ -205,6 +205,8 @@ export interface FakeAccount {
   distributions?: DistributionSummary[];
   /** The backend's tags. @default - none */
   backendTags?: Record<string, string>;
+  /** The source ARN of the backend's permission for API Gateway. @default - under the API's execution ARN */
+  apiGatewaySourceArn?: string;
 }
 
 /** The compliant account behind CloudFront: the distribution in front, the stage admitting only its secret header. */
@@ -525,7 +527,7 @@ export function installAccount(account: FakeAccount) {
           Principal: { Service: "apigateway.amazonaws.com" },
           Action: "lambda:InvokeFunction",
           Resource: FN_ARN,
-          Condition: { ArnLike: { "AWS:SourceArn": `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*` } },
+          Condition: { ArnLike: { "AWS:SourceArn": account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*` } },
         },
       ],
     }),
