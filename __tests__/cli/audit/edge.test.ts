@@ -3,6 +3,7 @@
 // rules judge the live account. As deployed it passes; a console drift on the edge (the origin secret header
 // removed, the web ACL detached, a behavior's verifier association removed) exits 1 naming the distribution.
 // Function tags are read: handler-decider-declared is judged. No origin secret is kept.
+import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +16,8 @@ import { deployedModel, regionDocument } from "../../../cli/private/audit/state"
 import type { StateResource } from "../../../cli/private/audit/state-doc";
 import { apiDistributions } from "../../../guard/access/cloudfront";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
+import { loadModel } from "../../../guard/load";
+import { ROOT, sampleEnv } from "../../helpers/sample";
 import {
   ORIGIN_SECRET_MARKER,
   REGION,
@@ -394,6 +397,24 @@ describe("GIVEN the code's and the account's distributions (codeDoorIds)", () =>
     d.Origins!.Items![0]!.DomainName = `zzz9.execute-api.${REGION}.amazonaws.com`;
     const live = await models({ ...edgeAccount(), distributions: [d] });
     expect(codeDoorIds(code, live).size).toBe(0);
+  });
+
+  test("WHEN the code is the sample's synth THEN prod's distribution (its origin names the API by reference) corresponds to the live one fronting petstore-prod, and only to that", async () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), "audit-sample-")), "cdktf.out");
+    const synth = spawnSync(process.execPath, [join(ROOT, "scripts", "synth.mjs")], {
+      cwd: ROOT,
+      env: { ...sampleEnv(), CDKTF_OUTDIR: outdir },
+      encoding: "utf8",
+    });
+    if (synth.status !== 0) throw new Error(synth.stderr);
+    const code = loadModel(outdir);
+    const [prod] = code.resources.filter((r) => r.type === "aws_cloudfront_distribution");
+    expect(prod?.address).toMatch(/^aws_cloudfront_distribution\.perimeter_cloudfront_distribution_/);
+    const live = await models({ ...edgeAccount(), apiName: "petstore-prod" });
+    expect([...codeDoorIds(code, live).values()]).toEqual([prod?.address]);
+    // Another API's name (dev's, or an API the code does not have): nothing corresponds.
+    expect(codeDoorIds(code, await models({ ...edgeAccount(), apiName: "petstore-dev" })).size).toBe(0);
+    expect(codeDoorIds(code, await models(edgeAccount())).size).toBe(0);
   });
 
   test("WHEN the code has no distribution THEN nothing is renamed", async () => {

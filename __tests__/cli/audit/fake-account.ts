@@ -205,6 +205,8 @@ export interface FakeAccount {
   distributions?: DistributionSummary[];
   /** The backend's tags. @default - none */
   backendTags?: Record<string, string>;
+  /** The REST API's name. @default "shop-dev" */
+  apiName?: string;
   /** The source ARN of the backend's permission for API Gateway. @default - under the API's execution ARN */
   apiGatewaySourceArn?: string;
 }
@@ -426,7 +428,7 @@ export function installAccount(account: FakeAccount) {
     LockToken: "lock",
   });
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
-  gw.on(GetRestApisCommand).resolves({ items: [{ id: "api1", name: "shop-dev", rootResourceId: "root1" }] });
+  gw.on(GetRestApisCommand).resolves({ items: [{ id: "api1", name: account.apiName ?? "shop-dev", rootResourceId: "root1" }] });
   gw.on(GetResourcesCommand).callsFake(() => ({ items: account.resources }));
   gw.on(GetAuthorizersCommand).resolves({
     items: [

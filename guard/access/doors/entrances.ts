@@ -4,10 +4,10 @@
 // the API's routes reach; a distribution without the edge verifier lets anyone past routes that rely on it.
 import { isUnknown, type Model, type ResourceInstance, type RestApi } from "../../model";
 import { blocks } from "../../load/json";
-import { hasEdgeAuth } from "../cloudfront";
+import { hasEdgeAuth, resolveRefs } from "../cloudfront";
 import { distributionValueLinks } from "../edge-links";
 import { known } from "../lookups";
-import { managed, referenced, textOf } from "./refs";
+import { managed, referenced, refsIn, textOf } from "./refs";
 
 export interface Entrance {
   readonly kind: "distribution" | "custom-domain" | "execute-api-endpoint";
@@ -116,12 +116,30 @@ function frontingOf(model: Model) {
 }
 
 /**
- * The APIs a distribution fronts, by reference and by value, as the doors graph reads them; undefined when some
- * origin is a literal or unresolved execute-api host (which API it reaches is not known).
+ * The APIs a distribution fronts, by reference and by value, as the doors graph reads them; undefined when which
+ * API some origin reaches is not known: a host known by value that is unresolved (edge-links.ts), or one known only
+ * after apply whose expression names no API or stage (`${aws_api_gateway_rest_api.api.id}.execute-api...` names one).
  */
 export function frontedApis(model: Model, distribution: ResourceInstance): readonly ResourceInstance[] | undefined {
   const f = frontingOf(model).all.find((x) => x.d === distribution);
-  return f === undefined || f.literal ? undefined : f.named;
+  if (f === undefined || distributionValueLinks(model, distribution).unresolved.length > 0) return undefined;
+  const unnamed = blocks(distribution.values["origin"]).some((o) => {
+    const domain = o["domain_name"];
+    if (!isUnknown(domain)) return false;
+    const refs = refsIn(domain.expression ?? "");
+    const apis = resolvedApis(model, distribution, refs);
+    return apis.length === 0;
+  });
+  return unnamed ? undefined : f.named;
+}
+
+/** The APIs references name, directly or through a stage or deployment. */
+function resolvedApis(model: Model, holder: ResourceInstance, refs: readonly string[]): ResourceInstance[] {
+  const direct = API_TYPES.flatMap((t) => resolveRefs(model, holder, refs, t));
+  const viaStage = STAGE_TYPES.flatMap((t) => resolveRefs(model, holder, refs, t)).flatMap((s) =>
+    referenced(model, s, s.type === "aws_apigatewayv2_stage" ? "api_id" : "rest_api_id", API_TYPES),
+  );
+  return [...direct, ...viaStage];
 }
 
 function distributions(model: Model, api: RestApi): Entrance[] {

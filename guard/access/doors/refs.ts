@@ -9,8 +9,12 @@ export function refsAt(r: ResourceInstance, attr: string): string[] {
   if (recorded !== undefined && recorded.length > 0) return [...recorded];
   const v = r.values[attr];
   if (!isUnknown(v) || v.expression === undefined) return [];
-  return [...v.expression.matchAll(/(?:module\.[\w-]+\.)*(?:data\.)?aws_[a-z0-9_]+\.[\w-]+(?:\.[a-z_]+)?/g)].map((m) => m[0]);
+  return refsIn(v.expression);
 }
+
+/** The resource references in a `${...}` expression. */
+export const refsIn = (expression: string): string[] =>
+  [...expression.matchAll(/(?:module\.[\w-]+\.)*(?:data\.)?aws_[a-z0-9_]+\.[\w-]+(?:\.[a-z_]+)?/g)].map((m) => m[0]);
 
 /** Resources of one of `types` an attribute of `holder` refers to. */
 export function referenced(model: Model, holder: ResourceInstance, attr: string, types: readonly string[]): ResourceInstance[] {
