@@ -15,6 +15,7 @@ import { readAccount } from "../../../cli/private/audit/read";
 import { deployedModel, regionDocument } from "../../../cli/private/audit/state";
 import type { StateResource } from "../../../cli/private/audit/state-doc";
 import { apiDistributions } from "../../../guard/access/cloudfront";
+import { doorsOf } from "../../../guard/access/doors";
 import { entrancesOf } from "../../../guard/access/doors/entrances";
 import { loadModel } from "../../../guard/load";
 import { ROOT, sampleEnv } from "../../helpers/sample";
@@ -441,5 +442,36 @@ describe("GIVEN the backend's permission for API Gateway, judged by value (backe
     const found = await permissionDoors({ ...edgeAccount(), apiGatewaySourceArn: arn });
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain("shop-dev-backend permission apigw");
+  });
+});
+
+describe("GIVEN the account's integrations, linked to their methods by value (doors graph)", () => {
+  const read = async () => {
+    const m = installAccount(edgeAccount());
+    try {
+      return deployedModel(await readAccount({ regions: [REGION] })).model;
+    } finally {
+      m.restore();
+    }
+  };
+
+  test("WHEN one integration carries the method's API, resource and verb THEN the route reaches the backend through it", async () => {
+    const ids = doorsOf(await read()).flatMap((t) => t.doors.map((d) => `${t.target.label} ${d.id}`));
+    expect(ids).toContain("shop-dev-backend api:shop-dev GET /pets");
+  });
+
+  test("WHEN two integrations carry them THEN neither is taken for the method's (no guess)", async () => {
+    const model = await read();
+    const twin = model.resources.find(
+      (r) => r.type === "aws_api_gateway_integration" && String(r.values["http_method"]) === "GET" && r.address.endsWith(' GET /pets integration"]'),
+    );
+    expect(twin).toBeDefined();
+    const doubled = {
+      ...model,
+      resources: [...model.resources, { ...twin!, address: `${twin!.address}-twin`, values: { ...twin!.values, uri: "https://elsewhere.example.com" } }],
+    };
+    const ids = doorsOf(doubled).flatMap((t) => t.doors.map((d) => `${t.target.label} ${d.id}`));
+    expect(ids).not.toContain("shop-dev-backend api:shop-dev GET /pets");
+    expect(ids.some((i) => i.startsWith("https://elsewhere"))).toBe(false);
   });
 });
