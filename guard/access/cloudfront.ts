@@ -4,6 +4,7 @@ import { isUnknown, type Model, type ResourceInstance, type Stage } from "../mod
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import type { ResourceFinding } from "./lookups";
 import { distributionValueLinks, linkedByValue, originLink } from "./edge-links";
+import { perModel } from "./per-model";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
@@ -33,27 +34,20 @@ interface RefIndex {
 }
 
 // Built once per model: scanning every resource for every reference was quadratic in module instances.
-const refIndexes = new WeakMap<Model, RefIndex>();
-
-function refIndex(model: Model): RefIndex {
-  let ix = refIndexes.get(model);
-  if (ix === undefined) {
-    const byAddress = new Map<string, number[]>();
-    const byConfig = new Map<string, number[]>();
-    const add = (m: Map<string, number[]>, k: string, i: number) => {
-      const list = m.get(k);
-      if (list === undefined) m.set(k, [i]);
-      else list.push(i);
-    };
-    model.resources.forEach((r, i) => {
-      add(byAddress, r.address, i);
-      add(byConfig, r.configAddress, i);
-    });
-    ix = { byAddress, byConfig };
-    refIndexes.set(model, ix);
-  }
-  return ix;
-}
+const refIndex = perModel((model): RefIndex => {
+  const byAddress = new Map<string, number[]>();
+  const byConfig = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else list.push(i);
+  };
+  model.resources.forEach((r, i) => {
+    add(byAddress, r.address, i);
+    add(byConfig, r.configAddress, i);
+  });
+  return { byAddress, byConfig };
+});
 
 /**
  * Resources of `type` that `refs` point at, in the holder's stack: a reference equal to a resource's address or

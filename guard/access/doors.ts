@@ -17,6 +17,7 @@ import { managed, resourceAt, textOf } from "./doors/refs";
 import { gatewayType, routeName, routePrincipals } from "./doors/routes";
 import { functionTarget, functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
 import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
+import { perModel } from "./per-model";
 
 export * from "./doors/types";
 
@@ -107,29 +108,28 @@ function entranceDoors(model: Model, b: Building, routes: readonly { route: Rout
 }
 
 // Built once per model: every function's doors asked every permission of the model.
-const permissionIndexes = new WeakMap<Model, { readonly byFunction: Map<string, number[]>; readonly byName: Map<string, number[]> }>();
+const permissionIndex = perModel((model): { readonly byFunction: Map<string, number[]>; readonly byName: Map<string, number[]> } => {
+  const byFunction = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else list.push(i);
+  };
+  model.lambdaPermissions.forEach((p, i) => {
+    const stack = p.resource.source.stack;
+    if (p.functionAddress !== undefined) add(byFunction, `${stack}\u0000${p.functionAddress}`, i);
+    else if (typeof p.resource.values["function_name"] === "string") add(byName, `${stack}\u0000${p.resource.values["function_name"]}`, i);
+  });
+  return { byFunction, byName };
+});
 
 /**
  * The Lambda permissions of the function's stack that name it: by the function the loader resolved, or (none
  * resolved) by its literal function_name; in the model's order.
  */
 function permissionsOf(model: Model, fn: ResourceInstance): LambdaPermission[] {
-  let ix = permissionIndexes.get(model);
-  if (ix === undefined) {
-    ix = { byFunction: new Map(), byName: new Map() };
-    const add = (m: Map<string, number[]>, k: string, i: number) => {
-      const list = m.get(k);
-      if (list === undefined) m.set(k, [i]);
-      else list.push(i);
-    };
-    const { byFunction, byName } = ix;
-    model.lambdaPermissions.forEach((p, i) => {
-      const stack = p.resource.source.stack;
-      if (p.functionAddress !== undefined) add(byFunction, `${stack}\u0000${p.functionAddress}`, i);
-      else if (typeof p.resource.values["function_name"] === "string") add(byName, `${stack}\u0000${p.resource.values["function_name"]}`, i);
-    });
-    permissionIndexes.set(model, ix);
-  }
+  const ix = permissionIndex(model);
   const name = fn.values["function_name"];
   const positions = [
     ...(ix.byFunction.get(`${fn.source.stack}\u0000${fn.address}`) ?? []),
@@ -210,12 +210,8 @@ function openFunctionTargets(model: Model, byKey: Map<string, Building>): void {
 }
 
 // Built once per model: the review, the check and the summary ask for the same graph.
-const computed = new WeakMap<Model, TargetDoors[]>();
-
 /** Every protected target (and every function opened without an API) with its doors, in a stable order (targets by label, doors by id). */
-export function doorsOf(model: Model): TargetDoors[] {
-  const cached = computed.get(model);
-  if (cached !== undefined) return cached;
+export const doorsOf = perModel((model): TargetDoors[] => {
   const byKey = new Map<string, Building>();
   const routes = routeDoors(model, byKey);
   for (const b of byKey.values()) {
@@ -226,9 +222,8 @@ export function doorsOf(model: Model): TargetDoors[] {
   const out = [...byKey.values()]
     .map((b) => ({ target: b.target, doors: [...b.doors.values()].sort((x, y) => x.id.localeCompare(y.id)) }))
     .sort((x, y) => x.target.key.localeCompare(y.target.key));
-  computed.set(model, out);
   return out;
-}
+});
 
 /** One line per principal class for reports: `anyone on the internet; API key holders (...)`. */
 export const whoText = (ps: readonly Principal[]): string => (ps.length === 0 ? "nobody" : ps.map((p) => p.text).join("; "));

@@ -6,6 +6,7 @@
 // nothing is an external origin; one matching several is ambiguous and never counts as verified. Pure.
 import type { Model, ResourceInstance } from "../model";
 import { asString, blocks, type JsonObject } from "../load/json";
+import { perModel, perModelAnd } from "./per-model";
 
 const API_TYPES = ["aws_api_gateway_rest_api", "aws_apigatewayv2_api"] as const;
 const DOMAIN_TYPES = ["aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name"] as const;
@@ -28,22 +29,20 @@ const EXECUTE_API = /^([a-z0-9-]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:
 const FUNCTION_URL = /^[a-z0-9]+\.lambda-url\.[a-z0-9-]+\.on\.aws$/;
 
 /** Managed resources per stack and type, built once per model. */
-const byStackType = new WeakMap<Model, Map<string, ResourceInstance[]>>();
+const byStackType = perModel((model): Map<string, ResourceInstance[]> => {
+  const index = new Map<string, ResourceInstance[]>();
+  for (const r of model.resources) {
+    if (r.mode !== "managed") continue;
+    const k = `${r.source.file}\u0000${r.source.stack}\u0000${r.type}`;
+    const list = index.get(k);
+    if (list === undefined) index.set(k, [r]);
+    else list.push(r);
+  }
+  return index;
+});
 
 function ofType(model: Model, holder: ResourceInstance, type: string): readonly ResourceInstance[] {
-  let index = byStackType.get(model);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of model.resources) {
-      if (r.mode !== "managed") continue;
-      const k = `${r.source.file}\u0000${r.source.stack}\u0000${r.type}`;
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [r]);
-      else list.push(r);
-    }
-    byStackType.set(model, index);
-  }
-  return index.get(`${holder.source.file}\u0000${holder.source.stack}\u0000${type}`) ?? [];
+  return byStackType(model).get(`${holder.source.file}\u0000${holder.source.stack}\u0000${type}`) ?? [];
 }
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
@@ -159,16 +158,7 @@ export interface DistributionValueLinks {
   readonly functionUrls: readonly ResourceInstance[];
 }
 
-const memo = new WeakMap<Model, WeakMap<ResourceInstance, DistributionValueLinks>>();
-
-export function distributionValueLinks(model: Model, distribution: ResourceInstance): DistributionValueLinks {
-  let ofModel = memo.get(model);
-  if (ofModel === undefined) {
-    ofModel = new WeakMap();
-    memo.set(model, ofModel);
-  }
-  const seen = ofModel.get(distribution);
-  if (seen !== undefined) return seen;
+export const distributionValueLinks = perModelAnd((model, distribution: ResourceInstance): DistributionValueLinks => {
   const apis = new Map<string, ResourceInstance>();
   const apiOrigins: JsonObject[] = [];
   const unresolved: string[] = [];
@@ -183,7 +173,5 @@ export function distributionValueLinks(model: Model, distribution: ResourceInsta
       unresolved.push(`${asString(o["origin_id"]) ?? "?"}: ${link.why}`);
     } else if (link.kind === "function-url") functionUrls.push(...link.urls);
   }
-  const out = { apis: [...apis.values()], apiOrigins, unresolved, functionUrls };
-  ofModel.set(distribution, out);
-  return out;
-}
+  return { apis: [...apis.values()], apiOrigins, unresolved, functionUrls };
+});

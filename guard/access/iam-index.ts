@@ -3,6 +3,7 @@
 // scanning every role or policy once per attachment, role or trust principal, which was quadratic in module
 // instances. Each lookup answers exactly what the scan did, in the model's order. Pure.
 import { stackOf, type IamPolicy, type IamRole, type Model, type ResourceInstance, type UserGroup } from "../model";
+import { perModel } from "./per-model";
 
 const key = (stack: string, address: string): string => `${stack}\u0000${address}`;
 
@@ -158,14 +159,5 @@ function build(model: Model): IamIndex {
   };
 }
 
-const built = new WeakMap<Model, IamIndex>();
-
 /** The index of a model, built on first use. */
-export function iamIndex(model: Model): IamIndex {
-  let ix = built.get(model);
-  if (ix === undefined) {
-    ix = build(model);
-    built.set(model, ix);
-  }
-  return ix;
-}
+export const iamIndex: (model: Model) => IamIndex = perModel(build);

@@ -23,6 +23,7 @@ import { grantsNoApiAccess, managedPolicyDocument } from "./managed-policies";
 import { matchesAction } from "../../kernel/match/glob";
 import { show } from "./lookups";
 import { iamIndex, roleArnPattern } from "./iam-index";
+import { perModel } from "./per-model";
 
 /** One principal at the end of a trust chain: `account 999999999999`, `role a ← service lambda.amazonaws.com`. */
 interface Assumer {
@@ -473,16 +474,7 @@ function covers(doc: PolicyDocument, route: Route): boolean {
 }
 
 // Computed once per model: the review's comparers and several check rules ask for the same facts.
-const computed = new WeakMap<Model, IamAccess>();
-
-export function iamAccess(model: Model): IamAccess {
-  let access = computed.get(model);
-  if (access === undefined) {
-    access = computeIamAccess(model);
-    computed.set(model, access);
-  }
-  return access;
-}
+export const iamAccess: (model: Model) => IamAccess = perModel(computeIamAccess);
 
 /**
  * Names of the Cognito groups (by address) of one stack. A name known only after apply is kept, as

@@ -10,6 +10,7 @@ import { routeName } from "./doors/routes";
 import type { Target } from "./doors/types";
 import { httpApiSource, RANK, REMOVED, restSource, weakest, type Source } from "./identity/sources";
 import { readTemplate } from "./identity/templates";
+import { perModel } from "./per-model";
 
 export interface BackendValue {
   /** `header X-User-Id`, `querystring user`, `path petId`, `body field userId`, `body`, `parameter MessageBody`. */
@@ -160,15 +161,11 @@ function readBody(integration: ResourceInstance, set: (name: string, s: Source) 
 }
 
 // Built once per model: the review asks for both versions once, the harness for many.
-const cache = new WeakMap<Model, RouteIntegration[]>();
-
 /**
  * Every route whose integration calls a backend (MOCK integrations have none). Linear in the routes; what reaches
  * the backend is read by `readRoute`, only for the routes a comparison needs.
  */
-export function routeIntegrations(model: Model): readonly RouteIntegration[] {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached;
+export const routeIntegrations = perModel((model): readonly RouteIntegration[] => {
   const out: RouteIntegration[] = [];
   for (const route of model.routes) {
     if (route.form === "openapi-operation") continue;
@@ -179,9 +176,8 @@ export function routeIntegrations(model: Model): readonly RouteIntegration[] {
     const name = routeName(route);
     out.push({ key: `${route.resource.source.stack}\u0000${name}`, route: name, integration, mappingText: canonical(integration), routeRef: route });
   }
-  cache.set(model, out);
   return out;
-}
+});
 
 /** What reaches one route's backend, and from where. */
 export const readRoute = (r: RouteIntegration): RouteIdentity => ({ ...r, ...readMappings(r.routeRef, r.integration) });

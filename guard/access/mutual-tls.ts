@@ -9,6 +9,7 @@ import { isUnknown, type Model, type RestApi } from "../model";
 import { blocks } from "../load/json";
 import { entrancesOf } from "./doors/entrances";
 import { resourceAt } from "./doors/refs";
+import { perModelAnd } from "./per-model";
 
 export interface MutualTls {
   /** The truststores, as written (`s3://bucket/key`, or `(known after apply)`), one per domain, deduplicated. */
@@ -47,22 +48,8 @@ function read(model: Model, api: RestApi): MutualTls | undefined {
   return { truststores: [...new Set(truststores)], domains: [...new Set(names)] };
 }
 
-const memo = new WeakMap<Model, Map<RestApi, MutualTls | null>>();
-
 /** The mutual TLS every caller of the API must pass, or undefined when some way in does not require it. */
-export function mutualTlsOnly(model: Model, api: RestApi): MutualTls | undefined {
-  let ofModel = memo.get(model);
-  if (ofModel === undefined) {
-    ofModel = new Map();
-    memo.set(model, ofModel);
-  }
-  let v = ofModel.get(api);
-  if (v === undefined) {
-    v = read(model, api) ?? null;
-    ofModel.set(api, v);
-  }
-  return v ?? undefined;
-}
+export const mutualTlsOnly: (model: Model, api: RestApi) => MutualTls | undefined = perModelAnd(read);
 
 /** The principal class in reviewer words. */
 export const certificateHolders = (m: MutualTls): string => `holders of a client certificate from truststore ${m.truststores.join(" or ")}`;

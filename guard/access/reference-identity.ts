@@ -3,6 +3,7 @@
 // construct refactor). A second resource with the same name (a decoy) never stands in for the first.
 import { configAddressOf, formatIndex, parseAddress } from "../load/address";
 import { isUnknown, type Model, type ResourceInstance } from "../model";
+import { perModel } from "./per-model";
 
 const NAME_ATTRS = ["name", "function_name", "username", "identity_pool_name"];
 
@@ -35,22 +36,16 @@ interface Index {
 }
 
 // Built once per model: the review and the check ask for many references of a thousand-route model.
-const indexes = new WeakMap<Model, Index>();
-function indexOf(model: Model): Index {
-  let index = indexes.get(model);
-  if (index === undefined) {
-    const byAddress = new Map<string, ResourceInstance>();
-    const names = new Map<string, number>();
-    for (const r of model.resources) {
-      byAddress.set(`${r.source.stack}::${r.address}`, r);
-      const name = nameOf(r);
-      if (name !== undefined) names.set(`${r.source.stack}::${r.type}::${name}`, (names.get(`${r.source.stack}::${r.type}::${name}`) ?? 0) + 1);
-    }
-    index = { byAddress, names };
-    indexes.set(model, index);
+const indexOf = perModel((model): Index => {
+  const byAddress = new Map<string, ResourceInstance>();
+  const names = new Map<string, number>();
+  for (const r of model.resources) {
+    byAddress.set(`${r.source.stack}::${r.address}`, r);
+    const name = nameOf(r);
+    if (name !== undefined) names.set(`${r.source.stack}::${r.type}::${name}`, (names.get(`${r.source.stack}::${r.type}::${name}`) ?? 0) + 1);
   }
-  return index;
-}
+  return { byAddress, names };
+});
 
 /** The resource at an address of a stack. */
 export const resourceAt = (model: Model, stack: string, address: string): ResourceInstance | undefined => indexOf(model).byAddress.get(`${stack}::${address}`);

@@ -8,6 +8,7 @@ import { isUnknown, type Deployment, type Model, type ResourceInstance, type Rou
 import { triggerCoverage } from "./deployment-triggers";
 import { managed, refsAt, textOf } from "./doors/refs";
 import { refsOf, resolveRefs } from "./cloudfront";
+import { perModel } from "./per-model";
 
 export interface DeploymentServing {
   /** The deployment's address; undefined when the stage names none that resolves. */
@@ -146,12 +147,7 @@ function stageEntry(
   };
 }
 
-// Built once per model.
-const cache = new WeakMap<Model, StageServing[]>();
-
-export function stageServing(model: Model): readonly StageServing[] {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached;
+export const stageServing = perModel((model): readonly StageServing[] => {
   const out: StageServing[] = [];
   for (const s of managed(model, "aws_api_gateway_stage")) {
     const apiAddress = apiOf(model, s, "rest_api_id", "aws_api_gateway_rest_api");
@@ -203,9 +199,8 @@ export function stageServing(model: Model): readonly StageServing[] {
             };
     out.push(stageEntry(model, s, apiAddress, name, main, "stage_variables"));
   }
-  cache.set(model, out);
   return out;
-}
+});
 
 /** Attributes of integrations and authorizers that can read stage variables (a backend, a function, a mapping). */
 const READERS: Readonly<Record<string, readonly string[]>> = {
@@ -219,34 +214,34 @@ const READERS: Readonly<Record<string, readonly string[]>> = {
 };
 const STAGE_VARIABLE = /stageVariables\.([A-Za-z0-9_]+)/g;
 
-const readersCache = new WeakMap<Model, Map<string, Map<string, string[]>>>();
+/** Per `stack::api address` (`*` when its API does not resolve), which resources read each stage variable. */
+const readersByApi = perModel((model): Map<string, Map<string, string[]>> => {
+  const byApi = new Map<string, Map<string, string[]>>();
+  for (const [type, attrs] of Object.entries(READERS)) {
+    for (const r of managed(model, type)) {
+      const text = JSON.stringify(attrs.map((a) => r.values[a] ?? null));
+      const names = [...new Set([...text.matchAll(STAGE_VARIABLE)].map((m) => m[1] as string))];
+      if (names.length === 0) continue;
+      const api = type.endsWith("_api")
+        ? undefined
+        : type.startsWith("aws_apigatewayv2_")
+          ? apiOf(model, r, "api_id", "aws_apigatewayv2_api")
+          : apiOf(model, r, "rest_api_id", "aws_api_gateway_rest_api");
+      const key = `${r.source.stack}::${api ?? "*"}`;
+      const readers = byApi.get(key) ?? new Map<string, string[]>();
+      for (const n of names) readers.set(n, [...(readers.get(n) ?? []), r.address]);
+      byApi.set(key, readers);
+    }
+  }
+  return byApi;
+});
 
 /**
  * Per `stack::api address`, which resources read each stage variable (`backendHost` -> the integrations whose uri
  * holds `${stageVariables.backendHost}`). A reader whose API does not resolve counts for every API of its stack.
  */
 export function stageVariableReaders(model: Model, stack: string, apiAddress: string | undefined): ReadonlyMap<string, readonly string[]> {
-  let byApi = readersCache.get(model);
-  if (byApi === undefined) {
-    byApi = new Map();
-    for (const [type, attrs] of Object.entries(READERS)) {
-      for (const r of managed(model, type)) {
-        const text = JSON.stringify(attrs.map((a) => r.values[a] ?? null));
-        const names = [...new Set([...text.matchAll(STAGE_VARIABLE)].map((m) => m[1] as string))];
-        if (names.length === 0) continue;
-        const api = type.endsWith("_api")
-          ? undefined
-          : type.startsWith("aws_apigatewayv2_")
-            ? apiOf(model, r, "api_id", "aws_apigatewayv2_api")
-            : apiOf(model, r, "rest_api_id", "aws_api_gateway_rest_api");
-        const key = `${r.source.stack}::${api ?? "*"}`;
-        const readers = byApi.get(key) ?? new Map<string, string[]>();
-        for (const n of names) readers.set(n, [...(readers.get(n) ?? []), r.address]);
-        byApi.set(key, readers);
-      }
-    }
-    readersCache.set(model, byApi);
-  }
+  const byApi = readersByApi(model);
   const own = byApi.get(`${stack}::${apiAddress ?? "*"}`);
   const loose = byApi.get(`${stack}::*`);
   if (loose === undefined) return own ?? new Map();

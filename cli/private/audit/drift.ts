@@ -14,6 +14,7 @@ import { pairRoutes } from "../../../guard/review/route-pairing";
 import type { Change, RouteAuth } from "../../../guard/review/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";
 import type { Service, Unread } from "./snapshot";
+import { perModel } from "../../../guard/access/per-model";
 
 const DRIFT_RULE_ID = "deployed-matches-code";
 
@@ -223,14 +224,7 @@ function driftEntries(code: Model, live: Model, unread: readonly Unread[]): Drif
 
 /** The drift as a rule beside the check's, so severities, waivers, --fail-on and every report format apply to it. */
 export function driftRule(code: Model, unread: readonly Unread[]): { rule: Rule; entries: (live: Model) => DriftEntry[] } {
-  const cache = new WeakMap<Model, DriftEntry[]>();
-  const entries = (live: Model): DriftEntry[] => {
-    const hit = cache.get(live);
-    if (hit !== undefined) return hit;
-    const made = driftEntries(code, live, unread);
-    cache.set(live, made);
-    return made;
-  };
+  const entries = perModel((live): DriftEntry[] => driftEntries(code, live, unread));
   const rule: Rule = {
     id: DRIFT_RULE_ID,
     title: "What is deployed is what the reviewed code says",

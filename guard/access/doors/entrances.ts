@@ -8,6 +8,7 @@ import { hasEdgeAuth, resolveRefs } from "../cloudfront";
 import { distributionValueLinks } from "../edge-links";
 import { known } from "../lookups";
 import { managed, referenced, refsIn, textOf } from "./refs";
+import { perModel } from "../per-model";
 
 export interface Entrance {
   readonly kind: "distribution" | "custom-domain" | "execute-api-endpoint";
@@ -74,14 +75,8 @@ interface Fronting {
 
 // Per model: each distribution read once, then found by the API it names (or, naming none with a literal
 // execute-api origin, by its stack) instead of every API reading every distribution.
-const frontings = new WeakMap<
-  Model,
-  { readonly all: readonly Fronting[]; readonly byApi: Map<string, number[]>; readonly literalByStack: Map<string, number[]> }
->();
-
-function frontingOf(model: Model) {
-  let f = frontings.get(model);
-  if (f === undefined) {
+const frontingOf = perModel(
+  (model): { readonly all: readonly Fronting[]; readonly byApi: Map<string, number[]>; readonly literalByStack: Map<string, number[]> } => {
     const all = managed(model, "aws_cloudfront_distribution").map((d): Fronting => {
       const origins = blocks(d.values["origin"]);
       // By reference (the configuration), and by value (a state document; edge-links.ts): an origin host that
@@ -109,11 +104,9 @@ function frontingOf(model: Model) {
       // Naming one API by an origin does not name what its other, unnamed origin reaches: still every API's door.
       if (x.literal) add(literalByStack, stack, i);
     });
-    f = { all, byApi, literalByStack };
-    frontings.set(model, f);
-  }
-  return f;
-}
+    return { all, byApi, literalByStack };
+  },
+);
 
 /**
  * The APIs a distribution fronts, by reference and by value, as the doors graph reads them; undefined when which

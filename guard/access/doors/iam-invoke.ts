@@ -5,6 +5,7 @@ import { isUnknown, type Model, type PolicyStatement, type ResourceInstance } fr
 import { matchesAction, matchesArn } from "../../../kernel/match/glob";
 import { identities, identityText, type Identity } from "./identities";
 import type { Principal } from "./types";
+import { perModel } from "../per-model";
 
 const INVOKE_ACTIONS = ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"];
 
@@ -35,27 +36,25 @@ interface Candidate {
   /** Its principal, built once: the same for every function it may invoke. */
   readonly principal: Principal;
 }
-const candidates = new WeakMap<Model, Map<string, Candidate[]>>();
+const candidates = perModel((model): Map<string, Candidate[]> => {
+  const byStack = new Map<string, Candidate[]>();
+  for (const identity of identities(model)) {
+    const grants = identity.statements.filter(grantsLambdaInvoke);
+    if (identity.unreadable.length === 0 && grants.length === 0) continue;
+    const i = identity;
+    const principal: Principal = {
+      kind: "iam" as const,
+      text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : ""),
+    };
+    const list = byStack.get(identity.stack);
+    if (list === undefined) byStack.set(identity.stack, [{ identity, grants, principal }]);
+    else list.push({ identity, grants, principal });
+  }
+  return byStack;
+});
 
 function mayInvoke(model: Model, stack: string): readonly Candidate[] {
-  let byStack = candidates.get(model);
-  if (byStack === undefined) {
-    byStack = new Map();
-    for (const identity of identities(model)) {
-      const grants = identity.statements.filter(grantsLambdaInvoke);
-      if (identity.unreadable.length === 0 && grants.length === 0) continue;
-      const i = identity;
-      const principal: Principal = {
-        kind: "iam" as const,
-        text: identityText(i) + (i.unreadable.length > 0 ? ` (not verified: ${i.unreadable.join(", ")})` : ""),
-      };
-      const list = byStack.get(identity.stack);
-      if (list === undefined) byStack.set(identity.stack, [{ identity, grants, principal }]);
-      else list.push({ identity, grants, principal });
-    }
-    candidates.set(model, byStack);
-  }
-  return byStack.get(stack) ?? [];
+  return candidates(model).get(stack) ?? [];
 }
 
 export function invokeIdentities(model: Model, fn: ResourceInstance): Principal[] {

@@ -7,6 +7,7 @@ import { documentFromDataSource, parsePolicy } from "../../load/iam";
 import { asArray } from "../../load/json";
 import { grantsNoApiAccess, managedPolicyDocument } from "../managed-policies";
 import { managed, referenced, textOf } from "./refs";
+import { perModel } from "../per-model";
 
 export interface Identity {
   readonly kind: "user" | "group" | "role";
@@ -65,11 +66,7 @@ function readArn(model: Model, holder: ResourceInstance): Read | undefined {
 const nameOf = (r: ResourceInstance): string => (typeof r.values["name"] === "string" ? (r.values["name"] as string) : r.address);
 
 // Computed once per model: the doors of every target ask for the same identities.
-const computed = new WeakMap<Model, Identity[]>();
-
-export function identities(model: Model): Identity[] {
-  const cached = computed.get(model);
-  if (cached !== undefined) return cached;
+export const identities = perModel((model): Identity[] => {
   const held = new Map<string, { statements: PolicyStatement[]; unreadable: string[] }>();
   const entry = (r: ResourceInstance) => {
     const key = `${r.source.stack}::${r.address}`;
@@ -130,9 +127,8 @@ export function identities(model: Model): Identity[] {
       });
     }
   }
-  computed.set(model, out);
   return out;
-}
+});
 
 function managedRead(r: ResourceInstance, arn: string): Read {
   const doc = managedPolicyDocument(arn);

@@ -2,6 +2,7 @@
 // "which function does this permission / URL / integration name". Reference text as the loader records it.
 import { isUnknown, type Model, type ResourceInstance } from "../../model";
 import { resolveRefs } from "../cloudfront";
+import { perModel } from "../per-model";
 
 /** The references of an attribute (loader's references, else the `${...}` expression of an Unknown value). */
 export function refsAt(r: ResourceInstance, attr: string): string[] {
@@ -27,36 +28,32 @@ export const textOf = (v: unknown): string | undefined =>
   typeof v === "string" ? v : isUnknown(v) ? (v.expression ?? undefined) : v === undefined || v === null ? undefined : JSON.stringify(v);
 
 // Built once per model: the doors of every target asked for the same lists, each a scan of every resource.
-const byType = new WeakMap<Model, Map<string, ResourceInstance[]>>();
+const byType = perModel((model): Map<string, ResourceInstance[]> => {
+  const index = new Map<string, ResourceInstance[]>();
+  for (const r of model.resources) {
+    if (r.mode !== "managed") continue;
+    const list = index.get(r.type);
+    if (list === undefined) index.set(r.type, [r]);
+    else list.push(r);
+  }
+  return index;
+});
 
-const firstAt = new WeakMap<Model, Map<string, ResourceInstance>>();
+const firstAt = perModel((model): Map<string, ResourceInstance> => {
+  const index = new Map<string, ResourceInstance>();
+  for (const r of model.resources) {
+    const k = `${r.source.stack}\u0000${r.address}`;
+    if (!index.has(k)) index.set(k, r);
+  }
+  return index;
+});
 
 /** The first resource of the model with this address in this stack (what `model.resources.find` answered). */
 export function resourceAt(model: Model, stack: string, address: string): ResourceInstance | undefined {
-  let index = firstAt.get(model);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of model.resources) {
-      const k = `${r.source.stack}\u0000${r.address}`;
-      if (!index.has(k)) index.set(k, r);
-    }
-    firstAt.set(model, index);
-  }
-  return index.get(`${stack}\u0000${address}`);
+  return firstAt(model).get(`${stack}\u0000${address}`);
 }
 
 /** Resources of a type in the model (managed), in the model's order; the list is shared: read it, never change it. */
 export function managed(model: Model, type: string): readonly ResourceInstance[] {
-  let index = byType.get(model);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of model.resources) {
-      if (r.mode !== "managed") continue;
-      const list = index.get(r.type);
-      if (list === undefined) index.set(r.type, [r]);
-      else list.push(r);
-    }
-    byType.set(model, index);
-  }
-  return index.get(type) ?? [];
+  return byType(model).get(type) ?? [];
 }

@@ -13,6 +13,7 @@ import { callersOf } from "../resource-policy";
 import { identities, identityText } from "./identities";
 import { textOf } from "./refs";
 import { ANYONE, notVerified, type Principal } from "./types";
+import { perModel } from "../per-model";
 
 /** The route's type at the gateway, in the one type table's words; UNKNOWN when it cannot be read. */
 export function gatewayType(model: Model, route: Route): AuthorizationType | "UNKNOWN" {
@@ -50,16 +51,11 @@ function identityInvokers(model: Model, route: Route): Principal[] {
 }
 
 // Built once per model: every AWS_IAM route asks for its invokers.
-const invokers = new WeakMap<Model, Map<Route, RouteInvokers[]>>();
-function invokersByRoute(model: Model): Map<Route, RouteInvokers[]> {
-  let m = invokers.get(model);
-  if (m === undefined) {
-    m = new Map();
-    for (const x of iamAccess(model).routes) m.set(x.route, [...(m.get(x.route) ?? []), x]);
-    invokers.set(model, m);
-  }
+const invokersByRoute = perModel((model): Map<Route, RouteInvokers[]> => {
+  const m = new Map<Route, RouteInvokers[]>();
+  for (const x of iamAccess(model).routes) m.set(x.route, [...(m.get(x.route) ?? []), x]);
   return m;
-}
+});
 
 /** Who gets through a route at the gateway: by whom the type table says its type admits. */
 export function routePrincipals(model: Model, route: Route, type: AuthorizationType | "UNKNOWN"): Principal[] {

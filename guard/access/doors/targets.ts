@@ -5,6 +5,7 @@ import { isUnknown, type Model, type ResourceInstance, type Route } from "../../
 import { targetOf } from "../reference-identity";
 import { managed, referenced, textOf } from "./refs";
 import type { Target } from "./types";
+import { perModel } from "../per-model";
 
 const FUNCTION_TYPES = ["aws_lambda_function"];
 const QUALIFIED_TYPES = ["aws_lambda_alias", "aws_lambda_function_version"];
@@ -72,13 +73,10 @@ interface IntegrationIndex {
   readonly byValue: ReadonlyMap<string, readonly ResourceInstance[]>;
 }
 
-// Built once per model: a thousand routes each look up their integration.
-const indexes = new WeakMap<Model, IntegrationIndex>();
 const METHOD_REF = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_api_gateway_method\.[\w-]+(?:\[[^\]]*\])?)\./;
 
-function integrationIndex(model: Model): IntegrationIndex {
-  const cached = indexes.get(model);
-  if (cached !== undefined) return cached;
+// Built once per model: a thousand routes each look up their integration.
+const integrationIndex = perModel((model): IntegrationIndex => {
   const byMethod = new Map<string, ResourceInstance>();
   const byResource = new Map<string, ResourceInstance>();
   const byValue = new Map<string, ResourceInstance[]>();
@@ -93,10 +91,8 @@ function integrationIndex(model: Model): IntegrationIndex {
     const res = (i.references["resource_id"] ?? [])[0];
     if (res !== undefined && typeof i.values["http_method"] === "string") byResource.set(`${i.source.stack}::${res}::${i.values["http_method"] as string}`, i);
   }
-  const index = { byMethod, byResource, byValue };
-  indexes.set(model, index);
-  return index;
-}
+  return { byMethod, byResource, byValue };
+});
 
 /** The integration resource of a route: REST by the method it names (or resource and verb), HTTP/WebSocket by the route's target. */
 export function integrationOf(model: Model, route: Route): ResourceInstance | undefined {

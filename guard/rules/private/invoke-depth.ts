@@ -6,11 +6,7 @@ import { deeperArnSuffixes, routeArnSuffix, starWidenings } from "../../../kerne
 import { isUnknown, type IamPolicy, type IamRole, type Model, type Route } from "../../model";
 import { iamAccess, invokeDeniesIn, type RoleAccess } from "../../access/iam";
 import { splitExecuteApiArn } from "../../access/iam-statements";
-
-// Built once per model: looking roles and routes up by scanning all of them for every policy and every granted
-// resource was quadratic in module instances.
-const roleIndexes = new WeakMap<Model, Map<string, number[]>>();
-const roleAddressIndexes = new WeakMap<Model, Map<string, number[]>>();
+import { perModel } from "../../access/per-model";
 
 /** Positions of the items under each key. */
 function positionsBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number[]> {
@@ -25,17 +21,16 @@ function positionsBy<T>(items: readonly T[], key: (t: T) => string): Map<string,
 
 /** The items at these positions, in order, each once. */
 const inOrder = <T>(items: readonly T[], positions: readonly number[]): T[] => [...new Set(positions)].sort((x, y) => x - y).map((i) => items[i]);
-const routeIndexes = new WeakMap<Model, Map<string, Route[]>>();
+
+// Built once per model: looking roles and routes up by scanning all of them for every policy and every granted
+// resource was quadratic in module instances.
+const roleIndex = perModel((model) => positionsBy(iamAccess(model).roles, (r) => `${r.stack}\u0000${r.address}`));
+const roleAddressIndex = perModel((model) => positionsBy(model.iamRoles, (r) => r.address));
 
 /** The roles of `stack` whose address is one of `addresses`, in iamAccess's order. */
 function rolesHolding(model: Model, stack: string, addresses: readonly string[]): RoleAccess[] {
   const all = iamAccess(model).roles;
-  let index = roleIndexes.get(model);
-  if (index === undefined) {
-    index = positionsBy(all, (r) => `${r.stack}\u0000${r.address}`);
-    roleIndexes.set(model, index);
-  }
-  const at = index;
+  const at = roleIndex(model);
   return inOrder(
     all,
     addresses.flatMap((a) => at.get(`${stack}\u0000${a}`) ?? []),
@@ -44,12 +39,7 @@ function rolesHolding(model: Model, stack: string, addresses: readonly string[])
 
 /** The model's roles (every stack) whose address is one of `addresses`, in the model's order. */
 export function rolesAt(model: Model, addresses: readonly string[]): IamRole[] {
-  let index = roleAddressIndexes.get(model);
-  if (index === undefined) {
-    index = positionsBy(model.iamRoles, (r) => r.address);
-    roleAddressIndexes.set(model, index);
-  }
-  const at = index;
+  const at = roleAddressIndex(model);
   return inOrder(
     model.iamRoles,
     addresses.flatMap((a) => at.get(a) ?? []),
@@ -57,21 +47,17 @@ export function rolesAt(model: Model, addresses: readonly string[]): IamRole[] {
 }
 
 /** The routes with a known method and path, by their ARN suffix (routeArnSuffix), in the model's order. */
-function routesBySuffix(model: Model): Map<string, Route[]> {
-  let index = routeIndexes.get(model);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of model.routes) {
-      if (typeof r.httpMethod !== "string" || typeof r.path !== "string") continue;
-      const k = routeArnSuffix(r.httpMethod, r.path);
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [r]);
-      else list.push(r);
-    }
-    routeIndexes.set(model, index);
+const routesBySuffix = perModel((model): Map<string, Route[]> => {
+  const index = new Map<string, Route[]>();
+  for (const r of model.routes) {
+    if (typeof r.httpMethod !== "string" || typeof r.path !== "string") continue;
+    const k = routeArnSuffix(r.httpMethod, r.path);
+    const list = index.get(k);
+    if (list === undefined) index.set(k, [r]);
+    else list.push(r);
   }
   return index;
-}
+});
 
 /**
  * The denied resources that apply wherever `p` applies: on each role holding it, that role's unconditional Denies
