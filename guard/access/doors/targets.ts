@@ -152,7 +152,7 @@ function v2Link(model: Model, route: ResourceInstance): IntegrationLink {
   if (api === undefined) return { unlinked: `target "${target}" of a route whose api_id is not known` };
   const found = v2IntegrationIndex(model).get([route.source.stack, api, id].join("::")) ?? [];
   if (found.length === 1) return { integration: found[0] as ResourceInstance };
-  return { unlinked: `target "${target}" names ${found.length === 0 ? "no" : `${found.length}`} integration${found.length === 1 ? "" : "s"} of API ${api}` };
+  return { unlinked: `target "${target}" names ${found.length === 0 ? "no integration" : `${found.length} integrations`} of API ${api}` };
 }
 
 function restLink(model: Model, method: ResourceInstance): IntegrationLink {
