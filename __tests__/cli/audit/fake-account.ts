@@ -388,6 +388,25 @@ function exportOf(resources: readonly Resource[]): unknown {
   };
 }
 
+/** The REST backend's resource policy: API Gateway may invoke it from `sourceArn`. */
+export function backendPolicy(sourceArn: string): { Policy: string } {
+  return {
+    Policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "apigw",
+          Effect: "Allow",
+          Principal: { Service: "apigateway.amazonaws.com" },
+          Action: "lambda:InvokeFunction",
+          Resource: FN_ARN,
+          Condition: { ArnLike: { "AWS:SourceArn": sourceArn } },
+        },
+      ],
+    }),
+  };
+}
+
 export type Mocks = ReturnType<typeof installAccount>;
 
 /** Serves `account` through mocked SDK clients (every instance of each client class). */
@@ -601,21 +620,9 @@ export function installAccount(account: FakeAccount) {
   );
   fn.on(ListTagsCommand).callsFake((input: { Resource?: string }) => ({ Tags: input.Resource === FN_ARN ? (account.backendTags ?? {}) : {} }));
   fn.on(GetPolicyCommand, { FunctionName: EDGE_FN_ARN }).rejects(new ResourceNotFoundException({ message: "no policy", $metadata: {} }));
-  fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves({
-    Policy: JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "apigw",
-          Effect: "Allow",
-          Principal: { Service: "apigateway.amazonaws.com" },
-          Action: "lambda:InvokeFunction",
-          Resource: FN_ARN,
-          Condition: { ArnLike: { "AWS:SourceArn": account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*` } },
-        },
-      ],
-    }),
-  });
+  fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves(
+    backendPolicy(account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*`),
+  );
   fn.on(GetPolicyCommand, { FunctionName: HTTP_FN_ARN }).callsFake(() => ({
     Policy: JSON.stringify({
       Version: "2012-10-17",
