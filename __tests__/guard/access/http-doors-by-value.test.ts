@@ -268,3 +268,70 @@ describe("GIVEN two state documents of the HTTP API (the review)", () => {
     expect(kinds(replace(deployed(), "items", { target: "integrations/i9" }))).toEqual(["door-added blocking"]);
   });
 });
+
+describe("GIVEN a WebSocket API in a state document", () => {
+  const ws = (connectTarget: string | null): R[] => [
+    { ...api("chat-ws", "w1"), values: { ...api("chat-ws", "w1").values, protocol_type: "WEBSOCKET", route_selection_expression: "$request.body.action" } },
+    integration("chat", "wi1", fnArn("shop-http-backend"), "w1"),
+    {
+      type: "aws_apigatewayv2_route",
+      name: "connect",
+      values: { id: "wr1", api_id: "w1", route_key: "$connect", authorization_type: "AWS_IAM", target: connectTarget },
+    },
+    {
+      type: "aws_apigatewayv2_route",
+      name: "send",
+      values: { id: "wr2", api_id: "w1", route_key: "sendmessage", authorization_type: "NONE", target: "integrations/wi1" },
+    },
+    fn("backend"),
+  ];
+
+  test("WHEN its routes name their integration by id THEN each is a door to the function, authorized on the connection", () => {
+    const model = modelFromDocument(stateDoc(ws("integrations/wi1")), "state.json");
+    const doors = doorsOf(model).find((t) => t.target.label === "shop-http-backend")?.doors ?? [];
+    expect(doors.filter((d) => d.kind === "route").map((d) => `${d.id} ${d.type ?? ""}`)).toEqual([
+      "api:chat-ws $connect AWS_IAM",
+      "api:chat-ws sendmessage AWS_IAM",
+    ]);
+  });
+});
+
+describe("GIVEN a REST method in a state document carried by two integrations", () => {
+  test("WHEN both carry its API, resource and verb THEN neither is taken: its door is not verified", () => {
+    const rest = (extra: R[]): R[] => [
+      {
+        type: "aws_api_gateway_rest_api",
+        name: "shop",
+        values: { id: "r1", name: "shop-rest", arn: `arn:aws:apigateway:${REGION}::/restapis/r1`, root_resource_id: "root" },
+      },
+      { type: "aws_api_gateway_resource", name: "items", values: { id: "res1", rest_api_id: "r1", parent_id: "root", path_part: "items", path: "/items" } },
+      {
+        type: "aws_api_gateway_method",
+        name: "get",
+        values: { rest_api_id: "r1", resource_id: "res1", http_method: "GET", authorization: "AWS_IAM", api_key_required: false },
+      },
+      {
+        type: "aws_api_gateway_integration",
+        name: "get",
+        values: {
+          rest_api_id: "r1",
+          resource_id: "res1",
+          http_method: "GET",
+          type: "AWS_PROXY",
+          uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fnArn("shop-http-backend")}/invocations`,
+        },
+      },
+      fn("backend"),
+      ...extra,
+    ];
+    const copy: R = {
+      type: "aws_api_gateway_integration",
+      name: "copy",
+      values: { rest_api_id: "r1", resource_id: "res1", http_method: "GET", type: "HTTP_PROXY", uri: "https://elsewhere.example.com" },
+    };
+    expect(doorIds(rest([]))).toContain("shop-http-backend api:shop-rest GET /items");
+    const ids = doorIds(rest([copy]));
+    expect(ids).not.toContain("shop-http-backend api:shop-rest GET /items");
+    expect(ids).toContain("the integration of shop-rest GET /items api:shop-rest GET /items");
+  });
+});

@@ -47,7 +47,8 @@ export const BackendDoorsIntended: Rule = {
     "without an entry only routes, the default endpoint and distributions referencing the API are intended. A " +
     "function no API reaches is judged too when a function URL or a permission lets anyone or any AWS account call " +
     "it: an endpoint of its own. A door anyone (or any AWS account) gets through is critical; a door that cannot be " +
-    "read is not verified.",
+    "read is not verified, and a route whose integration is named by a value that links none or several (a state " +
+    "document, the live account) reaches an unverified target: never intended.",
   equivalents: {},
   subjects: (model) => doorsOf(model).flatMap((t) => targetSubject(t) ?? []),
   check(model, policies) {
