@@ -20,7 +20,9 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import {
   ApiGatewayV2Client,
+  GetApiMappingsCommand,
   GetApisCommand,
+  type ApiMapping,
   GetAuthorizersCommand as GetHttpAuthorizersCommand,
   GetIntegrationsCommand,
   GetRoutesCommand,
@@ -226,6 +228,8 @@ export interface FakeAccount {
   apiGatewaySourceArn?: string;
   /** An HTTP API "orders-http" (id http1) beside the REST API, with its own backend. @default - none */
   httpApi?: FakeHttpApi;
+  /** A custom domain with the API mappings API Gateway v2 lists for it (no base path mappings). @default - none */
+  customDomain?: { name: string; apiMappings: ApiMapping[] };
 }
 
 export interface FakeHttpApi {
@@ -526,7 +530,11 @@ export function installAccount(account: FakeAccount) {
   });
   gw.on(GetUsagePlanKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", type: "API_KEY", value: API_KEY_VALUE_MARKER }] });
   gw.on(GetApiKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", enabled: true, value: API_KEY_VALUE_MARKER }] });
-  gw.on(GetDomainNamesCommand).resolves({ items: [] });
+  const domain = account.customDomain;
+  gw.on(GetDomainNamesCommand).resolves({
+    items: domain === undefined ? [] : [{ domainName: domain.name, regionalDomainName: `d-1.execute-api.${REGION}.amazonaws.com`, securityPolicy: "TLS_1_2" }],
+  });
+  v2.on(GetApiMappingsCommand).callsFake(() => ({ Items: domain?.apiMappings ?? [] }));
   gw.on(GetBasePathMappingsCommand).resolves({ items: [] });
   const http = account.httpApi;
   v2.on(GetApisCommand).resolves({

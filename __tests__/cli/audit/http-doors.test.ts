@@ -140,4 +140,21 @@ describe("GIVEN an account serving an HTTP API beside the REST API", () => {
     const twin = withHttp((h) => h.permissionSourceArns.push(`arn:aws:execute-api:${REGION}:${ACCOUNT}:${HTTP_API_ID}/$default/GET/orders`));
     expect(await doorFindings(twin)).toEqual([]);
   });
+
+  test("WHEN a custom domain is mapped to the HTTP API in the console THEN it is a door of its backend, linked by the API's id", async () => {
+    const found = await doorFindings({
+      ...withHttp(),
+      customDomain: { name: "orders.example.com", apiMappings: [{ ApiMappingId: "m1", ApiId: HTTP_API_ID, Stage: "$default", ApiMappingKey: "" }] },
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/backend `orders-http-backend`: door custom domain orders\.example\.com \(aws_apigatewayv2_api_mapping\)/),
+      }),
+    ]);
+    expect(found[0]?.message).not.toContain("not verified");
+  });
+
+  test("WHEN the custom domain has no mapping (twin) THEN no door", async () => {
+    expect(await doorFindings({ ...withHttp(), customDomain: { name: "orders.example.com", apiMappings: [] } })).toEqual([]);
+  });
 });
