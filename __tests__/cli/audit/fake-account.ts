@@ -73,7 +73,7 @@ const EDGE_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shop-edge/222
 const RULE_GROUP = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/rulegroup/shop-deny/3333`;
 const VISIBILITY = { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: "m" };
 /** The HTTP API's backend (FakeAccount.httpApi). */
-export const HTTP_FN_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-http-backend`;
+const HTTP_FN_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-http-backend`;
 /** The REST API's backend. */
 export const REST_FN_ARN = FN_ARN;
 /** The HTTP API's id (FakeAccount.httpApi). */
