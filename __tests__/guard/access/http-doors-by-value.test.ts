@@ -3,10 +3,12 @@
 // function by its ARN, the Lambda permission under the API's execution ARN is its plumbing, an API mapping names its
 // API by id. The check (its CLI, on the state file) and the review judge each console-style edit that opens the
 // backend, and stay quiet on each edit's harmless twin; a value that links none or several is "not verified".
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../../cli/check";
+import { mirrorCliConfig } from "../../../cli/private/terraform";
 import { doorsOf } from "../../../guard/access/doors";
 import { modelFromDocument } from "../../../guard/load";
 import { diffModels } from "../../../guard/review/diff";
@@ -131,9 +133,9 @@ const POLICY = [
 type Finding = { rule: string; severity: string; address: string; message: string };
 
 /** `check <state.json> --policy <shop-http.yaml> --format json`: its backend-doors-intended findings. */
-function doorFindings(resources: readonly R[]): Finding[] {
+function doorFindings(resources: readonly R[], doc: unknown = stateDoc(resources)): Finding[] {
   const dir = mkdtempSync(join(tmpdir(), "http-doors-"));
-  writeFileSync(join(dir, "state.json"), JSON.stringify(stateDoc(resources)));
+  writeFileSync(join(dir, "state.json"), typeof doc === "string" ? doc : JSON.stringify(doc));
   writeFileSync(join(dir, "shop-http.yaml"), POLICY);
   let out = "";
   let err = "";
@@ -334,4 +336,58 @@ describe("GIVEN a REST method in a state document carried by two integrations", 
     expect(ids).not.toContain("shop-http-backend api:shop-rest GET /items");
     expect(ids).toContain("the integration of shop-rest GET /items api:shop-rest GET /items");
   });
+});
+
+const terraformOnPath = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+const mirror = process.env.TF_PROVIDER_MIRROR ?? "";
+const canShow = terraformOnPath && mirror !== "" && existsSync(mirror);
+if (!canShow)
+  console.warn(`SKIPPED terraform show -json of an HTTP API's state: ${terraformOnPath ? "TF_PROVIDER_MIRROR is not set" : "terraform is not on PATH"}`);
+
+(canShow ? describe : describe.skip)("GIVEN the HTTP API's state as terraform shows it (terraform show -json of a state file)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "http-doors-tf-"));
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, "cli.tfrc"), TF_IN_AUTOMATION: "1" };
+  beforeAll(() => {
+    writeFileSync(join(dir, "cli.tfrc"), mirrorCliConfig(mirror));
+    writeFileSync(join(dir, "main.tf"), 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n');
+    const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env, encoding: "utf8" });
+    expect(init.stderr).toBe("");
+  }, 120_000);
+
+  /** A v4 state file of these resources, and terraform's own JSON of it (every attribute of the provider's schema). */
+  const shown = (resources: readonly R[]): string => {
+    const state = {
+      version: 4,
+      terraform_version: "1.11.0",
+      serial: 1,
+      lineage: "5f0c3c4e-0000-4000-8000-000000000000",
+      outputs: {},
+      resources: resources.map((r) => ({
+        mode: "managed",
+        type: r.type,
+        name: r.name,
+        provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+        instances: [{ schema_version: 0, attributes: r.values, sensitive_attributes: [] }],
+      })),
+    };
+    writeFileSync(join(dir, "terraform.tfstate"), JSON.stringify(state));
+    const show = spawnSync("terraform", ["show", "-json", "-no-color", "terraform.tfstate"], { cwd: dir, env, encoding: "utf8" });
+    expect(show.stderr).toBe("");
+    return show.stdout;
+  };
+
+  test("WHEN it is as deployed THEN the check finds the backend's route door and no unintended door", () => {
+    const doc = shown(deployed());
+    expect(doorsOf(modelFromDocument(JSON.parse(doc), "state.json")).flatMap((t) => t.doors.map((d) => `${t.target.label} ${d.id}`))).toContain(
+      "shop-http-backend api:shop-http GET /items",
+    );
+    expect(doorFindings(deployed(), doc)).toEqual([]);
+  }, 60_000);
+
+  test("WHEN a $default route with no authorizer is added to the backend THEN the check reports the critical door", () => {
+    const resources = [...deployed(), route("default", "$default", "integrations/i1", "NONE")];
+    expect(doorFindings(resources, shown(resources))).toEqual([
+      expect.objectContaining({ severity: "critical", message: expect.stringContaining("door route shop-http $default") }),
+    ]);
+  }, 60_000);
 });
