@@ -15,7 +15,7 @@ import { invokeIdentities } from "./doors/iam-invoke";
 import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
 import { managed, resourceAt, textOf } from "./doors/refs";
 import { gatewayType, routeName, routePrincipals } from "./doors/routes";
-import { functionTarget, functionsNamedBy, integrationOf, integrationTarget } from "./doors/targets";
+import { functionTarget, functionsNamedBy, integrationLink, integrationTarget } from "./doors/targets";
 import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
 import { perModel } from "./per-model";
 
@@ -46,18 +46,28 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
   // target key -> its route doors (kept with their routes for the entrances)
   const out = new Map<string, { route: Route; door: Door }[]>();
   for (const route of model.routes) {
-    const integration = integrationOf(model, route);
+    const link = integrationLink(model, route);
+    const integration = link !== undefined && "integration" in link ? link.integration : undefined;
+    const unlinked = link !== undefined && "unlinked" in link ? link.unlinked : undefined;
     const target: Target | undefined =
       integration !== undefined
         ? integrationTarget(model, integration)
-        : route.form === "openapi-operation"
+        : unlinked !== undefined
           ? {
-              key: `unknown:${route.resource.source.stack}:${route.apiAddress ?? route.address}#body`,
+              key: `unknown:${route.resource.source.stack}:${route.address}#integration`,
               kind: "unknown",
-              label: `the integrations of ${routeName(route).split(" ")[0] ?? ""}'s OpenAPI body (not read)`,
+              label: `the integration of ${routeName(route)}`,
               stack: route.resource.source.stack,
+              notVerified: unlinked,
             }
-          : undefined;
+          : route.form === "openapi-operation"
+            ? {
+                key: `unknown:${route.resource.source.stack}:${route.apiAddress ?? route.address}#body`,
+                kind: "unknown",
+                label: `the integrations of ${routeName(route).split(" ")[0] ?? ""}'s OpenAPI body (not read)`,
+                stack: route.resource.source.stack,
+              }
+            : undefined;
     if (target === undefined) continue;
     const b = byKey.get(target.key) ?? { target, doors: new Map<string, Door>() };
     byKey.set(target.key, b);
@@ -73,7 +83,11 @@ function routeDoors(model: Model, byKey: Map<string, Building>): Map<string, { r
       // The types whose scopes the gateway itself checks (COGNITO, JWT): compared with the target's other routes of the type.
       ...(type !== "UNKNOWN" && authorizationType(type).gatewayScopes ? { scopes: known(route.scopes) ? route.scopes : ("unknown" as const) } : {}),
       api: routeName(route).split(" ")[0] ?? "",
-      ...(type === "UNKNOWN" ? { notVerified: route.unverified ?? "the route's authorization cannot be read" } : {}),
+      ...(type === "UNKNOWN"
+        ? { notVerified: route.unverified ?? "the route's authorization cannot be read" }
+        : unlinked !== undefined
+          ? { notVerified: `which integration it reaches: ${unlinked}` }
+          : {}),
       addresses: [route.address, ...(integration !== undefined ? [integration.address] : [])],
     };
     addDoor(b, door);

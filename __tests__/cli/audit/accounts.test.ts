@@ -7,7 +7,8 @@ import { GetResourcesCommand, GetRestApisCommand } from "@aws-sdk/client-api-gat
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { main } from "../../../cli/audit";
 import { ROLE_SESSION_NAME } from "../../../cli/private/audit/read";
-import { compliantAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
+import { GetPolicyCommand } from "@aws-sdk/client-lambda";
+import { backendPolicy, compliantAccount, installAccount, REGION, REST_FN_ARN, writePolicy, type Mocks } from "./fake-account";
 
 const ROLE_B = "arn:aws:iam::222233334444:role/api-audit";
 const ROLE_C = "arn:aws:iam::333344445555:role/api-audit";
@@ -61,6 +62,10 @@ function install(refused: readonly string[] = [], openIn?: string): Mocks {
     listed.push(`${await keyOf(getClient)} ${String(await region)}`);
     return { items: [{ id: "api1", name: "shop-dev", rootResourceId: "root1" }] };
   });
+  // The backend's permission names its own account's API (another account's API of the same id is a door).
+  m.fn
+    .on(GetPolicyCommand, { FunctionName: REST_FN_ARN })
+    .callsFake(async (_i, getClient) => backendPolicy(`arn:aws:execute-api:${REGION}:${ACCOUNT_OF_KEY[await keyOf(getClient)] ?? "999999999999"}:api1/*/*/*`));
   m.gw.on(GetResourcesCommand).callsFake(async (_i, getClient) => {
     const a = compliantAccount();
     if (openIn !== undefined && ACCOUNT_OF_KEY[await keyOf(getClient)] === openIn) {

@@ -18,7 +18,18 @@ import {
   type Integration,
   type Resource,
 } from "@aws-sdk/client-api-gateway";
-import { ApiGatewayV2Client, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import {
+  ApiGatewayV2Client,
+  GetApiMappingsCommand,
+  GetApisCommand,
+  type ApiMapping,
+  GetAuthorizersCommand as GetHttpAuthorizersCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+  GetStagesCommand as GetHttpStagesCommand,
+  type Integration as HttpIntegration,
+  type Route as HttpRoute,
+} from "@aws-sdk/client-apigatewayv2";
 import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
@@ -61,6 +72,12 @@ const WEB_ACL = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/shop-dev/111
 const EDGE_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shop-edge/2222`;
 const RULE_GROUP = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/rulegroup/shop-deny/3333`;
 const VISIBILITY = { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: "m" };
+/** The HTTP API's backend (FakeAccount.httpApi). */
+const HTTP_FN_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-http-backend`;
+/** The REST API's backend. */
+export const REST_FN_ARN = FN_ARN;
+/** The HTTP API's id (FakeAccount.httpApi). */
+export const HTTP_API_ID = "http1";
 /** The origin-verify secret CloudFront sends to the API (an origin custom header's value). */
 export const ORIGIN_SECRET_MARKER = "PLANTED-ORIGIN-VERIFY-SECRET-5d7e2b";
 const EDGE_FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-edge-verifier:3`;
@@ -209,6 +226,39 @@ export interface FakeAccount {
   apiName?: string;
   /** The source ARN of the backend's permission for API Gateway. @default - under the API's execution ARN */
   apiGatewaySourceArn?: string;
+  /** An HTTP API "orders-http" (id http1) beside the REST API, with its own backend. @default - none */
+  httpApi?: FakeHttpApi;
+  /** A custom domain with the API mappings API Gateway v2 lists for it (no base path mappings). @default - none */
+  customDomain?: { name: string; apiMappings: ApiMapping[] };
+}
+
+export interface FakeHttpApi {
+  routes: HttpRoute[];
+  integrations: HttpIntegration[];
+  /** The source ARNs of the HTTP backend's permissions for API Gateway, one statement each. */
+  permissionSourceArns: string[];
+}
+
+/**
+ * The HTTP API as deployed: GET /orders behind a JWT authorizer on the account's pool, its integration the HTTP
+ * backend by its function ARN, the backend's permission under the API's execution ARN.
+ */
+export function httpApi(): FakeHttpApi {
+  return {
+    routes: [
+      {
+        RouteId: "hr1",
+        RouteKey: "GET /orders",
+        AuthorizationType: "JWT",
+        AuthorizerId: "ha1",
+        AuthorizationScopes: ["shop/read"],
+        ApiKeyRequired: false,
+        Target: "integrations/hi1",
+      },
+    ],
+    integrations: [{ IntegrationId: "hi1", IntegrationType: "AWS_PROXY", IntegrationUri: HTTP_FN_ARN, PayloadFormatVersion: "2.0" }],
+    permissionSourceArns: [`arn:aws:execute-api:${REGION}:${ACCOUNT}:${HTTP_API_ID}/*/*`],
+  };
 }
 
 /** The compliant account behind CloudFront: the distribution in front, the stage admitting only its secret header. */
@@ -342,6 +392,25 @@ function exportOf(resources: readonly Resource[]): unknown {
   };
 }
 
+/** The REST backend's resource policy: API Gateway may invoke it from `sourceArn`. */
+export function backendPolicy(sourceArn: string): { Policy: string } {
+  return {
+    Policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "apigw",
+          Effect: "Allow",
+          Principal: { Service: "apigateway.amazonaws.com" },
+          Action: "lambda:InvokeFunction",
+          Resource: FN_ARN,
+          Condition: { ArnLike: { "AWS:SourceArn": sourceArn } },
+        },
+      ],
+    }),
+  };
+}
+
 export type Mocks = ReturnType<typeof installAccount>;
 
 /** Serves `account` through mocked SDK clients (every instance of each client class). */
@@ -461,9 +530,41 @@ export function installAccount(account: FakeAccount) {
   });
   gw.on(GetUsagePlanKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", type: "API_KEY", value: API_KEY_VALUE_MARKER }] });
   gw.on(GetApiKeysCommand).resolves({ items: [{ id: "key1", name: "partner-a", enabled: true, value: API_KEY_VALUE_MARKER }] });
-  gw.on(GetDomainNamesCommand).resolves({ items: [] });
+  const domain = account.customDomain;
+  gw.on(GetDomainNamesCommand).resolves({
+    items: domain === undefined ? [] : [{ domainName: domain.name, regionalDomainName: `d-1.execute-api.${REGION}.amazonaws.com`, securityPolicy: "TLS_1_2" }],
+  });
+  v2.on(GetApiMappingsCommand).callsFake(() => ({ Items: domain?.apiMappings ?? [] }));
   gw.on(GetBasePathMappingsCommand).resolves({ items: [] });
-  v2.on(GetApisCommand).resolves({ Items: [] });
+  const http = account.httpApi;
+  v2.on(GetApisCommand).resolves({
+    Items:
+      http === undefined
+        ? []
+        : [
+            {
+              ApiId: HTTP_API_ID,
+              Name: "orders-http",
+              ProtocolType: "HTTP",
+              ApiEndpoint: `https://${HTTP_API_ID}.execute-api.${REGION}.amazonaws.com`,
+              RouteSelectionExpression: "$request.method $request.path",
+            },
+          ],
+  });
+  v2.on(GetRoutesCommand).callsFake(() => ({ Items: http?.routes ?? [] }));
+  v2.on(GetIntegrationsCommand).callsFake(() => ({ Items: http?.integrations ?? [] }));
+  v2.on(GetHttpAuthorizersCommand).resolves({
+    Items: [
+      {
+        AuthorizerId: "ha1",
+        Name: "orders-http-jwt",
+        AuthorizerType: "JWT",
+        IdentitySource: ["$request.header.Authorization"],
+        JwtConfiguration: { Audience: ["client1"], Issuer: `https://cognito-idp.${REGION}.amazonaws.com/${POOL_ID}` },
+      },
+    ],
+  });
+  v2.on(GetHttpStagesCommand).resolves({ Items: [{ StageName: "$default", AutoDeploy: true, DeploymentId: "hd1" }] });
   idp.on(ListUserPoolsCommand).resolves({ UserPools: [{ Id: POOL_ID, Name: "shop-dev-users" }] });
   idp.on(DescribeUserPoolCommand).resolves({
     UserPool: {
@@ -499,43 +600,52 @@ export function installAccount(account: FakeAccount) {
     ResourceServers: [{ UserPoolId: POOL_ID, Identifier: "shop", Name: "shop", Scopes: [{ ScopeName: "read", ScopeDescription: "read" }] }],
   });
   fn.on(GetFunctionConfigurationCommand).callsFake((input: { FunctionName?: string }) =>
-    input.FunctionName === EDGE_FN_ARN
+    input.FunctionName === HTTP_FN_ARN
       ? {
-          FunctionName: "shop-edge-verifier",
-          FunctionArn: EDGE_FN_ARN,
-          Version: "3",
-          Runtime: "nodejs22.x",
-          Handler: "index.handler",
-          Role: `arn:aws:iam::${ACCOUNT}:role/shop-edge`,
-          CodeSha256: "edge-code-hash",
-        }
-      : {
-          FunctionName: "shop-dev-backend",
-          FunctionArn: FN_ARN,
+          FunctionName: "orders-http-backend",
+          FunctionArn: HTTP_FN_ARN,
           Runtime: "nodejs22.x",
           Handler: "index.handler",
           Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
-        },
+        }
+      : input.FunctionName === EDGE_FN_ARN
+        ? {
+            FunctionName: "shop-edge-verifier",
+            FunctionArn: EDGE_FN_ARN,
+            Version: "3",
+            Runtime: "nodejs22.x",
+            Handler: "index.handler",
+            Role: `arn:aws:iam::${ACCOUNT}:role/shop-edge`,
+            CodeSha256: "edge-code-hash",
+          }
+        : {
+            FunctionName: "shop-dev-backend",
+            FunctionArn: FN_ARN,
+            Runtime: "nodejs22.x",
+            Handler: "index.handler",
+            Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
+          },
   );
   fn.on(ListTagsCommand).callsFake((input: { Resource?: string }) => ({ Tags: input.Resource === FN_ARN ? (account.backendTags ?? {}) : {} }));
   fn.on(GetPolicyCommand, { FunctionName: EDGE_FN_ARN }).rejects(new ResourceNotFoundException({ message: "no policy", $metadata: {} }));
-  fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves({
+  fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves(
+    backendPolicy(account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*`),
+  );
+  fn.on(GetPolicyCommand, { FunctionName: HTTP_FN_ARN }).callsFake(() => ({
     Policy: JSON.stringify({
       Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "apigw",
-          Effect: "Allow",
-          Principal: { Service: "apigateway.amazonaws.com" },
-          Action: "lambda:InvokeFunction",
-          Resource: FN_ARN,
-          Condition: { ArnLike: { "AWS:SourceArn": account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*` } },
-        },
-      ],
+      Statement: (http?.permissionSourceArns ?? []).map((arn, i) => ({
+        Sid: `apigw${i}`,
+        Effect: "Allow",
+        Principal: { Service: "apigateway.amazonaws.com" },
+        Action: "lambda:InvokeFunction",
+        Resource: HTTP_FN_ARN,
+        Condition: { ArnLike: { "AWS:SourceArn": arn } },
+      })),
     }),
-  });
-  fn.on(ListFunctionUrlConfigsCommand).callsFake(() => ({
-    FunctionUrlConfigs: account.functionUrlAuth.map((AuthType, i) => ({
+  }));
+  fn.on(ListFunctionUrlConfigsCommand).callsFake((input: { FunctionName?: string }) => ({
+    FunctionUrlConfigs: (input.FunctionName === HTTP_FN_ARN ? [] : account.functionUrlAuth).map((AuthType, i) => ({
       FunctionArn: FN_ARN,
       FunctionUrl: `https://url${i}.lambda-url.${REGION}.on.aws/`,
       AuthType,

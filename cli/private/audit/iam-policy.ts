@@ -31,6 +31,7 @@ const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
     GetApiKeys: "apigateway:GET",
     GetDomainNames: "apigateway:GET",
     GetBasePathMappings: "apigateway:GET",
+    GetApiMappings: "apigateway:GET",
     GetApis: "apigateway:GET",
     GetRoutes: "apigateway:GET",
     GetIntegrations: "apigateway:GET",

@@ -1,6 +1,7 @@
 // REST APIs of one region: the APIs, their resources with every method embedded (one call per page of 500
 // resources, never one per method), authorizers and stages; usage plans with their keys, API keys (never their
-// values), custom domains and their base path mappings.
+// values), custom domains with their base path mappings and their API mappings (an HTTP or WebSocket API is mapped
+// to a custom domain by an API mapping only API Gateway v2 lists).
 import {
   GetApiKeysCommand,
   GetAuthorizersCommand,
@@ -14,6 +15,7 @@ import {
   GetUsagePlansCommand,
   type ApiKey,
 } from "@aws-sdk/client-api-gateway";
+import { GetApiMappingsCommand } from "@aws-sdk/client-apigatewayv2";
 import { allPages, each, type Caller } from "./calls";
 import type { RegionClients } from "./clients";
 import type { RegionSnapshot, RestApiRead } from "./snapshot";
@@ -127,13 +129,21 @@ export async function readRest(
   });
   const withMappings = await each(domains ?? [], async (domain) => {
     const name = domain.domainName ?? "";
-    const mappings = await caller.attempt(region, "apigateway", `GetBasePathMappings domainnames/${name}`, () =>
-      allPages(async (position) => {
-        const r = await send(new GetBasePathMappingsCommand({ domainName: name, limit: PAGE, position }), (c) => gw.send(c));
-        return { items: r.items, next: r.position };
-      }),
-    );
-    return mappings === undefined ? undefined : { domain, mappings };
+    const [mappings, apiMappings] = await Promise.all([
+      caller.attempt(region, "apigateway", `GetBasePathMappings domainnames/${name}`, () =>
+        allPages(async (position) => {
+          const r = await send(new GetBasePathMappingsCommand({ domainName: name, limit: PAGE, position }), (c) => gw.send(c));
+          return { items: r.items, next: r.position };
+        }),
+      ),
+      caller.attempt(region, "apigateway", `GetApiMappings domainnames/${name}`, () =>
+        allPages(async (NextToken) => {
+          const r = await send(new GetApiMappingsCommand({ DomainName: name, MaxResults: String(PAGE), NextToken }), (c) => clients.apigatewayv2.send(c));
+          return { items: r.Items, next: r.NextToken };
+        }),
+      ),
+    ]);
+    return mappings === undefined || apiMappings === undefined ? undefined : { domain, mappings, apiMappings };
   });
   return {
     restApis: restApis.filter((a): a is RestApiRead => a !== undefined),

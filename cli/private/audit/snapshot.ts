@@ -12,7 +12,7 @@ import type {
   UsagePlan,
   UsagePlanKey,
 } from "@aws-sdk/client-api-gateway";
-import type { Api, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
+import type { Api, ApiMapping, Authorizer as HttpAuthorizer, Integration, Route, Stage as HttpStage } from "@aws-sdk/client-apigatewayv2";
 import type { GroupType, ResourceServerType, UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
 import type { CachePolicy, DistributionSummary } from "@aws-sdk/client-cloudfront";
@@ -115,7 +115,11 @@ export interface RegionSnapshot {
   readonly usagePlans: readonly { readonly plan: UsagePlan; readonly keys: readonly UsagePlanKey[] }[];
   /** Keys without their values (read with includeValues false; `value` removed all the same). */
   readonly apiKeys: readonly ApiKey[];
-  readonly domains: readonly { readonly domain: DomainName; readonly mappings: readonly BasePathMapping[] }[];
+  /**
+   * Custom domains (shared by REST and HTTP APIs) with their base path mappings and their API mappings (API Gateway
+   * v2's view: mappings to HTTP and WebSocket APIs too).
+   */
+  readonly domains: readonly { readonly domain: DomainName; readonly mappings: readonly BasePathMapping[]; readonly apiMappings: readonly ApiMapping[] }[];
   readonly httpApis: readonly HttpApiRead[];
   readonly userPools: readonly UserPoolRead[];
   readonly functions: readonly FunctionRead[];

@@ -198,7 +198,7 @@ export function restResources(region: string, account: string, snap: Pick<Region
       }),
     );
   }
-  for (const { domain, mappings } of snap.domains) {
+  for (const { domain, mappings, apiMappings } of snap.domains) {
     const name = domain.domainName ?? "";
     out.push(
       resource("aws_api_gateway_domain_name", `${region} domain ${name}`, {
@@ -218,6 +218,21 @@ export function restResources(region: string, account: string, snap: Pick<Region
           api_id: m.restApiId ?? "",
           stage_name: m.stage ?? "",
           base_path: m.basePath ?? "",
+        }),
+      );
+    }
+    // API Gateway v2 lists every mapping of the domain, REST APIs' too: a mapping the base path mappings already
+    // hold (same API, same path; v1 spells the root "(none)") is not a second door.
+    const listed = new Set(mappings.map((m) => `${m.restApiId ?? ""} ${m.basePath === "(none)" ? "" : (m.basePath ?? "")}`));
+    for (const m of apiMappings) {
+      if (listed.has(`${m.ApiId ?? ""} ${m.ApiMappingKey ?? ""}`)) continue;
+      out.push(
+        resource("aws_apigatewayv2_api_mapping", `${region} domain ${name} api mapping ${m.ApiMappingId ?? ""}`, {
+          id: m.ApiMappingId ?? "",
+          domain_name: name,
+          api_id: m.ApiId ?? "",
+          stage: m.Stage ?? "",
+          api_mapping_key: m.ApiMappingKey ?? "",
         }),
       );
     }

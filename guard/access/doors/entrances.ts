@@ -166,12 +166,24 @@ const MAPPINGS: readonly { readonly type: string; readonly api: string; readonly
   { type: "aws_apigatewayv2_api_mapping", api: "api_id", domain: "domain_name" },
 ];
 
+/**
+ * The APIs a mapping's API attribute names: by reference (a configuration), else by value (a state document, the
+ * live audit) when exactly one API of the mapping's stack has that id; none otherwise (a door to every API).
+ */
+function mappedApis(model: Model, mapping: ResourceInstance, attr: string): ResourceInstance[] {
+  const byRef = referenced(model, mapping, attr, API_TYPES);
+  const id = mapping.values[attr];
+  if (byRef.length > 0 || typeof id !== "string" || id === "") return byRef;
+  const byValue = API_TYPES.flatMap((t) => managed(model, t)).filter((a) => a.source.stack === mapping.source.stack && a.values["id"] === id);
+  return byValue.length === 1 ? byValue : [];
+}
+
 function customDomains(model: Model, api: RestApi): Entrance[] {
   const out: Entrance[] = [];
   for (const m of MAPPINGS) {
     for (const r of managed(model, m.type)) {
       if (r.source.stack !== api.resource.source.stack) continue;
-      const apis = memo(model, r, m.api, () => referenced(model, r, m.api, API_TYPES));
+      const apis = memo(model, r, m.api, () => mappedApis(model, r, m.api));
       const unresolved = apis.length === 0;
       if (!unresolved && !apis.some((a) => a.address === api.address)) continue;
       const domainRes = referenced(model, r, m.domain, ["aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name"])[0];

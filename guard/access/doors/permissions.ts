@@ -10,14 +10,18 @@ const API_TYPES =
   /^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)*aws_(?:api_gateway_rest_api|apigatewayv2_api|api_gateway_deployment|api_gateway_stage|apigatewayv2_stage)\./;
 const ACCOUNT = /^(?:\d{12}|arn:aws[\w-]*:iam::(\d{12}):root)$/;
 
-/** `arn:aws:execute-api:<region>:<account>:<api id>/...`: an execution ARN (or a pattern under one API's). */
-const EXECUTION_ARN = /^arn:aws[\w-]*:execute-api:([a-z0-9-]+):\d{12}:([a-z0-9]+)\//;
+/**
+ * `arn:aws:execute-api:<region>:<account>:<api id>/...`: under an execution ARN (any stage and route, or one route
+ * such as `.../dev/GET/pets` or `.../dev/$default`): the execution ARN, its region, the API id.
+ */
+const EXECUTION_ARN = /^(arn:aws[\w-]*:execute-api:([a-z0-9-]+):\d{12}:([a-z0-9]+))\//;
 const API_ARN_REGION = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+):/;
 
 /**
  * The permission is the configuration's own API invoking the function: its source_arn is that API's execution ARN,
  * by reference, or by value (a state document, the live audit) naming the id and region of exactly one API of the
- * permission's stack.
+ * permission's stack, and its account where the API's execution_arn is known (another account's API of the same
+ * id is not this one).
  */
 export function isApiPlumbing(model: Model, p: LambdaPermission): boolean {
   if (p.principal !== "apigateway.amazonaws.com" || p.sourceArn === undefined) return false;
@@ -30,9 +34,10 @@ export function isApiPlumbing(model: Model, p: LambdaPermission): boolean {
       r.mode === "managed" &&
       r.source.stack === stack &&
       (r.type === "aws_api_gateway_rest_api" || r.type === "aws_apigatewayv2_api") &&
-      r.values["id"] === arn[2] &&
+      r.values["id"] === arn[3] &&
       typeof r.values["arn"] === "string" &&
-      API_ARN_REGION.exec(r.values["arn"])?.[1] === arn[1],
+      API_ARN_REGION.exec(r.values["arn"])?.[1] === arn[2] &&
+      (typeof r.values["execution_arn"] !== "string" || r.values["execution_arn"] === arn[1]),
   );
   return apis.length === 1;
 }

@@ -23,11 +23,22 @@ export function functionsNamedBy(model: Model, holder: ResourceInstance, attr: s
   return [...new Set([...direct, ...qualified])];
 }
 
-/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/arn:aws:lambda:...:function:NAME[:qualifier]/invocations`. */
+/**
+ * `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/arn:aws:lambda:...:function:NAME[:qualifier]/invocations`,
+ * or the function's ARN itself (an HTTP API's integration_uri); a qualifier (alias or version) is the function's.
+ */
 const LAMBDA_URI = /:function:([A-Za-z0-9_-]+)(?::[A-Za-z0-9_$-]+)?(?:\/invocations)?$/;
+/** The unqualified function ARN inside such a URI. */
+const FUNCTION_ARN = /(arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+)(?::[A-Za-z0-9_$-]+)?(?:\/invocations)?$/;
 
-function byLiteralName(model: Model, stack: string, name: string): Target {
+/**
+ * The function a literal URI names: the stack's function of that name, unless both ARNs are known and differ (a
+ * function of that name in another account or region is not this one: a target of its own, by its ARN).
+ */
+function byLiteralName(model: Model, stack: string, name: string, arn: string | undefined): Target {
   const fn = managed(model, "aws_lambda_function").find((f) => f.source.stack === stack && f.values["function_name"] === name);
+  const own = fn?.values["arn"];
+  if (arn !== undefined && typeof own === "string" && own !== arn) return { key: `lambda:${arn}`, kind: "lambda", label: arn, stack };
   return fn !== undefined ? functionTarget(model, fn) : { key: `lambda:${stack}:${name}`, kind: "lambda", label: name, stack };
 }
 
@@ -42,7 +53,7 @@ export function integrationTarget(model: Model, integration: ResourceInstance): 
   const uri = integration.values[attr];
   if (typeof uri === "string") {
     const fn = LAMBDA_URI.exec(uri);
-    if (fn !== null) return byLiteralName(model, stack, fn[1] as string);
+    if (fn !== null) return byLiteralName(model, stack, fn[1] as string, FUNCTION_ARN.exec(uri)?.[1]);
     if (/^https?:\/\//.test(uri)) return { key: `http:${uri}`, kind: "http", label: uri, stack };
     if (uri.startsWith("arn:")) return { key: `aws-service:${uri}`, kind: "aws-service", label: uri, stack };
   }
@@ -94,20 +105,79 @@ const integrationIndex = perModel((model): IntegrationIndex => {
   return { byMethod, byResource, byValue };
 });
 
-/** The integration resource of a route: REST by the method it names (or resource and verb), HTTP/WebSocket by the route's target. */
-export function integrationOf(model: Model, route: Route): ResourceInstance | undefined {
-  const stack = route.resource.source.stack;
-  if (route.resource.type === "aws_apigatewayv2_route") return referenced(model, route.resource, "target", ["aws_apigatewayv2_integration"])[0];
-  if (route.resource.type !== "aws_api_gateway_method") return undefined;
-  const method = route.resource;
+/** An HTTP/WebSocket route's or integration's API id by known, non-empty value; undefined otherwise. */
+const apiIdOf = (r: ResourceInstance): string | undefined =>
+  typeof r.values["api_id"] === "string" && r.values["api_id"] !== "" ? r.values["api_id"] : undefined;
+
+/** A route's `target` as API Gateway keeps it: `integrations/<integration id>`. */
+const V2_TARGET = /^integrations\/([^/]+)$/;
+
+// Built once per model: `stack::api id::integration id` -> the HTTP/WebSocket integrations with those values.
+const v2Indexes = new WeakMap<Model, ReadonlyMap<string, readonly ResourceInstance[]>>();
+
+function v2IntegrationIndex(model: Model): ReadonlyMap<string, readonly ResourceInstance[]> {
+  const cached = v2Indexes.get(model);
+  if (cached !== undefined) return cached;
+  const index = new Map<string, ResourceInstance[]>();
+  for (const i of managed(model, "aws_apigatewayv2_integration")) {
+    const api = apiIdOf(i);
+    const id = i.values["id"];
+    if (api === undefined || typeof id !== "string" || id === "") continue;
+    const k = [i.source.stack, api, id].join("::");
+    index.set(k, [...(index.get(k) ?? []), i]);
+  }
+  v2Indexes.set(model, index);
+  return index;
+}
+
+/**
+ * How a route's integration is linked: by reference (a configuration), else by the values both carry (a state
+ * document, the live audit) when exactly one integration has them; `unlinked` says why a route that names an
+ * integration by value has none (no such integration, or several): a door to a target that is not verified.
+ */
+type IntegrationLink = { readonly integration: ResourceInstance } | { readonly unlinked: string } | undefined;
+
+function v2Link(model: Model, route: ResourceInstance): IntegrationLink {
+  const byRef = referenced(model, route, "target", ["aws_apigatewayv2_integration"])[0];
+  if (byRef !== undefined) return { integration: byRef };
+  const target = route.values["target"];
+  if (typeof target !== "string" || target === "") return undefined;
+  const id = V2_TARGET.exec(target)?.[1];
+  const api = apiIdOf(route);
+  if (id === undefined) return { unlinked: `target "${target}" is not integrations/<id>` };
+  if (api === undefined) return { unlinked: `target "${target}" of a route whose api_id is not known` };
+  const found = v2IntegrationIndex(model).get([route.source.stack, api, id].join("::")) ?? [];
+  if (found.length === 1) return { integration: found[0] as ResourceInstance };
+  return { unlinked: `target "${target}" names ${found.length === 0 ? "no integration" : `${found.length} integrations`} of API ${api}` };
+}
+
+function restLink(model: Model, method: ResourceInstance): IntegrationLink {
+  const stack = method.source.stack;
   const index = integrationIndex(model);
   const named = index.byMethod.get(`${stack}::${method.address}`) ?? index.byMethod.get(`${stack}::${method.configAddress}`);
-  if (named !== undefined) return named;
+  if (named !== undefined) return { integration: named };
   const res = (method.references["resource_id"] ?? [])[0];
   const verb = method.values["http_method"];
-  if (res !== undefined && typeof verb === "string") return index.byResource.get(`${stack}::${res}::${verb}`);
+  if (res !== undefined && typeof verb === "string") {
+    const byRes = index.byResource.get(`${stack}::${res}::${verb}`);
+    return byRes === undefined ? undefined : { integration: byRes };
+  }
   // No references (a state document): by the values both carry, when exactly one integration has them.
   const k = valueKey(method);
-  const byValue = k === undefined ? undefined : index.byValue.get(k);
-  return byValue?.length === 1 ? byValue[0] : undefined;
+  const byValue = k === undefined ? [] : (index.byValue.get(k) ?? []);
+  if (byValue.length === 1) return { integration: byValue[0] as ResourceInstance };
+  return byValue.length === 0 ? undefined : { unlinked: `${byValue.length} integrations carry its API, resource and verb` };
+}
+
+/** How a route's integration is linked (REST by the method, HTTP/WebSocket by the route's target), or why not. */
+export function integrationLink(model: Model, route: Route): IntegrationLink {
+  if (route.resource.type === "aws_apigatewayv2_route") return v2Link(model, route.resource);
+  if (route.resource.type === "aws_api_gateway_method") return restLink(model, route.resource);
+  return undefined;
+}
+
+/** The integration resource of a route, when exactly one is linked. */
+export function integrationOf(model: Model, route: Route): ResourceInstance | undefined {
+  const link = integrationLink(model, route);
+  return link !== undefined && "integration" in link ? link.integration : undefined;
 }

@@ -15,6 +15,11 @@ export interface Target {
   readonly stack: string;
   /** The resource, when the target is one of the configuration (a function). */
   readonly address?: string;
+  /**
+   * Why which target a route reaches cannot be read: its integration is named by a value that links none or
+   * several (a state document, the live account). Its route doors are not intended by default: never a pass.
+   */
+  readonly notVerified?: string;
 }
 
 /** How a caller gets to a target without going through another door first. */

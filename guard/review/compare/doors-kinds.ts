@@ -24,6 +24,6 @@ export const DOOR_KINDS = defineKinds({
     severity: "blocking",
     title: "door not verified",
     explanation:
-      "a door the base could read no longer can (a function URL's `authorization_type` or a permission's principal known only after apply); a new door that cannot be read is `door-added` with the reason (a literal execute-api origin, a mapping naming no API of the configuration). A route's unreadable authorization is the route comparer's; a route whose integration cannot be read goes to an unknown target, compared by type with that target's other routes",
+      "a door the base could read no longer can (a function URL's `authorization_type` or a permission's principal known only after apply); a new door that cannot be read is `door-added` with the reason (a literal execute-api origin, a mapping naming no API of the configuration). A route's unreadable authorization is the route comparer's; a route whose integration URI cannot be read goes to an unknown target, compared by type with that target's other routes; a route whose integration is named by a value that links none or several (a state document, the live account: a target `integrations/<id>` of no integration of its API) goes to a not-verified target of its own and is `door-added` with the reason",
   },
 });

@@ -59,8 +59,9 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
     const addresses = d.addresses;
     const unread = d.notVerified !== undefined && was?.notVerified !== d.notVerified;
     // A route's own authorization (unknown included) is the route comparer's; here a new route is only compared with
-    // the routes the target already had, and an existing one only for IAM users and groups it newly admits.
-    if (d.kind === "route" && (was === undefined || d.type === "UNKNOWN")) {
+    // the routes the target already had, and an existing one only for IAM users and groups it newly admits. A route
+    // whose integration cannot be linked (the target is not verified) is a door of its own: added or unread.
+    if (d.kind === "route" && (was === undefined || d.type === "UNKNOWN") && t.target.notVerified === undefined) {
       const weaker = was === undefined && d.type !== "UNKNOWN" ? weakerThanNeighbours(d, baseRoutes) : undefined;
       if (weaker !== undefined) out.push(change("door-weaker-route", subject, `new ${door(d)} ${weaker}: ${whoText(d.principals)}`, addresses));
       continue;

@@ -17,8 +17,10 @@ const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execu
 const entriesFor = (policies: PolicySet, t: TargetDoors): IntendedDoors[] =>
   policies.policies.flatMap((p) => (p.doors ?? []).filter((d) => matchesName(d.target, t.target.label)));
 
-function intended(entries: readonly IntendedDoors[], d: Door): boolean {
-  // A route's own authorization, readable or not, is method-matches-policy's to judge: here it is only a door.
+function intended(entries: readonly IntendedDoors[], t: TargetDoors, d: Door): boolean {
+  // A route's own authorization, readable or not, is method-matches-policy's to judge: here it is only a door. A
+  // route whose integration cannot be linked (its target is not verified) reaches who knows what: never intended.
+  if (t.target.notVerified !== undefined && d.kind === "route") return false;
   if (entries.length === 0) return DEFAULT_KINDS.has(d.kind) && (d.kind === "route" || d.notVerified === undefined);
   return entries.some((e) => [...e.only, ...e.exceptions.map((x) => x.door)].some((p) => matchesName(p, d.id)));
 }
@@ -45,7 +47,8 @@ export const BackendDoorsIntended: Rule = {
     "without an entry only routes, the default endpoint and distributions referencing the API are intended. A " +
     "function no API reaches is judged too when a function URL or a permission lets anyone or any AWS account call " +
     "it: an endpoint of its own. A door anyone (or any AWS account) gets through is critical; a door that cannot be " +
-    "read is not verified.",
+    "read is not verified, and a route whose integration is named by a value that links none or several (a state " +
+    "document, the live account) reaches an unverified target: never intended.",
   equivalents: {},
   subjects: (model) => doorsOf(model).flatMap((t) => targetSubject(t) ?? []),
   check(model, policies) {
@@ -63,8 +66,13 @@ export const BackendDoorsIntended: Rule = {
             message: `backend \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) lets in ${whoText(people)}: the policy names AWS_IAM callers by role; an exception for the door would name them`,
             severity: "high",
           });
-        if (intended(entries, d)) continue;
-        const why = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
+        if (intended(entries, t, d)) continue;
+        const why =
+          d.notVerified !== undefined
+            ? ` (not verified: ${d.notVerified})`
+            : t.target.notVerified !== undefined
+              ? ` (not verified: ${t.target.notVerified})`
+              : "";
         const listed = entries.length === 0 ? "the policy lists no doors for it" : `the policy allows only ${entries.flatMap((e) => e.only).join(", ")}`;
         out.push({
           address: address ?? d.addresses[0] ?? t.target.key,
