@@ -63,7 +63,14 @@ const text = (v: unknown): string | undefined => (typeof v === "string" && v !==
  * apply), an expression by its references (cdk.tf.json), an unknown plan value by the attribute's references when
  * they name exactly one. `none` when the value is empty.
  */
-function target(model: Model, d: ResourceInstance, value: unknown, attribute: string, type: string, attributes: readonly string[]): ResourceInstance | "none" | undefined {
+function target(
+  model: Model,
+  d: ResourceInstance,
+  value: unknown,
+  attribute: string,
+  type: string,
+  attributes: readonly string[],
+): ResourceInstance | "none" | undefined {
   if (value === undefined || value === null || value === "") return "none";
   if (typeof value === "string") {
     const hits = linkedByValue(model, d, value, [type], attributes);
@@ -85,7 +92,8 @@ function interpolated(model: Model, holder: ResourceInstance, v: unknown): strin
   let failed = false;
   const out = v.expression.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => {
     const ref = /^((?:module\.[\w-]+\.)*aws_[a-z0-9_]+\.[\w-]+)\.([a-z_]+)$/.exec(inner.trim());
-    const hits = ref === null ? [] : resolveRefs(model, holder, [ref[1] as string], (ref[1] as string).replace(/^(?:module\.[\w-]+\.)*/, "").split(".")[0] as string);
+    const hits =
+      ref === null ? [] : resolveRefs(model, holder, [ref[1] as string], (ref[1] as string).replace(/^(?:module\.[\w-]+\.)*/, "").split(".")[0] as string);
     const value = hits.length === 1 ? hits[0]?.values[ref?.[2] as string] : undefined;
     if (typeof value !== "string") failed = true;
     return typeof value === "string" ? value : "";
@@ -173,7 +181,8 @@ function functionFacts(model: Model, d: ResourceInstance, attribute: string, a: 
   return { name: name !== undefined ? known(name) : unknown(`the name of ${fn.address} is known after apply`), codeHash: functionCodeHash(fn) };
 }
 
-const hasAuthorization = (headers: unknown): boolean => Array.isArray(headers) && headers.some((h) => typeof h === "string" && (h.toLowerCase() === "authorization" || h === "*"));
+const hasAuthorization = (headers: unknown): boolean =>
+  Array.isArray(headers) && headers.some((h) => typeof h === "string" && (h.toLowerCase() === "authorization" || h === "*"));
 
 function authorizationInCacheKey(model: Model, d: ResourceInstance, attribute: string, b: JsonObject): Fact {
   const id = b["cache_policy_id"];
@@ -193,7 +202,8 @@ function authorizationInCacheKey(model: Model, d: ResourceInstance, attribute: s
 const sortedList = (v: unknown): Fact =>
   Array.isArray(v) && v.every((x) => typeof x === "string") ? known([...(v as string[])].sort().join(", ")) : unknown("known after apply");
 
-const stringFact = (v: unknown, what: string): Fact => (typeof v === "string" ? known(v) : v === undefined || v === null ? known("none") : unknown(`${what} is known after apply`));
+const stringFact = (v: unknown, what: string): Fact =>
+  typeof v === "string" ? known(v) : v === undefined || v === null ? known("none") : unknown(`${what} is known after apply`);
 
 function byEvent<T>(list: readonly JsonObject[], f: (a: JsonObject) => T): Map<string, T> {
   const out = new Map<string, T>();
@@ -206,7 +216,9 @@ function reaches(model: Model, d: ResourceInstance, o: JsonObject, origins: numb
   const domain = o["domain_name"];
   const names = (apis: readonly ResourceInstance[]): Fact => {
     const n = apis.map((a) => text(a.values["name"]));
-    return n.every((x): x is string => x !== undefined) && n.length > 0 ? known(`API ${[...new Set(n)].sort().join(", ")}`) : unknown("an API's name is not known");
+    return n.every((x): x is string => x !== undefined) && n.length > 0
+      ? known(`API ${[...new Set(n)].sort().join(", ")}`)
+      : unknown("an API's name is not known");
   };
   if (typeof domain === "string") {
     const link = originLink(model, d, o);
@@ -239,17 +251,15 @@ export function distributionFacts(model: Model, d: ResourceInstance): Distributi
   return {
     webAcl: webAcl(model, d),
     minimumTls: minimumTls(d),
-    behaviors: behaviors(d).map(
-      (b): BehaviorFacts => ({
-        name: b.name,
-        target: stringFact(b.block["target_origin_id"], "the target origin"),
-        viewerProtocol: stringFact(b.block["viewer_protocol_policy"], "the viewer protocol policy"),
-        methods: sortedList(b.block["allowed_methods"]),
-        lambdas: byEvent(blocks(b.block["lambda_function_association"]), (a) => lambdaFacts(model, d, b.attribute, a)),
-        functions: byEvent(blocks(b.block["function_association"]), (a) => functionFacts(model, d, b.attribute, a)),
-        authorizationInCacheKey: authorizationInCacheKey(model, d, b.attribute, b.block),
-      }),
-    ),
+    behaviors: behaviors(d).map((b): BehaviorFacts => ({
+      name: b.name,
+      target: stringFact(b.block["target_origin_id"], "the target origin"),
+      viewerProtocol: stringFact(b.block["viewer_protocol_policy"], "the viewer protocol policy"),
+      methods: sortedList(b.block["allowed_methods"]),
+      lambdas: byEvent(blocks(b.block["lambda_function_association"]), (a) => lambdaFacts(model, d, b.attribute, a)),
+      functions: byEvent(blocks(b.block["function_association"]), (a) => functionFacts(model, d, b.attribute, a)),
+      authorizationInCacheKey: authorizationInCacheKey(model, d, b.attribute, b.block),
+    })),
     origins: originFacts(model, d),
     originGroups: new Map(
       blocks(d.values["origin_group"]).map((g) => [

@@ -41,14 +41,7 @@ function label(p: Pair): string {
 }
 
 /** Compares one attribute; `weaker` decides high or medium when both are known and differ. */
-function compare(
-  p: Pair,
-  what: string,
-  deployed: Fact,
-  code: Fact,
-  weaker: (deployed: string, code: string) => boolean,
-  why?: string,
-): DriftEntry | undefined {
+function compare(p: Pair, what: string, deployed: Fact, code: Fact, weaker: (deployed: string, code: string) => boolean, why?: string): DriftEntry | undefined {
   const subject = `distribution ${label(p)}`;
   if ("known" in deployed && "known" in code) {
     if (deployed.known === code.known) return undefined;
@@ -101,18 +94,12 @@ function associations(
     out.push(name);
     if (name !== undefined && name.severity !== "info") continue;
     // The same function: its version (where the code's is known) and the code it runs.
-    const version = c.version !== undefined && "known" in c.version && d.version !== undefined ? compare(p, `${what} version`, d.version, c.version, always) : undefined;
+    const version =
+      c.version !== undefined && "known" in c.version && d.version !== undefined ? compare(p, `${what} version`, d.version, c.version, always) : undefined;
     out.push(version);
     if (version === undefined)
       out.push(
-        compare(
-          p,
-          `${what} code (SHA-256)`,
-          d.codeHash,
-          c.codeHash,
-          request ? always : never,
-          "the deployed function runs code other than the reviewed code",
-        ),
+        compare(p, `${what} code (SHA-256)`, d.codeHash, c.codeHash, request ? always : never, "the deployed function runs code other than the reviewed code"),
       );
   }
   return out;
@@ -125,7 +112,14 @@ function behaviorEntries(p: Pair, deployed: BehaviorFacts, code: BehaviorFacts):
     compare(p, `${where} target origin`, deployed.target, code.target, never),
     compare(p, `${where} viewer protocol policy`, deployed.viewerProtocol, code.viewerProtocol, (d, c) => lower(VIEWER_PROTOCOL, d, c)),
     compare(p, `${where} allowed methods`, deployed.methods, code.methods, methodsWider),
-    compare(p, `${where} Authorization`, deployed.authorizationInCacheKey, code.authorizationInCacheKey, (d) => d.startsWith("not"), "the cache key decides whose response a caller gets"),
+    compare(
+      p,
+      `${where} Authorization`,
+      deployed.authorizationInCacheKey,
+      code.authorizationInCacheKey,
+      (d) => d.startsWith("not"),
+      "the cache key decides whose response a caller gets",
+    ),
     ...associations(p, where, "edge function", deployed.lambdas, code.lambdas),
     ...associations(p, where, "CloudFront Function", deployed.functions, code.functions),
   ];
@@ -151,7 +145,15 @@ function pairEntries(codeModel: Model, liveModel: Model, p: Pair): DriftEntry[] 
   // Precedence: the same ordered patterns in another order send requests to other behaviors.
   const order = (bs: readonly BehaviorFacts[], other: ReadonlyMap<string, BehaviorFacts>) =>
     bs.filter((b) => b.name !== "default" && other.has(b.name)).map((b) => b.name);
-  out.push(compare(p, "ordered behaviors' precedence", { known: order(d.behaviors, codeBehaviors).join(", ") }, { known: order(c.behaviors, liveBehaviors).join(", ") }, never));
+  out.push(
+    compare(
+      p,
+      "ordered behaviors' precedence",
+      { known: order(d.behaviors, codeBehaviors).join(", ") },
+      { known: order(c.behaviors, liveBehaviors).join(", ") },
+      never,
+    ),
+  );
   const liveOrigins = new Map(d.origins.map((o) => [o.id, o]));
   for (const o of c.origins) {
     const l = liveOrigins.get(o.id);
@@ -180,7 +182,11 @@ function pairEntries(codeModel: Model, liveModel: Model, p: Pair): DriftEntry[] 
     out.push(compare(p, `origin ${o.id}`, { known: `present, reaching ${reaches}` }, NONE, (x) => !x.includes("reaching host ")));
   }
   for (const id of [...new Set([...c.originGroups.keys(), ...d.originGroups.keys()])].sort())
-    out.push(compare(p, `origin group ${id} members`, { known: d.originGroups.get(id) ?? "none" }, { known: c.originGroups.get(id) ?? "none" }, (x, y) => x.split(", ").some((m) => !y.split(", ").includes(m))));
+    out.push(
+      compare(p, `origin group ${id} members`, { known: d.originGroups.get(id) ?? "none" }, { known: c.originGroups.get(id) ?? "none" }, (x, y) =>
+        x.split(", ").some((m) => !y.split(", ").includes(m)),
+      ),
+    );
   return out.filter((e): e is DriftEntry => e !== undefined);
 }
 
@@ -219,7 +225,9 @@ export function cloudfrontDriftEntries(code: Model, live: Model, unread: readonl
       deployed: "no distribution corresponds",
       code: `a distribution fronting ${apiWords(apis)}`,
       message: `distribution ${name}: code fronts ${apiWords(apis)}, no live distribution corresponds to it${
-        hidden ? ` (not verified: ${listingUnread !== undefined ? `${listingUnread.what}: ${listingUnread.reason}` : "a live distribution fronts APIs not known here"})` : ""
+        hidden
+          ? ` (not verified: ${listingUnread !== undefined ? `${listingUnread.what}: ${listingUnread.reason}` : "a live distribution fronts APIs not known here"})`
+          : ""
       }`,
       address: d.address,
     });

@@ -19,7 +19,6 @@ import type { Service, Unread } from "./snapshot";
 
 const DRIFT_RULE_ID = "deployed-matches-code";
 
-
 /**
  * Facts compared on neither side: what a Lambda authorizer's or the edge verifier's bundled table requires (the
  * account serves code, not its source tables), origin protection when the WAF was not read, and IAM grants, trusts
