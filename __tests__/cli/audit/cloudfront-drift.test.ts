@@ -83,6 +83,7 @@ const CACHE_POLICY: CachePolicy = {
 const behavior = (over: Partial<CacheBehavior> = {}): CacheBehavior => ({
   PathPattern: "*",
   TargetOriginId: "api-gateway",
+  OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
   ViewerProtocolPolicy: "https-only",
   AllowedMethods: { Quantity: 7, Items: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] },
   CachePolicyId: "cp-per-caller",
@@ -261,6 +262,16 @@ describe("GIVEN a console edit to the distribution", () => {
       "high distribution petstore-prod API (E7PETPROD): origin api-gateway custom headers (names; values are never read): deployed x-forwarded-user, x-origin-verify, code x-origin-verify",
     ],
     [
+      "the origin reached over HTTP (its secret header in clear)",
+      (d) => (d.Origins!.Items![0]!.CustomOriginConfig = { ...d.Origins!.Items![0]!.CustomOriginConfig!, OriginProtocolPolicy: "http-only" }),
+      "high distribution petstore-prod API (E7PETPROD): origin api-gateway protocol: deployed http-only, code https-only",
+    ],
+    [
+      "an origin request policy forwarding other viewer headers",
+      (d) => (d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, OriginRequestPolicyId: "216adef6-5c7f-47e4-b989-5492eafa07d3" }),
+      "medium distribution petstore-prod API (E7PETPROD): default behavior origin request policy: deployed 216adef6-5c7f-47e4-b989-5492eafa07d3, code b689b0a8-53d0-40ab-baf2-68738e2966ac",
+    ],
+    [
       "DELETE no longer allowed",
       (d) =>
         (d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, AllowedMethods: { Quantity: 6, Items: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH"] } }),
@@ -273,6 +284,22 @@ describe("GIVEN a console edit to the distribution", () => {
     ],
   ])("WHEN %s THEN a drift finding names both values", async (_what, edit, expected) => {
     expect(await one((d) => edit(d))).toContainEqual(expect.stringMatching(new RegExp(`^${escape(expected)}( \\(.*\\))?$`)));
+  });
+
+  test("WHEN signed URLs are required in code and the key group is removed in the console THEN high; the twin (kept) none", async () => {
+    const code = codeFile((tf) => {
+      (distributionOf(tf)["default_cache_behavior"] as Record<string, unknown>)["trusted_key_groups"] = ["kg-partners"];
+    });
+    const keys = (items: string[]) => (d: DistributionSummary) =>
+      (d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, TrustedKeyGroups: { Enabled: items.length > 0, Quantity: items.length, Items: items } });
+    expect(await one(keys(["kg-partners"]), code)).toEqual([]);
+    expect(await one(keys([]), code)).toEqual([
+      "high distribution petstore-prod API (E7PETPROD): default behavior trusted key groups (signed URLs): deployed none (anyone may fetch), code kg-partners",
+    ]);
+    // Required in the account where the code has none: stricter, still a difference.
+    expect(await one(keys(["kg-partners"]))).toEqual([
+      "medium distribution petstore-prod API (E7PETPROD): default behavior trusted key groups (signed URLs): deployed kg-partners, code none (anyone may fetch)",
+    ]);
   });
 
   test("WHEN the API origin is pointed at another host THEN the distribution fronts no API: the code's is not deployed (medium), and the edge rules judge the API left bare", async () => {

@@ -2,8 +2,9 @@
 // (cdk.tf.json or a plan: references, values known after apply) and from the account (a state document: values),
 // so the drift compares like with like: the web ACL by name, per behavior the path, target, viewer protocol,
 // methods, edge functions (Lambda@Edge by name, version and code hash; CloudFront Functions by name and code
-// digest) and whether Authorization is in the cache key; per origin the APIs its domain reaches (edge-links.ts),
-// its path and the names (never the values) of its custom headers; the origin groups; the minimum TLS. A value that
+// digest), whether Authorization is in the cache key, the origin request policy and the signed-URL key groups;
+// per origin the APIs its domain reaches (edge-links.ts), its path, protocol and the names (never the values) of its
+// custom headers; the origin groups; the minimum TLS. A value that
 // cannot be resolved is a Fact with `unknown` (why), never a guess. Pure.
 import { createHash } from "node:crypto";
 import { CACHING_DISABLED, behaviors, refsOf, resolveRefs } from "../../../guard/access/cloudfront";
@@ -36,6 +37,10 @@ export interface BehaviorFacts {
   readonly lambdas: ReadonlyMap<string, EdgeFunctionFacts>;
   readonly functions: ReadonlyMap<string, EdgeFunctionFacts>;
   readonly authorizationInCacheKey: Fact;
+  /** The origin request policy's id: which viewer headers reach the origin (one may be trusted as an identity). */
+  readonly originRequestPolicy: Fact;
+  /** Signed URLs and cookies: the trusted key groups and signers, sorted. */
+  readonly trustedSigners: Fact;
 }
 
 export interface OriginFacts {
@@ -43,6 +48,8 @@ export interface OriginFacts {
   /** The APIs its domain reaches (`API petstore-prod`), a function URL, or the external host. */
   readonly reaches: Fact;
   readonly path: Fact;
+  /** How CloudFront connects to it (`https-only`, `match-viewer`, `http-only`): over HTTP its custom headers travel in clear. */
+  readonly protocol: Fact;
   /** Custom header names, lower case, sorted; never their values. */
   readonly headers: readonly string[];
 }
@@ -233,6 +240,25 @@ function reaches(model: Model, d: ResourceInstance, o: JsonObject, origins: numb
   return apis.length > 0 ? names(apis) : unknown("the origin's domain is known after apply and names no API");
 }
 
+function originRequestPolicy(model: Model, d: ResourceInstance, attribute: string, b: JsonObject): Fact {
+  const id = b["origin_request_policy_id"];
+  if (id === undefined || id === null || id === "") return known("none");
+  if (typeof id === "string") return known(id);
+  const policy = target(model, d, id, attribute, "aws_cloudfront_origin_request_policy", ["id"]);
+  const resolved = policy === undefined || policy === "none" ? undefined : text(policy.values["id"]);
+  return resolved !== undefined ? known(resolved) : unknown("the code's origin request policy is created with it: its id is known after apply");
+}
+
+function trustedSigners(b: JsonObject): Fact {
+  const all = [
+    ...(Array.isArray(b["trusted_key_groups"]) ? b["trusted_key_groups"] : []),
+    ...(Array.isArray(b["trusted_signers"]) ? b["trusted_signers"] : []),
+  ];
+  if (isUnknown(b["trusted_key_groups"]) || isUnknown(b["trusted_signers"]) || !all.every((x) => typeof x === "string"))
+    return unknown("the trusted key groups are known after apply");
+  return known(all.length === 0 ? "none (anyone may fetch)" : [...(all as string[])].sort().join(", "));
+}
+
 function originFacts(model: Model, d: ResourceInstance): OriginFacts[] {
   const origins = blocks(d.values["origin"]);
   return origins.map((o) => ({
@@ -240,6 +266,9 @@ function originFacts(model: Model, d: ResourceInstance): OriginFacts[] {
     reaches: reaches(model, d, o, origins.length),
     path: ((p) => (p !== undefined ? known(p === "" ? "none" : p) : unknown("the origin path is known after apply")))(
       o["origin_path"] === undefined || o["origin_path"] === null ? "" : interpolated(model, d, o["origin_path"]),
+    ),
+    protocol: ((c) => (c === undefined ? known("none (not a custom origin)") : stringFact(c["origin_protocol_policy"], "the origin protocol policy")))(
+      firstBlock(o["custom_origin_config"]),
     ),
     headers: blocks(o["custom_header"])
       .map((h) => (asString(h["name"]) ?? "?").toLowerCase())
@@ -259,6 +288,8 @@ export function distributionFacts(model: Model, d: ResourceInstance): Distributi
       lambdas: byEvent(blocks(b.block["lambda_function_association"]), (a) => lambdaFacts(model, d, b.attribute, a)),
       functions: byEvent(blocks(b.block["function_association"]), (a) => functionFacts(model, d, b.attribute, a)),
       authorizationInCacheKey: authorizationInCacheKey(model, d, b.attribute, b.block),
+      originRequestPolicy: originRequestPolicy(model, d, b.attribute, b.block),
+      trustedSigners: trustedSigners(b.block),
     })),
     origins: originFacts(model, d),
     originGroups: new Map(

@@ -3,8 +3,9 @@
 // distribution in front of a code API with no counterpart is a door added outside review; a code distribution with
 // none was not deployed. Deployed weaker than code is high: a web ACL, edge function or CloudFront Function removed
 // or replaced (or its code changed), an origin header removed or added (the backend may trust it as an identity), an
-// origin reaching another backend, a weaker viewer protocol or TLS, more methods, Authorization leaving the cache
-// key, a path pattern the code does not have; any other difference is medium. A value that cannot be resolved on
+// origin reaching another backend or reached over a weaker protocol, a weaker viewer protocol or TLS, more methods,
+// Authorization leaving the cache key, a signed-URL key group removed, a path pattern the code does not have; any
+// other difference is medium. A value that cannot be resolved on
 // either side is an info entry saying it is not verified, never a pass. Pure.
 import type { Model, ResourceInstance } from "../../../guard/model";
 import type { Severity } from "../../../guard/policy/types";
@@ -15,6 +16,7 @@ import type { Unread } from "./snapshot";
 
 /** Protocol policies and TLS versions, weakest first: deployed lower than code is weaker. */
 const VIEWER_PROTOCOL = ["allow-all", "redirect-to-https", "https-only"];
+const ORIGIN_PROTOCOL = ["http-only", "match-viewer", "https-only"];
 const TLS = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.3_2025"];
 
 /** Whether `deployed` ranks below `code` in `order`; an unranked value counts as weaker (fail closed). */
@@ -120,6 +122,11 @@ function behaviorEntries(p: Pair, deployed: BehaviorFacts, code: BehaviorFacts):
       (d) => d.startsWith("not"),
       "the cache key decides whose response a caller gets",
     ),
+    compare(p, `${where} origin request policy`, deployed.originRequestPolicy, code.originRequestPolicy, never, "which viewer headers reach the origin"),
+    compare(p, `${where} trusted key groups (signed URLs)`, deployed.trustedSigners, code.trustedSigners, (d, c) =>
+      // A key group the code trusts that is gone: some signed URLs now fail, or none is required at all.
+      c.startsWith("none") ? false : d.startsWith("none") || c.split(", ").some((k) => !d.split(", ").includes(k)),
+    ),
     ...associations(p, where, "edge function", deployed.lambdas, code.lambdas),
     ...associations(p, where, "CloudFront Function", deployed.functions, code.functions),
   ];
@@ -165,6 +172,14 @@ function pairEntries(codeModel: Model, liveModel: Model, p: Pair): DriftEntry[] 
     out.push(
       compare(p, `${where} reaches`, l.reaches, o.reaches, always, "another backend behind the same behaviors"),
       compare(p, `${where} path`, l.path, o.path, always),
+      compare(
+        p,
+        `${where} protocol`,
+        l.protocol,
+        o.protocol,
+        (x, y) => lower(ORIGIN_PROTOCOL, x, y),
+        "over HTTP its custom headers, the origin secret among them, travel in clear",
+      ),
       compare(
         p,
         `${where} custom headers (names; values are never read)`,

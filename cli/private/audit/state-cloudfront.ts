@@ -51,6 +51,9 @@ function behaviorValues(b: DefaultCacheBehavior | CacheBehavior): Record<string,
       include_body: a.IncludeBody === true,
     })),
     function_association: (b.FunctionAssociations?.Items ?? []).map((a) => ({ event_type: a.EventType ?? "", function_arn: a.FunctionARN ?? "" })),
+    // Signed URLs and cookies: who may fetch at all. Disabled lists are none, as the provider keeps them.
+    trusted_key_groups: b.TrustedKeyGroups?.Enabled === true ? (b.TrustedKeyGroups.Items ?? []) : [],
+    trusted_signers: b.TrustedSigners?.Enabled === true ? (b.TrustedSigners.Items ?? []) : [],
     forwarded_values: block(
       fv === undefined
         ? undefined
