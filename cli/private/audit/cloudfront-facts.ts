@@ -43,7 +43,7 @@ export interface BehaviorFacts {
   readonly trustedSigners: Fact;
 }
 
-export interface OriginFacts {
+interface OriginFacts {
   readonly id: string;
   /** The APIs its domain reaches (`API petstore-prod`), a function URL, or the external host. */
   readonly reaches: Fact;
@@ -54,7 +54,7 @@ export interface OriginFacts {
   readonly headers: readonly string[];
 }
 
-export interface DistributionFacts {
+interface DistributionFacts {
   readonly webAcl: Fact;
   readonly minimumTls: Fact;
   readonly behaviors: readonly BehaviorFacts[];
@@ -153,7 +153,9 @@ function lambdaFacts(model: Model, d: ResourceInstance, attribute: string, a: Js
   }
   const name = text(fn.values["function_name"]);
   const version = text(fn.values["version"]);
-  const hash = text(fn.values["source_code_hash"]);
+  // The package's base64 SHA-256 as configured, else as the provider computed it (`code_sha256`, a plan after apply):
+  // the live version's CodeSha256 is the same hash of what it runs.
+  const hash = text(fn.values["source_code_hash"]) ?? text(fn.values["code_sha256"]);
   return {
     name: name !== undefined ? known(name) : unknown(`the name of ${fn.address} is known after apply`),
     version: version !== undefined ? known(version) : unknown(`the version ${fn.address} publishes is known after apply`),
@@ -162,7 +164,7 @@ function lambdaFacts(model: Model, d: ResourceInstance, attribute: string, a: Js
 }
 
 /** A CloudFront Function's name from its ARN (`arn:aws:cloudfront::ACCOUNT:function/NAME`). */
-const cfFunctionName = (arn: string): string => arn.replace(/^arn:[^:]+:cloudfront::[^:]*:function\//, "");
+export const cloudfrontFunctionName = (arn: string): string => arn.replace(/^arn:[^:]+:cloudfront::[^:]*:function\//, "");
 
 /** The code's digest: the live state holds `code_sha256` (read-cloudfront.ts), the code the code itself. */
 function functionCodeHash(fn: ResourceInstance): Fact {
@@ -175,7 +177,7 @@ function functionCodeHash(fn: ResourceInstance): Fact {
 function functionFacts(model: Model, d: ResourceInstance, attribute: string, a: JsonObject): EdgeFunctionFacts {
   const arn = a["function_arn"];
   if (typeof arn === "string") {
-    const name = cfFunctionName(arn);
+    const name = cloudfrontFunctionName(arn);
     const fn = linkedByValue(model, d, arn, ["aws_cloudfront_function"], ["arn"]);
     return { name: known(name), codeHash: fn.length === 1 ? functionCodeHash(fn[0] as ResourceInstance) : unknown(`the LIVE code of ${name} was not read`) };
   }

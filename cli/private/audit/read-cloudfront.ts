@@ -18,6 +18,7 @@ import {
 import { allPages, each, type Caller } from "./calls";
 import type { RegionClients } from "./clients";
 import { CACHING_DISABLED } from "../../../guard/access/cloudfront";
+import { cloudfrontFunctionName } from "./cloudfront-facts";
 import { withoutOriginSecrets } from "./origin-secrets";
 import { readFunctions } from "./read-lambda";
 import type { CloudFrontFunctionRead, EdgeRead } from "./snapshot";
@@ -42,9 +43,6 @@ function cloudfrontFunctionArns(distributions: readonly DistributionSummary[]): 
     for (const b of behaviorsOf(d)) for (const a of b.FunctionAssociations?.Items ?? []) if (a.FunctionARN !== undefined) arns.add(a.FunctionARN);
   return [...arns].sort();
 }
-
-/** A CloudFront Function's name from its ARN (`arn:aws:cloudfront::ACCOUNT:function/NAME`). */
-export const cloudfrontFunctionName = (arn: string): string => arn.replace(/^arn:[^:]+:cloudfront::[^:]*:function\//, "");
 
 /** One function's LIVE code, digested at once: the code may embed secrets and is never kept. */
 async function readCloudFrontFunction(caller: Caller, clients: RegionClients, region: string, arn: string): Promise<CloudFrontFunctionRead | undefined> {
