@@ -7,21 +7,16 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CacheBehavior, CachePolicy, DistributionSummary } from "@aws-sdk/client-cloudfront";
+import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { main } from "../../../cli/audit";
 import { cloudfrontDriftEntries } from "../../../cli/private/audit/drift-cloudfront";
 import type { DriftEntry } from "../../../cli/private/audit/drift-entry";
 import { readAccount } from "../../../cli/private/audit/read";
-import { deployedModel } from "../../../cli/private/audit/state";
 import { loadModel } from "../../../guard/load";
-import type { Model } from "../../../guard/model";
 import { ROOT, sampleEnv } from "../../helpers/sample";
 import { ACCOUNT, edgeAccount, installAccount, REGION, writePolicy, type FakeAccount, type Mocks } from "./fake-account";
+import { ACL_ARN, EDGE_NAME, OTHER_CODE_HASH, STACK, behavior, edgeArn, liveModel, sampleEdgeAccount } from "./sample-edge-account";
 
-const STACK = "petstore-prod";
-const EDGE_NAME = "petstore-prod-edge-verifier";
-const edgeArn = (version: number, name = EDGE_NAME) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}:${version}`;
-const ACL_ARN = (name: string) => `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/${name}/4444`;
 const CF_FUNCTION_ARN = (name: string) => `arn:aws:cloudfront::${ACCOUNT}:function/${name}`;
 const REWRITE_CODE = "function handler(event) { return event.request; }";
 const SECRET_IN_FUNCTION = "PLANTED-CLOUDFRONT-FUNCTION-SECRET-8a1f";
@@ -65,108 +60,8 @@ const withRewrite = (tf: Tf) => {
   b["function_association"] = [{ event_type: "viewer-request", function_arn: "${aws_cloudfront_function.rewrite.arn}" }];
 };
 
-const CACHE_POLICY: CachePolicy = {
-  Id: "cp-per-caller",
-  LastModifiedTime: new Date("2026-12-01T00:00:00Z"),
-  CachePolicyConfig: {
-    Name: "petstore-prod-per-caller",
-    MinTTL: 0,
-    ParametersInCacheKeyAndForwardedToOrigin: {
-      EnableAcceptEncodingGzip: true,
-      HeadersConfig: { HeaderBehavior: "whitelist", Headers: { Quantity: 3, Items: ["Authorization", "X-Api-Key", "Origin"] } },
-      CookiesConfig: { CookieBehavior: "all" },
-      QueryStringsConfig: { QueryStringBehavior: "all" },
-    },
-  },
-};
-
-const behavior = (over: Partial<CacheBehavior> = {}): CacheBehavior => ({
-  PathPattern: "*",
-  TargetOriginId: "api-gateway",
-  OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
-  ViewerProtocolPolicy: "https-only",
-  AllowedMethods: { Quantity: 7, Items: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] },
-  CachePolicyId: "cp-per-caller",
-  LambdaFunctionAssociations: { Quantity: 1, Items: [{ EventType: "viewer-request", LambdaFunctionARN: edgeArn(7), IncludeBody: false }] },
-  ...over,
-});
-
-/** petstore-prod's distribution as terraform deployed it: what the code says, in the values the account holds. */
-function deployed(): DistributionSummary {
-  const { PathPattern: _p, ...def } = behavior();
-  return {
-    Id: "E7PETPROD",
-    ARN: `arn:aws:cloudfront::${ACCOUNT}:distribution/E7PETPROD`,
-    Status: "Deployed",
-    LastModifiedTime: new Date("2026-12-01T00:00:00Z"),
-    DomainName: "d777.cloudfront.net",
-    Aliases: { Quantity: 0, Items: [] },
-    Origins: {
-      Quantity: 1,
-      Items: [
-        {
-          Id: "api-gateway",
-          DomainName: `api1.execute-api.${REGION}.amazonaws.com`,
-          OriginPath: "/v1",
-          CustomHeaders: { Quantity: 1, Items: [{ HeaderName: "X-Origin-Verify", HeaderValue: "PLANTED-ORIGIN-SECRET-c0de" }] },
-          CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: "https-only", OriginSslProtocols: { Quantity: 1, Items: ["TLSv1.2"] } },
-        },
-      ],
-    },
-    DefaultCacheBehavior: def as CacheBehavior,
-    CacheBehaviors: { Quantity: 0, Items: [] },
-    CustomErrorResponses: { Quantity: 0 },
-    Comment: "petstore-prod API",
-    PriceClass: "PriceClass_100",
-    Enabled: true,
-    ViewerCertificate: {
-      ACMCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/9`,
-      SSLSupportMethod: "sni-only",
-      MinimumProtocolVersion: "TLSv1.2_2021",
-    },
-    Restrictions: { GeoRestriction: { RestrictionType: "none", Quantity: 0 } },
-    WebACLId: ACL_ARN("petstore-prod-cloudfront"),
-    HttpVersion: "http2and3",
-    IsIPV6Enabled: true,
-    Staging: false,
-  };
-}
-
-/** The account: the fake's REST API named petstore-prod, behind the distribution above. */
-function account(edit: (d: DistributionSummary, a: FakeAccount) => void = () => undefined): FakeAccount {
-  const a: FakeAccount = {
-    ...edgeAccount(),
-    apiName: STACK,
-    cachePolicies: [CACHE_POLICY],
-    edgeFunctions: [7, 8].map((v) => ({
-      FunctionName: EDGE_NAME,
-      FunctionArn: edgeArn(v),
-      Version: String(v),
-      Runtime: "nodejs22.x",
-      Handler: "index.handler",
-      Role: `arn:aws:iam::${ACCOUNT}:role/petstore-prod-edge`,
-      // Version 8 was published from the console with other code.
-      CodeSha256: v === 7 ? sourceCodeHash : "YWxsb3ctYWxsIGNvZGUgcHVibGlzaGVkIGJ5IGhhbmQ=",
-    })),
-  };
-  const d = deployed();
-  a.distributions = [d];
-  edit(d, a);
-  return a;
-}
-
 let mocks: Mocks | undefined;
 afterEach(() => mocks?.restore());
-
-async function liveModel(a: FakeAccount): Promise<Model> {
-  mocks = installAccount(a);
-  try {
-    return deployedModel(await readAccount({ regions: [REGION] })).model;
-  } finally {
-    mocks.restore();
-    mocks = undefined;
-  }
-}
 
 async function drift(a: FakeAccount, code: string = codeFile()): Promise<DriftEntry[]> {
   return cloudfrontDriftEntries(loadModel(code), await liveModel(a), []);
@@ -178,18 +73,18 @@ const messages = (entries: readonly DriftEntry[]) => entries.map((e) => `${e.sev
 
 describe("GIVEN petstore-prod's distribution as the code says and the account holds it", () => {
   test("WHEN compared THEN there is no CloudFront drift at all, not even 'not verified'", async () => {
-    expect(messages(await drift(account()))).toEqual([]);
+    expect(messages(await drift(sampleEdgeAccount(sourceCodeHash)))).toEqual([]);
   });
 
   test("WHEN the code is the whole cdktf.out (dev and prod) THEN still none: dev has no distribution, prod's is paired", async () => {
-    const entries = cloudfrontDriftEntries(loadModel(synthDir), await liveModel(account()), []);
+    const entries = cloudfrontDriftEntries(loadModel(synthDir), await liveModel(sampleEdgeAccount(sourceCodeHash)), []);
     expect(messages(entries)).toEqual([]);
   });
 });
 
 describe("GIVEN a console edit to the distribution", () => {
   const one = async (edit: (d: DistributionSummary, a: FakeAccount) => void, code?: string) => {
-    const entries = await drift(account(edit), code);
+    const entries = await drift(sampleEdgeAccount(sourceCodeHash, edit), code);
     return messages(entries);
   };
 
@@ -351,7 +246,7 @@ describe("GIVEN a console edit to the distribution", () => {
         }),
     );
     expect(found).toEqual([
-      `high distribution petstore-prod API (E7PETPROD): default behavior viewer-request edge function code (SHA-256): deployed YWxsb3ctYWxsIGNvZGUgcHVibGlzaGVkIGJ5IGhhbmQ=, code ${sourceCodeHash} (the deployed function runs code other than the reviewed code)`,
+      `high distribution petstore-prod API (E7PETPROD): default behavior viewer-request edge function code (SHA-256): deployed ${OTHER_CODE_HASH}, code ${sourceCodeHash} (the deployed function runs code other than the reviewed code)`,
     ]);
   });
 
@@ -394,7 +289,7 @@ describe("GIVEN distributions on one side only", () => {
   test("WHEN a second live distribution fronts the same API THEN both are doors outside review (high) and the code's is paired with neither", async () => {
     const found = messages(
       await drift(
-        account((d, a) => {
+        sampleEdgeAccount(sourceCodeHash, (d, a) => {
           a.distributions = [d, { ...d, Id: "E8TWIN", ARN: d.ARN!.replace("E7PETPROD", "E8TWIN") }];
         }),
       ),
@@ -410,19 +305,19 @@ describe("GIVEN distributions on one side only", () => {
     const code = codeFile((tf) => {
       delete tf.resource["aws_cloudfront_distribution"];
     });
-    expect(messages(await drift(account(), code))).toEqual([
+    expect(messages(await drift(sampleEdgeAccount(sourceCodeHash), code))).toEqual([
       "high distribution E7PETPROD: deployed in front of API petstore-prod, code has no distribution that corresponds to it (a door added outside review)",
     ]);
   });
 
   test("WHEN the code's distribution is not deployed THEN medium, naming it", async () => {
-    const a = account();
+    const a = sampleEdgeAccount(sourceCodeHash);
     a.distributions = [];
     expect(messages(await drift(a))).toEqual(["medium distribution petstore-prod API: code fronts API petstore-prod, no live distribution corresponds to it"]);
   });
 
   test("WHEN ListDistributions failed THEN a code distribution not seen is 'not verified' (info), never 'not deployed'", async () => {
-    const a = account();
+    const a = sampleEdgeAccount(sourceCodeHash);
     a.distributions = [];
     const entries = cloudfrontDriftEntries(loadModel(codeFile()), await liveModel(a), [
       { region: "us-east-1", service: "cloudfront", what: "ListDistributions", reason: "access denied" },
@@ -438,7 +333,7 @@ describe("GIVEN code values that cannot be resolved in the plan", () => {
     const code = codeFile((tf) => {
       distributionOf(tf)["web_acl_id"] = "${aws_wafv2_web_acl.missing.arn}";
     });
-    expect(messages(await drift(account(), code))).toEqual([
+    expect(messages(await drift(sampleEdgeAccount(sourceCodeHash), code))).toEqual([
       "info distribution petstore-prod API (E7PETPROD): web ACL: not verified (code: the code's web ACL reference resolves to no web ACL of known name)",
     ]);
   });
@@ -446,7 +341,7 @@ describe("GIVEN code values that cannot be resolved in the plan", () => {
 
 describe("GIVEN a CloudFront Function on viewer-request in the code", () => {
   const withFunction = (code: string) =>
-    account((d, a) => {
+    sampleEdgeAccount(sourceCodeHash, (d, a) => {
       a.cloudfrontFunctions = { "petstore-prod-rewrite": code };
       d.DefaultCacheBehavior = {
         ...d.DefaultCacheBehavior!,
@@ -470,7 +365,7 @@ describe("GIVEN a CloudFront Function on viewer-request in the code", () => {
   });
 
   test("WHEN the association was removed in the console THEN high, naming the function", async () => {
-    expect(messages(await drift(account(), codeFile(withRewrite)))).toEqual([
+    expect(messages(await drift(sampleEdgeAccount(sourceCodeHash), codeFile(withRewrite)))).toEqual([
       "high distribution petstore-prod API (E7PETPROD): default behavior viewer-request CloudFront Function: deployed none, code petstore-prod-rewrite",
     ]);
   });
@@ -521,7 +416,7 @@ describe("GIVEN a CloudFront Function on viewer-request in the code", () => {
 
 describe("GIVEN origin groups (read from the distribution, as the provider's origin_group blocks)", () => {
   const withGroup = (members: string[]) =>
-    account((d) => {
+    sampleEdgeAccount(sourceCodeHash, (d) => {
       d.Origins = {
         Quantity: 2,
         Items: [

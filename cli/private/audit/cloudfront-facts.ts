@@ -251,14 +251,22 @@ function originRequestPolicy(model: Model, d: ResourceInstance, attribute: strin
   return resolved !== undefined ? known(resolved) : unknown("the code's origin request policy is created with it: its id is known after apply");
 }
 
-function trustedSigners(b: JsonObject): Fact {
-  const all = [
-    ...(Array.isArray(b["trusted_key_groups"]) ? b["trusted_key_groups"] : []),
-    ...(Array.isArray(b["trusted_signers"]) ? b["trusted_signers"] : []),
-  ];
-  if (isUnknown(b["trusted_key_groups"]) || isUnknown(b["trusted_signers"]) || !all.every((x) => typeof x === "string"))
-    return unknown("the trusted key groups are known after apply");
-  return known(all.length === 0 ? "none (anyone may fetch)" : [...(all as string[])].sort().join(", "));
+/**
+ * A plan shows an attribute the configuration does not set, and the provider computes, as unknown with no
+ * expression; one it sets from something known after apply keeps its references. The key groups can only come from
+ * a key group resource or an input: with no such reference in the behavior, an unknown list is the unset default.
+ */
+const computedDefault = (d: ResourceInstance, attribute: string, v: unknown): boolean =>
+  isUnknown(v) &&
+  v.expression === undefined &&
+  !(d.references[attribute] ?? []).some((r) => /^(aws_cloudfront_key_group\.|var\.|local\.|data\.|module\.)/.test(r));
+
+function trustedSigners(d: ResourceInstance, attribute: string, b: JsonObject): Fact {
+  const lists = ["trusted_key_groups", "trusted_signers"].map((k) => (computedDefault(d, attribute, b[k]) ? [] : b[k]));
+  if (lists.some((l) => isUnknown(l) || (l !== undefined && l !== null && !Array.isArray(l)))) return unknown("the trusted key groups are known after apply");
+  const all = lists.flatMap((l) => (Array.isArray(l) ? (l as unknown[]) : []));
+  if (!all.every((x): x is string => typeof x === "string")) return unknown("the trusted key groups are known after apply");
+  return known(all.length === 0 ? "none (anyone may fetch)" : [...all].sort().join(", "));
 }
 
 function originFacts(model: Model, d: ResourceInstance): OriginFacts[] {
@@ -291,7 +299,7 @@ export function distributionFacts(model: Model, d: ResourceInstance): Distributi
       functions: byEvent(blocks(b.block["function_association"]), (a) => functionFacts(model, d, b.attribute, a)),
       authorizationInCacheKey: authorizationInCacheKey(model, d, b.attribute, b.block),
       originRequestPolicy: originRequestPolicy(model, d, b.attribute, b.block),
-      trustedSigners: trustedSigners(b.block),
+      trustedSigners: trustedSigners(d, b.attribute, b.block),
     })),
     origins: originFacts(model, d),
     originGroups: new Map(
