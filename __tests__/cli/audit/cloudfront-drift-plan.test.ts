@@ -73,7 +73,7 @@ if (missing !== undefined) console.warn(`SKIPPED CloudFront drift against a real
 
   test("WHEN the web ACL is detached THEN high, naming the plan's web ACL by name", async () => {
     expect(await drift((d) => (d.WebACLId = ""))).toEqual([
-      "high distribution petstore-prod API (E7PETPROD): web ACL: deployed none, code petstore-prod-cloudfront (a web ACL removed or replaced is not the reviewed one)",
+      "high distribution petstore-prod API (E7PETPROD): web ACL: deployed none, code petstore-prod-cloudfront (the web ACL filters every request before it reaches a behavior)",
     ]);
   });
 

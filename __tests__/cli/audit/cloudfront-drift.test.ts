@@ -197,6 +197,15 @@ describe("GIVEN a console edit to the distribution", () => {
     ]);
   });
 
+  test("WHEN a web ACL is attached where the code has none THEN medium (stricter, still a difference)", async () => {
+    const code = codeFile((tf) => {
+      delete distributionOf(tf)["web_acl_id"];
+    });
+    expect(await one(() => undefined, code)).toEqual([
+      "medium distribution petstore-prod API (E7PETPROD): web ACL: deployed petstore-prod-cloudfront, code none (the web ACL filters every request before it reaches a behavior)",
+    ]);
+  });
+
   test("WHEN the API origin is pointed at another host THEN the distribution fronts no API: the code's is not deployed (medium), and the edge rules judge the API left bare", async () => {
     expect(await one((d) => (d.Origins!.Items![0]!.DomainName = "backend.attacker.example"))).toEqual([
       "medium distribution petstore-prod API: code fronts API petstore-prod, no live distribution corresponds to it",

@@ -137,7 +137,8 @@ function pairEntries(codeModel: Model, liveModel: Model, p: Pair): DriftEntry[] 
   const c = distributionFacts(codeModel, p.code);
   const d = distributionFacts(liveModel, p.live);
   const out: (DriftEntry | undefined)[] = [
-    compare(p, "web ACL", d.webAcl, c.webAcl, always, "a web ACL removed or replaced is not the reviewed one"),
+    // Removed or replaced: what filters requests is not the reviewed one. One the code does not have is only added.
+    compare(p, "web ACL", d.webAcl, c.webAcl, (_d, code) => code !== "none", "the web ACL filters every request before it reaches a behavior"),
     compare(p, "minimum TLS", d.minimumTls, c.minimumTls, (x, y) => lower(TLS, x, y)),
   ];
   const liveBehaviors = new Map(d.behaviors.map((b) => [b.name, b]));
