@@ -42,6 +42,7 @@ import {
   type UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import {
+  type FunctionConfiguration,
   GetFunctionConfigurationCommand,
   GetPolicyCommand,
   LambdaClient,
@@ -49,7 +50,16 @@ import {
   ListTagsCommand,
   ResourceNotFoundException,
 } from "@aws-sdk/client-lambda";
-import { CloudFrontClient, ListDistributionsCommand, type CacheBehavior, type DistributionSummary } from "@aws-sdk/client-cloudfront";
+import {
+  CloudFrontClient,
+  GetFunctionCommand,
+  ListCachePoliciesCommand,
+  ListDistributionsCommand,
+  NoSuchFunctionExists,
+  type CacheBehavior,
+  type CachePolicy,
+  type DistributionSummary,
+} from "@aws-sdk/client-cloudfront";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { GetAccountAuthorizationDetailsCommand, IAMClient } from "@aws-sdk/client-iam";
 import { GetRuleGroupCommand, GetWebACLCommand, ListRuleGroupsCommand, ListWebACLsCommand, WAFV2Client, type Rule as WafRule } from "@aws-sdk/client-wafv2";
@@ -230,6 +240,12 @@ export interface FakeAccount {
   httpApi?: FakeHttpApi;
   /** A custom domain with the API mappings API Gateway v2 lists for it (no base path mappings). @default - none */
   customDomain?: { name: string; apiMappings: ApiMapping[] };
+  /** More Lambda@Edge versions, served by their qualified FunctionArn. @default - only shop-edge-verifier:3 */
+  edgeFunctions?: FunctionConfiguration[];
+  /** CloudFront Functions' LIVE code by name (GetFunction). @default - none */
+  cloudfrontFunctions?: Record<string, string>;
+  /** The custom cache policies (ListCachePolicies). @default - none */
+  cachePolicies?: CachePolicy[];
 }
 
 export interface FakeHttpApi {
@@ -599,34 +615,38 @@ export function installAccount(account: FakeAccount) {
   idp.on(ListResourceServersCommand).resolves({
     ResourceServers: [{ UserPoolId: POOL_ID, Identifier: "shop", Name: "shop", Scopes: [{ ScopeName: "read", ScopeDescription: "read" }] }],
   });
-  fn.on(GetFunctionConfigurationCommand).callsFake((input: { FunctionName?: string }) =>
-    input.FunctionName === HTTP_FN_ARN
-      ? {
-          FunctionName: "orders-http-backend",
-          FunctionArn: HTTP_FN_ARN,
-          Runtime: "nodejs22.x",
-          Handler: "index.handler",
-          Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
-        }
-      : input.FunctionName === EDGE_FN_ARN
+  fn.on(GetFunctionConfigurationCommand).callsFake(
+    (input: { FunctionName?: string }) =>
+      account.edgeFunctions?.find((f) => f.FunctionArn === input.FunctionName) ??
+      (input.FunctionName === HTTP_FN_ARN
         ? {
-            FunctionName: "shop-edge-verifier",
-            FunctionArn: EDGE_FN_ARN,
-            Version: "3",
-            Runtime: "nodejs22.x",
-            Handler: "index.handler",
-            Role: `arn:aws:iam::${ACCOUNT}:role/shop-edge`,
-            CodeSha256: "edge-code-hash",
-          }
-        : {
-            FunctionName: "shop-dev-backend",
-            FunctionArn: FN_ARN,
+            FunctionName: "orders-http-backend",
+            FunctionArn: HTTP_FN_ARN,
             Runtime: "nodejs22.x",
             Handler: "index.handler",
             Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
-          },
+          }
+        : input.FunctionName === EDGE_FN_ARN
+          ? {
+              FunctionName: "shop-edge-verifier",
+              FunctionArn: EDGE_FN_ARN,
+              Version: "3",
+              Runtime: "nodejs22.x",
+              Handler: "index.handler",
+              Role: `arn:aws:iam::${ACCOUNT}:role/shop-edge`,
+              CodeSha256: "edge-code-hash",
+            }
+          : {
+              FunctionName: "shop-dev-backend",
+              FunctionArn: FN_ARN,
+              Runtime: "nodejs22.x",
+              Handler: "index.handler",
+              Role: `arn:aws:iam::${ACCOUNT}:role/shop-backend`,
+            }),
   );
   fn.on(ListTagsCommand).callsFake((input: { Resource?: string }) => ({ Tags: input.Resource === FN_ARN ? (account.backendTags ?? {}) : {} }));
+  // Edge versions have no resource policy; the backend's is below.
+  fn.on(GetPolicyCommand).rejects(new ResourceNotFoundException({ message: "no policy", $metadata: {} }));
   fn.on(GetPolicyCommand, { FunctionName: EDGE_FN_ARN }).rejects(new ResourceNotFoundException({ message: "no policy", $metadata: {} }));
   fn.on(GetPolicyCommand, { FunctionName: FN_ARN }).resolves(
     backendPolicy(account.apiGatewaySourceArn ?? `arn:aws:execute-api:${REGION}:${ACCOUNT}:api1/*/*/*`),
@@ -655,6 +675,15 @@ export function installAccount(account: FakeAccount) {
   cf.on(ListDistributionsCommand).callsFake(() => {
     const items = account.distributions ?? [];
     return { DistributionList: { Marker: "", MaxItems: 100, IsTruncated: false, Quantity: items.length, Items: items } };
+  });
+  cf.on(GetFunctionCommand).callsFake((input: { Name?: string; Stage?: string }) => {
+    const code = account.cloudfrontFunctions?.[input.Name ?? ""];
+    if (code === undefined || input.Stage !== "LIVE") throw new NoSuchFunctionExists({ message: `no function ${input.Name ?? ""}`, $metadata: {} });
+    return { FunctionCode: new TextEncoder().encode(code), ETag: "E1", ContentType: "application/octet-stream" };
+  });
+  cf.on(ListCachePoliciesCommand).callsFake(() => {
+    const items = (account.cachePolicies ?? []).map((CachePolicy) => ({ Type: "custom" as const, CachePolicy }));
+    return { CachePolicyList: { MaxItems: 100, Quantity: items.length, Items: items } };
   });
   return { gw, v2, idp, fn, sts, waf, iam, cf, restore: () => [gw, v2, idp, fn, sts, waf, iam, cf].forEach((m) => m.restore()) };
 }

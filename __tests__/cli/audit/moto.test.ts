@@ -5,8 +5,8 @@
 // after console drifts made with the SDK (GET /pets switched to NONE, the web client given the implicit flow) it
 // fails naming both; WAFv2, IAM, CloudFront and function tags are read from moto and judged; a distribution put
 // in front of the API by hand (moto serves CreateDistribution, though not its Lambda@Edge associations) is linked
-// to the API by its origin host and fails edge-origin-protected. Needs moto_server, terraform and
-// TF_PROVIDER_MIRROR; says so visibly when skipped.
+// to the API by its origin host and fails edge-origin-protected, and, against the reviewed code, is a door added
+// outside review. Needs moto_server, terraform and TF_PROVIDER_MIRROR; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -195,5 +195,16 @@ const credentials = { accessKeyId: "local-endpoint-placeholder", secretAccessKey
     );
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: "cloudfront-web-acl", address: expect.stringContaining(id) }));
     expect(JSON.stringify(r.findings)).not.toContain(ORIGIN_SECRET);
+    // Against the reviewed code (dev has no distribution): a door added outside review, naming the distribution.
+    const drifted = await audit(["--plan", join(stackDir, "cdk.tf.json")]);
+    expect(drifted.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "deployed-matches-code",
+        severity: "high",
+        address: expect.stringContaining(id),
+        message: `distribution ${id}: deployed in front of API ${STACK}, code has no distribution that corresponds to it (a door added outside review)`,
+      }),
+    );
+    expect(JSON.stringify(drifted.findings)).not.toContain(ORIGIN_SECRET);
   }, 120_000);
 });

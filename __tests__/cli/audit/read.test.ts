@@ -53,7 +53,12 @@ describe("least privilege", () => {
     // Behind CloudFront, with a custom cache policy: every edge read is made too.
     const account = edgeAccount();
     const d = edgeDistribution();
-    d.DefaultCacheBehavior = { ...d.DefaultCacheBehavior!, CachePolicyId: "custom-auth" };
+    d.DefaultCacheBehavior = {
+      ...d.DefaultCacheBehavior!,
+      CachePolicyId: "custom-auth",
+      FunctionAssociations: { Quantity: 1, Items: [{ EventType: "viewer-request", FunctionARN: "arn:aws:cloudfront::111122223333:function/shop-rewrite" }] },
+    };
+    account.cloudfrontFunctions = { "shop-rewrite": "function handler(e) { return e.request; }" };
     // A second one listed without its configuration (as moto lists them): completed with GetDistributionConfig.
     const { Origins, DefaultCacheBehavior, CacheBehaviors, ...bare } = edgeDistribution();
     account.distributions = [d, { ...bare, Id: "E3BARE" } as DistributionSummary];
@@ -113,6 +118,7 @@ describe("least privilege", () => {
       expect.arrayContaining([
         "apigateway:GetResources",
         "cloudfront:GetDistributionConfig",
+        "cloudfront:GetFunction",
         "cloudfront:ListCachePolicies",
         "cloudfront:ListDistributions",
         "cognito-idp:DescribeUserPoolClient",

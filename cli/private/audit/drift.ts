@@ -1,6 +1,6 @@
 // Drift: the deployed account against the reviewed code (--plan), per route and per control, with the review's
 // own facts, pairing and comparisons (guard/review): routes pair by API name and normalized template, controls
-// by name. Every difference is a finding naming both values ("GET /pets: deployed NONE, code COGNITO ..."):
+// by name, distributions by the APIs they front (drift-cloudfront.ts). Every difference is a finding naming both values ("GET /pets: deployed NONE, code COGNITO ..."):
 // a deployed route weaker than the code is high (critical when anyone can call it), a stronger or different one
 // medium, a route or API missing on either side medium or high. What the audit could not read is compared on
 // neither side and said to be not verified. Pure: two Models and the unread list in, findings out.
@@ -13,27 +13,12 @@ import { summarize } from "../../../guard/review/facts/routes";
 import { pairRoutes } from "../../../guard/review/route-pairing";
 import type { Change, RouteAuth } from "../../../guard/review/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";
+import type { DriftEntry } from "./drift-entry";
+import { cloudfrontDriftEntries } from "./drift-cloudfront";
 import type { Service, Unread } from "./snapshot";
 import { perModel } from "../../../guard/access/per-model";
 
 const DRIFT_RULE_ID = "deployed-matches-code";
-
-export interface DriftEntry {
-  readonly severity: Severity;
-  /** The review's change kind (`auth-removed`, `app-client-flow-added`), or `route-not-deployed` / `route-not-in-code`. */
-  readonly kind: string;
-  readonly api?: string;
-  readonly route?: string;
-  /** What drifted when it is no route: `user pool petstore-dev-users`, `stage petstore-dev/dev`. */
-  readonly subject: string;
-  /** The deployed value, in the review's words; "no such route" when the account does not serve it. */
-  readonly deployed: string;
-  /** The reviewed code's value. */
-  readonly code: string;
-  readonly message: string;
-  /** The live resource's address (or the code's, for what is not deployed). */
-  readonly address: string;
-}
 
 /**
  * Facts compared on neither side: what a Lambda authorizer's or the edge verifier's bundled table requires (the
@@ -219,6 +204,7 @@ function driftEntries(code: Model, live: Model, unread: readonly Unread[]): Drif
     });
   }
   out.push(...functionUrlEntries(code, live, unread));
+  out.push(...cloudfrontDriftEntries(code, live, unread));
   return out;
 }
 

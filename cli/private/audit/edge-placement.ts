@@ -2,7 +2,7 @@
 // fronts within one stack, and the audit writes one stack per account and region. A distribution goes to every
 // region its origins are in (an execute-api host of a region read, or a custom domain read in that region): kept
 // only with the first, it would be no door to the APIs of the others. With none, it goes to the account's first
-// region; the edge functions and cache policies it names go with it. Pure.
+// region; the edge functions, CloudFront Functions and cache policies it names go with it. Pure.
 import type { DistributionSummary } from "@aws-sdk/client-cloudfront";
 import { hostOf } from "../../../guard/access/edge-links";
 import type { EdgeRead, RegionSnapshot } from "./snapshot";
@@ -42,11 +42,13 @@ export function placeEdge(regions: readonly RegionSnapshot[], edge: EdgeRead | u
     if (mine.length === 0 && i !== 0) return r;
     const arns = new Set(mine.flatMap((d) => behaviors(d).flatMap((b) => (b.LambdaFunctionAssociations?.Items ?? []).map((a) => a.LambdaFunctionARN))));
     const policies = new Set(mine.flatMap((d) => behaviors(d).map((b) => b.CachePolicyId)));
+    const cfFunctions = new Set(mine.flatMap((d) => behaviors(d).flatMap((b) => (b.FunctionAssociations?.Items ?? []).map((a) => a.FunctionARN))));
     return {
       ...r,
       edge: {
         distributions: mine,
         functions: edge.functions.filter((f) => arns.has(qualifiedArn(f.config))),
+        cloudfrontFunctions: edge.cloudfrontFunctions.filter((f) => cfFunctions.has(f.arn)),
         cachePolicies: edge.cachePolicies.filter((p) => policies.has(p.Id)),
       },
     };

@@ -63,6 +63,7 @@ const ACTIONS: Readonly<Record<Service, Readonly<Record<string, string>>>> = {
     ListDistributions: "cloudfront:ListDistributions",
     GetDistributionConfig: "cloudfront:GetDistributionConfig",
     ListCachePolicies: "cloudfront:ListCachePolicies",
+    GetFunction: "cloudfront:GetFunction",
   },
   logs: {},
   "cognito-identity": {},

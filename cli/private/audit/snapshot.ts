@@ -34,9 +34,10 @@ export interface Unread {
   /**
    * What it hides when it is narrower than the service's resources the rules judge: `function-urls` (judged by the
    * drift only), `stage-exports` (what a stage serves, compared with the working copy), `function-tags` (a handler's
-   * access-decider declaration). @default - everything of the service
+   * access-decider declaration), `cloudfront-function-code` (a CloudFront Function's code, compared by the drift
+   * only). @default - everything of the service
    */
-  readonly scope?: "function-urls" | "stage-exports" | "function-tags";
+  readonly scope?: "function-urls" | "stage-exports" | "function-tags" | "cloudfront-function-code";
 }
 
 export interface RestApiRead {
@@ -80,15 +81,30 @@ export interface FunctionRead {
 }
 
 /**
+ * A CloudFront Function a behavior associates, as its LIVE stage runs it: its name, ARN and the SHA-256 of its code.
+ * The code itself is never kept (it may embed secrets): it is digested as soon as GetFunction returns it.
+ */
+export interface CloudFrontFunctionRead {
+  readonly name: string;
+  readonly arn: string;
+  readonly stage: "LIVE";
+  /** Hex SHA-256 of the function's code as GetFunction returns it. */
+  readonly codeSha256: string;
+}
+
+/**
  * CloudFront of one account, read in us-east-1 whatever --region says: every distribution as ListDistributions
- * returns it (origins, cache behaviors with their edge associations, web ACL, certificate), each origin custom
- * header's value redacted at read time (the origin-verify secret); the Lambda@Edge versions they associate; the
- * custom cache policies their behaviors name.
+ * returns it (origins, origin groups, cache behaviors with their edge associations, web ACL, certificate), each
+ * origin custom header's value redacted at read time (the origin-verify secret); the Lambda@Edge versions they
+ * associate; the CloudFront Functions they associate (their LIVE code's digest); the custom cache policies their
+ * behaviors name.
  */
 export interface EdgeRead {
   readonly distributions: readonly DistributionSummary[];
   /** Each associated version, read by its qualified ARN. */
   readonly functions: readonly FunctionRead[];
+  /** Each associated CloudFront Function, read by name at its LIVE stage; one that could not be read is absent (Unread says so). */
+  readonly cloudfrontFunctions: readonly CloudFrontFunctionRead[];
   readonly cachePolicies: readonly CachePolicy[];
 }
 

@@ -1,11 +1,12 @@
 // CloudFront as the provider keeps it in state: aws_cloudfront_distribution with its origin blocks (custom headers
-// redacted at read time), default and ordered cache behaviors with their lambda_function_association and
-// function_association blocks, web_acl_id and viewer_certificate; aws_cloudfront_cache_policy for the custom
-// policies the behaviors name. The edge rules link them to the APIs and functions by value (guard/access/edge-links.ts).
+// redacted at read time), origin_group blocks, default and ordered cache behaviors with their
+// lambda_function_association and function_association blocks, web_acl_id and viewer_certificate;
+// aws_cloudfront_cache_policy for the custom policies the behaviors name; aws_cloudfront_function for the functions
+// they associate, with the digest of their LIVE code in place of the code (`code_sha256`, not a provider attribute). The edge rules link them to the APIs and functions by value (guard/access/edge-links.ts).
 // Pure.
-import type { CachePolicy, CacheBehavior, DefaultCacheBehavior, DistributionSummary, Origin } from "@aws-sdk/client-cloudfront";
+import type { CachePolicy, CacheBehavior, DefaultCacheBehavior, DistributionSummary, Origin, OriginGroup } from "@aws-sdk/client-cloudfront";
 import { block, resource, type StateResource } from "./state-doc";
-import type { EdgeRead } from "./snapshot";
+import type { CloudFrontFunctionRead, EdgeRead } from "./snapshot";
 
 function originValues(o: Origin): Record<string, unknown> {
   const c = o.CustomOriginConfig;
@@ -28,6 +29,13 @@ function originValues(o: Origin): Record<string, unknown> {
   };
 }
 
+/** An origin group as the provider's `origin_group` block: its id, failover status codes and member origins. */
+const originGroupValues = (g: OriginGroup): Record<string, unknown> => ({
+  origin_id: g.Id ?? "",
+  failover_criteria: [{ status_codes: g.FailoverCriteria?.StatusCodes?.Items ?? [] }],
+  member: (g.Members?.Items ?? []).map((m) => ({ origin_id: m.OriginId ?? "" })),
+});
+
 function behaviorValues(b: DefaultCacheBehavior | CacheBehavior): Record<string, unknown> {
   const fv = b.ForwardedValues;
   return {
@@ -43,6 +51,9 @@ function behaviorValues(b: DefaultCacheBehavior | CacheBehavior): Record<string,
       include_body: a.IncludeBody === true,
     })),
     function_association: (b.FunctionAssociations?.Items ?? []).map((a) => ({ event_type: a.EventType ?? "", function_arn: a.FunctionARN ?? "" })),
+    // Signed URLs and cookies: who may fetch at all. Disabled lists are none, as the provider keeps them.
+    trusted_key_groups: b.TrustedKeyGroups?.Enabled === true ? (b.TrustedKeyGroups.Items ?? []) : [],
+    trusted_signers: b.TrustedSigners?.Enabled === true ? (b.TrustedSigners.Items ?? []) : [],
     forwarded_values: block(
       fv === undefined
         ? undefined
@@ -65,6 +76,7 @@ function distributionValues(d: DistributionSummary): Record<string, unknown> {
     aliases: d.Aliases?.Items ?? [],
     web_acl_id: d.WebACLId ?? "",
     origin: (d.Origins?.Items ?? []).map(originValues),
+    origin_group: (d.OriginGroups?.Items ?? []).map(originGroupValues),
     default_cache_behavior: block(d.DefaultCacheBehavior === undefined ? undefined : behaviorValues(d.DefaultCacheBehavior)),
     ordered_cache_behavior: (d.CacheBehaviors?.Items ?? []).map(behaviorValues),
     viewer_certificate: block(
@@ -99,12 +111,20 @@ function cachePolicyValues(p: CachePolicy): Record<string, unknown> {
   };
 }
 
+const cloudfrontFunctionValues = (f: CloudFrontFunctionRead): Record<string, unknown> => ({
+  name: f.name,
+  arn: f.arn,
+  stage: f.stage,
+  code_sha256: f.codeSha256,
+});
+
 /** CloudFront is global: its objects are named `global <id>`, never by the region whose document holds them. */
 export function cloudfrontResources(edge: EdgeRead): StateResource[] {
   return [
     ...edge.distributions.map((d) =>
       resource("aws_cloudfront_distribution", `global distribution ${d.Id ?? ""}${d.Comment ? ` ${d.Comment}` : ""}`, distributionValues(d)),
     ),
+    ...edge.cloudfrontFunctions.map((f) => resource("aws_cloudfront_function", `global function ${f.name}`, cloudfrontFunctionValues(f))),
     ...edge.cachePolicies.map((p) =>
       resource("aws_cloudfront_cache_policy", `global cache policy ${p.CachePolicyConfig?.Name ?? p.Id ?? ""}`, cachePolicyValues(p)),
     ),
