@@ -86,6 +86,12 @@ export interface TargetDoors {
   readonly doors: readonly Door[];
 }
 
+/**
+ * A function no route reaches (only its own open doors make it a target): reports call it a function, not a
+ * backend, since no API is in front of it.
+ */
+export const unreached = (t: TargetDoors): boolean => t.target.kind === "lambda" && !t.doors.some((d) => d.kind === "route");
+
 export const ANYONE: Principal = { kind: "anyone", text: "anyone on the internet" };
 export const principalKey = (p: Principal): string => `${p.kind}:${p.text}`;
 export const notVerified = (why: string): Principal => ({ kind: "not-verified", text: `not verified (${why})` });
