@@ -95,3 +95,8 @@ export const unreached = (t: TargetDoors): boolean => t.target.kind === "lambda"
 export const ANYONE: Principal = { kind: "anyone", text: "anyone on the internet" };
 export const principalKey = (p: Principal): string => `${p.kind}:${p.text}`;
 export const notVerified = (why: string): Principal => ({ kind: "not-verified", text: `not verified (${why})` });
+/** Why a not-verified principal cannot be read (its text without the `not verified (...)` around it). */
+export const notVerifiedWhy = (p: Principal): string => /^not verified \(([\s\S]*)\)$/.exec(p.text)?.[1] ?? p.text;
+/** ` (not verified: why)` for a report line, unless its principals already say why. */
+export const notVerifiedNote = (d: Door): string =>
+  d.notVerified === undefined || d.principals.some((p) => p.kind === "not-verified" && notVerifiedWhy(p) === d.notVerified) ? "" : ` (not verified: ${d.notVerified})`;

@@ -2,7 +2,7 @@
 // (guard/access/doors.ts) against the policy's `doors` section, or, without one, routes and their APIs' own
 // entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
 // distribution with a literal execute-api origin needs the policy to name it.
-import { doorsOf, unreached, whoText, type Door, type TargetDoors } from "../../access/doors";
+import { doorsOf, notVerifiedNote, unreached, whoText, type Door, type TargetDoors } from "../../access/doors";
 import { matchesName } from "../../../kernel/match/glob";
 import type { IntendedDoors, PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding, Subject } from "../types";
@@ -69,7 +69,7 @@ export const BackendDoorsIntended: Rule = {
             severity: "high",
           });
         if (intended(entries, d)) continue;
-        const why = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
+        const why = notVerifiedNote(d);
         const listed = entries.length === 0 ? "the policy lists no doors for it" : `the policy allows only ${entries.flatMap((e) => e.only).join(", ")}`;
         out.push({
           address: address ?? d.addresses[0] ?? t.target.key,
