@@ -6,6 +6,7 @@ import { ApiCacheKeyedOnCredential } from "./apigateway/api-cache-keyed-on-crede
 import { ApiKeyInUsagePlan } from "./apigateway/api-key-in-usage-plan";
 import { ApiKeyIsNotAuthentication } from "./apigateway/api-key-is-not-authentication";
 import { AppClientImplicitFlow } from "./cognito/app-client-implicit-flow";
+import { AppClientPasswordAuth } from "./cognito/app-client-password-auth";
 import { AppClientTokenValidity } from "./cognito/app-client-token-validity";
 import { AuthorizerCacheTtlBounded } from "./apigateway/authorizer-cache-ttl-bounded";
 import { AuthorizerExists } from "./apigateway/authorizer-exists";
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   BackendDoorsIntended,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
+  AppClientPasswordAuth,
   BundleMatchesSource,
   DeciderCodePinned,
   HandlerDeciderDeclared,
