@@ -55,6 +55,7 @@ import { UserPoolDeletionProtection } from "./cognito/user-pool-deletion-protect
 import { UserPoolMfa } from "./cognito/user-pool-mfa";
 import { UserPoolPasswordPolicy } from "./cognito/user-pool-password-policy";
 import { UserPoolSelfSignUp } from "./cognito/user-pool-self-sign-up";
+import { WebAclAttached } from "./waf/web-acl-attached";
 import { WebAclManagedRules } from "./waf/waf-managed-rules";
 import { WebsocketConnectAuthenticated } from "./apigateway/websocket-connect-authenticated";
 
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   IdentityPoolUnauthenticatedInvoke,
   StageWaf,
   HttpApiWaf,
+  WebAclAttached,
   ...EDGE_RULES,
   StageAccessLogs,
   StageExecutionLogging,
