@@ -68,7 +68,7 @@ export function clientAccess(model: Model): ClientAccess[] {
 const PASSWORD_FLOWS = new Set(["USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"]);
 
 /** How a client may sign users in with the password itself (USER_PASSWORD_AUTH and the admin flows), and whether it has a secret. */
-export interface PasswordSignIn {
+interface PasswordSignIn {
   /** The password flows it allows, as written (`ALLOW_USER_PASSWORD_AUTH`); "unknown" when its flows are known only after apply. */
   readonly flows: readonly string[] | "unknown";
   /** `generate_secret = true`: every call must carry the client secret's hash; "unknown" when known only after apply. */

@@ -113,8 +113,7 @@ function aclsOf(model: Model, r: ResourceInstance, attr: string): ResourceInstan
 }
 
 /** An attribute that names a web ACL only after apply, by nothing this model resolves (a literal names one elsewhere). */
-const unresolved = (r: ResourceInstance, attr: string, resolved: readonly ResourceInstance[]): boolean =>
-  resolved.length === 0 && isUnknown(r.values[attr]);
+const unresolved = (r: ResourceInstance, attr: string, resolved: readonly ResourceInstance[]): boolean => resolved.length === 0 && isUnknown(r.values[attr]);
 
 const scopeOf = (acl: ResourceInstance): WebAclChain["scope"] => {
   const scope = acl.values["scope"];

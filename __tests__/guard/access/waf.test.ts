@@ -73,9 +73,21 @@ describe("GIVEN what each web ACL is attached to (detachment: the check's web-ac
   });
 
   it.each([
-    ["waf-acl-association-removed", "petstore-dev-regional", "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing"],
-    ["waf-acl-added-unattached", "petstore-dev-regional-strict", "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing"],
-    ["waf-cloudfront-acl-detached", "petstore-prod-cloudfront", "attached to nothing (scope CLOUDFRONT: no distribution names it in web_acl_id): it protects nothing"],
+    [
+      "waf-acl-association-removed",
+      "petstore-dev-regional",
+      "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing",
+    ],
+    [
+      "waf-acl-added-unattached",
+      "petstore-dev-regional-strict",
+      "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing",
+    ],
+    [
+      "waf-cloudfront-acl-detached",
+      "petstore-prod-cloudfront",
+      "attached to nothing (scope CLOUDFRONT: no distribution names it in web_acl_id): it protects nothing",
+    ],
   ])("WHEN %s THEN %s protects nothing, and the review says so (not 'no change')", (pair, name, message) => {
     const head = mutated(pair);
     expect(detached(head).filter(([, d]) => d !== undefined)).toEqual([[name, { notVerified: false, message }]]);

@@ -15,7 +15,7 @@ import type { RegionClients } from "./clients";
 import type { UserPoolRead } from "./snapshot";
 
 /** Kept in place of a client's secret: that it has one (rule app-client-password-auth weighs it), never its value. */
-export const SECRET_NOT_KEPT = "(set; not kept)";
+const SECRET_NOT_KEPT = "(set; not kept)";
 
 /** An app client as kept: everything but its secret's value. */
 function withoutSecret(c: UserPoolClientType): UserPoolClientType {

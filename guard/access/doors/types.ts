@@ -99,4 +99,6 @@ export const notVerified = (why: string): Principal => ({ kind: "not-verified", 
 export const notVerifiedWhy = (p: Principal): string => /^not verified \(([\s\S]*)\)$/.exec(p.text)?.[1] ?? p.text;
 /** ` (not verified: why)` for a report line, unless its principals already say why. */
 export const notVerifiedNote = (d: Door): string =>
-  d.notVerified === undefined || d.principals.some((p) => p.kind === "not-verified" && notVerifiedWhy(p) === d.notVerified) ? "" : ` (not verified: ${d.notVerified})`;
+  d.notVerified === undefined || d.principals.some((p) => p.kind === "not-verified" && notVerifiedWhy(p) === d.notVerified)
+    ? ""
+    : ` (not verified: ${d.notVerified})`;

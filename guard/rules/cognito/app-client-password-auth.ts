@@ -26,13 +26,20 @@ export const AppClientPasswordAuth: Rule = {
     for (const c of model.userPoolClients) {
       const { flows, secret } = passwordSignIn(c);
       if (flows === "unknown") {
-        out.push({ ...poolFinding(c.resource, "explicit_auth_flows is known only after apply: password sign-in without SRP is not verified"), severity: "low" });
+        out.push({
+          ...poolFinding(c.resource, "explicit_auth_flows is known only after apply: password sign-in without SRP is not verified"),
+          severity: "low",
+        });
         continue;
       }
       if (flows.length === 0) continue;
       const open = secret !== true && flows.some((f) => PUBLIC_FLOWS.has(f));
       const holder =
-        secret === true ? "the client has a secret" : secret === "unknown" ? "whether the client has a secret is known only after apply" : "the client has no secret";
+        secret === true
+          ? "the client has a secret"
+          : secret === "unknown"
+            ? "whether the client has a secret is known only after apply"
+            : "the client has no secret";
       out.push({
         ...poolFinding(c.resource, `${flows.join(", ")} sends the password itself to Cognito instead of an SRP proof (${holder})`),
         severity: open ? "medium" : "low",

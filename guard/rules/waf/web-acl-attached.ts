@@ -20,7 +20,12 @@ export const WebAclAttached: Rule = {
     for (const chain of webAclChains(model)) {
       const d = detachment(chain);
       if (d === undefined) continue;
-      out.push({ address: chain.address, file: chain.resource.source.file, message: `web ACL ${chain.name}: ${d.message}`, ...(d.notVerified ? { severity: "low" as const } : {}) });
+      out.push({
+        address: chain.address,
+        file: chain.resource.source.file,
+        message: `web ACL ${chain.name}: ${d.message}`,
+        ...(d.notVerified ? { severity: "low" as const } : {}),
+      });
     }
     return out;
   },

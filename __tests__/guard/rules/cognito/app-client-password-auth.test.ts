@@ -30,10 +30,7 @@ const verdicts = (doc: Doc) => judge(doc).map((f) => [f.severity ?? AppClientPas
 describe("app clients that sign users in with the password itself", () => {
   test("GIVEN ALLOW_USER_PASSWORD_AUTH on a client without a secret THEN medium, naming the client, the flow and the missing secret", () => {
     expect(verdicts(withWeb(() => undefined))).toEqual([
-      [
-        "medium",
-        'app client "web": ALLOW_USER_PASSWORD_AUTH sends the password itself to Cognito instead of an SRP proof (the client has no secret)',
-      ],
+      ["medium", 'app client "web": ALLOW_USER_PASSWORD_AUTH sends the password itself to Cognito instead of an SRP proof (the client has no secret)'],
     ]);
   });
 
@@ -69,9 +66,7 @@ describe("app clients that sign users in with the password itself", () => {
 
   test("GIVEN explicit_auth_flows from a variable THEN low, not verified, never a pass", () => {
     const doc = withWeb((c) => (c["explicit_auth_flows"] = "${var.flows}"));
-    expect(verdicts(doc)).toEqual([
-      ["low", 'app client "web": explicit_auth_flows is known only after apply: password sign-in without SRP is not verified'],
-    ]);
+    expect(verdicts(doc)).toEqual([["low", 'app client "web": explicit_auth_flows is known only after apply: password sign-in without SRP is not verified']]);
   });
 
   test("GIVEN a real terraform plan of a client that leaves the flows unset (computed: known after apply) THEN quiet", () => {
@@ -86,8 +81,16 @@ describe("app clients that sign users in with the password itself", () => {
     const [first] = base.policies;
     if (first === undefined) throw new Error("fixture: no policy");
     const address = "aws_cognito_user_pool_client.identity_client-web_C7D0E3A6";
-    const waived = { policies: [{ ...first, waivers: [{ rule: "app-client-password-auth", address, reason: "the user-migration trigger needs the password" }] }] };
-    const { findings } = runRules(modelFromDocument(withWeb(() => undefined), "main.tf.json"), waived);
+    const waived = {
+      policies: [{ ...first, waivers: [{ rule: "app-client-password-auth", address, reason: "the user-migration trigger needs the password" }] }],
+    };
+    const { findings } = runRules(
+      modelFromDocument(
+        withWeb(() => undefined),
+        "main.tf.json",
+      ),
+      waived,
+    );
     const mine = findings.filter((f) => f.rule === "app-client-password-auth");
     expect(mine.map((f) => [f.address, f.waived?.reason])).toEqual([[address, "the user-migration trigger needs the password"]]);
   });
