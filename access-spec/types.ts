@@ -84,7 +84,8 @@ export interface UserClientSpec {
   readonly logoutUrls?: readonly string[];
   /**
    * Escape hatch: lets the client sign users in with USER_PASSWORD_AUTH, which sends the password itself to
-   * Cognito instead of proving it with SRP (e.g. for a user-migration trigger). Says why, for the reviewer.
+   * Cognito instead of proving it with SRP (e.g. for a user-migration trigger). Says why, for the reviewer. The
+   * check reports it (rule app-client-password-auth) until the policy waives the client with the same reason.
    * @default - SRP sign-in and refresh only
    */
   readonly allowUserPasswordAuth?: { readonly reason: string };

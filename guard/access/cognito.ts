@@ -2,7 +2,7 @@
 // identity, never by name), the app clients, Lambda triggers, users and group memberships of those pools, and
 // whether a group grants anything. Pure facts functions over the Model; the routes each of them lets callers into,
 // and the review's comparer, are in guard/review/compare/cognito.ts.
-import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
+import { isUnknown, type Authorizer, type Model, type ResourceInstance, type UserPoolClient } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
 import { jwtIssuerTarget } from "./jwt-issuer";
 import { referencedResource, targetOf, valueOf, type TargetRef, type ValueRef } from "./reference-identity";
@@ -62,6 +62,32 @@ export function clientAccess(model: Model): ClientAccess[] {
       callbackUrls: [...new Set(strings(v["callback_urls"]))].sort(),
     };
   });
+}
+
+/** Explicit auth flows that hand Cognito the password itself instead of an SRP proof, as Terraform may write them. */
+const PASSWORD_FLOWS = new Set(["USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"]);
+
+/** How a client may sign users in with the password itself (USER_PASSWORD_AUTH and the admin flows), and whether it has a secret. */
+interface PasswordSignIn {
+  /** The password flows it allows, as written (`ALLOW_USER_PASSWORD_AUTH`); "unknown" when its flows are known only after apply. */
+  readonly flows: readonly string[] | "unknown";
+  /** `generate_secret = true`: every call must carry the client secret's hash; "unknown" when known only after apply. */
+  readonly secret: boolean | "unknown";
+}
+
+/**
+ * Unset flows are Cognito's defaults (SRP, custom auth, refresh), as is a plan's value the provider computes (known
+ * after apply with no expression of the configuration); a configured expression known only after apply is unknown.
+ */
+export function passwordSignIn(c: UserPoolClient): PasswordSignIn {
+  const explicit = c.resource.values["explicit_auth_flows"];
+  const secretValue = c.resource.values["generate_secret"];
+  const secret = isUnknown(secretValue) ? ("unknown" as const) : secretValue === true;
+  if (explicit === undefined || explicit === null || (isUnknown(explicit) && explicit.expression === undefined)) return { flows: [], secret };
+  const list = asArray(explicit);
+  if (isUnknown(explicit) || !Array.isArray(explicit) || list.some((f) => typeof f !== "string")) return { flows: "unknown", secret };
+  const flows = [...new Set(list as string[])].filter((f) => PASSWORD_FLOWS.has(f.replace(/^ALLOW_/, "")));
+  return { flows, secret };
 }
 
 // ---- triggers, users, memberships ----

@@ -16,7 +16,7 @@ import { isApiPlumbing, permissionPrincipals } from "./doors/permissions";
 import { managed, resourceAt, textOf } from "./doors/refs";
 import { gatewayType, routeName, routePrincipals } from "./doors/routes";
 import { functionTarget, functionsNamedBy, integrationLink, integrationTarget } from "./doors/targets";
-import { ANYONE, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
+import { ANYONE, notVerifiedWhy, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
 import { perModel } from "./per-model";
 
 export * from "./doors/types";
@@ -179,7 +179,9 @@ function directDoors(model: Model, b: Building, fn: ResourceInstance): void {
       kind: "lambda-permission",
       label: `Lambda permission ${p.address} (${textOf(p.action) ?? "?"} for ${textOf(p.principal) ?? "?"})`,
       principals,
-      ...(principals.some((x) => x.kind === "not-verified") ? { notVerified: principals.map((x) => x.text).join("; ") } : {}),
+      ...(principals.some((x) => x.kind === "not-verified")
+        ? { notVerified: principals.flatMap((x) => (x.kind === "not-verified" ? [notVerifiedWhy(x)] : [])).join("; ") }
+        : {}),
       addresses: [p.address, fn.address],
     });
   }

@@ -1,7 +1,7 @@
 // The effective rule chain of each WAFv2 web ACL (rules by priority, what each does, the default action, what it
 // fronts) and its weaknesses: the one definition the check (waf-managed-rules) and the review's WAF comparer
 // share. Pure: a Model in, plain data out.
-import type { Model, ResourceInstance } from "../model";
+import { isUnknown, type Model, type ResourceInstance } from "../model";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import { resolveRefs } from "./cloudfront";
 import { linkedByValue } from "./edge-links";
@@ -34,6 +34,14 @@ export interface WebAclChain {
   readonly rules: readonly WafRule[];
   /** What it sits in front of: `stage <addr>`, `distribution <addr>`. */
   readonly fronts: readonly string[];
+  /** `REGIONAL`, `CLOUDFRONT`, or `unknown`: what it can be attached to (associations, or distributions' web_acl_id). */
+  readonly scope: "REGIONAL" | "CLOUDFRONT" | "unknown";
+  /**
+   * Associations and distributions (of any stack: another stack's reference is known only after apply too) whose web
+   * ACL is known only after apply and names no web ACL here (a module output, a variable, a remote state): any of
+   * them may attach this one, so "attached to nothing" is not verified.
+   */
+  readonly maybeFronts: readonly string[];
   /** Set when the rules cannot be read (`rule_json`). */
   readonly unreadable?: string;
   readonly resource: ResourceInstance;
@@ -104,18 +112,32 @@ function aclsOf(model: Model, r: ResourceInstance, attr: string): ResourceInstan
   return byValue.length === 1 ? byValue : [];
 }
 
+/** An attribute that names a web ACL only after apply, by nothing this model resolves (a literal names one elsewhere). */
+const unresolved = (r: ResourceInstance, attr: string, resolved: readonly ResourceInstance[]): boolean => resolved.length === 0 && isUnknown(r.values[attr]);
+
+const scopeOf = (acl: ResourceInstance): WebAclChain["scope"] => {
+  const scope = acl.values["scope"];
+  return scope === "REGIONAL" || scope === "CLOUDFRONT" ? scope : "unknown";
+};
+
 export function webAclChains(model: Model): WebAclChain[] {
   const acls = model.resources.filter((r) => r.type === "aws_wafv2_web_acl" && r.mode === "managed");
   const multi = new Set(acls.map((a) => a.source.stack)).size > 1;
   const fronts = new Map<ResourceInstance, string[]>();
   const add = (acl: ResourceInstance, what: string) => fronts.set(acl, [...(fronts.get(acl) ?? []), what]);
+  // Holders whose web ACL cannot be resolved, by the scope of web ACL they can attach.
+  const maybe: { scope: "REGIONAL" | "CLOUDFRONT"; address: string }[] = [];
   for (const r of model.resources) {
     if (r.type === "aws_wafv2_web_acl_association") {
       const target = (r.references["resource_arn"] ?? []).join(", ") || String(r.values["resource_arn"] ?? "?");
-      for (const acl of aclsOf(model, r, "web_acl_arn")) add(acl, target.replace(/\.arn$/, ""));
+      const named = aclsOf(model, r, "web_acl_arn");
+      for (const acl of named) add(acl, target.replace(/\.arn$/, ""));
+      if (unresolved(r, "web_acl_arn", named)) maybe.push({ scope: "REGIONAL", address: r.address });
     }
     if (r.type === "aws_cloudfront_distribution") {
-      for (const acl of aclsOf(model, r, "web_acl_id")) add(acl, r.address);
+      const named = aclsOf(model, r, "web_acl_id");
+      for (const acl of named) add(acl, r.address);
+      if (unresolved(r, "web_acl_id", named)) maybe.push({ scope: "CLOUDFRONT", address: r.address });
     }
   }
   return acls.map((acl) => {
@@ -131,10 +153,35 @@ export function webAclChains(model: Model): WebAclChain[] {
         .map(ruleOf)
         .sort((a, b) => a.priority - b.priority),
       fronts: fronts.get(acl) ?? [],
+      scope: scopeOf(acl),
+      maybeFronts: maybe.filter((m) => scopeOf(acl) === "unknown" || m.scope === scopeOf(acl)).map((m) => m.address),
       ...(unreadable !== undefined ? { unreadable } : {}),
       resource: acl,
     };
   });
+}
+
+const UNATTACHED: Readonly<Record<WebAclChain["scope"], string>> = {
+  REGIONAL: "no aws_wafv2_web_acl_association names it",
+  CLOUDFRONT: "no distribution names it in web_acl_id",
+  unknown: "no aws_wafv2_web_acl_association and no distribution's web_acl_id names it",
+};
+
+/**
+ * Why a web ACL protects nothing (the check's web-acl-attached and the review's WAF comparer), or undefined when it
+ * fronts something. An association or distribution whose web ACL is known only after apply may be the one attaching
+ * it: then not verified, never "attached to nothing".
+ */
+export function detachment(chain: WebAclChain): { readonly notVerified: boolean; readonly message: string } | undefined {
+  if (chain.fronts.length > 0) return undefined;
+  const scope = chain.scope === "unknown" ? "its scope known only after apply" : `scope ${chain.scope}`;
+  const maybe = chain.maybeFronts;
+  if (maybe.length > 0)
+    return {
+      notVerified: true,
+      message: `nothing here resolves to it (${scope}), and ${maybe.join(", ")} name${maybe.length === 1 ? "s" : ""} a web ACL known only after apply: whether it protects anything is not verified`,
+    };
+  return { notVerified: false, message: `attached to nothing (${scope}: ${UNATTACHED[chain.scope]}): it protects nothing` };
 }
 
 /**

@@ -6,6 +6,7 @@ import { ApiCacheKeyedOnCredential } from "./apigateway/api-cache-keyed-on-crede
 import { ApiKeyInUsagePlan } from "./apigateway/api-key-in-usage-plan";
 import { ApiKeyIsNotAuthentication } from "./apigateway/api-key-is-not-authentication";
 import { AppClientImplicitFlow } from "./cognito/app-client-implicit-flow";
+import { AppClientPasswordAuth } from "./cognito/app-client-password-auth";
 import { AppClientTokenValidity } from "./cognito/app-client-token-validity";
 import { AuthorizerCacheTtlBounded } from "./apigateway/authorizer-cache-ttl-bounded";
 import { AuthorizerExists } from "./apigateway/authorizer-exists";
@@ -54,6 +55,7 @@ import { UserPoolDeletionProtection } from "./cognito/user-pool-deletion-protect
 import { UserPoolMfa } from "./cognito/user-pool-mfa";
 import { UserPoolPasswordPolicy } from "./cognito/user-pool-password-policy";
 import { UserPoolSelfSignUp } from "./cognito/user-pool-self-sign-up";
+import { WebAclAttached } from "./waf/web-acl-attached";
 import { WebAclManagedRules } from "./waf/waf-managed-rules";
 import { WebsocketConnectAuthenticated } from "./apigateway/websocket-connect-authenticated";
 
@@ -93,6 +95,7 @@ export const RULES: readonly Rule[] = [
   IdentityPoolUnauthenticatedInvoke,
   StageWaf,
   HttpApiWaf,
+  WebAclAttached,
   ...EDGE_RULES,
   StageAccessLogs,
   StageExecutionLogging,
@@ -115,6 +118,7 @@ export const RULES: readonly Rule[] = [
   BackendDoorsIntended,
   CognitoUserInAccessGroup,
   AppClientImplicitFlow,
+  AppClientPasswordAuth,
   BundleMatchesSource,
   DeciderCodePinned,
   HandlerDeciderDeclared,

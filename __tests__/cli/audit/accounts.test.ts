@@ -101,9 +101,10 @@ describe("GIVEN two roles to assume, one per account", () => {
     expect(r.err).not.toMatch(/AssumeRole/);
     expect(r.code).toBe(0);
     expect([...listed].sort()).toEqual(["ASIA-ACCOUNT-B eu-west-1", "ASIA-ACCOUNT-B us-east-1", "ASIA-ACCOUNT-C eu-west-1", "ASIA-ACCOUNT-C us-east-1"]);
-    // Every finding on a live object names its account (the compliant accounts have only not-verified ones).
+    // Every finding on a live object names its account and region, or the CLOUDFRONT scope (the compliant accounts
+    // have only not-verified ones).
     for (const f of (JSON.parse(r.out) as Json).findings.filter((x) => x.address.includes(".live[")))
-      expect(f.address).toMatch(/\.live\["(222233334444|333344445555) (eu-west-1|us-east-1) /);
+      expect(f.address).toMatch(/\.live\["(222233334444|333344445555) (eu-west-1|us-east-1|global \(CLOUDFRONT\)) /);
   });
 
   test("WHEN rendered as HTML THEN both accounts, their roles and each route's account and region are named", async () => {

@@ -95,4 +95,6 @@ test("GIVEN a key value or a client secret in what was read THEN the state docum
   expect(text).toContain('"name":"web"');
   expect(text).not.toContain("KEY-VALUE-MARKER");
   expect(text).not.toContain("CLIENT-SECRET-MARKER");
+  // Whether it has one is kept (rule app-client-password-auth weighs it).
+  expect(text).toContain('"generate_secret":true');
 });

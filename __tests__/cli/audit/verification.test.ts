@@ -43,6 +43,22 @@ test("GIVEN everything a rule needs was read THEN the rule is unchanged", () => 
   expect(auditRule(r, [noIam])).toBe(r);
 });
 
+test("GIVEN web-acl-attached WHEN everything was read THEN it is still not verified: the audit reads only stages and distributions, not what else a REGIONAL web ACL is attached to", () => {
+  const out = auditRule(rule("web-acl-attached", 1), []).check(empty, NO_POLICY);
+  expect(out.map((f) => [f.address, f.severity, f.message])).toEqual([
+    [
+      "(audit)",
+      "info",
+      "web-acl-attached is not verified: what the REGIONAL web ACLs are attached to besides API Gateway stages (load balancers, AppSync, Cognito, App Runner, Verified Access): the audit does not read ListResourcesForWebACL",
+    ],
+    [
+      "x.y0",
+      "info",
+      "not verified (what the REGIONAL web ACLs are attached to besides API Gateway stages (load balancers, AppSync, Cognito, App Runner, Verified Access): the audit does not read ListResourcesForWebACL): finding 0",
+    ],
+  ]);
+});
+
 test("GIVEN API Gateway reads that failed in a region THEN every rule judges not verified", () => {
   const gw: Unread = { region: "eu-west-1", service: "apigateway", what: "GetStages restapis/a", reason: "access denied" };
   expect(auditRule(rule("stage-waf", 0), [gw]).check(empty, NO_POLICY)).toEqual([expect.objectContaining({ severity: "info", address: "(audit)" })]);

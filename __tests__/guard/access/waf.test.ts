@@ -1,7 +1,8 @@
 // The effective WAF chain (guard/access/waf.ts) over the real sample synth, and its weaknesses.
-import { describeChain, wafWeaknesses, webAclChains } from "../../../guard/access/waf";
+import { describeChain, detachment, wafWeaknesses, webAclChains } from "../../../guard/access/waf";
 import { modelFromDocument } from "../../../guard/load";
-import { synth, type Doc } from "../review/fixtures/pairs";
+import { diffModels } from "../../../guard/review/diff";
+import { only, synth, type Doc } from "../review/fixtures/pairs";
 import { WAF_PAIRS } from "./pairs/waf";
 
 const chains = (d: Doc) => webAclChains(modelFromDocument(d, "x.cdk.tf.json"));
@@ -55,5 +56,72 @@ describe("GIVEN a weakened chain", () => {
     const acl = Object.values(d.resource["aws_wafv2_web_acl"])[0];
     acl["rule_json"] = "[]";
     expect(wafWeaknesses(chains(d)[0]).map((w) => w.kind)).toEqual(["waf-rules-unreadable"]);
+  });
+});
+
+describe("GIVEN what each web ACL is attached to (detachment: the check's web-acl-attached and the review's waf-acl-unattached)", () => {
+  const detached = (d: Doc) => chains(d).map((c) => [c.name, detachment(c)] as const);
+  const reviewed = (base: Doc, head: Doc) =>
+    diffModels(modelFromDocument(base, "base.cdk.tf.json"), modelFromDocument(head, "head.cdk.tf.json")).changes.filter((c) => c.kind === "waf-acl-unattached");
+
+  it("WHEN the sample is read THEN every web ACL fronts something: the stage's association, the distribution's web_acl_id", () => {
+    expect([...detached(synth("dev")), ...detached(synth("prod"))]).toEqual([
+      ["petstore-dev-regional", undefined],
+      ["petstore-prod-cloudfront", undefined],
+      ["petstore-prod-regional", undefined],
+    ]);
+  });
+
+  it.each([
+    [
+      "waf-acl-association-removed",
+      "petstore-dev-regional",
+      "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing",
+    ],
+    [
+      "waf-acl-added-unattached",
+      "petstore-dev-regional-strict",
+      "attached to nothing (scope REGIONAL: no aws_wafv2_web_acl_association names it): it protects nothing",
+    ],
+    [
+      "waf-cloudfront-acl-detached",
+      "petstore-prod-cloudfront",
+      "attached to nothing (scope CLOUDFRONT: no distribution names it in web_acl_id): it protects nothing",
+    ],
+  ])("WHEN %s THEN %s protects nothing, and the review says so (not 'no change')", (pair, name, message) => {
+    const head = mutated(pair);
+    expect(detached(head).filter(([, d]) => d !== undefined)).toEqual([[name, { notVerified: false, message }]]);
+    expect(reviewed(synth(WAF_PAIRS[pair].env), head).map((c) => [c.severity, c.subject, c.message])).toEqual([["info", `web ACL ${name}`, message]]);
+  });
+
+  it("WHEN the association names its web ACL by a variable THEN the stage's web ACL is not verified, never 'attached to nothing'", () => {
+    const [dev] = chains(mutated("waf-acl-attachment-unknown"));
+    expect(detachment(dev)).toEqual({
+      notVerified: true,
+      message:
+        "nothing here resolves to it (scope REGIONAL), and aws_wafv2_web_acl_association.perimeter_regional-waf_association_A13442F9 names a web ACL known only after apply: whether it protects anything is not verified",
+    });
+  });
+
+  it("WHEN a distribution names a CLOUDFRONT web ACL by a variable THEN an unattached REGIONAL one is still attached to nothing (the scopes do not mix)", () => {
+    const head = synth("prod");
+    delete only(head, "aws_wafv2_web_acl_association")["web_acl_arn"];
+    only(head, "aws_cloudfront_distribution")["web_acl_id"] = "${var.edge_acl}";
+    expect(detached(head).map(([n, d]) => [n, d?.notVerified])).toEqual([
+      ["petstore-prod-cloudfront", true],
+      ["petstore-prod-regional", false],
+    ]);
+  });
+
+  it("WHEN the twin renames the association THEN nothing is detached and the review says nothing of it", () => {
+    const head = mutated("waf-acl-association-renamed");
+    expect(detached(head)).toEqual([["petstore-dev-regional", undefined]]);
+    expect(reviewed(synth("dev"), head)).toEqual([]);
+  });
+
+  it("WHEN the base already had the web ACL attached to nothing THEN the review does not repeat it", () => {
+    const base = mutated("waf-acl-added-unattached");
+    const head = mutated("waf-acl-added-unattached");
+    expect(reviewed(base, head)).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ describe("change kinds", () => {
     for (const s of Object.keys(PINNED_SEVERITIES) as Sev[]) expect(declared(s)).toEqual(expect.arrayContaining([...PINNED_SEVERITIES[s]]));
   });
 
-  it("GIVEN the pinned list THEN it has 82 blocking, 18 upgrade and 15 info kinds", () => {
-    expect([PINNED_SEVERITIES.blocking.length, PINNED_SEVERITIES.upgrade.length, PINNED_SEVERITIES.info.length]).toEqual([82, 18, 15]);
+  it("GIVEN the pinned list THEN it has 82 blocking, 18 upgrade and 16 info kinds", () => {
+    expect([PINNED_SEVERITIES.blocking.length, PINNED_SEVERITIES.upgrade.length, PINNED_SEVERITIES.info.length]).toEqual([82, 18, 16]);
   });
 
   it("GIVEN the catalogues THEN no id is declared twice (a second declaration would silently replace the first)", () => {

@@ -14,10 +14,13 @@ import { allPages, each, type Caller } from "./calls";
 import type { RegionClients } from "./clients";
 import type { UserPoolRead } from "./snapshot";
 
-/** An app client as kept: everything but its secret. */
+/** Kept in place of a client's secret: that it has one (rule app-client-password-auth weighs it), never its value. */
+const SECRET_NOT_KEPT = "(set; not kept)";
+
+/** An app client as kept: everything but its secret's value. */
 function withoutSecret(c: UserPoolClientType): UserPoolClientType {
-  const { ClientSecret: _secret, ...rest } = c;
-  return rest;
+  const { ClientSecret: secret, ...rest } = c;
+  return secret === undefined ? rest : { ...rest, ClientSecret: SECRET_NOT_KEPT };
 }
 
 export async function readCognito(caller: Caller, clients: RegionClients, region: string): Promise<UserPoolRead[]> {

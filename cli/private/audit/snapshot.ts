@@ -63,7 +63,7 @@ export interface HttpApiRead {
 
 export interface UserPoolRead {
   readonly pool: UserPoolType;
-  /** Described clients, ClientSecret removed. */
+  /** Described clients, ClientSecret's value replaced by a marker (whether a client has a secret is kept). */
   readonly clients: readonly UserPoolClientType[];
   readonly groups: readonly GroupType[];
   readonly resourceServers: readonly ResourceServerType[];

@@ -64,6 +64,7 @@ export function cognitoResources(region: string, pools: readonly UserPoolRead[])
           logout_urls: c.LogoutURLs ?? [],
           default_redirect_uri: c.DefaultRedirectURI ?? "",
           explicit_auth_flows: c.ExplicitAuthFlows ?? [],
+          generate_secret: c.ClientSecret !== undefined,
           supported_identity_providers: c.SupportedIdentityProviders ?? [],
           access_token_validity: c.AccessTokenValidity ?? 0,
           id_token_validity: c.IdTokenValidity ?? 0,

@@ -15,6 +15,7 @@ import type { Service, Unread } from "./snapshot";
  */
 const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "app-client-implicit-flow": ["cognito-idp"],
+  "app-client-password-auth": ["cognito-idp"],
   "app-client-token-validity": ["cognito-idp"],
   "cognito-authorizer-pool-known": ["cognito-idp"],
   "cognito-scopes-exist": ["cognito-idp"],
@@ -39,6 +40,7 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "identity-pool-unauthenticated-invoke": ["iam"],
   "http-api-waf": ["wafv2", "cloudfront"],
   "waf-managed-rules": ["wafv2"],
+  "web-acl-attached": ["wafv2", "cloudfront"],
   "lambda-authorizer-permission-scoped": ["lambda"],
   "lambda-runtime-supported": ["lambda"],
   "method-matches-policy": ["cognito-idp"],
@@ -61,6 +63,11 @@ const INPUTS_NOT_READ: Readonly<Record<string, Omit<Unread, "region">>> = {
     service: "cognito-identity",
     what: "Cognito identity pools and the roles they hand out",
     reason: "the audit does not read identity pools",
+  },
+  "web-acl-attached": {
+    service: "wafv2",
+    what: "what the REGIONAL web ACLs are attached to besides API Gateway stages (load balancers, AppSync, Cognito, App Runner, Verified Access)",
+    reason: "the audit does not read ListResourcesForWebACL",
   },
   "identity-provider-named": {
     service: "cognito-idp",

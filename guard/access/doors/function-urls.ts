@@ -3,7 +3,7 @@
 // lambda:InvokeFunctionUrl (a permission for "*" is any AWS principal in any account).
 import { isUnknown, type Model, type ResourceInstance } from "../../model";
 import { matchesAction } from "../../../kernel/match/glob";
-import { permissionPrincipals } from "./permissions";
+import { isApiPlumbing, permissionPrincipals } from "./permissions";
 import { textOf } from "./refs";
 import { ANYONE, notVerified, type Principal } from "./types";
 
@@ -14,7 +14,7 @@ export function functionUrlPrincipals(model: Model, url: ResourceInstance, fn: R
   if (auth !== "AWS_IAM") return [notVerified(`authorization_type ${textOf(auth) ?? "unset"}${isUnknown(auth) ? " known only after apply" : ""}`)];
   const granted = model.lambdaPermissions
     .filter((p) => p.functionAddress === fn.address && p.resource.source.stack === fn.source.stack)
-    .filter((p) => isUnknown(p.action) || matchesAction(p.action, "lambda:InvokeFunctionUrl"))
+    .filter((p) => (isUnknown(p.action) || matchesAction(p.action, "lambda:InvokeFunctionUrl")) && !isApiPlumbing(model, p))
     .flatMap(permissionPrincipals);
   return [{ kind: "iam", text: "IAM principals of this account granted lambda:InvokeFunctionUrl" }, ...granted];
 }

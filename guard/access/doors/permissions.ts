@@ -1,6 +1,7 @@
 // Lambda resource permissions as doors: `aws_lambda_permission` on a target function that is not one of the
 // configuration's APIs invoking it (a source_arn built on an API's execution_arn is that API's route plumbing).
-// No source_arn, a wildcard source_arn, another account, "*" (narrowed only by principal_org_id or not at all).
+// Another API's (a literal id of no API here, a wildcard id, no source_arn), another account, "*" (narrowed only by
+// principal_org_id or not at all).
 import { isUnknown, type LambdaPermission, type Model } from "../../model";
 import { textOf } from "./refs";
 import { notVerified, type Principal } from "./types";
@@ -42,10 +43,46 @@ export function isApiPlumbing(model: Model, p: LambdaPermission): boolean {
   return apis.length === 1;
 }
 
+/** `arn:<partition>:execute-api:<region>:<account>:<api id>[/...]` with its wildcards: the APIs a source ARN names. */
+const EXECUTE_API_SOURCE = /^arn:[^:]*:execute-api:([^:]*):([^:]*):([^/]*)/;
+const WILDCARD = /[*?]/;
+
+/**
+ * Who API Gateway lets through a permission that is none of this configuration's APIs (the caller has ruled out
+ * plumbing): whoever that other API admits, which nothing here shows. Not verified; and with no source_arn (or one
+ * whose account is a wildcard) and no source_account, any API of any AWS account, as open as a permission for "*".
+ */
+function otherApiPrincipals(p: LambdaPermission): Principal[] {
+  const source = p.sourceArn;
+  const sourceText = source === undefined ? undefined : textOf(source);
+  const sourceAccount = textOf(p.resource.values["source_account"]);
+  const arn = typeof source === "string" ? EXECUTE_API_SOURCE.exec(source) : null;
+  const [, , account, api] = arn ?? [];
+  const anyAccount = source === undefined || (account !== undefined && (account === "" || WILDCARD.test(account)));
+  if (anyAccount && sourceAccount === undefined)
+    return [
+      {
+        kind: "aws-any",
+        text: `any API Gateway API of any AWS account (${source === undefined ? "no source_arn" : `source ${sourceText ?? ""}`}) and whoever it admits`,
+      },
+    ];
+  const which =
+    source === undefined
+      ? "any API"
+      : api === undefined
+        ? `the API of source ${sourceText ?? "known after apply"}`
+        : api === "" || WILDCARD.test(api)
+          ? `any API matching ${sourceText ?? ""}`
+          : `API ${api}`;
+  const of = sourceAccount ?? (account !== undefined && account !== "" && !WILDCARD.test(account) ? account : undefined);
+  return [notVerified(`${which}${of !== undefined ? ` of account ${of}` : ""} is no API of this configuration: who it admits is not seen here`)];
+}
+
 /** Who a permission lets invoke the function (its action aside), or why that cannot be read. */
 export function permissionPrincipals(p: LambdaPermission): Principal[] {
   const principal = p.principal;
   if (isUnknown(principal)) return [notVerified(`principal ${textOf(principal) ?? "known after apply"}`)];
+  if (principal === "apigateway.amazonaws.com") return otherApiPrincipals(p);
   const source = p.sourceArn;
   const sourceText = source === undefined ? undefined : textOf(source);
   const from =

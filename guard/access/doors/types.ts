@@ -91,6 +91,19 @@ export interface TargetDoors {
   readonly doors: readonly Door[];
 }
 
+/**
+ * A function no route reaches (only its own open doors make it a target): reports call it a function, not a
+ * backend, since no API is in front of it.
+ */
+export const unreached = (t: TargetDoors): boolean => t.target.kind === "lambda" && !t.doors.some((d) => d.kind === "route");
+
 export const ANYONE: Principal = { kind: "anyone", text: "anyone on the internet" };
 export const principalKey = (p: Principal): string => `${p.kind}:${p.text}`;
 export const notVerified = (why: string): Principal => ({ kind: "not-verified", text: `not verified (${why})` });
+/** Why a not-verified principal cannot be read (its text without the `not verified (...)` around it). */
+export const notVerifiedWhy = (p: Principal): string => /^not verified \(([\s\S]*)\)$/.exec(p.text)?.[1] ?? p.text;
+/** ` (not verified: why)` for a report line, unless its principals already say why. */
+export const notVerifiedNote = (d: Door): string =>
+  d.notVerified === undefined || d.principals.some((p) => p.kind === "not-verified" && notVerifiedWhy(p) === d.notVerified)
+    ? ""
+    : ` (not verified: ${d.notVerified})`;

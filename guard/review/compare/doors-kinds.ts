@@ -6,7 +6,7 @@ export const DOOR_KINDS = defineKinds({
     severity: "blocking",
     title: "door added",
     explanation:
-      "a target gets a door the base did not have: a function URL, a Lambda permission, direct invocation by an identity, or an entrance (distribution, custom domain, execute-api endpoint, execute-api VPC endpoint of a private API) no target had in the base. Message: ``backend `petstore-dev-backend`: new door function URL (NONE): anyone on the internet``",
+      "a target gets a door the base did not have: a function URL, a Lambda permission, direct invocation by an identity, or an entrance (distribution, custom domain, execute-api endpoint, execute-api VPC endpoint of a private API) no target had in the base; a Lambda permission for an API that is none of the configuration's is one, not verified. Message: ``backend `petstore-dev-backend`: new door function URL (NONE): anyone on the internet`` (a function no API reaches is named ``function `petstore-dev-side` ``)",
   },
   "door-widened": {
     severity: "blocking",

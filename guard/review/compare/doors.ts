@@ -2,7 +2,7 @@
 // base did not have, a door more principals get through, a new route to the same backend weaker than every route
 // the base had to it, and a door that cannot be read block, naming the target, the door and who gets through.
 import { AUTHORIZATION_TYPES, authorizationType, type AuthorizationType } from "../../../kernel/authorization-types";
-import { doorsOf, principalKey, whoText, type Door, type Principal, type TargetDoors } from "../../access/doors";
+import { doorsOf, notVerifiedNote, principalKey, unreached, whoText, type Door, type Principal, type TargetDoors } from "../../access/doors";
 import type { Model } from "../../model";
 import { change } from "../change";
 import type { Change, TargetReachRow } from "../types";
@@ -43,7 +43,7 @@ function weakerThanNeighbours(d: Door, neighbours: readonly Door[]): string | un
 
 const ENTRANCES = new Set<Door["kind"]>(["distribution", "custom-domain", "execute-api-endpoint", "vpc-endpoint"]);
 const subjectOf = (t: TargetDoors): string =>
-  `${t.target.kind === "lambda" ? "backend" : t.target.kind === "http" ? "HTTP backend" : "target"} \`${t.target.label}\``;
+  `${unreached(t) ? "function" : t.target.kind === "lambda" ? "backend" : t.target.kind === "http" ? "HTTP backend" : "target"} \`${t.target.label}\``;
 const door = (d: Door): string => `door ${d.label}`;
 
 /** Principals a route door newly admits that no other comparer judges: IAM users and groups. */
@@ -68,7 +68,7 @@ function compareTarget(t: TargetDoors, before: TargetDoors | undefined, baseEntr
     }
     if (was === undefined) {
       if (ENTRANCES.has(d.kind) && baseEntrances.has(d.id) && !unread) continue;
-      const note = d.notVerified !== undefined ? ` (not verified: ${d.notVerified})` : "";
+      const note = notVerifiedNote(d);
       out.push(change("door-added", subject, `new ${door(d)}: ${whoText(d.principals)}${note}`, addresses));
       continue;
     }

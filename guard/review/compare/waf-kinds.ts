@@ -24,6 +24,12 @@ export const WAF_KINDS = defineKinds({
   "waf-rate-limit-count": { severity: "blocking", title: "rate limit counts only", explanation: "rate rules that only count" },
   "waf-rate-limit-raised": { severity: "blocking", title: "rate limit raised", explanation: "the lowest rate limit is higher, or no limit is left" },
   "waf-default-allow": { severity: "blocking", title: "default action not BLOCK", explanation: "the default action goes from BLOCK to anything else" },
+  "waf-acl-unattached": {
+    severity: "info",
+    title: "web ACL attached to nothing",
+    explanation:
+      "a web ACL that fronted something in the base, or is new, is attached to nothing in the head: no association (REGIONAL) or distribution's `web_acl_id` (CLOUDFRONT) names it, so it protects nothing (not verified when an association or distribution names a web ACL known only after apply). Shown, not counted: what lost its web ACL blocks on its own (`waf-removed` for a stage, the distribution's `web_acl_id` as `attribute-widened`, rule `stage-waf` through `control-regressed`)",
+  },
   "waf-rules-unreadable": {
     severity: "blocking",
     title: "rules unreadable",

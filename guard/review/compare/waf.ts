@@ -2,7 +2,7 @@
 // have, a default action that stops blocking, a managed group removed or a rate limit raised blocks the merge.
 import { change } from "../change";
 import type { Change } from "../types";
-import { describeChain, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
+import { describeChain, detachment, webAclChains, wafWeaknesses, type WebAclChain } from "../../access/waf";
 import type { ComparedVersions } from "./comparer";
 
 /** Pair by key, then address, then a single leftover on each side (a renamed ACL). */
@@ -27,6 +27,9 @@ function compareChain(b: WebAclChain | undefined, a: WebAclChain): Change[] {
   const out = wafWeaknesses(a)
     .filter((w) => !old.has(w.message))
     .map((w) => change(w.kind, subject, `${w.message} (${chain})`, addresses));
+  // A web ACL that newly protects nothing (new, or detached from what it fronted): said, so no comment calls it no change.
+  const detached = detachment(a);
+  if (detached !== undefined && (b === undefined || detachment(b) === undefined)) out.push(change("waf-acl-unattached", subject, detached.message, addresses));
   if (b === undefined) return out;
   if (b.defaultAction === "block" && a.defaultAction !== "block") {
     out.push(

@@ -2,7 +2,7 @@
 // (guard/access/doors.ts) against the policy's `doors` section, or, without one, routes and their APIs' own
 // entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
 // distribution with a literal execute-api origin needs the policy to name it.
-import { doorsOf, whoText, type Door, type TargetDoors } from "../../access/doors";
+import { doorsOf, notVerifiedNote, unreached, whoText, type Door, type TargetDoors } from "../../access/doors";
 import { matchesName } from "../../../kernel/match/glob";
 import type { IntendedDoors, PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding, Subject } from "../types";
@@ -29,9 +29,12 @@ function intended(entries: readonly IntendedDoors[], t: TargetDoors, d: Door): b
 const severityOf = (d: Door): RuleFinding["severity"] =>
   !ENTRANCES.has(d.kind) && d.principals.some((p) => p.kind === "anyone" || p.kind === "aws-any") ? "critical" : "high";
 
+/** `backend` for what an API's routes reach, `function` for a function only its own doors open. */
+const noun = (t: TargetDoors): string => (unreached(t) ? "function" : "backend");
+
 function targetSubject(t: TargetDoors): Subject | undefined {
   if (t.target.address === undefined) return undefined;
-  return { kind: "function", address: t.target.address, label: `${t.target.stack === "" ? "" : `${t.target.stack}: `}backend ${t.target.label}` };
+  return { kind: "function", address: t.target.address, label: `${t.target.stack === "" ? "" : `${t.target.stack}: `}${noun(t)} ${t.target.label}` };
 }
 
 export const BackendDoorsIntended: Rule = {
@@ -39,16 +42,18 @@ export const BackendDoorsIntended: Rule = {
   title: "Every door to a backend is one the policy intends",
   severity: "high",
   rationale:
-    "A backend is reached through more than the API's routes: a function URL, a Lambda resource permission (no " +
-    "source_arn, a wildcard, another account, * narrowed only by an organisation), IAM users, groups or roles " +
+    "A backend is reached through more than the API's routes: a function URL, a Lambda resource permission (for an " +
+    "API that is none of the configuration's: a literal API id of no API here, a wildcard, no source_arn; another " +
+    "account; * narrowed only by an organisation), IAM users, groups or roles " +
     "allowed lambda:InvokeFunction, a custom domain mapping, a CloudFront distribution whose origin is a literal " +
     "execute-api domain. Each skips or duplicates the controls in front of the routes. The policy lists the doors " +
     "each backend may have (`doors: {<function name pattern>: {only: [door id patterns], exceptions: [{door, reason}]}}`); " +
     "without an entry only routes, the default endpoint and distributions referencing the API are intended. A " +
-    "function no API reaches is judged too when a function URL or a permission lets anyone or any AWS account call " +
-    "it: an endpoint of its own. A door anyone (or any AWS account) gets through is critical; a door that cannot be " +
-    "read is not verified, and a route whose integration is named by a value that links none or several (a state " +
-    "document, the live account) reaches an unverified target: never intended.",
+    "function no API reaches is judged too (and called a function, not a backend) when a function URL or a permission " +
+    "lets anyone, any AWS account or another API call it: an endpoint of its own. A door anyone (or any AWS account, " +
+    "or any account's API) gets through is critical; a door that cannot be read, or another API's, whose callers " +
+    "nothing here shows, is not verified; a route whose integration is named by a value that links none or several " +
+    "(a state document, the live account) reaches an unverified target: never intended.",
   equivalents: {},
   subjects: (model) => doorsOf(model).flatMap((t) => targetSubject(t) ?? []),
   check(model, policies) {
@@ -63,20 +68,15 @@ export const BackendDoorsIntended: Rule = {
         if (people.length > 0 && !excepted)
           out.push({
             address: address ?? d.addresses[0] ?? t.target.key,
-            message: `backend \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) lets in ${whoText(people)}: the policy names AWS_IAM callers by role; an exception for the door would name them`,
+            message: `${noun(t)} \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) lets in ${whoText(people)}: the policy names AWS_IAM callers by role; an exception for the door would name them`,
             severity: "high",
           });
         if (intended(entries, t, d)) continue;
-        const why =
-          d.notVerified !== undefined
-            ? ` (not verified: ${d.notVerified})`
-            : t.target.notVerified !== undefined
-              ? ` (not verified: ${t.target.notVerified})`
-              : "";
+        const why = notVerifiedNote(d) || (t.target.notVerified !== undefined ? ` (not verified: ${t.target.notVerified})` : "");
         const listed = entries.length === 0 ? "the policy lists no doors for it" : `the policy allows only ${entries.flatMap((e) => e.only).join(", ")}`;
         out.push({
           address: address ?? d.addresses[0] ?? t.target.key,
-          message: `backend \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) is not intended (${listed}): ${whoText(d.principals)}${why}`,
+          message: `${noun(t)} \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) is not intended (${listed}): ${whoText(d.principals)}${why}`,
           severity: severityOf(d),
         });
       }

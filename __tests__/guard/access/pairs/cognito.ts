@@ -15,9 +15,17 @@ function addPool(d: Doc, id: string, name: string): string {
   return id;
 }
 
-/** A new app client, a copy of `web`, in the pool `poolId` (logical id). */
+/**
+ * A new app client, a copy of `web` with the flows the sample synthesizes today (SRP and refresh; the frozen synth
+ * predates dropping ALLOW_USER_PASSWORD_AUTH), in the pool `poolId` (logical id).
+ */
 function addClient(d: Doc, id: string, name: string, poolId: string): void {
-  d.resource[CLIENT][id] = { ...structuredClone(only(d, CLIENT, "client-web")), name, user_pool_id: `\${${POOL}.${poolId}.id}` };
+  d.resource[CLIENT][id] = {
+    ...structuredClone(only(d, CLIENT, "client-web")),
+    name,
+    user_pool_id: `\${${POOL}.${poolId}.id}`,
+    explicit_auth_flows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+  };
 }
 
 const web = (d: Doc): Json => only(d, CLIENT, "client-web");
@@ -103,13 +111,23 @@ export const COGNITO_PAIRS: Readonly<Record<string, AccessPair>> = {
     blocking: [],
     check: [],
   },
+  "cognito-client-password-auth": {
+    env: "dev",
+    description:
+      "the web client (SRP and refresh only, as the sample synthesizes it today) may now sign users in with ALLOW_USER_PASSWORD_AUTH: the password itself goes to Cognito, from a client without a secret",
+    both: (d) => void (web(d)["explicit_auth_flows"] = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
+    mutate: (d) => void (web(d)["explicit_auth_flows"] = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
+    blocking: ["app-client-flow-added"],
+    names: "ALLOW_USER_PASSWORD_AUTH",
+    check: ["app-client-password-auth"],
+  },
   "cognito-client-admin-password-auth": {
     env: "dev",
     description: "the machine client partner-sync may now sign users in with ADMIN_USER_PASSWORD_AUTH (ID tokens)",
     mutate: (d) => void (partner(d)["explicit_auth_flows"] = ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
     blocking: ["app-client-flow-added"],
     names: "GET /profile",
-    check: [],
+    check: ["app-client-password-auth"],
   },
   "cognito-client-callback-added": {
     env: "dev",

@@ -11,6 +11,8 @@ const BACKEND = "aws_lambda_function.fn-backend_function_39B17E9A";
 const API = "aws_api_gateway_rest_api.api_4F59AA66";
 const STAGE = "aws_api_gateway_stage.stage_59CE5186";
 const NAMES = "`petstore-dev-backend`";
+/** An execution ARN of an API that is none of the configuration's. */
+const OTHER_API_SOURCE = "arn:aws:execute-api:us-east-1:123456789012:zz9otherapi/*/GET/pets";
 
 const put = (d: Doc, type: string, name: string, body: Json): void => {
   d.resource[type] = { ...(d.resource[type] ?? {}), [name]: body };
@@ -132,7 +134,7 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
       url(d, "aws_lambda_function.side", "NONE");
     },
     blocking: ["door-added"],
-    names: "backend `petstore-dev-side` new door function URL (NONE): anyone on the internet",
+    names: "function `petstore-dev-side` new door function URL (NONE): anyone on the internet",
     check: ["backend-doors-intended"],
   },
   "door-function-url-iam-side-function": {
@@ -191,7 +193,7 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "aws_lambda_permission for API Gateway on the backend without source_arn",
     mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com" }),
     blocking: ["door-added"],
-    names: "any source in any account",
+    names: "any API Gateway API of any AWS account (no source_arn) and whoever it admits",
     check: ["backend-doors-intended"],
   },
   "door-permission-own-api": {
@@ -206,8 +208,56 @@ export const DOOR_PAIRS: Readonly<Record<string, AccessPair>> = {
     description: "a permission on the backend whose source_arn is any API of any account",
     mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com", source_arn: "arn:aws:execute-api:*:*:*/*/*/*" }),
     blocking: ["door-added"],
-    names: "any source matching arn:aws:execute-api:*:*:*/*/*/*",
+    names: "any API Gateway API of any AWS account (source arn:aws:execute-api:*:*:*/*/*/*)",
     check: ["backend-doors-intended"],
+  },
+  "door-permission-other-api": {
+    env: "dev",
+    description: "a permission on the backend for an API that is none of this configuration's (a literal API id): a door of that API",
+    mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com", source_arn: OTHER_API_SOURCE }),
+    blocking: ["door-added"],
+    names: "not verified (API zz9otherapi of account 123456789012 is no API of this configuration: who it admits is not seen here)",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-other-api-any-id": {
+    env: "dev",
+    description: "a permission on the backend for any API of one account (a wildcard API id)",
+    mutate: (d) => permission(d, BACKEND, { principal: "apigateway.amazonaws.com", source_arn: "arn:aws:execute-api:us-east-1:123456789012:*/*/*/*" }),
+    blocking: ["door-added"],
+    names: "any API matching arn:aws:execute-api:us-east-1:123456789012:*/*/*/* of account 123456789012 is no API of this configuration",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-other-api-side-function": {
+    env: "dev",
+    description: "the same permission for another API on a function no API of the plan reaches: that API's door, who it admits not seen",
+    mutate: (d) => {
+      sideFunction(d);
+      permission(d, "aws_lambda_function.side", { principal: "apigateway.amazonaws.com", source_arn: OTHER_API_SOURCE });
+    },
+    blocking: ["door-added"],
+    names: "function `petstore-dev-side` new door Lambda permission aws_lambda_permission.extra",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-no-source-side-function": {
+    env: "dev",
+    description: "a permission for API Gateway without source_arn on a function no API of the plan reaches: any account's API integrates it",
+    mutate: (d) => {
+      sideFunction(d);
+      permission(d, "aws_lambda_function.side", { principal: "apigateway.amazonaws.com" });
+    },
+    blocking: ["door-added"],
+    names: "any API Gateway API of any AWS account (no source_arn)",
+    check: ["backend-doors-intended"],
+  },
+  "door-permission-own-api-side-function": {
+    env: "dev",
+    description: "twin: a permission on a function no route reaches, scoped to the configuration's own API (its plumbing, no door)",
+    mutate: (d) => {
+      sideFunction(d);
+      permission(d, "aws_lambda_function.side", { principal: "apigateway.amazonaws.com", source_arn: `\${${API}.execution_arn}/*/GET/pets` });
+    },
+    blocking: [],
+    check: [],
   },
   "door-permission-other-account": {
     env: "dev",

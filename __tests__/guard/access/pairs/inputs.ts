@@ -12,7 +12,9 @@ export const INPUT_PAIRS: Readonly<Record<string, AccessPair>> = {
     },
     // The admins' invoke grant still names the deleted API's execution ARN: what it covers cannot be told any more.
     // The method and integration responses go too: their type is not modelled, so their removal is not verified.
-    blocking: ["api-removed", "invoke-grant-widened", "resource-not-verified"],
+    // The Lambda permissions left behind name an API that is no longer in the configuration: each is a door of an API
+    // whose callers are not seen (door-added, not verified), on functions no API reaches any more.
+    blocking: ["api-removed", "door-added", "invoke-grant-widened", "resource-not-verified"],
     names: "REST API petstore-dev",
     // With no REST API left, the check sees only that the policy matches nothing (info): the head alone cannot show it.
     check: [],

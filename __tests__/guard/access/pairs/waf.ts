@@ -20,6 +20,20 @@ const ipRule = (action: "allow" | "block"): Json => ({
 
 const DEV_ACL = "web ACL petstore-dev-regional";
 
+const ASSOCIATION = "aws_wafv2_web_acl_association";
+/** The stage's association under its logical id, and the key it is filed under. */
+const association = (d: Doc): [string, Json] => {
+  const entries = Object.entries(d.resource[ASSOCIATION] ?? {});
+  const [hit] = entries;
+  if (entries.length !== 1 || hit === undefined) throw new Error(`fixture: expected one ${ASSOCIATION}`);
+  return hit;
+};
+/** A second REGIONAL web ACL, a copy of the stage's, named `name`: attached to nothing unless the edit attaches it. */
+const secondAcl = (d: Doc, name: string): void => {
+  const acls = d.resource["aws_wafv2_web_acl"] as Record<string, Json>;
+  acls["second"] = { ...structuredClone(only(d, "aws_wafv2_web_acl", "regional")), name };
+};
+
 export const WAF_PAIRS: Readonly<Record<string, AccessPair>> = {
   "waf-allow-before-managed": {
     env: "dev",
@@ -125,6 +139,47 @@ export const WAF_PAIRS: Readonly<Record<string, AccessPair>> = {
     blocking: ["waf-managed-group-removed"],
     names: DEV_ACL,
     check: [],
+  },
+  "waf-acl-association-removed": {
+    env: "dev",
+    description: "the stage's web ACL association is removed: the web ACL stays, attached to nothing",
+    mutate: (d) => void delete d.resource[ASSOCIATION],
+    blocking: ["waf-removed"],
+    names: "WAF web ACL association removed",
+    check: ["stage-waf", "web-acl-attached"],
+  },
+  "waf-acl-added-unattached": {
+    env: "dev",
+    description: "a second REGIONAL web ACL (for the API, its author believes) with no association: it protects nothing",
+    mutate: (d) => secondAcl(d, "petstore-dev-regional-strict"),
+    blocking: [],
+    check: ["web-acl-attached"],
+  },
+  "waf-acl-attachment-unknown": {
+    env: "dev",
+    description: "the association names its web ACL by a variable (a module input): which ACL the stage is behind is known only after apply",
+    mutate: (d) => void (association(d)[1]["web_acl_arn"] = "${var.web_acl_arn}"),
+    blocking: ["attribute-widened"],
+    names: "${var.web_acl_arn}",
+    check: ["web-acl-attached"],
+  },
+  "waf-acl-association-renamed": {
+    env: "dev",
+    description: "twin: the association under another logical id, still naming the stage's web ACL and the stage",
+    mutate: (d) => {
+      const [key, body] = association(d);
+      d.resource[ASSOCIATION] = { [`${key}_moved`]: body };
+    },
+    blocking: [],
+    check: [],
+  },
+  "waf-cloudfront-acl-detached": {
+    env: "prod",
+    description: "the distribution no longer names the CLOUDFRONT web ACL in web_acl_id: the ACL protects nothing",
+    mutate: (d) => void delete only(d, "aws_cloudfront_distribution")["web_acl_id"],
+    blocking: ["attribute-widened"],
+    names: "web_acl_id",
+    check: ["cloudfront-web-acl", "web-acl-attached"],
   },
   "waf-cloudfront-count": {
     env: "prod",

@@ -8,6 +8,7 @@ const jwtConfig = (d: Parameters<typeof block>[0]): Json => block(d, "aws_apigat
 
 export const COGNITO_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   "app-client-implicit-flow": pair("cognito-client-implicit-flow", "cognito-client-flow-removed"),
+  "app-client-password-auth": pair("cognito-client-password-auth", "cognito-client-flow-removed"),
   "app-client-token-validity": breakage("app-client-token-validity", {
     why: "the same limits in other units: access and ID tokens 1 hour, refresh tokens 720 hours (30 days)",
     apply: (d) => {

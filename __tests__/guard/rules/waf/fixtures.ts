@@ -21,4 +21,5 @@ export const WAF_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   },
   "stage-waf": breakage("stage-waf"),
   "waf-managed-rules": pair("waf-rate-count", "waf-rate-lowered"),
+  "web-acl-attached": pair("waf-acl-added-unattached", "waf-acl-association-renamed"),
 };
