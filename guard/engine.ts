@@ -5,7 +5,7 @@ import { globMatch, policiesFor } from "./policy/match";
 import { atLeast, severityRank } from "./policy/rank";
 import type { ApiPolicy, PolicySet, Severity } from "./policy/types";
 import { RULES } from "./rules";
-import type { Finding, Rule, RuleFinding, Subject } from "./rules/types";
+import { ENGINE_ADDRESS, type Finding, type Rule, type RuleFinding, type Subject } from "./rules/types";
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
@@ -32,7 +32,13 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
         subjects.set(rule.id, rule.subjects(model, policies));
       } catch (e) {
         // Subjects only add evidence: a crash leaves the rule reported finding by finding, and says so.
-        findings.push({ rule: rule.id, severity: rule.severity, address: "(engine)", message: `listing the rule's subjects crashed: ${(e as Error).message}` });
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity,
+          address: ENGINE_ADDRESS,
+          detail: "subjects-crashed",
+          message: `listing the rule's subjects crashed: ${(e as Error).message}`,
+        });
       }
     }
     let raw: RuleFinding[];
@@ -40,7 +46,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       raw = rule.check(model, policies);
     } catch (e) {
       // A crashing rule must not turn into a pass.
-      raw = [{ address: "(engine)", message: `rule crashed: ${(e as Error).message}` }];
+      raw = [{ address: ENGINE_ADDRESS, detail: "crashed", message: `rule crashed: ${(e as Error).message}` }];
     }
     for (const f of raw) {
       const ps = policiesOf(policies, f);
@@ -70,6 +76,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
         address: f.address,
         ...(f.api !== undefined ? { api: f.api } : {}),
         ...(f.route !== undefined ? { route: f.route } : {}),
+        ...(f.detail !== undefined ? { detail: f.detail } : {}),
         message: f.message,
         ...(f.file !== undefined ? { file: f.file } : {}),
         ...(waived !== undefined ? { waived } : {}),

@@ -12,6 +12,9 @@ interface Equivalents {
   readonly tflint?: readonly string[];
 }
 
+/** The address of the finding a crashed rule leaves: it stands for everything the rule did not judge. */
+export const ENGINE_ADDRESS = "(engine)";
+
 /** What a rule reports (one definition with the access layer's findings); the engine adds the rule id, severity and waiver. */
 export type RuleFinding = ResourceFinding;
 
@@ -68,6 +71,8 @@ export interface Finding {
   readonly address: string;
   readonly api?: string;
   readonly route?: string;
+  /** Which of the rule's findings on this address, API and route it is (RuleFinding's `detail`). */
+  readonly detail?: string;
   readonly message: string;
   readonly file?: string;
   /**
