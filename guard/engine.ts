@@ -26,6 +26,8 @@ function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
   const subjects = new Map<string, readonly Subject[]>();
+  // A finding's stack, by its file: every resource of a stack comes from the stack's one file.
+  const stackOfFile = new Map(model.resources.filter((r) => r.source.stack !== "").map((r) => [r.source.file, r.source.stack]));
   for (const rule of rules) {
     if (rule.subjects !== undefined) {
       try {
@@ -70,6 +72,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
           break;
         }
       }
+      const stack = f.file === undefined ? undefined : stackOfFile.get(f.file);
       findings.push({
         rule: rule.id,
         severity,
@@ -79,6 +82,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
         ...(f.detail !== undefined ? { detail: f.detail } : {}),
         message: f.message,
         ...(f.file !== undefined ? { file: f.file } : {}),
+        ...(stack !== undefined ? { stack } : {}),
         ...(waived !== undefined ? { waived } : {}),
       });
     }

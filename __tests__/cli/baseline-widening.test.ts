@@ -5,7 +5,7 @@
 // the same door opened wider, one more role, one more WAF rule in COUNT) THEN the check fails on exactly the new
 // finding; its harmless twin (the accepted problem unchanged, an unrelated edit) passes. Before findings carried a
 // `detail`, every widening here passed: the entry matched on rule, address, API and route only.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../cli/check";
@@ -191,5 +191,67 @@ test("GIVEN an entry written before its rule told findings apart (no detail) THE
   const r = checkHead(head, baseline);
   expect(r.code).toBe(1);
   expect(r.failing.map((f) => f.rule)).toEqual(["backend-doors-intended"]);
-  expect(r.err).toMatch(/accepted\[0\] accepts nothing: its rule now tells its findings on this address apart by `detail`.*--write-baseline/);
+  expect(r.err).toMatch(/accepted\[0\] accepts nothing: its findings on this address now carry a `detail` .*: draft it again with --write-baseline/);
+});
+
+describe("GIVEN a cdktf.out of both stacks with dev's user pool MFA off accepted", () => {
+  const POOL = "identity_user-pool_40B5B78A";
+  const mfaOff = (doc: Doc): void => {
+    const pool = doc.resource["aws_cognito_user_pool"]?.[POOL];
+    if (pool === undefined) throw new Error("fixture: no user pool");
+    pool["mfa_configuration"] = "OFF";
+  };
+  /** Writes a cdktf.out with the two stacks; returns its path. */
+  function out(name: string, dev: Doc, prod: Doc): string {
+    const root = join(dir, name);
+    for (const [stack, doc] of [
+      ["petstore-dev", dev],
+      ["petstore-prod", prod],
+    ] as const) {
+      mkdirSync(join(root, "stacks", stack), { recursive: true });
+      writeFileSync(join(root, "stacks", stack, "cdk.tf.json"), JSON.stringify(doc));
+    }
+    return root;
+  }
+  function adoptBoth(): { dev: Doc; prod: Doc; baseline: string } {
+    const dev = synth("dev");
+    mfaOff(dev);
+    const prod = synth("prod");
+    const base = out("base", dev, prod);
+    const draft = join(dir, "draft.yaml");
+    expect(run(base, "--write-baseline", draft).code).toBe(0);
+    expect(readFileSync(draft, "utf8")).toContain('    detail: "mfa_configuration=OFF"\n    stack: "petstore-dev"\n');
+    const baseline = join(dir, "access-baseline.yaml");
+    writeFileSync(
+      baseline,
+      readFileSync(draft, "utf8")
+        .replaceAll('"TODO: why this finding is accepted for now"', '"Dev pool only, MFA rollout tracked in SEC-40"')
+        .replaceAll('owner: "TODO"', "owner: team-identity"),
+    );
+    expect(run(base, "--baseline", baseline).code).toBe(0);
+    return { dev, prod, baseline };
+  }
+  const failingOf = (input: string, baseline: string) => {
+    const r = run(input, "--baseline", baseline, "--format", "json");
+    const json = JSON.parse(r.out) as { findings: { rule: string; severity: string; stack?: string; waived?: unknown }[] };
+    return { code: r.code, failing: json.findings.filter((f) => f.waived === undefined && f.severity !== "info") };
+  };
+
+  test("WHEN the head turns MFA off in prod's pool too (the same address in the other stack) THEN the check fails on prod's", () => {
+    const { dev, prod, baseline } = adoptBoth();
+    const head = structuredClone(prod);
+    mfaOff(head);
+    const r = failingOf(out("head", dev, head), baseline);
+    expect(r.code).toBe(1);
+    expect(r.failing).toEqual([expect.objectContaining({ rule: "user-pool-mfa", stack: "petstore-prod" })]);
+  });
+
+  test("WHEN its harmless twin leaves dev's accepted finding as it is THEN the check passes", () => {
+    const { dev, prod, baseline } = adoptBoth();
+    const twin = structuredClone(dev);
+    harmless(twin);
+    const r = failingOf(out("twin", twin, prod), baseline);
+    expect(r.failing).toEqual([]);
+    expect(r.code).toBe(0);
+  });
 });

@@ -14,7 +14,7 @@ export interface Io {
 }
 
 const named = (e: BaselineEntryRef): string =>
-  [e.rule, e.api, e.route, e.address, e.detail === null ? null : `(${e.detail})`].filter((x) => x !== null).join(" ");
+  [e.rule, e.stack === null ? null : `[${e.stack}]`, e.api, e.route, e.address, e.detail === null ? null : `(${e.detail})`].filter((x) => x !== null).join(" ");
 
 /** The findings with the baseline applied, and what it did (said on stderr). */
 export function acceptBaseline(baseline: Baseline, findings: readonly Finding[], asOf: string, io: Io): { findings: Finding[]; outcome: BaselineOutcome } {

@@ -1,15 +1,16 @@
 // Applies a baseline to a run's findings, as a policy waiver does: a finding a live entry matches is reported as
 // baselined (with the entry's reason, owner and expiry) and never counts for --fail-on. Fail closed throughout: an
 // expired entry accepts nothing (its findings count again), nor does an entry whose finding is now above the
-// severity it was drafted at, nor an entry without `detail` for findings that carry one (a rule that tells its
-// findings on one address apart); each is reported, as is every live entry that accepts nothing.
+// severity it was drafted at, nor an entry without `detail` or `stack` for findings that carry one (a rule that tells
+// its findings on one address apart; an address in two stacks); each is reported, as is every live entry that
+// accepts nothing.
 import { severityRank } from "../policy/rank";
 import type { Severity } from "../policy/types";
 import { ENGINE_ADDRESS, type Finding } from "../rules/types";
 import type { Baseline, BaselineEntry, BaselineEntryRef, BaselineOutcome } from "./types";
 
 const sameSubject = (e: BaselineEntry, f: Finding): boolean => e.rule === f.rule && e.address === f.address && e.api === f.api && e.route === f.route;
-const matches = (e: BaselineEntry, f: Finding): boolean => sameSubject(e, f) && e.detail === f.detail;
+const matches = (e: BaselineEntry, f: Finding): boolean => sameSubject(e, f) && e.detail === f.detail && e.stack === f.stack;
 
 /** Whether an entry still accepts findings on `asOf` (both `YYYY-MM-DD`, so they compare as strings). */
 const isLive = (e: BaselineEntry, asOf: string): boolean => asOf < e.expires;
@@ -18,7 +19,7 @@ const isLive = (e: BaselineEntry, asOf: string): boolean => asOf < e.expires;
 const above = (e: BaselineEntry, found: Severity): boolean => e.severity !== undefined && severityRank(found) < severityRank(e.severity);
 
 export const REDRAFT_DETAIL =
-  "its rule now tells its findings on this address apart by `detail`, which this entry does not name: draft it again with --write-baseline";
+  "its findings on this address now carry a `detail` (which of the rule's findings) or a `stack` (which stack of a cdktf.out) that this entry does not name: draft it again with --write-baseline";
 
 const entryRef = (e: BaselineEntry): BaselineEntryRef => ({
   path: e.path,
@@ -27,6 +28,7 @@ const entryRef = (e: BaselineEntry): BaselineEntryRef => ({
   api: e.api ?? null,
   route: e.route ?? null,
   detail: e.detail ?? null,
+  stack: e.stack ?? null,
   severity: e.severity ?? null,
   owner: e.owner,
   expires: e.expires,
@@ -55,9 +57,12 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
     baselined++;
     return { ...f, waived: { reason: entry.reason, policyFile: baseline.file, baseline: { owner: entry.owner, expires: entry.expires } } };
   });
-  // An entry without detail whose finding now carries one: said as such, so the user drafts it again.
+  // An entry that leaves out a detail or a stack its findings now carry: said as such, so the user drafts it again.
+  const lacks = (mine: string | undefined, theirs: string | undefined): boolean => mine === theirs || (mine === undefined && theirs !== undefined);
   const redraft = (e: BaselineEntry): string | undefined =>
-    e.detail === undefined && findings.some((f) => sameSubject(e, f) && f.detail !== undefined) ? REDRAFT_DETAIL : undefined;
+    findings.some((f) => sameSubject(e, f) && lacks(e.detail, f.detail) && lacks(e.stack, f.stack) && (e.detail !== f.detail || e.stack !== f.stack))
+      ? REDRAFT_DETAIL
+      : undefined;
   return {
     findings: out,
     outcome: {

@@ -1,5 +1,5 @@
 // Drafts a baseline from a run's findings (`--write-baseline`): one entry per finding that fails the run, naming it
-// by rule, address, API, route and detail and capping it at its severity, with the placeholder reason and owner a
+// by rule, address, API, route, detail and stack and capping it at its severity, with the placeholder reason and owner a
 // person must replace (parse.ts refuses them until then) and an expiry DRAFT_EXPIRY_DAYS out. The finding's message
 // goes in a comment above its entry, for that person. A crashed rule's finding is never drafted (it cannot be accepted).
 import { dayMs } from "../../kernel/io/day";
@@ -35,6 +35,7 @@ export function draftBaseline(findings: readonly Finding[], input: string, asOf:
       ...(f.api !== undefined ? [`    api: ${q(f.api)}`] : []),
       ...(f.route !== undefined ? [`    route: ${q(f.route)}`] : []),
       ...(f.detail !== undefined ? [`    detail: ${q(f.detail)}`] : []),
+      ...(f.stack !== undefined ? [`    stack: ${q(f.stack)}`] : []),
       `    severity: ${q(f.severity)}`,
       `    reason: ${q(`${PLACEHOLDER}: why this finding is accepted for now`)}`,
       `    owner: ${q(PLACEHOLDER)}`,

@@ -12,14 +12,14 @@ import type { Baseline, BaselineEntry } from "./types";
 export const PLACEHOLDER = "TODO";
 
 const TOP_KEYS = ["accepted"] as const;
-const ENTRY_KEYS = ["rule", "address", "api", "route", "detail", "severity", "reason", "owner", "expires"] as const;
+const ENTRY_KEYS = ["rule", "address", "api", "route", "detail", "stack", "severity", "reason", "owner", "expires"] as const;
 
 const PLACEHOLDER_WORD = new RegExp(`^\\s*${PLACEHOLDER}\\b`, "i");
 const isPlaceholder = (v: unknown): boolean => typeof v === "string" && PLACEHOLDER_WORD.test(v);
 
 /** The key two entries may not share: one finding accepted twice would have two reasons, owners and expiries. */
-export const entryKey = (e: { rule: string; address: string; api?: string; route?: string; detail?: string }): string =>
-  JSON.stringify([e.rule, e.address, e.api ?? null, e.route ?? null, e.detail ?? null]);
+export const entryKey = (e: { rule: string; address: string; api?: string; route?: string; detail?: string; stack?: string }): string =>
+  JSON.stringify([e.rule, e.address, e.api ?? null, e.route ?? null, e.detail ?? null, e.stack ?? null]);
 
 export function parseBaseline(data: unknown, file: string, ruleIds: readonly string[]): { baseline?: Baseline; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
@@ -41,7 +41,7 @@ export function parseBaseline(data: unknown, file: string, ruleIds: readonly str
     for (const k of Object.keys(raw))
       if (!(ENTRY_KEYS as readonly string[]).includes(k))
         add(`${path}.${k}`, `unknown key${didYouMean(k, ENTRY_KEYS)} (expected one of ${ENTRY_KEYS.join(", ")})`, k);
-    const { rule, address, api, route, detail, severity, reason, owner, expires } = raw;
+    const { rule, address, api, route, detail, stack, severity, reason, owner, expires } = raw;
     if (typeof rule !== "string" || !ruleIds.includes(rule))
       add(`${path}.rule`, `must be a rule id${typeof rule === "string" ? didYouMean(rule, ruleIds) : ""}`, rule);
     if (typeof address !== "string" || address.trim() === "") add(`${path}.address`, "required: the finding's address, exactly", address);
@@ -50,6 +50,7 @@ export function parseBaseline(data: unknown, file: string, ruleIds: readonly str
       ["api", api],
       ["route", route],
       ["detail", detail],
+      ["stack", stack],
     ] as const)
       if (v !== undefined && (typeof v !== "string" || v.trim() === ""))
         add(`${path}.${k}`, "must be a non-empty string (leave it out when the finding has none)", v);
@@ -69,6 +70,7 @@ export function parseBaseline(data: unknown, file: string, ruleIds: readonly str
       ...(typeof api === "string" ? { api } : {}),
       ...(typeof route === "string" ? { route } : {}),
       ...(typeof detail === "string" ? { detail } : {}),
+      ...(typeof stack === "string" ? { stack } : {}),
       ...(severity !== undefined ? { severity: severity as Severity } : {}),
       reason: reason as string,
       owner: owner as string,

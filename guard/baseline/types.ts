@@ -17,6 +17,8 @@ export interface BaselineEntry {
   readonly route?: string;
   /** Which of the rule's findings on the address it is (a door and whom it admits, a problem), when the rule says. */
   readonly detail?: string;
+  /** The finding's stack, for a cdktf.out input (the same address in another stack is another resource). */
+  readonly stack?: string;
   /** The finding's severity when the entry was drafted: the same finding reported above it is not accepted. @default - any severity */
   readonly severity?: Severity;
   readonly reason: string;
@@ -41,6 +43,7 @@ export interface BaselineEntryRef {
   readonly api: string | null;
   readonly route: string | null;
   readonly detail: string | null;
+  readonly stack: string | null;
   readonly severity: Severity | null;
   readonly owner: string;
   readonly expires: string;
@@ -57,8 +60,8 @@ export interface BaselineOutcome {
   readonly expired: readonly (BaselineEntryRef & { readonly findings: number })[];
   /**
    * Live entries that accept no finding of this run: fixed, or renamed; delete them. `redraft` is set when findings
-   * of the entry's rule, address, API and route exist but carry a `detail` the entry does not name (an entry written
-   * before the rule told its findings apart): draft it again.
+   * of the entry's rule, address, API and route exist but carry a `detail` or `stack` the entry does not name (an
+   * entry written before findings carried them): draft it again.
    */
   readonly unused: readonly (BaselineEntryRef & { readonly redraft?: string })[];
   /** Live entries whose findings are now above the severity they were drafted at: not accepted, they count again. */

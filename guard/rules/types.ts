@@ -76,6 +76,11 @@ export interface Finding {
   readonly message: string;
   readonly file?: string;
   /**
+   * The stack of a cdktf.out its file belongs to (`petstore-prod`): the same address in two stacks is two resources.
+   * @default - a single file, or a finding of no file
+   */
+  readonly stack?: string;
+  /**
    * Set when a policy waiver or a baseline entry (`--baseline`) covers the finding: still reported, never counted for
    * --fail-on. `policyFile` is the file that accepted it; `baseline` is set when that file is a baseline.
    */

@@ -56,6 +56,7 @@ test("GIVEN the day before the expiry THEN still accepted; ON the expiry day THE
       api: "shop-dev",
       route: "DELETE /items/{id}",
       detail: null,
+      stack: null,
       severity: null,
       owner: "team-shop",
       expires: "2027-03-07",
@@ -153,4 +154,23 @@ test("GIVEN a crashed rule's finding THEN no entry accepts it, whatever it names
   const r = applyBaseline([crash], baseline(entry(crash, { detail: "crashed" })), "2026-12-07");
   expect(r.outcome.baselined).toBe(0);
   expect(failing(r.findings, "low")).toEqual([crash]);
+});
+
+test("GIVEN an entry for a finding of one stack THEN the same finding of another stack (same address) counts", () => {
+  const pool: Finding = {
+    rule: "user-pool-mfa",
+    severity: "high",
+    address: "aws_cognito_user_pool.users",
+    detail: "mfa_configuration=OFF",
+    message: "mfa off",
+  };
+  const dev = { ...pool, stack: "petstore-dev" };
+  const prod = { ...pool, stack: "petstore-prod" };
+  const r = applyBaseline([dev, prod], baseline(entry(pool, { detail: pool.detail, stack: "petstore-dev" })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(1);
+  expect(failing(r.findings, "low")).toEqual([prod]);
+  // An entry of a single-file run (no stack) accepts neither, and says to draft it again.
+  const old = applyBaseline([dev, prod], baseline(entry(pool, { detail: pool.detail })), "2026-12-07");
+  expect(old.outcome.baselined).toBe(0);
+  expect(old.outcome.unused).toEqual([expect.objectContaining({ stack: null, redraft: REDRAFT_DETAIL })]);
 });

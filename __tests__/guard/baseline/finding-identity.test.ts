@@ -33,7 +33,7 @@ function documents(dir: string): string[] {
 function collisions(findings: readonly Finding[]): string[] {
   const byKey = new Map<string, Set<string>>();
   for (const f of findings) {
-    const key = JSON.stringify([f.rule, f.address, f.api ?? null, f.route ?? null, f.detail ?? null]);
+    const key = JSON.stringify([f.rule, f.address, f.api ?? null, f.route ?? null, f.detail ?? null, f.stack ?? null]);
     byKey.set(key, (byKey.get(key) ?? new Set()).add(f.message));
   }
   return [...byKey].filter(([, messages]) => messages.size > 1).map(([key, messages]) => `${key}: ${[...messages].join(" | ")}`);

@@ -98,7 +98,7 @@ test.each([
     "a misspelt key",
     { expiry: "2027-03-07" },
     "accepted[0].expiry",
-    'unknown key (did you mean "expires"?) (expected one of rule, address, api, route, detail, severity, reason, owner, expires)',
+    'unknown key (did you mean "expires"?) (expected one of rule, address, api, route, detail, stack, severity, reason, owner, expires)',
     "expiry",
   ],
 ])("GIVEN %s THEN one problem with file, path and value", (_name, change, path, message, value) => {

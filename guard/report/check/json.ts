@@ -1,4 +1,4 @@
-// JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, detail, message, file?, waived?}], summary,
+// JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, detail, message, file?, stack?, waived?}], summary,
 // loweredSeverities, coverage?, baseline?}`, described by schema/check-report.schema.json (docs/json-output.md).
 import { summarize } from "../summary";
 import type { ReportInput } from "../types";
@@ -16,6 +16,7 @@ export function jsonReport(r: ReportInput): string {
     detail: f.detail ?? null,
     message: f.message,
     ...(f.file !== undefined ? { file: f.file } : {}),
+    ...(f.stack !== undefined ? { stack: f.stack } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
   return `${JSON.stringify(
