@@ -3,7 +3,7 @@
 // other. GIVEN every Terraform fixture of the guard suites (the rule fixtures with their policies, the check's
 // fixtures, the plans) and the sample's frozen synth with every weakening of every method and every review pair
 // WHEN every rule runs THEN no two findings share rule, address, API, route and detail with different messages.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { runRules } from "../../../guard/engine";
 import { loadModel, modelFromDocument } from "../../../guard/load";
@@ -39,7 +39,13 @@ function collisions(findings: readonly Finding[]): string[] {
   return [...byKey].filter(([, messages]) => messages.size > 1).map(([key, messages]) => `${key}: ${[...messages].join(" | ")}`);
 }
 
-const check = (model: Model, set: PolicySet): string[] => collisions(runRules(model, set).findings);
+/** Rules seen setting a detail, over every run of this suite (checked against the migration note at the end). */
+const detailed = new Set<string>();
+function check(model: Model, set: PolicySet): string[] {
+  const { findings } = runRules(model, set);
+  for (const f of findings) if (f.detail !== undefined && f.address !== "(engine)") detailed.add(f.rule);
+  return collisions(findings);
+}
 
 describe("GIVEN every Terraform fixture of the guard suites", () => {
   const files = documents(GUARD);
@@ -90,5 +96,22 @@ describe("GIVEN the sample's frozen synth", () => {
     const f: Finding = { rule: "r", severity: "high", address: "a", message: "one" };
     expect(collisions([f, { ...f, message: "two" }])).toHaveLength(1);
     expect(collisions([f, { ...f, message: "two", detail: "other" }])).toEqual([]);
+  });
+});
+
+describe("GIVEN the migration note's list of the rules that set a detail (docs/migrations.md)", () => {
+  const text = readFileSync(join(ROOT, "docs", "migrations.md"), "utf8");
+  const listed = /The rules that set `detail` are ([\s\S]*?)\. A later version/.exec(text)?.[1] ?? "";
+  const ids = [...listed.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1] as string);
+
+  test("THEN it names rules of the registry only", () => {
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id) => !RULES.some((r) => r.id === id))).toEqual([]);
+  });
+
+  // Runs after the suites above (jest keeps file order): every rule they saw set a detail is in the list.
+  test("THEN every rule seen setting a detail over the fixtures is in it", () => {
+    expect(detailed.size).toBeGreaterThan(20);
+    expect([...detailed].filter((id) => !ids.includes(id)).sort()).toEqual([]);
   });
 });
