@@ -101,7 +101,7 @@ describe("GIVEN the sample's frozen synth", () => {
 
 describe("GIVEN the migration note's list of the rules that set a detail (docs/migrations.md)", () => {
   const text = readFileSync(join(ROOT, "docs", "migrations.md"), "utf8");
-  const listed = /The rules that set `detail` are ([\s\S]*?)\. A later version/.exec(text)?.[1] ?? "";
+  const listed = /The rules that set\s+`detail`\s+are\s+([\s\S]*?)\.\s+A later version/.exec(text)?.[1] ?? "";
   const ids = [...listed.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1] as string);
 
   test("THEN it names rules of the registry only", () => {
