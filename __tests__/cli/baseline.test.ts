@@ -172,6 +172,22 @@ describe("--baseline", () => {
     ]);
   });
 
+  test("GIVEN an entry drafted at a lower severity than its finding has now THEN not accepted (exit 1) and said on stderr", () => {
+    const file = filledBaseline();
+    // As if no-open-method's entry had been drafted while the method was reachable by some callers only (high).
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf('rule: "no-open-method"');
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace('severity: "critical"', 'severity: "high"'));
+    const r = run(OPEN, "--policy", POLICY, ...TODAY, "--baseline", file, "--format", "json");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `check: ${file}: accepted[2] was drafted for a high finding (owner team-shop): no-open-method shop-dev DELETE /items/{id} aws_api_gateway_method.delete is now critical: not accepted, 1 finding(s) count again (accept it anew in a reviewed change)\n`,
+    );
+    const json = JSON.parse(r.out) as { summary: { baselined: number; failing: number }; baseline: { escalated: { path: string; now: string }[] } };
+    expect(json.summary).toMatchObject({ baselined: 2, failing: 1 });
+    expect(json.baseline.escalated).toMatchObject([{ path: "accepted[2]", severity: "high", now: "critical" }]);
+  });
+
   test.each([
     [
       "a bad expiry",

@@ -1,6 +1,7 @@
 // `check --baseline FILE` and `check --write-baseline FILE`: the I/O around guard/baseline. Expired entries and
 // entries whose finding grew above their severity are said on stderr as problems (their findings count again),
-// unused ones as notes (with what to do when the entry predates its rule's `detail`); a draft never replaces a file.
+// unused ones as notes, or as problems saying to draft them again when they leave out a `detail` or `stack` their
+// findings carry; a draft never replaces a file.
 import { existsSync, writeFileSync } from "node:fs";
 import { applyBaseline } from "../../guard/baseline/apply";
 import { draftBaseline } from "../../guard/baseline/draft";
