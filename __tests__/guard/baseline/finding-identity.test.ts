@@ -15,6 +15,7 @@ import type { Model } from "../../../guard/model";
 import { mutantsOf, type Blocks } from "../fixtures/sample-mutants";
 import { PAIRS, synth } from "../review/fixtures/pairs";
 import { ROOT, SAMPLE_POLICY } from "../../helpers/sample";
+import { hasSources, planFile } from "../../corpus/private/sources";
 
 const GUARD = join(ROOT, "__tests__", "guard");
 const NO_POLICY: PolicySet = { policies: [] };
@@ -97,6 +98,13 @@ describe("GIVEN the sample's frozen synth", () => {
     expect(collisions([f, { ...f, message: "two" }])).toHaveLength(1);
     expect(collisions([f, { ...f, message: "two", detail: "other" }])).toEqual([]);
   });
+});
+
+// Real-world projects (the corpus, when this machine holds its sources): their plans as a first run checks them.
+const CORPUS = readdirSync(join(ROOT, "__tests__", "corpus", "projects")).filter(hasSources);
+const corpusTest = CORPUS.length > 0 ? test.each(CORPUS.map((n) => [n])) : test.skip.each([["(no corpus sources on this machine)"]]);
+corpusTest("GIVEN the corpus project %s THEN no two findings share an identity", (name) => {
+  expect(check(loadModel(planFile(name)), NO_POLICY)).toEqual([]);
 });
 
 describe("GIVEN the migration note's list of the rules that set a detail (docs/migrations.md)", () => {
