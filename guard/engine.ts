@@ -5,7 +5,7 @@ import { globMatch, policiesFor } from "./policy/match";
 import { atLeast, severityRank } from "./policy/rank";
 import type { ApiPolicy, PolicySet, Severity } from "./policy/types";
 import { RULES } from "./rules";
-import type { Finding, Rule, RuleFinding, Subject } from "./rules/types";
+import { ENGINE_ADDRESS, type Finding, type Rule, type RuleFinding, type Subject } from "./rules/types";
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
@@ -26,13 +26,21 @@ function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
   const subjects = new Map<string, readonly Subject[]>();
+  // A finding's stack, by its file: every resource of a stack comes from the stack's one file.
+  const stackOfFile = new Map(model.resources.filter((r) => r.source.stack !== "").map((r) => [r.source.file, r.source.stack]));
   for (const rule of rules) {
     if (rule.subjects !== undefined) {
       try {
         subjects.set(rule.id, rule.subjects(model, policies));
       } catch (e) {
         // Subjects only add evidence: a crash leaves the rule reported finding by finding, and says so.
-        findings.push({ rule: rule.id, severity: rule.severity, address: "(engine)", message: `listing the rule's subjects crashed: ${(e as Error).message}` });
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity,
+          address: ENGINE_ADDRESS,
+          detail: "subjects-crashed",
+          message: `listing the rule's subjects crashed: ${(e as Error).message}`,
+        });
       }
     }
     let raw: RuleFinding[];
@@ -40,7 +48,7 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       raw = rule.check(model, policies);
     } catch (e) {
       // A crashing rule must not turn into a pass.
-      raw = [{ address: "(engine)", message: `rule crashed: ${(e as Error).message}` }];
+      raw = [{ address: ENGINE_ADDRESS, detail: "crashed", message: `rule crashed: ${(e as Error).message}` }];
     }
     for (const f of raw) {
       const ps = policiesOf(policies, f);
@@ -64,14 +72,17 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
           break;
         }
       }
+      const stack = f.file === undefined ? undefined : stackOfFile.get(f.file);
       findings.push({
         rule: rule.id,
         severity,
         address: f.address,
         ...(f.api !== undefined ? { api: f.api } : {}),
         ...(f.route !== undefined ? { route: f.route } : {}),
+        ...(f.detail !== undefined ? { detail: f.detail } : {}),
         message: f.message,
         ...(f.file !== undefined ? { file: f.file } : {}),
+        ...(stack !== undefined ? { stack } : {}),
         ...(waived !== undefined ? { waived } : {}),
       });
     }

@@ -144,10 +144,15 @@ describe("the Check step's script", () => {
     const twin = join(FIX, "noncompliant", "NoOpenMethod.tf.json");
     expect(runStep(twin, critical).outputs["exit-code"]).toBe("1");
     const baseline = join(temp, "baseline.yaml");
-    const entry = (rule: string) =>
+    const entry = (rule: string, detail?: string) =>
       `  - rule: ${rule}\n    address: aws_api_gateway_method.delete\n    api: shop-dev\n    route: "DELETE /items/{id}"\n` +
+      (detail !== undefined ? `    detail: ${JSON.stringify(detail)}\n` : "") +
       `    reason: Internal test API, closed by SEC-12\n    owner: team-shop\n    expires: "2999-01-01"\n`;
-    writeFileSync(baseline, `accepted:\n${entry("no-open-method")}${entry("method-matches-policy")}`);
+    // method-matches-policy reports each difference from the policy on its own: one entry each (by its detail).
+    writeFileSync(
+      baseline,
+      `accepted:\n${entry("no-open-method")}${entry("method-matches-policy", "authorization=NONE")}${entry("method-matches-policy", "authorizer=none")}`,
+    );
     const accepted = runStep(twin, { ...critical, CHECK_BASELINE: baseline });
     expect(accepted.outputs["exit-code"]).toBe("0");
     expect(accepted.summary).toContain("## API access check: passed");

@@ -46,10 +46,10 @@ describe("--write-baseline", () => {
     const r = run(OPEN, "--policy", POLICY, ...TODAY, "--write-baseline", file);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      `wrote ${file}: 2 entries, one per finding that fails this run. Write each reason and owner (TODO), then add --baseline ${file} to the check\n`,
+      `wrote ${file}: 3 entries, one per finding that fails this run. Write each reason and owner (TODO), then add --baseline ${file} to the check\n`,
     );
     expect(readFileSync(file, "utf8")).toContain(
-      '    route: "DELETE /items/{id}"\n    reason: "TODO: why this finding is accepted for now"\n    owner: "TODO"\n    expires: "2027-03-07"\n',
+      '    route: "DELETE /items/{id}"\n    severity: "critical"\n    reason: "TODO: why this finding is accepted for now"\n    owner: "TODO"\n    expires: "2027-03-07"\n',
     );
   });
 
@@ -64,6 +64,8 @@ describe("--write-baseline", () => {
       `check: ${file}: accepted[0].owner: is the drafted placeholder: name who fixes it (a team or a person) (got "TODO")`,
       `check: ${file}: accepted[1].reason: is the drafted placeholder: write why this finding is accepted for now (at least 10 characters) (got "TODO: why this finding is accepted for now")`,
       `check: ${file}: accepted[1].owner: is the drafted placeholder: name who fixes it (a team or a person) (got "TODO")`,
+      `check: ${file}: accepted[2].reason: is the drafted placeholder: write why this finding is accepted for now (at least 10 characters) (got "TODO: why this finding is accepted for now")`,
+      `check: ${file}: accepted[2].owner: is the drafted placeholder: name who fixes it (a team or a person) (got "TODO")`,
     ]);
   });
 
@@ -145,13 +147,14 @@ describe("--baseline", () => {
     const r = run(OPEN, "--policy", POLICY, "--as-of", "2027-03-07", "--fail-on", "critical", "--baseline", file, "--format", "json");
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `check: ${file}: accepted[0] expired on 2027-03-07 (owner team-shop): method-matches-policy shop-dev DELETE /items/{id} aws_api_gateway_method.delete is no longer accepted: 2 finding(s) count again\n`,
+      `check: ${file}: accepted[0] expired on 2027-03-07 (owner team-shop): method-matches-policy shop-dev DELETE /items/{id} aws_api_gateway_method.delete (authorization=NONE) is no longer accepted: 1 finding(s) count again\n`,
     );
     const json = JSON.parse(r.out) as { summary: { baselined: number; failing: number }; baseline: { expired: { path: string; findings: number }[] } };
     expect(json.summary).toMatchObject({ baselined: 0, failing: 3 });
     expect(json.baseline.expired.map((e) => [e.path, e.findings])).toEqual([
-      ["accepted[0]", 2],
+      ["accepted[0]", 1],
       ["accepted[1]", 1],
+      ["accepted[2]", 1],
     ]);
   });
 
@@ -160,9 +163,29 @@ describe("--baseline", () => {
     const r = run(COMPLIANT, "--policy", POLICY, ...TODAY, "--baseline", file, "--format", "json");
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `check: note: ${file}: accepted[1] matches no finding (fixed, or renamed?): no-open-method shop-dev DELETE /items/{id} aws_api_gateway_method.delete\n`,
+      `check: note: ${file}: accepted[2] matches no finding (fixed, or renamed?): no-open-method shop-dev DELETE /items/{id} aws_api_gateway_method.delete\n`,
     );
-    expect((JSON.parse(r.out) as { baseline: { unused: { path: string }[] } }).baseline.unused.map((u) => u.path)).toEqual(["accepted[0]", "accepted[1]"]);
+    expect((JSON.parse(r.out) as { baseline: { unused: { path: string }[] } }).baseline.unused.map((u) => u.path)).toEqual([
+      "accepted[0]",
+      "accepted[1]",
+      "accepted[2]",
+    ]);
+  });
+
+  test("GIVEN an entry drafted at a lower severity than its finding has now THEN not accepted (exit 1) and said on stderr", () => {
+    const file = filledBaseline();
+    // As if no-open-method's entry had been drafted while the method was reachable by some callers only (high).
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf('rule: "no-open-method"');
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace('severity: "critical"', 'severity: "high"'));
+    const r = run(OPEN, "--policy", POLICY, ...TODAY, "--baseline", file, "--format", "json");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `check: ${file}: accepted[2] was drafted for a high finding (owner team-shop): no-open-method shop-dev DELETE /items/{id} aws_api_gateway_method.delete is now critical: not accepted, 1 finding(s) count again (accept it anew in a reviewed change)\n`,
+    );
+    const json = JSON.parse(r.out) as { summary: { baselined: number; failing: number }; baseline: { escalated: { path: string; now: string }[] } };
+    expect(json.summary).toMatchObject({ baselined: 2, failing: 1 });
+    expect(json.baseline.escalated).toMatchObject([{ path: "accepted[2]", severity: "high", now: "critical" }]);
   });
 
   test.each([

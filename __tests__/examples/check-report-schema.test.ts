@@ -83,25 +83,39 @@ test("GIVEN a policy with a waiver and a lowered severity THEN the output (waive
   expect(validate(schema, out)).toEqual([]);
 });
 
-test("GIVEN a baseline with a live, an expired and an unused entry THEN the output (baseline, waived.baseline) is valid", () => {
-  const entry = (rule: string, expires: string, route = "DELETE /items/{id}") => ({
+test("GIVEN a baseline with a live, an expired, an unused, an undetailed and an escalated entry THEN the output (baseline, waived.baseline) is valid", () => {
+  const entry = (rule: string, expires: string, more: Record<string, string> = {}) => ({
     rule,
     address: "aws_api_gateway_method.delete",
     api: "shop-dev",
-    route,
+    route: "DELETE /items/{id}",
     reason: "Internal test API, closed by SEC-12",
     owner: "team-shop",
     expires,
+    ...more,
   });
   const baseline = join(dir, "baseline.json");
   writeFileSync(
     baseline,
     JSON.stringify({
-      accepted: [entry("no-open-method", "2027-01-01"), entry("method-matches-policy", "2026-12-01"), entry("no-open-method", "2027-01-01", "GET /")],
+      accepted: [
+        entry("no-open-method", "2027-01-01", { severity: "critical" }),
+        entry("method-matches-policy", "2026-12-01", { detail: "authorization=NONE" }),
+        entry("no-open-method", "2027-01-01", { route: "GET /" }),
+        entry("method-matches-policy", "2027-01-01"),
+        entry("method-matches-policy", "2027-01-01", { detail: "authorizer=none", severity: "medium" }),
+      ],
     }),
   );
   const out = jsonOf(OPEN, "--policy", POLICY, "--baseline", baseline);
-  expect(out.baseline).toMatchObject({ entries: 3, baselined: 1, expired: [{ path: "accepted[1]", findings: 2 }], unused: [{ path: "accepted[2]" }] });
+  expect(out.baseline).toMatchObject({
+    entries: 5,
+    baselined: 1,
+    expired: [{ path: "accepted[1]", findings: 1 }],
+    unused: [{ path: "accepted[2]" }, { path: "accepted[3]", redraft: expect.stringContaining("--write-baseline") as unknown }],
+    escalated: [{ path: "accepted[4]", severity: "medium", now: "critical", findings: 1 }],
+  });
+  expect((out.findings as { detail: string | null }[]).map((f) => f.detail)).toContain("authorization=NONE");
   expect(validate(schema, out)).toEqual([]);
 });
 

@@ -1,5 +1,7 @@
-// `check --baseline FILE` and `check --write-baseline FILE`: the I/O around guard/baseline. Expired entries are
-// said on stderr as problems (their findings count again), unused ones as notes; a draft never replaces a file.
+// `check --baseline FILE` and `check --write-baseline FILE`: the I/O around guard/baseline. Expired entries and
+// entries whose finding grew above their severity are said on stderr as problems (their findings count again),
+// unused ones as notes, or as problems saying to draft them again when they leave out a `detail` or `stack` their
+// findings carry; a draft never replaces a file.
 import { existsSync, writeFileSync } from "node:fs";
 import { applyBaseline } from "../../guard/baseline/apply";
 import { draftBaseline } from "../../guard/baseline/draft";
@@ -12,17 +14,27 @@ export interface Io {
   readonly err: (s: string) => void;
 }
 
-const named = (e: BaselineEntryRef): string => [e.rule, e.api, e.route, e.address].filter((x) => x !== null).join(" ");
+const named = (e: BaselineEntryRef): string =>
+  [e.rule, e.stack === null ? null : `[${e.stack}]`, e.api, e.route, e.address, e.detail === null ? null : `(${e.detail})`].filter((x) => x !== null).join(" ");
 
 /** The findings with the baseline applied, and what it did (said on stderr). */
 export function acceptBaseline(baseline: Baseline, findings: readonly Finding[], asOf: string, io: Io): { findings: Finding[]; outcome: BaselineOutcome } {
   const accepted = applyBaseline(findings, baseline, asOf);
-  const { file, expired, unused } = accepted.outcome;
+  const { file, expired, unused, escalated } = accepted.outcome;
   for (const e of expired)
     io.err(
       `check: ${file}: ${e.path} expired on ${e.expires} (owner ${e.owner}): ${named(e)} ${e.findings > 0 ? `is no longer accepted: ${e.findings} finding(s) count again` : "matches no finding: delete it"}\n`,
     );
-  for (const e of unused) io.err(`check: note: ${file}: ${e.path} matches no finding (fixed, or renamed?): ${named(e)}\n`);
+  for (const e of escalated)
+    io.err(
+      `check: ${file}: ${e.path} was drafted for a ${e.severity ?? "?"} finding (owner ${e.owner}): ${named(e)} is now ${e.now}: not accepted, ${e.findings} finding(s) count again (accept it anew in a reviewed change)\n`,
+    );
+  for (const e of unused)
+    io.err(
+      e.redraft !== undefined
+        ? `check: ${file}: ${e.path} accepts nothing: ${e.redraft}: ${named(e)}\n`
+        : `check: note: ${file}: ${e.path} matches no finding (fixed, or renamed?): ${named(e)}\n`,
+    );
   return accepted;
 }
 

@@ -20,6 +20,13 @@ export interface ResourceFinding {
   readonly file?: string;
   /** Overrides the rule's default severity for this one finding (e.g. "cannot verify" cases). */
   readonly severity?: Severity;
+  /**
+   * Tells apart the findings a rule can report on one address (and API and route): which door and whom it admits,
+   * which problem. Built from identifiers and values, never from the message's wording, so a baseline entry that
+   * names it (guard/baseline) keeps accepting the same finding across versions and never the rule's next one.
+   * @default - the rule reports at most one finding per address, API and route
+   */
+  readonly detail?: string;
 }
 
 export const known = <T>(v: Val<T> | undefined): v is T => v !== undefined && !isUnknown(v);
@@ -39,6 +46,9 @@ export const untrustedPoolWhy = (label: string): string =>
   isUnexpandedLocal(label)
     ? "a local value this input does not expand (terraform show -json carries no locals): which user pool it names is not verified"
     : "which is no user pool of this configuration: not verified";
+
+/** A value in a finding's `detail`: a string as it is (no quotes to escape in a baseline), anything else as `show` says it. */
+export const plain = (v: unknown): string => (typeof v === "string" ? v : show(v));
 
 export const show = (v: unknown): string =>
   isUnknown(v)

@@ -60,6 +60,8 @@ type WafWeaknessKind =
 /** A weakness of one chain; `kind` is the review's blocking kind, the message says what it lets through. */
 export interface WafWeakness {
   readonly kind: WafWeaknessKind;
+  /** Which weakness of the kind, by the names it is about (rule group, overrides, rule): a finding's detail. */
+  readonly about: string;
   readonly message: string;
 }
 
@@ -189,42 +191,58 @@ export function detachment(chain: WebAclChain): { readonly notVerified: boolean;
  * here (ALLOW is the normal default of a filtering ACL); the review compares it between versions.
  */
 export function wafWeaknesses(chain: WebAclChain): WafWeakness[] {
-  if (chain.unreadable !== undefined) return [{ kind: "waf-rules-unreadable", message: chain.unreadable }];
+  if (chain.unreadable !== undefined) return [{ kind: "waf-rules-unreadable", about: "", message: chain.unreadable }];
   const out: WafWeakness[] = [];
   const managed = chain.rules.filter((r) => r.kind === "managed");
   for (const group of REQUIRED_MANAGED_GROUPS) {
-    if (!managed.some((r) => r.group === group)) out.push({ kind: "waf-managed-group-missing", message: `managed rule group ${group} is missing` });
+    if (!managed.some((r) => r.group === group))
+      out.push({ kind: "waf-managed-group-missing", about: group, message: `managed rule group ${group} is missing` });
   }
   for (const r of managed) {
     if (r.action === "count")
-      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing` });
+      out.push({
+        kind: "waf-managed-count",
+        about: `${r.group} override_action=count`,
+        message: `managed rule group ${r.group} is in COUNT mode (override_action count): it blocks nothing`,
+      });
     const toAllow = r.overrides.filter((o) => o.endsWith("→ allow"));
     const others = r.overrides.filter((o) => !o.endsWith("→ allow"));
     if (others.length > 0)
-      out.push({ kind: "waf-managed-count", message: `managed rule group ${r.group} has rules overridden away from BLOCK (${others.join(", ")})` });
+      out.push({
+        kind: "waf-managed-count",
+        about: `${r.group} overrides=${JSON.stringify([...others].sort())}`,
+        message: `managed rule group ${r.group} has rules overridden away from BLOCK (${others.join(", ")})`,
+      });
     // An ALLOW override ends evaluation: what the rule matches skips every later rule and the default action.
     if (toAllow.length > 0)
       out.push({
         kind: "waf-managed-count",
+        about: `${r.group} overrides=${JSON.stringify([...toAllow].sort())}`,
         message: `managed rule group ${r.group} has rules overridden to ALLOW (${toAllow.join(", ")}): requests they match skip every later rule and the default action`,
       });
     if (r.scopeDown)
-      out.push({ kind: "waf-managed-scope-down", message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected` });
+      out.push({
+        kind: "waf-managed-scope-down",
+        about: r.group ?? r.name,
+        message: `managed rule group ${r.group} has a scope-down statement: requests outside it are not inspected`,
+      });
   }
   const firstManaged = managed[0];
   for (const r of chain.rules) {
     if (r.action === "allow" && firstManaged !== undefined && r.priority < firstManaged.priority) {
       out.push({
         kind: "waf-allow-before-managed",
+        about: r.name,
         message: `ALLOW rule ${r.name} (priority ${r.priority}) runs before managed rule group ${firstManaged.group} (priority ${firstManaged.priority}): requests it matches skip the managed rules`,
       });
     }
   }
   const rates = chain.rules.filter((r) => r.kind === "rate");
-  if (rates.length === 0) out.push({ kind: "waf-rate-limit-missing", message: "no rate-based rule" });
+  if (rates.length === 0) out.push({ kind: "waf-rate-limit-missing", about: "", message: "no rate-based rule" });
   else if (rates.every((r) => r.action !== "block" && r.action !== "captcha" && r.action !== "challenge")) {
     out.push({
       kind: "waf-rate-limit-count",
+      about: JSON.stringify(rates.map((r) => r.name).sort()),
       message: `the rate-based rule${rates.length > 1 ? "s" : ""} ${rates.map((r) => r.name).join(", ")} only count${rates.length > 1 ? "" : "s"}: nothing is throttled`,
     });
   }

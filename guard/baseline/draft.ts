@@ -1,8 +1,9 @@
-// Drafts a baseline from a run's findings (`--write-baseline`): one entry per finding that fails the run, with the
-// placeholder reason and owner a person must replace (parse.ts refuses them until then) and an expiry
-// DRAFT_EXPIRY_DAYS out. The finding's severity and message go in a comment above its entry, for that person.
+// Drafts a baseline from a run's findings (`--write-baseline`): one entry per finding that fails the run, naming it
+// by rule, address, API, route, detail and stack and capping it at its severity, with the placeholder reason and owner a
+// person must replace (parse.ts refuses them until then) and an expiry DRAFT_EXPIRY_DAYS out. The finding's message
+// goes in a comment above its entry, for that person. A crashed rule's finding is never drafted (it cannot be accepted).
 import { dayMs } from "../../kernel/io/day";
-import type { Finding } from "../rules/types";
+import { ENGINE_ADDRESS, type Finding } from "../rules/types";
 import { entryKey, PLACEHOLDER } from "./parse";
 
 const DRAFT_EXPIRY_DAYS = 90;
@@ -23,6 +24,7 @@ export function draftBaseline(findings: readonly Finding[], input: string, asOf:
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const f of findings) {
+    if (f.address === ENGINE_ADDRESS) continue;
     const key = entryKey(f);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -32,6 +34,9 @@ export function draftBaseline(findings: readonly Finding[], input: string, asOf:
       `    address: ${q(f.address)}`,
       ...(f.api !== undefined ? [`    api: ${q(f.api)}`] : []),
       ...(f.route !== undefined ? [`    route: ${q(f.route)}`] : []),
+      ...(f.detail !== undefined ? [`    detail: ${q(f.detail)}`] : []),
+      ...(f.stack !== undefined ? [`    stack: ${q(f.stack)}`] : []),
+      `    severity: ${q(f.severity)}`,
       `    reason: ${q(`${PLACEHOLDER}: why this finding is accepted for now`)}`,
       `    owner: ${q(PLACEHOLDER)}`,
       `    expires: ${q(expires)}`,

@@ -4,21 +4,22 @@
 import { isDay } from "../../kernel/io/day";
 import { didYouMean, MIN_REASON_LENGTH, reasonProblem } from "../../kernel/io/words";
 import { isObject } from "../load/json";
-import type { PolicyProblem } from "../policy/types";
+import { SEVERITIES, type PolicyProblem, type Severity } from "../policy/types";
+import { ENGINE_ADDRESS } from "../rules/types";
 import type { Baseline, BaselineEntry } from "./types";
 
 /** How `--write-baseline` marks what a person must write; a value starting with the word (any case) is refused. */
 export const PLACEHOLDER = "TODO";
 
 const TOP_KEYS = ["accepted"] as const;
-const ENTRY_KEYS = ["rule", "address", "api", "route", "reason", "owner", "expires"] as const;
+const ENTRY_KEYS = ["rule", "address", "api", "route", "detail", "stack", "severity", "reason", "owner", "expires"] as const;
 
 const PLACEHOLDER_WORD = new RegExp(`^\\s*${PLACEHOLDER}\\b`, "i");
 const isPlaceholder = (v: unknown): boolean => typeof v === "string" && PLACEHOLDER_WORD.test(v);
 
 /** The key two entries may not share: one finding accepted twice would have two reasons, owners and expiries. */
-export const entryKey = (e: { rule: string; address: string; api?: string; route?: string }): string =>
-  JSON.stringify([e.rule, e.address, e.api ?? null, e.route ?? null]);
+export const entryKey = (e: { rule: string; address: string; api?: string; route?: string; detail?: string; stack?: string }): string =>
+  JSON.stringify([e.rule, e.address, e.api ?? null, e.route ?? null, e.detail ?? null, e.stack ?? null]);
 
 export function parseBaseline(data: unknown, file: string, ruleIds: readonly string[]): { baseline?: Baseline; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
@@ -40,16 +41,21 @@ export function parseBaseline(data: unknown, file: string, ruleIds: readonly str
     for (const k of Object.keys(raw))
       if (!(ENTRY_KEYS as readonly string[]).includes(k))
         add(`${path}.${k}`, `unknown key${didYouMean(k, ENTRY_KEYS)} (expected one of ${ENTRY_KEYS.join(", ")})`, k);
-    const { rule, address, api, route, reason, owner, expires } = raw;
+    const { rule, address, api, route, detail, stack, severity, reason, owner, expires } = raw;
     if (typeof rule !== "string" || !ruleIds.includes(rule))
       add(`${path}.rule`, `must be a rule id${typeof rule === "string" ? didYouMean(rule, ruleIds) : ""}`, rule);
     if (typeof address !== "string" || address.trim() === "") add(`${path}.address`, "required: the finding's address, exactly", address);
+    else if (address === ENGINE_ADDRESS) add(`${path}.address`, "a crashed rule judged nothing and cannot be accepted: report the crash", address);
     for (const [k, v] of [
       ["api", api],
       ["route", route],
+      ["detail", detail],
+      ["stack", stack],
     ] as const)
       if (v !== undefined && (typeof v !== "string" || v.trim() === ""))
         add(`${path}.${k}`, "must be a non-empty string (leave it out when the finding has none)", v);
+    if (severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(severity))
+      add(`${path}.severity`, `must be one of ${SEVERITIES.join(", ")} (the finding's severity when the entry was drafted)`, severity);
     if (isPlaceholder(reason))
       add(`${path}.reason`, `is the drafted placeholder: write why this finding is accepted for now (at least ${MIN_REASON_LENGTH} characters)`, reason);
     else if (reasonProblem(reason) !== undefined) add(`${path}.reason`, `${reasonProblem(reason) as string}: why this finding is accepted for now`, reason);
@@ -63,6 +69,9 @@ export function parseBaseline(data: unknown, file: string, ruleIds: readonly str
       address: address as string,
       ...(typeof api === "string" ? { api } : {}),
       ...(typeof route === "string" ? { route } : {}),
+      ...(typeof detail === "string" ? { detail } : {}),
+      ...(typeof stack === "string" ? { stack } : {}),
+      ...(severity !== undefined ? { severity: severity as Severity } : {}),
       reason: reason as string,
       owner: owner as string,
       expires: expires as string,

@@ -12,6 +12,9 @@ interface Equivalents {
   readonly tflint?: readonly string[];
 }
 
+/** The address of the finding a crashed rule leaves: it stands for everything the rule did not judge. */
+export const ENGINE_ADDRESS = "(engine)";
+
 /** What a rule reports (one definition with the access layer's findings); the engine adds the rule id, severity and waiver. */
 export type RuleFinding = ResourceFinding;
 
@@ -68,8 +71,15 @@ export interface Finding {
   readonly address: string;
   readonly api?: string;
   readonly route?: string;
+  /** Which of the rule's findings on this address, API and route it is (RuleFinding's `detail`). */
+  readonly detail?: string;
   readonly message: string;
   readonly file?: string;
+  /**
+   * The stack of a cdktf.out its file belongs to (`petstore-prod`): the same address in two stacks is two resources.
+   * @default - a single file, or a finding of no file
+   */
+  readonly stack?: string;
   /**
    * Set when a policy waiver or a baseline entry (`--baseline`) covers the finding: still reported, never counted for
    * --fail-on. `policyFile` is the file that accepted it; `baseline` is set when that file is a baseline.

@@ -43,7 +43,7 @@ describe("GIVEN a weakened chain", () => {
     ["waf-rate-count", "waf-rate-limit-count", "rate-limit-per-ip only counts"],
   ])("WHEN %s THEN the weakness is %s", (pair, kind, text) => {
     const [dev] = chains(mutated(pair));
-    expect(wafWeaknesses(dev)).toEqual([{ kind, message: expect.stringContaining(text) }]);
+    expect(wafWeaknesses(dev)).toEqual([{ kind, about: expect.any(String) as unknown, message: expect.stringContaining(text) }]);
   });
 
   it("WHEN a harmless twin is applied THEN there is no weakness", () => {

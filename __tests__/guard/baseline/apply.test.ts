@@ -1,7 +1,8 @@
-// guard/baseline/apply.ts: a live entry accepts exactly its finding (rule, address, API, route), as a waiver does;
-// from its expiry day on it accepts nothing and is reported with the findings that count again; a live entry that
-// matches nothing is reported as unused; a policy waiver keeps speaking for its finding.
-import { applyBaseline } from "../../../guard/baseline/apply";
+// guard/baseline/apply.ts: a live entry accepts exactly its finding (rule, address, API, route, detail), as a waiver
+// does, and only up to the severity it was drafted at; from its expiry day on it accepts nothing and is reported with
+// the findings that count again; a live entry that matches nothing is reported as unused (with what to do when it
+// predates its rule's detail); a policy waiver keeps speaking for its finding; a crashed rule is never accepted.
+import { applyBaseline, REDRAFT_DETAIL } from "../../../guard/baseline/apply";
 import type { Baseline, BaselineEntry } from "../../../guard/baseline/types";
 import { failing } from "../../../guard/engine";
 import type { Finding } from "../../../guard/rules/types";
@@ -38,7 +39,7 @@ test("GIVEN a live entry for a finding THEN it is baselined with reason, owner a
   });
   expect(r.findings[1]).toBe(LOGS);
   expect(failing(r.findings, "low")).toEqual([LOGS]);
-  expect(r.outcome).toEqual({ file: "baseline.yaml", entries: 1, baselined: 1, expired: [], unused: [] });
+  expect(r.outcome).toEqual({ file: "baseline.yaml", entries: 1, baselined: 1, expired: [], unused: [], escalated: [] });
 });
 
 test("GIVEN the day before the expiry THEN still accepted; ON the expiry day THEN it counts again and the expiry is reported", () => {
@@ -54,6 +55,9 @@ test("GIVEN the day before the expiry THEN still accepted; ON the expiry day THE
       address: OPEN.address,
       api: "shop-dev",
       route: "DELETE /items/{id}",
+      detail: null,
+      stack: null,
+      severity: null,
       owner: "team-shop",
       expires: "2027-03-07",
       findings: 1,
@@ -87,7 +91,86 @@ test("GIVEN a finding a policy waiver covers THEN the waiver stays, the matching
   expect(r.outcome).toMatchObject({ baselined: 0, unused: [] });
 });
 
-test("GIVEN one entry and two findings of the same rule on the same route THEN both are baselined", () => {
+test("GIVEN one entry and two findings of the same rule, route and detail (the same finding, said twice) THEN both are baselined", () => {
   const second = { ...OPEN, message: "another wording" };
   expect(applyBaseline([OPEN, second], baseline(entry(OPEN)), "2026-12-07").outcome.baselined).toBe(2);
+});
+
+// One rule, several findings on one address (backend-doors-intended: each door of a function).
+const URL_DOOR: Finding = {
+  rule: "backend-doors-intended",
+  severity: "critical",
+  address: "aws_lambda_function.backend",
+  detail: "unintended function-url:petstore-dev-backend admits anyone:anyone on the internet",
+  message: "backend `petstore-dev-backend`: door function URL (NONE) is not intended",
+};
+const PERMISSION_DOOR: Finding = {
+  ...URL_DOOR,
+  detail: "unintended lambda-permission:aws_lambda_permission.any admits aws-any:any AWS principal in any account (no source_arn)",
+  message: "backend `petstore-dev-backend`: door Lambda permission aws_lambda_permission.any is not intended",
+};
+
+test("GIVEN an entry for one door of a function THEN it accepts that door only; another door of the same function counts", () => {
+  const r = applyBaseline([URL_DOOR, PERMISSION_DOOR], baseline(entry(URL_DOOR, { detail: URL_DOOR.detail })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(1);
+  expect(failing(r.findings, "low")).toEqual([PERMISSION_DOOR]);
+});
+
+test("GIVEN an entry with a detail THEN it does not accept the finding without one (same rule, address, API, route)", () => {
+  const { detail: _d, ...bare } = URL_DOOR;
+  const r = applyBaseline([bare], baseline(entry(URL_DOOR, { detail: URL_DOOR.detail })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(0);
+  expect(r.outcome.unused).toMatchObject([{ path: "accepted[0]", detail: URL_DOOR.detail }]);
+  expect(r.outcome.unused[0]?.redraft).toBeUndefined();
+});
+
+test("GIVEN an entry without detail (written before the rule told its findings apart) THEN it accepts none of them and says to draft it again", () => {
+  const r = applyBaseline([URL_DOOR, PERMISSION_DOOR], baseline(entry(URL_DOOR)), "2026-12-07");
+  expect(r.outcome.baselined).toBe(0);
+  expect(failing(r.findings, "low")).toEqual([URL_DOOR, PERMISSION_DOOR]);
+  expect(r.outcome.unused).toEqual([expect.objectContaining({ path: "accepted[0]", detail: null, redraft: REDRAFT_DETAIL })]);
+  expect(REDRAFT_DETAIL).toContain("--write-baseline");
+});
+
+test.each([
+  ["the severity it was drafted at", "critical", "critical", 1],
+  ["a lower severity", "critical", "high", 1],
+  ["a higher severity", "medium", "critical", 0],
+] as const)("GIVEN an entry drafted at %s THEN the finding is accepted only up to it", (_n, drafted, found, accepted) => {
+  const finding: Finding = { ...URL_DOOR, severity: found };
+  const r = applyBaseline([finding], baseline(entry(URL_DOOR, { detail: URL_DOOR.detail, severity: drafted })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(accepted);
+  expect(failing(r.findings, "low")).toHaveLength(1 - accepted);
+  expect(r.outcome.unused).toEqual([]);
+  expect(r.outcome.escalated).toEqual(accepted === 1 ? [] : [expect.objectContaining({ path: "accepted[0]", severity: drafted, now: found, findings: 1 })]);
+});
+
+test("GIVEN an entry without severity THEN it sets no ceiling (entries written before severities were drafted)", () => {
+  expect(applyBaseline([{ ...OPEN, severity: "critical" }], baseline(entry(OPEN)), "2026-12-07").outcome.baselined).toBe(1);
+});
+
+test("GIVEN a crashed rule's finding THEN no entry accepts it, whatever it names", () => {
+  const crash: Finding = { rule: "no-open-method", severity: "high", address: "(engine)", detail: "crashed", message: "rule crashed: boom" };
+  const r = applyBaseline([crash], baseline(entry(crash, { detail: "crashed" })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(0);
+  expect(failing(r.findings, "low")).toEqual([crash]);
+});
+
+test("GIVEN an entry for a finding of one stack THEN the same finding of another stack (same address) counts", () => {
+  const pool: Finding = {
+    rule: "user-pool-mfa",
+    severity: "high",
+    address: "aws_cognito_user_pool.users",
+    detail: "mfa_configuration=OFF",
+    message: "mfa off",
+  };
+  const dev = { ...pool, stack: "petstore-dev" };
+  const prod = { ...pool, stack: "petstore-prod" };
+  const r = applyBaseline([dev, prod], baseline(entry(pool, { detail: pool.detail, stack: "petstore-dev" })), "2026-12-07");
+  expect(r.outcome.baselined).toBe(1);
+  expect(failing(r.findings, "low")).toEqual([prod]);
+  // An entry of a single-file run (no stack) accepts neither, and says to draft it again.
+  const old = applyBaseline([dev, prod], baseline(entry(pool, { detail: pool.detail })), "2026-12-07");
+  expect(old.outcome.baselined).toBe(0);
+  expect(old.outcome.unused).toEqual([expect.objectContaining({ stack: null, redraft: REDRAFT_DETAIL })]);
 });

@@ -1,6 +1,6 @@
-// guard/baseline/draft.ts: a draft holds one entry per finding it is given, expiring 90 days out, and is refused
-// as it is (every placeholder reason and owner is a problem); once a person fills them in, it accepts exactly
-// those findings.
+// guard/baseline/draft.ts: a draft holds one entry per finding it is given (named by its detail when it has one,
+// capped at its severity), expiring 90 days out, and is refused as it is (every placeholder reason and owner is a
+// problem); once a person fills them in, it accepts exactly those findings. A crashed rule's finding is not drafted.
 import { applyBaseline } from "../../../guard/baseline/apply";
 import { addDays, draftBaseline } from "../../../guard/baseline/draft";
 import { parseBaseline } from "../../../guard/baseline/parse";
@@ -23,6 +23,7 @@ const FINDINGS: Finding[] = [
     address: "aws_api_gateway_method.delete",
     api: "shop-dev",
     route: "DELETE /items/{id}",
+    detail: "authorization=NONE",
     message: "one",
   },
   {
@@ -31,6 +32,7 @@ const FINDINGS: Finding[] = [
     address: "aws_api_gateway_method.delete",
     api: "shop-dev",
     route: "DELETE /items/{id}",
+    detail: "authorization=NONE",
     message: "two",
   },
   { rule: "stage-logging", severity: "medium", address: 'aws_api_gateway_stage.this["dev"]', message: "no access logs" },
@@ -85,4 +87,20 @@ test("GIVEN no findings THEN an empty draft that accepts nothing", () => {
   const draft = draftBaseline([], "plan.json", "2026-12-07");
   expect(draft.entries).toBe(0);
   expect(parseBaseline(read(draft.text), "b.yaml", RULES)).toEqual({ baseline: { file: "b.yaml", entries: [] }, problems: [] });
+});
+
+test("GIVEN findings with a detail and a severity THEN each entry names the detail and caps the severity", () => {
+  const text = draftBaseline(FINDINGS, "plan.json", "2026-12-07").text;
+  expect(text).toContain('    route: "DELETE /items/{id}"\n    detail: "authorization=NONE"\n    severity: "critical"\n');
+  expect(text).toContain('    address: "aws_api_gateway_stage.this[\\"dev\\"]"\n    severity: "medium"\n');
+});
+
+test("GIVEN two findings of one rule on one route that differ by detail THEN two entries", () => {
+  const other: Finding = { ...(FINDINGS[1] as Finding), detail: "authorizer=none", message: "three" };
+  expect(draftBaseline([...FINDINGS, other], "plan.json", "2026-12-07").entries).toBe(4);
+});
+
+test("GIVEN a crashed rule's finding THEN it is left out of the draft (no entry can accept it)", () => {
+  const crash: Finding = { rule: "no-open-method", severity: "high", address: "(engine)", detail: "crashed", message: "rule crashed: boom" };
+  expect(draftBaseline([crash], "plan.json", "2026-12-07").entries).toBe(0);
 });

@@ -1,6 +1,6 @@
 // guard/baseline/parse.ts: a baseline entry is accepted only whole (rule, exact address, reason, owner, a real
-// expiry day); each malformed value is one problem naming the file, the path and the value; the drafted
-// placeholders are refused until a person replaces them.
+// expiry day; detail and severity when given well-formed); each malformed value is one problem naming the file, the
+// path and the value; the drafted placeholders are refused until a person replaces them, a crashed rule always.
 import { parseBaseline } from "../../../guard/baseline/parse";
 
 const FILE = "baseline.yaml";
@@ -79,11 +79,26 @@ test.each([
   ["a misspelt rule", { rule: "no-open-methd" }, "accepted[0].rule", 'must be a rule id (did you mean "no-open-method"?)', "no-open-methd"],
   ["an empty address", { address: "" }, "accepted[0].address", "required: the finding's address, exactly", ""],
   ["a route that is not a string", { route: 7 }, "accepted[0].route", "must be a non-empty string (leave it out when the finding has none)", 7],
+  ["an empty detail", { detail: " " }, "accepted[0].detail", "must be a non-empty string (leave it out when the finding has none)", " "],
+  [
+    "a severity that is none",
+    { severity: "severe" },
+    "accepted[0].severity",
+    "must be one of critical, high, medium, low, info (the finding's severity when the entry was drafted)",
+    "severe",
+  ],
+  [
+    "a crashed rule's finding",
+    { address: "(engine)" },
+    "accepted[0].address",
+    "a crashed rule judged nothing and cannot be accepted: report the crash",
+    "(engine)",
+  ],
   [
     "a misspelt key",
     { expiry: "2027-03-07" },
     "accepted[0].expiry",
-    'unknown key (did you mean "expires"?) (expected one of rule, address, api, route, reason, owner, expires)',
+    'unknown key (did you mean "expires"?) (expected one of rule, address, api, route, detail, stack, severity, reason, owner, expires)',
     "expiry",
   ],
 ])("GIVEN %s THEN one problem with file, path and value", (_name, change, path, message, value) => {
@@ -126,4 +141,16 @@ test("GIVEN an entry that is not a mapping THEN one problem at its index", () =>
   expect(parse({ accepted: [ENTRY, "no-open-method"] }).problems).toEqual([
     { file: FILE, path: "accepted[1]", message: "must be a mapping with rule, address, reason, owner and expires", value: "no-open-method" },
   ]);
+});
+
+test("GIVEN a detail and a severity THEN the entry keeps them", () => {
+  const r = withEntry({ rule: "method-matches-policy", detail: "authorization=NONE", severity: "high" });
+  expect(r.problems).toEqual([]);
+  expect(r.baseline?.entries[0]).toMatchObject({ detail: "authorization=NONE", severity: "high" });
+});
+
+test("GIVEN the same rule, address and route with two details THEN two entries (the detail tells them apart); the same detail twice THEN a problem", () => {
+  const a = { ...ENTRY, rule: "method-matches-policy", detail: "authorization=NONE" };
+  expect(parse({ accepted: [a, { ...a, detail: "authorizer=none" }] }).baseline?.entries).toHaveLength(2);
+  expect(parse({ accepted: [a, { ...a, owner: "someone-else" }] }).problems.map((p) => p.path)).toEqual(["accepted[1]"]);
 });

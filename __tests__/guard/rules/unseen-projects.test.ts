@@ -122,7 +122,7 @@ describe("an API whose OpenAPI body is known only after apply", () => {
     expect(md).toContain("known (routes of 1 API(s) unknown, not verified) covered by a policy.");
     expect(md).toMatch(/\| Test-API \| {2}\| unknown \(not verified\) \| – \| `.*test-api\.yaml` \|/);
     const json = JSON.parse(runIn(PLAN, "--policy", policy, "--format", "json").out) as { schemaVersion: number };
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
   });
 
   test("GIVEN the first run (no policy) THEN the note names it as not verified and never says that nothing is open", () => {

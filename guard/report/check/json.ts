@@ -1,10 +1,10 @@
-// JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, message, file?, waived?}], summary,
+// JSON report: `{schemaVersion, findings: [{rule, severity, address, api, route, detail, message, file?, stack?, waived?}], summary,
 // loweredSeverities, coverage?, baseline?}`, described by schema/check-report.schema.json (docs/json-output.md).
 import { summarize } from "../summary";
 import type { ReportInput } from "../types";
 
 /** Changes whenever the output's shape does; the schema's `schemaVersion` const is the same number. */
-export const CHECK_REPORT_SCHEMA_VERSION = 2;
+export const CHECK_REPORT_SCHEMA_VERSION = 3;
 
 export function jsonReport(r: ReportInput): string {
   const findings = r.findings.map((f) => ({
@@ -13,8 +13,10 @@ export function jsonReport(r: ReportInput): string {
     address: f.address,
     api: f.api ?? null,
     route: f.route ?? null,
+    detail: f.detail ?? null,
     message: f.message,
     ...(f.file !== undefined ? { file: f.file } : {}),
+    ...(f.stack !== undefined ? { stack: f.stack } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
   return `${JSON.stringify(

@@ -2,7 +2,7 @@
 // (guard/access/doors.ts) against the policy's `doors` section, or, without one, routes and their APIs' own
 // entrances only. A function URL, a Lambda permission, direct invocation by an IAM identity, a custom domain or a
 // distribution with a literal execute-api origin needs the policy to name it.
-import { doorsOf, notVerifiedNote, unreached, whoText, type Door, type TargetDoors } from "../../access/doors";
+import { doorsOf, notVerifiedNote, principalKey, unreached, whoText, type Door, type Principal, type TargetDoors } from "../../access/doors";
 import { matchesName } from "../../../kernel/match/glob";
 import type { IntendedDoors, PolicySet } from "../../policy/types";
 import type { Rule, RuleFinding, Subject } from "../types";
@@ -31,6 +31,13 @@ const severityOf = (d: Door): RuleFinding["severity"] =>
 
 /** `backend` for what an API's routes reach, `function` for a function only its own doors open. */
 const noun = (t: TargetDoors): string => (unreached(t) ? "function" : "backend");
+
+/**
+ * A finding's detail: the door and whom it lets in (principal classes with their accounts, roles, sources), so a
+ * baseline entry for one door accepts neither another door of the backend nor the same door opened wider.
+ */
+const doorDetail = (what: string, d: Door, who: readonly Principal[]): string =>
+  `${what} ${d.id} admits ${who.map(principalKey).sort().join("; ") || "nobody"}`;
 
 function targetSubject(t: TargetDoors): Subject | undefined {
   if (t.target.address === undefined) return undefined;
@@ -70,6 +77,7 @@ export const BackendDoorsIntended: Rule = {
             address: address ?? d.addresses[0] ?? t.target.key,
             message: `${noun(t)} \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) lets in ${whoText(people)}: the policy names AWS_IAM callers by role; an exception for the door would name them`,
             severity: "high",
+            detail: doorDetail("iam-people", d, people),
           });
         if (intended(entries, t, d)) continue;
         const why = notVerifiedNote(d) || (t.target.notVerified !== undefined ? ` (not verified: ${t.target.notVerified})` : "");
@@ -78,6 +86,7 @@ export const BackendDoorsIntended: Rule = {
           address: address ?? d.addresses[0] ?? t.target.key,
           message: `${noun(t)} \`${t.target.label}\`: door ${d.label} (\`${d.id}\`) is not intended (${listed}): ${whoText(d.principals)}${why}`,
           severity: severityOf(d),
+          detail: doorDetail("unintended", d, d.principals),
         });
       }
     }

@@ -3,7 +3,18 @@ import { authorizationType, type AuthorizationType } from "../../../kernel/autho
 import type { Authorizer, Model, RestApi, Route } from "../../model";
 import { expandAuthorizer, globMatch } from "../../policy/match";
 import type { IntendedRoute, PolicySet } from "../../policy/types";
-import { apiKind, authorizerFits, connectionNote, gatewayTypeFor, isIntendedPreflight, known, lookupPolicy, routeFinding, show } from "../../access/lookups";
+import {
+  apiKind,
+  authorizerFits,
+  connectionNote,
+  gatewayTypeFor,
+  isIntendedPreflight,
+  known,
+  lookupPolicy,
+  plain,
+  routeFinding,
+  show,
+} from "../../access/lookups";
 import { iamAccess } from "../../access/iam";
 import { edgeRequirementOf } from "../../access/edge-config";
 import { edgeProtectionGap } from "../../access/origin";
@@ -11,6 +22,14 @@ import { unreadRoutes } from "../../access/unread-routes";
 import { compareRoutePrecedence, normalizeRouteKey, parseRouteKey, routeCovers, type RouteShape } from "../../../kernel/match/route";
 import type { Rule, RuleFinding } from "../types";
 import { policyMatchSubjects } from "../private/subjects";
+
+/** One difference from the policy: `detail` names it by what differs and the value found (never the wording). */
+interface Problem {
+  readonly detail: string;
+  readonly text: string;
+}
+const problem = (detail: string, text: string): Problem => ({ detail, text });
+const sorted = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
@@ -38,17 +57,27 @@ export function invokers(model: Model, r: Route): { groups: string[]; roles: str
  * CUSTOM routes: groups and scopes live in the authorizer's bundled route table, not in Terraform. Compared when
  * the package is on disk (cdktf.out); otherwise reported by the caller as not verifiable.
  */
-function compareRouteTable(r: Route, want: IntendedRoute): string[] {
+function compareRouteTable(r: Route, want: IntendedRoute): Problem[] {
   const table = r.authorizer?.routeTable;
   if (table === undefined) return [];
-  if ("problem" in table) return [`the authorizer's route table cannot be read (${table.problem})`];
+  if ("problem" in table) return [problem("route-table unreadable", `the authorizer's route table cannot be read (${table.problem})`)];
   const entry = table.routes.find((e) => e.method === r.httpMethod && e.path === r.path);
-  if (entry === undefined) return [`the authorizer's route table (${table.file}) has no entry for this route`];
-  const out: string[] = [];
+  if (entry === undefined) return [problem("route-table no-entry", `the authorizer's route table (${table.file}) has no entry for this route`)];
+  const out: Problem[] = [];
   if (!sameSet(entry.groups, want.groups))
-    out.push(`the authorizer enforces groups ${JSON.stringify(entry.groups)}, policy says ${JSON.stringify(want.groups)}`);
+    out.push(
+      problem(
+        `route-table groups=${sorted(entry.groups)}`,
+        `the authorizer enforces groups ${JSON.stringify(entry.groups)}, policy says ${JSON.stringify(want.groups)}`,
+      ),
+    );
   if (!sameSet(entry.scopes, want.scopes))
-    out.push(`the authorizer enforces scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+    out.push(
+      problem(
+        `route-table scopes=${sorted(entry.scopes)}`,
+        `the authorizer enforces scopes ${JSON.stringify(entry.scopes)}, policy says ${JSON.stringify(want.scopes)}`,
+      ),
+    );
   return out;
 }
 
@@ -56,58 +85,89 @@ function compareRouteTable(r: Route, want: IntendedRoute): string[] {
  * EDGE routes: what the edge verifier enforces lives in its bundled `edge-config.json`, not in Terraform. Compared
  * when the package is on disk; `unverified` says why not otherwise (reported as info by the caller).
  */
-function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedRoute): { problems: string[]; unverified?: string } {
+function compareEdgeConfig(model: Model, r: Route, api: RestApi, want: IntendedRoute): { problems: Problem[]; unverified?: string } {
   if (!known(r.httpMethod) || !known(r.path))
-    return { problems: [`the route's method or path is known only after apply, so the edge verifier's entry cannot be found`] };
+    return {
+      problems: [problem("edge-config route-unknown", `the route's method or path is known only after apply, so the edge verifier's entry cannot be found`)],
+    };
   const got = edgeRequirementOf(model, api, r.httpMethod, r.path);
   if ("unknown" in got) return { problems: [], unverified: got.unknown };
-  if ("problem" in got) return { problems: [got.problem] };
+  if ("problem" in got) return { problems: [problem("edge-config unreadable", got.problem)] };
   const req = got.requirement;
-  if (req.mode !== "edge") return { problems: [`the edge verifier passes this route on to the gateway (mode "${req.mode}"), so nothing authenticates it`] };
-  const problems: string[] = [];
+  if (req.mode !== "edge")
+    return {
+      problems: [
+        problem(`edge-config mode=${req.mode}`, `the edge verifier passes this route on to the gateway (mode "${req.mode}"), so nothing authenticates it`),
+      ],
+    };
+  const problems: Problem[] = [];
   if (!sameSet(req.scopes, want.scopes))
-    problems.push(`the edge verifier requires scopes ${JSON.stringify(req.scopes)}, policy says ${JSON.stringify(want.scopes)}`);
+    problems.push(
+      problem(
+        `edge-config scopes=${sorted(req.scopes)}`,
+        `the edge verifier requires scopes ${JSON.stringify(req.scopes)}, policy says ${JSON.stringify(want.scopes)}`,
+      ),
+    );
   // Clients are compared only when the policy names them: absent means the reviewer made no decision on clients.
   if (want.clients !== undefined) {
-    if (req.clients === null) problems.push(`the edge verifier accepts every configured client, policy says ${JSON.stringify(want.clients)}`);
+    if (req.clients === null)
+      problems.push(problem("edge-config clients=any", `the edge verifier accepts every configured client, policy says ${JSON.stringify(want.clients)}`));
     else if (!sameSet(req.clients, want.clients))
-      problems.push(`the edge verifier accepts clients ${JSON.stringify(req.clients)}, policy says ${JSON.stringify(want.clients)}`);
+      problems.push(
+        problem(
+          `edge-config clients=${sorted(req.clients)}`,
+          `the edge verifier accepts clients ${JSON.stringify(req.clients)}, policy says ${JSON.stringify(want.clients)}`,
+        ),
+      );
   }
   return { problems };
 }
 
 /** JWT routes: the issuer and the audience the policy gives, compared with the authorizer's when it states them. */
-function compareJwt(a: Authorizer, want: IntendedRoute): string[] {
-  const out: string[] = [];
+function compareJwt(a: Authorizer, want: IntendedRoute): Problem[] {
+  const out: Problem[] = [];
   if (want.issuer !== undefined) {
-    if (!known(a.jwtIssuer)) out.push(`the JWT issuer ${show(a.jwtIssuer)} cannot be compared with the policy's "${want.issuer}" before apply`);
-    else if (a.jwtIssuer !== want.issuer) out.push(`the JWT issuer is "${a.jwtIssuer}", policy says "${want.issuer}"`);
+    if (!known(a.jwtIssuer))
+      out.push(problem("jwt-issuer unknown", `the JWT issuer ${show(a.jwtIssuer)} cannot be compared with the policy's "${want.issuer}" before apply`));
+    else if (a.jwtIssuer !== want.issuer) out.push(problem(`jwt-issuer=${a.jwtIssuer}`, `the JWT issuer is "${a.jwtIssuer}", policy says "${want.issuer}"`));
   }
   if (want.audience !== undefined) {
     const got = a.jwtAudience;
-    if (got === undefined || !known(got) || !got.every(known)) out.push(`the JWT audience ${show(got)} cannot be compared with the policy's before apply`);
+    if (got === undefined || !known(got) || !got.every(known))
+      out.push(problem("jwt-audience unknown", `the JWT audience ${show(got)} cannot be compared with the policy's before apply`));
     else if (!sameSet(got as readonly string[], want.audience))
-      out.push(`the JWT audience is ${JSON.stringify(got)}, policy says ${JSON.stringify(want.audience)}`);
+      out.push(
+        problem(`jwt-audience=${sorted(got as readonly string[])}`, `the JWT audience is ${JSON.stringify(got)}, policy says ${JSON.stringify(want.audience)}`),
+      );
   }
   return out;
 }
 
 /** An AWS_IAM route: the Cognito groups and roles that may invoke it are the policy's, and nobody else. */
-function compareInvokers(model: Model, r: Route, want: IntendedRoute): string[] {
+function compareInvokers(model: Model, r: Route, want: IntendedRoute): Problem[] {
   if (r.authorization !== "AWS_IAM") return [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const who = invokers(model, r);
   if (who.unverifiable.length > 0)
     problems.push(
-      `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (a policy known only after apply, or a managed policy not in the table)`,
+      problem(
+        `invokers unverifiable=${sorted(who.unverifiable)}`,
+        `cannot tell whether ${who.unverifiable.join(", ")} grant execute-api:Invoke (a policy known only after apply, or a managed policy not in the table)`,
+      ),
     );
   const groups = [...new Set(who.groups)];
   if (!sameSet(groups, want.groups))
-    problems.push(`Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`);
+    problems.push(
+      problem(
+        `invokers groups=${sorted(groups)}`,
+        `Cognito groups whose roles may invoke it are ${JSON.stringify(groups.sort())}, policy says ${JSON.stringify([...want.groups].sort())}`,
+      ),
+    );
   const extra = who.roles.filter((n) => !want.roles.some((p) => globMatch(p, n)));
-  if (extra.length > 0) problems.push(`roles not in the policy may invoke it: ${extra.join(", ")}`);
+  if (extra.length > 0)
+    problems.push(problem(`invokers extra-roles=${sorted([...new Set(extra)])}`, `roles not in the policy may invoke it: ${extra.join(", ")}`));
   const missing = want.roles.filter((p) => !who.roles.some((n) => globMatch(p, n)));
-  if (missing.length > 0) problems.push(`no role matching ${missing.join(", ")} may invoke it`);
+  if (missing.length > 0) problems.push(problem(`invokers missing-roles=${sorted(missing)}`, `no role matching ${missing.join(", ")} may invoke it`));
   return problems;
 }
 
@@ -116,7 +176,7 @@ function compareInvokers(model: Model, r: Route, want: IntendedRoute): string[] 
  * API key, the authorizer, the gateway's scopes, a JWT authorizer's issuer and audience): where its groups, scopes
  * and invokers live. One entry per row of the table, so a new type says here what the check verifies for it.
  */
-const TYPE_CHECKS: Readonly<Record<AuthorizationType, (model: Model, r: Route, api: RestApi, want: IntendedRoute) => string[]>> = {
+const TYPE_CHECKS: Readonly<Record<AuthorizationType, (model: Model, r: Route, api: RestApi, want: IntendedRoute) => Problem[]>> = {
   NONE: () => [],
   API_KEY: () => [],
   AWS_IAM: (model, r, _api, want) => compareInvokers(model, r, want),
@@ -126,33 +186,40 @@ const TYPE_CHECKS: Readonly<Record<AuthorizationType, (model: Model, r: Route, a
   EDGE: (model, r, api) => {
     if (r.authorization !== "NONE" || r.apiKeyRequired !== false) return [];
     const gap = edgeProtectionGap(model, api);
-    return gap === undefined ? [] : [`policy says EDGE (authenticated at the edge), but the method is open: ${gap}`];
+    return gap === undefined ? [] : [problem("edge open-method", `policy says EDGE (authenticated at the edge), but the method is open: ${gap}`)];
   },
   JWT: () => [],
 };
 
-function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): string[] {
-  const problems: string[] = [];
+function compare(model: Model, r: Route, api: RestApi, apiName: string, want: IntendedRoute): Problem[] {
+  const problems: Problem[] = [];
   const row = authorizationType(want.type);
   const wantType = gatewayTypeFor(r, want.type);
   // The gateway's word, with the policy's when they differ ("COGNITO_USER_POOLS (COGNITO)", never "CUSTOM (CUSTOM)").
   const says = wantType === want.type ? wantType : `${wantType} (${want.type})`;
-  if (r.authorization !== wantType) problems.push(`authorization is ${show(r.authorization)}, policy says ${says}`);
-  if (r.apiKeyRequired !== want.apiKey) problems.push(`api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`);
+  if (r.authorization !== wantType)
+    problems.push(problem(`authorization=${plain(r.authorization)}`, `authorization is ${show(r.authorization)}, policy says ${says}`));
+  if (r.apiKeyRequired !== want.apiKey)
+    problems.push(problem(`api_key_required=${plain(r.apiKeyRequired)}`, `api_key_required is ${show(r.apiKeyRequired)}, policy says ${want.apiKey}`));
   if (row.needsAuthorizer) {
     const wantName = want.authorizer === undefined ? undefined : expandAuthorizer(want.authorizer, apiName);
-    if (r.authorizer === undefined) problems.push(`no authorizer resolved${wantName === undefined ? "" : `, policy says "${wantName}"`}`);
+    if (r.authorizer === undefined)
+      problems.push(problem("authorizer=none", `no authorizer resolved${wantName === undefined ? "" : `, policy says "${wantName}"`}`));
     else {
-      if (wantName !== undefined && r.authorizer.name !== wantName) problems.push(`authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`);
+      if (wantName !== undefined && r.authorizer.name !== wantName)
+        problems.push(problem(`authorizer=${plain(r.authorizer.name)}`, `authorizer is ${show(r.authorizer.name)}, policy says "${wantName}"`));
       const t = r.authorizer.type;
-      if (!authorizerFits(wantType, t)) problems.push(`authorizer type is ${show(t)}, which does not fit ${want.type}`);
+      if (!authorizerFits(wantType, t)) problems.push(problem(`authorizer-type=${plain(t)}`, `authorizer type is ${show(t)}, which does not fit ${want.type}`));
       if (row.policy.jwt) problems.push(...compareJwt(r.authorizer, want));
     }
   }
   // Scopes are an API Gateway check only for the types the table says (Cognito and JWT); elsewhere they must not appear at all.
   const wantScopes = row.gatewayScopes ? want.scopes : [];
-  if (!known(r.scopes)) problems.push(`authorization_scopes ${show(r.scopes)} cannot be compared before apply`);
-  else if (!sameSet(r.scopes, wantScopes)) problems.push(`authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`);
+  if (!known(r.scopes)) problems.push(problem("authorization_scopes unknown", `authorization_scopes ${show(r.scopes)} cannot be compared before apply`));
+  else if (!sameSet(r.scopes, wantScopes))
+    problems.push(
+      problem(`authorization_scopes=${sorted(r.scopes)}`, `authorization_scopes are ${JSON.stringify(r.scopes)}, policy says ${JSON.stringify(wantScopes)}`),
+    );
   problems.push(...TYPE_CHECKS[want.type](model, r, api, want));
   return problems;
 }
@@ -177,15 +244,19 @@ export const MethodMatchesPolicy: Rule = {
       const apiLabel = known(api.name) ? api.name : undefined;
       const base = { address: api.address, file, ...(apiLabel !== undefined ? { api: apiLabel } : {}) };
       if (lookup.kind === "unknown-name") {
-        out.push({ ...base, message: `${apiKind(api)} name is known only after apply (${show(api.name)}): no policy can be matched` });
+        out.push({
+          ...base,
+          detail: "api-name unknown",
+          message: `${apiKind(api)} name is known only after apply (${show(api.name)}): no policy can be matched`,
+        });
         continue;
       }
       if (lookup.kind === "none") {
-        out.push({ ...base, message: `no intended-authorization policy matches ${apiKind(api)} "${apiLabel}"` });
+        out.push({ ...base, detail: "policy none", message: `no intended-authorization policy matches ${apiKind(api)} "${apiLabel}"` });
         continue;
       }
       if (lookup.kind === "many") {
-        out.push({ ...base, message: `${apiKind(api)} "${apiLabel}" is matched by several policies: ${lookup.files.join(", ")}` });
+        out.push({ ...base, detail: "policy several", message: `${apiKind(api)} "${apiLabel}" is matched by several policies: ${lookup.files.join(", ")}` });
         continue;
       }
       const apiName = apiLabel ?? "";
@@ -228,11 +299,13 @@ export const MethodMatchesPolicy: Rule = {
             routeFinding(
               r,
               `method's route cannot be reconstructed (method ${show(r.httpMethod)}, path ${show(r.path)}), so it cannot be matched to the policy`,
+              { detail: "route unknown" },
             ),
           );
           continue;
         }
-        if (seenMethods.has(normalized(r.routeKey))) out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`));
+        if (seenMethods.has(normalized(r.routeKey)))
+          out.push(routeFinding(r, `route ${r.routeKey} is defined by more than one method`, { detail: "route defined-twice" }));
         seenMethods.add(normalized(r.routeKey));
         const policyKey = byNormalized.get(normalized(r.routeKey));
         const want = policyKey === undefined ? undefined : lookup.effective.routes[policyKey];
@@ -240,24 +313,25 @@ export const MethodMatchesPolicy: Rule = {
           const served = servedBy.get(r) ?? [];
           for (const k of served) {
             seen.add(k);
-            for (const p of compare(model, r, api, apiName, lookup.effective.routes[k])) out.push(routeFinding(r, `${k} (served by ${r.routeKey}): ${p}`));
+            for (const p of compare(model, r, api, apiName, lookup.effective.routes[k]))
+              out.push(routeFinding(r, `${k} (served by ${r.routeKey}): ${p.text}`, { detail: `serves ${k}: ${p.detail}` }));
           }
           if (served.length === 0 && !isIntendedPreflight(policies, r))
-            out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`));
+            out.push(routeFinding(r, `method ${r.routeKey} is not in the policy ${lookup.effective.policy.file}`, { detail: "route not-in-policy" }));
           continue;
         }
         seen.add(policyKey);
         const problems = compare(model, r, api, apiName, want);
-        for (const p of problems) out.push(routeFinding(r, `${r.routeKey}${connectionNote(r)}: ${p}`));
+        for (const p of problems) out.push(routeFinding(r, `${r.routeKey}${connectionNote(r)}: ${p.text}`, { detail: p.detail }));
         if (want.type === "EDGE" && problems.length === 0) {
           const edge = compareEdgeConfig(model, r, api, want);
-          for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p}`));
+          for (const p of edge.problems) out.push(routeFinding(r, `${r.routeKey}: ${p.text}`, { detail: p.detail }));
           if (edge.unverified !== undefined) {
             out.push(
               routeFinding(
                 r,
                 `${r.routeKey}: the scopes, clients and mode the edge verifier enforces are in its bundled edge-config.json, not available for ${edge.unverified}; not verified`,
-                { severity: "info" },
+                { severity: "info", detail: "edge-config unavailable" },
               ),
             );
           }
@@ -272,7 +346,7 @@ export const MethodMatchesPolicy: Rule = {
             routeFinding(
               r,
               `${r.routeKey}: groups/scopes are enforced inside authorizer ${show(r.authorizer.name)}, whose route table is not available here; not verified`,
-              { severity: "info" },
+              { severity: "info", detail: "route-table unavailable" },
             ),
           );
         }
@@ -284,6 +358,7 @@ export const MethodMatchesPolicy: Rule = {
         out.push({
           ...base,
           route: key,
+          detail: unread === undefined ? "policy-route no-method" : "policy-route unverified",
           message:
             unread === undefined
               ? `policy route ${key} has no ${api.protocol === undefined ? "method" : "route"} on ${apiKind(api)} "${apiName}"`
@@ -293,17 +368,28 @@ export const MethodMatchesPolicy: Rule = {
       // An HTTP API with cors_configuration answers preflights without any OPTIONS route.
       for (const path of api.builtInCors === true ? [] : lookup.effective.corsPreflight) {
         if (!seenMethods.has(normalizeRouteKey("OPTIONS", path)))
-          out.push({ ...base, route: `OPTIONS ${path}`, message: `policy expects a CORS preflight OPTIONS ${path}, which has no method` });
+          out.push({
+            ...base,
+            route: `OPTIONS ${path}`,
+            detail: "preflight no-method",
+            message: `policy expects a CORS preflight OPTIONS ${path}, which has no method`,
+          });
       }
     }
     for (const r of model.routes) {
-      if (r.api === undefined) out.push(routeFinding(r, "its API cannot be resolved, so it cannot be matched to a policy"));
+      if (r.api === undefined) out.push(routeFinding(r, "its API cannot be resolved, so it cannot be matched to a policy", { detail: "api unresolved" }));
     }
     // A policy that matches nothing is worth knowing (renamed API, wrong pattern) but is not by itself a risk.
     for (const p of policies.policies) {
       const names = model.apis.map((a) => a.name).filter(known);
       if (!names.some((n) => p.apis.some((pat) => globMatch(pat, n)))) {
-        out.push({ address: p.file, message: `policy for ${p.apis.join(", ")} matches no API in this input`, file: p.file, severity: "info" });
+        out.push({
+          address: p.file,
+          detail: "policy unmatched",
+          message: `policy for ${p.apis.join(", ")} matches no API in this input`,
+          file: p.file,
+          severity: "info",
+        });
       }
     }
     return out;

@@ -68,7 +68,8 @@ export const NoOpenMethod: Rule = {
         routeFinding(
           r,
           `${label} has authorization NONE and no API key${callers.kind === "anyone" ? "" : `: open to ${callersText(callers)}`}, and ${why}`,
-          callers.kind === "restricted" ? { severity: "high" } : {},
+          // Open to some callers only: who they are is the detail, so an entry for them does not accept a wider set.
+          callers.kind === "restricted" ? { severity: "high", detail: `open-to ${JSON.stringify([...callers.classes].sort())}` } : {},
         ),
       );
     }

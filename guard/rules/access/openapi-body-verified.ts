@@ -28,6 +28,7 @@ export const OpenApiBodyVerified: Rule = {
       out.push({
         address: api.address,
         ...(known(api.name) ? { api: api.name } : {}),
+        detail: "body unread",
         message: `API "${name}": ${read.reason}; the routes its OpenAPI body declares are not verified`,
         file: api.resource.source.file,
       });
@@ -45,11 +46,13 @@ export const OpenApiBodyVerified: Rule = {
         message: `API "${known(api.name) ? api.name : api.address}" imports its OpenAPI body with put_rest_api_mode ${typeof mode === "string" ? mode : "overwrite (the default)"}: the ${beside.length} method(s) declared beside it (${list.slice(0, 5).join(", ")}${list.length > 5 ? ", ..." : ""}) are deleted by the next body update, until the next apply recreates them`,
         file: api.resource.source.file,
         severity: "medium",
+        detail: `put_rest_api_mode=${typeof mode === "string" ? mode : "overwrite"}`,
       });
     }
     const byKey = new Map<string, Route[]>();
     for (const r of model.routes) {
-      if (r.unverified !== undefined) out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization not verified: ${r.unverified}`));
+      if (r.unverified !== undefined)
+        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization not verified: ${r.unverified}`, { detail: "authorization unverified" }));
       if (r.routeKey === undefined || !known(r.httpMethod) || !known(r.path)) continue;
       const k = `${r.resource.source.stack}\u0000${r.apiAddress ?? ""}\u0000${normalizeRouteKey(r.httpMethod, r.path)}`;
       byKey.set(k, [...(byKey.get(k) ?? []), r]);
@@ -63,7 +66,7 @@ export const OpenApiBodyVerified: Rule = {
           routeFinding(
             r,
             `${r.routeKey ?? r.address} is declared both in the OpenAPI body and by ${other.map((o) => o.address).join(", ")}: which one is live depends on which was written last`,
-            { severity: "medium" },
+            { severity: "medium", detail: "declared-twice" },
           ),
         );
       }

@@ -20,7 +20,8 @@ function where(source: LiteralSource): string {
 function finding(s: SecretSpot, source: LiteralSource): RuleFinding {
   const name = holderName(s.resource);
   const holder = `${SECRET_TYPES[s.resource.type]}${name !== undefined ? ` ${JSON.stringify(name)}` : ""}`;
-  const base = { address: s.resource.address, file: s.resource.source.file };
+  // Which attribute, and whether it is shown as a literal or not verified: one finding per spot of the resource.
+  const base = { address: s.resource.address, file: s.resource.source.file, detail: `${s.path} ${source.kind === "unverifiable" ? "unverified" : "literal"}` };
   if (source.kind === "unverifiable") {
     // Not shown is never passed: reported one step below what a literal would be.
     return {

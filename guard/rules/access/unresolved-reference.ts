@@ -18,6 +18,7 @@ export const UnresolvedReference: Rule = {
       .filter((u) => !onRoutes.has(u))
       .map((u) => ({
         address: u.address,
+        detail: u.attribute,
         message: `${u.attribute}: ${u.reason}`,
         file: u.source.file,
       }));

@@ -27,11 +27,14 @@ export const ApiCacheKeyedOnCredential: Rule = {
         if (caching === "no") continue;
         const maybe = cluster === "unknown" || caching === "unknown";
         const where = `stage ${JSON.stringify(s.name)} ${maybe ? "may cache" : "caches"} this route`;
+        // One finding per stage that caches the route: the stage and what is wrong with its cache key.
+        const detail = (what: string) => ({ detail: `stage ${s.address}${maybe ? " maybe" : ""}: ${what}` });
         const credential = credentialParameters(r);
         if (credential === undefined) {
           out.push(
             routeFinding(r, `${where}, and its credential source is known only after apply: not verified that the cache is keyed on it`, {
               severity: "medium",
+              ...detail("credential unknown"),
             }),
           );
           continue;
@@ -42,6 +45,7 @@ export const ApiCacheKeyedOnCredential: Rule = {
           out.push(
             routeFinding(r, `${where}, but its integration was not found: not verified that the cache is keyed on ${credential.join(", ")}`, {
               severity: "medium",
+              ...detail("integration unresolved"),
             }),
           );
           continue;
@@ -49,14 +53,17 @@ export const ApiCacheKeyedOnCredential: Rule = {
         const missing = missingFromCacheKey(integration, credential);
         if (missing === undefined) {
           out.push(
-            routeFinding(r, `${where}, and ${integration.address}'s cache_key_parameters are known only after apply: not verified`, { severity: "medium" }),
+            routeFinding(r, `${where}, and ${integration.address}'s cache_key_parameters are known only after apply: not verified`, {
+              severity: "medium",
+              ...detail("cache-key unknown"),
+            }),
           );
         } else if (missing.length > 0) {
           out.push(
             routeFinding(
               r,
               `${where}, and ${integration.address}'s cache_key_parameters leave out ${missing.join(", ")}: one caller's cached response is served to another`,
-              maybe ? { severity: "medium" } : {},
+              { ...(maybe ? { severity: "medium" as const } : {}), ...detail(`cache-key misses=${JSON.stringify([...missing].sort())}`) },
             ),
           );
         }

@@ -1,5 +1,5 @@
 // CUSTOM, COGNITO and JWT (HTTP API) routes point at an authorizer that exists on the same API.
-import { apiKind, authorizerFits, routeFinding, show } from "../../access/lookups";
+import { apiKind, authorizerFits, plain, routeFinding, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { authorizerProblem, needsAuthorizer } from "../private/route-authorizer-problems";
 import { routeSubjects } from "../private/subjects";
@@ -30,16 +30,25 @@ export const AuthorizerExists: Rule = {
               : why.reason.includes(" can be any of ")
                 ? `${head}, authorizer not verified: ${why.reason}`
                 : `${head} but authorizer_id does not resolve to an authorizer: ${why.reason}`,
+            { detail: "unresolved" },
           ),
         );
         continue;
       }
       if (r.authorizer.api !== undefined && r.api !== undefined && r.authorizer.api !== r.api) {
-        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another ${apiKind(r.authorizer.api)}`));
+        out.push(
+          routeFinding(r, `${r.routeKey ?? r.address}: authorizer ${r.authorizer.address} belongs to another ${apiKind(r.authorizer.api)}`, {
+            detail: `other-api ${r.authorizer.address}`,
+          }),
+        );
       }
       const t = r.authorizer.type;
       if (!authorizerFits(r.authorization, t))
-        out.push(routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`));
+        out.push(
+          routeFinding(r, `${r.routeKey ?? r.address}: authorization ${show(r.authorization)} with an authorizer of type ${show(t)}`, {
+            detail: `type-mismatch ${plain(r.authorization)} ${plain(t)}`,
+          }),
+        );
     }
     return out;
   },

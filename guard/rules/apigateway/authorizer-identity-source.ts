@@ -24,10 +24,14 @@ export const AuthorizerIdentitySource: Rule = {
       };
       const out: RuleFinding[] = [];
       if (!known(a.identitySource) || a.identitySource.trim() === "") {
-        out.push({ ...where, message: `authorizer ${show(a.name)} has no identity_source${known(a.identitySource) ? "" : ` (${show(a.identitySource)})`}` });
+        out.push({
+          ...where,
+          detail: "identity-source none",
+          message: `authorizer ${show(a.name)} has no identity_source${known(a.identitySource) ? "" : ` (${show(a.identitySource)})`}`,
+        });
       }
       const gap = identitySourceGap(a);
-      if (gap !== undefined) out.push({ ...where, severity: "critical", message: `authorizer ${show(a.name)}: ${gap}` });
+      if (gap !== undefined) out.push({ ...where, severity: "critical", detail: "cache shared", message: `authorizer ${show(a.name)}: ${gap}` });
       return out;
     }),
 };

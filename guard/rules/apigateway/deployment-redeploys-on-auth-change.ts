@@ -53,6 +53,7 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       if (missing.length > 0) {
         out.push({
           address: d.address,
+          detail: `not-covered ${JSON.stringify([...missing].sort())}`,
           message: `triggers/depends_on do not cover ${listed(missing)}: changing their authorization would not be deployed`,
           ...where,
         });
@@ -60,13 +61,20 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       if (idsOnly.length > 0) {
         out.push({
           address: d.address,
+          detail: `ids-only ${JSON.stringify([...idsOnly].sort())}`,
           message: `triggers hash only ${listed(idsOnly)}: these stay the same when authorization changes in place, so the change would not be deployed (hash the whole resources or their authorization attributes)`,
           ...where,
         });
       }
-      if (d.createBeforeDestroy === false) out.push({ address: d.address, message: "lifecycle.create_before_destroy is not set", ...where });
+      if (d.createBeforeDestroy === false)
+        out.push({ address: d.address, detail: "create_before_destroy", message: "lifecycle.create_before_destroy is not set", ...where });
       else if (isUnknown(d.createBeforeDestroy) && replacedDestroyFirst(model, d)) {
-        out.push({ address: d.address, message: "the plan replaces the deployment destroy-first: lifecycle.create_before_destroy is not set", ...where });
+        out.push({
+          address: d.address,
+          detail: "create_before_destroy",
+          message: "the plan replaces the deployment destroy-first: lifecycle.create_before_destroy is not set",
+          ...where,
+        });
       }
     }
     return out;

@@ -14,10 +14,11 @@ export const StageAccessLogs: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const s of [...model.stages, ...(model.httpStages ?? [])]) {
-      if (s.accessLog === undefined) out.push(stageFinding(s, "no access_log_settings"));
+      if (s.accessLog === undefined) out.push(stageFinding(s, "no access_log_settings", "access-log none"));
       else {
-        if (known(s.accessLog.destinationArn) && s.accessLog.destinationArn === "") out.push(stageFinding(s, "access logs without destination_arn"));
-        if (known(s.accessLog.format) && s.accessLog.format.trim() === "") out.push(stageFinding(s, "access logs without format"));
+        if (known(s.accessLog.destinationArn) && s.accessLog.destinationArn === "")
+          out.push(stageFinding(s, "access logs without destination_arn", "destination none"));
+        if (known(s.accessLog.format) && s.accessLog.format.trim() === "") out.push(stageFinding(s, "access logs without format", "format none"));
       }
     }
     return out;

@@ -16,13 +16,13 @@ export const StageExecutionLogging: Rule = {
     for (const s of model.stages) {
       const all = s.methodSettings.filter((m) => m.methodPath === "*/*");
       if (all.length === 0) {
-        out.push(stageFinding(s, 'no aws_api_gateway_method_settings for method_path "*/*"'));
+        out.push(stageFinding(s, 'no aws_api_gateway_method_settings for method_path "*/*"', "method-settings none"));
         continue;
       }
       for (const m of all) {
         if (!known(m.loggingLevel) || (m.loggingLevel !== "ERROR" && m.loggingLevel !== "INFO"))
-          out.push(stageFinding(s, `logging_level is ${show(m.loggingLevel ?? "OFF")}, want ERROR or INFO`));
-        if (m.metricsEnabled !== true) out.push(stageFinding(s, `metrics_enabled is ${show(m.metricsEnabled ?? false)}`));
+          out.push(stageFinding(s, `logging_level is ${show(m.loggingLevel ?? "OFF")}, want ERROR or INFO`, `${m.address} logging_level`));
+        if (m.metricsEnabled !== true) out.push(stageFinding(s, `metrics_enabled is ${show(m.metricsEnabled ?? false)}`, `${m.address} metrics_enabled`));
       }
     }
     return out;

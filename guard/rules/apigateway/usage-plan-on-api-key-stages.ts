@@ -19,16 +19,18 @@ export const UsagePlanOnApiKeyStages: Rule = {
       if (!keyed) continue;
       const plans = model.usagePlans.filter((p) => p.resource.source.stack === s.resource.source.stack && s.usagePlans.includes(p.address));
       if (plans.length === 0) {
-        out.push(stageFinding(s, "serves API-key methods but is in no usage plan"));
+        out.push(stageFinding(s, "serves API-key methods but is in no usage plan", "usage-plan none"));
         continue;
       }
       for (const p of plans) {
         const rate = p.throttle?.rateLimit;
         const burst = p.throttle?.burstLimit;
         if (!(known(rate) && rate > 0 && known(burst) && burst > 0))
-          out.push(stageFinding(s, `usage plan ${show(p.name)} has no throttle (rate ${show(rate ?? null)}, burst ${show(burst ?? null)})`));
+          out.push(
+            stageFinding(s, `usage plan ${show(p.name)} has no throttle (rate ${show(rate ?? null)}, burst ${show(burst ?? null)})`, `${p.address} throttle`),
+          );
         const limit = p.quota?.limit;
-        if (!(known(limit) && limit > 0 && known(p.quota?.period))) out.push(stageFinding(s, `usage plan ${show(p.name)} has no quota`));
+        if (!(known(limit) && limit > 0 && known(p.quota?.period))) out.push(stageFinding(s, `usage plan ${show(p.name)} has no quota`, `${p.address} quota`));
       }
     }
     return out;

@@ -63,7 +63,7 @@ export const CloudFrontAuthorizationInCacheKey: Rule = {
     for (const d of apiDistributions(model)) {
       for (const b of behaviors(d.resource)) {
         const gap = behaviorGap(model, d.resource, b);
-        if (gap !== undefined) out.push(distributionFinding(d.resource, `cache behavior ${b.name}: ${gap}`));
+        if (gap !== undefined) out.push(distributionFinding(d.resource, `cache behavior ${b.name}: ${gap}`, { detail: `behavior ${b.name}` }));
       }
     }
     return out;

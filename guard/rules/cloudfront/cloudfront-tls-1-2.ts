@@ -20,11 +20,17 @@ export const CloudFrontTls12: Rule = {
     for (const d of model.resources.filter((r) => r.type === "aws_cloudfront_distribution" && r.mode === "managed")) {
       const cert = firstBlock(d.values["viewer_certificate"]);
       if (!cert || cert["cloudfront_default_certificate"] === true) {
-        out.push(distributionFinding(d, "uses the default CloudFront certificate, which accepts TLSv1 from viewers"));
+        out.push(distributionFinding(d, "uses the default CloudFront certificate, which accepts TLSv1 from viewers", { detail: "viewer default-certificate" }));
       } else {
         const min = cert["minimum_protocol_version"];
-        if (typeof min === "string" && !MODERN_VIEWER.test(min)) out.push(distributionFinding(d, `viewer minimum_protocol_version ${min} is below TLS 1.2`));
-        if (min === undefined || min === null) out.push(distributionFinding(d, "viewer minimum_protocol_version is not set (CloudFront's default is TLSv1)"));
+        if (typeof min === "string" && !MODERN_VIEWER.test(min))
+          out.push(distributionFinding(d, `viewer minimum_protocol_version ${min} is below TLS 1.2`, { detail: `viewer minimum_protocol_version=${min}` }));
+        if (min === undefined || min === null)
+          out.push(
+            distributionFinding(d, "viewer minimum_protocol_version is not set (CloudFront's default is TLSv1)", {
+              detail: "viewer minimum_protocol_version unset",
+            }),
+          );
       }
       for (const o of blocks(d.values["origin"])) {
         const custom = firstBlock(o["custom_origin_config"]);
@@ -33,7 +39,13 @@ export const CloudFrontTls12: Rule = {
         if (custom?.["origin_protocol_policy"] === "http-only") continue;
         const protocols = custom?.["origin_ssl_protocols"];
         const old = Array.isArray(protocols) ? protocols.filter((p): p is string => typeof p === "string" && OLD_ORIGIN.includes(p)) : [];
-        if (old.length > 0) out.push(distributionFinding(d, `origin ${asString(o["origin_id"]) ?? "?"}: origin_ssl_protocols allows ${old.join(", ")}`));
+        const origin = `origin ${asString(o["origin_id"]) ?? "?"}`;
+        if (old.length > 0)
+          out.push(
+            distributionFinding(d, `${origin}: origin_ssl_protocols allows ${old.join(", ")}`, {
+              detail: `${origin} origin_ssl_protocols=${JSON.stringify([...old].sort())}`,
+            }),
+          );
       }
     }
     return out;

@@ -33,6 +33,7 @@ export const EdgeAuthOnViewerRequest: Rule = {
             distributionFinding(
               d.resource,
               `cache behavior ${b.name} has no viewer-request function (Lambda@Edge is attached elsewhere or on another event): its paths skip edge authentication before the cache`,
+              { detail: `behavior ${b.name} viewer-request none` },
             ),
           );
           continue;
@@ -40,7 +41,9 @@ export const EdgeAuthOnViewerRequest: Rule = {
         for (const a of viewer) {
           if (!versioned(a["lambda_arn"])) {
             out.push(
-              distributionFinding(d.resource, `cache behavior ${b.name}: lambda_arn ${asString(a["lambda_arn"]) ?? "(unknown)"} is not a published version`),
+              distributionFinding(d.resource, `cache behavior ${b.name}: lambda_arn ${asString(a["lambda_arn"]) ?? "(unknown)"} is not a published version`, {
+                detail: `behavior ${b.name} unversioned ${asString(a["lambda_arn"]) ?? "(unknown)"}`,
+              }),
             );
           }
         }

@@ -26,6 +26,7 @@ export const EdgeConfigParameterOwned: Rule = {
       out.push({
         address: d.fn.address,
         file: d.fn.source.file,
+        detail: `${d.why} ${d.parameter.source.stack === d.fn.source.stack ? "" : `${d.parameter.source.stack}::`}${d.parameter.address}`,
         message:
           d.why === "overwrite"
             ? `SSM parameter ${JSON.stringify(d.name)} (${d.parameter.address}), the edge verifier's runtime configuration, is written with overwrite = true: whatever held the name before is replaced, and a later writer can replace it again`
@@ -38,6 +39,7 @@ export const EdgeConfigParameterOwned: Rule = {
         address: e.fn.address,
         file: e.fn.source.file,
         severity: "high",
+        detail: `unowned ${JSON.stringify([...e.names].sort())}`,
         message: `edge verifier reads SSM parameter ${e.names.map((n) => JSON.stringify(n)).join(", ")}, which no parameter its role names creates: not verified what configuration it trusts`,
       });
     }

@@ -29,7 +29,12 @@ export const EdgeOriginProtected: Rule = {
       const extra: Partial<RuleFinding> = hasEdgeAuth(d.resource) ? { severity: "critical" } : {};
       for (const origin of d.apiOrigins) {
         if (!sendsHeader(origin)) {
-          out.push(distributionFinding(d.resource, `origin ${asString(origin["origin_id"]) ?? "?"} sends no ${ORIGIN_VERIFY} custom header`, extra));
+          out.push(
+            distributionFinding(d.resource, `origin ${asString(origin["origin_id"]) ?? "?"} sends no ${ORIGIN_VERIFY} custom header`, {
+              ...extra,
+              detail: `origin ${asString(origin["origin_id"]) ?? "?"} header none`,
+            }),
+          );
         }
       }
       for (const stage of frontedStages(model, d)) {
@@ -38,12 +43,18 @@ export const EdgeOriginProtected: Rule = {
           out.push({
             ...stageFinding(stage, `is behind CloudFront ${d.resource.address} but has no regional web ACL that could require ${ORIGIN_VERIFY}`),
             ...extra,
+            detail: `behind ${d.resource.address} web-acl none`,
           });
           continue;
         }
         for (const acl of acls) {
           const gap = originProtectionGap(acl, model);
-          if (gap !== undefined) out.push({ ...stageFinding(stage, `web ACL ${acl.address} does not restrict the stage to CloudFront: ${gap}`), ...extra });
+          if (gap !== undefined)
+            out.push({
+              ...stageFinding(stage, `web ACL ${acl.address} does not restrict the stage to CloudFront: ${gap}`),
+              ...extra,
+              detail: `behind ${d.resource.address} web-acl ${acl.address}`,
+            });
         }
       }
     }

@@ -23,12 +23,15 @@ export const AppClientTokenValidity: Rule = {
       // Minutes with Terraform's default values and units applied, read once by the loader.
       const { idMinutes: id, accessMinutes: access, refreshMinutes: refresh } = c.tokenValidity;
       if (isUnknown(id) || isUnknown(access) || isUnknown(refresh)) {
-        out.push({ ...poolFinding(c.resource, "token validity is known only after apply"), severity: "low" });
+        out.push({ ...poolFinding(c.resource, "token validity is known only after apply", "validity unknown"), severity: "low" });
         continue;
       }
-      if (id > maxIdAccess) out.push(poolFinding(c.resource, `ID token validity ${id} minutes exceeds ${maxIdAccess}`));
-      if (access > maxIdAccess) out.push(poolFinding(c.resource, `access token validity ${access} minutes exceeds ${maxIdAccess}`));
-      if (refresh > maxRefresh) out.push(poolFinding(c.resource, `refresh token validity ${refresh / 1440} days exceeds ${maxRefresh / 1440}`));
+      // The detail carries the validity found: a longer one is another finding, not the accepted one.
+      if (id > maxIdAccess) out.push(poolFinding(c.resource, `ID token validity ${id} minutes exceeds ${maxIdAccess}`, `id-token minutes=${id}`));
+      if (access > maxIdAccess)
+        out.push(poolFinding(c.resource, `access token validity ${access} minutes exceeds ${maxIdAccess}`, `access-token minutes=${access}`));
+      if (refresh > maxRefresh)
+        out.push(poolFinding(c.resource, `refresh token validity ${refresh / 1440} days exceeds ${maxRefresh / 1440}`, `refresh-token minutes=${refresh}`));
     }
     return out;
   },

@@ -21,6 +21,7 @@ export const CognitoAuthorizerPoolKnown: Rule = {
           .map((p) => ({
             address: a.address,
             ...(a.api !== undefined && known(a.api.name) ? { api: a.api.name } : {}),
+            detail: `trusts ${p.label}`,
             message: `authorizer ${show(a.name)} trusts ${p.label}, ${untrustedPoolWhy(p.label)}`,
             file: a.resource.source.file,
           })),

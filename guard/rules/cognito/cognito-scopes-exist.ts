@@ -30,11 +30,12 @@ export const CognitoScopesExist: Rule = {
           routeFinding(
             r,
             `${r.routeKey}: the policy needs access tokens (scopes ${want.scopes.join(", ")}) but the method has no authorization_scopes, so it accepts ID tokens`,
+            { detail: "id-tokens" },
           ),
         );
       }
       if (!known(r.scopes)) {
-        out.push(routeFinding(r, `authorization_scopes ${show(r.scopes)} cannot be checked before apply`, { severity: "medium" }));
+        out.push(routeFinding(r, `authorization_scopes ${show(r.scopes)} cannot be checked before apply`, { severity: "medium", detail: "scopes unknown" }));
         continue;
       }
       const defined = new Set<string>();
@@ -50,6 +51,7 @@ export const CognitoScopesExist: Rule = {
             routeFinding(
               r,
               `${r.routeKey ?? r.address}: scope "${scope}" is not defined by any resource server of this configuration${unknownServers ? " (some resource servers are known only after apply)" : ""}`,
+              { detail: `undefined-scope ${scope}` },
             ),
           );
         }

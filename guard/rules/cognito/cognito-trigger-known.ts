@@ -14,6 +14,6 @@ export const CognitoTriggerKnown: Rule = {
   equivalents: {},
   check: (model) =>
     model.userPools.flatMap((p) =>
-      foreignTriggers(model, p.resource).map((t) => poolFinding(p.resource, `trigger ${t} is no Lambda function of this configuration`)),
+      foreignTriggers(model, p.resource).map((t) => poolFinding(p.resource, `trigger ${t} is no Lambda function of this configuration`, `trigger ${t}`)),
     ),
 };

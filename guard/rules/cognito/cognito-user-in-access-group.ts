@@ -15,6 +15,8 @@ export const CognitoUserInAccessGroup: Rule = {
       .filter((m) => groupGrantsAccess(model, m))
       .map((m) => ({
         address: m.address,
+        // The user and the group: the same membership moved to another group or user is another finding.
+        detail: `${m.username} in ${m.group}`,
         message: `user ${m.username} is added to group ${m.group}${m.pool !== undefined ? ` of pool ${m.pool.label}` : ""}, which grants access`,
         file: model.resources.find((r) => r.address === m.address)?.source.file,
       })),

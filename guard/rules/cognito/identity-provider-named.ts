@@ -48,6 +48,7 @@ export const IdentityProviderNamed: Rule = {
           ...poolFinding(
             pool.resource,
             `federated identity provider ${JSON.stringify(p.name)} (${p.where})${who}, and the policy of ${apis.join(", ")} does not name it in identityProviders`,
+            `provider ${p.name} apis=${JSON.stringify([...apis].sort())}`,
           ),
           ...(p.population !== undefined ? { severity: "critical" as const } : {}),
         });

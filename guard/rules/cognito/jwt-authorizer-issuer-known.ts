@@ -29,12 +29,17 @@ export const JwtAuthorizerIssuerKnown: Rule = {
       if (judged.kind === "not-the-issuer") {
         out.push({
           ...where,
+          detail: `not-the-issuer ${issuer.label}`,
           message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}: ${judged.why}, so it trusts no user pool of this configuration`,
         });
         continue;
       }
       if (issuer.literal !== undefined) {
-        out.push({ ...where, message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}, ${untrustedPoolWhy(issuer.label)}` });
+        out.push({
+          ...where,
+          detail: `untrusted-issuer ${issuer.label}`,
+          message: `authorizer ${show(a.name)} trusts issuer ${issuer.label}, ${untrustedPoolWhy(issuer.label)}`,
+        });
         continue;
       }
       const stack = a.resource.source.stack;
@@ -42,7 +47,11 @@ export const JwtAuthorizerIssuerKnown: Rule = {
       const clients = model.userPoolClients.filter((c) => c.resource.source.stack === stack && c.userPoolAddress === pool?.address);
       const audience = a.jwtAudience;
       if (audience === undefined || isUnknown(audience)) {
-        out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${show(audience)} is known only after apply: not verified` });
+        out.push({
+          ...where,
+          detail: "audience unknown",
+          message: `authorizer ${show(a.name)}: audience ${show(audience)} is known only after apply: not verified`,
+        });
         continue;
       }
       // An issuer read from a dynamic block's data is a candidate: its audience is judged against that pool, and
@@ -54,7 +63,7 @@ export const JwtAuthorizerIssuerKnown: Rule = {
             ? ` (the candidate its issuer ${judged.expression} names)`
             : "";
       const before = out.length;
-      if (audience.length === 0) out.push({ ...where, message: `authorizer ${show(a.name)} has an empty audience` });
+      if (audience.length === 0) out.push({ ...where, detail: "audience empty", message: `authorizer ${show(a.name)} has an empty audience` });
       for (const entry of audience) {
         const v = valueOf(model, stack, entry);
         // `${aws_cognito_user_pool_client.web.id}` (or the bare reference in a plan), or a known client id.
@@ -62,11 +71,16 @@ export const JwtAuthorizerIssuerKnown: Rule = {
           v.refs.length === 1 && /^(\$\{\u00000\.id\}|\u00000\.id)$/.test(v.template) && clients.some((c) => `${stack}::${c.address}` === v.refs[0].key);
         const byId = typeof entry === "string" && clients.some((c) => c.resource.values["id"] === entry);
         if (!byRef && !byId)
-          out.push({ ...where, message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}${candidate}` });
+          out.push({
+            ...where,
+            detail: `audience ${v.display} issuer ${issuer.label}`,
+            message: `authorizer ${show(a.name)}: audience ${v.display} is no app client of user pool ${issuer.label}${candidate}`,
+          });
       }
       if (judged.kind === "undecided" && a.jwtIssuerFromDynamicBlock !== true && out.length === before)
         out.push({
           ...where,
+          detail: `issuer undecided ${issuer.label}`,
           message:
             `authorizer ${show(a.name)}: issuer ${judged.expression} is known only after apply and a plan shows what it references, not its text: ` +
             `https:// before the endpoint is user pool ${issuer.label}'s issuer, the endpoint alone (no scheme) matches none of its tokens, ` +
@@ -75,6 +89,7 @@ export const JwtAuthorizerIssuerKnown: Rule = {
       else if (candidate !== "" && out.length === before)
         out.push({
           ...where,
+          detail: `issuer dynamic-block ${issuer.label}`,
           message: `authorizer ${show(a.name)}: issuer written in a dynamic jwt_configuration block, whose expressions a plan does not show; the data it iterates over names user pool ${issuer.label} only: not verified`,
         });
     }

@@ -1,6 +1,6 @@
 // User pools have MFA ON or OPTIONAL with TOTP enabled.
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/lookups";
+import { plain, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 
@@ -15,8 +15,8 @@ export const UserPoolMfa: Rule = {
     const out: RuleFinding[] = [];
     for (const p of model.userPools) {
       const { mfa, totpEnabled } = p.settings;
-      if (mfa !== "ON" && mfa !== "OPTIONAL") out.push(poolFinding(p.resource, `mfa_configuration is ${show(mfa)}`));
-      if (totpEnabled !== true) out.push(poolFinding(p.resource, "software_token_mfa_configuration.enabled (TOTP) is not true"));
+      if (mfa !== "ON" && mfa !== "OPTIONAL") out.push(poolFinding(p.resource, `mfa_configuration is ${show(mfa)}`, `mfa_configuration=${plain(mfa)}`));
+      if (totpEnabled !== true) out.push(poolFinding(p.resource, "software_token_mfa_configuration.enabled (TOTP) is not true", "totp"));
     }
     return out;
   },

@@ -1,6 +1,6 @@
 // User pools require long passwords with all four character classes.
 import { poolFinding } from "../private/pool";
-import { show } from "../../access/lookups";
+import { plain, show } from "../../access/lookups";
 import type { Rule, RuleFinding } from "../types";
 import { userPoolSubjects } from "../private/subjects";
 
@@ -24,12 +24,19 @@ export const UserPoolPasswordPolicy: Rule = {
     for (const p of model.userPools) {
       const pp = p.settings.passwordPolicy;
       if (pp === undefined) {
-        out.push(poolFinding(p.resource, `no password_policy (Cognito defaults to ${show(p.settings.effectivePassword.minimumLength)} characters)`));
+        out.push(
+          poolFinding(
+            p.resource,
+            `no password_policy (Cognito defaults to ${show(p.settings.effectivePassword.minimumLength)} characters)`,
+            "password_policy none",
+          ),
+        );
         continue;
       }
       const len = pp.minimumLength;
-      if (typeof len !== "number" || len < MIN_LENGTH) out.push(poolFinding(p.resource, `minimum_length is ${show(len ?? null)}, want >= ${MIN_LENGTH}`));
-      for (const [attr, key] of CLASSES) if (pp[key] !== true) out.push(poolFinding(p.resource, `${attr} is ${show(pp[key] ?? null)}`));
+      if (typeof len !== "number" || len < MIN_LENGTH)
+        out.push(poolFinding(p.resource, `minimum_length is ${show(len ?? null)}, want >= ${MIN_LENGTH}`, `minimum_length=${plain(len ?? null)}`));
+      for (const [attr, key] of CLASSES) if (pp[key] !== true) out.push(poolFinding(p.resource, `${attr} is ${show(pp[key] ?? null)}`, attr));
     }
     return out;
   },

@@ -48,8 +48,15 @@ function reachableBySignUp(model: Model, pool: UserPool, routes: readonly Route[
   return routes.filter((r) => !known(r.scopes) || r.scopes.length === 0 || r.scopes.some((s) => userScopes.has(s)));
 }
 
+const routeNames = (routes: readonly Route[]): string[] => [
+  ...new Set(routes.map((r) => `${r.api !== undefined && known(r.api.name) ? `${r.api.name} ` : ""}${r.routeKey ?? r.address}`)),
+];
+
+/** What anyone who registers gets, as a finding's detail: one more route or role is another finding, not the accepted one. */
+const reach = (what: string, names: readonly string[]): string => `${what} ${JSON.stringify([...names].sort())}`;
+
 const named = (routes: readonly Route[]): string => {
-  const keys = [...new Set(routes.map((r) => `${r.api !== undefined && known(r.api.name) ? `${r.api.name} ` : ""}${r.routeKey ?? r.address}`))];
+  const keys = routeNames(routes);
   return keys.length > 4 ? `${keys.slice(0, 4).join(", ")} and ${keys.length - 4} more` : keys.join(", ");
 };
 
@@ -92,16 +99,29 @@ export const UserPoolSelfSignUp: Rule = {
           message:
             `${finding.message}: anyone can register and may call ${named(possibly)}: its authorizers trust ${locals.join(", ")}, ` +
             "local values this input does not expand, so whether they name this pool is not verified",
+          detail: reach("may-call", routeNames(possibly)),
         });
       } else if (routes.length === 0) {
-        out.push({ ...finding, message: `${finding.message}: anyone can register and obtain the AWS credentials of ${roles}` });
+        out.push({
+          ...finding,
+          message: `${finding.message}: anyone can register and obtain the AWS credentials of ${roles}`,
+          detail: reach(
+            "credentials",
+            credentials.flatMap((c) => c.roles.map((r) => `${r} via ${c.identityPool}`)),
+          ),
+        });
       } else if (reachable.length > 0) {
-        out.push({ ...finding, message: `${finding.message}: anyone can register and call ${named(reachable)}` });
+        out.push({
+          ...finding,
+          message: `${finding.message}: anyone can register and call ${named(reachable)}`,
+          detail: reach("calls", routeNames(reachable)),
+        });
       } else {
         out.push({
           ...finding,
           message: `${finding.message}: anyone can register, though the routes it authorizes (${named(routes)}) need scopes no client hands to signed-in users`,
           severity: "medium",
+          detail: reach("scoped-out", routeNames(routes)),
         });
       }
     }

@@ -31,7 +31,8 @@ export const CognitoGroupRolePrivileges: Rule = {
       if (role.groups.length === 0 && callers.length === 0) continue;
       const whose = role.groups.length > 0 ? `of Cognito group ${role.groups.join(", ")}` : `handed to ${callers.join("; ")}`;
       for (const p of role.privileges) {
-        out.push({ address: role.address, message: `role ${role.name} ${whose} holds ${p}`, file: role.resource.source.file });
+        // The privilege is its own detail (privilegesOf's words name the action and resource); who holds it is in the message.
+        out.push({ address: role.address, detail: `holds ${p} ${whose}`, message: `role ${role.name} ${whose} holds ${p}`, file: role.resource.source.file });
       }
     }
     return out;

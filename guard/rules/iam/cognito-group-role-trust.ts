@@ -50,6 +50,7 @@ export const CognitoGroupRoleTrust: Rule = {
       if (!known(role.trustPolicy)) {
         out.push({
           address: role.address,
+          detail: "trust-policy unknown",
           message: `trust policy ${show(role.trustPolicy)} cannot be checked before apply${role.trustParseError !== undefined ? `: ${role.trustParseError}` : PLAN_HINT}`,
           file,
         });
@@ -64,6 +65,7 @@ export const CognitoGroupRoleTrust: Rule = {
         if (unknownIds.length > 0) {
           out.push({
             address: role.address,
+            detail: `${statement} principal unknown`,
             message: `trust policy ${statement}: principal ${shown(unknownIds)} is known only after apply: not verified`,
             file,
           });
@@ -71,12 +73,18 @@ export const CognitoGroupRoleTrust: Rule = {
         }
         for (const p of s.principals) {
           if (p.ids.some((id) => id === "*"))
-            out.push({ address: role.address, message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`, file });
+            out.push({
+              address: role.address,
+              detail: `${statement} principal ${p.type}:*`,
+              message: `trust policy allows principal ${p.type === "*" ? '"*"' : `${p.type}: "*"`}`,
+              file,
+            });
           if (p.type === "Federated" && p.ids.includes(COGNITO_IDENTITY)) {
             const aud = closes(s, `${COGNITO_IDENTITY}:aud`, noWildcard, identityPoolId);
             if (aud !== "closed")
               out.push({
                 address: role.address,
+                detail: `${statement} aud ${aud}`,
                 message:
                   aud === "unknown"
                     ? `${COGNITO_IDENTITY} trust: the ${COGNITO_IDENTITY}:aud condition's value is known only after apply and names no identity pool: not verified`
@@ -87,6 +95,7 @@ export const CognitoGroupRoleTrust: Rule = {
             if (amr !== "closed")
               out.push({
                 address: role.address,
+                detail: `${statement} amr ${amr}`,
                 message:
                   amr === "unknown"
                     ? `${COGNITO_IDENTITY} trust: the ${COGNITO_IDENTITY}:amr condition's value is known only after apply: not verified`

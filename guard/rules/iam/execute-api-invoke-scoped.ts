@@ -2,7 +2,7 @@
 // deeper than their routes (a `*` that crosses `/` is denied below the route).
 import { globMatch } from "../../policy/match";
 import type { PolicyStatement } from "../../model";
-import { known, show } from "../../access/lookups";
+import { known, plain, show } from "../../access/lookups";
 import { allowedCallers, breadth, callersLeftByDeny, grantsInvoke, mayGrantInvoke, toEveryone } from "../../access/iam-statements";
 import { invokeDenies, rolesAt, uncoveredDeeperGlobs } from "../private/invoke-depth";
 import type { Rule, RuleFinding } from "../types";
@@ -37,6 +37,7 @@ export const ExecuteApiInvokeScoped: Rule = {
         if (mayGrantInvoke(p))
           out.push({
             address: p.address,
+            detail: "document unknown",
             message: `policy document ${show(p.document)} is known only after apply and may grant execute-api:Invoke`,
             file,
             severity: "medium",
@@ -50,7 +51,13 @@ export const ExecuteApiInvokeScoped: Rule = {
       const isAllowed = (res: string) => allowed.some((pat) => globMatch(pat, res) || globMatch(pat, p.address) || roleNames.some((n) => globMatch(pat, n)));
       for (const s of p.document.statements) {
         if (!grantsInvoke(s)) continue;
-        if (s.notResources.length > 0) out.push({ address: p.address, message: `execute-api:Invoke with NotResource grants every other API method`, file });
+        if (s.notResources.length > 0)
+          out.push({
+            address: p.address,
+            detail: `not-resource ${JSON.stringify(s.notResources.map(plain).sort())}`,
+            message: `execute-api:Invoke with NotResource grants every other API method`,
+            file,
+          });
         // A resource policy's Allow narrowed by conditions the check reads (a VPC endpoint, an address range, an
         // organisation) admits those callers only; who they are is judged per route (guard/access/resource-policy.ts).
         if (p.kind === "api-resource-policy" && narrowsCallers(s)) continue;
@@ -61,10 +68,12 @@ export const ExecuteApiInvokeScoped: Rule = {
           if (shorthand && b === "scoped") continue;
           // The documented pattern: Allow everyone, Deny everyone outside one VPC endpoint, VPC or range on the same resources.
           if (p.kind === "api-resource-policy" && narrowedByDeny(p.document.statements, res)) continue;
-          if (b === "any-api") out.push({ address: p.address, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
+          if (b === "any-api")
+            out.push({ address: p.address, detail: `any-api ${plain(res)}`, message: `execute-api:Invoke on ${show(res)} reaches every API`, file });
           else if (b === "whole-api" && !isAllowed(known(res) ? res : ""))
             out.push({
               address: p.address,
+              detail: `whole-api ${plain(res)}`,
               message: `execute-api:Invoke on ${show(res)} covers a whole API; list it in allowWholeApiInvoke if intended`,
               file,
             });
@@ -73,6 +82,7 @@ export const ExecuteApiInvokeScoped: Rule = {
             if (deeper.length > 0) {
               out.push({
                 address: p.address,
+                detail: `deeper ${plain(res)} ${JSON.stringify([...deeper].sort())}`,
                 message: `execute-api:Invoke on ${show(res)} also reaches deeper paths than its route (IAM's * crosses "/"): deny ${deeper.map((g) => show(g)).join(", ")} or grant exact ARNs`,
                 file,
                 severity: "high",

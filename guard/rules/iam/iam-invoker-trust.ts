@@ -21,6 +21,8 @@ export const IamInvokerTrust: Rule = {
       for (const a of role.assumers.filter((x) => x.reach !== "inside")) {
         out.push({
           address: role.address,
+          // Who may assume it and what it reaches: another outsider, or more routes, is another finding.
+          detail: `assumable-by ${a.text} invokes ${JSON.stringify([...new Set(routes)].sort())}`,
           message: `role ${role.name} can invoke ${routes.join(", ")} and is assumable by ${a.text}`,
           file: role.resource.source.file,
           ...(a.reach === "anyone" ? { severity: "critical" as const } : {}),

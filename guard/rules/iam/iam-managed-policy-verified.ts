@@ -17,6 +17,7 @@ export const IamManagedPolicyVerified: Rule = {
       for (const arn of role.unverifiedManaged) {
         out.push({
           address: role.address,
+          detail: `managed ${arn}`,
           message: `role ${role.name}: managed policy ${arn} not verified (unknown document)`,
           file: role.resource.source.file,
         });

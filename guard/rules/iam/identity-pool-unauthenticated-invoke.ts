@@ -20,6 +20,7 @@ export const IdentityPoolUnauthenticatedInvoke: Rule = {
           address: c.identityPoolAddress,
           ...(typeof route.apiName === "string" ? { api: route.apiName } : {}),
           ...(route.routeKey !== undefined ? { route: route.routeKey } : {}),
+          detail: `role ${c.role}`,
           message: `${c.callers} get role ${c.role}, which can invoke ${route.routeKey ?? route.address}`,
           file: route.resource.source.file,
         });

@@ -51,25 +51,31 @@ export const DeciderCodePinned: Rule = {
           const pin = codePin(model, d, b.attribute, assoc["lambda_arn"]);
           if (pin.kind === "reviewed") continue;
           const event = asString(assoc["event_type"]) ?? "?";
-          out.push({ address: d.address, file: d.source.file, ...pinMessage(`cache behavior ${b.name}'s ${event} Lambda@Edge function`, pin) });
+          out.push({
+            address: d.address,
+            file: d.source.file,
+            detail: `behavior ${b.name} ${event} ${pin.kind === "pinned" ? `pinned ${pin.qualifier}` : "unverified"}`,
+            ...pinMessage(`cache behavior ${b.name}'s ${event} Lambda@Edge function`, pin),
+          });
         }
       }
     }
     for (const fn of deciderFunctions(model)) {
       const gap = packageGap(fn);
-      if (gap !== undefined) out.push({ address: fn.address, file: fn.source.file, message: `decider function ${fn.address}: ${gap}` });
+      if (gap !== undefined) out.push({ address: fn.address, file: fn.source.file, detail: "package", message: `decider function ${fn.address}: ${gap}` });
     }
     const seen = new Set(deciderFunctions(model));
     for (const d of handlerDeciders(model, deciderPatterns(policies))) {
       const where = { address: d.fn.address, file: d.fn.source.file };
       const gap = seen.has(d.fn) ? undefined : packageGap(d.fn);
-      if (gap !== undefined) out.push({ ...where, message: `function ${d.target.label}, which decides access itself: ${gap}` });
+      if (gap !== undefined) out.push({ ...where, detail: "package", message: `function ${d.target.label}, which decides access itself: ${gap}` });
       for (const r of d.routes) {
         const code = invokedCode(model, d.target, r);
         if (code === "reviewed") continue;
         out.push({
           ...where,
           ...(code.startsWith("not verified") ? { severity: "medium" as const } : {}),
+          detail: `route ${r.label} ${code.startsWith("not verified") ? "unverified" : `runs ${code}`}`,
           message: code.startsWith("not verified")
             ? `${r.label} invokes ${d.target.label}, which decides access itself: which code runs is ${code}`
             : `${r.label} invokes ${d.target.label}, which decides access itself, at ${code}, not the version published from the reviewed package`,

@@ -1,5 +1,6 @@
 // A Lambda authorizer's invoke permission names this API, not every API Gateway in the account. The gaps are
 // defined once in guard/access/stages.ts (the review blocks on the same).
+import { plain } from "../../access/lookups";
 import { authorizerPermissionGaps } from "../../access/stages";
 import type { Rule } from "../types";
 
@@ -17,6 +18,9 @@ export const LambdaAuthorizerPermissionScoped: Rule = {
   check: (model) =>
     authorizerPermissionGaps(model).map((g) => ({
       address: g.address,
+      // One gap per authorizer a permission (or the authorizer itself) serves, by kind; an unscoped permission by its
+      // source_arn too, so a wider one (none at all, a wildcard) is another finding.
+      detail: `${g.kind} ${g.authorizer.address}${g.kind === "unscoped" ? ` source_arn=${plain(g.resource.values["source_arn"] ?? null)}` : ""}`,
       message: g.message,
       file: g.resource.source.file,
       // No permission (API Gateway cannot call it), or a function outside whose permissions here were judged.

@@ -20,6 +20,7 @@ export const WebAclManagedRules: Rule = {
       for (const w of wafWeaknesses(chain)) {
         out.push({
           address: chain.address,
+          detail: w.about === "" ? w.kind : `${w.kind} ${w.about}`,
           message: `web ACL ${chain.name}: ${w.message}`,
           file: chain.resource.source.file,
           ...(w.kind === "waf-rules-unreadable" ? { severity: "medium" as const } : {}),
