@@ -5,9 +5,10 @@
 import { ListDistributionsCommand } from "@aws-sdk/client-cloudfront";
 import { GetAccountAuthorizationDetailsCommand } from "@aws-sdk/client-iam";
 import { ListWebACLsCommand } from "@aws-sdk/client-wafv2";
+import { appendFileSync } from "node:fs";
 import { main } from "../../../cli/audit";
 import { readAccount } from "../../../cli/private/audit/read";
-import { ACCOUNT, compliantAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
+import { ACCOUNT, compliantAccount, edgeAccount, installAccount, REGION, writePolicy, type Mocks } from "./fake-account";
 
 interface JsonFinding {
   readonly rule: string;
@@ -95,5 +96,25 @@ describe("GIVEN the account's global reads, made in us-east-1 whatever --region 
     expect(r.err).toMatch(/not read: us-east-1 \(global\): GetAccountAuthorizationDetails: access denied/);
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: "execute-api-invoke-scoped", address: "(audit)", severity: "info" }));
     expect(r.findings.filter((f) => f.rule.startsWith("iam") || f.rule === "execute-api-invoke-scoped").filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("GIVEN GET /health intended EDGE (open at the gateway, protected by CloudFront), audited in two regions", () => {
+  const edgePolicy = () => {
+    const file = writePolicy();
+    appendFileSync(file, ["overrides:", '  - apis: ["shop-*"]', "    routes:", '      "GET /health":', "        type: EDGE", ""].join("\n"));
+    return file;
+  };
+
+  test("WHEN ListDistributions (global, us-east-1) is denied THEN the route is not verified in both regions, never open and never passed", async () => {
+    mocks = installAccount(edgeAccount());
+    mocks.cf.on(ListDistributionsCommand).rejects(denied());
+    const r = await audit(["--region", REGION, "--region", "ap-southeast-2", "--policy", edgePolicy(), "--format", "json"]);
+    const health = r.findings.filter((f) => f.rule === "no-open-method" && f.message.includes("GET /health"));
+    expect(health.map((f) => [/ (eu-west-1|ap-southeast-2) /.exec(f.address)?.[1], f.severity]).sort()).toEqual([
+      ["ap-southeast-2", "info"],
+      [REGION, "info"],
+    ]);
+    expect(health.every((f) => f.message.startsWith("not verified (us-east-1 (global): ListDistributions: access denied"))).toBe(true);
   });
 });
