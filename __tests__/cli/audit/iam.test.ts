@@ -88,7 +88,7 @@ describe("GIVEN an account whose reporting role may invoke one method", () => {
       .on(GetAccountAuthorizationDetailsCommand)
       .rejects(Object.assign(new Error("denied"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } }));
     const r = await audit(["--region", REGION, "--policy", writePolicy(), "--format", "json"]);
-    expect(r.err).toMatch(/not read: us-east-1: GetAccountAuthorizationDetails: access denied/);
+    expect(r.err).toMatch(/not read: us-east-1 \(global\): GetAccountAuthorizationDetails: access denied/);
     const findings = (JSON.parse(r.out) as Json).findings;
     for (const id of ["execute-api-invoke-scoped", "iam-invoker-trust", "iam-managed-policy-verified"])
       expect(findings).toContainEqual(

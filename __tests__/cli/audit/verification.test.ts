@@ -1,5 +1,6 @@
 // Which rules the audit can judge on what it read: what it did not read is "not verified" at info, never a pass.
-import { auditRule, auditRules, CODE_ONLY_RULES } from "../../../cli/private/audit/verification";
+import { SERVED_RULE_ID } from "../../../cli/private/audit/served";
+import { auditRule, auditRules, CODE_ONLY_RULES, needsOfNoRule, rulesWithoutNeeds } from "../../../cli/private/audit/verification";
 import type { Unread } from "../../../cli/private/audit/snapshot";
 import { runRules } from "../../../guard/engine";
 import { modelFromDocument } from "../../../guard/load";
@@ -119,4 +120,85 @@ test("code-only rules are left out of the audit", () => {
   const ids = auditRules(RULES, []).map((r) => r.id);
   for (const id of Object.keys(CODE_ONLY_RULES)) expect(ids).not.toContain(id);
   expect(ids).toContain("no-open-method");
+});
+
+describe("GIVEN findings in two regions of one account (their live documents aws:<account>:<region>)", () => {
+  const inRegions = (id: string): Rule => ({
+    ...rule(id, 0),
+    check: () =>
+      ["eu-west-1", "ap-southeast-2"].map((region) => ({
+        address: `aws_x.live["111122223333 ${region} thing"]`,
+        message: `finding in ${region}`,
+        file: `aws:111122223333:${region}`,
+      })),
+  });
+  const severities = (r: Rule, unread: readonly Unread[]) =>
+    auditRule(r, unread)
+      .check(empty, NO_POLICY)
+      .filter((f) => f.address !== "(audit)")
+      .map((f) => [f.message.replace(/^not verified \(.*\): /, ""), f.severity ?? "high"]);
+
+  test("WHEN a read of one region failed THEN only that region's findings are not verified", () => {
+    const lambda: Unread = { region: "ap-southeast-2", service: "lambda", what: "GetPolicy f", reason: "access denied" };
+    expect(severities(inRegions("backend-doors-intended"), [lambda])).toEqual([
+      ["finding in eu-west-1", "high"],
+      ["finding in ap-southeast-2", "info"],
+    ]);
+  });
+
+  test("WHEN a finding's region is told by its address alone THEN it is scoped the same", () => {
+    const r: Rule = { ...rule("stage-xray", 0), check: () => [{ address: 'aws_x.live["eu-west-1 shop stage dev"]', message: "m" }] };
+    const other: Unread = { region: "us-east-1", service: "apigateway", what: "GetStages restapis/b", reason: "access denied" };
+    expect(severities(r, [other])).toEqual([["m", "high"]]);
+  });
+
+  test("WHEN a finding's region cannot be told THEN any entry of its account leaves it not verified (no guess)", () => {
+    const r: Rule = { ...rule("stage-xray", 0), check: () => [{ address: "x.y", message: "m" }] };
+    const other: Unread = { region: "us-east-1", service: "apigateway", what: "GetStages restapis/b", reason: "access denied" };
+    expect(severities(r, [other])).toEqual([["m", "info"]]);
+  });
+
+  test("WHEN the global CloudFront read (us-east-1) failed THEN a rule needing CloudFront is not verified in every region", () => {
+    const cf: Unread = { region: "us-east-1", service: "cloudfront", what: "ListDistributions", reason: "access denied", global: true };
+    expect(severities(inRegions("cloudfront-https-only"), [cf])).toEqual([
+      ["finding in eu-west-1", "info"],
+      ["finding in ap-southeast-2", "info"],
+    ]);
+    expect(auditRule(inRegions("cloudfront-https-only"), [cf]).check(empty, NO_POLICY)[0]?.message).toBe(
+      "cloudfront-https-only is not verified: us-east-1 (global): ListDistributions: access denied",
+    );
+  });
+
+  test("WHEN a regional read in us-east-1 failed THEN it lowers nothing in the other regions", () => {
+    const waf: Unread = { region: "us-east-1", service: "wafv2", what: "ListWebACLs REGIONAL", reason: "access denied" };
+    expect(severities(inRegions("waf-managed-rules"), [waf])).toEqual([
+      ["finding in eu-west-1", "high"],
+      ["finding in ap-southeast-2", "high"],
+    ]);
+  });
+
+  test("WHEN another audited account's read failed THEN nothing of this account is lowered, even a global one", () => {
+    const iam: Unread = { account: "222233334444", region: "us-east-1", service: "iam", what: "IAM", reason: "access denied", global: true };
+    expect(severities(inRegions("execute-api-invoke-scoped"), [iam]).map(([, s]) => s)).toEqual(["high", "high"]);
+  });
+});
+
+describe("the services each rule needs", () => {
+  test("every rule the audit judges has an entry (a new rule must say what it reads before the audit judges it)", () => {
+    // A rule named here needs an entry in RULE_NEEDS (cli/private/audit/verification.ts), or in CODE_ONLY_RULES.
+    expect(rulesWithoutNeeds(RULES)).toEqual([]);
+  });
+
+  test("every entry names a rule (a misspelt entry leaves the real rule without one)", () => {
+    expect(needsOfNoRule([...RULES.map((r) => r.id), SERVED_RULE_ID])).toEqual([]);
+  });
+
+  test("GIVEN a rule with no entry WHEN any service was not read THEN it is not verified: never judged on what was not seen", () => {
+    const waf: Unread = { region: "eu-west-1", service: "wafv2", what: "ListWebACLs REGIONAL", reason: "access denied" };
+    const out = auditRule(rule("web-acl-nobody-listed", 1), [waf]).check(empty, NO_POLICY);
+    expect(out.map((f) => [f.address, f.severity])).toEqual([
+      ["(audit)", "info"],
+      ["x.y0", "info"],
+    ]);
+  });
 });

@@ -41,10 +41,12 @@ export class Caller {
   /**
    * @param account the audited account its failures are recorded against. @default - the account of the
    * default credentials (one account audited)
+   * @param global its failures are the account's global reads (Unread.global). @default false
    */
   constructor(
     concurrency: number | Pool,
     private readonly account?: string,
+    private readonly global = false,
   ) {
     if (typeof concurrency !== "number") {
       this.pool = concurrency;
@@ -56,7 +58,12 @@ export class Caller {
 
   /** A Caller for one more audited account: the same bound, record and failures, its failures named by `account`. */
   forAccount(account: string): Caller {
-    return new Caller(this.pool, account);
+    return new Caller(this.pool, account, this.global);
+  }
+
+  /** A Caller for the account's global reads (us-east-1 whatever --region says): its failures concern every region. */
+  forGlobal(): Caller {
+    return new Caller(this.pool, this.account, true);
   }
 
   get calls(): readonly SdkCall[] {
@@ -99,7 +106,11 @@ export class Caller {
 
   /** Records something the audit does not read at all (no client for the service). */
   notRead(entry: Unread): void {
-    this.pool.failures.push(this.account === undefined || entry.account !== undefined ? entry : { ...entry, account: this.account });
+    this.pool.failures.push({
+      ...entry,
+      ...(this.account !== undefined && entry.account === undefined ? { account: this.account } : {}),
+      ...(this.global ? { global: true as const } : {}),
+    });
   }
 }
 

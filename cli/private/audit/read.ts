@@ -53,9 +53,11 @@ async function readRegions(caller: Caller, factory: ClientFactory, regions: read
             caller.call("sts", new GetCallerIdentityCommand({}), (c) => first.clients.sts.send(c)),
           );
     const account = known ?? identity?.Account;
-    const cloudfrontWaf = regions.length === 0 ? undefined : readWaf(caller, global, GLOBAL_REGION, "CLOUDFRONT");
-    const iam = regions.length === 0 ? undefined : readIam(caller, global, GLOBAL_REGION);
-    const edge = regions.length === 0 ? undefined : readCloudFront(caller, global, GLOBAL_REGION);
+    // What these reads miss is missing for every region's findings, not only for us-east-1's.
+    const atGlobal = caller.forGlobal();
+    const cloudfrontWaf = regions.length === 0 ? undefined : readWaf(atGlobal, global, GLOBAL_REGION, "CLOUDFRONT");
+    const iam = regions.length === 0 ? undefined : readIam(atGlobal, global, GLOBAL_REGION);
+    const edge = regions.length === 0 ? undefined : readCloudFront(atGlobal, global, GLOBAL_REGION);
     const read = await Promise.all(
       clientsByRegion.map(async ({ region, clients }, i): Promise<RegionSnapshot> => {
         const [rest, httpApis, userPools, regional, globalWaf, accountIam] = await Promise.all([

@@ -23,7 +23,7 @@ import { AUDIT_RENDERERS, type AuditFormat, type AuditReport, type MatrixRow } f
 import type { AccountSnapshot, Unread } from "./snapshot";
 import { servedRule } from "./served";
 import { deployedModel } from "./state";
-import { auditRule, auditRules, CODE_ONLY_RULES } from "./verification";
+import { auditRule, auditRules, CODE_ONLY_RULES, whereOf } from "./verification";
 
 export interface AuditArgs {
   readonly regions: readonly string[];
@@ -120,7 +120,7 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     throw new NothingRead(
       snapshot.unread
         .filter((u) => u.region !== "all")
-        .map((u) => `${u.account === undefined ? "" : `account ${u.account} `}${u.region}: ${u.what}: ${u.reason}`),
+        .map((u) => `${u.account === undefined ? "" : `account ${u.account} `}${whereOf(u)}${u.what}: ${u.reason}`),
     );
   const { model: live, documents } = deployedModel(snapshot);
   // With the reviewed code, a live distribution matching exactly one of the code's is named by its door id there.
@@ -162,9 +162,7 @@ export async function runAudit(args: AuditArgs, clients: ClientFactory | undefin
     },
   };
   const notes = [
-    ...snapshot.unread.map(
-      (u) => `not read: ${u.account === undefined ? "" : `account ${u.account} `}${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}`,
-    ),
+    ...snapshot.unread.map((u) => `not read: ${u.account === undefined ? "" : `account ${u.account} `}${whereOf(u)}${u.what}: ${u.reason}`),
     ...documents.flatMap((d) => d.problems),
     ...(noPolicy ? ["no policy: every control is checked, intent is not (give --policy)"] : []),
   ];

@@ -9,7 +9,7 @@ import type { Rule, RuleFinding } from "../../../guard/rules/types";
 import type { AccountSnapshot, RestApiRead } from "./snapshot";
 import { regionSource } from "./state";
 
-const SERVED_RULE_ID = "stage-serves-working-copy";
+export const SERVED_RULE_ID = "stage-serves-working-copy";
 
 /** How one route is authorized, in one comparable line: `COGNITO_USER_POOLS shop-cognito [shop/read] + API key`. */
 type AuthLine = string;

@@ -38,6 +38,12 @@ export interface Unread {
    * only). @default - everything of the service
    */
   readonly scope?: "function-urls" | "stage-exports" | "function-tags" | "cloudfront-function-code";
+  /**
+   * Set on the account's global reads, made in us-east-1 whatever --region says (CloudFront and its Lambda@Edge
+   * versions, CLOUDFRONT-scope web ACLs, IAM): what they hide concerns the findings of every region of the account.
+   * @default - a read of `region` alone: it hides only what is in that region
+   */
+  readonly global?: true;
 }
 
 export interface RestApiRead {

@@ -7,13 +7,33 @@ import { intendedFor } from "../../../guard/access/lookups";
 import type { Model } from "../../../guard/model";
 import type { PolicySet } from "../../../guard/policy/types";
 import type { Rule, RuleFinding } from "../../../guard/rules/types";
+import { SERVED_RULE_ID } from "./served";
 import type { Service, Unread } from "./snapshot";
 
 /**
- * The services each rule reads beyond API Gateway (which every rule needs). A rule not named here needs only
- * API Gateway.
+ * The services each rule reads beyond API Gateway (which every rule needs): `[]` for a rule over API Gateway alone.
+ * Every rule the audit runs has an entry (a test names any that has none); a rule without one is taken to need every
+ * service (EVERY_SERVICE), so a rule nobody placed here is never judged verified on a read that failed.
  */
 const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
+  // Routes, their resources and authorizers, stages and deployments, usage plans and keys, domains: API Gateway.
+  "unresolved-reference": [],
+  "no-open-method": [],
+  "websocket-connect-authenticated": [],
+  "http-route-authorizer-ignored": [],
+  "api-key-is-not-authentication": [],
+  "authorizer-exists": [],
+  "authorizer-identity-source": [],
+  "authorizer-cache-ttl-bounded": [],
+  "api-cache-keyed-on-credential": [],
+  // A REST stage's web ACL association is its webAclArn (GetStages).
+  "stage-waf": [],
+  "stage-access-logs": [],
+  "stage-execution-logging": [],
+  "stage-xray": [],
+  "usage-plan-on-api-key-stages": [],
+  "api-key-in-usage-plan": [],
+  [SERVED_RULE_ID]: [],
   "app-client-implicit-flow": ["cognito-idp"],
   "app-client-password-auth": ["cognito-idp"],
   "app-client-token-validity": ["cognito-idp"],
@@ -22,6 +42,8 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "cognito-trigger-known": ["cognito-idp", "lambda"],
   "cognito-group-role-privileges": ["cognito-idp", "iam"],
   "cognito-group-role-trust": ["cognito-idp", "iam"],
+  // Also listed in INPUTS_NOT_READ: the providers themselves are never read.
+  "identity-provider-named": ["cognito-idp"],
   "user-pool-advanced-security": ["cognito-idp"],
   "user-pool-deletion-protection": ["cognito-idp"],
   "user-pool-mfa": ["cognito-idp"],
@@ -48,6 +70,27 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "backend-doors-intended": ["lambda", "iam", "cloudfront"],
   "handler-decider-declared": ["lambda"],
 };
+
+/** Every service the audit knows (a Record, so a service added to the union must be added here too). */
+const SERVICES: Readonly<Record<Service, true>> = {
+  apigateway: true,
+  "cognito-idp": true,
+  "cognito-identity": true,
+  lambda: true,
+  sts: true,
+  wafv2: true,
+  iam: true,
+  cloudfront: true,
+  logs: true,
+};
+const EVERY_SERVICE = Object.keys(SERVICES) as Service[];
+
+/** The rule ids the audit judges with no entry in RULE_NEEDS (they are taken to need every service). */
+export const rulesWithoutNeeds = (rules: readonly Rule[]): string[] =>
+  rules.filter((r) => CODE_ONLY_RULES[r.id] === undefined && !Object.hasOwn(RULE_NEEDS, r.id)).map((r) => r.id);
+
+/** Ids in RULE_NEEDS of no rule among `ids` (a misspelt entry leaves the real rule without one). */
+export const needsOfNoRule = (ids: readonly string[]): string[] => Object.keys(RULE_NEEDS).filter((id) => !ids.includes(id));
 
 /** Rules that read what an Unread entry of a narrower scope hides (see Unread.scope). */
 const RULE_SCOPES: Readonly<Record<string, readonly NonNullable<Unread["scope"]>[]>> = {
@@ -99,20 +142,26 @@ export const CODE_ONLY_RULES: Readonly<Record<string, string>> = {
 
 /** Every unread entry that hides something a rule needs. */
 function hiddenFrom(rule: Rule, unread: readonly Unread[]): Unread[] {
-  const needs = new Set<Service>(["apigateway", ...(RULE_NEEDS[rule.id] ?? [])]);
+  const needs = new Set<Service>(["apigateway", ...(Object.hasOwn(RULE_NEEDS, rule.id) ? (RULE_NEEDS[rule.id] ?? []) : EVERY_SERVICE)]);
   const scopes = new Set(RULE_SCOPES[rule.id] ?? []);
   return unread.filter((u) => (u.scope === undefined || scopes.has(u.scope)) && needs.has(u.service));
 }
 
+/** Where an unread entry was read, as a prefix: `eu-west-1: `, `us-east-1 (global): `, nothing for "all". */
+export const whereOf = (u: Unread): string => (u.region === "all" ? "" : `${u.region}${u.global === true ? " (global)" : ""}: `);
+
 /** One line per service: the first hidden read in full, and how many more. */
 function reasonOf(hidden: readonly Unread[]): string {
   const byService = new Map<string, Unread[]>();
-  for (const u of hidden) byService.set(`${u.account ?? ""} ${u.service}`, [...(byService.get(`${u.account ?? ""} ${u.service}`) ?? []), u]);
+  for (const u of hidden) {
+    const key = `${u.account ?? ""} ${u.service}`;
+    byService.set(key, [...(byService.get(key) ?? []), u]);
+  }
   return [...byService.values()]
     .map((us) => {
       const u = us[0] as Unread;
       const more = us.length > 1 ? ` (and ${us.length - 1} more ${u.service} read(s))` : "";
-      return `${u.account === undefined ? "" : `account ${u.account} `}${u.region === "all" ? "" : `${u.region}: `}${u.what}: ${u.reason}${more}`;
+      return `${u.account === undefined ? "" : `account ${u.account} `}${whereOf(u)}${u.what}: ${u.reason}${more}`;
     })
     .join("; ");
 }
@@ -125,12 +174,30 @@ function intentHidden(model: Model, policies: PolicySet, f: RuleFinding, unread:
   return unread.filter((u) => u.scope === undefined && needs.has(u.service));
 }
 
+/** The live document a finding comes from (`aws:111122223333:eu-west-1`), else its address's key; unknown parts undefined. */
+function placeOf(f: RuleFinding): { readonly account?: string; readonly region?: string } {
+  const file = /^aws:([^:]+):([a-z0-9-]+)$/.exec(f.file ?? "");
+  if (file !== null) return { ...(file[1] !== "unknown-account" ? { account: file[1] } : {}), region: file[2] };
+  // `aws_x.live["111122223333 eu-west-1 ..."]` or `aws_x.live["eu-west-1 ..."]`: a region looks like one.
+  const key = /\.live\["(?:(\d{12}) )?([a-z]{2}(?:-[a-z]+)+-\d+) /.exec(f.address);
+  if (key !== null) return { ...(key[1] !== undefined ? { account: key[1] } : {}), region: key[2] };
+  const account = /\.live\["(\d{12}) /.exec(f.address)?.[1];
+  return account === undefined ? {} : { account };
+}
+
 /**
- * Whether an unread entry hides a finding: one of an audited account (--assume-role-arn) hides only what is in
- * that account (the live addresses start with it), so a role refused in one account never lowers another's
- * findings; one without an account hides everything.
+ * Whether an unread entry hides a finding: only one of the finding's own account and region. An entry of an audited
+ * account (--assume-role-arn) hides nothing of another account; one without an account (the default credentials')
+ * hides in every account. A regional entry hides nothing of another region: what one region could not read says
+ * nothing about another's findings. A global read (us-east-1 whatever --region says: CloudFront, Lambda@Edge,
+ * CLOUDFRONT-scope WAF, IAM) and what the audit never reads (region "all") concern every region. A finding whose
+ * region cannot be told is hidden by every entry of its account: not verified rather than judged on a guess.
  */
-const hides = (u: Unread, f: RuleFinding): boolean => u.account === undefined || f.address.includes(`.live[${JSON.stringify(u.account).slice(0, -1)} `);
+function hides(u: Unread, f: RuleFinding): boolean {
+  const at = placeOf(f);
+  if (u.account !== undefined && at.account !== u.account) return false;
+  return u.global === true || u.region === "all" || at.region === undefined || at.region === u.region;
+}
 
 /** The rule as the audit runs it: unchanged when all it needs was read, otherwise reported as not verified. */
 export function auditRule(rule: Rule, unread: readonly Unread[]): Rule {

@@ -113,7 +113,7 @@ export function htmlReport(r: AuditReport): string {
   const notRead = table(
     "Not read, so not verified",
     ["Account", "Region", "What", "Why"],
-    a.unread.map((u) => [u.account ?? a.account ?? "?", u.region, u.what, u.reason]),
+    a.unread.map((u) => [u.account ?? a.account ?? "?", u.global === true ? `${u.region} (global)` : u.region, u.what, u.reason]),
   );
   const codeOnly = table(
     "Rules judged on the code only (npm run check), not on the account",

@@ -19,6 +19,8 @@ interface UnreadRow {
   /** @default - the account of the default credentials */
   readonly account?: string;
   readonly region: string;
+  /** A global read (us-east-1 whatever --region says): what it hides concerns every region. */
+  readonly global?: true;
   readonly what: string;
   readonly reason: string;
 }
