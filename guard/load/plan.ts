@@ -3,7 +3,7 @@
 // `configuration` expressions (made absolute through module calls), and every resource change with its actions for the authorization diff.
 import { unredact } from "./redacted";
 import { unknownValue, type ChangeAction, type ResourceChange, type ResourceInstance, type SourceRef } from "../model";
-import { configAddressOf, parseAddress } from "./address";
+import { configAddressOf, isModuleCall, parseAddress } from "./address";
 import { collectRefs, referencedTargets, ReferenceExpander } from "./expressions";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
 import { planLiterals } from "./literals-plan";
@@ -44,6 +44,18 @@ function expressionText(refs: readonly string[]): string | undefined {
   if (targets.length === 1) return targets[0];
   if (targets.length > 1) return `one of ${targets.join(", ")}`;
   return refs[0];
+}
+
+/**
+ * A depends_on entry as an absolute address: plan JSON writes it relative to the resource's module (inside
+ * module.api, `aws_api_gateway_method.get` is module.api's, never the root's). A module call (`module.routes`)
+ * stays a module path under the resource's module; a resource is expanded as references are.
+ */
+function absoluteDependency(entry: string, modulePath: string, expand: (refs: readonly string[]) => string[]): string[] {
+  const here = modulePath === "" ? entry : `${modulePath}.${entry}`;
+  if (isModuleCall(entry)) return [here];
+  const expanded = expand([entry]);
+  return expanded.length > 0 ? expanded : [here];
 }
 
 interface StateResource {
@@ -197,7 +209,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       values,
       references,
       ...(forEachReferences.length > 0 ? { forEachReferences } : {}),
-      dependsOn: cfg?.dependsOn ?? [],
+      dependsOn: (cfg?.dependsOn ?? []).flatMap((entry) => absoluteDependency(entry, parsed.modulePath, expand)),
       ...(written !== undefined ? { written } : {}),
       ...(change !== undefined ? { change: change.action } : {}),
       source,

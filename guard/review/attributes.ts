@@ -68,9 +68,17 @@ function withoutQuiet(values: readonly unknown[], quiet: readonly string[] | und
     .filter((v) => !(Array.isArray(v) && v.length === 0));
 }
 
-/** Canonical text of a value (keys sorted); undefined when it holds a value nobody knows (after apply, redacted). */
+/**
+ * Canonical text of a value (keys sorted); undefined when it holds a value nobody knows (after apply, redacted). An
+ * unknown with no expression is one the configuration does not write (a plan's `configuration` has no expression
+ * for it): the provider computes it, the same on both sides, so that is no change anybody made. One the
+ * configuration writes (a reference, a function of literals) and a redacted one stay unknown.
+ */
 function canonical(v: unknown): string | undefined {
-  if (isUnknown(v)) return v.expression === undefined || v.expression === REDACTED_EXPRESSION ? undefined : JSON.stringify({ unknown: v.expression });
+  if (isUnknown(v)) {
+    if (v.expression === undefined) return JSON.stringify({ unknown: PROVIDER_COMPUTED });
+    return v.expression === REDACTED_EXPRESSION ? undefined : JSON.stringify({ unknown: v.expression });
+  }
   if (Array.isArray(v)) {
     const parts = v.map(canonical);
     return parts.some((p) => p === undefined) ? undefined : `[${parts.join(",")}]`;
@@ -86,6 +94,8 @@ function canonical(v: unknown): string | undefined {
   }
   return JSON.stringify(v);
 }
+
+const PROVIDER_COMPUTED = "\u0000computed by the provider";
 
 const MAX_SHOWN = 160;
 
