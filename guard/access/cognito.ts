@@ -4,7 +4,6 @@
 // and the review's comparer, are in guard/review/compare/cognito.ts.
 import { isUnknown, type Authorizer, type Model, type ResourceInstance } from "../model";
 import { asArray, asObject, firstBlock } from "../load/json";
-import { isUnset } from "../load/values";
 import { jwtIssuerTarget } from "./jwt-issuer";
 import { referencedResource, targetOf, valueOf, type TargetRef, type ValueRef } from "./reference-identity";
 
@@ -76,7 +75,7 @@ export function poolTriggers(model: Model, pool: ResourceInstance): Map<string, 
   const config = asObject(firstBlock(pool.values["lambda_config"]));
   const out = new Map<string, ValueRef>();
   for (const [k, v] of Object.entries(config)) {
-    if (isUnset(v) || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    if (v === null || v === undefined || (isUnknown(v) && v.computed === true) || v === "" || (Array.isArray(v) && v.length === 0)) continue;
     out.set(k, valueOf(model, pool.source.stack, isUnknown(v) || typeof v === "string" ? v : JSON.stringify(v)));
   }
   return out;
