@@ -10,11 +10,21 @@ export interface Unknown {
   readonly unknown: true;
   /** The expression or reference the value comes from, when there is one (e.g. `aws_iam_role.r.arn`). */
   readonly expression?: string;
+  /**
+   * Plans: the configuration writes nothing here (its resource or block is written with no expression for this
+   * attribute), so the provider computes the value. Never set inside a `dynamic` block or a map, whose expressions
+   * a plan does not show: there no expression says nothing.
+   * @default - not known to be the provider's
+   */
+  readonly computed?: true;
 }
 
 export type Val<T> = T | Unknown;
 
 export const unknownValue = (expression?: string): Unknown => (expression === undefined ? { unknown: true } : { unknown: true, expression });
+
+/** An attribute the configuration does not write, which the provider computes at apply. */
+export const providerComputed = (): Unknown => ({ unknown: true, computed: true });
 
 export function isUnknown(v: unknown): v is Unknown {
   return typeof v === "object" && v !== null && (v as { unknown?: unknown }).unknown === true;

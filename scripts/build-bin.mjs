@@ -2,11 +2,12 @@
 // package.json has no dependencies; the repository root is the project and is not packed), as two CommonJS files
 // for Node 20 that start without a TypeScript loader and need no node_modules at run time:
 // - check.js: cli/check-bin.ts and everything it imports (the check), the command's entry;
+// - review.js: cli/review.ts (the authorization diff of two plans), loaded the same way by `review` only;
 // - audit.js: cli/audit.ts with the AWS SDK clients it uses, which check.js loads by a dynamic import only when the
 //   `audit` subcommand runs, so the check's start-up never parses the SDK.
 // `node scripts/build-bin.mjs [--outdir DIR]`: with --outdir the bundles and a copy of that package (no scripts) go
 // to DIR instead, a package of its own to `npm pack` or run.
-// Each bundle may inline only what it is allowed: the check `yaml` alone (it must never pull in the SDK, cdktf or
+// Each bundle may inline only what it is allowed: the check and the review `yaml` alone (it must never pull in the SDK, cdktf or
 // anything else heavy by accident); the audit that, plus the AWS SDK clients the project depends on
 // (`@aws-sdk/client-*` in package.json) and what they bring at run time, computed, so a client the audit starts to
 // import is bundled without editing this file, while cdktf and the like still fail the build. The licences of every
@@ -25,6 +26,10 @@ const PACKAGE_DIR = join(root, "packages", "api-access-check");
 const THIRD_PARTY = "THIRD-PARTY-LICENSES";
 /** The audit's bundle, beside check.js; cli/check-bin.ts imports "./audit", which the check's build points here. */
 const AUDIT_FILE = "audit.js";
+/** The review's bundle, beside check.js, likewise for "./review". */
+const REVIEW_FILE = "review.js";
+/** cli/check-bin.ts's dynamic imports and the bundles beside check.js they load. */
+const OUTSIDE = { "./audit": AUDIT_FILE, "./review": REVIEW_FILE };
 
 const USAGE = "usage: node scripts/build-bin.mjs [--outdir DIR]";
 
@@ -76,12 +81,12 @@ const COMMON = {
   logLevel: "warning",
 };
 
-/** In the check's bundle, cli/check-bin.ts's dynamic import of the audit loads audit.js from beside check.js. */
-const auditOutside = {
-  name: "audit-outside",
+/** In the check's bundle, cli/check-bin.ts's dynamic imports of the audit and the review load the bundles beside check.js. */
+const bundlesOutside = {
+  name: "bundles-outside",
   setup(b) {
-    b.onResolve({ filter: /^\.\/audit$/ }, (args) =>
-      args.kind === "dynamic-import" && args.importer === join(root, "cli", "check-bin.ts") ? { path: `./${AUDIT_FILE}`, external: true } : undefined,
+    b.onResolve({ filter: /^\.\/(audit|review)$/ }, (args) =>
+      args.kind === "dynamic-import" && args.importer === join(root, "cli", "check-bin.ts") ? { path: `./${OUTSIDE[args.path]}`, external: true } : undefined,
     );
   },
 };
@@ -116,14 +121,24 @@ const check = await build({
   },
   outfile,
   banner: { js: "#!/usr/bin/env node" },
-  plugins: [auditOutside],
+  plugins: [bundlesOutside],
 });
 refuseOthers("check.js", check.metafile, new Set(CHECK_ALLOWED));
-if (!Object.values(check.metafile.outputs).some((o) => o.imports.some((i) => i.path === `./${AUDIT_FILE}` && i.kind === "dynamic-import"))) {
-  process.stderr.write(`build-bin: check.js does not load ./${AUDIT_FILE} (cli/check-bin.ts must import("./audit")): the audit would be missing\n`);
-  process.exit(1);
+for (const [from, file] of Object.entries(OUTSIDE)) {
+  if (!Object.values(check.metafile.outputs).some((o) => o.imports.some((i) => i.path === `./${file}` && i.kind === "dynamic-import"))) {
+    process.stderr.write(`build-bin: check.js does not load ./${file} (cli/check-bin.ts must import("${from}")): the subcommand would be missing\n`);
+    process.exit(1);
+  }
 }
 chmodSync(outfile, 0o755);
+
+const reviewFile = join(outdir, REVIEW_FILE);
+const review = await build({
+  ...COMMON,
+  stdin: { contents: 'export { main } from "./cli/review";\n', resolveDir: root, sourcefile: "review-entry.ts", loader: "ts" },
+  outfile: reviewFile,
+});
+refuseOthers(REVIEW_FILE, review.metafile, new Set(CHECK_ALLOWED));
 
 const auditFile = join(outdir, AUDIT_FILE);
 const audit = await build({
@@ -134,7 +149,7 @@ const audit = await build({
 const clients = Object.keys(project.dependencies ?? {}).filter((d) => d.startsWith("@aws-sdk/client-"));
 refuseOthers(AUDIT_FILE, audit.metafile, new Set([...CHECK_ALLOWED, ...runtimeClosure(root, clients)]));
 
-const bundled = packagesIn(root, { inputs: { ...check.metafile.inputs, ...audit.metafile.inputs } });
+const bundled = packagesIn(root, { inputs: { ...check.metafile.inputs, ...review.metafile.inputs, ...audit.metafile.inputs } });
 try {
   writeFileSync(join(outdir, THIRD_PARTY), thirdPartyLicenses(bundled));
 } catch (e) {
@@ -150,5 +165,6 @@ if (outdir !== PACKAGE_DIR) {
 const kib = (file) => (readFileSync(file).length / 1024).toFixed(0);
 process.stdout.write(
   `build-bin: ${outfile} (${kib(outfile)} KiB; inlined: ${namesIn(check.metafile).join(", ") || "none"})\n` +
+    `build-bin: ${reviewFile} (${kib(reviewFile)} KiB, loaded by \`review\` only; inlined: ${namesIn(review.metafile).join(", ") || "none"})\n` +
     `build-bin: ${auditFile} (${kib(auditFile)} KiB, loaded by \`audit\` only; inlined: ${namesIn(audit.metafile).length} packages)\n`,
 );

@@ -3,7 +3,8 @@
 // installed into an empty project with npm (offline: it has no dependencies), then run with plain node and npx: on
 // the compliant fixture (cdk.tf.json) and its open-method twin, and on a real `terraform show -json` plan of that
 // fixture (compliant.plan.json, written by terraform through make-compliant-plan.ts). Exit 0 / 1 / 2 as
-// `npm run check`. The package itself: the check's bundle (and the audit's, tested in audit-bin.test.ts), no
+// `npm run check`; `review` between the two as `npm run review`. The package itself: the check's bundle, the
+// review's (loaded by `review` only) and the audit's (tested in audit-bin.test.ts), no
 // dependencies, at most 1 MB packed, one package installed.
 // Needs a working npm; says so visibly when skipped.
 import { spawnSync } from "node:child_process";
@@ -80,11 +81,19 @@ let installed: InstalledBin;
     expect(r.out).toMatch(/method-matches-policy\s+shop-dev\s+GET \/\s.*authorization is "NONE", policy says AWS_IAM/);
   });
 
+  test("GIVEN review from the compliant fixture to its open twin THEN exit 1 naming the route opened; the same input on both sides THEN exit 0", () => {
+    const r = node(installed.bin, "review", "--base", COMPLIANT, "--head", OPEN, "--policy", POLICY, "--format", "text");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/BLOCK\s+shop-dev DELETE \/items\/\{id\}/);
+    expect(node(installed.bin, "review", "--base", COMPLIANT, "--head", COMPLIANT, "--policy", POLICY, "--format", "text")).toMatchObject({ code: 0, err: "" });
+  });
+
   test.each([
     ["an input that is not JSON", ["check", "__NOT_JSON__", "--policy", POLICY], /bad JSON at line 1/],
     ["a missing subcommand", [], /missing subcommand/],
     ["an unknown subcommand", ["scan", "plan.json"], /unknown subcommand "scan"/],
     ["an unknown option", ["check", "plan.json", "--nope"], /Unknown option '--nope'/],
+    ["a review with nothing to compare", ["review"], /nothing to review/],
   ])("GIVEN %s THEN exit 2 with one clear message", (_n, argv, message) => {
     const notJson = join(dir, "not.json");
     writeFileSync(notJson, "{");
@@ -124,6 +133,7 @@ let installed: InstalledBin;
       "package/audit.js",
       "package/check.js",
       "package/package.json",
+      "package/review.js",
     ]);
     expect(statSync(installed.tarball).size).toBeLessThanOrEqual(1024 * 1024);
     const { scripts, ...committed } = json(join(ROOT, "packages", "api-access-check", "package.json"));

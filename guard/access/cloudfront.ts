@@ -1,6 +1,7 @@
 // Lookups shared by the edge rules: CloudFront distributions in front of a REST API, their cache behaviors,
 // and following `${...}` / plan references from one resource to another of a given type in the same stack.
 import { isUnknown, type Model, type ResourceInstance, type Stage } from "../model";
+import { parseAddress } from "../load/address";
 import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import type { ResourceFinding } from "./lookups";
 import { distributionValueLinks, linkedByValue, originLink } from "./edge-links";
@@ -74,15 +75,22 @@ export function resolveRefs(model: Model, holder: ResourceInstance, refs: readon
 /** References held by one value (an Unknown from cdk.tf.json carries its `${...}` expression). */
 export function refsOf(v: unknown): string[] {
   if (!isUnknown(v) || v.expression === undefined) return [];
-  return [...v.expression.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*/g)].map((m) => m[0]);
+  // With its module path: a plan's expression names a resource of another module absolutely (`module.api.aws_x.y.id`).
+  return [...v.expression.matchAll(/(?:module\.[\w-]+(?:\[[^\]]*\])?\.)*[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*/g)].map((m) => m[0]);
 }
+
+/** Whether a reference names a managed resource of `type`, in whichever module (plan references are absolute). */
+const namesType = (ref: string, type: string): boolean => {
+  const p = parseAddress(ref);
+  return p !== undefined && p.mode === "managed" && p.type === type;
+};
 
 function isApiDomain(origin: JsonObject, holder: ResourceInstance): boolean {
   const d = origin["domain_name"];
   if (typeof d === "string") return d.includes(".execute-api.");
   if (isUnknown(d) && d.expression !== undefined) return d.expression.includes("execute-api") || /aws_api_gateway_rest_api\./.test(d.expression);
   // Plan JSON: the domain is unknown until apply; the origin's references say where it comes from.
-  return (holder.references["origin"] ?? []).some((r) => r.startsWith("aws_api_gateway_rest_api."));
+  return (holder.references["origin"] ?? []).some((r) => namesType(r, "aws_api_gateway_rest_api"));
 }
 
 /**
@@ -107,7 +115,7 @@ export function apiDistributions(model: Model): ApiDistribution[] {
     const byValue = distributionValueLinks(model, r);
     const apiOrigins = blocks(r.values["origin"]).filter((o) => isApiDomain(o, r) || byValue.apiOrigins.includes(o));
     if (apiOrigins.length === 0) continue;
-    const refs = (r.references["origin"] ?? []).filter((x) => x.startsWith("aws_api_gateway_rest_api."));
+    const refs = (r.references["origin"] ?? []).filter((x) => namesType(x, "aws_api_gateway_rest_api"));
     const byRef = resolveRefs(model, r, refs, "aws_api_gateway_rest_api");
     const named = [...byRef, ...byValue.apis.filter((a) => a.type === "aws_api_gateway_rest_api")];
     const apiAddresses = [...new Set(named.map((a) => a.address))];
@@ -137,13 +145,41 @@ export function behaviors(distribution: ResourceInstance): Behavior[] {
   return out;
 }
 
-/** Stages of the APIs a distribution fronts; every stage in its stack when an origin named no API we could follow. */
+/**
+ * The REST stages a distribution's API origins reach, when every one of them pins one: an execute-api origin whose
+ * origin_path is a known `/stage` (or `/stage/...`) forwards to that stage only. Undefined when one does not (no
+ * origin_path or one known only after apply, a custom domain whose path is a base path mapping): any stage is
+ * reachable through it.
+ */
+function pinnedRestStages(d: ApiDistribution): ReadonlySet<string> | undefined {
+  const names = new Set<string>();
+  for (const origin of d.apiOrigins) {
+    const path = origin["origin_path"];
+    const stage = typeof path === "string" ? /^\/([^/]+)/.exec(path)?.[1] : undefined;
+    if (stage === undefined || !isApiDomain(origin, d.resource)) return undefined;
+    names.add(stage);
+  }
+  return names;
+}
+
+/**
+ * Stages of the APIs a distribution fronts; every stage in its stack when an origin named no API we could follow. A
+ * REST stage that no origin_path pins is not behind the distribution (the deployment's implicit stage beside the
+ * one CloudFront forwards to); an HTTP or WebSocket API's origin_path is a route prefix, never a stage.
+ */
 export function frontedStages(model: Model, d: ApiDistribution): Stage[] {
   const inStack = model.stages.filter((s) => sameStack(s.resource, d.resource));
   // Naming only HTTP APIs (no REST API) leaves every stage too, as before value links.
   if (d.unnamedOrigin || d.apiAddresses.length === 0) return inStack;
-  return inStack.filter((s) => s.apiAddress !== undefined && d.apiAddresses.includes(s.apiAddress));
+  const pinned = pinnedRestStages(d);
+  const reached = (s: Stage): boolean =>
+    pinned === undefined || s.resource.type === "aws_apigatewayv2_stage" || typeof s.name !== "string" || pinned.has(s.name);
+  return inStack.filter((s) => s.apiAddress !== undefined && d.apiAddresses.includes(s.apiAddress) && reached(s));
 }
+
+/** A Lambda@Edge association that runs on a request (viewer-request, origin-request): one that could decide access. */
+export const requestFunctions = (b: Behavior): JsonObject[] =>
+  blocks(b.block["lambda_function_association"]).filter((a) => a["event_type"] === "viewer-request" || a["event_type"] === "origin-request");
 
 /** A viewer-request Lambda@Edge association on a behavior. */
 export const viewerRequestFunctions = (b: Behavior): JsonObject[] =>
@@ -161,7 +197,7 @@ export function viewerRequestTargets(
   const functions = new Map<string, ResourceInstance>();
   let unresolved = 0;
   for (const b of which) {
-    const planRefs = (d.references[b.attribute] ?? []).filter((r) => r.startsWith("aws_lambda_function."));
+    const planRefs = (d.references[b.attribute] ?? []).filter((r) => namesType(r, "aws_lambda_function"));
     for (const a of viewerRequestFunctions(b)) {
       const arn = a["lambda_arn"];
       // A known ARN (a literal, a state document's version ARN) is that value and nothing else: the one function

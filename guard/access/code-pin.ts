@@ -14,7 +14,8 @@ export type CodePin =
   /** What runs is not visible in the input. */
   | { readonly kind: "unknown"; readonly why: string };
 
-const REF = /\b(aws_lambda_function|aws_lambda_alias)\.([\w-]+)\.(\w+)/g;
+// A counted or for_each function is referenced with its instance key: `aws_lambda_function.edge[0].qualified_arn`.
+const REF = /\b(aws_lambda_function|aws_lambda_alias)\.([\w-]+)(?:\[[^\]]*\])?\.(\w+)/g;
 
 /** The literal parts of an expression: quoted strings and the text outside `${...}`. */
 function literalParts(expression: string): string[] {

@@ -92,12 +92,16 @@ export function passwordSignIn(c: UserPoolClient): PasswordSignIn {
 
 // ---- triggers, users, memberships ----
 
-/** A pool's Lambda triggers (`lambda_config`), attribute -> value with references as identities. */
+/**
+ * A pool's Lambda triggers (`lambda_config`), attribute -> value with references as identities. A plan marks
+ * attributes the configuration does not write as known after apply when the provider computes them
+ * (`pre_token_generation` mirrors `pre_token_generation_config`, which is judged itself): no trigger is set there.
+ */
 export function poolTriggers(model: Model, pool: ResourceInstance): Map<string, ValueRef> {
   const config = asObject(firstBlock(pool.values["lambda_config"]));
   const out = new Map<string, ValueRef>();
   for (const [k, v] of Object.entries(config)) {
-    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    if (v === null || v === undefined || (isUnknown(v) && v.computed === true) || v === "" || (Array.isArray(v) && v.length === 0)) continue;
     out.set(k, valueOf(model, pool.source.stack, isUnknown(v) || typeof v === "string" ? v : JSON.stringify(v)));
   }
   return out;

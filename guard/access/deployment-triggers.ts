@@ -1,7 +1,7 @@
 // How a deployment's `triggers` see one method or authorizer: through the whole resource or an attribute that
 // changes with its authorization (a change redeploys), only through attributes that stay the same when authorization
 // changes (ids, ARNs, names: a change is never deployed), or not at all.
-import { parseAddress } from "../load/address";
+import { isModuleCall, parseAddress } from "../load/address";
 import { isUnknown, type Deployment, type ResourceInstance } from "../model";
 
 /** Attributes that keep their value when a method's or an authorizer's authorization changes in place. */
@@ -60,12 +60,40 @@ function triggerLiteral(d: Deployment): boolean {
 }
 
 /**
+ * Whether `d`'s triggers change on every plan: a plan shows them known only after apply with no reference at all,
+ * so they come from a function of literals only that is not known at plan time (`timestamp()`, `uuid()`): every
+ * apply replaces the deployment, whatever changed. Plans only: in cdk.tf.json a `${...}` naming a variable is
+ * unknown and names no resource.
+ */
+function changesEveryApply(d: Deployment): boolean {
+  if (d.resource.change === undefined || (d.resource.references["triggers"] ?? []).length > 0) return false;
+  const t = d.resource.values["triggers"];
+  if (isUnknown(t)) return t.expression !== undefined;
+  const values = typeof t === "object" && t !== null ? Object.values(t) : [];
+  return values.length > 0 && values.every((v) => isUnknown(v) && v.expression !== undefined);
+}
+
+/**
+ * Whether `d`'s depends_on names `r`: `r` itself, or a module call holding it (`depends_on = [module.routes]`, which
+ * the loader keeps as the module's absolute path).
+ */
+export function dependsOnCovers(d: Deployment, r: ResourceInstance): boolean {
+  return d.dependsOn.some(
+    (entry) =>
+      entry === r.address ||
+      entry === r.configAddress ||
+      (isModuleCall(entry) && (r.modulePath === entry || r.modulePath.startsWith(`${entry}.`) || r.modulePath.startsWith(`${entry}[`))),
+  );
+}
+
+/**
  * How `d`'s triggers cover resource `r`. A plan lists an attribute reference together with its resource
  * (`aws_x.y.id`, `aws_x.y`), so there a bare reference beside attribute references is taken as their root, never as
  * the whole object: fail closed. In cdk.tf.json a string literal next to ids (a hash of the configuration written at
  * synth) counts as covering: it changes when the configuration does.
  */
 export function triggerCoverage(d: Deployment, r: ResourceInstance): TriggerCoverage {
+  if (changesEveryApply(d)) return { kind: "covered" };
   const named = triggerRefs(d).get(resourceKeyOf(r.type, r.name, r.modulePath)) ?? [];
   const seen = named.filter((x) => x.index === undefined || x.index === r.index);
   if (seen.length === 0) return { kind: "none" };

@@ -231,3 +231,33 @@ export function looksLikeIdentity(name: string): boolean {
     .map((w) => w.toLowerCase());
   return words.some((w) => IDENTITY_WORDS.has(w)) || /on-?behalf-?of|acting-?as/i.test(bare);
 }
+
+/** An HTTP API mapping that appends a verified identity to a value the caller also sends under that name. */
+export interface AppendedIdentity {
+  /** `header usuarioId`. */
+  readonly name: string;
+  /** The identity appended (`$context.authorizer.claims.username`). */
+  readonly source: Source;
+}
+
+/**
+ * The HTTP API mappings of one route's integration that `append:` a verified identity (a token's claim, the
+ * authorizer's context) to a header or query string parameter no `overwrite:` or `remove:` of the same name
+ * replaces: API Gateway keeps what the caller sent under that name and adds the identity after it, so the backend
+ * receives the caller's own value first (`X-User: attacker,alice`). Pure.
+ */
+export function appendedIdentities(r: RouteIntegration): AppendedIdentity[] {
+  if (r.integration.type !== "aws_apigatewayv2_integration" || r.routeRef.api?.protocol !== "HTTP") return [];
+  const appended = new Map<string, AppendedIdentity>();
+  const replaced = new Set<string>();
+  for (const [k, raw] of entriesOf(r.integration.values["request_parameters"])) {
+    const t = httpApiTarget(k);
+    if (t === undefined || !/^(header|querystring) /.test(t.name)) continue;
+    if (t.op !== "append") replaced.add(keyOf(t.name));
+    else {
+      const source = httpApiSource(raw);
+      if (source.class === "identity") appended.set(keyOf(t.name), { name: t.name, source });
+    }
+  }
+  return [...appended.entries()].filter(([k]) => !replaced.has(k)).map(([, v]) => v);
+}

@@ -162,7 +162,7 @@ const mayFrontDistributions = (model: Model, api: RestApi): ApiDistribution[] =>
  * to be another origin, or an origin group whose members all are. An unknown target, or one naming no origin or
  * group read here (a failover group over the API origin, a group the input does not show), counts.
  */
-function behaviorsToApi(d: ApiDistribution): Behavior[] {
+export function behaviorsToApi(d: ApiDistribution): Behavior[] {
   const idOf = (o: JsonObject) => asString(o["origin_id"]);
   // An id shared by an API origin and another (CloudFront refuses it at apply, a plan does not) is the API's.
   const api = new Set(d.apiOrigins.map(idOf));

@@ -5,7 +5,7 @@
 // deployment-redeploys-on-auth-change applies, guard/access/deployment-triggers.ts); otherwise what it serves is a
 // snapshot the plan does not show. Pure: Model in; linear in the resources.
 import { isUnknown, type Deployment, type Model, type ResourceInstance, type Route } from "../model";
-import { triggerCoverage } from "./deployment-triggers";
+import { dependsOnCovers, triggerCoverage } from "./deployment-triggers";
 import { managed, refsAt, textOf } from "./doors/refs";
 import { refsOf, resolveRefs } from "./cloudfront";
 import { perModel } from "./per-model";
@@ -61,13 +61,11 @@ const fingerprintOf = (r: ResourceInstance): string => JSON.stringify([r.values,
 /** Whether a deployment's triggers or depends_on cover every route and authorizer of its API. */
 function covers(model: Model, d: Deployment, apiAddress: string | undefined): boolean {
   const stack = d.resource.source.stack;
-  const dependsOn = new Set(d.dependsOn);
   const sameApi = (api: string | undefined, s: string) => api === apiAddress && s === stack;
   const holders = new Map<string, ResourceInstance>();
   for (const r of model.routes) if (sameApi(r.apiAddress, r.resource.source.stack)) holders.set(holderAddress(r), r.resource);
   for (const a of model.authorizers) if (sameApi(a.apiAddress, a.resource.source.stack)) holders.set(a.address, a.resource);
-  for (const [address, resource] of holders)
-    if (!dependsOn.has(address) && !dependsOn.has(resource.configAddress) && triggerCoverage(d, resource).kind !== "covered") return false;
+  for (const resource of holders.values()) if (!dependsOnCovers(d, resource) && triggerCoverage(d, resource).kind !== "covered") return false;
   return true;
 }
 

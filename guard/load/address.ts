@@ -92,6 +92,12 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   };
 }
 
+/** Whether an address names module calls only (`module.routes`, `module.a["k"].module.b`): a depends_on entry may. */
+export function isModuleCall(address: string): boolean {
+  const parts = segments(address);
+  return parts.length % 2 === 0 && parts.every((p, i) => (i % 2 === 0 ? p === "module" : /^[A-Za-z_][\w-]*(\[[^\]]*\])?$/.test(p)));
+}
+
 export function formatIndex(index: number | string | undefined): string {
   if (index === undefined) return "";
   return typeof index === "number" ? `[${index}]` : `[${JSON.stringify(index)}]`;

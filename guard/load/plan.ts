@@ -2,8 +2,8 @@
 // (before), unknown-until-apply attributes from resource_changes' after_unknown, references from the
 // `configuration` expressions (made absolute through module calls), and every resource change with its actions for the authorization diff.
 import { unredact } from "./redacted";
-import { unknownValue, type ChangeAction, type ResourceChange, type ResourceInstance, type SourceRef } from "../model";
-import { configAddressOf, parseAddress } from "./address";
+import { providerComputed, unknownValue, type ChangeAction, type ResourceChange, type ResourceInstance, type SourceRef } from "../model";
+import { configAddressOf, isModuleCall, parseAddress } from "./address";
 import { collectRefs, referencedTargets, ReferenceExpander } from "./expressions";
 import { asArray, asObject, asString, isObject, type JsonObject } from "./json";
 import { planLiterals } from "./literals-plan";
@@ -44,6 +44,18 @@ function expressionText(refs: readonly string[]): string | undefined {
   if (targets.length === 1) return targets[0];
   if (targets.length > 1) return `one of ${targets.join(", ")}`;
   return refs[0];
+}
+
+/**
+ * A depends_on entry as an absolute address: plan JSON writes it relative to the resource's module (inside
+ * module.api, `aws_api_gateway_method.get` is module.api's, never the root's). A module call (`module.routes`)
+ * stays a module path under the resource's module; a resource is expanded as references are.
+ */
+function absoluteDependency(entry: string, modulePath: string, expand: (refs: readonly string[]) => string[]): string[] {
+  const here = modulePath === "" ? entry : `${modulePath}.${entry}`;
+  if (isModuleCall(entry)) return [here];
+  const expanded = expand([entry]);
+  return expanded.length > 0 ? expanded : [here];
 }
 
 interface StateResource {
@@ -87,9 +99,17 @@ function blockExpression(value: unknown, exprs: readonly unknown[], i: number): 
   return exprs[i] ?? exprs[0];
 }
 
-/** Overlay after_unknown markers: `true` leaves become Unknown (with the configured expression when known). */
-function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand: (refs: readonly string[]) => string[]): unknown {
+/** A whole attribute's expression (`references`, `constant_value`), as opposed to a block's expressions by attribute. */
+const isAttributeExpression = (expr: unknown): boolean => isObject(expr) && ("references" in expr || "constant_value" in expr);
+
+/**
+ * Overlay after_unknown markers: `true` leaves become Unknown (with the configured expression when known). `written`:
+ * the enclosing resource or block is written in the configuration with its expressions by attribute, so an attribute
+ * without one is not written (the provider computes it). Inside a `dynamic` block or a map nothing says so.
+ */
+function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand: (refs: readonly string[]) => string[], written: boolean): unknown {
   if (unknownMask === true) {
+    if (expr === undefined && written) return providerComputed();
     const constant = isObject(expr) ? expr["constant_value"] : undefined;
     const refs: string[] = [];
     collectRefs(expr, refs);
@@ -103,14 +123,15 @@ function markUnknown(value: unknown, unknownMask: unknown, expr: unknown, expand
     // (`values = [aws_cognito_identity_pool.ids.id]`), which is then what each unknown element comes from.
     const exprArr = Array.isArray(expr) ? expr : undefined;
     unknownMask.forEach((m, i) => {
-      arr[i] = markUnknown(arr[i], m, exprArr === undefined ? expr : blockExpression(arr[i], exprArr, i), expand);
+      arr[i] = markUnknown(arr[i], m, exprArr === undefined ? expr : blockExpression(arr[i], exprArr, i), expand, written);
     });
     return arr;
   }
   if (isObject(unknownMask)) {
     const obj: Record<string, unknown> = isObject(value) ? { ...value } : {};
     const exprObj = isObject(expr) ? expr : {};
-    for (const [k, m] of Object.entries(unknownMask)) obj[k] = markUnknown(obj[k], m, exprObj[k], expand);
+    const childrenWritten = written && isObject(expr) && !isAttributeExpression(expr);
+    for (const [k, m] of Object.entries(unknownMask)) obj[k] = markUnknown(obj[k], m, exprObj[k], expand, childrenWritten);
     return obj;
   }
   return value;
@@ -170,7 +191,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
     const expressions = cfg?.expressions ?? {};
     const expand = (refs: readonly string[]): string[] => expander.expand(refs, parsed.modulePath, cfg?.forEach);
     const mask = side === "after" ? unknownMasks.get(s.address) : undefined;
-    const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions, expand);
+    const marked = mask === undefined ? s.values : markUnknown(s.values, mask, expressions, expand, cfg !== undefined);
     // Sensitive values redacted by `npm run plan` are unknown to the check, never the marker string.
     const values = unredact(isObject(marked) ? marked : s.values) as Readonly<Record<string, unknown>>;
     const references: Record<string, string[]> = {};
@@ -197,7 +218,7 @@ export function readPlan(doc: JsonObject, source: SourceRef, side: "before" | "a
       values,
       references,
       ...(forEachReferences.length > 0 ? { forEachReferences } : {}),
-      dependsOn: cfg?.dependsOn ?? [],
+      dependsOn: (cfg?.dependsOn ?? []).flatMap((entry) => absoluteDependency(entry, parsed.modulePath, expand)),
       ...(written !== undefined ? { written } : {}),
       ...(change !== undefined ? { change: change.action } : {}),
       source,

@@ -50,10 +50,12 @@ function leavesOf(r: ResourceInstance): Leaves {
  * The values of one path across the block instances holding it, as a set (sorted canonical texts): a list of blocks
  * compares by what it holds, not by the order or the repetition of its instances. Undefined when one is not known.
  */
-function canonicalSet(values: readonly unknown[]): string | undefined {
+function canonicalSet(values: readonly unknown[], block = false): string | undefined {
   const texts = new Set<string>();
   for (const v of values) {
-    const c = canonical(v);
+    // A whole block known only after apply may be a `dynamic` block over a for_each known only after apply, which
+    // a plan shows no expression of either: never taken for the provider's.
+    const c = block && isUnknown(v) ? undefined : canonical(v);
     if (c === undefined) return undefined;
     texts.add(c);
   }
@@ -68,9 +70,18 @@ function withoutQuiet(values: readonly unknown[], quiet: readonly string[] | und
     .filter((v) => !(Array.isArray(v) && v.length === 0));
 }
 
-/** Canonical text of a value (keys sorted); undefined when it holds a value nobody knows (after apply, redacted). */
+/**
+ * Canonical text of a value (keys sorted); undefined when it holds a value nobody knows (after apply, redacted). An
+ * unknown the configuration does not write (`computed`: its resource or block is written, with no expression for
+ * it) is the provider's, the same on both sides, so that is no change anybody made. One the configuration writes (a
+ * reference, a function of literals), one in a `dynamic` block or a map (no expression shown) and a redacted one
+ * stay unknown.
+ */
 function canonical(v: unknown): string | undefined {
-  if (isUnknown(v)) return v.expression === undefined || v.expression === REDACTED_EXPRESSION ? undefined : JSON.stringify({ unknown: v.expression });
+  if (isUnknown(v)) {
+    if (v.computed === true) return JSON.stringify({ unknown: PROVIDER_COMPUTED });
+    return v.expression === undefined || v.expression === REDACTED_EXPRESSION ? undefined : JSON.stringify({ unknown: v.expression });
+  }
   if (Array.isArray(v)) {
     const parts = v.map(canonical);
     return parts.some((p) => p === undefined) ? undefined : `[${parts.join(",")}]`;
@@ -86,6 +97,8 @@ function canonical(v: unknown): string | undefined {
   }
   return JSON.stringify(v);
 }
+
+const PROVIDER_COMPUTED = "\u0000computed by the provider";
 
 const MAX_SHOWN = 160;
 
@@ -129,8 +142,9 @@ function compareResource(before: ResourceInstance | undefined, after: ResourceIn
     const quiet = c.class === "not-verified" ? c.quiet : undefined;
     const bv = b.get(path) ?? [];
     const av = a.get(path) ?? [];
-    const bc = canonicalSet(withoutQuiet(bv, quiet));
-    if (bc !== undefined && bc === canonicalSet(withoutQuiet(av, quiet))) continue;
+    const block = pathKind(r.type, path) === "b";
+    const bc = canonicalSet(withoutQuiet(bv, quiet), block);
+    if (bc !== undefined && bc === canonicalSet(withoutQuiet(av, quiet), block)) continue;
     if (c.class === "neutral") continue;
     changed.add(path);
     // Created or deleted resources of a modelled type: the comparers judge their creation and removal, except

@@ -30,7 +30,13 @@ export function regressedControls(
   blocking: readonly Change[],
   failOn: Severity = DEFAULT_REVIEW_FAIL_ON,
 ): Change[] {
-  const before = new Set(base.filter((f) => f.waived === undefined).map(keyOf));
+  const counted = base.filter((f) => f.waived === undefined);
+  const before = new Set(counted.map(keyOf));
+  // What the base said of the same rule and subject, when it said something else: the head's message is new, the
+  // finding is not (another count, another value), and the change must not claim the base was clean.
+  const subjectOf = (f: ReviewFinding): string => JSON.stringify([f.ruleId, f.route ?? "", f.address ?? ""]);
+  const said = new Map<string, string>();
+  for (const f of counted) if (!said.has(subjectOf(f))) said.set(subjectOf(f), f.message);
   const named = new Set(blocking.filter((c) => c.severity === "blocking").flatMap((c) => c.addresses));
   return head
     .filter((f) => f.waived === undefined && !before.has(keyOf(f)))
@@ -44,7 +50,9 @@ export function regressedControls(
       change(
         "control-regressed",
         f.route !== undefined ? `${f.ruleId} ${f.route}` : `${f.ruleId} ${f.address ?? ""}`.trim(),
-        `the check's ${f.ruleId} (${f.severity}) fails on the head and did not on the base: ${f.message}`,
+        said.has(subjectOf(f))
+          ? `the check's ${f.ruleId} (${f.severity}) says on the head what it did not on the base: ${f.message} (the base: ${said.get(subjectOf(f)) ?? ""})`
+          : `the check's ${f.ruleId} (${f.severity}) fails on the head and did not on the base: ${f.message}`,
         f.address !== undefined ? [f.address] : [],
       ),
     );

@@ -30,6 +30,7 @@ import { EdgeConfigParameterOwned } from "./cloudfront/edge-config-parameter-own
 import { EdgeOriginProtected } from "./cloudfront/edge-origin-protected";
 import { ExecuteApiInvokeScoped } from "./iam/execute-api-invoke-scoped";
 import { HttpApiWaf } from "./waf/http-api-waf";
+import { HttpIdentityAppended } from "./apigateway/http-identity-appended";
 import { HttpRouteAuthorizerIgnored } from "./apigateway/http-route-authorizer-ignored";
 import { IamInvokerTrust } from "./iam/iam-invoker-trust";
 import { IamManagedPolicyVerified } from "./iam/iam-managed-policy-verified";
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   NoOpenMethod,
   WebsocketConnectAuthenticated,
   HttpRouteAuthorizerIgnored,
+  HttpIdentityAppended,
   OpenApiBodyVerified,
   ApiKeyIsNotAuthentication,
   CognitoScopesExist,

@@ -32,6 +32,18 @@ describe("GIVEN check findings on base and head", () => {
     expect(markNewFindings([], [waf])[0].new).toBe(true);
   });
 
+  it("WHEN the base had the same rule on the same subject saying another thing THEN it still blocks, quoting what the base said", () => {
+    const base = finding("deployment-stage-name", "high", "deployment creates stage intermediate (stage_name): it serves 6 route(s)");
+    const head = finding("deployment-stage-name", "high", "deployment creates stage intermediate (stage_name): it serves 7 route(s)");
+    const c = regressedControls([base], [head], []);
+    expect(c.map((x) => [x.severity, x.kind])).toEqual([["blocking", "control-regressed"]]);
+    expect(c[0].message).toBe(
+      "the check's deployment-stage-name (high) says on the head what it did not on the base: deployment creates stage intermediate (stage_name): it serves 7 route(s) (the base: deployment creates stage intermediate (stage_name): it serves 6 route(s))",
+    );
+    // Another subject's finding is no base for this one: the base was clean here.
+    expect(regressedControls([{ ...base, address: "aws_x.other" }], [head], [])[0].message).toContain("fails on the head and did not on the base");
+  });
+
   it("WHEN it is below the threshold, waived, or about a resource a blocking change already names THEN it does not block", () => {
     expect(regressedControls([], [finding("stage-xray", "low", "x")], [])).toEqual([]);
     expect(regressedControls([], [waf], [], "critical")).toEqual([]);

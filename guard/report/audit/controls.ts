@@ -43,6 +43,7 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "waf-managed-rules": ["SC-7", "SI-4"],
   "web-acl-attached": ["SC-7"],
   "http-route-authorizer-ignored": ["AC-3"],
+  "http-identity-appended": ["IA-2", "AC-3"],
   "lambda-authorizer-permission-scoped": ["AC-6"],
   "lambda-runtime-supported": ["SI-2"],
   "stage-access-logs": ["AU-2", "AU-12"],

@@ -2,7 +2,7 @@
 import { isUnknown, type Deployment, type Model } from "../../model";
 import type { Rule, RuleFinding } from "../types";
 import { deploymentSubjects } from "../private/subjects";
-import { triggerCoverage } from "../../access/deployment-triggers";
+import { dependsOnCovers, triggerCoverage } from "../../access/deployment-triggers";
 import { unreadRoutes } from "../../access/unread-routes";
 import { known } from "../../access/lookups";
 
@@ -20,10 +20,11 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
   severity: "high",
   rationale:
     "A REST API deployment is a snapshot: changing a method's authorization does nothing until a new deployment is " +
-    "made. The deployment's triggers (or depends_on) must cover every method and authorizer (and a REST API whose OpenAPI " +
+    "made. The deployment's triggers (or depends_on, naming the resource or a module holding it) must cover every method and authorizer (and a REST API whose OpenAPI " +
     "body is known only after apply, which declares operations the plan cannot list) through the whole " +
     "resource or an attribute that changes with its authorization: a hash of their ids alone stays the same when " +
-    "authorization changes in place, so the change is never deployed. create_before_destroy keeps the stage from " +
+    "authorization changes in place, so the change is never deployed; triggers that change on every plan (timestamp()) " +
+    "redeploy on every apply. create_before_destroy keeps the stage from " +
     "pointing at a deleted deployment (terraform show -json does not carry lifecycle: on a plan only a planned " +
     "destroy-first replacement is reported).",
   equivalents: {},
@@ -31,7 +32,6 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of model.deployments) {
-      const dependsOn = new Set(d.dependsOn);
       const sameApi = (apiAddress: string | undefined, stack: string) => apiAddress === d.apiAddress && stack === d.resource.source.stack;
       const methods = model.routes.filter((r) => sameApi(r.apiAddress, r.resource.source.stack));
       const authorizers = model.authorizers.filter((a) => sameApi(a.apiAddress, a.resource.source.stack));
@@ -46,7 +46,7 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       const idsOnly: string[] = [];
       for (const [address, resource] of holders) {
         const coverage = triggerCoverage(d, resource);
-        if (coverage.kind === "covered" || dependsOn.has(address)) continue;
+        if (coverage.kind === "covered" || dependsOnCovers(d, resource)) continue;
         if (coverage.kind === "ids") idsOnly.push(coverage.refs.join(", "));
         else missing.push(address);
       }

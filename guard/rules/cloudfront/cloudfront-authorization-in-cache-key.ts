@@ -1,9 +1,11 @@
 // CloudFront never serves one caller's authorized response to another: in front of an API, every cache
-// behavior keys on Authorization (cache policy, TTL >= 1) or does not cache.
+// behavior that may serve the API (behaviorsToApi: all but those known to target another origin, such as a
+// website bucket) keys on Authorization (cache policy, TTL >= 1) or does not cache.
 import { isUnknown, type Model, type ResourceInstance } from "../../model";
 import { firstBlock, type JsonObject } from "../../load/json";
-import { CACHING_DISABLED, apiDistributions, behaviors, distributionFinding, refsOf, resolveRefs, type Behavior } from "../../access/cloudfront";
+import { CACHING_DISABLED, apiDistributions, distributionFinding, refsOf, resolveRefs, type Behavior } from "../../access/cloudfront";
 import { linkedByValue } from "../../access/edge-links";
+import { behaviorsToApi } from "../../access/origin";
 import type { Rule, RuleFinding } from "../types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
@@ -61,7 +63,7 @@ export const CloudFrontAuthorizationInCacheKey: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of apiDistributions(model)) {
-      for (const b of behaviors(d.resource)) {
+      for (const b of behaviorsToApi(d)) {
         const gap = behaviorGap(model, d.resource, b);
         if (gap !== undefined) out.push(distributionFinding(d.resource, `cache behavior ${b.name}: ${gap}`, { detail: `behavior ${b.name}` }));
       }

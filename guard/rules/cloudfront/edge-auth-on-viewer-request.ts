@@ -1,8 +1,10 @@
 // Edge authentication runs before the cache on every path: when a distribution in front of an API runs a
-// Lambda@Edge verifier, every cache behavior has it on viewer-request, as a published version.
+// Lambda@Edge function on a request event (a verifier), every cache behavior that may serve the API has it on
+// viewer-request, as a published version. A function on responses only (security headers) decides nothing.
 import { isUnknown } from "../../model";
-import { asString, blocks } from "../../load/json";
-import { apiDistributions, behaviors, distributionFinding, viewerRequestFunctions } from "../../access/cloudfront";
+import { asString } from "../../load/json";
+import { apiDistributions, behaviors, distributionFinding, requestFunctions, viewerRequestFunctions } from "../../access/cloudfront";
+import { behaviorsToApi } from "../../access/origin";
 import type { Rule, RuleFinding } from "../types";
 
 /** `arn:...:function:name:<version>` with a number, or a reference to a `qualified_arn`. */
@@ -22,11 +24,11 @@ export const EdgeAuthOnViewerRequest: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const d of apiDistributions(model)) {
-      // A distribution that runs Lambda@Edge at all is taken to authenticate there (this project's only use of it):
-      // the verifier must then cover every behavior, on viewer-request.
-      const all = behaviors(d.resource);
-      if (!all.some((b) => blocks(b.block["lambda_function_association"]).length > 0)) continue;
-      for (const b of all) {
+      // A distribution that runs Lambda@Edge on a request anywhere is taken to authenticate there (this project's
+      // use of it): the verifier must then cover every behavior that may serve the API, on viewer-request (on
+      // origin-request a cached response is served unchecked). One on responses only cannot refuse a request.
+      if (!behaviors(d.resource).some((b) => requestFunctions(b).length > 0)) continue;
+      for (const b of behaviorsToApi(d)) {
         const viewer = viewerRequestFunctions(b);
         if (viewer.length === 0) {
           out.push(

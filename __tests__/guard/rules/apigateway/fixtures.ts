@@ -13,6 +13,24 @@ export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   "authorizer-identity-source": breakage("authorizer-identity-source"),
   "deployment-redeploys-on-auth-change": breakage("deployment-redeploys-on-auth-change"),
   "deployment-stage-name": pair("deployment-stage-name", "stage-description"),
+  "http-identity-appended": {
+    base: BASES.ordersHttp,
+    fail: {
+      why: "the integration appends the token's sub to x-user-id: the caller's own x-user-id stays in front of it",
+      apply: (d) =>
+        ((d.resource["aws_apigatewayv2_integration"]?.["backend"] ?? {})["request_parameters"] = {
+          "append:header.x-user-id": "$context.authorizer.claims.sub",
+        }),
+    },
+    pass: {
+      why: "the caller's x-user-id is overwritten by the token's sub; a request id is appended (not an identity)",
+      apply: (d) =>
+        ((d.resource["aws_apigatewayv2_integration"]?.["backend"] ?? {})["request_parameters"] = {
+          "overwrite:header.x-user-id": "$context.authorizer.claims.sub",
+          "append:header.x-trace": "$context.requestId",
+        }),
+    },
+  },
   "http-route-authorizer-ignored": {
     base: BASES.ordersHttp,
     fail: {

@@ -1,6 +1,7 @@
 // REST API deployments (aws_api_gateway_deployment): what triggers a redeployment, what it depends on, and
 // whether it is created before the old one is destroyed. Pure.
 import { isUnknown, unknownValue, type Deployment, type ResourceInstance } from "../../../model";
+import { isModuleCall } from "../../address";
 import { firstBlock, isObject } from "../../json";
 import type { BuildContext } from "../build-context";
 import type { RestApiOf } from "./api";
@@ -16,7 +17,8 @@ function deploymentView(ctx: BuildContext, apiOf: RestApiOf, d: ResourceInstance
     ...(api !== undefined ? { apiAddress: api.address } : {}),
     triggers,
     triggerReferences: [...new Set(resolver.referencedAddresses(d, d.references["triggers"] ?? []))],
-    dependsOn: [...new Set(resolver.referencedAddresses(d, d.dependsOn))],
+    // A module call in depends_on (`module.routes`) names every resource it holds: kept as the module's path.
+    dependsOn: [...new Set([...resolver.referencedAddresses(d, d.dependsOn), ...d.dependsOn.filter(isModuleCall)])],
     createBeforeDestroy: d.createBeforeDestroy ?? unknownValue("lifecycle is not in plan JSON"),
     resource: d,
   };
