@@ -21,6 +21,7 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "no-open-method": [],
   "websocket-connect-authenticated": [],
   "http-route-authorizer-ignored": [],
+  "http-identity-appended": [],
   "api-key-is-not-authentication": [],
   "authorizer-exists": [],
   "authorizer-identity-source": [],
