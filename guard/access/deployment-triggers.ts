@@ -78,12 +78,19 @@ function changesEveryApply(d: Deployment): boolean {
  * the loader keeps as the module's absolute path).
  */
 export function dependsOnCovers(d: Deployment, r: ResourceInstance): boolean {
-  return d.dependsOn.some(
-    (entry) =>
-      entry === r.address ||
-      entry === r.configAddress ||
-      (isModuleCall(entry) && (r.modulePath === entry || r.modulePath.startsWith(`${entry}.`) || r.modulePath.startsWith(`${entry}[`))),
-  );
+  const { exact, modules } = dependsOnIndex(d);
+  if (exact.has(r.address) || exact.has(r.configAddress)) return true;
+  return modules.some((m) => r.modulePath === m || r.modulePath.startsWith(`${m}.`) || r.modulePath.startsWith(`${m}[`));
+}
+
+/** A deployment's depends_on, read once: the addresses it names, and the module calls among them. */
+const dependsOnIndexes = new WeakMap<Deployment, { readonly exact: ReadonlySet<string>; readonly modules: readonly string[] }>();
+function dependsOnIndex(d: Deployment): { readonly exact: ReadonlySet<string>; readonly modules: readonly string[] } {
+  const hit = dependsOnIndexes.get(d);
+  if (hit !== undefined) return hit;
+  const made = { exact: new Set(d.dependsOn), modules: d.dependsOn.filter((entry) => isModuleCall(entry)) };
+  dependsOnIndexes.set(d, made);
+  return made;
 }
 
 /**
