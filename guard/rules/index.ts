@@ -45,6 +45,7 @@ import { NoOpenMethod } from "./access/no-open-method";
 import { OpenApiBodyVerified } from "./access/openapi-body-verified";
 import { SecretLiteral } from "./access/secret-literal";
 import { StageAccessLogs } from "./apigateway/stage-access-logs";
+import { StageDataTraceOff } from "./apigateway/stage-data-trace-off";
 import { StageExecutionLogging } from "./apigateway/stage-execution-logging";
 import { StageWaf } from "./waf/stage-waf";
 import { StageXray } from "./apigateway/stage-xray";
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   ...EDGE_RULES,
   StageAccessLogs,
   StageExecutionLogging,
+  StageDataTraceOff,
   StageXray,
   UsagePlanOnApiKeyStages,
   ApiKeyInUsagePlan,

@@ -31,6 +31,7 @@ const RULE_NEEDS: Readonly<Record<string, readonly Service[]>> = {
   "stage-waf": [],
   "stage-access-logs": [],
   "stage-execution-logging": [],
+  "stage-data-trace-off": [],
   "stage-xray": [],
   "usage-plan-on-api-key-stages": [],
   "api-key-in-usage-plan": [],

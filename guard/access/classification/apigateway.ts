@@ -138,7 +138,8 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
     ...modelled(STAGES, "any", ["method_path", "rest_api_id", "stage_name"]),
     ...modelled(STAGES, "judged", ["settings.logging_level"]),
     ...modelled(STAGES, "larger", ["settings.throttling_burst_limit", "settings.throttling_rate_limit"]),
-    ...rule("stage-execution-logging", "disabling", ["settings.data_trace_enabled"]),
+    // Data trace writes whole requests, credentials included, to CloudWatch: turning it on widens who holds them.
+    ...rule("stage-data-trace-off", "enabling", ["settings.data_trace_enabled"]),
     ...neutral("CloudWatch metrics: counts, not access", ["settings.metrics_enabled"]),
     ...rule("api-cache-keyed-on-credential", "enabling", ["settings.caching_enabled"]),
     ...notVerified(CACHE, [

@@ -48,6 +48,8 @@ export const NIST_CONTROLS: Readonly<Record<string, readonly string[]>> = {
   "lambda-runtime-supported": ["SI-2"],
   "stage-access-logs": ["AU-2", "AU-12"],
   "stage-execution-logging": ["AU-2", "AU-12"],
+  // Credentials written to a log: authenticators exposed (IA-5), audit records holding what they must not (AU-9).
+  "stage-data-trace-off": ["IA-5", "AU-9"],
   "stage-xray": ["AU-12"],
   "unresolved-reference": ["CA-7"],
   "bundle-matches-source": ["SI-7", "CM-3"],

@@ -1,8 +1,16 @@
 // Fixtures of the API Gateway rules (REST, HTTP and WebSocket APIs, their authorizers, stages, keys and
 // deployments). Written to <rule-id>/{fail,pass}.tf.json by ../generate.ts.
 import { route } from "../../load/http-api/fixture";
-import { BASES, type RuleFixtures } from "../private/fixture-types";
+import { BASES, type Doc, type RuleFixtures } from "../private/fixture-types";
 import { breakage, pair } from "../private/fixture-sources";
+
+// The sample synth's one aws_api_gateway_method_settings (method_path "*/*"): its settings block.
+const settingsOf = (d: Doc): Record<string, unknown> => {
+  const all = Object.values(d.resource["aws_api_gateway_method_settings"] ?? {});
+  const settings = all[0]?.["settings"];
+  if (all.length !== 1 || typeof settings !== "object" || settings === null) throw new Error("fixture: want one method settings block");
+  return settings as Record<string, unknown>;
+};
 
 export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   "api-cache-keyed-on-credential": pair("stage-cache-authorized", "stage-description"),
@@ -57,6 +65,17 @@ export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     why: "execution logging at INFO, the other level the rule accepts, with metrics",
     apply: (d) => ((d.resource["aws_api_gateway_method_settings"]?.["all"] ?? {})["settings"] = { logging_level: "INFO", metrics_enabled: true }),
   }),
+  "stage-data-trace-off": {
+    base: BASES.petstoreDev,
+    fail: {
+      why: "the stage's */* method settings turn data trace on: every request, Authorization header included, goes to CloudWatch",
+      apply: (d) => (settingsOf(d)["data_trace_enabled"] = true),
+    },
+    pass: {
+      why: "data trace stays off; logging at ERROR instead of INFO (what is logged changes, no request bodies or headers)",
+      apply: (d) => Object.assign(settingsOf(d), { data_trace_enabled: false, logging_level: "ERROR" }),
+    },
+  },
   "stage-xray": breakage("stage-xray"),
   "usage-plan-on-api-key-stages": breakage("usage-plan-on-api-key-stages"),
   "websocket-connect-authenticated": breakage("websocket-connect-authenticated", {

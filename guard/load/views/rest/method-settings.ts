@@ -2,7 +2,7 @@
 // listed under the stage they configure. Pure.
 import type { MethodSetting, ResourceInstance } from "../../../model";
 import { firstBlock } from "../../json";
-import { bool, optBool, optNum, optStr, str } from "../../values";
+import { bool, isUnset, optBool, optNum, optStr, str } from "../../values";
 import { API, type BuildContext } from "../build-context";
 import type { StageLookup } from "./stage-lookup";
 
@@ -13,7 +13,10 @@ function methodSettingView(s: ResourceInstance): MethodSetting {
     methodPath: str(s.values["method_path"]),
     ...(optStr(set["logging_level"]) !== undefined ? { loggingLevel: str(set["logging_level"]) } : {}),
     ...(optBool(set["metrics_enabled"]) !== undefined ? { metricsEnabled: bool(set["metrics_enabled"], false) } : {}),
-    ...(optBool(set["data_trace_enabled"]) !== undefined ? { dataTraceEnabled: bool(set["data_trace_enabled"], false) } : {}),
+    // A plan shows an unset data_trace_enabled as computed by the provider: API Gateway's default, off.
+    ...(optBool(set["data_trace_enabled"]) !== undefined && !isUnset(set["data_trace_enabled"])
+      ? { dataTraceEnabled: bool(set["data_trace_enabled"], false) }
+      : {}),
     ...(optNum(set["throttling_rate_limit"]) !== undefined ? { throttlingRateLimit: optNum(set["throttling_rate_limit"]) } : {}),
     ...(optNum(set["throttling_burst_limit"]) !== undefined ? { throttlingBurstLimit: optNum(set["throttling_burst_limit"]) } : {}),
   };
