@@ -13,12 +13,14 @@ import { accountOfRole } from "./private/audit/read";
 import { NothingRead, runAudit, type AuditArgs } from "./private/audit/run";
 import type { ClientFactory } from "./private/audit/clients";
 import { defaultPolicies } from "./private/no-policy";
+import { invokedAs } from "./private/program";
 import { writeReports } from "./private/write";
 
-export const USAGE =
-  `usage: audit --region <region>... [--assume-role-arn <arn>]... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format ${AUDIT_FORMATS.join("|")}]\n` +
+/** The usage lines, naming the command as `program` (cli/private/program.ts). */
+export const usage = (program: string): string =>
+  `usage: ${program} --region <region>... [--assume-role-arn <arn>]... [--policy <file|dir>]... [--plan <cdktf.out | plan.json>] [--format ${AUDIT_FORMATS.join("|")}]\n` +
   `             [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}] [--as-of YYYY-MM-DD] [--concurrency N]\n` +
-  "       audit --print-iam-policy [--assume-role-arn <arn>]...   (the read-only IAM policy the audit needs)";
+  `       ${program} --print-iam-policy [--assume-role-arn <arn>]...   (the read-only IAM policy the audit needs)`;
 
 const OPTIONS = {
   region: { type: "string", multiple: true },
@@ -83,6 +85,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** The command as the user typed it, for the usage line. @default - the npm script, `npm run audit --` */
+  readonly program?: string;
 }
 
 const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
@@ -105,7 +109,7 @@ export async function main(argv: readonly string[], io: Io = processIo, clients?
       io.err(`audit: nothing could be read, so nothing is verified:\n${e.reasons.map((r) => `  ${r}\n`).join("")}`);
       return 2;
     }
-    return exitCodeFor("audit", USAGE, e, io.err, io.out);
+    return exitCodeFor("audit", usage(io.program ?? invokedAs("audit", false)), e, io.err, io.out);
   }
 }
 

@@ -5,10 +5,11 @@
 import { SEVERITIES } from "../guard/policy/types";
 import { main as check, type Io } from "./check";
 import { AUDIT_FORMATS } from "../guard/report/formats";
+import { BIN, invokedAs } from "./private/program";
 import { VERSION } from "./private/version";
 import { writeFileAtomically } from "./private/write";
 
-export const BIN = "api-access-check";
+export { BIN } from "./private/program";
 
 export const BIN_USAGE = [
   `usage: ${BIN} check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format table|json|junit|sarif|markdown]`,
@@ -43,16 +44,22 @@ function bundleMissing(what: "audit" | "review", e: unknown, io: Io): number {
  */
 export function binMain(argv: readonly string[], io: Io = processIo): number | Promise<number> {
   const [command, ...rest] = argv;
-  if (command === "check") return check(rest, io);
+  if (command === "check") return check(rest, { ...io, program: invokedAs("check", true) });
   if (command === "review")
     return import("./review").then(
       (review) =>
-        review.main(rest, { stdout: io.out, stderr: io.err, writeFile: writeFileAtomically, isTTY: io === processIo && process.stdout.isTTY === true }),
+        review.main(rest, {
+          stdout: io.out,
+          stderr: io.err,
+          writeFile: writeFileAtomically,
+          isTTY: io === processIo && process.stdout.isTTY === true,
+          program: invokedAs("review", true),
+        }),
       (e: unknown) => bundleMissing("review", e, io),
     );
   if (command === "audit")
     return import("./audit").then(
-      (audit) => audit.main(rest, io),
+      (audit) => audit.main(rest, { ...io, program: invokedAs("audit", true) }),
       (e: unknown) => bundleMissing("audit", e, io),
     );
   if (command === "--help" || command === "-h" || command === "help") {

@@ -12,6 +12,7 @@ import { loadPolicySet, loweredSeverities } from "../guard/policy/load";
 import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report/check";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
+import { invokedAs } from "./private/program";
 import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/write-policy-drafts";
 import { besideRoutes, defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
@@ -44,12 +45,13 @@ export interface CheckArgs {
 
 export { UsageError } from "./private/args";
 
-export const USAGE =
-  "usage: check <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format " +
+/** The usage lines, naming the command as `program` (cli/private/program.ts). */
+export const usage = (program: string): string =>
+  `usage: ${program} <cdk.tf.json | plan.json | cdktf.out> [--policy <file|dir>]... [--format ` +
   `${FORMATS.join("|")}] [--output <file>] [--report <format>=<file>]... [--fail-on ${SEVERITIES.join("|")}] [--as-of YYYY-MM-DD]\n` +
-  "         [--baseline <file>] [--write-baseline <file>]   (accepted findings: docs/use-in-your-repo.md)\n" +
-  "       check <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)\n" +
-  "       check --version";
+  `         [--baseline <file>] [--write-baseline <file>]   (accepted findings: docs/use-in-your-repo.md)\n` +
+  `       ${program} <cdk.tf.json | plan.json | cdktf.out> --init-policy <dir>   (draft one policy file per API)\n` +
+  `       ${program} --version`;
 
 const OPTIONS = {
   policy: { type: "string", multiple: true },
@@ -100,6 +102,8 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** The command as the user typed it, for the usage line. @default - the npm script, `npm run check --` */
+  readonly program?: string;
 }
 
 const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
@@ -149,7 +153,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     io.out(render(args.stdout));
     return failing(findings, args.failOn).length > 0 ? 1 : 0;
   } catch (e) {
-    return exitCodeFor("check", USAGE, e, io.err, io.out);
+    return exitCodeFor("check", usage(io.program ?? invokedAs("check", false)), e, io.err, io.out);
   }
 }
 

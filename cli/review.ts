@@ -21,12 +21,14 @@ import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from "../guard/re
 import { loadRouteTables } from "../guard/review/route-tables";
 import type { ReviewFinding } from "../guard/review/types";
 import { exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
+import { invokedAs } from "./private/program";
 import { writeFileAtomically, writeReports } from "./private/write";
 
 export { UsageError } from "./private/args";
 
-export const USAGE =
-  "usage: npm run review -- (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) " +
+/** The usage line, naming the command as `program` (cli/private/program.ts). */
+export const usage = (program: string): string =>
+  `usage: ${program} (--base <plan.json|cdk.tf.json|cdktf.out> --head <same> | --plan <plan.json>) ` +
   "[--policy <file|dir>]... [--format markdown|json|text] [--output <file>] [--report <format>=<file>]... [--acknowledge <digest>]... [--changed-files <file>] [--fail-on critical|high|medium|low|info]";
 
 export interface ReviewArgs {
@@ -139,6 +141,8 @@ export interface Io {
   readonly writeFile: (file: string, text: string) => void;
   /** stdout is a terminal: the default format is `text`. @default false */
   readonly isTTY?: boolean;
+  /** The command as the user typed it, for the usage line. @default - the npm script, `npm run review --` */
+  readonly program?: string;
 }
 
 const defaultIo: Io = {
@@ -202,7 +206,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     io.stdout(render(args.stdout));
     return report.unacknowledgedBlocking > 0 ? 1 : 0;
   } catch (e) {
-    return exitCodeFor("review", USAGE, e, io.stderr, io.stdout);
+    return exitCodeFor("review", usage(io.program ?? invokedAs("review", false)), e, io.stderr, io.stdout);
   }
 }
 

@@ -133,7 +133,7 @@ let policy: string;
   test("GIVEN audit --help THEN the audit's usage, exit 0", async () => {
     const r = await audit("--help");
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toMatch(/^usage: audit --region <region>\.\.\. /);
+    expect(r.out).toMatch(/^usage: api-access-check audit --region <region>\.\.\. /);
     expect(r.out).toContain("--print-iam-policy");
   });
 
@@ -201,7 +201,7 @@ let policy: string;
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err.split("\n")[0]).toBe(message);
-    expect(r.err.split("\n")[1]).toMatch(/^usage: audit /);
+    expect(r.err.split("\n")[1]).toMatch(/^usage: api-access-check audit /);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 

@@ -232,5 +232,5 @@ test.each([
 ])("GIVEN %s THEN a usage error, exit 2", (_n, args, message) => {
   const r = run(OPEN, ...args);
   expect(r.code).toBe(2);
-  expect(r.err).toContain(`check: ${message}\nusage: check `);
+  expect(r.err).toContain(`check: ${message}\nusage: npm run check -- `);
 });

@@ -103,6 +103,17 @@ let installed: InstalledBin;
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  // The trial's finding: the installed review told its user to run `npm run review --`, which their project has not.
+  test.each([
+    ["check", ["check", "plan.json", "--nope"]],
+    ["review", ["review", "--bogus"]],
+  ])("GIVEN bad arguments to the installed %s THEN its usage names api-access-check %s, not the npm script", (sub, argv) => {
+    const r = node(installed.bin, ...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")[1]).toMatch(new RegExp(`^usage: api-access-check ${sub} `));
+    expect(r.err).not.toContain("npm run");
+  });
+
   test.each([[["--help"]], [["check", "--help"]], [["--version"]]])("GIVEN %j THEN exit 0 with text on stdout", (argv) => {
     const r = node(installed.bin, ...argv);
     expect(r.code).toBe(0);

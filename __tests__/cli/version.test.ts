@@ -29,8 +29,20 @@ test("GIVEN the command's package THEN it carries the project's version (what --
   expect(versionOf("packages/api-access-check/package.json")).toBe(versionOf("package.json"));
 });
 
+test.each([
+  ["check", ["check", "plan.json", "--nope"]],
+  ["review", ["review", "--bogus"]],
+  ["audit", ["audit", "--bogus"]],
+])("GIVEN bad arguments to api-access-check %s THEN the usage names the installed command, not the npm script", async (sub, argv) => {
+  let err = "";
+  const code = await binMain(argv, { out: () => undefined, err: (s) => (err += s) });
+  expect(code).toBe(2);
+  expect(err.split("\n")[1]).toMatch(new RegExp(`^usage: api-access-check ${sub} `));
+  expect(err).not.toContain("npm run");
+});
+
 test("GIVEN --version beside an input THEN it is no check option: exit 2 with the usage", () => {
   const r = run(main, "plan.json", "--version");
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(/^check: Unknown option '--version'\nusage: check /);
+  expect(r.err).toMatch(/^check: Unknown option '--version'\nusage: npm run check -- /);
 });
