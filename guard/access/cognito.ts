@@ -73,21 +73,62 @@ interface PasswordSignIn {
   readonly flows: readonly string[] | "unknown";
   /** `generate_secret = true`: every call must carry the client secret's hash; "unknown" when known only after apply. */
   readonly secret: boolean | "unknown";
+  /**
+   * ALLOW_USER_AUTH (choice-based sign-in) on a pool whose sign-in policy lets PASSWORD be the first factor: the
+   * caller may then answer the PASSWORD challenge with the password itself. "unknown" when the pool is not in the
+   * configuration or its factors are known only after apply. @default - absent: no USER_AUTH, or no password first
+   */
+  readonly choice?: "password" | "unknown";
+}
+
+/**
+ * The first factors a pool allows in choice-based sign-in (`sign_in_policy.allowed_first_auth_factors`): Cognito's
+ * default, PASSWORD alone, when the block or the list is unset; "unknown" when known only after apply.
+ */
+export function firstAuthFactors(pool: ResourceInstance): readonly string[] | "unknown" {
+  const policy = pool.values["sign_in_policy"];
+  if (isUnknown(policy)) return policy.expression === undefined ? ["PASSWORD"] : "unknown";
+  const factors = asObject(firstBlock(policy))["allowed_first_auth_factors"];
+  if (factors === undefined || factors === null || (isUnknown(factors) && factors.expression === undefined)) return ["PASSWORD"];
+  if (isUnknown(factors) || !Array.isArray(factors) || factors.some((f) => typeof f !== "string")) return "unknown";
+  return factors as string[];
+}
+
+/** The client's pool: by reference, else (a plan or a live account's state) the pool of the same stack with its id. */
+function clientPool(model: Model, c: UserPoolClient): ResourceInstance | undefined {
+  const byRef = referencedResource(model, c.resource, POOL_ID, POOL);
+  if (byRef !== undefined) return byRef;
+  const id = c.resource.values[POOL_ID];
+  if (typeof id !== "string" || id === "") return undefined;
+  const stack = c.resource.source.stack;
+  return model.userPools.find((p) => p.resource.source.stack === stack && p.resource.values["id"] === id)?.resource;
+}
+
+const POOL_ID = "user_pool_id";
+
+/** Whether a client allowing USER_AUTH lets the caller send the password itself (see PasswordSignIn.choice). */
+function choiceSignIn(model: Model, c: UserPoolClient, flows: readonly string[]): PasswordSignIn["choice"] {
+  if (!flows.some((f) => f.replace(/^ALLOW_/, "") === "USER_AUTH")) return undefined;
+  const pool = clientPool(model, c);
+  const factors = pool === undefined ? "unknown" : firstAuthFactors(pool);
+  return factors === "unknown" ? "unknown" : factors.includes("PASSWORD") ? "password" : undefined;
 }
 
 /**
  * Unset flows are Cognito's defaults (SRP, custom auth, refresh), as is a plan's value the provider computes (known
  * after apply with no expression of the configuration); a configured expression known only after apply is unknown.
  */
-export function passwordSignIn(c: UserPoolClient): PasswordSignIn {
+export function passwordSignIn(model: Model, c: UserPoolClient): PasswordSignIn {
   const explicit = c.resource.values["explicit_auth_flows"];
   const secretValue = c.resource.values["generate_secret"];
   const secret = isUnknown(secretValue) ? ("unknown" as const) : secretValue === true;
   if (explicit === undefined || explicit === null || (isUnknown(explicit) && explicit.expression === undefined)) return { flows: [], secret };
   const list = asArray(explicit);
   if (isUnknown(explicit) || !Array.isArray(explicit) || list.some((f) => typeof f !== "string")) return { flows: "unknown", secret };
-  const flows = [...new Set(list as string[])].filter((f) => PASSWORD_FLOWS.has(f.replace(/^ALLOW_/, "")));
-  return { flows, secret };
+  const all = [...new Set(list as string[])];
+  const flows = all.filter((f) => PASSWORD_FLOWS.has(f.replace(/^ALLOW_/, "")));
+  const choice = choiceSignIn(model, c, all);
+  return { flows, secret, ...(choice !== undefined ? { choice } : {}) };
 }
 
 // ---- triggers, users, memberships ----

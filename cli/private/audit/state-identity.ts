@@ -48,6 +48,12 @@ export function cognitoResources(region: string, pools: readonly UserPoolRead[])
         user_pool_tier: pool.UserPoolTier ?? "ESSENTIALS",
         lambda_config: block(lambdaConfig(pool)),
         admin_create_user_config: [{ allow_admin_create_user_only: pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true }],
+        // Choice-based sign-in's first factors; absent is Cognito's default, PASSWORD alone (app-client-password-auth).
+        sign_in_policy: block(
+          pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors === undefined
+            ? undefined
+            : { allowed_first_auth_factors: [...pool.Policies.SignInPolicy.AllowedFirstAuthFactors] },
+        ),
       }),
     );
     for (const c of clients) {
