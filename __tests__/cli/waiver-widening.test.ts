@@ -134,6 +134,20 @@ describe("GIVEN a coarse waiver (no detail) of the AWS_IAM function URL", () => 
     expect(r.err).toContain(`(detail: ${JSON.stringify(IAM_URL)})`);
   });
 
+  test("THEN the Markdown marks the waived door coarse, and the JSON keeps its schemaVersion 3 shape", () => {
+    const file = join(dir, "input.tf.json");
+    writeFileSync(file, JSON.stringify(base()));
+    const policy = policyWith([coarse, PASSWORD_AUTH]);
+    let md = "";
+    expect(main([file, "--policy", policy, "--format", "markdown", ...TODAY], { out: (s) => (md += s), err: () => undefined })).toBe(0);
+    expect(md).toMatch(/\| ~~high~~ waived \(coarse\) \| `backend-doors-intended` .*\(waived, coarse: the waiver names no detail: Partner batch jobs/);
+    expect(md).toMatch(/\| ~~medium~~ waived \| `app-client-password-auth`/);
+    let json = "";
+    main([file, "--policy", policy, "--format", "json", ...TODAY], { out: (s) => (json += s), err: () => undefined });
+    const door = (JSON.parse(json) as { findings: { rule: string; waived?: unknown }[] }).findings.find((f) => f.rule === "backend-doors-intended");
+    expect(door?.waived).toEqual({ reason: coarse["reason"], policyFile: policy });
+  });
+
   test("WHEN the URL is opened to anyone THEN the run says why the waiver does not accept it", () => {
     const head = base();
     functionUrl(head, "NONE");

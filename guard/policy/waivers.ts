@@ -70,7 +70,10 @@ function verdict(w: Waiver, f: WaivedCandidate): Verdict {
  * The first waiver (policies and waivers in file order) that accepts the finding, and the notes of the waivers that
  * named it without accepting it (or accepted it coarsely).
  */
-export function waiverFor(policies: readonly ApiPolicy[], f: WaivedCandidate): { waived?: { reason: string; policyFile: string }; notes: WaiverNote[] } {
+export function waiverFor(
+  policies: readonly ApiPolicy[],
+  f: WaivedCandidate,
+): { waived?: { reason: string; policyFile: string; coarse?: true }; notes: WaiverNote[] } {
   const notes: WaiverNote[] = [];
   for (const p of policies)
     p.waivers.forEach((w, i) => {
@@ -98,7 +101,7 @@ export function waiverFor(policies: readonly ApiPolicy[], f: WaivedCandidate): {
       const accepting = p.waivers.indexOf(w);
       // Notes of waivers that did not accept it are moot once another accepts it; a coarse acceptance stays said.
       const kept = notes.filter((n) => n.kind === "coarse" && n.policyFile === p.file && n.path === `waivers[${accepting}]`);
-      return { waived: { reason: w.reason, policyFile: p.file }, notes: kept };
+      return { waived: { reason: w.reason, policyFile: p.file, ...(kept.length > 0 ? { coarse: true as const } : {}) }, notes: kept };
     }
   }
   return { notes };
