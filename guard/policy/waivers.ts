@@ -42,67 +42,60 @@ export interface WaivedCandidate extends FindingIdentity {
 const ceilingOf = (w: Waiver, f: FindingIdentity): Severity | undefined =>
   w.detail === undefined && f.detail !== undefined ? (w.severity ?? COARSE_CEILING) : w.severity;
 
-const acceptanceOf = (w: Waiver, apiLess: boolean): Acceptance => ({
-  rule: w.rule,
-  // A finding of no API is seen by every policy file: waived only by its exact address.
-  address: apiLess ? { exactly: w.address } : w.address === undefined ? "any" : { pattern: w.address },
-  // The policy file's `apis` scope its waivers; a stack is not a policy's word.
-  api: "any",
-  route: w.route === undefined ? "any" : { exactly: w.route },
-  detail: w.detail === undefined ? "any" : { exactly: w.detail },
-  stack: "any",
-  ...(w.severity !== undefined ? { severity: w.severity } : {}),
-});
+const acceptanceOf = (w: Waiver, f: FindingIdentity): Acceptance => {
+  const ceiling = ceilingOf(w, f);
+  return {
+    rule: w.rule,
+    // A finding of no API is seen by every policy file: waived only by its exact address.
+    address: f.api === undefined ? { exactly: w.address } : w.address === undefined ? "any" : { pattern: w.address },
+    // The policy file's `apis` scope its waivers; a stack is not a policy's word.
+    api: "any",
+    route: w.route === undefined ? "any" : { exactly: w.route },
+    detail: w.detail === undefined ? "any" : { exactly: w.detail },
+    stack: "any",
+    ...(ceiling !== undefined ? { severity: ceiling } : {}),
+  };
+};
 
 type Verdict = "accepts" | WaiverNote["kind"] | "none";
 
 function verdict(w: Waiver, f: WaivedCandidate): Verdict {
-  const coarse = w.detail === undefined && f.detail !== undefined;
-  const ceiling = ceilingOf(w, f);
-  const judged = judge({ ...acceptanceOf(w, f.api === undefined), ...(ceiling !== undefined ? { severity: ceiling } : {}) }, f);
-  if (judged === "none") return "none";
-  if (!coarse) return judged;
+  const judged = judge(acceptanceOf(w, f), f);
+  if (judged === "none" || w.detail !== undefined || f.detail === undefined) return judged;
+  // Coarse: no detail named, and the finding has one.
   if (judged === "above") return "coarse-above";
   return f.siblings > 1 ? "coarse-several" : "coarse";
 }
 
 /**
  * The first waiver (policies and waivers in file order) that accepts the finding, and the notes of the waivers that
- * named it without accepting it (or accepted it coarsely).
+ * named it without accepting it, or of the one that accepted it coarsely.
  */
 export function waiverFor(
   policies: readonly ApiPolicy[],
   f: WaivedCandidate,
 ): { waived?: { reason: string; policyFile: string; coarse?: true }; notes: WaiverNote[] } {
-  const notes: WaiverNote[] = [];
-  for (const p of policies)
-    p.waivers.forEach((w, i) => {
-      const v = verdict(w, f);
-      if (v === "none" || v === "accepts") return;
-      const ceiling = ceilingOf(w, f);
-      notes.push({
-        policyFile: p.file,
-        path: `waivers[${i}]`,
-        rule: f.rule,
-        address: f.address,
-        ...(f.route !== undefined ? { route: f.route } : {}),
-        ...(f.detail !== undefined ? { detail: f.detail } : {}),
-        severity: f.severity,
-        ...(ceiling !== undefined ? { ceiling } : {}),
-        kind: v,
-      });
-    });
-  for (const p of policies) {
-    const w = p.waivers.find((w) => {
-      const v = verdict(w, f);
-      return v === "accepts" || v === "coarse";
-    });
-    if (w !== undefined) {
-      const accepting = p.waivers.indexOf(w);
-      // Notes of waivers that did not accept it are moot once another accepts it; a coarse acceptance stays said.
-      const kept = notes.filter((n) => n.kind === "coarse" && n.policyFile === p.file && n.path === `waivers[${accepting}]`);
-      return { waived: { reason: w.reason, policyFile: p.file, ...(kept.length > 0 ? { coarse: true as const } : {}) }, notes: kept };
-    }
-  }
-  return { notes };
+  const judged = policies.flatMap((p) => p.waivers.map((w, i) => ({ p, w, i, v: verdict(w, f) })));
+  const note = ({ p, w, i, v }: (typeof judged)[number]): WaiverNote => {
+    const ceiling = ceilingOf(w, f);
+    return {
+      policyFile: p.file,
+      path: `waivers[${i}]`,
+      rule: f.rule,
+      address: f.address,
+      ...(f.route !== undefined ? { route: f.route } : {}),
+      ...(f.detail !== undefined ? { detail: f.detail } : {}),
+      severity: f.severity,
+      ...(ceiling !== undefined ? { ceiling } : {}),
+      kind: v as WaiverNote["kind"],
+    };
+  };
+  const accepting = judged.find((j) => j.v === "accepts" || j.v === "coarse");
+  // Once a waiver accepts the finding, the others' refusals are moot; a coarse acceptance is still said.
+  if (accepting !== undefined)
+    return {
+      waived: { reason: accepting.w.reason, policyFile: accepting.p.file, ...(accepting.v === "coarse" ? { coarse: true as const } : {}) },
+      notes: accepting.v === "coarse" ? [note(accepting)] : [],
+    };
+  return { notes: judged.filter((j) => j.v !== "none").map(note) };
 }
