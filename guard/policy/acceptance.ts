@@ -20,7 +20,7 @@ export interface FindingIdentity {
  * How an acceptance names one part of a finding: `{ exactly }` the finding's value is this (`undefined`: the finding
  * has none), `{ pattern }` a name pattern the finding's value matches (a value it has), `"any"` not compared.
  */
-export type Term = { readonly exactly: string | undefined } | { readonly pattern: string } | "any";
+type Term = { readonly exactly: string | undefined } | { readonly pattern: string } | "any";
 
 export interface Acceptance {
   readonly rule: string;
@@ -45,7 +45,7 @@ export const names = (a: Acceptance, f: FindingIdentity): boolean =>
   termMatches(a.stack, f.stack);
 
 /** Whether `found` is above `ceiling` (no ceiling: never). */
-export const above = (ceiling: Severity | undefined, found: Severity): boolean => ceiling !== undefined && severityRank(found) < severityRank(ceiling);
+const above = (ceiling: Severity | undefined, found: Severity): boolean => ceiling !== undefined && severityRank(found) < severityRank(ceiling);
 
 /**
  * What the acceptance does with the finding: `accepts` it, names it but it is `above` the acceptance's severity (not
