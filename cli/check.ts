@@ -13,6 +13,7 @@ import { SEVERITIES, type Severity } from "../guard/policy/types";
 import { FORMATS, REPORTERS, type Format } from "../guard/report/check";
 import { acceptBaseline, writeBaseline } from "./private/baseline";
 import { invokedAs } from "./private/program";
+import { sayWaiverNotes } from "./private/waiver-notes";
 import { existingPaths, exitCodeFor, oneOf, parseCommandLine, reportTargets, single, UsageError, type ReportTarget } from "./private/args";
 import { initPolicy } from "./private/write-policy-drafts";
 import { besideRoutes, defaultPolicies, noPolicyNote, rulesWithoutPolicy, unlistedApis } from "./private/no-policy";
@@ -134,6 +135,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const noPolicy = args.policies.length === 0;
     const result = runRules(model, policies, noPolicy ? rulesWithoutPolicy(RULES) : RULES);
     if (noPolicy) io.err(noPolicyNote(args.input, result.findings, unlistedApis(model), besideRoutes(model)));
+    sayWaiverNotes(result.waiverNotes, io.err);
     const accepted = baseline === undefined ? undefined : acceptBaseline(baseline, result.findings, loaded.asOf, io);
     const findings = accepted?.findings ?? result.findings;
     if (args.writeBaseline !== undefined) return writeBaseline(args.writeBaseline, failing(findings, args.failOn), args.input, loaded.asOf, io);

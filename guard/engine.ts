@@ -1,9 +1,10 @@
 // Runs rules over a model: applies per-policy severity overrides and waivers (a waived finding is reported
 // with its reason, never hidden, and never counts for --fail-on), and decides pass/fail against a threshold.
 import type { Model } from "./model";
-import { globMatch, policiesFor } from "./policy/match";
+import { policiesFor } from "./policy/match";
 import { atLeast, severityRank } from "./policy/rank";
 import type { ApiPolicy, PolicySet, Severity } from "./policy/types";
+import { waiverFor, type WaiverNote } from "./policy/waivers";
 import { RULES } from "./rules";
 import { ENGINE_ADDRESS, type Finding, type Rule, type RuleFinding, type Subject } from "./rules/types";
 
@@ -16,6 +17,8 @@ export interface CheckResult {
    * findings into one verdict per rule and subject).
    */
   readonly subjects: ReadonlyMap<string, readonly Subject[]>;
+  /** Waivers that named a finding without accepting it (above their severity; coarse), or accepted it coarsely. */
+  readonly waiverNotes: readonly WaiverNote[];
 }
 
 /** Policies that speak for a finding: those matching its API, else (no API) every policy. */
@@ -23,9 +26,12 @@ function policiesOf(set: PolicySet, f: RuleFinding): readonly ApiPolicy[] {
   return f.api !== undefined ? policiesFor(set, f.api) : set.policies;
 }
 
+const subjectKey = (f: RuleFinding): string => JSON.stringify([f.address, f.api ?? null, f.route ?? null, f.file ?? null]);
+
 export function runRules(model: Model, policies: PolicySet, rules: readonly Rule[] = RULES): CheckResult {
   const findings: Finding[] = [];
   const subjects = new Map<string, readonly Subject[]>();
+  const waiverNotes: WaiverNote[] = [];
   // A finding's stack, by its file: every resource of a stack comes from the stack's one file.
   const stackOfFile = new Map(model.resources.filter((r) => r.source.stack !== "").map((r) => [r.source.file, r.source.stack]));
   for (const rule of rules) {
@@ -50,6 +56,9 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       // A crashing rule must not turn into a pass.
       raw = [{ address: ENGINE_ADDRESS, detail: "crashed", message: `rule crashed: ${(e as Error).message}` }];
     }
+    // How many findings the rule reported on each address, API, route and file (a coarse waiver accepts only one).
+    const siblings = new Map<string, number>();
+    for (const f of raw) siblings.set(subjectKey(f), (siblings.get(subjectKey(f)) ?? 0) + 1);
     for (const f of raw) {
       const ps = policiesOf(policies, f);
       // A finding of no API (a user pool, an IAM policy) is seen by every policy file: one API's reviewers may
@@ -58,37 +67,29 @@ export function runRules(model: Model, policies: PolicySet, rules: readonly Rule
       const ruleSeverity = f.severity ?? rule.severity;
       const override = ps.map((p) => p.severities[rule.id]?.severity).find((s): s is Severity => s !== undefined && (!apiLess || atLeast(s, ruleSeverity)));
       const severity = f.severity ?? override ?? rule.severity;
-      let waived: Finding["waived"];
-      for (const p of ps) {
-        const w = p.waivers.find(
-          (w) =>
-            w.rule === rule.id &&
-            (apiLess
-              ? w.address === f.address
-              : (w.address === undefined || globMatch(w.address, f.address)) && (w.route === undefined || w.route === f.route)),
-        );
-        if (w !== undefined) {
-          waived = { reason: w.reason, policyFile: p.file };
-          break;
-        }
-      }
       const stack = f.file === undefined ? undefined : stackOfFile.get(f.file);
-      findings.push({
+      const identity = {
         rule: rule.id,
         severity,
         address: f.address,
         ...(f.api !== undefined ? { api: f.api } : {}),
         ...(f.route !== undefined ? { route: f.route } : {}),
         ...(f.detail !== undefined ? { detail: f.detail } : {}),
+        ...(stack !== undefined ? { stack } : {}),
+      };
+      // A crashed rule stands for everything it did not judge: never waived.
+      const accepted = f.address === ENGINE_ADDRESS ? { notes: [] } : waiverFor(ps, { ...identity, siblings: siblings.get(subjectKey(f)) ?? 1 });
+      waiverNotes.push(...accepted.notes);
+      findings.push({
+        ...identity,
         message: f.message,
         ...(f.file !== undefined ? { file: f.file } : {}),
-        ...(stack !== undefined ? { stack } : {}),
-        ...(waived !== undefined ? { waived } : {}),
+        ...(accepted.waived !== undefined ? { waived: accepted.waived } : {}),
       });
     }
   }
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.address.localeCompare(b.address));
-  return { findings, rules, model, subjects };
+  return { findings, rules, model, subjects, waiverNotes };
 }
 
 /** Findings that fail the check at this threshold (waived ones never do). */

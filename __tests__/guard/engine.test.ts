@@ -104,7 +104,19 @@ describe("GIVEN a finding that belongs to no API (a user pool) and a policy file
       mfaOff,
       withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.pool", reason: "pool retired next sprint" }] }),
     );
+    // user-pool-mfa tells its findings apart (detail): a waiver that does not name it accepts coarsely.
+    expect(findings[0].waived).toEqual({ reason: "pool retired next sprint", policyFile: "p.yaml", coarse: true });
+  });
+
+  test("WHEN the policy waives that exact address and the finding's detail THEN the waiver applies exactly", () => {
+    const detail = runRules(mfaOff, withExtra({})).findings.find((f) => f.rule === "user-pool-mfa")?.detail;
+    expect(detail).toBeDefined();
+    const { findings, waiverNotes } = runRules(
+      mfaOff,
+      withExtra({ waivers: [{ rule: "user-pool-mfa", address: "aws_cognito_user_pool.pool", detail, reason: "pool retired next sprint" }] }),
+    );
     expect(findings[0].waived).toEqual({ reason: "pool retired next sprint", policyFile: "p.yaml" });
+    expect(waiverNotes).toEqual([]);
   });
 
   test("WHEN the policy lowers the rule's severity THEN the finding keeps the rule's own severity", () => {

@@ -38,11 +38,46 @@ describe("parsePolicyDocument", () => {
       "waivers[0].address",
       "*",
     ],
+    [
+      "a waiver with an empty detail",
+      {
+        api: "x",
+        routes: { "GET /a": { type: "AWS_IAM" } },
+        waivers: [{ rule: "stage-xray", address: "a.b", detail: " ", reason: "tracing costs approved off" }],
+      },
+      "waivers[0].detail",
+      " ",
+    ],
+    [
+      "a waiver with a severity that is none",
+      {
+        api: "x",
+        routes: { "GET /a": { type: "AWS_IAM" } },
+        waivers: [{ rule: "stage-xray", address: "a.b", severity: "severe", reason: "tracing costs approved off" }],
+      },
+      "waivers[0].severity",
+      "severe",
+    ],
     ["a bad severity", { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, severities: { "stage-xray": "severe" } }, "severities.stage-xray", "severe"],
   ])("GIVEN %s THEN a problem names the path and value", (_n, raw, path, value) => {
     const { policy, problems } = parsePolicyDocument(raw, "p.yaml");
     expect(policy).toBeUndefined();
     expect(problems).toContainEqual(expect.objectContaining({ file: "p.yaml", path, value }));
+  });
+
+  test("GIVEN a waiver naming a detail and a severity THEN it keeps both", () => {
+    const waiver = {
+      rule: "backend-doors-intended",
+      address: "aws_lambda_function.f",
+      detail: "unintended function-url:f admits anyone:",
+      severity: "critical",
+    };
+    const { policy, problems } = parsePolicyDocument(
+      { api: "x", routes: { "GET /a": { type: "AWS_IAM" } }, waivers: [{ ...waiver, reason: "public webhook, SEC-9" }] },
+      "p.yaml",
+    );
+    expect(problems).toEqual([]);
+    expect(policy?.waivers).toEqual([{ ...waiver, reason: "public webhook, SEC-9" }]);
   });
 
   test("GIVEN several problems THEN all are reported at once", () => {

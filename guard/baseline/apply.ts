@@ -4,19 +4,26 @@
 // severity it was drafted at, nor an entry without `detail` or `stack` for findings that carry one (a rule that tells
 // its findings on one address apart; an address in two stacks); each is reported, as is every live entry that
 // accepts nothing.
+import { judge, names, type Acceptance } from "../policy/acceptance";
 import { severityRank } from "../policy/rank";
 import type { Severity } from "../policy/types";
 import { ENGINE_ADDRESS, type Finding } from "../rules/types";
 import type { Baseline, BaselineEntry, BaselineEntryRef, BaselineOutcome } from "./types";
 
-const sameSubject = (e: BaselineEntry, f: Finding): boolean => e.rule === f.rule && e.address === f.address && e.api === f.api && e.route === f.route;
-const matches = (e: BaselineEntry, f: Finding): boolean => sameSubject(e, f) && e.detail === f.detail && e.stack === f.stack;
+/** An entry names every part of its finding exactly (an absent part: the finding has none). */
+const acceptanceOf = (e: BaselineEntry): Acceptance => ({
+  rule: e.rule,
+  address: { exactly: e.address },
+  api: { exactly: e.api },
+  route: { exactly: e.route },
+  detail: { exactly: e.detail },
+  stack: { exactly: e.stack },
+  ...(e.severity !== undefined ? { severity: e.severity } : {}),
+});
+const sameSubject = (e: BaselineEntry, f: Finding): boolean => names({ ...acceptanceOf(e), detail: "any", stack: "any" }, f);
 
 /** Whether an entry still accepts findings on `asOf` (both `YYYY-MM-DD`, so they compare as strings). */
 const isLive = (e: BaselineEntry, asOf: string): boolean => asOf < e.expires;
-
-/** Whether `found` is above the severity the entry was drafted at (an entry without one sets no ceiling). */
-const above = (e: BaselineEntry, found: Severity): boolean => e.severity !== undefined && severityRank(found) < severityRank(e.severity);
 
 export const REDRAFT_DETAIL =
   "its findings on this address now carry a `detail` (which of the rule's findings) or a `stack` (which stack of a cdktf.out) that this entry does not name: draft it again with --write-baseline";
@@ -41,12 +48,12 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
   const out = findings.map((f) => {
     // A crashed rule stands for everything it did not judge: never accepted.
     if (f.address === ENGINE_ADDRESS) return f;
-    const entry = baseline.entries.find((e) => matches(e, f));
+    const entry = baseline.entries.find((e) => judge(acceptanceOf(e), f) !== "none");
     if (entry === undefined) return f;
     matched.set(entry, (matched.get(entry) ?? 0) + 1);
     // A policy waiver already speaks for it; an expired entry accepts nothing.
     if (f.waived !== undefined || !isLive(entry, asOf)) return f;
-    if (above(entry, f.severity)) {
+    if (judge(acceptanceOf(entry), f) === "above") {
       const was = escalated.get(entry);
       escalated.set(entry, {
         findings: (was?.findings ?? 0) + 1,

@@ -278,12 +278,18 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
       c.add(p, "must be a mapping with rule and reason", w);
       return;
     }
-    c.unknownKeys(w, ["rule", "address", "route", "reason"], p);
+    c.unknownKeys(w, ["rule", "address", "route", "detail", "severity", "reason"], p);
     const rule = w["rule"];
     const reason = w["reason"];
     if (typeof rule !== "string" || rule === "") c.add(`${p}.rule`, "required: the rule id to waive", rule);
     if (reasonProblem(reason) !== undefined) c.add(`${p}.reason`, `a waiver needs a written reason (at least ${MIN_REASON} characters)`, reason);
     for (const k of ["address", "route"]) if (w[k] !== undefined && typeof w[k] !== "string") c.add(`${p}.${k}`, "must be a string", w[k]);
+    const detail = w["detail"];
+    if (detail !== undefined && (typeof detail !== "string" || detail.trim() === ""))
+      c.add(`${p}.detail`, "must be a non-empty string: the finding's detail, exactly (the JSON output's findings[].detail)", detail);
+    const severity = w["severity"];
+    if (severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(severity))
+      c.add(`${p}.severity`, `must be one of ${SEVERITIES.join(", ")} (the most severe finding it accepts)`, severity);
     // A waiver is for one finding: without an address or route (or with an all-wildcard address) it would
     // also waive every finding of that rule added later, e.g. the next open method, without anyone reviewing it.
     const address = w["address"];
@@ -295,6 +301,8 @@ export function parsePolicyDocument(raw: unknown, file: string): { policy?: ApiP
         reason,
         ...(typeof w["address"] === "string" ? { address: w["address"] } : {}),
         ...(typeof w["route"] === "string" ? { route: w["route"] } : {}),
+        ...(typeof detail === "string" ? { detail } : {}),
+        ...(typeof severity === "string" ? { severity: severity as Severity } : {}),
       });
     }
   });

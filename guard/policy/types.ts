@@ -65,12 +65,24 @@ export interface LoweredSeverity {
   readonly policyFile: string;
 }
 
+/**
+ * A finding the policy's reviewers accept (guard/policy/waivers.ts): still reported, never counted for --fail-on.
+ * Matched as a baseline entry is (guard/policy/acceptance.ts), on what it names.
+ */
 export interface Waiver {
   readonly rule: string;
   /** Glob on the finding's address; @default - any address */
   readonly address?: string;
   /** Route key the waiver applies to; @default - any route */
   readonly route?: string;
+  /**
+   * Which of the rule's findings on the address it is (the finding's `detail`, exactly: a door and whom it admits).
+   * @default - not named: a "coarse" waiver, which accepts a finding with a detail only while it is the only finding
+   * of its rule on that address and route and not above `severity` (without `severity`: not critical)
+   */
+  readonly detail?: string;
+  /** The most severe finding it accepts: one above it counts, and the run says so. @default - no ceiling */
+  readonly severity?: Severity;
   readonly reason: string;
 }
 

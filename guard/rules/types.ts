@@ -88,5 +88,10 @@ export interface Finding {
     readonly reason: string;
     readonly policyFile: string;
     readonly baseline?: { readonly owner: string; readonly expires: string };
+    /**
+     * Set when a policy waiver without `detail` accepted a finding that has one (guard/policy/waivers.ts): the
+     * Markdown and the table mark it; the JSON (schemaVersion 3) does not carry it.
+     */
+    readonly coarse?: true;
   };
 }

@@ -15,6 +15,19 @@ describe("finding text", () => {
     expect([severityText(waived), messageText(waived)]).toEqual(["critical (waived)", "GET /pets is open [waived: public by design]"]);
   });
 
+  it("GIVEN a finding a waiver without detail accepts (coarse) THEN it is marked coarse", () => {
+    const coarse: Finding = {
+      ...finding,
+      severity: "high",
+      detail: "door",
+      waived: { reason: "public by design", policyFile: "policies/shop.yaml", coarse: true },
+    };
+    expect([severityText(coarse), messageText(coarse)]).toEqual([
+      "high (waived, coarse)",
+      "GET /pets is open [waived (coarse: the waiver names no detail): public by design]",
+    ]);
+  });
+
   it("GIVEN a finding the baseline accepts THEN it is marked baselined with its expiry, owner and reason", () => {
     const baselined: Finding = {
       ...finding,

@@ -17,7 +17,10 @@ export function jsonReport(r: ReportInput): string {
     message: f.message,
     ...(f.file !== undefined ? { file: f.file } : {}),
     ...(f.stack !== undefined ? { stack: f.stack } : {}),
-    ...(f.waived !== undefined ? { waived: f.waived } : {}),
+    // `coarse` is not part of schemaVersion 3: said on stderr and in the Markdown and table instead.
+    ...(f.waived !== undefined
+      ? { waived: { reason: f.waived.reason, policyFile: f.waived.policyFile, ...(f.waived.baseline !== undefined ? { baseline: f.waived.baseline } : {}) } }
+      : {}),
   }));
   return `${JSON.stringify(
     {

@@ -1,5 +1,6 @@
 // Markdown report for pull-request comments and job summaries.
 import { mdCode, mdText } from "../escape";
+import { COARSE_TEXT } from "../finding-text";
 import { summarize } from "../summary";
 import type { ReportInput } from "../types";
 import { loweredMarkdown } from "../lowered";
@@ -19,8 +20,8 @@ export function markdownReport(r: ReportInput): string {
   if (r.findings.length > 0) {
     out.push("| severity | rule | API | route | address | message |", "|---|---|---|---|---|---|");
     for (const f of r.findings) {
-      const sev = f.waived !== undefined ? `~~${f.severity}~~ waived` : `**${f.severity}**`;
-      const msg = f.waived !== undefined ? `${f.message} (waived: ${f.waived.reason})` : f.message;
+      const sev = f.waived !== undefined ? `~~${f.severity}~~ waived${f.waived.coarse === true ? " (coarse)" : ""}` : `**${f.severity}**`;
+      const msg = f.waived !== undefined ? `${f.message} (waived${f.waived.coarse === true ? `, ${COARSE_TEXT}` : ""}: ${f.waived.reason})` : f.message;
       out.push(`| ${sev} | ${code(f.rule)} | ${cell(f.api ?? "")} | ${cell(f.route ?? "")} | ${code(f.address)} | ${cell(msg)} |`);
     }
   } else out.push("No findings.");
