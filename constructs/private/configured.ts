@@ -8,12 +8,21 @@ import { Lazy, type IResolveContext, type TerraformResource } from "cdktf";
 
 const META_ARGUMENTS = new Set(["//", "depends_on", "lifecycle", "provider", "count", "for_each", "provisioner", "connection"]);
 
-/** The names of the resource's arguments (snake_case, as synthesized), meta-arguments and cdktf metadata left out. */
+/** An argument set to nothing: the provider reads it back as null, then as {} or [] after a refresh. */
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && Object.keys(v).length === 0);
+
+/**
+ * The names of the resource's arguments (snake_case, as synthesized), meta-arguments, cdktf metadata and empty ones
+ * left out: `response_parameters = {}` is null in the state after apply and {} after a refresh, so a reference to it
+ * would change the hash on the next plan (the apply test against moto found it). An argument that later gets a
+ * value joins the hash, which changes it.
+ */
 function configuredArguments(resource: TerraformResource): string[] {
   const synthesized = resource.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
   const block = synthesized.resource[resource.terraformResourceType]?.[resource.friendlyUniqueId];
   if (block === undefined) throw new Error(`${resource.node.path}: no synthesized block for ${resource.terraformResourceType}`);
-  return Object.keys(block).filter((key) => !META_ARGUMENTS.has(key) && block[key] !== undefined && block[key] !== null);
+  return Object.keys(block).filter((key) => !META_ARGUMENTS.has(key) && !isEmpty(block[key]));
 }
 
 /** A plain reference (`aws_x.name.attr`): the only expression a trigger hashes. */
