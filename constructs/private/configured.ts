@@ -1,47 +1,53 @@
-// A deployment trigger over what its inputs were configured with (tokens and references kept), never over their
-// refreshed state. Literal values are hashed at synth time; the references among them (ids, ARNs of other
-// resources) are hashed by Terraform, so the trigger changes exactly when an argument or a referenced value does.
-import { createHash } from "node:crypto";
+// A deployment trigger over what its inputs are configured with, read by Terraform through references to each
+// argument (`aws_api_gateway_method.m.authorization`), never through a hash taken at synth: a plan's configuration
+// keeps only references, so a synth-time literal would leave a plan reviewer nothing but ids to judge. Only arguments
+// the input is configured with are named, never its refreshed state: a refresh that reads an unset argument back as
+// [] or {} (API Gateway does for provider_arns, request_templates, cache_key_parameters) would change a hash of whole
+// objects on every plan and replace the deployment forever (found by the apply test against moto).
 import { Lazy, type IResolveContext, type TerraformResource } from "cdktf";
 
 const META_ARGUMENTS = new Set(["//", "depends_on", "lifecycle", "provider", "count", "for_each", "provisioner", "connection"]);
 
-/** The resource's arguments (snake_case, as synthesized), meta-arguments and cdktf metadata left out. */
-function configuredArguments(resource: TerraformResource): Record<string, unknown> {
+/** An argument set to nothing: the provider reads it back as null, then as {} or [] after a refresh. */
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && Object.keys(v).length === 0);
+
+/**
+ * The names of the resource's arguments (snake_case, as synthesized), meta-arguments, cdktf metadata and empty ones
+ * left out: `response_parameters = {}` is null in the state after apply and {} after a refresh, so a reference to it
+ * would change the hash on the next plan (the apply test against moto found it). An argument that later gets a
+ * value joins the hash, which changes it.
+ */
+function configuredArguments(resource: TerraformResource): string[] {
   const synthesized = resource.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
   const block = synthesized.resource[resource.terraformResourceType]?.[resource.friendlyUniqueId];
   if (block === undefined) throw new Error(`${resource.node.path}: no synthesized block for ${resource.terraformResourceType}`);
-  return Object.fromEntries(Object.entries(block).filter(([key]) => !META_ARGUMENTS.has(key)));
+  return Object.keys(block).filter((key) => !META_ARGUMENTS.has(key) && !isEmpty(block[key]));
 }
 
-/** A plain reference (`aws_x.name.attr`, `var.x`): the only expression a trigger hashes through Terraform. */
+/** A plain reference (`aws_x.name.attr`): the only expression a trigger hashes. */
 const REFERENCE = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
 
 /**
- * The Terraform expression hashing a resolved value: `sha1(join(",", ["<synth-time sha1 of the JSON>", <each
- * reference in it>]))`. Literal text never goes through an HCL string (cdktf does not escape quotes inside
- * `Fn.jsonencode` literals); an embedded expression other than a plain reference is refused.
+ * The Terraform expression hashing the values of `references` (each `${aws_x.y.attr}`, as cdktf resolves an
+ * attribute): `sha1(jsonencode([aws_x.y.attr, ...]))`. Anything but a plain reference is refused.
  */
-export function hashExpression(resolved: unknown): string {
-  const text = JSON.stringify(resolved);
-  const references = [...new Set(stringsIn(resolved).flatMap((s) => [...s.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1])))];
-  const odd = references.find((r) => !REFERENCE.test(r));
-  if (odd !== undefined) throw new Error(`cannot hash the expression \${${odd}} into a trigger: only plain references are supported`);
-  const literal = createHash("sha1").update(text).digest("hex");
-  return `\${sha1(join(",", [${[JSON.stringify(literal), ...references].join(", ")}]))}`;
+export function hashExpression(references: readonly string[]): string {
+  const plain = references.map((text) => {
+    const inner = /^\$\{([^}]*)\}$/.exec(text)?.[1];
+    if (inner === undefined || !REFERENCE.test(inner)) throw new Error(`cannot hash ${text} into a trigger: only plain references are supported`);
+    return inner;
+  });
+  return `\${sha1(jsonencode([${[...new Set(plain)].join(", ")}]))}`;
 }
 
-function stringsIn(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(stringsIn);
-  return [];
-}
-
-/** Each resource's id (a replaced resource counts) and configured arguments, hashed when the stack synthesizes. */
+/**
+ * Each resource's id (a replaced resource counts) and every argument it is configured with (its authorization,
+ * authorizer, scopes, API key flag, parameters, identity source, provider ARNs, URI, templates), by reference.
+ */
 export function configurationHash(resources: readonly TerraformResource[]): string {
   return Lazy.stringValue({
     produce: (context: IResolveContext) =>
-      hashExpression(context.resolve(resources.map((r) => ({ id: r.getStringAttribute("id"), arguments: configuredArguments(r) })))),
+      hashExpression(resources.flatMap((r) => ["id", ...configuredArguments(r)].map((key) => String(context.resolve(r.interpolationForAttribute(key)))))),
   });
 }

@@ -1,7 +1,8 @@
 // How a deployment's `triggers` see one method or authorizer: through the whole resource or an attribute that
 // changes with its authorization (a change redeploys), only through attributes that stay the same when authorization
-// changes (ids, ARNs, names: a change is never deployed), or not at all.
-import { isModuleCall, parseAddress } from "../load/address";
+// changes (ids, ARNs, names: a change is never deployed), or not at all. `depends_on` never covers: it only orders
+// creation, and a method updated in place does not replace the deployment.
+import { parseAddress } from "../load/address";
 import { isUnknown, type Deployment, type ResourceInstance } from "../model";
 
 /** Attributes that keep their value when a method's or an authorizer's authorization changes in place. */
@@ -71,26 +72,6 @@ function changesEveryApply(d: Deployment): boolean {
   if (isUnknown(t)) return t.expression !== undefined;
   const values = typeof t === "object" && t !== null ? Object.values(t) : [];
   return values.length > 0 && values.every((v) => isUnknown(v) && v.expression !== undefined);
-}
-
-/**
- * Whether `d`'s depends_on names `r`: `r` itself, or a module call holding it (`depends_on = [module.routes]`, which
- * the loader keeps as the module's absolute path).
- */
-export function dependsOnCovers(d: Deployment, r: ResourceInstance): boolean {
-  const { exact, modules } = dependsOnIndex(d);
-  if (exact.has(r.address) || exact.has(r.configAddress)) return true;
-  return modules.some((m) => r.modulePath === m || r.modulePath.startsWith(`${m}.`) || r.modulePath.startsWith(`${m}[`));
-}
-
-/** A deployment's depends_on, read once: the addresses it names, and the module calls among them. */
-const dependsOnIndexes = new WeakMap<Deployment, { readonly exact: ReadonlySet<string>; readonly modules: readonly string[] }>();
-function dependsOnIndex(d: Deployment): { readonly exact: ReadonlySet<string>; readonly modules: readonly string[] } {
-  const hit = dependsOnIndexes.get(d);
-  if (hit !== undefined) return hit;
-  const made = { exact: new Set(d.dependsOn), modules: d.dependsOn.filter((entry) => isModuleCall(entry)) };
-  dependsOnIndexes.set(d, made);
-  return made;
 }
 
 /**

@@ -1,11 +1,11 @@
 // What each stage actually serves: the deployment its calls reach (REST `deployment_id`, an HTTP/WebSocket stage's
 // `auto_deploy` or `deployment_id`), a canary's deployment with its share of the traffic and variable overrides, and
 // which integrations and authorizers read each stage variable. A deployment is a snapshot: it serves the routes of
-// this configuration only when its triggers or depends_on cover every method and authorizer of its API (the test
-// deployment-redeploys-on-auth-change applies, guard/access/deployment-triggers.ts); otherwise what it serves is a
+// this configuration only when its triggers cover every method and authorizer of its API (the test
+// deployment-redeploys-on-auth-change applies, guard/access/deployment-triggers.ts; depends_on only orders creation); otherwise what it serves is a
 // snapshot the plan does not show. Pure: Model in; linear in the resources.
 import { isUnknown, type Deployment, type Model, type ResourceInstance, type Route } from "../model";
-import { dependsOnCovers, triggerCoverage } from "./deployment-triggers";
+import { triggerCoverage } from "./deployment-triggers";
 import { managed, refsAt, textOf } from "./doors/refs";
 import { refsOf, resolveRefs } from "./cloudfront";
 import { perModel } from "./per-model";
@@ -58,14 +58,14 @@ const blockOf = (v: unknown): Readonly<Record<string, unknown>> | undefined => {
 
 const fingerprintOf = (r: ResourceInstance): string => JSON.stringify([r.values, r.references, r.dependsOn]);
 
-/** Whether a deployment's triggers or depends_on cover every route and authorizer of its API. */
+/** Whether a deployment's triggers cover every route and authorizer of its API. */
 function covers(model: Model, d: Deployment, apiAddress: string | undefined): boolean {
   const stack = d.resource.source.stack;
   const sameApi = (api: string | undefined, s: string) => api === apiAddress && s === stack;
   const holders = new Map<string, ResourceInstance>();
   for (const r of model.routes) if (sameApi(r.apiAddress, r.resource.source.stack)) holders.set(holderAddress(r), r.resource);
   for (const a of model.authorizers) if (sameApi(a.apiAddress, a.resource.source.stack)) holders.set(a.address, a.resource);
-  for (const resource of holders.values()) if (!dependsOnCovers(d, resource) && triggerCoverage(d, resource).kind !== "covered") return false;
+  for (const resource of holders.values()) if (triggerCoverage(d, resource).kind !== "covered") return false;
   return true;
 }
 
@@ -109,7 +109,7 @@ function serving(
     ...(current
       ? {}
       : {
-          why: `${d.address} does not redeploy when the API's methods and authorizers change (its triggers and depends_on do not cover them): which routes it serves is not known from the plan`,
+          why: `${d.address} does not redeploy when the API's methods and authorizers change (its triggers do not cover them; depends_on only orders creation): which routes it serves is not known from the plan`,
         }),
     fingerprint: () => fingerprintOf(d),
   };

@@ -44,7 +44,8 @@ describe("diffModels on the fixture pairs", () => {
   it("GIVEN a new public route WHEN the intended policy allows it THEN it is info, not blocking", () => {
     const r = review("new-public-route", { publicRouteAllowed: (api, route, type) => api === "petstore-dev" && route === "GET /status" && type === "NONE" });
     expect(r.blocking).toBe(0);
-    expect(r.changes.map((c) => c.kind)).toEqual(["new-public-route-allowed"]);
+    // The deployment's triggers gained the new method: shown, judged by the stage-serving comparer (no widening).
+    expect(r.changes.map((c) => c.kind)).toEqual(["new-public-route-allowed", "attribute-judged"]);
   });
 
   it("GIVEN a blocking downgrade WHEN acknowledged by its digest THEN it is still listed, marked acknowledged, and nothing is unacknowledged", () => {

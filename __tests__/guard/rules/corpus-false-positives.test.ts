@@ -68,7 +68,7 @@ describe("deployment-redeploys-on-auth-change on a REST API whose OpenAPI body i
 
   test("GIVEN a deployment without triggers THEN reported: a change of the body's security would never be deployed", () => {
     expect(redeploy.filter((f) => f.address === "aws_api_gateway_deployment.never_redeployed").map((f) => f.message)).toEqual([
-      "triggers/depends_on do not cover aws_api_gateway_rest_api.never_redeployed: changing their authorization would not be deployed",
+      "triggers do not cover aws_api_gateway_rest_api.never_redeployed: changing their authorization would not be deployed",
     ]);
   });
 

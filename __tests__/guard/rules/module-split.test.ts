@@ -31,10 +31,11 @@ describe("GIVEN a user pool whose configuration writes only pre_sign_up", () => 
 });
 
 describe("GIVEN deployments in a module", () => {
-  test("WHEN depends_on names the module holding the methods, or triggers are timestamp() THEN covered; a module without the method or a constant trigger THEN reported", () => {
+  test("WHEN triggers are timestamp() THEN covered; depends_on naming the module holding the methods (it only orders creation), a module without the method, or a constant trigger THEN reported", () => {
     expect(found(DeploymentRedeploysOnAuthChange)).toEqual([
-      "module.api.aws_api_gateway_deployment.receipts: triggers/depends_on do not cover module.api.aws_api_gateway_method.receipts: changing their authorization would not be deployed",
-      "module.api.aws_api_gateway_deployment.refunds: triggers/depends_on do not cover module.api.aws_api_gateway_method.refund: changing their authorization would not be deployed",
+      "module.api.aws_api_gateway_deployment.orders: triggers do not cover module.api.module.routes.aws_api_gateway_method.list: changing their authorization would not be deployed (depends_on only orders creation: it never redeploys)",
+      "module.api.aws_api_gateway_deployment.receipts: triggers do not cover module.api.aws_api_gateway_method.receipts: changing their authorization would not be deployed",
+      "module.api.aws_api_gateway_deployment.refunds: triggers do not cover module.api.aws_api_gateway_method.refund: changing their authorization would not be deployed (depends_on only orders creation: it never redeploys)",
     ]);
   });
 

@@ -53,7 +53,10 @@ export const API_GATEWAY: Readonly<Record<string, TypeTable>> = {
   aws_api_gateway_base_path_mapping: modelled(DOORS, "any", ["api_id", "base_path", "domain_name", "domain_name_id", "stage_name"]),
   aws_api_gateway_client_certificate: neutral(DOC, ["description"]),
   aws_api_gateway_deployment: {
-    ...rule("deployment-redeploys-on-auth-change", "any", ["triggers"]),
+    // Whether the deployment redeploys with the API's methods and authorizers, which decides what the stages serving
+    // it serve (the stage-serving comparer blocks a stage whose deployment stops covering them; the check's rule
+    // deployment-redeploys-on-auth-change judges the head alone). A route added to the triggers is no widening.
+    ...modelled(STAGE_SERVING, "judged", ["triggers"]),
     ...rule("deployment-stage-name", "any", ["stage_name"]),
     ...modelled(STAGES, "any", ["rest_api_id"]),
     ...notVerified("a canary serves another deployment's routes, with other variables, to part of the traffic", [

@@ -6,7 +6,7 @@ export const STAGE_SERVING_KINDS = defineKinds({
     severity: "blocking",
     title: "stage deployment not verified",
     explanation:
-      "a stage now serves a deployment whose routes the plan does not show (no triggers or depends_on that cover the API, a deployment that is not in the configuration, an HTTP stage with `auto_deploy` off and no deployment), where the base served another or a covering one",
+      "a stage now serves a deployment whose routes the plan does not show (no triggers that cover the API (depends_on only orders creation), a deployment that is not in the configuration, an HTTP stage with `auto_deploy` off and no deployment), where the base served another or a covering one",
   },
   "canary-not-verified": {
     severity: "blocking",

@@ -2,7 +2,7 @@
 import { isUnknown, type Deployment, type Model } from "../../model";
 import type { Rule, RuleFinding } from "../types";
 import { deploymentSubjects } from "../private/subjects";
-import { dependsOnCovers, triggerCoverage } from "../../access/deployment-triggers";
+import { triggerCoverage } from "../../access/deployment-triggers";
 import { unreadRoutes } from "../../access/unread-routes";
 import { known } from "../../access/lookups";
 
@@ -20,11 +20,14 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
   severity: "high",
   rationale:
     "A REST API deployment is a snapshot: changing a method's authorization does nothing until a new deployment is " +
-    "made. The deployment's triggers (or depends_on, naming the resource or a module holding it) must cover every method and authorizer (and a REST API whose OpenAPI " +
+    "made. The deployment's triggers must cover every method and authorizer (and a REST API whose OpenAPI " +
     "body is known only after apply, which declares operations the plan cannot list) through the whole " +
-    "resource or an attribute that changes with its authorization: a hash of their ids alone stays the same when " +
-    "authorization changes in place, so the change is never deployed; triggers that change on every plan (timestamp()) " +
-    "redeploy on every apply. create_before_destroy keeps the stage from " +
+    "resource or an attribute that changes with its authorization (authorization, authorizer_id, " +
+    "authorization_scopes, api_key_required, identity_source, provider_arns, authorizer_uri): a hash of their ids " +
+    "alone stays the same when authorization changes in place, so the change is never deployed; triggers that change " +
+    "on every plan (timestamp()) redeploy on every apply. depends_on never counts: it only orders creation, and a " +
+    "method updated in place does not replace the deployment (the AWS provider's aws_api_gateway_deployment " +
+    "documentation: use triggers to redeploy). create_before_destroy keeps the stage from " +
     "pointing at a deleted deployment (terraform show -json does not carry lifecycle: on a plan only a planned " +
     "destroy-first replacement is reported).",
   equivalents: {},
@@ -46,15 +49,16 @@ export const DeploymentRedeploysOnAuthChange: Rule = {
       const idsOnly: string[] = [];
       for (const [address, resource] of holders) {
         const coverage = triggerCoverage(d, resource);
-        if (coverage.kind === "covered" || dependsOnCovers(d, resource)) continue;
+        if (coverage.kind === "covered") continue;
         if (coverage.kind === "ids") idsOnly.push(coverage.refs.join(", "));
         else missing.push(address);
       }
       if (missing.length > 0) {
+        const ordering = d.dependsOn.length > 0 ? " (depends_on only orders creation: it never redeploys)" : "";
         out.push({
           address: d.address,
           detail: `not-covered ${JSON.stringify([...missing].sort())}`,
-          message: `triggers/depends_on do not cover ${listed(missing)}: changing their authorization would not be deployed`,
+          message: `triggers do not cover ${listed(missing)}: changing their authorization would not be deployed${ordering}`,
           ...where,
         });
       }

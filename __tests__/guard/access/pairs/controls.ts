@@ -1,7 +1,7 @@
 // Pairs for the kinds no other table reported (kind-fixtures.test.ts): the user pool's own settings, group-role
 // trust, WAF weaknesses of a chain, route authorizations that cannot be determined, and the reverse of downgrades
 // (upgrades and infos, each its own harmless twin: blocking [] and no new check finding).
-import { method, only, synth, type Doc, type Json } from "../../review/fixtures/pairs";
+import { method, only, redeployOn, synth, type Doc, type Json } from "../../review/fixtures/pairs";
 import type { AccessPair } from "./types";
 
 const pool = (d: Doc): Json => only(d, "aws_cognito_user_pool");
@@ -162,8 +162,7 @@ export const CONTROL_PAIRS: Readonly<Record<string, AccessPair>> = {
         http_method: "PATCH",
         authorizer_id: "${aws_api_gateway_authorizer.gone.id}",
       };
-      const deployment = only(d, "aws_api_gateway_deployment");
-      deployment["depends_on"] = [...(deployment["depends_on"] as string[]), "aws_api_gateway_method.pets_patch"];
+      redeployOn(only(d, "aws_api_gateway_deployment"), "aws_api_gateway_method.pets_patch");
     },
     blocking: ["new-route-auth-unknown"],
     names: "PATCH /pets",

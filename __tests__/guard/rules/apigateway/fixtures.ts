@@ -12,6 +12,19 @@ const settingsOf = (d: Doc): Record<string, unknown> => {
   return settings as Record<string, unknown>;
 };
 
+/** The sample's deployment: depends_on every method, integration and authorizer, and triggers over `attributes`. */
+function sampleDeployment(attributes: Readonly<Record<string, readonly string[]>>) {
+  return (d: Doc): void => {
+    const [deployment] = Object.values(d.resource["aws_api_gateway_deployment"] ?? {});
+    if (deployment === undefined) throw new Error("fixture: the sample has no deployment");
+    const names = (type: string): string[] => Object.keys(d.resource[type] ?? {}).map((n) => `${type}.${n}`);
+    const inputs = ["aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_authorizer"].flatMap(names);
+    const refs = inputs.flatMap((r) => (attributes[r.split(".")[0] as string] ?? []).map((a) => `${r}.${a}`));
+    deployment["depends_on"] = inputs;
+    deployment["triggers"] = { redeployment: `\${sha1(jsonencode([${refs.join(", ")}]))}` };
+  };
+}
+
 export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   "api-cache-keyed-on-credential": pair("stage-cache-authorized", "stage-description"),
   "api-key-in-usage-plan": breakage("api-key-in-usage-plan"),
@@ -19,7 +32,21 @@ export const APIGATEWAY_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
   "authorizer-cache-ttl-bounded": pair("authorizer-ttl-raised", "authorizer-ttl-lowered"),
   "authorizer-exists": breakage("authorizer-exists"),
   "authorizer-identity-source": breakage("authorizer-identity-source"),
-  "deployment-redeploys-on-auth-change": breakage("deployment-redeploys-on-auth-change"),
+  "deployment-redeploys-on-auth-change": {
+    base: BASES.petstoreDev,
+    fail: {
+      why: "the deployment's triggers hash only the ids of every method, integration and authorizer, and it depends_on all of them: depends_on only orders creation, so a method whose authorization changes in place is never deployed",
+      apply: sampleDeployment({ aws_api_gateway_method: ["id"], aws_api_gateway_integration: ["id"], aws_api_gateway_authorizer: ["id"] }),
+    },
+    pass: {
+      why: "the same depends_on, and triggers hashing each method's authorization, authorizer_id and scopes and each authorizer's type and identity_source",
+      apply: sampleDeployment({
+        aws_api_gateway_method: ["id", "authorization", "authorizer_id", "authorization_scopes"],
+        aws_api_gateway_integration: ["id", "uri"],
+        aws_api_gateway_authorizer: ["id", "type", "identity_source"],
+      }),
+    },
+  },
   "deployment-stage-name": pair("deployment-stage-name", "stage-description"),
   "http-identity-appended": {
     base: BASES.ordersHttp,
