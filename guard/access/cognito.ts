@@ -85,7 +85,7 @@ interface PasswordSignIn {
  * The first factors a pool allows in choice-based sign-in (`sign_in_policy.allowed_first_auth_factors`): Cognito's
  * default, PASSWORD alone, when the block or the list is unset; "unknown" when known only after apply.
  */
-export function firstAuthFactors(pool: ResourceInstance): readonly string[] | "unknown" {
+function firstAuthFactors(pool: ResourceInstance): readonly string[] | "unknown" {
   const policy = pool.values["sign_in_policy"];
   if (isUnknown(policy)) return policy.expression === undefined ? ["PASSWORD"] : "unknown";
   const factors = asObject(firstBlock(policy))["allowed_first_auth_factors"];

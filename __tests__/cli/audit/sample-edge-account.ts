@@ -42,7 +42,7 @@ export const behavior = (over: Partial<CacheBehavior> = {}): CacheBehavior => ({
 });
 
 /** petstore-prod's distribution as terraform deployed it: what the code says, in the values the account holds. */
-export function deployed(): DistributionSummary {
+function deployed(): DistributionSummary {
   const { PathPattern: _p, ...def } = behavior();
   return {
     Id: "E7PETPROD",
