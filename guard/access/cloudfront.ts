@@ -6,6 +6,7 @@ import { asString, blocks, firstBlock, type JsonObject } from "../load/json";
 import type { ResourceFinding } from "./lookups";
 import { distributionValueLinks, linkedByValue, originLink } from "./edge-links";
 import { perModel } from "./per-model";
+import { appendTo } from "./group";
 
 /** The secret origin header, lower case (WAF matches header names in lower case). */
 export const ORIGIN_VERIFY = "x-origin-verify";
@@ -38,11 +39,7 @@ interface RefIndex {
 const refIndex = perModel((model): RefIndex => {
   const byAddress = new Map<string, number[]>();
   const byConfig = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, k: string, i: number) => {
-    const list = m.get(k);
-    if (list === undefined) m.set(k, [i]);
-    else list.push(i);
-  };
+  const add = (m: Map<string, number[]>, k: string, i: number) => appendTo(m, k, i);
   model.resources.forEach((r, i) => {
     add(byAddress, r.address, i);
     add(byConfig, r.configAddress, i);

@@ -18,6 +18,7 @@ import { gatewayType, routeName, routePrincipals } from "./doors/routes";
 import { functionTarget, functionsNamedBy, integrationLink, integrationTarget } from "./doors/targets";
 import { ANYONE, notVerifiedWhy, principalKey, type Door, type Principal, type Target, type TargetDoors } from "./doors/types";
 import { perModel } from "./per-model";
+import { appendTo } from "./group";
 
 export * from "./doors/types";
 
@@ -125,11 +126,7 @@ function entranceDoors(model: Model, b: Building, routes: readonly { route: Rout
 const permissionIndex = perModel((model): { readonly byFunction: Map<string, number[]>; readonly byName: Map<string, number[]> } => {
   const byFunction = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, k: string, i: number) => {
-    const list = m.get(k);
-    if (list === undefined) m.set(k, [i]);
-    else list.push(i);
-  };
+  const add = (m: Map<string, number[]>, k: string, i: number) => appendTo(m, k, i);
   model.lambdaPermissions.forEach((p, i) => {
     const stack = p.resource.source.stack;
     if (p.functionAddress !== undefined) add(byFunction, `${stack}\u0000${p.functionAddress}`, i);

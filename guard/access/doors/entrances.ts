@@ -9,6 +9,7 @@ import { distributionValueLinks } from "../edge-links";
 import { known } from "../lookups";
 import { managed, referenced, refsIn, textOf } from "./refs";
 import { perModel } from "../per-model";
+import { appendTo } from "../group";
 
 export interface Entrance {
   readonly kind: "distribution" | "custom-domain" | "execute-api-endpoint";
@@ -93,11 +94,7 @@ const frontingOf = perModel(
     });
     const byApi = new Map<string, number[]>();
     const literalByStack = new Map<string, number[]>();
-    const add = (m: Map<string, number[]>, k: string, i: number) => {
-      const list = m.get(k);
-      if (list === undefined) m.set(k, [i]);
-      else list.push(i);
-    };
+    const add = (m: Map<string, number[]>, k: string, i: number) => appendTo(m, k, i);
     all.forEach((x, i) => {
       const stack = x.d.source.stack;
       for (const a of new Set(x.named.map((n) => n.address))) add(byApi, `${stack}\u0000${a}`, i);
